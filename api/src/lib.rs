@@ -1,0 +1,22 @@
+//! Wire types and validation rules shared by the browser app and the server.
+//!
+//! This crate does no I/O and depends on no web or database crate: everything here is plain data
+//! and pure functions, so the same rules run in the browser (instant feedback) and on the server
+//! (the authority).
+
+pub mod district;
+pub mod error;
+pub mod geo;
+pub mod home;
+pub mod hours;
+pub mod query;
+pub mod register;
+pub mod search;
+pub mod time;
+
+pub use district::District;
+pub use error::{ApiError, ErrorCode};
+pub use geo::LatLon;
+pub use home::{Facility, Home, HomeSummary, HomeType, HomesResponse, RegisterInfo};
+pub use hours::{TimeRange, WeeklyHours};
+pub use query::HomesQuery;

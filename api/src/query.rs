@@ -1,0 +1,204 @@
+//! The filters of `GET /api/homes`: parsed once, validated with messages, applied to the register.
+
+use crate::geo::{distance_m, LatLon};
+use crate::search::home_haystack;
+use crate::{ApiError, District, Home, HomeSummary, HomeType};
+use serde::{Deserialize, Serialize};
+
+/// Longest text query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// The query string as it arrives: every field optional and still text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct HomesQuery {
+    /// Free text: name, district, street, address or professional field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// District code, e.g. `xincheng`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Home type code, or `professional` for all seven professional homes.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub home_type: Option<String>,
+    /// Latitude (WGS-84) to sort by distance from; needs `lon`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<String>,
+    /// Longitude (WGS-84) to sort by distance from; needs `lat`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<String>,
+}
+
+/// Which types a list keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeFilter {
+    Exactly(HomeType),
+    Professional,
+}
+
+impl TypeFilter {
+    /// Parses a type code or `professional`.
+    pub fn from_code(code: &str) -> Option<TypeFilter> {
+        if code == "professional" {
+            return Some(TypeFilter::Professional);
+        }
+        HomeType::from_code(code).map(TypeFilter::Exactly)
+    }
+
+    /// The wire code.
+    pub fn code(self) -> &'static str {
+        match self {
+            TypeFilter::Exactly(t) => t.code(),
+            TypeFilter::Professional => "professional",
+        }
+    }
+
+    fn keeps(self, t: HomeType) -> bool {
+        match self {
+            TypeFilter::Exactly(wanted) => t == wanted,
+            TypeFilter::Professional => t.is_professional(),
+        }
+    }
+}
+
+/// A validated query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeFilter {
+    pub text: String,
+    pub district: Option<District>,
+    pub home_type: Option<TypeFilter>,
+    pub near: Option<LatLon>,
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn parse_coordinate(field: &str, text: &str, limit: f64) -> Result<f64, ApiError> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| ApiError::bad_parameter(field, format!("{field} must be a number of degrees, not {text:?}")))?;
+    if !value.is_finite() || value.abs() > limit {
+        return Err(ApiError::bad_parameter(field, format!("{field} must be between -{limit} and {limit}")));
+    }
+    Ok(value)
+}
+
+impl HomesQuery {
+    /// Checks every parameter, naming the first one at fault.
+    pub fn validate(&self) -> Result<HomeFilter, ApiError> {
+        let text = non_empty(&self.q).unwrap_or_default().to_owned();
+        if text.chars().count() > MAX_QUERY_CHARS {
+            return Err(ApiError::bad_parameter("q", format!("q is longer than {MAX_QUERY_CHARS} characters")));
+        }
+        let district = match non_empty(&self.district) {
+            None => None,
+            Some(code) => Some(District::from_code(code).ok_or_else(|| {
+                ApiError::bad_parameter("district", format!("district {code:?} is not one of the 9 district codes"))
+            })?),
+        };
+        let home_type = match non_empty(&self.home_type) {
+            None => None,
+            Some(code) => Some(
+                TypeFilter::from_code(code)
+                    .ok_or_else(|| ApiError::bad_parameter("type", format!("type {code:?} is not a home type")))?,
+            ),
+        };
+        let near = match (non_empty(&self.lat), non_empty(&self.lon)) {
+            (None, None) => None,
+            (Some(lat), Some(lon)) => {
+                Some(LatLon::new(parse_coordinate("lat", lat, 90.0)?, parse_coordinate("lon", lon, 180.0)?))
+            }
+            (Some(_), None) => return Err(ApiError::bad_parameter("lon", "lat was given without lon")),
+            (None, Some(_)) => return Err(ApiError::bad_parameter("lat", "lon was given without lat")),
+        };
+        Ok(HomeFilter { text, district, home_type, near })
+    }
+}
+
+impl HomeFilter {
+    /// The query string that asks the server for this filter (empty fields left out).
+    pub fn to_query(&self) -> HomesQuery {
+        HomesQuery {
+            q: Some(self.text.clone()).filter(|t| !t.is_empty()),
+            district: self.district.map(|d| d.code().to_owned()),
+            home_type: self.home_type.map(|t| t.code().to_owned()),
+            lat: self.near.map(|p| format!("{:.6}", p.lat)),
+            lon: self.near.map(|p| format!("{:.6}", p.lon)),
+        }
+    }
+
+    /// Whether one home passes the text, district and type filters.
+    pub fn keeps(&self, home: &Home) -> bool {
+        self.district.is_none_or(|d| home.district == d)
+            && self.home_type.is_none_or(|t| t.keeps(home.home_type))
+            && home_haystack(home).matches(&self.text)
+    }
+
+    /// The homes that pass, in register order, or nearest first with distances.
+    pub fn apply(&self, homes: &[Home]) -> Vec<HomeSummary> {
+        let mut items: Vec<HomeSummary> = homes
+            .iter()
+            .filter(|h| self.keeps(h))
+            .map(|h| HomeSummary::from_home(h, self.near.map(|p| distance_m(p, LatLon::new(h.lat, h.lon)))))
+            .collect();
+        if self.near.is_some() {
+            items.sort_by(|a, b| a.distance_m.unwrap_or(f64::MAX).total_cmp(&b.distance_m.unwrap_or(f64::MAX)));
+        }
+        items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    fn query(pairs: &[(&str, &str)]) -> HomesQuery {
+        let mut q = HomesQuery::default();
+        for (k, v) in pairs {
+            let v = Some(v.to_string());
+            match *k {
+                "q" => q.q = v,
+                "district" => q.district = v,
+                "type" => q.home_type = v,
+                "lat" => q.lat = v,
+                "lon" => q.lon = v,
+                _ => unreachable!(),
+            }
+        }
+        q
+    }
+
+    #[test]
+    fn an_empty_query_is_valid_and_filters_nothing() {
+        assert_eq!(HomesQuery::default().validate().unwrap(), HomeFilter::default());
+    }
+
+    #[test]
+    fn bad_parameters_name_the_field_at_fault() {
+        for (pairs, field) in [
+            (vec![("district", "未知区")], "district"),
+            (vec![("type", "castle")], "type"),
+            (vec![("lat", "40.8")], "lon"),
+            (vec![("lat", "north"), ("lon", "111.6")], "lat"),
+            (vec![("lat", "40.8"), ("lon", "200")], "lon"),
+            (vec![("lat", "NaN"), ("lon", "111")], "lat"),
+        ] {
+            let err = query(&pairs).validate().unwrap_err();
+            assert_eq!(err.code, ErrorCode::BadParameter);
+            assert_eq!(err.field.as_deref(), Some(field), "{pairs:?}");
+        }
+        let long = "字".repeat(MAX_QUERY_CHARS + 1);
+        assert_eq!(query(&[("q", &long)]).validate().unwrap_err().field.as_deref(), Some("q"));
+    }
+
+    #[test]
+    fn a_valid_filter_round_trips_through_its_query_string_form() {
+        let filter = query(&[("q", "法律"), ("district", "saihan"), ("type", "professional"), ("lat", "40.8"), ("lon", "111.7")])
+            .validate()
+            .unwrap();
+        assert_eq!(filter.to_query().validate().unwrap(), filter);
+    }
+}

@@ -1,0 +1,112 @@
+//! Forgiving text search: full-width and half-width forms, letter case and spacing do not matter.
+
+use crate::Home;
+
+/// Separates fields in a haystack so that a term never matches across two fields.
+const FIELD_SEPARATOR: char = '\u{1}';
+
+/// Folds full-width ASCII (ＡＢＣ１２３) to half-width, the ideographic space to a space, and
+/// letters to lower case.
+fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Characters a citizen may type or leave out without meaning anything by it.
+fn is_ignorable(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '·' | '・' | '-' | '_' | '\'' | '’' | '.' | '。' | ',' | '，' | '、')
+}
+
+/// The comparable form of a text: folded, with spacing and punctuation removed.
+pub fn normalize(text: &str) -> String {
+    text.chars().map(fold_char).filter(|c| !is_ignorable(*c)).collect()
+}
+
+/// The query's terms: split at any spacing (full-width included), each normalized.
+pub fn query_terms(query: &str) -> Vec<String> {
+    query
+        .chars()
+        .map(fold_char)
+        .collect::<String>()
+        .split_whitespace()
+        .map(normalize)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A prepared text to search in, built from several fields.
+#[derive(Debug, Clone)]
+pub struct Haystack(String);
+
+impl Haystack {
+    /// Joins and normalizes the fields.
+    pub fn new<'a>(fields: impl IntoIterator<Item = &'a str>) -> Self {
+        let parts: Vec<String> = fields.into_iter().map(normalize).collect();
+        Haystack(parts.join(&FIELD_SEPARATOR.to_string()))
+    }
+
+    /// Whether every term of the query occurs, or the whole query does once spacing is ignored.
+    pub fn matches(&self, query: &str) -> bool {
+        let terms = query_terms(query);
+        if terms.is_empty() {
+            return true;
+        }
+        terms.iter().all(|t| self.0.contains(t.as_str())) || self.0.contains(&normalize(query))
+    }
+}
+
+/// Everything a citizen may search a home by: names, district, street, address and field.
+pub fn home_haystack(home: &Home) -> Haystack {
+    Haystack::new([
+        home.name_zh.as_str(),
+        home.name_en.as_str(),
+        home.district.name_zh(),
+        home.district.name_en(),
+        home.street.as_str(),
+        home.address.as_str(),
+        home.home_type.search_terms_zh(),
+        home.home_type.code(),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_letters_digits_and_spaces_fold_to_half_width() {
+        assert_eq!(normalize("ＡＢＣ　１２３"), "abc123");
+        assert_eq!(normalize("Xincheng District"), "xinchengdistrict");
+    }
+
+    #[test]
+    fn spacing_and_punctuation_do_not_matter() {
+        let h = Haystack::new(["海拉尔东路街道人大代表之家"]);
+        assert!(h.matches("海拉尔 东路"));
+        assert!(h.matches("海拉尔東路") == false, "traditional characters are not folded");
+        assert!(h.matches(" 海拉尔东路 "));
+    }
+
+    #[test]
+    fn every_term_must_match_somewhere() {
+        let h = Haystack::new(["法律专业人大代表之家", "新城区"]);
+        assert!(h.matches("新城区 法律"));
+        assert!(h.matches("新城区　法律"), "ideographic space separates terms too");
+        assert!(!h.matches("赛罕区 法律"));
+    }
+
+    #[test]
+    fn a_term_never_matches_across_two_fields() {
+        let h = Haystack::new(["之家", "新城"]);
+        assert!(!h.matches("之家新城"));
+    }
+
+    #[test]
+    fn an_empty_query_matches_everything() {
+        assert!(Haystack::new(["x"]).matches("  　 "));
+    }
+}
