@@ -35,7 +35,12 @@ impl BoundingBox {
 }
 
 const fn bbox(lat_min: f64, lat_max: f64, lon_min: f64, lon_max: f64) -> BoundingBox {
-    BoundingBox { lat_min, lat_max, lon_min, lon_max }
+    BoundingBox {
+        lat_min,
+        lat_max,
+        lon_min,
+        lon_max,
+    }
 }
 
 impl District {

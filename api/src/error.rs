@@ -30,7 +30,11 @@ pub struct ApiError {
 impl ApiError {
     /// A validation failure of one named parameter.
     pub fn bad_parameter(field: &str, message: impl Into<String>) -> Self {
-        ApiError { code: ErrorCode::BadParameter, message: message.into(), field: Some(field.to_owned()) }
+        ApiError {
+            code: ErrorCode::BadParameter,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
     }
 }
 

@@ -119,7 +119,10 @@ mod tests {
         let shift = distance_m(wgs, wgs84_to_gcj02(wgs));
         assert!((100.0..900.0).contains(&shift), "shift {shift} m");
         let bd_shift = distance_m(wgs, wgs84_to_bd09(wgs));
-        assert!(bd_shift > shift, "BD-09 adds a further offset: {bd_shift} m");
+        assert!(
+            bd_shift > shift,
+            "BD-09 adds a further offset: {bd_shift} m"
+        );
     }
 
     #[test]

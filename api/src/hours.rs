@@ -47,10 +47,14 @@ impl TimeRange {
     pub fn parse(text: &str) -> Result<TimeRange, TimeRangeError> {
         let bad = || TimeRangeError(format!("{text:?} is not a time range like 08:30-17:30"));
         let (a, b) = text.trim().split_once('-').ok_or_else(bad)?;
-        let start = parse_clock(a.trim()).filter(|m| *m < DAY_MINUTES).ok_or_else(bad)?;
+        let start = parse_clock(a.trim())
+            .filter(|m| *m < DAY_MINUTES)
+            .ok_or_else(bad)?;
         let end = parse_clock(b.trim()).ok_or_else(bad)?;
         if start == end {
-            return Err(TimeRangeError(format!("{text:?} opens and closes at the same time")));
+            return Err(TimeRangeError(format!(
+                "{text:?} opens and closes at the same time"
+            )));
         }
         Ok(TimeRange { start, end })
     }
@@ -63,7 +67,12 @@ impl TimeRange {
 
 impl fmt::Display for TimeRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", format_clock(self.start), format_clock(self.end % DAY_MINUTES.max(1)))
+        write!(
+            f,
+            "{}-{}",
+            format_clock(self.start),
+            format_clock(self.end % DAY_MINUTES.max(1))
+        )
     }
 }
 
@@ -113,7 +122,11 @@ impl WeeklyHours {
 
     /// Formats one day back into the register's cell form.
     pub fn format_day(ranges: &[TimeRange]) -> String {
-        ranges.iter().map(ToString::to_string).collect::<Vec<_>>().join("|")
+        ranges
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("|")
     }
 
     /// The open range covering `minute` of `weekday` (0 = Monday), if any, including a range
@@ -125,7 +138,12 @@ impl WeeklyHours {
             .iter()
             .copied()
             .find(|r| minute >= r.start && (r.crosses_midnight() || minute < r.end))
-            .or_else(|| yesterday.iter().copied().find(|r| r.crosses_midnight() && minute < r.end))
+            .or_else(|| {
+                yesterday
+                    .iter()
+                    .copied()
+                    .find(|r| r.crosses_midnight() && minute < r.end)
+            })
     }
 
     /// Whether the place is open at `minute` of `weekday` (0 = Monday), local time.
@@ -146,7 +164,10 @@ impl WeeklyHours {
                 .map(|r| r.start)
                 .min();
             if let Some(start) = next {
-                return OpenStatus::ClosedUntil { weekday: day, minute: start };
+                return OpenStatus::ClosedUntil {
+                    weekday: day,
+                    minute: start,
+                };
             }
         }
         OpenStatus::AlwaysClosed
@@ -158,7 +179,9 @@ mod tests {
     use super::*;
 
     fn week(cells: [&str; 7]) -> WeeklyHours {
-        WeeklyHours { days: cells.map(|c| WeeklyHours::parse_day(c).unwrap()) }
+        WeeklyHours {
+            days: cells.map(|c| WeeklyHours::parse_day(c).unwrap()),
+        }
     }
 
     const MON: u8 = 0;
@@ -175,19 +198,34 @@ mod tests {
         let w = week(["08:30-12:00|14:30-17:30", "", "", "", "", "", ""]);
         assert!(!w.is_open_at(MON, at(8, 29)));
         assert!(w.is_open_at(MON, at(8, 30)));
-        assert!(!w.is_open_at(MON, at(12, 0)), "the end minute is already closed");
+        assert!(
+            !w.is_open_at(MON, at(12, 0)),
+            "the end minute is already closed"
+        );
         assert!(!w.is_open_at(MON, at(13, 0)));
         assert!(w.is_open_at(MON, at(17, 29)));
-        assert_eq!(w.status_at(MON, at(13, 0)), OpenStatus::ClosedUntil { weekday: MON, minute: at(14, 30) });
+        assert_eq!(
+            w.status_at(MON, at(13, 0)),
+            OpenStatus::ClosedUntil {
+                weekday: MON,
+                minute: at(14, 30)
+            }
+        );
     }
 
     #[test]
     fn a_range_past_midnight_keeps_the_place_open_into_the_next_day() {
         let w = week(["", "", "", "", "", "19:00-01:00", ""]);
         assert!(w.is_open_at(SAT, at(23, 59)));
-        assert!(w.is_open_at(SUN, at(0, 30)), "Saturday's session runs into Sunday");
+        assert!(
+            w.is_open_at(SUN, at(0, 30)),
+            "Saturday's session runs into Sunday"
+        );
         assert!(!w.is_open_at(SUN, at(1, 0)));
-        assert!(!w.is_open_at(SAT, at(0, 30)), "nothing ran into Saturday from Friday");
+        assert!(
+            !w.is_open_at(SAT, at(0, 30)),
+            "nothing ran into Saturday from Friday"
+        );
         assert_eq!(w.status_at(SUN, at(0, 30)), OpenStatus::OpenUntil(at(1, 0)));
     }
 
@@ -202,19 +240,37 @@ mod tests {
     fn a_closed_day_says_when_it_opens_next() {
         let w = week(["09:00-17:00", "", "", "", "", "", ""]);
         assert!(!w.is_open_at(SUN, at(10, 0)));
-        assert_eq!(w.status_at(SUN, at(10, 0)), OpenStatus::ClosedUntil { weekday: MON, minute: at(9, 0) });
+        assert_eq!(
+            w.status_at(SUN, at(10, 0)),
+            OpenStatus::ClosedUntil {
+                weekday: MON,
+                minute: at(9, 0)
+            }
+        );
         // After closing on Monday the next opening is a week later, on Monday again.
-        assert_eq!(w.status_at(MON, at(18, 0)), OpenStatus::ClosedUntil { weekday: MON, minute: at(9, 0) });
+        assert_eq!(
+            w.status_at(MON, at(18, 0)),
+            OpenStatus::ClosedUntil {
+                weekday: MON,
+                minute: at(9, 0)
+            }
+        );
     }
 
     #[test]
     fn a_week_with_no_hours_is_always_closed() {
-        assert_eq!(WeeklyHours::default().status_at(TUE, 600), OpenStatus::AlwaysClosed);
+        assert_eq!(
+            WeeklyHours::default().status_at(TUE, 600),
+            OpenStatus::AlwaysClosed
+        );
     }
 
     #[test]
     fn ranges_are_read_and_written_in_the_register_form() {
-        assert_eq!(WeeklyHours::format_day(&WeeklyHours::parse_day("08:30-12:00|14:30-24:00").unwrap()), "08:30-12:00|14:30-00:00");
+        assert_eq!(
+            WeeklyHours::format_day(&WeeklyHours::parse_day("08:30-12:00|14:30-24:00").unwrap()),
+            "08:30-12:00|14:30-00:00"
+        );
         assert!(TimeRange::parse("8:30-12:00").is_err());
         assert!(TimeRange::parse("08:30-25:00").is_err());
         assert!(TimeRange::parse("09:00-09:00").is_err());

@@ -76,11 +76,17 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 }
 
 fn parse_coordinate(field: &str, text: &str, limit: f64) -> Result<f64, ApiError> {
-    let value: f64 = text
-        .parse()
-        .map_err(|_| ApiError::bad_parameter(field, format!("{field} must be a number of degrees, not {text:?}")))?;
+    let value: f64 = text.parse().map_err(|_| {
+        ApiError::bad_parameter(
+            field,
+            format!("{field} must be a number of degrees, not {text:?}"),
+        )
+    })?;
     if !value.is_finite() || value.abs() > limit {
-        return Err(ApiError::bad_parameter(field, format!("{field} must be between -{limit} and {limit}")));
+        return Err(ApiError::bad_parameter(
+            field,
+            format!("{field} must be between -{limit} and {limit}"),
+        ));
     }
     Ok(value)
 }
@@ -90,30 +96,45 @@ impl HomesQuery {
     pub fn validate(&self) -> Result<HomeFilter, ApiError> {
         let text = non_empty(&self.q).unwrap_or_default().to_owned();
         if text.chars().count() > MAX_QUERY_CHARS {
-            return Err(ApiError::bad_parameter("q", format!("q is longer than {MAX_QUERY_CHARS} characters")));
+            return Err(ApiError::bad_parameter(
+                "q",
+                format!("q is longer than {MAX_QUERY_CHARS} characters"),
+            ));
         }
         let district = match non_empty(&self.district) {
             None => None,
             Some(code) => Some(District::from_code(code).ok_or_else(|| {
-                ApiError::bad_parameter("district", format!("district {code:?} is not one of the 9 district codes"))
+                ApiError::bad_parameter(
+                    "district",
+                    format!("district {code:?} is not one of the 9 district codes"),
+                )
             })?),
         };
         let home_type = match non_empty(&self.home_type) {
             None => None,
-            Some(code) => Some(
-                TypeFilter::from_code(code)
-                    .ok_or_else(|| ApiError::bad_parameter("type", format!("type {code:?} is not a home type")))?,
-            ),
+            Some(code) => Some(TypeFilter::from_code(code).ok_or_else(|| {
+                ApiError::bad_parameter("type", format!("type {code:?} is not a home type"))
+            })?),
         };
         let near = match (non_empty(&self.lat), non_empty(&self.lon)) {
             (None, None) => None,
-            (Some(lat), Some(lon)) => {
-                Some(LatLon::new(parse_coordinate("lat", lat, 90.0)?, parse_coordinate("lon", lon, 180.0)?))
+            (Some(lat), Some(lon)) => Some(LatLon::new(
+                parse_coordinate("lat", lat, 90.0)?,
+                parse_coordinate("lon", lon, 180.0)?,
+            )),
+            (Some(_), None) => {
+                return Err(ApiError::bad_parameter("lon", "lat was given without lon"))
             }
-            (Some(_), None) => return Err(ApiError::bad_parameter("lon", "lat was given without lon")),
-            (None, Some(_)) => return Err(ApiError::bad_parameter("lat", "lon was given without lat")),
+            (None, Some(_)) => {
+                return Err(ApiError::bad_parameter("lat", "lon was given without lat"))
+            }
         };
-        Ok(HomeFilter { text, district, home_type, near })
+        Ok(HomeFilter {
+            text,
+            district,
+            home_type,
+            near,
+        })
     }
 }
 
@@ -141,10 +162,19 @@ impl HomeFilter {
         let mut items: Vec<HomeSummary> = homes
             .iter()
             .filter(|h| self.keeps(h))
-            .map(|h| HomeSummary::from_home(h, self.near.map(|p| distance_m(p, LatLon::new(h.lat, h.lon)))))
+            .map(|h| {
+                HomeSummary::from_home(
+                    h,
+                    self.near.map(|p| distance_m(p, LatLon::new(h.lat, h.lon))),
+                )
+            })
             .collect();
         if self.near.is_some() {
-            items.sort_by(|a, b| a.distance_m.unwrap_or(f64::MAX).total_cmp(&b.distance_m.unwrap_or(f64::MAX)));
+            items.sort_by(|a, b| {
+                a.distance_m
+                    .unwrap_or(f64::MAX)
+                    .total_cmp(&b.distance_m.unwrap_or(f64::MAX))
+            });
         }
         items
     }
@@ -173,7 +203,10 @@ mod tests {
 
     #[test]
     fn an_empty_query_is_valid_and_filters_nothing() {
-        assert_eq!(HomesQuery::default().validate().unwrap(), HomeFilter::default());
+        assert_eq!(
+            HomesQuery::default().validate().unwrap(),
+            HomeFilter::default()
+        );
     }
 
     #[test]
@@ -191,14 +224,27 @@ mod tests {
             assert_eq!(err.field.as_deref(), Some(field), "{pairs:?}");
         }
         let long = "字".repeat(MAX_QUERY_CHARS + 1);
-        assert_eq!(query(&[("q", &long)]).validate().unwrap_err().field.as_deref(), Some("q"));
+        assert_eq!(
+            query(&[("q", &long)])
+                .validate()
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("q")
+        );
     }
 
     #[test]
     fn a_valid_filter_round_trips_through_its_query_string_form() {
-        let filter = query(&[("q", "法律"), ("district", "saihan"), ("type", "professional"), ("lat", "40.8"), ("lon", "111.7")])
-            .validate()
-            .unwrap();
+        let filter = query(&[
+            ("q", "法律"),
+            ("district", "saihan"),
+            ("type", "professional"),
+            ("lat", "40.8"),
+            ("lon", "111.7"),
+        ])
+        .validate()
+        .unwrap();
         assert_eq!(filter.to_query().validate().unwrap(), filter);
     }
 }

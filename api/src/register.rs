@@ -7,12 +7,30 @@ use std::fmt;
 
 /// The register's columns, in file order. The first line of the file must be exactly these.
 pub const COLUMNS: [&str; 20] = [
-    "id", "name_zh", "name_en", "type", "district", "street", "address", "lat", "lon", "phone", "mon", "tue", "wed",
-    "thu", "fri", "sat", "sun", "facilities", "description_zh", "description_en",
+    "id",
+    "name_zh",
+    "name_en",
+    "type",
+    "district",
+    "street",
+    "address",
+    "lat",
+    "lon",
+    "phone",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "facilities",
+    "description_zh",
+    "description_en",
 ];
 
 /// Longest accepted value of the free-text columns, in characters.
-pub const MAX_TEXT_CHARS: usize = 500;
+pub const MAX_TEXT_CHARS: usize = 1000;
 
 /// One thing wrong with the register file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +56,19 @@ struct RowChecker<'a> {
 
 impl<'a> RowChecker<'a> {
     fn cell(&self, column: &str) -> &'a str {
-        let index = COLUMNS.iter().position(|c| *c == column).expect("known column");
+        let index = COLUMNS
+            .iter()
+            .position(|c| *c == column)
+            .expect("known column");
         self.cells.get(index).map(|s| s.trim()).unwrap_or("")
     }
 
     fn problem(&mut self, column: &str, message: String) {
-        self.problems.push(Problem { line: self.line, column: column.to_owned(), message });
+        self.problems.push(Problem {
+            line: self.line,
+            column: column.to_owned(),
+            message,
+        });
     }
 
     fn text(&mut self, column: &str) -> String {
@@ -51,14 +76,21 @@ impl<'a> RowChecker<'a> {
         if value.is_empty() {
             self.problem(column, "is empty".into());
         } else if value.chars().count() > MAX_TEXT_CHARS {
-            self.problem(column, format!("is longer than {MAX_TEXT_CHARS} characters"));
+            self.problem(
+                column,
+                format!("is longer than {MAX_TEXT_CHARS} characters"),
+            );
         }
         value.to_owned()
     }
 
     fn id(&mut self) -> String {
         let id = self.text("id");
-        if !id.is_empty() && !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if !id.is_empty()
+            && !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             self.problem("id", format!("{id} may only hold a-z, 0-9 and -"));
         }
         id
@@ -78,9 +110,13 @@ impl<'a> RowChecker<'a> {
     fn phone(&mut self) -> String {
         let phone = self.text("phone");
         let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let shape_ok = phone.chars().all(|c| c.is_ascii_digit() || c == '-') && (7..=13).contains(&digits);
+        let shape_ok =
+            phone.chars().all(|c| c.is_ascii_digit() || c == '-') && (7..=13).contains(&digits);
         if !phone.is_empty() && !shape_ok {
-            self.problem("phone", format!("{phone} is not a phone number like 0471-6512345"));
+            self.problem(
+                "phone",
+                format!("{phone} is not a phone number like 0471-6512345"),
+            );
         }
         phone
     }
@@ -98,7 +134,12 @@ impl<'a> RowChecker<'a> {
 
     fn facilities(&mut self) -> Vec<Facility> {
         let mut found = Vec::new();
-        for code in self.cell("facilities").split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        for code in self
+            .cell("facilities")
+            .split(';')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             match Facility::from_code(code) {
                 Some(f) if !found.contains(&f) => found.push(f),
                 Some(_) => {}
@@ -111,9 +152,20 @@ impl<'a> RowChecker<'a> {
 
 /// Checks one data row (`line` is its 1-based line in the file).
 pub fn validate_row(line: usize, cells: &[String]) -> Result<Home, Vec<Problem>> {
-    let mut c = RowChecker { line, cells, problems: Vec::new() };
+    let mut c = RowChecker {
+        line,
+        cells,
+        problems: Vec::new(),
+    };
     if cells.len() != COLUMNS.len() {
-        c.problem("file", format!("has {} columns, the header has {}", cells.len(), COLUMNS.len()));
+        c.problem(
+            "file",
+            format!(
+                "has {} columns, the header has {}",
+                cells.len(),
+                COLUMNS.len()
+            ),
+        );
         return Err(c.problems);
     }
     let id = c.id();
@@ -121,12 +173,18 @@ pub fn validate_row(line: usize, cells: &[String]) -> Result<Home, Vec<Problem>>
     let type_code = c.cell("type");
     let home_type = HomeType::from_code(type_code);
     if home_type.is_none() {
-        c.problem("type", format!("{type_code} is not one of the 10 home types"));
+        c.problem(
+            "type",
+            format!("{type_code} is not one of the 10 home types"),
+        );
     }
     let district_name = c.cell("district");
     let district = District::from_name_zh(district_name);
     if district.is_none() {
-        c.problem("district", format!("{district_name} is not one of the 9 districts"));
+        c.problem(
+            "district",
+            format!("{district_name} is not one of the 9 districts"),
+        );
     }
     let (street, address) = (c.text("street"), c.text("address"));
     let (lat, lon) = (c.coordinate("lat"), c.coordinate("lon"));
@@ -162,11 +220,18 @@ pub fn validate_row(line: usize, cells: &[String]) -> Result<Home, Vec<Problem>>
 
 /// Checks the header line.
 pub fn validate_header(cells: &[String]) -> Result<(), Problem> {
-    let got: Vec<&str> = cells.iter().map(|c| c.trim().trim_start_matches('\u{feff}')).collect();
+    let got: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim().trim_start_matches('\u{feff}'))
+        .collect();
     if got == COLUMNS {
         return Ok(());
     }
-    Err(Problem { line: 1, column: "file".into(), message: format!("the header must be: {}", COLUMNS.join(",")) })
+    Err(Problem {
+        line: 1,
+        column: "file".into(),
+        message: format!("the header must be: {}", COLUMNS.join(",")),
+    })
 }
 
 /// Checks every row and the rules across rows (unique ids and names, not empty). Returns the
@@ -180,10 +245,18 @@ pub fn validate_rows(rows: &[(usize, Vec<String>)]) -> Result<Vec<Home>, Vec<Pro
         match validate_row(*line, cells) {
             Ok(home) => {
                 if let Some(first) = seen_ids.insert(home.id.clone(), *line) {
-                    problems.push(Problem { line: *line, column: "id".into(), message: format!("{} is already used on line {first}", home.id) });
+                    problems.push(Problem {
+                        line: *line,
+                        column: "id".into(),
+                        message: format!("{} is already used on line {first}", home.id),
+                    });
                 }
                 if let Some(first) = seen_names.insert(home.name_zh.clone(), *line) {
-                    problems.push(Problem { line: *line, column: "name_zh".into(), message: format!("{} is already used on line {first}", home.name_zh) });
+                    problems.push(Problem {
+                        line: *line,
+                        column: "name_zh".into(),
+                        message: format!("{} is already used on line {first}", home.name_zh),
+                    });
                 }
                 homes.push(home);
             }
@@ -191,7 +264,11 @@ pub fn validate_rows(rows: &[(usize, Vec<String>)]) -> Result<Vec<Home>, Vec<Pro
         }
     }
     if rows.is_empty() {
-        problems.push(Problem { line: 1, column: "file".into(), message: "holds no homes".into() });
+        problems.push(Problem {
+            line: 1,
+            column: "file".into(),
+            message: "holds no homes".into(),
+        });
     }
     if problems.is_empty() {
         Ok(homes)
@@ -206,9 +283,26 @@ mod tests {
 
     fn row(overrides: &[(&str, &str)]) -> Vec<String> {
         let mut cells: Vec<String> = [
-            "xc-01", "海拉尔东路街道人大代表之家", "Hailar East Road Subdistrict Deputies' Home", "street", "新城区",
-            "海拉尔东路街道", "呼和浩特市新城区公园东路28号", "40.83", "111.69", "0471-6512345", "08:30-12:00|14:30-17:30",
-            "08:30-17:30", "", "", "", "09:00-12:00", "", "step_free_entrance;parking", "接待日。", "Reception days.",
+            "xc-01",
+            "海拉尔东路街道人大代表之家",
+            "Hailar East Road Subdistrict Deputies' Home",
+            "street",
+            "新城区",
+            "海拉尔东路街道",
+            "呼和浩特市新城区公园东路28号",
+            "40.83",
+            "111.69",
+            "0471-6512345",
+            "08:30-12:00|14:30-17:30",
+            "08:30-17:30",
+            "",
+            "",
+            "",
+            "09:00-12:00",
+            "",
+            "step_free_entrance;parking",
+            "接待日。",
+            "Reception days.",
         ]
         .map(String::from)
         .to_vec();
@@ -225,19 +319,33 @@ mod tests {
         assert_eq!(home.district, District::Xincheng);
         assert_eq!(home.hours.days[0].len(), 2);
         assert!(home.hours.days[2].is_empty());
-        assert_eq!(home.facilities, vec![Facility::StepFreeEntrance, Facility::Parking]);
+        assert_eq!(
+            home.facilities,
+            vec![Facility::StepFreeEntrance, Facility::Parking]
+        );
     }
 
     #[test]
     fn an_unknown_district_is_named_by_line_and_column() {
         let problems = validate_row(17, &row(&[("district", "未知区")])).unwrap_err();
-        assert_eq!(problems[0].to_string(), "line 17, district: 未知区 is not one of the 9 districts");
+        assert_eq!(
+            problems[0].to_string(),
+            "line 17, district: 未知区 is not one of the 9 districts"
+        );
     }
 
     #[test]
     fn every_problem_of_a_row_is_reported_not_just_the_first() {
-        let problems =
-            validate_row(3, &row(&[("type", "castle"), ("lat", "abc"), ("mon", "9-5"), ("facilities", "moat")])).unwrap_err();
+        let problems = validate_row(
+            3,
+            &row(&[
+                ("type", "castle"),
+                ("lat", "abc"),
+                ("mon", "9-5"),
+                ("facilities", "moat"),
+            ]),
+        )
+        .unwrap_err();
         let columns: Vec<&str> = problems.iter().map(|p| p.column.as_str()).collect();
         assert_eq!(columns, ["type", "lat", "mon", "facilities"]);
     }
@@ -254,13 +362,19 @@ mod tests {
     fn duplicate_ids_and_an_empty_file_are_refused() {
         let rows = vec![(2, row(&[])), (3, row(&[("name_zh", "另一个之家")]))];
         let problems = validate_rows(&rows).unwrap_err();
-        assert_eq!(problems[0].to_string(), "line 3, id: xc-01 is already used on line 2");
+        assert_eq!(
+            problems[0].to_string(),
+            "line 3, id: xc-01 is already used on line 2"
+        );
         assert_eq!(validate_rows(&[]).unwrap_err()[0].message, "holds no homes");
     }
 
     #[test]
     fn a_short_row_and_a_wrong_header_are_refused() {
-        assert_eq!(validate_row(5, &["x".to_string()]).unwrap_err()[0].column, "file");
+        assert_eq!(
+            validate_row(5, &["x".to_string()]).unwrap_err()[0].column,
+            "file"
+        );
         assert!(validate_header(&COLUMNS.map(String::from)).is_ok());
         assert!(validate_header(&["id".to_string()]).is_err());
     }

@@ -18,12 +18,19 @@ fn fold_char(c: char) -> char {
 
 /// Characters a citizen may type or leave out without meaning anything by it.
 fn is_ignorable(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '·' | '・' | '-' | '_' | '\'' | '’' | '.' | '。' | ',' | '，' | '、')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '·' | '・' | '-' | '_' | '\'' | '’' | '.' | '。' | ',' | '，' | '、'
+        )
 }
 
 /// The comparable form of a text: folded, with spacing and punctuation removed.
 pub fn normalize(text: &str) -> String {
-    text.chars().map(fold_char).filter(|c| !is_ignorable(*c)).collect()
+    text.chars()
+        .map(fold_char)
+        .filter(|c| !is_ignorable(*c))
+        .collect()
 }
 
 /// The query's terms: split at any spacing (full-width included), each normalized.
@@ -87,7 +94,10 @@ mod tests {
     fn spacing_and_punctuation_do_not_matter() {
         let h = Haystack::new(["海拉尔东路街道人大代表之家"]);
         assert!(h.matches("海拉尔 东路"));
-        assert!(h.matches("海拉尔東路") == false, "traditional characters are not folded");
+        assert!(
+            h.matches("海拉尔東路") == false,
+            "traditional characters are not folded"
+        );
         assert!(h.matches(" 海拉尔东路 "));
     }
 
@@ -95,7 +105,10 @@ mod tests {
     fn every_term_must_match_somewhere() {
         let h = Haystack::new(["法律专业人大代表之家", "新城区"]);
         assert!(h.matches("新城区 法律"));
-        assert!(h.matches("新城区　法律"), "ideographic space separates terms too");
+        assert!(
+            h.matches("新城区　法律"),
+            "ideographic space separates terms too"
+        );
         assert!(!h.matches("赛罕区 法律"));
     }
 

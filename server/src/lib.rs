@@ -1,0 +1,52 @@
+//! The deputy-homes backend: a JSON API under `/api` and the built single-page app, on SQLite or
+//! PostgreSQL.
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod etag;
+pub mod register_file;
+pub mod routes;
+
+use anyhow::Context;
+pub use config::Config;
+use db::Db;
+use std::path::PathBuf;
+use tokio::net::TcpListener;
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub dist_dir: PathBuf,
+}
+
+/// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
+pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
+    let db = Db::connect(&config.database_url).await?;
+    if let Some(sample) = &config.sample_register {
+        if db.homes_count().await? == 0 {
+            match register_file::import_file(&db, sample, true).await {
+                Ok(count) => {
+                    tracing::info!(count, file = %sample.display(), "imported the sample register")
+                }
+                // Another instance starting at the same moment may have seeded it first.
+                Err(_) if db.homes_count().await? > 0 => {}
+                Err(e) => return Err(e).context("cannot import the sample register"),
+            }
+        }
+    }
+    Ok(AppState {
+        db,
+        dist_dir: config.dist_dir.clone(),
+    })
+}
+
+/// Binds the listening socket and builds the app; the caller runs `axum::serve`.
+pub async fn bind(config: &Config) -> anyhow::Result<(TcpListener, axum::Router)> {
+    let state = prepare(config).await?;
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    Ok((listener, routes::app(state)))
+}

@@ -1,0 +1,53 @@
+//! The router: `/api` for JSON, everything else is the built app.
+
+mod homes;
+mod openapi;
+mod static_files;
+
+use crate::error::AppError;
+use crate::{etag, AppState};
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use serde::Serialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+pub use openapi::ApiDoc;
+
+/// The whole app, without a socket, so tests can call it directly.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/homes", get(homes::homes_list))
+        .route("/homes/{id}", get(homes::homes_get))
+        .route("/openapi.json", get(openapi::openapi_json))
+        .route("/health", get(health))
+        .fallback(api_not_found)
+        .layer(middleware::from_fn(etag::etag))
+        .with_state(state.clone());
+    Router::new()
+        .nest("/api", api)
+        .fallback_service(static_files::service(&state.dist_dir))
+        .layer(middleware::from_fn(static_files::cache_policy))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Body of `GET /api/health`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Health {
+    pub ok: bool,
+}
+
+/// Liveness and database check for load balancers.
+#[utoipa::path(get, path = "/api/health", tag = "system",
+    responses((status = 200, description = "The server and its database answer", body = Health)))]
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<Json<Health>, AppError> {
+    state.db.ping().await?;
+    Ok(Json(Health { ok: true }))
+}
+
+async fn api_not_found(uri: axum::http::Uri) -> AppError {
+    AppError::NotFound(format!("API path {}", uri.path()))
+}

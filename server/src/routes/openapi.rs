@@ -1,0 +1,20 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+/// The API description served at `/api/openapi.json`.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "deputy-homes API",
+        description = "Hohhot's representatives' homes (人大代表之家)."
+    ),
+    paths(super::homes::homes_list, super::homes::homes_get, super::health)
+)]
+pub struct ApiDoc;
+
+/// Serves the document.
+pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
