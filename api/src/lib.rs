@@ -9,6 +9,7 @@ pub mod error;
 pub mod geo;
 pub mod home;
 pub mod hours;
+pub mod maplinks;
 pub mod query;
 pub mod register;
 pub mod search;

@@ -6,7 +6,7 @@ mod static_files;
 
 use crate::error::AppError;
 use crate::{etag, AppState};
-use axum::routing::get;
+use axum::routing::{any, get};
 use axum::{middleware, Json, Router};
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
@@ -26,6 +26,8 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     Router::new()
         .nest("/api", api)
+        // `nest` does not match `/api/` itself, which would fall through to the app shell.
+        .route("/api/", any(api_not_found))
         .fallback_service(static_files::service(&state.dist_dir))
         .layer(middleware::from_fn(static_files::cache_policy))
         .layer(CompressionLayer::new())

@@ -1,0 +1,40 @@
+//! Everything outside `/api` is the built app: deep links load `index.html`.
+
+use crate::helpers::{on_both_databases, TestApp, HASHED_ASSET, INDEX_HTML};
+use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
+use reqwest::StatusCode;
+
+on_both_databases!(
+    a_deep_link_to_a_home_loads_the_app_shell_uncached,
+    hashed_assets_are_cached_for_a_year,
+);
+
+async fn a_deep_link_to_a_home_loads_the_app_shell_uncached(app: TestApp) {
+    for path in ["/homes/xc-01", "/", "/homes/no-such-home"] {
+        let response = app.send(app.get(path)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let headers = response.headers().clone();
+        assert_eq!(headers[CACHE_CONTROL], "no-cache", "{path}");
+        assert!(
+            headers[CONTENT_TYPE]
+                .to_str()
+                .is_ok_and(|t| t.starts_with("text/html")),
+            "{path}: {:?}",
+            headers[CONTENT_TYPE]
+        );
+        assert_eq!(response.text().await.expect("a body"), INDEX_HTML, "{path}");
+    }
+}
+
+async fn hashed_assets_are_cached_for_a_year(app: TestApp) {
+    let response = app.send(app.get(&format!("/{HASHED_ASSET}"))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        response.text().await.expect("a body"),
+        "console.log('app');\n"
+    );
+}

@@ -1,0 +1,351 @@
+//! The harness: the real app on a free port, with its own fresh database, and an HTTP client.
+
+use deputy_homes_api::Home;
+use deputy_homes_server::db::Db;
+use deputy_homes_server::register_file::parse_register;
+use deputy_homes_server::{bind, Config};
+use reqwest::{Response, StatusCode};
+use serde_json::Value;
+use sqlx::{Connection, PgConnection};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+use tempfile::TempDir;
+use tokio::task::JoinHandle;
+
+/// Runs each named scenario, an `async fn name(app: TestApp)`, once on SQLite and once on
+/// PostgreSQL, as `name::on_sqlite` and `name::on_postgres`. Start the list with
+/// `with_empty_register:` for an app that starts with no homes instead of the sample register.
+macro_rules! on_both_databases {
+    (with_empty_register: $($name:ident),+ $(,)?) => {
+        $crate::helpers::on_both_databases!(@with Empty; $($name),+);
+    };
+    ($($name:ident),+ $(,)?) => {
+        $crate::helpers::on_both_databases!(@with Sample; $($name),+);
+    };
+    (@with $register:ident; $($name:ident),+) => {
+        $(
+            mod $name {
+                use $crate::helpers::{Backend, Register, TestApp};
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    super::$name(TestApp::spawn_with(Backend::Sqlite, Register::$register).await)
+                        .await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    super::$name(TestApp::spawn_with(Backend::Postgres, Register::$register).await)
+                        .await;
+                }
+            }
+        )+
+    };
+}
+pub(crate) use on_both_databases;
+
+/// The database engine a test app runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// What the app's database holds when it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Register {
+    /// The shipped sample register, `data/homes.csv` (104 homes).
+    Sample,
+    /// No homes at all.
+    Empty,
+}
+
+/// The body of the test app's `index.html`, so the deep-link test can recognise it.
+pub const INDEX_HTML: &str =
+    "<!doctype html><html><head><title>deputy-homes test shell</title></head><body></body></html>\n";
+
+/// A file name that carries a Trunk content hash, written into the dist folder.
+pub const HASHED_ASSET: &str = "app-0123456789abcdef.js";
+
+/// The workspace root (`server/..`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("server/ has a parent")
+        .to_path_buf()
+}
+
+/// The shipped sample register file.
+pub fn sample_register_path() -> PathBuf {
+    workspace_root().join("data/homes.csv")
+}
+
+/// The sample register as the server's own parser reads it, so tests count from the file rather
+/// than from hard-coded numbers.
+pub fn sample_homes() -> Vec<Home> {
+    let text = std::fs::read_to_string(sample_register_path()).expect("data/homes.csv is readable");
+    parse_register(&text).unwrap_or_else(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("data/homes.csv is invalid:\n{}", list.join("\n"))
+    })
+}
+
+/// A running app with its own database and folders; everything is removed on drop.
+pub struct TestApp {
+    pub backend: Backend,
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    database_url: String,
+    files: TempDir,
+    server: JoinHandle<()>,
+    // Declared last: dropped after the server task is aborted.
+    _postgres: Option<PostgresDatabase>,
+}
+
+impl TestApp {
+    /// The app with the sample register.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        TestApp::spawn_with(backend, Register::Sample).await
+    }
+
+    /// The app with an empty or the sample register.
+    pub async fn spawn_with(backend: Backend, register: Register) -> TestApp {
+        let files = tempfile::Builder::new()
+            .prefix("dh-api-test-")
+            .tempdir()
+            .expect("cannot create a temporary folder");
+        let dist_dir = files.path().join("dist");
+        std::fs::create_dir(&dist_dir).expect("cannot create the dist folder");
+        std::fs::write(dist_dir.join("index.html"), INDEX_HTML).expect("cannot write index.html");
+        std::fs::write(dist_dir.join(HASHED_ASSET), "console.log('app');\n")
+            .expect("cannot write the hashed asset");
+
+        let (database_url, postgres) = match backend {
+            Backend::Sqlite => (
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    files.path().join("test.db").display()
+                ),
+                None,
+            ),
+            Backend::Postgres => {
+                let db = PostgresDatabase::create().await;
+                (db.url(), Some(db))
+            }
+        };
+
+        let config = Config {
+            addr: "127.0.0.1:0".parse().expect("a valid address"),
+            database_url: database_url.clone(),
+            dist_dir,
+            sample_register: match register {
+                Register::Sample => Some(sample_register_path()),
+                Register::Empty => None,
+            },
+        };
+        let (listener, router) = bind(&config)
+            .await
+            .unwrap_or_else(|e| panic!("the app did not start on {backend:?}: {e:#}"));
+        let addr = listener.local_addr().expect("the listener has an address");
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router)
+                .await
+                .expect("the test server failed");
+        });
+        let client = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .expect("cannot build the HTTP client");
+        TestApp {
+            backend,
+            addr,
+            client,
+            database_url,
+            files,
+            server,
+            _postgres: postgres,
+        }
+    }
+
+    /// The app's database URL.
+    pub fn database_url(&self) -> &str {
+        &self.database_url
+    }
+
+    /// A second connection pool to the app's database, e.g. to import a register file.
+    pub async fn db(&self) -> Db {
+        Db::connect(self.database_url())
+            .await
+            .unwrap_or_else(|e| panic!("cannot connect to {}: {e:#}", self.database_url))
+    }
+
+    /// A path for a scratch file, inside the app's temporary folder.
+    pub fn scratch_path(&self, name: &str) -> PathBuf {
+        self.files.path().join(name)
+    }
+
+    /// The full URL of a path on the app.
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("http://{}{}", self.addr, path_and_query)
+    }
+
+    /// A GET request to a path, to add headers or a query to.
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(self.url(path))
+    }
+
+    /// Sends a GET request.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Response {
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("the request to the {:?} app failed: {e}", self.backend))
+    }
+
+    /// GET `/api/homes` with query parameters; the response must be 200 JSON.
+    pub async fn homes(&self, query: &[(&str, &str)]) -> Value {
+        let response = self.send(self.get("/api/homes").query(query)).await;
+        json_body(response, StatusCode::OK).await
+    }
+
+    /// The ids of the items of a `/api/homes` answer, in answer order.
+    pub async fn home_ids(&self, query: &[(&str, &str)]) -> Vec<String> {
+        item_ids(&self.homes(query).await)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// Checks a response's status and that it is JSON, and returns the body.
+pub async fn json_body(response: Response, status: StatusCode) -> Value {
+    let url = response.url().clone();
+    let actual = response.status();
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let text = response.text().await.expect("the body is readable");
+    assert_eq!(actual, status, "status of {url}, body: {text}");
+    assert!(
+        content_type.starts_with("application/json"),
+        "{url} answered {content_type:?}, not JSON: {text}"
+    );
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{url} answered invalid JSON ({e}): {text}"))
+}
+
+/// The `id` of every item of a `/api/homes` body.
+pub fn item_ids(body: &Value) -> Vec<String> {
+    items(body)
+        .iter()
+        .map(|item| {
+            item["id"]
+                .as_str()
+                .unwrap_or_else(|| panic!("an item has no id: {item}"))
+                .to_owned()
+        })
+        .collect()
+}
+
+/// The items array of a `/api/homes` body.
+pub fn items(body: &Value) -> &Vec<Value> {
+    body["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("the body has no items array: {body}"))
+}
+
+static DATABASE_COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// The base URL of the PostgreSQL server, without a database name.
+fn postgres_base_url() -> String {
+    std::env::var("DH_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// A uniquely named PostgreSQL database, dropped (disconnecting every client) on drop.
+struct PostgresDatabase {
+    base_url: String,
+    name: String,
+}
+
+impl PostgresDatabase {
+    async fn create() -> PostgresDatabase {
+        let base_url = postgres_base_url();
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("the clock is after 1970")
+            .as_nanos();
+        let name = format!(
+            "dh_test_{}_{}_{}",
+            std::process::id(),
+            DATABASE_COUNTER.fetch_add(1, Ordering::Relaxed),
+            nanos
+        );
+        let maintenance = format!("{base_url}/postgres");
+        let mut connection = PgConnection::connect(&maintenance)
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "PostgreSQL is not reachable at {maintenance} ({e}). The API tests need it: \
+                 start it (e.g. `pg_ctlcluster --skip-systemctl-redirect 15 main start`) or set \
+                 DH_TEST_POSTGRES_URL to a server where user `postgres` may create databases."
+                )
+            });
+        sqlx::raw_sql(&format!("CREATE DATABASE {name}"))
+            .execute(&mut connection)
+            .await
+            .unwrap_or_else(|e| panic!("cannot create the test database {name}: {e}"));
+        connection.close().await.ok();
+        PostgresDatabase { base_url, name }
+    }
+
+    fn url(&self) -> String {
+        format!("{}/{}", self.base_url, self.name)
+    }
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        let maintenance = format!("{}/postgres", self.base_url);
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime, which cannot be blocked on: use a thread with
+        // a runtime of its own.
+        let outcome = std::thread::spawn(move || -> Result<(), String> {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| e.to_string())?;
+            runtime.block_on(async {
+                let mut connection = PgConnection::connect(&maintenance)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut connection)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                connection.close().await.ok();
+                Ok(())
+            })
+        })
+        .join()
+        .unwrap_or_else(|_| Err("the clean-up thread panicked".to_owned()));
+        if let Err(e) = outcome {
+            let message = format!("cannot drop the test database {}: {e}", self.name);
+            if std::thread::panicking() {
+                eprintln!("{message}");
+            } else {
+                panic!("{message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! API integration tests: the real app on a free port, each test with a fresh database, every
+//! scenario once on SQLite and once on PostgreSQL (PostgreSQL must be running; see
+//! `helpers.rs` for `DH_TEST_POSTGRES_URL`).
+
+mod helpers;
+
+mod app_shell;
+mod caching;
+mod errors;
+mod homes;
+mod import;
+mod openapi;

@@ -1,0 +1,172 @@
+//! The OpenAPI document describes the API as it really answers, so it cannot drift.
+
+use crate::helpers::{items, json_body, on_both_databases, TestApp};
+use reqwest::StatusCode;
+use serde_json::{Map, Value};
+
+on_both_databases!(
+    the_openapi_document_is_3_1_and_lists_the_homes_paths_and_parameters,
+    every_field_of_real_responses_is_a_property_of_its_schema,
+);
+
+async fn openapi(app: &TestApp) -> Value {
+    json_body(app.send(app.get("/api/openapi.json")).await, StatusCode::OK).await
+}
+
+async fn the_openapi_document_is_3_1_and_lists_the_homes_paths_and_parameters(app: TestApp) {
+    let doc = openapi(&app).await;
+    assert_eq!(doc["openapi"], "3.1.0");
+    let list = &doc["paths"]["/api/homes"]["get"];
+    assert!(list.is_object(), "no GET /api/homes in {}", doc["paths"]);
+    let mut names: Vec<&str> = list["parameters"]
+        .as_array()
+        .unwrap_or_else(|| panic!("GET /api/homes has no parameters: {list}"))
+        .iter()
+        .map(|p| {
+            assert_eq!(p["in"], "query", "{p}");
+            p["name"].as_str().expect("a parameter name")
+        })
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["district", "lat", "lon", "q", "type"]);
+    for status in ["200", "400"] {
+        assert!(
+            list["responses"][status].is_object(),
+            "no {status} for /api/homes"
+        );
+    }
+
+    let one = &doc["paths"]["/api/homes/{id}"]["get"];
+    assert!(
+        one.is_object(),
+        "no GET /api/homes/{{id}} in {}",
+        doc["paths"]
+    );
+    let id = &one["parameters"][0];
+    assert_eq!(
+        (&id["name"], &id["in"]),
+        (&Value::from("id"), &Value::from("path"))
+    );
+    for status in ["200", "404"] {
+        assert!(
+            one["responses"][status].is_object(),
+            "no {status} for /api/homes/{{id}}"
+        );
+    }
+    assert!(doc["paths"]["/api/health"]["get"].is_object());
+}
+
+/// A schema of `components.schemas`, following a `$ref` if given one.
+fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema["$ref"].as_str() {
+        Some(reference) => {
+            let name = reference
+                .strip_prefix("#/components/schemas/")
+                .unwrap_or_else(|| panic!("unexpected $ref {reference}"));
+            let target = &doc["components"]["schemas"][name];
+            assert!(target.is_object(), "dangling $ref {reference}");
+            target
+        }
+        None => schema,
+    }
+}
+
+/// The enumerated values a property allows, if it is (a reference to) an enum.
+fn enum_values<'a>(doc: &'a Value, property: &'a Value) -> Option<&'a Vec<Value>> {
+    let resolved = resolve(doc, property);
+    if let Some(values) = resolved["enum"].as_array() {
+        return Some(values);
+    }
+    ["allOf", "oneOf", "anyOf"].iter().find_map(|k| {
+        resolved[*k]
+            .as_array()?
+            .iter()
+            .find_map(|s| resolve(doc, s)["enum"].as_array())
+    })
+}
+
+/// Checks a real body against a named schema: every key is a property, every required property
+/// is present, and enum-valued fields hold allowed values. Returns how many enum fields it checked.
+fn check_against_schema(doc: &Value, schema_name: &str, body: &Map<String, Value>) -> usize {
+    let schema = &doc["components"]["schemas"][schema_name];
+    let properties = schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no schema {schema_name} with properties: {schema}"));
+    for key in body.keys() {
+        assert!(
+            properties.contains_key(key),
+            "{schema_name} has no property {key:?}; it has {:?}",
+            properties.keys().collect::<Vec<_>>()
+        );
+    }
+    for required in schema["required"].as_array().into_iter().flatten() {
+        let required = required.as_str().expect("a property name");
+        assert!(
+            body.contains_key(required),
+            "{schema_name} requires {required:?}, which the response lacks"
+        );
+    }
+    let mut enums_checked = 0;
+    for (key, value) in body {
+        if let Some(allowed) = enum_values(doc, &properties[key]) {
+            assert!(
+                allowed.contains(value),
+                "{schema_name}.{key} = {value} is not in {allowed:?}"
+            );
+            enums_checked += 1;
+        }
+    }
+    enums_checked
+}
+
+async fn every_field_of_real_responses_is_a_property_of_its_schema(app: TestApp) {
+    let doc = openapi(&app).await;
+
+    let list = app.homes(&[("lat", "40.8420"), ("lon", "111.6850")]).await;
+    let body = list.as_object().expect("an object");
+    check_against_schema(&doc, "HomesResponse", body);
+    check_against_schema(
+        &doc,
+        "RegisterInfo",
+        list["register"].as_object().expect("an object"),
+    );
+    for item in items(&list) {
+        let item = item.as_object().expect("an object");
+        assert!(
+            item.contains_key("distance_m"),
+            "sorted items carry a distance"
+        );
+        let enums = check_against_schema(&doc, "HomeSummary", item);
+        assert_eq!(enums, 2, "type and district are enums in HomeSummary");
+    }
+
+    let mut facilities_checked = 0;
+    for id in ["xc-01", "pro-law"] {
+        let response = app.send(app.get(&format!("/api/homes/{id}"))).await;
+        let home = json_body(response, StatusCode::OK).await;
+        let home = home.as_object().expect("an object");
+        let enums = check_against_schema(&doc, "Home", home);
+        assert_eq!(enums, 2, "type and district are enums in Home");
+        let facility_values = enum_values(
+            &doc,
+            &doc["components"]["schemas"]["Home"]["properties"]["facilities"]["items"],
+        )
+        .expect("facilities are enum values");
+        for facility in home["facilities"].as_array().expect("an array") {
+            assert!(
+                facility_values.contains(facility),
+                "{facility} is not in the Facility schema"
+            );
+            facilities_checked += 1;
+        }
+    }
+
+    assert!(facilities_checked > 0, "no facility was checked");
+
+    let error = app.send(app.get("/api/homes?type=castle")).await;
+    let error = json_body(error, StatusCode::BAD_REQUEST).await;
+    check_against_schema(&doc, "ApiError", error.as_object().expect("an object"));
+    let missing = app.send(app.get("/api/homes/none")).await;
+    let missing = json_body(missing, StatusCode::NOT_FOUND).await;
+    check_against_schema(&doc, "ApiError", missing.as_object().expect("an object"));
+}

@@ -1,0 +1,52 @@
+//! The page frame and the routes.
+
+use crate::components::language_switch::LanguageSwitch;
+use crate::geolocation::Located;
+use crate::i18n::I18n;
+use crate::pages::{
+    home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The whole app: header, the routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide();
+    // The position for "near me" outlives the list page, so coming back keeps the sort.
+    provide_context(RwSignal::new(Located::Idle));
+    let t = move || i18n.t();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+            <header class="site-header">
+                <div class="site-header__bar">
+                    <a class="brand" href="/">{move || t().app_title}</a>
+                    <LanguageSwitch />
+                </div>
+                <nav class="site-nav" aria-label=move || t().nav_label>
+                    <A href="/" exact=true>{move || t().nav_homes}</A>
+                    <A href="/map">{move || t().nav_map}</A>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomesListPage />
+                    <Route path=path!("/homes/:id") view=HomeDetailPage />
+                    <Route path=path!("/map") view=MapPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{move || t().footer}</p>
+            </footer>
+        </Router>
+    }
+}
+
+/// Sets the browser tab's title for the page being shown.
+pub fn set_page_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}

@@ -1,0 +1,8 @@
+//! Pieces of pages that carry no data loading of their own.
+
+pub mod home_card;
+pub mod language_switch;
+pub mod load_error;
+pub mod open_status;
+pub mod overview_map;
+pub mod sample_notice;

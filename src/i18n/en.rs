@@ -1,0 +1,130 @@
+//! English.
+
+use super::Catalog;
+use deputy_homes_api::{District, Facility, HomeType};
+
+fn type_name(t: HomeType) -> &'static str {
+    match t {
+        HomeType::District => "District-level home",
+        HomeType::Street => "Subdistrict home",
+        HomeType::Town => "Town home",
+        HomeType::Law => "Law professional home",
+        HomeType::Education => "Education professional home",
+        HomeType::Enterprise => "Enterprise professional home",
+        HomeType::MedicineHealth => "Medicine & health professional home",
+        HomeType::Agriculture => "Agriculture professional home",
+        HomeType::PrivateEnterprise => "Private enterprise professional home",
+        HomeType::EcologyEnvironment => "Ecology & environment professional home",
+    }
+}
+
+fn field_name(t: HomeType) -> &'static str {
+    match t {
+        HomeType::District => "District",
+        HomeType::Street => "Subdistrict",
+        HomeType::Town => "Town",
+        HomeType::Law => "Law",
+        HomeType::Education => "Education",
+        HomeType::Enterprise => "Enterprise",
+        HomeType::MedicineHealth => "Medicine & health",
+        HomeType::Agriculture => "Agriculture",
+        HomeType::PrivateEnterprise => "Private enterprise",
+        HomeType::EcologyEnvironment => "Ecology & environment",
+    }
+}
+
+fn facility_name(f: Facility) -> &'static str {
+    match f {
+        Facility::StepFreeEntrance => "Step-free entrance",
+        Facility::AccessibleToilet => "Accessible toilet",
+        Facility::HearingLoop => "Hearing loop",
+        Facility::Parking => "Parking",
+        Facility::AccessibleParking => "Accessible parking",
+        Facility::Lift => "Lift",
+        Facility::SignLanguage => "Sign language",
+        Facility::LargePrint => "Large print",
+        Facility::WheelchairLoan => "Wheelchair loan",
+    }
+}
+
+fn distance(m: f64) -> String {
+    if m < 1000.0 {
+        format!("{:.0} m", m)
+    } else {
+        format!("{:.1} km", m / 1000.0)
+    }
+}
+
+/// The English catalog.
+pub const EN: Catalog = Catalog {
+    app_title: "Hohhot Deputies' Homes",
+    skip_to_content: "Skip to main content",
+    nav_label: "Main",
+    nav_homes: "Find a home",
+    nav_map: "Map",
+    other_language: "中文",
+    switch_language_label: "切换到中文",
+    sample_notice: "Sample data: until the official register is imported, the names, addresses and phone numbers here are for demonstration only.",
+    footer: "Standing Committee of the Hohhot People's Congress · Deputies' Homes",
+    loading: "Loading…",
+    retry: "Try again",
+    error_network: "Cannot reach the server. Check your connection and try again.",
+    error_server: "The server had a problem. Please try again later.",
+    error_bad_request: "The search could not be understood. Change it and try again.",
+    list_heading: "Find a deputies' home near you",
+    search_label: "Search by name, district, street or field",
+    search_placeholder: "e.g. Hailar, law",
+    search_button: "Search",
+    district_label: "District",
+    all_districts: "All districts",
+    type_label: "Type",
+    all_types: "All types",
+    professional_all: "All professional homes (7)",
+    professional_heading: "Professional deputies' homes",
+    near_me: "Nearest to me",
+    locating: "Finding your location…",
+    sorted_by_distance: "Sorted by distance from you",
+    stop_near_me: "Stop sorting by distance",
+    geo_denied: "Location permission was denied. Allow it in your browser settings, or search by district.",
+    geo_unavailable: "Your location is not available right now. Try again later, or search by district.",
+    geo_timeout: "Finding your location took too long. Try again, or search by district.",
+    geo_unsupported: "This browser cannot share your location. Search by district or name.",
+    result_count: |n| if n == 1 { "1 home found".to_owned() } else { format!("{n} homes found") },
+    no_results: "No home matches. Try other words, or clear the filters.",
+    clear_filters: "Clear filters",
+    distance,
+    open_until: |t| format!("Open now, until {t}"),
+    closed_opens_today: |t| format!("Closed, opens today at {t}"),
+    closed_opens_on: |day, t| format!("Closed, opens {day} at {t}"),
+    never_open: "No opening hours listed",
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    today: "Today",
+    closed_day: "Closed",
+    hours_heading: "Opening hours",
+    hours_note: "Beijing time (UTC+8)",
+    address_heading: "Address",
+    phone_heading: "Phone",
+    call: |p| format!("Call {p}"),
+    facilities_heading: "Access and facilities",
+    no_facilities: "No facilities recorded yet",
+    about_heading: "About",
+    directions_heading: "Directions",
+    directions_note: "Opens in a map app; coordinates are converted to each app's datum.",
+    nav_amap: "AMap",
+    nav_baidu: "Baidu Maps",
+    nav_default_app: "Phone's map app",
+    back_to_list: "Back to the list",
+    home_not_found: "This home could not be found. It may have been removed from the register.",
+    page_not_found: "This page could not be found.",
+    map_heading: "Where the homes are",
+    map_intro: |n| format!("Each dot is one of the {n} homes. Tap a dot for details; all homes are listed below by district."),
+    map_city: "Whole city",
+    map_urban: "City centre (four districts)",
+    map_by_district: "By district",
+    homes_count: |n| if n == 1 { "1 home".to_owned() } else { format!("{n} homes") },
+    view_list: "View the list",
+    district_name: District::name_en,
+    type_name,
+    field_name,
+    facility_name,
+};

@@ -1,0 +1,175 @@
+//! Every string the user sees, in Chinese (the default) and English. A language is a value of
+//! [`Catalog`], so the compiler refuses a language with a missing string.
+
+mod en;
+mod zh;
+
+use deputy_homes_api::{District, Facility, HomeType};
+use leptos::prelude::*;
+
+/// The interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored tag; anything unknown means the default, Chinese.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// The catalog of this language.
+    pub fn catalog(self) -> &'static Catalog {
+        match self {
+            Lang::Zh => &zh::ZH,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+/// The strings of one language. Functions take what the sentence needs.
+pub struct Catalog {
+    pub app_title: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_homes: &'static str,
+    pub nav_map: &'static str,
+    /// Text of the button that switches to the other language, in that language.
+    pub other_language: &'static str,
+    pub switch_language_label: &'static str,
+    pub sample_notice: &'static str,
+    pub footer: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub error_network: &'static str,
+    pub error_server: &'static str,
+    pub error_bad_request: &'static str,
+    pub list_heading: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    pub district_label: &'static str,
+    pub all_districts: &'static str,
+    pub type_label: &'static str,
+    pub all_types: &'static str,
+    pub professional_all: &'static str,
+    pub professional_heading: &'static str,
+    pub near_me: &'static str,
+    pub locating: &'static str,
+    pub sorted_by_distance: &'static str,
+    pub stop_near_me: &'static str,
+    pub geo_denied: &'static str,
+    pub geo_unavailable: &'static str,
+    pub geo_timeout: &'static str,
+    pub geo_unsupported: &'static str,
+    pub result_count: fn(usize) -> String,
+    pub no_results: &'static str,
+    pub clear_filters: &'static str,
+    pub distance: fn(f64) -> String,
+    pub open_until: fn(&str) -> String,
+    pub closed_opens_today: fn(&str) -> String,
+    pub closed_opens_on: fn(&str, &str) -> String,
+    pub never_open: &'static str,
+    pub weekdays: [&'static str; 7],
+    pub today: &'static str,
+    pub closed_day: &'static str,
+    pub hours_heading: &'static str,
+    pub hours_note: &'static str,
+    pub address_heading: &'static str,
+    pub phone_heading: &'static str,
+    pub call: fn(&str) -> String,
+    pub facilities_heading: &'static str,
+    pub no_facilities: &'static str,
+    pub about_heading: &'static str,
+    pub directions_heading: &'static str,
+    pub directions_note: &'static str,
+    pub nav_amap: &'static str,
+    pub nav_baidu: &'static str,
+    pub nav_default_app: &'static str,
+    pub back_to_list: &'static str,
+    pub home_not_found: &'static str,
+    pub page_not_found: &'static str,
+    pub map_heading: &'static str,
+    pub map_intro: fn(usize) -> String,
+    pub map_city: &'static str,
+    pub map_urban: &'static str,
+    pub map_by_district: &'static str,
+    pub homes_count: fn(usize) -> String,
+    pub view_list: &'static str,
+    pub district_name: fn(District) -> &'static str,
+    pub type_name: fn(HomeType) -> &'static str,
+    pub field_name: fn(HomeType) -> &'static str,
+    pub facility_name: fn(Facility) -> &'static str,
+}
+
+const STORAGE_KEY: &str = "deputy-homes.lang";
+
+/// The language in use, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// Reads the stored choice (Chinese when there is none) and provides it to the app.
+    pub fn provide() -> I18n {
+        let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let i18n = I18n {
+            lang: RwSignal::new(Lang::from_tag(stored.as_deref().unwrap_or("zh-CN"))),
+        };
+        Effect::new(move |_| set_document_lang(i18n.lang.get()));
+        provide_context(i18n);
+        i18n
+    }
+
+    /// The current language (tracked).
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    /// The current catalog (tracked).
+    pub fn t(self) -> &'static Catalog {
+        self.lang.get().catalog()
+    }
+
+    /// Switches language and remembers the choice on this device.
+    pub fn set(self, lang: Lang) {
+        if let Some(s) = storage() {
+            // Private browsing may refuse storage; the switch still applies to this visit.
+            let _ = s.set_item(STORAGE_KEY, lang.tag());
+        }
+        self.lang.set(lang);
+    }
+}
+
+/// The app's language context.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}

@@ -1,0 +1,132 @@
+//! 简体中文 (the default language).
+
+use super::Catalog;
+use deputy_homes_api::{District, Facility, HomeType};
+
+fn type_name(t: HomeType) -> &'static str {
+    match t {
+        HomeType::District => "旗县区代表之家",
+        HomeType::Street => "街道代表之家",
+        HomeType::Town => "乡镇代表之家",
+        HomeType::Law => "法律专业代表之家",
+        HomeType::Education => "教育专业代表之家",
+        HomeType::Enterprise => "企业专业代表之家",
+        HomeType::MedicineHealth => "医药卫生专业代表之家",
+        HomeType::Agriculture => "农业专业代表之家",
+        HomeType::PrivateEnterprise => "民营企业专业代表之家",
+        HomeType::EcologyEnvironment => "生态环境专业代表之家",
+    }
+}
+
+fn field_name(t: HomeType) -> &'static str {
+    match t {
+        HomeType::District => "旗县区",
+        HomeType::Street => "街道",
+        HomeType::Town => "乡镇",
+        HomeType::Law => "法律",
+        HomeType::Education => "教育",
+        HomeType::Enterprise => "企业",
+        HomeType::MedicineHealth => "医药卫生",
+        HomeType::Agriculture => "农业",
+        HomeType::PrivateEnterprise => "民营企业",
+        HomeType::EcologyEnvironment => "生态环境",
+    }
+}
+
+fn facility_name(f: Facility) -> &'static str {
+    match f {
+        Facility::StepFreeEntrance => "无台阶入口",
+        Facility::AccessibleToilet => "无障碍卫生间",
+        Facility::HearingLoop => "助听环路",
+        Facility::Parking => "停车场",
+        Facility::AccessibleParking => "无障碍停车位",
+        Facility::Lift => "电梯",
+        Facility::SignLanguage => "手语服务",
+        Facility::LargePrint => "大字版材料",
+        Facility::WheelchairLoan => "轮椅借用",
+    }
+}
+
+fn distance(m: f64) -> String {
+    if m < 1000.0 {
+        format!("{:.0} 米", m)
+    } else {
+        format!("{:.1} 公里", m / 1000.0)
+    }
+}
+
+/// The Chinese catalog.
+pub const ZH: Catalog = Catalog {
+    app_title: "呼和浩特人大代表之家",
+    skip_to_content: "跳到主要内容",
+    nav_label: "主导航",
+    nav_homes: "找代表之家",
+    nav_map: "分布图",
+    other_language: "English",
+    switch_language_label: "Switch to English",
+    sample_notice: "示例数据：正式名录导入之前，这里的代表之家名称、地址和电话仅供演示。",
+    footer: "呼和浩特市人大常委会 · 人大代表之家",
+    loading: "正在加载…",
+    retry: "重试",
+    error_network: "无法连接服务器。请检查网络后重试。",
+    error_server: "服务器暂时出错，请稍后重试。",
+    error_bad_request: "查询条件有误，请修改后重试。",
+    list_heading: "找到身边的人大代表之家",
+    search_label: "搜索名称、地区、街道或专业领域",
+    search_placeholder: "例如：海拉尔东路、法律",
+    search_button: "搜索",
+    district_label: "旗县区",
+    all_districts: "全部旗县区",
+    type_label: "类型",
+    all_types: "全部类型",
+    professional_all: "全部专业代表之家（7个）",
+    professional_heading: "专业人大代表之家",
+    near_me: "离我最近",
+    locating: "正在获取位置…",
+    sorted_by_distance: "已按离您的距离排序",
+    stop_near_me: "取消按距离排序",
+    geo_denied: "未获得定位权限。您可以在浏览器设置中允许定位，或按旗县区查找。",
+    geo_unavailable: "暂时无法获取您的位置。请稍后重试，或按旗县区查找。",
+    geo_timeout: "获取位置超时。请重试，或按旗县区查找。",
+    geo_unsupported: "此浏览器不支持定位。请按旗县区或名称查找。",
+    result_count: |n| format!("共找到 {n} 个代表之家"),
+    no_results: "没有找到符合条件的代表之家。请换个关键词，或清除筛选。",
+    clear_filters: "清除筛选",
+    distance,
+    open_until: |t| format!("正在开放，{t} 结束"),
+    closed_opens_today: |t| format!("未开放，今天 {t} 开放"),
+    closed_opens_on: |day, t| format!("未开放，{day} {t} 开放"),
+    never_open: "暂无开放时间",
+    weekdays: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+    today: "今天",
+    closed_day: "休息",
+    hours_heading: "开放时间",
+    hours_note: "北京时间",
+    address_heading: "地址",
+    phone_heading: "电话",
+    call: |p| format!("拨打 {p}"),
+    facilities_heading: "无障碍与设施",
+    no_facilities: "暂未登记设施信息",
+    about_heading: "简介",
+    directions_heading: "导航前往",
+    directions_note: "在地图应用中打开，坐标已按各应用的坐标系换算。",
+    nav_amap: "高德地图",
+    nav_baidu: "百度地图",
+    nav_default_app: "手机自带地图",
+    back_to_list: "返回列表",
+    home_not_found: "找不到这个代表之家，它可能已从名录中移除。",
+    page_not_found: "找不到这个页面。",
+    map_heading: "代表之家分布图",
+    map_intro: |n| {
+        format!("图中每个圆点是一个代表之家，共 {n} 个。点圆点可查看详情；下方按旗县区列出全部代表之家。")
+    },
+    map_city: "全市",
+    map_urban: "市区（四区）",
+    map_by_district: "按旗县区查看",
+    homes_count: |n| format!("{n} 个"),
+    view_list: "查看列表",
+    district_name: District::name_zh,
+    type_name,
+    field_name,
+    facility_name,
+};

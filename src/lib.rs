@@ -1,0 +1,9 @@
+//! The deputy-homes browser app: citizens find Hohhot's representatives' homes.
+
+pub mod api;
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod geolocation;
+pub mod i18n;
+pub mod pages;

@@ -1,0 +1,109 @@
+//! The home page: find a home by search, district, type or distance.
+
+use crate::api;
+use crate::app::set_page_title;
+use crate::components::home_card::HomeCard;
+use crate::components::load_error::LoadError;
+use crate::components::sample_notice::SampleNotice;
+use crate::geolocation::Located;
+use crate::i18n::use_i18n;
+use crate::pages::homes_filters::HomesFilters;
+use deputy_homes_api::query::HomeFilter;
+use deputy_homes_api::{HomesQuery, HomesResponse};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Reads the filter from the URL; parameters that do not parse are dropped, not fatal.
+fn filter_from_url(get: impl Fn(&str) -> Option<String>) -> HomeFilter {
+    let query = HomesQuery {
+        q: get("q"),
+        district: get("district"),
+        home_type: get("type"),
+        lat: None,
+        lon: None,
+    };
+    query.validate().unwrap_or_else(|_| HomeFilter {
+        text: query.q.clone().unwrap_or_default(),
+        ..HomesQuery {
+            q: query.q.clone(),
+            ..HomesQuery::default()
+        }
+        .validate()
+        .unwrap_or_default()
+    })
+}
+
+/// The list page.
+#[component]
+pub fn HomesListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    Effect::new(move |_| set_page_title(t().app_title));
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        filter_from_url(|k| q.get(k))
+    });
+    let located = expect_context::<RwSignal<Located>>();
+    let homes = LocalResource::new(move || {
+        let mut f = filter.get();
+        if let Located::Found(p) = located.get() {
+            f.near = Some(p);
+        }
+        api::homes_list(f)
+    });
+    let retry = Callback::new(move |()| homes.refetch());
+    view! {
+        <h1>{move || t().list_heading}</h1>
+        <HomesFilters filter located />
+        <Transition fallback=move || view! { <p class="loading" role="status">{t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match homes.await {
+                    Ok(response) => view! { <Results response filter /> }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The count and the cards.
+#[component]
+fn Results(response: HomesResponse, filter: Memo<HomeFilter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let count = response.items.len();
+    let filtered = move || filter.get() != HomeFilter::default();
+    view! {
+        {response.register.sample.then(|| view! { <SampleNotice /> })}
+        <p class="result-count" role="status" aria-live="polite">{move || (t().result_count)(count)}</p>
+        <Show when=move || count == 0>
+            <p class="empty">{move || t().no_results}</p>
+        </Show>
+        <Show when=filtered>
+            <a class="button button--link" href="/">{move || t().clear_filters}</a>
+        </Show>
+        <ul class="home-list">
+            {response.items.into_iter().map(|home| view! { <HomeCard home /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use deputy_homes_api::District;
+
+    #[test]
+    fn a_bad_district_in_the_url_is_dropped_but_the_search_text_kept() {
+        let f = filter_from_url(|k| match k {
+            "q" => Some("法律".into()),
+            "district" => Some("atlantis".into()),
+            _ => None,
+        });
+        assert_eq!(f.text, "法律");
+        assert_eq!(f.district, None);
+        let ok = filter_from_url(|k| (k == "district").then(|| "saihan".into()));
+        assert_eq!(ok.district, Some(District::Saihan));
+    }
+}

@@ -1,0 +1,95 @@
+//! Where the homes are: the app's own SVG map of the city and of the city centre, and every home
+//! listed by district below it (the accessible form of the same information).
+
+use crate::api;
+use crate::app::set_page_title;
+use crate::components::load_error::LoadError;
+use crate::components::overview_map::OverviewMap;
+use crate::components::sample_notice::SampleNotice;
+use crate::i18n::{use_i18n, Lang};
+use deputy_homes_api::district::{BoundingBox, CITY_BOUNDS};
+use deputy_homes_api::query::HomeFilter;
+use deputy_homes_api::{District, HomeSummary, HomesResponse};
+use leptos::prelude::*;
+
+/// The four urban districts, drawn larger in a second map.
+const URBAN_BOUNDS: BoundingBox = BoundingBox {
+    lat_min: 40.74,
+    lat_max: 40.90,
+    lon_min: 111.55,
+    lon_max: 111.80,
+};
+
+/// The map page.
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().map_heading,
+            i18n.t().app_title
+        ))
+    });
+    let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
+    let retry = Callback::new(move |()| homes.refetch());
+    view! {
+        <h1>{move || i18n.t().map_heading}</h1>
+        <Transition fallback=move || view! { <p class="loading" role="status">{i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match homes.await {
+                    Ok(response) => view! { <Maps response /> }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Maps(response: HomesResponse) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let count = response.items.len();
+    let homes = response.items;
+    let city_label =
+        Signal::derive(move || format!("{}：{}", t().map_city, (t().map_intro)(count)));
+    let urban_label = Signal::derive(move || t().map_urban.to_owned());
+    view! {
+        {response.register.sample.then(|| view! { <SampleNotice /> })}
+        <p>{move || (t().map_intro)(count)}</p>
+        <figure class="map-figure">
+            <OverviewMap homes=homes.clone() bounds=CITY_BOUNDS label=city_label />
+            <figcaption>{move || t().map_city}</figcaption>
+        </figure>
+        <figure class="map-figure">
+            <OverviewMap homes=homes.clone() bounds=URBAN_BOUNDS label=urban_label district_labels=false />
+            <figcaption>{move || t().map_urban}</figcaption>
+        </figure>
+        <h2>{move || t().map_by_district}</h2>
+        {District::ALL.map(|d| view! { <DistrictGroup district=d homes=homes.iter().filter(|h| h.district == d).cloned().collect() /> })}
+    }
+}
+
+#[component]
+fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let count = homes.len();
+    let heading_id = format!("district-{}", district.code());
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="district-group" aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                {move || (t().district_name)(district)} " "
+                <span class="count">{move || (t().homes_count)(count)}</span>
+            </h3>
+            <ul class="link-list">
+                {homes.into_iter().map(|h| {
+                    let href = format!("/homes/{}", h.id);
+                    view! { <li><a href=href>{move || if i18n.lang() == Lang::Zh { h.name_zh.clone() } else { h.name_en.clone() }}</a></li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

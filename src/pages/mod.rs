@@ -1,0 +1,7 @@
+//! One module per routed page.
+
+pub mod home_detail;
+pub mod homes_filters;
+pub mod homes_list;
+pub mod map;
+pub mod not_found;

@@ -1,0 +1,130 @@
+// Shared set-up for the end-to-end tests: the real server on a fresh SQLite database, Debian's
+// Chromium driven by playwright-core at phone size, axe-core, and the register read from CSV.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(ROOT, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const SERVER_BIN = process.env.DH_SERVER_BIN ?? join(ROOT, 'target', 'debug', 'deputy-homes-server');
+const CHROMIUM = process.env.DH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server on a free port (or `addr`) with its own database; resolves when it listens. */
+export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-')), addr = '127.0.0.1:0' } = {}) {
+  const child = spawn(SERVER_BIN, ['serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DH_ADDR: addr,
+      DH_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
+      DH_DIST_DIR: join(ROOT, 'dist'),
+      DH_SAMPLE_REGISTER: join(ROOT, 'data', 'homes.csv'),
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/serving on (http:\/\/[^\s/]+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${out}`)); });
+  });
+  return {
+    url,
+    dir,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Launches headless Chromium. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** A fresh phone-sized page (390×844 by default) in Hohhot's time zone. */
+export async function newPhonePage(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.jsErrors = errors;
+  return page;
+}
+
+/** Runs axe-core on the page and returns its violations. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Whether the page scrolls sideways. */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** Saves a full-page screenshot for people to look at. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Reads data/homes.csv (RFC 4180) into objects keyed by the header. */
+export function readRegister() {
+  const text = readFileSync(join(ROOT, 'data', 'homes.csv'), 'utf8');
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); field = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  const [header, ...data] = rows;
+  return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** Great-circle distance in metres (the same formula as the app's, written independently). */
+export function distanceM(lat1, lon1, lat2, lon2) {
+  const rad = (d) => (d * Math.PI) / 180;
+  const h = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+}
