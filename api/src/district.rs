@@ -102,6 +102,14 @@ impl District {
         }
     }
 
+    /// Whether it is one of the four urban districts (市四区) rather than a county or banner.
+    pub fn is_urban(self) -> bool {
+        matches!(
+            self,
+            District::Xincheng | District::Huimin | District::Yuquan | District::Saihan
+        )
+    }
+
     /// Parses a wire code.
     pub fn from_code(code: &str) -> Option<District> {
         District::ALL.into_iter().find(|d| d.code() == code)

@@ -62,22 +62,61 @@ fn district_colour(d: District) -> &'static str {
     }
 }
 
-/// Where to put each district's label: the mean position of its homes inside the box.
-fn label_positions(homes: &[HomeSummary], projection: &Projection) -> Vec<(District, f64, f64)> {
+/// How the map names its areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Labels {
+    /// Counties by name, the four urban districts together as one "city centre" label (they
+    /// are too close together to name apart at city scale).
+    Counties,
+    /// The four urban districts by name.
+    UrbanDistricts,
+}
+
+/// A label's text, chosen when drawn so it follows the language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelText {
+    District(District),
+    CityCentre,
+}
+
+/// Where to put each label: the mean position of its homes inside the box.
+fn label_positions(
+    homes: &[HomeSummary],
+    projection: &Projection,
+    labels: Labels,
+) -> Vec<(LabelText, f64, f64)> {
     let height = projection.height();
-    District::ALL
+    let groups: Vec<(LabelText, Vec<District>)> = match labels {
+        Labels::Counties => std::iter::once((
+            LabelText::CityCentre,
+            District::ALL.into_iter().filter(|d| d.is_urban()).collect(),
+        ))
+        .chain(
+            District::ALL
+                .into_iter()
+                .filter(|d| !d.is_urban())
+                .map(|d| (LabelText::District(d), vec![d])),
+        )
+        .collect(),
+        Labels::UrbanDistricts => District::ALL
+            .into_iter()
+            .filter(|d| d.is_urban())
+            .map(|d| (LabelText::District(d), vec![d]))
+            .collect(),
+    };
+    groups
         .into_iter()
-        .filter_map(|d| {
+        .filter_map(|(text, districts)| {
             let points: Vec<(f64, f64)> = homes
                 .iter()
-                .filter(|h| h.district == d)
+                .filter(|h| districts.contains(&h.district))
                 .map(|h| projection.project(h.lat, h.lon))
                 .filter(|(x, y)| (0.0..=VIEW_WIDTH).contains(x) && (0.0..=height).contains(y))
                 .collect();
             let n = points.len() as f64;
             (n > 0.0).then(|| {
                 (
-                    d,
+                    text,
                     points.iter().map(|p| p.0).sum::<f64>() / n,
                     points.iter().map(|p| p.1).sum::<f64>() / n,
                 )
@@ -95,18 +134,13 @@ pub fn OverviewMap(
     bounds: BoundingBox,
     /// The map's accessible name.
     label: Signal<String>,
-    /// Whether to label districts (off for the city-centre inset, where they would overlap).
-    #[prop(default = true)]
-    district_labels: bool,
+    /// How to name the areas.
+    labels: Labels,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let projection = Projection::new(bounds);
     let height = projection.height();
-    let labels = if district_labels {
-        label_positions(&homes, &projection)
-    } else {
-        Vec::new()
-    };
+    let labels = label_positions(&homes, &projection, labels);
     let navigate = use_navigate();
     let dots = homes
         .into_iter()
@@ -142,10 +176,14 @@ pub fn OverviewMap(
         .collect_view();
     let label_views = labels
         .into_iter()
-        .map(|(d, x, y)| {
+        .map(|(text, x, y)| {
+            let words = move || match text {
+                LabelText::District(d) => (i18n.t().district_name)(d),
+                LabelText::CityCentre => i18n.t().map_city_centre,
+            };
             view! {
                 <text x=format!("{x:.0}") y=format!("{:.0}", y - 30.0) class="map-label" text-anchor="middle">
-                    {move || (i18n.t().district_name)(d)}
+                    {words}
                 </text>
             }
         })

@@ -120,6 +120,8 @@ pub const EN: Catalog = Catalog {
     map_intro: |n| format!("Each dot is one of the {n} homes. Tap a dot for details; all homes are listed below by district."),
     map_city: "Whole city",
     map_urban: "City centre (four districts)",
+    map_legend_professional: "Larger dots with a gold ring are the professional homes.",
+    map_city_centre: "City centre",
     map_by_district: "By district",
     homes_count: |n| if n == 1 { "1 home".to_owned() } else { format!("{n} homes") },
     view_list: "View the list",

@@ -107,6 +107,8 @@ pub struct Catalog {
     pub map_intro: fn(usize) -> String,
     pub map_city: &'static str,
     pub map_urban: &'static str,
+    pub map_legend_professional: &'static str,
+    pub map_city_centre: &'static str,
     pub map_by_district: &'static str,
     pub homes_count: fn(usize) -> String,
     pub view_list: &'static str,

@@ -122,6 +122,8 @@ pub const ZH: Catalog = Catalog {
     },
     map_city: "全市",
     map_urban: "市区（四区）",
+    map_legend_professional: "金色描边的大圆点是专业代表之家。",
+    map_city_centre: "市区",
     map_by_district: "按旗县区查看",
     homes_count: |n| format!("{n} 个"),
     view_list: "查看列表",

@@ -4,7 +4,7 @@
 use crate::api;
 use crate::app::set_page_title;
 use crate::components::load_error::LoadError;
-use crate::components::overview_map::OverviewMap;
+use crate::components::overview_map::{Labels, OverviewMap};
 use crate::components::sample_notice::SampleNotice;
 use crate::i18n::{use_i18n, Lang};
 use deputy_homes_api::district::{BoundingBox, CITY_BOUNDS};
@@ -57,13 +57,13 @@ fn Maps(response: HomesResponse) -> impl IntoView {
     let urban_label = Signal::derive(move || t().map_urban.to_owned());
     view! {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
-        <p>{move || (t().map_intro)(count)}</p>
+        <p>{move || (t().map_intro)(count)} " " {move || t().map_legend_professional}</p>
         <figure class="map-figure">
-            <OverviewMap homes=homes.clone() bounds=CITY_BOUNDS label=city_label />
+            <OverviewMap homes=homes.clone() bounds=CITY_BOUNDS label=city_label labels=Labels::Counties />
             <figcaption>{move || t().map_city}</figcaption>
         </figure>
         <figure class="map-figure">
-            <OverviewMap homes=homes.clone() bounds=URBAN_BOUNDS label=urban_label district_labels=false />
+            <OverviewMap homes=homes.clone() bounds=URBAN_BOUNDS label=urban_label labels=Labels::UrbanDistricts />
             <figcaption>{move || t().map_urban}</figcaption>
         </figure>
         <h2>{move || t().map_by_district}</h2>

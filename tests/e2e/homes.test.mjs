@@ -141,7 +141,7 @@ test('switching to English translates the page and is remembered', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: "Find a deputies' home near you" }).waitFor();
-  await page.getByLabel('District').selectOption({ label: 'Saihan District' });
+  await page.getByLabel('District', { exact: true }).selectOption({ label: 'Saihan District' });
   await page.getByText(`${register.filter((h) => h.district === '赛罕区').length} homes found`).waitFor();
   await page.getByRole('button', { name: '切换到中文' }).click();
   await page.getByRole('heading', { level: 1, name: '找到身边的人大代表之家' }).waitFor();

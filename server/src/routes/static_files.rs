@@ -14,11 +14,12 @@ pub fn service(dist: &Path) -> ServeDir<ServeFile> {
     ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))
 }
 
-/// Whether a file name carries Trunk's content hash (`app-0123456789abcdef_bg.wasm`).
+/// Whether a file name carries Trunk's content hash (`app-9e892c54f8eb1a8_bg.wasm`): 12 to 16
+/// hex digits, as Trunk prints the 64-bit hash without leading zeros.
 fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit()))
+        .any(|part| (12..=16).contains(&part.len()) && part.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Middleware: hashed assets are cached for a year, the HTML shell is always re-checked.
@@ -53,6 +54,7 @@ mod tests {
     fn trunk_hashed_names_are_recognised() {
         assert!(is_hashed("/deputy-homes-6a1f0c2b9d8e7f60_bg.wasm"));
         assert!(is_hashed("/style-00112233aabbccdd.css"));
+        assert!(is_hashed("/deputy-homes-9e892c54f8eb1a8.js"));
         assert!(!is_hashed("/manifest.webmanifest"));
         assert!(!is_hashed("/homes/xc-01"));
     }
