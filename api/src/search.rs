@@ -95,7 +95,7 @@ mod tests {
         let h = Haystack::new(["海拉尔东路街道人大代表之家"]);
         assert!(h.matches("海拉尔 东路"));
         assert!(
-            h.matches("海拉尔東路") == false,
+            !h.matches("海拉尔東路"),
             "traditional characters are not folded"
         );
         assert!(h.matches(" 海拉尔东路 "));
