@@ -2,7 +2,7 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::geolocation::Located;
-use crate::i18n::I18n;
+use crate::i18n::{tr, I18n};
 use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
@@ -13,21 +13,20 @@ use leptos_router::path;
 /// The whole app: header, the routed page, footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::provide();
+    I18n::provide();
     // The position for "near me" outlives the list page, so coming back keeps the sort.
     provide_context(RwSignal::new(Located::Idle));
-    let t = move || i18n.t();
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+            <a class="skip-link" href="#main">{tr(|c| c.skip_to_content)}</a>
             <header class="site-header">
                 <div class="site-header__bar">
-                    <a class="brand" href="/">{move || t().app_title}</a>
+                    <a class="brand" href="/">{tr(|c| c.app_title)}</a>
                     <LanguageSwitch />
                 </div>
-                <nav class="site-nav" aria-label=move || t().nav_label>
-                    <A href="/" exact=true>{move || t().nav_homes}</A>
-                    <A href="/map">{move || t().nav_map}</A>
+                <nav class="site-nav" aria-label=tr(|c| c.nav_label)>
+                    <A href="/" exact=true>{tr(|c| c.nav_homes)}</A>
+                    <A href="/map">{tr(|c| c.nav_map)}</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
@@ -38,7 +37,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>{move || t().footer}</p>
+                <p>{tr(|c| c.footer)}</p>
             </footer>
         </Router>
     }

@@ -1,7 +1,7 @@
 //! One home in a list.
 
 use crate::components::open_status::OpenBadge;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{tr_with, use_i18n, Lang};
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;
 
@@ -30,13 +30,13 @@ pub fn HomeCard(
                 <span class="home-card__name">{name}</span>
                 <span class="home-card__meta">
                     <span class="tag" class:tag--professional=professional>
-                        {move || (i18n.t().type_name)(home_type)}
+                        {tr_with(|c, a| (c.type_name)(a), home_type)}
                     </span>
-                    <span>{move || (i18n.t().district_name)(district)} " · " {street}</span>
+                    <span>{tr_with(|c, a| (c.district_name)(a), district)} " · " {street}</span>
                 </span>
                 <span class="home-card__status">
                     <OpenBadge hours=home.hours />
-                    {distance.map(|m| view! { <span class="distance">{move || (i18n.t().distance)(m)}</span> })}
+                    {distance.map(|m| view! { <span class="distance">{tr_with(|c, a| (c.distance)(a), m)}</span> })}
                 </span>
             </a>
         </li>

@@ -1,6 +1,6 @@
 //! The button that switches between Chinese and English.
 
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{tr, use_i18n, Lang};
 use leptos::prelude::*;
 
 /// Shows the other language's name; a tap switches to it and remembers the choice.
@@ -19,10 +19,10 @@ pub fn LanguageSwitch() -> impl IntoView {
             type="button"
             class="lang-switch"
             lang=move || other().tag()
-            aria-label=move || i18n.t().switch_language_label
+            aria-label=tr(|c| c.switch_language_label)
             on:click=move |_| i18n.set(other())
         >
-            {move || i18n.t().other_language}
+            {tr(|c| c.other_language)}
         </button>
     }
 }

@@ -1,7 +1,7 @@
 //! What a page shows when its data could not be loaded.
 
 use crate::api::ClientError;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use deputy_homes_api::ErrorCode;
 use leptos::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn LoadError(
         <div class="alert alert--error" role="alert">
             <p>{move || message(&error, i18n.t())}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {move || i18n.t().retry}
+                {tr(|c| c.retry)}
             </button>
         </div>
     }

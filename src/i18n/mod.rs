@@ -158,6 +158,29 @@ impl I18n {
     }
 }
 
+/// Which string of a catalog to show.
+pub type Text = fn(&Catalog) -> &'static str;
+
+/// A text that follows the language. Every call returns the same closure type, so the view code
+/// for a translated text is compiled once rather than once per string, which keeps the wasm small.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || text(i18n.t())
+}
+
+/// A text with an argument that follows the language; one compiled copy per argument type.
+pub fn tr_with<A, R>(
+    text: fn(&Catalog, A) -> R,
+    arg: A,
+) -> impl Fn() -> R + Clone + Send + Sync + 'static
+where
+    A: Clone + Send + Sync + 'static,
+    R: 'static,
+{
+    let i18n = use_i18n();
+    move || text(i18n.t(), arg.clone())
+}
+
 /// The app's language context.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

@@ -5,7 +5,7 @@ use crate::app::set_page_title;
 use crate::clock::now_in_hohhot;
 use crate::components::load_error::LoadError;
 use crate::components::open_status::OpenBadge;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use deputy_homes_api::maplinks::{amap_url, baidu_url, geo_uri};
 use deputy_homes_api::{Home, LatLon};
 use leptos::prelude::*;
@@ -20,14 +20,14 @@ pub fn HomeDetailPage() -> impl IntoView {
     let home = LocalResource::new(move || api::home_get(id.get()));
     let retry = Callback::new(move |()| home.refetch());
     view! {
-        <p class="back"><a href="/">{move || i18n.t().back_to_list}</a></p>
+        <p class="back"><a href="/">{tr(|c| c.back_to_list)}</a></p>
         <Transition fallback=move || view! { <p class="loading" role="status">{i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match home.await {
                     Ok(home) => view! { <HomeDetail home /> }.into_any(),
                     Err(e) if e.is_not_found() => view! {
-                        <h1>{move || i18n.t().page_not_found}</h1>
-                        <p class="alert" role="alert">{move || i18n.t().home_not_found}</p>
+                        <h1>{tr(|c| c.page_not_found)}</h1>
+                        <p class="alert" role="alert">{tr(|c| c.home_not_found)}</p>
                     }.into_any(),
                     Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
                 }
@@ -65,34 +65,34 @@ fn HomeDetail(home: Home) -> impl IntoView {
         <article class="home-detail">
             <h1>{name}</h1>
             <p class="home-detail__meta">
-                <span class="tag" class:tag--professional=home_type.is_professional()>{move || (t().type_name)(home_type)}</span>
-                <span>{move || (t().district_name)(district)} " · " {home.street.clone()}</span>
+                <span class="tag" class:tag--professional=home_type.is_professional()>{tr_with(|c, a| (c.type_name)(a), home_type)}</span>
+                <span>{tr_with(|c, a| (c.district_name)(a), district)} " · " {home.street.clone()}</span>
             </p>
             <p><OpenBadge hours=home.hours.clone() /></p>
             <section aria-labelledby="address-heading">
-                <h2 id="address-heading">{move || t().address_heading}</h2>
+                <h2 id="address-heading">{tr(|c| c.address_heading)}</h2>
                 <p>{home.address.clone()}</p>
             </section>
             <section aria-labelledby="phone-heading">
-                <h2 id="phone-heading">{move || t().phone_heading}</h2>
-                <a class="button button--primary" href=tel>{move || (t().call)(&phone)}</a>
+                <h2 id="phone-heading">{tr(|c| c.phone_heading)}</h2>
+                <a class="button button--primary" href=tel>{tr_with(|c, a: String| (c.call)(&a), phone)}</a>
             </section>
             <Directions home=home.clone() name />
             <WeekHours home=home.clone() />
             <section aria-labelledby="facilities-heading">
-                <h2 id="facilities-heading">{move || t().facilities_heading}</h2>
+                <h2 id="facilities-heading">{tr(|c| c.facilities_heading)}</h2>
                 {if facilities.is_empty() {
-                    view! { <p>{move || t().no_facilities}</p> }.into_any()
+                    view! { <p>{tr(|c| c.no_facilities)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="facilities">
-                            {facilities.into_iter().map(|f| view! { <li>{move || (t().facility_name)(f)}</li> }).collect_view()}
+                            {facilities.into_iter().map(|f| view! { <li>{tr_with(|c, a| (c.facility_name)(a), f)}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
             </section>
             <section aria-labelledby="about-heading">
-                <h2 id="about-heading">{move || t().about_heading}</h2>
+                <h2 id="about-heading">{tr(|c| c.about_heading)}</h2>
                 <p>{description}</p>
             </section>
         </article>
@@ -102,18 +102,16 @@ fn HomeDetail(home: Home) -> impl IntoView {
 /// Links that open the home in AMap, Baidu Maps or the phone's own map app.
 #[component]
 fn Directions(home: Home, name: Signal<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let point = LatLon::new(home.lat, home.lon);
     let address = home.address.clone();
     view! {
         <section aria-labelledby="directions-heading">
-            <h2 id="directions-heading">{move || t().directions_heading}</h2>
-            <p class="hint">{move || t().directions_note}</p>
+            <h2 id="directions-heading">{tr(|c| c.directions_heading)}</h2>
+            <p class="hint">{tr(|c| c.directions_note)}</p>
             <ul class="directions">
-                <li><a class="button" rel="noopener" target="_blank" href=move || amap_url(point, &name.get())>{move || t().nav_amap}</a></li>
-                <li><a class="button" rel="noopener" target="_blank" href=move || baidu_url(point, &name.get(), &address)>{move || t().nav_baidu}</a></li>
-                <li><a class="button" href=move || geo_uri(point, &name.get())>{move || t().nav_default_app}</a></li>
+                <li><a class="button" rel="noopener" target="_blank" href=move || amap_url(point, &name.get())>{tr(|c| c.nav_amap)}</a></li>
+                <li><a class="button" rel="noopener" target="_blank" href=move || baidu_url(point, &name.get(), &address)>{tr(|c| c.nav_baidu)}</a></li>
+                <li><a class="button" href=move || geo_uri(point, &name.get())>{tr(|c| c.nav_default_app)}</a></li>
             </ul>
         </section>
     }
@@ -137,7 +135,7 @@ fn WeekHours(home: Home) -> impl IntoView {
                 <tr class:today=day == today aria-current=(day == today).then_some("date")>
                     <th scope="row">
                         {move || t().weekdays[day]}
-                        {(day == today).then(|| view! { <span class="today-mark">{move || t().today}</span> })}
+                        {(day == today).then(|| view! { <span class="today-mark">{tr(|c| c.today)}</span> })}
                     </th>
                     <td>{move || if closed { t().closed_day.to_owned() } else { text.clone() }}</td>
                 </tr>
@@ -146,9 +144,9 @@ fn WeekHours(home: Home) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="hours-heading">
-            <h2 id="hours-heading">{move || t().hours_heading}</h2>
+            <h2 id="hours-heading">{tr(|c| c.hours_heading)}</h2>
             <table class="hours">
-                <caption class="hint">{move || t().hours_note}</caption>
+                <caption class="hint">{tr(|c| c.hours_note)}</caption>
                 <tbody>{rows}</tbody>
             </table>
         </section>

@@ -2,7 +2,7 @@
 //! position, which stays on the device).
 
 use crate::geolocation::{request_position, Located};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, tr_with, use_i18n};
 use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::query::{HomeFilter, TypeFilter};
 use deputy_homes_api::{District, HomeType};
@@ -41,8 +41,6 @@ pub fn HomesFilters(
     /// The shared position state for "near me".
     located: RwSignal<Located>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let navigate = use_navigate();
     let go = move |f: HomeFilter| {
         navigate(
@@ -79,39 +77,39 @@ pub fn HomesFilters(
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="search">{move || t().search_label}</label>
+                <label for="search">{tr(|c| c.search_label)}</label>
                 <input
                     id="search"
                     type="search"
                     enterkeyhint="search"
                     autocomplete="off"
-                    placeholder=move || t().search_placeholder
+                    placeholder=tr(|c| c.search_placeholder)
                     prop:value=move || text.get()
                     on:input:target=move |ev| on_text(ev.target().value())
                 />
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="district">{move || t().district_label}</label>
+                    <label for="district">{tr(|c| c.district_label)}</label>
                     <select id="district" prop:value=selected_district on:change:target=move |ev| on_district(ev.target().value())>
-                        <option value="">{move || t().all_districts}</option>
+                        <option value="">{tr(|c| c.all_districts)}</option>
                         {District::ALL.map(|d| view! {
                             <option value=d.code() selected=move || selected_district() == d.code()>
-                                {move || (t().district_name)(d)}
+                                {tr_with(|c, a| (c.district_name)(a), d)}
                             </option>
                         })}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="type">{move || t().type_label}</label>
+                    <label for="type">{tr(|c| c.type_label)}</label>
                     <select id="type" prop:value=selected_type on:change:target=move |ev| on_type(ev.target().value())>
-                        <option value="">{move || t().all_types}</option>
+                        <option value="">{tr(|c| c.all_types)}</option>
                         <option value="professional" selected=move || selected_type() == "professional">
-                            {move || t().professional_all}
+                            {tr(|c| c.professional_all)}
                         </option>
                         {HomeType::ALL.map(|ht| view! {
                             <option value=ht.code() selected=move || selected_type() == ht.code()>
-                                {move || (t().type_name)(ht)}
+                                {tr_with(|c, a| (c.type_name)(a), ht)}
                             </option>
                         })}
                     </select>
@@ -120,7 +118,7 @@ pub fn HomesFilters(
             <NearMe located />
         </form>
         <section class="professional" aria-labelledby="professional-heading">
-            <h2 id="professional-heading">{move || t().professional_heading}</h2>
+            <h2 id="professional-heading">{tr(|c| c.professional_heading)}</h2>
             <ul class="chips">
                 {HomeType::ALL.into_iter().filter(|ht| ht.is_professional()).map(|ht| {
                     let href = list_href(&HomeFilter { home_type: Some(TypeFilter::Exactly(ht)), ..HomeFilter::default() });
@@ -128,7 +126,7 @@ pub fn HomesFilters(
                     view! {
                         <li>
                             <a class="chip" href=href aria-current=move || current().then_some("page")>
-                                {move || (t().field_name)(ht)}
+                                {tr_with(|c, a| (c.field_name)(a), ht)}
                             </a>
                         </li>
                     }
@@ -166,12 +164,12 @@ fn NearMe(located: RwSignal<Located>) -> impl IntoView {
                 fallback=move || view! {
                     <button type="button" class="button button--primary" disabled=move || located.get() == Located::Locating
                         on:click=move |_| request_position(located)>
-                        {move || t().near_me}
+                        {tr(|c| c.near_me)}
                     </button>
                 }
             >
                 <button type="button" class="button" on:click=move |_| located.set(Located::Idle)>
-                    {move || t().stop_near_me}
+                    {tr(|c| c.stop_near_me)}
                 </button>
             </Show>
             <p class="near-me__status" class:near-me__status--error=failed role="status">{message}</p>

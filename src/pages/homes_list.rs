@@ -6,7 +6,7 @@ use crate::components::home_card::HomeCard;
 use crate::components::load_error::LoadError;
 use crate::components::sample_notice::SampleNotice;
 use crate::geolocation::Located;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::homes_filters::HomesFilters;
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::{HomesQuery, HomesResponse};
@@ -54,7 +54,7 @@ pub fn HomesListPage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| homes.refetch());
     view! {
-        <h1>{move || t().list_heading}</h1>
+        <h1>{tr(|c| c.list_heading)}</h1>
         <HomesFilters filter located />
         <Transition fallback=move || view! { <p class="loading" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -70,18 +70,16 @@ pub fn HomesListPage() -> impl IntoView {
 /// The count and the cards.
 #[component]
 fn Results(response: HomesResponse, filter: Memo<HomeFilter>) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let count = response.items.len();
     let filtered = move || filter.get() != HomeFilter::default();
     view! {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
-        <p class="result-count" role="status" aria-live="polite">{move || (t().result_count)(count)}</p>
+        <p class="result-count" role="status" aria-live="polite">{tr_with(|c, a| (c.result_count)(a), count)}</p>
         <Show when=move || count == 0>
-            <p class="empty">{move || t().no_results}</p>
+            <p class="empty">{tr(|c| c.no_results)}</p>
         </Show>
         <Show when=filtered>
-            <a class="button button--link" href="/">{move || t().clear_filters}</a>
+            <a class="button button--link" href="/">{tr(|c| c.clear_filters)}</a>
         </Show>
         <ul class="home-list">
             {response.items.into_iter().map(|home| view! { <HomeCard home /> }).collect_view()}

@@ -6,7 +6,7 @@ use crate::app::set_page_title;
 use crate::components::load_error::LoadError;
 use crate::components::overview_map::{Labels, OverviewMap};
 use crate::components::sample_notice::SampleNotice;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use deputy_homes_api::district::{BoundingBox, CITY_BOUNDS};
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::{District, HomeSummary, HomesResponse};
@@ -34,7 +34,7 @@ pub fn MapPage() -> impl IntoView {
     let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
     let retry = Callback::new(move |()| homes.refetch());
     view! {
-        <h1>{move || i18n.t().map_heading}</h1>
+        <h1>{tr(|c| c.map_heading)}</h1>
         <Transition fallback=move || view! { <p class="loading" role="status">{i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match homes.await {
@@ -54,19 +54,19 @@ fn Maps(response: HomesResponse) -> impl IntoView {
     let homes = response.items;
     let city_label =
         Signal::derive(move || format!("{}：{}", t().map_city, (t().map_intro)(count)));
-    let urban_label = Signal::derive(move || t().map_urban.to_owned());
+    let urban_label = Signal::derive(move || i18n.t().map_urban.to_owned());
     view! {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
-        <p>{move || (t().map_intro)(count)} " " {move || t().map_legend_professional}</p>
+        <p>{tr_with(|c, a| (c.map_intro)(a), count)} " " {tr(|c| c.map_legend_professional)}</p>
         <figure class="map-figure">
             <OverviewMap homes=homes.clone() bounds=CITY_BOUNDS label=city_label labels=Labels::Counties />
-            <figcaption>{move || t().map_city}</figcaption>
+            <figcaption>{tr(|c| c.map_city)}</figcaption>
         </figure>
         <figure class="map-figure">
             <OverviewMap homes=homes.clone() bounds=URBAN_BOUNDS label=urban_label labels=Labels::UrbanDistricts />
-            <figcaption>{move || t().map_urban}</figcaption>
+            <figcaption>{tr(|c| c.map_urban)}</figcaption>
         </figure>
-        <h2>{move || t().map_by_district}</h2>
+        <h2>{tr(|c| c.map_by_district)}</h2>
         {District::ALL.map(|d| view! { <DistrictGroup district=d homes=homes.iter().filter(|h| h.district == d).cloned().collect() /> })}
     }
 }
@@ -74,15 +74,14 @@ fn Maps(response: HomesResponse) -> impl IntoView {
 #[component]
 fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
     let count = homes.len();
     let heading_id = format!("district-{}", district.code());
     let labelled_by = heading_id.clone();
     view! {
         <section class="district-group" aria-labelledby=labelled_by>
             <h3 id=heading_id>
-                {move || (t().district_name)(district)} " "
-                <span class="count">{move || (t().homes_count)(count)}</span>
+                {tr_with(|c, a| (c.district_name)(a), district)} " "
+                <span class="count">{tr_with(|c, a| (c.homes_count)(a), count)}</span>
             </h3>
             <ul class="link-list">
                 {homes.into_iter().map(|h| {
