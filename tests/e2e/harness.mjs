@@ -92,6 +92,15 @@ export async function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
+/** Visible links, buttons and form fields smaller than 44×44 CSS px. */
+export async function smallTapTargets(page) {
+  return page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input')]
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+    .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`));
+}
+
 /** Saves a full-page screenshot for people to look at. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -2,7 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, screenshot, readRegister, distanceM,
+  startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, readRegister,
+  distanceM,
 } from './harness.mjs';
 
 const register = readRegister();
@@ -157,7 +158,7 @@ test('the map page draws every home and lists them by district', async () => {
   await screenshot(page, 'map-390');
 });
 
-test('pages have no axe violations and never scroll sideways at 390 or 320 px', async () => {
+test('pages have no axe violations, no sideways scroll and 44 px tap targets at 390 and 320 px', async () => {
   for (const width of [390, 320]) {
     const page = await newPhonePage(browser, { viewport: { width, height: 844 } });
     for (const [path, heading] of [['/', '找到身边的人大代表之家'], ['/homes/xc-02', '海拉尔东路街道人大代表之家'], ['/map', '代表之家分布图']]) {
@@ -166,7 +167,15 @@ test('pages have no axe violations and never scroll sideways at 390 or 320 px', 
       await page.waitForLoadState('networkidle');
       assert.deepEqual(await axeViolations(page), [], `${path} at ${width}px`);
       assert.equal(await scrollsSideways(page), false, `${path} scrolls sideways at ${width}px`);
+      assert.deepEqual(await smallTapTargets(page), [], `${path} at ${width}px has tap targets under 44 px`);
       await screenshot(page, `${path === '/' ? 'list' : path.split('/')[1]}-${width}`);
     }
   }
+});
+
+test('the first paint is a static shell that needs no wasm', async () => {
+  const html = await (await fetch(server.url + '/homes/xc-01')).text();
+  assert.match(html, /<header class="site-header">/);
+  assert.match(html, /呼和浩特人大代表之家/);
+  assert.match(html, /正在加载…/);
 });
