@@ -9,7 +9,7 @@ DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 
 command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk; }
-[ -f dist/index.html ] || trunk build --release --offline
+[ -f dist/index.html ] || { trunk build --release --offline && scripts/precompress.sh dist; }
 cargo build -q --release -p deputy-homes-server --example bare_axum --bin deputy-homes-server
 
 work=$(mktemp -d)
@@ -27,7 +27,7 @@ js=$(echo "$assets" | grep '\.js$' | head -n1)
 wasm=$(basename "$js" .js)_bg.wasm
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
-for path in / $assets /$wasm /api/homes; do
+for path in $(printf '%s\n' / $assets /$wasm /api/homes | awk '!seen[$0]++'); do
   raw=$(curl -s "$base$path" | wc -c)
   gz=$(curl -s -H 'Accept-Encoding: gzip' "$base$path" | wc -c)
   br=$(curl -s -H 'Accept-Encoding: br' "$base$path" | wc -c)

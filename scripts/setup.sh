@@ -59,6 +59,15 @@ apt_missing() {
   done
   echo "${missing[@]:-}"
 }
+missing=$(apt_missing brotli)
+if [ -z "$missing" ]; then
+  have "brotli"
+else
+  say "installing Debian packages: $missing"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+fi
+
 if $WANT_TEST_TOOLS; then
   missing=$(apt_missing chromium chromium-driver fonts-noto-cjk)
   if [ -z "$missing" ]; then

@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod etag;
+pub mod register_cache;
 pub mod register_file;
 pub mod routes;
 
@@ -18,6 +19,7 @@ use tokio::net::TcpListener;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub db: Db,
+    pub register: register_cache::RegisterCache,
     pub dist_dir: PathBuf,
 }
 
@@ -38,6 +40,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     }
     Ok(AppState {
         db,
+        register: Default::default(),
         dist_dir: config.dist_dir.clone(),
     })
 }

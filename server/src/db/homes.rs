@@ -54,15 +54,6 @@ impl Db {
         rows.iter().map(home_from_row).collect()
     }
 
-    /// One home by id.
-    pub async fn home_by_id(&self, id: &str) -> anyhow::Result<Option<Home>> {
-        let row = sqlx::query(&format!("SELECT {HOME_COLUMNS} FROM homes WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(home_from_row).transpose()
-    }
-
     /// Number of homes in the register.
     pub async fn homes_count(&self) -> anyhow::Result<usize> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM homes")
@@ -86,6 +77,15 @@ impl Db {
             })
         })
         .transpose()
+    }
+
+    /// The token of the register's current version, if one was ever imported.
+    pub async fn register_revision(&self) -> anyhow::Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT revision FROM register_meta WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// Replaces the whole register in one transaction: readers see the old register or the new
@@ -124,13 +124,23 @@ impl Db {
         sqlx::query("DELETE FROM register_meta")
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO register_meta (id, sample, source_name, imported_at_ms) VALUES (1, $1, $2, $3)")
-            .bind(i64::from(meta.sample))
-            .bind(&meta.source_name)
-            .bind(meta.imported_at_ms)
-            .execute(&mut *tx)
+        sqlx::query(
+            "INSERT INTO register_meta (id, sample, source_name, imported_at_ms, revision) VALUES (1, $1, $2, $3, $4)",
+        )
+        .bind(i64::from(meta.sample))
+        .bind(&meta.source_name)
+        .bind(meta.imported_at_ms)
+        .bind(new_revision(meta.imported_at_ms))
+        .execute(&mut *tx)
             .await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A token unique to one import: its time and 64 random bits.
+fn new_revision(imported_at_ms: i64) -> String {
+    use std::hash::{BuildHasher, RandomState};
+    let random = RandomState::new().hash_one(imported_at_ms);
+    format!("{imported_at_ms}-{random:016x}")
 }

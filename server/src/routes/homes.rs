@@ -43,8 +43,9 @@ pub async fn homes_get(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Home>, AppError> {
-    match state.db.home_by_id(&id).await? {
-        Some(home) => Ok(Json(home)),
+    let register = state.register.current(&state.db).await?;
+    match register.homes.iter().find(|h| h.id == id) {
+        Some(home) => Ok(Json(home.clone())),
         None => Err(AppError::NotFound(format!("home {id}"))),
     }
 }

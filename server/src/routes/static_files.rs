@@ -9,9 +9,16 @@ use axum::response::Response;
 use std::path::Path;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Serves `dist`, falling back to its `index.html`.
+/// Serves `dist`, falling back to its `index.html`, preferring the `.br` and `.gz` files that
+/// `scripts/precompress.sh` wrote (the compression layer leaves encoded answers alone).
 pub fn service(dist: &Path) -> ServeDir<ServeFile> {
-    ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index)
 }
 
 /// Whether a file name carries Trunk's content hash (`app-9e892c54f8eb1a8_bg.wasm`): 12 to 16

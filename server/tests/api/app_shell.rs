@@ -1,12 +1,15 @@
 //! Everything outside `/api` is the built app: deep links load `index.html`.
 
-use crate::helpers::{on_both_databases, TestApp, HASHED_ASSET, INDEX_HTML};
+use crate::helpers::{
+    on_both_databases, precompressed_br, TestApp, HASHED_ASSET, HASHED_ASSET_BODY, INDEX_HTML,
+};
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use reqwest::StatusCode;
 
 on_both_databases!(
     a_deep_link_to_a_home_loads_the_app_shell_uncached,
     hashed_assets_are_cached_for_a_year,
+    precompressed_assets_are_served_as_written_when_the_browser_accepts_them,
 );
 
 async fn a_deep_link_to_a_home_loads_the_app_shell_uncached(app: TestApp) {
@@ -33,8 +36,22 @@ async fn hashed_assets_are_cached_for_a_year(app: TestApp) {
         response.headers()[CACHE_CONTROL],
         "public, max-age=31536000, immutable"
     );
+    assert_eq!(response.text().await.expect("a body"), HASHED_ASSET_BODY);
+}
+
+async fn precompressed_assets_are_served_as_written_when_the_browser_accepts_them(app: TestApp) {
+    let url = format!("/{HASHED_ASSET}");
+    let response = app
+        .send(app.get(&url).header("accept-encoding", "br"))
+        .await;
+    assert_eq!(response.headers()["content-encoding"], "br");
+    let body = response.bytes().await.expect("a body");
     assert_eq!(
-        response.text().await.expect("a body"),
-        "console.log('app');\n"
+        &body[..],
+        &precompressed_br(HASHED_ASSET_BODY.as_bytes())[..]
     );
+
+    let plain = app.send(app.get(&url)).await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.text().await.expect("a body"), HASHED_ASSET_BODY);
 }

@@ -69,6 +69,20 @@ pub const INDEX_HTML: &str =
 /// A file name that carries a Trunk content hash, written into the dist folder.
 pub const HASHED_ASSET: &str = "app-0123456789abcdef.js";
 
+/// The hashed asset's content.
+pub const HASHED_ASSET_BODY: &str = "console.log('app');\n";
+
+/// What `scripts/precompress.sh` writes beside a file: brotli at quality 11.
+pub fn precompressed_br(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli compresses");
+    out
+}
+
 /// The workspace root (`server/..`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -119,8 +133,13 @@ impl TestApp {
         let dist_dir = files.path().join("dist");
         std::fs::create_dir(&dist_dir).expect("cannot create the dist folder");
         std::fs::write(dist_dir.join("index.html"), INDEX_HTML).expect("cannot write index.html");
-        std::fs::write(dist_dir.join(HASHED_ASSET), "console.log('app');\n")
+        std::fs::write(dist_dir.join(HASHED_ASSET), HASHED_ASSET_BODY)
             .expect("cannot write the hashed asset");
+        std::fs::write(
+            dist_dir.join(format!("{HASHED_ASSET}.br")),
+            precompressed_br(HASHED_ASSET_BODY.as_bytes()),
+        )
+        .expect("cannot write the precompressed asset");
 
         let (database_url, postgres) = match backend {
             Backend::Sqlite => (
