@@ -1,7 +1,7 @@
 //! The filters of `GET /api/homes`: parsed once, validated with messages, applied to the register.
 
 use crate::geo::{distance_m, LatLon};
-use crate::search::home_haystack;
+use crate::search::{Haystack, PreparedQuery, SearchIndex};
 use crate::{ApiError, District, Home, HomeSummary, HomeType};
 use serde::{Deserialize, Serialize};
 
@@ -150,19 +150,20 @@ impl HomeFilter {
         }
     }
 
-    /// Whether one home passes the text, district and type filters.
-    pub fn keeps(&self, home: &Home) -> bool {
+    /// Whether one home passes the district and type filters and the prepared text query.
+    fn keeps(&self, home: &Home, haystack: &Haystack, query: &PreparedQuery) -> bool {
         self.district.is_none_or(|d| home.district == d)
             && self.home_type.is_none_or(|t| t.keeps(home.home_type))
-            && home_haystack(home).matches(&self.text)
+            && haystack.matches_prepared(query)
     }
 
     /// The homes that pass, in register order, or nearest first with distances.
-    pub fn apply(&self, homes: &[Home]) -> Vec<HomeSummary> {
-        let mut items: Vec<HomeSummary> = homes
-            .iter()
-            .filter(|h| self.keeps(h))
-            .map(|h| {
+    pub fn apply(&self, index: &SearchIndex) -> Vec<HomeSummary> {
+        let query = PreparedQuery::new(&self.text);
+        let mut items: Vec<HomeSummary> = index
+            .entries()
+            .filter(|(h, hay)| self.keeps(h, hay, &query))
+            .map(|(h, _)| {
                 HomeSummary::from_home(
                     h,
                     self.near.map(|p| distance_m(p, LatLon::new(h.lat, h.lon))),

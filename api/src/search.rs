@@ -58,11 +58,73 @@ impl Haystack {
 
     /// Whether every term of the query occurs, or the whole query does once spacing is ignored.
     pub fn matches(&self, query: &str) -> bool {
-        let terms = query_terms(query);
-        if terms.is_empty() {
-            return true;
+        self.matches_prepared(&PreparedQuery::new(query))
+    }
+
+    /// Like [`Haystack::matches`], with the query normalized once for many haystacks.
+    pub fn matches_prepared(&self, query: &PreparedQuery) -> bool {
+        query.terms.is_empty()
+            || query.terms.iter().all(|t| self.0.contains(t.as_str()))
+            || self.0.contains(&query.whole)
+    }
+}
+
+/// A query normalized once, to test against many haystacks.
+#[derive(Debug, Clone)]
+pub struct PreparedQuery {
+    terms: Vec<String>,
+    whole: String,
+}
+
+impl PreparedQuery {
+    /// Splits and normalizes the query.
+    pub fn new(query: &str) -> Self {
+        PreparedQuery {
+            terms: query_terms(query),
+            whole: normalize(query),
         }
-        terms.iter().all(|t| self.0.contains(t.as_str())) || self.0.contains(&normalize(query))
+    }
+}
+
+/// The register prepared for searching: each home beside its normalized text, built once per
+/// register rather than once per request.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    entries: Vec<(Home, Haystack)>,
+}
+
+impl SearchIndex {
+    /// Prepares the homes, keeping their order.
+    pub fn new(homes: Vec<Home>) -> Self {
+        SearchIndex {
+            entries: homes
+                .into_iter()
+                .map(|h| {
+                    let hay = home_haystack(&h);
+                    (h, hay)
+                })
+                .collect(),
+        }
+    }
+
+    /// The homes with their prepared text, in register order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Home, &Haystack)> {
+        self.entries.iter().map(|(h, hay)| (h, hay))
+    }
+
+    /// Number of homes.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no homes.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// One home by id.
+    pub fn get(&self, id: &str) -> Option<&Home> {
+        self.entries.iter().map(|(h, _)| h).find(|h| h.id == id)
     }
 }
 

@@ -3,14 +3,15 @@
 //! server, changed it. So the servers stay stateless as far as correctness goes.
 
 use crate::db::Db;
-use deputy_homes_api::Home;
+use deputy_homes_api::search::SearchIndex;
 use std::sync::{Arc, RwLock};
 
 /// One version of the register.
 #[derive(Debug)]
 pub struct Register {
     pub revision: String,
-    pub homes: Vec<Home>,
+    /// The homes, each with its search text prepared.
+    pub homes: SearchIndex,
     /// True while the shipped sample register is in use.
     pub sample: bool,
 }
@@ -30,7 +31,7 @@ impl RegisterCache {
         if let Some(cached) = self.cached(&revision) {
             return Ok(cached);
         }
-        let homes = db.homes_all().await?;
+        let homes = SearchIndex::new(db.homes_all().await?);
         let sample = db.register_meta().await?.is_none_or(|m| m.sample);
         let register = Arc::new(Register {
             revision,

@@ -20,13 +20,12 @@ pub async fn homes_list(
     let Query(query) =
         query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
     let filter = query.validate().map_err(AppError::BadRequest)?;
-    let homes = state.db.homes_all().await?;
-    let sample = state.db.register_meta().await?.is_none_or(|m| m.sample);
-    let items = filter.apply(&homes);
+    let register = state.register.current(&state.db).await?;
+    let items = filter.apply(&register.homes);
     Ok(Json(HomesResponse {
         register: RegisterInfo {
-            sample,
-            total: homes.len(),
+            sample: register.sample,
+            total: register.homes.len(),
         },
         items,
     }))
@@ -44,7 +43,7 @@ pub async fn homes_get(
     Path(id): Path<String>,
 ) -> Result<Json<Home>, AppError> {
     let register = state.register.current(&state.db).await?;
-    match register.homes.iter().find(|h| h.id == id) {
+    match register.homes.get(&id) {
         Some(home) => Ok(Json(home.clone())),
         None => Err(AppError::NotFound(format!("home {id}"))),
     }
