@@ -52,31 +52,24 @@ else
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
-apt_missing() {
+# Installs those of the named Debian packages that are missing.
+apt_install() {
   local missing=()
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  echo "${missing[@]:-}"
+  if [ ${#missing[@]} -eq 0 ]; then
+    have "$*"
+  else
+    say "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
 }
-missing=$(apt_missing brotli)
-if [ -z "$missing" ]; then
-  have "brotli"
-else
-  say "installing Debian packages: $missing"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
-fi
+apt_install brotli
 
 if $WANT_TEST_TOOLS; then
-  missing=$(apt_missing chromium chromium-driver fonts-noto-cjk)
-  if [ -z "$missing" ]; then
-    have "chromium, chromium-driver, fonts-noto-cjk"
-  else
-    say "installing Debian packages: $missing"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
-  fi
+  apt_install chromium chromium-driver fonts-noto-cjk
   if pg_isready -q -h 127.0.0.1 -p 5432; then
     have "PostgreSQL on 127.0.0.1:5432"
   else
