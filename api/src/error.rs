@@ -11,6 +11,18 @@ pub enum ErrorCode {
     BadParameter,
     /// The requested resource does not exist.
     NotFound,
+    /// Signing in is needed, or the session has ended.
+    Unauthenticated,
+    /// The signed-in account may not do this.
+    Forbidden,
+    /// A state-changing request came without the session's anti-forgery token.
+    CsrfRejected,
+    /// The login and password do not match an account.
+    BadCredentials,
+    /// Too many attempts; `message` says when to try again.
+    TooManyAttempts,
+    /// The thing to create exists already (a username or phone in use).
+    Conflict,
     /// The server failed; details are in its log, not in the response.
     Internal,
 }

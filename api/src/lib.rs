@@ -4,6 +4,7 @@
 //! and pure functions, so the same rules run in the browser (instant feedback) and on the server
 //! (the authority).
 
+pub mod account;
 pub mod district;
 pub mod error;
 pub mod geo;

@@ -15,6 +15,13 @@ pub struct Config {
     /// Register imported as sample data when the database has no homes (`DH_SAMPLE_REGISTER`,
     /// default `data/homes.csv`; empty to start with an empty register).
     pub sample_register: Option<PathBuf>,
+    /// Mark the session cookie Secure (`DH_SECURE_COOKIES=1`; set it when serving over TLS).
+    pub secure_cookies: bool,
+    /// Session lifetime in hours (`DH_SESSION_HOURS`, default 12).
+    pub session_hours: i64,
+    /// With the sample register, create demo accounts on first start and print their passwords
+    /// (`DH_DEMO_ACCOUNTS`, default 1; 0 to skip).
+    pub demo_accounts: bool,
 }
 
 impl Config {
@@ -32,6 +39,15 @@ impl Config {
             database_url: var("DH_DATABASE_URL", "sqlite://var/deputy-homes.db?mode=rwc"),
             dist_dir: var("DH_DIST_DIR", "dist").into(),
             sample_register: (!sample.is_empty()).then(|| sample.into()),
+            secure_cookies: var("DH_SECURE_COOKIES", "0") == "1",
+            session_hours: var("DH_SESSION_HOURS", "12")
+                .parse()
+                .ok()
+                .filter(|h| *h > 0)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("DH_SESSION_HOURS must be a whole number of hours above 0")
+                })?,
+            demo_accounts: var("DH_DEMO_ACCOUNTS", "1") != "0",
         })
     }
 }

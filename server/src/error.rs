@@ -13,14 +13,53 @@ pub enum AppError {
     BadRequest(ApiError),
     #[error("{0} not found")]
     NotFound(String),
+    #[error("signing in is needed")]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("the anti-forgery token is missing or wrong")]
+    CsrfRejected,
+    #[error("the login or password is wrong")]
+    BadCredentials,
+    #[error("too many attempts; try again in {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: i64 },
+    #[error("{0}")]
+    Conflict(ApiError),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let simple = |code: ErrorCode, message: String| ApiError {
+            code,
+            message,
+            field: None,
+        };
+        let retry_after = match &self {
+            AppError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let (status, body) = match self {
             AppError::BadRequest(e) => (StatusCode::BAD_REQUEST, e),
+            AppError::Conflict(e) => (StatusCode::CONFLICT, e),
+            e @ AppError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                simple(ErrorCode::Unauthenticated, e.to_string()),
+            ),
+            AppError::Forbidden(m) => (StatusCode::FORBIDDEN, simple(ErrorCode::Forbidden, m)),
+            e @ AppError::CsrfRejected => (
+                StatusCode::FORBIDDEN,
+                simple(ErrorCode::CsrfRejected, e.to_string()),
+            ),
+            e @ AppError::BadCredentials => (
+                StatusCode::UNAUTHORIZED,
+                simple(ErrorCode::BadCredentials, e.to_string()),
+            ),
+            e @ AppError::TooManyAttempts { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                simple(ErrorCode::TooManyAttempts, e.to_string()),
+            ),
             AppError::NotFound(what) => (
                 StatusCode::NOT_FOUND,
                 ApiError {
@@ -42,6 +81,13 @@ impl IntoResponse for AppError {
                 )
             }
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(secs.max(1)),
+            );
+        }
+        response
     }
 }

@@ -1,6 +1,9 @@
 //! The deputy-homes backend: a JSON API under `/api` and the built single-page app, on SQLite or
 //! PostgreSQL.
 
+pub mod accounts;
+pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -20,6 +23,10 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub db: Db,
     pub register: register_cache::RegisterCache,
+    /// Whether the session cookie is marked Secure (the site is served over TLS).
+    pub secure_cookies: bool,
+    /// How long a session lasts, in hours.
+    pub session_hours: i64,
     pub dist_dir: PathBuf,
 }
 
@@ -38,9 +45,21 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
             }
         }
     }
+    if config.demo_accounts && db.register_meta().await?.is_some_and(|m| m.sample) {
+        for (account, password) in accounts::create_demo_accounts(&db).await? {
+            println!(
+                "demo account (sample data only): {} / {}  [{}]",
+                account.username,
+                password,
+                account.role.code()
+            );
+        }
+    }
     Ok(AppState {
         db,
         register: Default::default(),
+        secure_cookies: config.secure_cookies,
+        session_hours: config.session_hours,
         dist_dir: config.dist_dir.clone(),
     })
 }

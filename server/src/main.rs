@@ -2,7 +2,8 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use deputy_homes_server::{bind, db::Db, register_file, Config};
+use deputy_homes_api::account::{NewAccount, Role};
+use deputy_homes_server::{accounts, bind, db::Db, register_file, Config};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -23,6 +24,17 @@ enum Command {
         #[arg(long)]
         sample: bool,
     },
+    /// Create a staff account (the first one, or another). The password is read from the
+    /// environment variable DH_NEW_PASSWORD, or else from the first line of standard input.
+    CreateStaff {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        /// Mainland mobile number, to sign in with instead of the username.
+        #[arg(long)]
+        phone: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -39,6 +51,36 @@ async fn main() -> anyhow::Result<()> {
             let db = Db::connect(&config.database_url).await?;
             let count = register_file::import_file(&db, &file, sample).await?;
             println!("imported {count} homes from {}", file.display());
+            Ok(())
+        }
+        Command::CreateStaff {
+            username,
+            display_name,
+            phone,
+        } => {
+            let password = match std::env::var("DH_NEW_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .context("cannot read the password from standard input")?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let db = Db::connect(&config.database_url).await?;
+            let new = NewAccount {
+                username,
+                display_name,
+                role: Role::Staff,
+                phone,
+                password,
+                home_ids: Vec::new(),
+            };
+            let account = accounts::create(&db, &new, Vec::new(), false)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("created staff account {}", account.username);
             Ok(())
         }
     }

@@ -1,6 +1,7 @@
 //! Reads a register CSV file and imports it. The rules for each row live in the `api` crate;
 //! this module only does the file I/O and the database write.
 
+use crate::clock::now_ms;
 use crate::db::{Db, RegisterMeta};
 use deputy_homes_api::register::{self, Problem};
 use deputy_homes_api::Home;
@@ -97,13 +98,6 @@ pub async fn import_file(db: &Db, path: &Path, sample: bool) -> Result<usize, Im
     };
     db.replace_register(&homes, &meta).await?;
     Ok(homes.len())
-}
-
-fn now_ms() -> i64 {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! through sqlx's `Any` driver; the schema differs only where the two dialects must, so each has
 //! its own migrations folder.
 
+mod accounts;
 mod homes;
 
 use anyhow::Context;
@@ -9,6 +10,7 @@ use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;
 use std::time::Duration;
 
+pub use accounts::{AccountRecord, StoredAccount, StoredSession};
 pub use homes::RegisterMeta;
 
 /// Which database engine a URL points to.

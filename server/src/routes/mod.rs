@@ -1,12 +1,14 @@
 //! The router: `/api` for JSON, everything else is the built app.
 
+mod accounts;
 mod homes;
 mod openapi;
+mod session;
 mod static_files;
 
 use crate::error::AppError;
 use crate::{etag, AppState};
-use axum::routing::{any, get};
+use axum::routing::{any, get, put};
 use axum::{middleware, Json, Router};
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
@@ -19,6 +21,17 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/homes", get(homes::homes_list))
         .route("/homes/{id}", get(homes::homes_get))
+        .route(
+            "/session",
+            get(session::session_get)
+                .post(session::session_create)
+                .delete(session::session_delete),
+        )
+        .route(
+            "/accounts",
+            get(accounts::accounts_list).post(accounts::accounts_create),
+        )
+        .route("/accounts/{id}/homes", put(accounts::accounts_set_homes))
         .route("/openapi.json", get(openapi::openapi_json))
         .route("/health", get(health))
         .fallback(api_not_found)

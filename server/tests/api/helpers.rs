@@ -163,6 +163,9 @@ impl TestApp {
                 Register::Sample => Some(sample_register_path()),
                 Register::Empty => None,
             },
+            secure_cookies: false,
+            session_hours: 12,
+            demo_accounts: false,
         };
         let (listener, router) = bind(&config)
             .await

@@ -1,0 +1,222 @@
+//! Accounts of delegates and staff: who they are, and the rules for names, phones and passwords.
+
+use serde::{Deserialize, Serialize};
+
+/// What an account may do. The server checks it on every request; the app only hides what a
+/// role cannot do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Staff of the standing committee: accounts, register, moderation.
+    Staff,
+    /// A delegate (人大代表): their own homes' schedules and bookings.
+    Delegate,
+}
+
+impl Role {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Staff => "staff",
+            Role::Delegate => "delegate",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<Role> {
+        [Role::Staff, Role::Delegate]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+/// An account as the app sees it (never the password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// Masked to everyone but the account's owner and staff (`138****1234`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The homes a delegate belongs to (empty for staff).
+    pub home_ids: Vec<String>,
+    /// A demonstration account created with the sample register.
+    pub demo: bool,
+}
+
+/// Body of `POST /api/session`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignIn {
+    /// Username or mobile number.
+    pub login: String,
+    pub password: String,
+}
+
+/// The signed-in account and the token that state-changing requests must echo in the
+/// `X-CSRF-Token` header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    pub account: Account,
+    pub csrf_token: String,
+}
+
+/// Body of `POST /api/accounts`: staff create a delegate's (or a colleague's) account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    #[serde(default)]
+    pub phone: Option<String>,
+    pub password: String,
+    #[serde(default)]
+    pub home_ids: Vec<String>,
+}
+
+/// Body of `PUT /api/accounts/{id}/homes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountHomes {
+    pub home_ids: Vec<String>,
+}
+
+/// Shortest accepted password, in characters.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// Longest accepted password, in bytes (argon2 takes any length; this bounds the work).
+pub const MAX_PASSWORD_BYTES: usize = 256;
+
+/// Checks a username: 3 to 32 of `a-z 0-9 _ . -`, starting with a letter.
+pub fn validate_username(name: &str) -> Result<(), String> {
+    let ok_chars = name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-'));
+    let starts_with_letter = name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    if (3..=32).contains(&name.len()) && ok_chars && starts_with_letter {
+        Ok(())
+    } else {
+        Err("username must be 3 to 32 characters of a-z, 0-9, _ . -, starting with a letter".into())
+    }
+}
+
+/// Checks a new password's length.
+pub fn validate_password(password: &str) -> Result<(), String> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Err(format!(
+            "password must be at least {MIN_PASSWORD_CHARS} characters"
+        ))
+    } else if password.len() > MAX_PASSWORD_BYTES {
+        Err(format!(
+            "password must be at most {MAX_PASSWORD_BYTES} bytes"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A mainland China mobile number (11 digits starting 13–19), stored without spaces or `+86`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "String", into = "String")]
+pub struct MobileNumber(String);
+
+impl MobileNumber {
+    /// Reads a number as people type it: spaces, dashes and a `+86`/`86` prefix are allowed.
+    pub fn parse(text: &str) -> Result<MobileNumber, String> {
+        let digits: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
+            .collect();
+        let digits = digits
+            .strip_prefix("+86")
+            .or_else(|| digits.strip_prefix("86").filter(|d| d.len() == 11))
+            .unwrap_or(&digits);
+        let valid = digits.len() == 11
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && digits.starts_with('1')
+            && matches!(digits.as_bytes()[1], b'3'..=b'9');
+        if valid {
+            Ok(MobileNumber(digits.to_owned()))
+        } else {
+            Err("mobile number must be 11 digits starting with 13 to 19".into())
+        }
+    }
+
+    /// The number as digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The number as shown to anyone but its owner: `138****1234`.
+    pub fn masked(&self) -> String {
+        format!("{}****{}", &self.0[..3], &self.0[7..])
+    }
+}
+
+impl TryFrom<String> for MobileNumber {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        MobileNumber::parse(&value)
+    }
+}
+
+impl From<MobileNumber> for String {
+    fn from(value: MobileNumber) -> String {
+        value.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_numbers_are_read_as_people_type_them() {
+        for typed in [
+            "13812341234",
+            "138 1234 1234",
+            "+86 138-1234-1234",
+            "8613812341234",
+        ] {
+            assert_eq!(
+                MobileNumber::parse(typed).unwrap().as_str(),
+                "13812341234",
+                "{typed}"
+            );
+        }
+        for bad in [
+            "1381234123",
+            "12812341234",
+            "0471-6512345",
+            "1381234123x",
+            "",
+        ] {
+            assert!(MobileNumber::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_mobile_number_is_masked_in_the_middle() {
+        assert_eq!(
+            MobileNumber::parse("13812341234").unwrap().masked(),
+            "138****1234"
+        );
+    }
+
+    #[test]
+    fn usernames_and_passwords_follow_the_rules() {
+        assert!(validate_username("wang.li-2").is_ok());
+        for bad in ["ab", "2wang", "Wang", "王力", &"a".repeat(33)] {
+            assert!(validate_username(bad).is_err(), "{bad}");
+        }
+        assert!(validate_password("short").is_err());
+        assert!(validate_password("long enough pass").is_ok());
+        assert!(validate_password(&"x".repeat(300)).is_err());
+    }
+}
