@@ -1,5 +1,6 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
+use deputy_homes_api::account::{Session, SignIn};
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
 use gloo_net::http::{Request, Response};
@@ -17,6 +18,14 @@ pub enum ClientError {
 }
 
 impl ClientError {
+    /// The server's error code, when it answered with one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Api { error, .. } => Some(error.code),
+            _ => None,
+        }
+    }
+
     /// Whether the thing asked for does not exist.
     pub fn is_not_found(&self) -> bool {
         matches!(self, ClientError::Api { error, .. } if error.code == ErrorCode::NotFound)
@@ -79,3 +88,41 @@ pub async fn home_get(id: String) -> Result<Home, ClientError> {
         .map_err(|_| ClientError::Network)?;
     read_json(response).await
 }
+
+/// `GET /api/session`: the signed-in account, or `None` when nobody is signed in.
+pub async fn session_get() -> Result<Option<Session>, ClientError> {
+    let response = Request::get("/api/session")
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    if response.status() == 401 {
+        return Ok(None);
+    }
+    read_json(response).await.map(Some)
+}
+
+/// `POST /api/session`: signs in; the server sets the session cookie.
+pub async fn session_create(login: String, password: String) -> Result<Session, ClientError> {
+    let request = Request::post("/api/session")
+        .json(&SignIn { login, password })
+        .map_err(|_| ClientError::BadResponse)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// `DELETE /api/session`: signs out on the server.
+pub async fn session_delete(csrf_token: String) -> Result<(), ClientError> {
+    let response = Request::delete("/api/session")
+        .header(CSRF_HEADER, &csrf_token)
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read_json::<()>(response).await
+    }
+}
+
+/// The header that carries the session's anti-forgery token on state-changing requests.
+const CSRF_HEADER: &str = "X-CSRF-Token";

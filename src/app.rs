@@ -3,9 +3,11 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::geolocation::Located;
 use crate::i18n::{tr, I18n};
+use crate::pages::{account::AccountPage, sign_in::SignInPage};
 use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
+use crate::session::AuthState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -14,6 +16,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
+    let auth = AuthState::provide();
     // The position for "near me" outlives the list page, so coming back keeps the sort.
     provide_context(RwSignal::new(Located::Idle));
     view! {
@@ -27,6 +30,11 @@ pub fn App() -> impl IntoView {
                 <nav class="site-nav" aria-label=tr(|c| c.nav_label)>
                     <A href="/" exact=true>{tr(|c| c.nav_homes)}</A>
                     <A href="/map">{tr(|c| c.nav_map)}</A>
+                    {move || if auth.session.get().is_some() {
+                        view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
+                    } else {
+                        view! { <A href="/sign-in">{tr(|c| c.nav_sign_in)}</A> }.into_any()
+                    }}
                 </nav>
             </header>
             <main id="main" tabindex="-1">
@@ -34,6 +42,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomesListPage />
                     <Route path=path!("/homes/:id") view=HomeDetailPage />
                     <Route path=path!("/map") view=MapPage />
+                    <Route path=path!("/sign-in") view=SignInPage />
+                    <Route path=path!("/account") view=AccountPage />
                 </Routes>
             </main>
             <footer class="site-footer">

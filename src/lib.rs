@@ -7,3 +7,4 @@ pub mod components;
 pub mod geolocation;
 pub mod i18n;
 pub mod pages;
+pub mod session;

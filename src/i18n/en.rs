@@ -1,6 +1,7 @@
 //! English.
 
 use super::Catalog;
+use deputy_homes_api::account::Role;
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -44,6 +45,13 @@ fn facility_name(f: Facility) -> &'static str {
         Facility::SignLanguage => "Sign language",
         Facility::LargePrint => "Large print",
         Facility::WheelchairLoan => "Wheelchair loan",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Delegate => "Deputy",
+        Role::Staff => "Staff",
     }
 }
 
@@ -125,6 +133,25 @@ pub const EN: Catalog = Catalog {
     map_by_district: "By district",
     homes_count: |n| if n == 1 { "1 home".to_owned() } else { format!("{n} homes") },
     view_list: "View the list",
+    nav_sign_in: "Sign in",
+    nav_account: "My account",
+    sign_in_heading: "Sign in for delegates and staff",
+    sign_in_intro: "Citizens need no account to find a home. Deputies and staff of the standing committee sign in here.",
+    login_label: "Username or mobile number",
+    password_label: "Password",
+    sign_in_button: "Sign in",
+    signing_in: "Signing in…",
+    error_required: "Enter your username (or mobile number) and password.",
+    error_bad_credentials: "The username, mobile number or password is wrong.",
+    error_too_many_attempts: "Too many failed attempts. Try again in 15 minutes.",
+    account_heading: "My account",
+    signed_in_as: |name| format!("Signed in as {name}"),
+    account_homes: "Your deputies' homes",
+    account_no_homes: "Not assigned to a home yet.",
+    sign_out: "Sign out",
+    signed_out: "You are not signed in, or you have signed out.",
+    demo_account_notice: "This is a demo account created with the sample data, for trying the app.",
+    role_name: role_name,
     district_name: District::name_en,
     type_name,
     field_name,

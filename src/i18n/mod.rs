@@ -4,6 +4,7 @@
 mod en;
 mod zh;
 
+use deputy_homes_api::account::Role;
 use deputy_homes_api::{District, Facility, HomeType};
 use leptos::prelude::*;
 
@@ -112,6 +113,25 @@ pub struct Catalog {
     pub map_by_district: &'static str,
     pub homes_count: fn(usize) -> String,
     pub view_list: &'static str,
+    pub nav_sign_in: &'static str,
+    pub nav_account: &'static str,
+    pub sign_in_heading: &'static str,
+    pub sign_in_intro: &'static str,
+    pub login_label: &'static str,
+    pub password_label: &'static str,
+    pub sign_in_button: &'static str,
+    pub signing_in: &'static str,
+    pub error_required: &'static str,
+    pub error_bad_credentials: &'static str,
+    pub error_too_many_attempts: &'static str,
+    pub account_heading: &'static str,
+    pub signed_in_as: fn(&str) -> String,
+    pub account_homes: &'static str,
+    pub account_no_homes: &'static str,
+    pub sign_out: &'static str,
+    pub signed_out: &'static str,
+    pub demo_account_notice: &'static str,
+    pub role_name: fn(Role) -> &'static str,
     pub district_name: fn(District) -> &'static str,
     pub type_name: fn(HomeType) -> &'static str,
     pub field_name: fn(HomeType) -> &'static str,

@@ -1,6 +1,7 @@
 //! 简体中文 (the default language).
 
 use super::Catalog;
+use deputy_homes_api::account::Role;
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -44,6 +45,13 @@ fn facility_name(f: Facility) -> &'static str {
         Facility::SignLanguage => "手语服务",
         Facility::LargePrint => "大字版材料",
         Facility::WheelchairLoan => "轮椅借用",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Delegate => "人大代表",
+        Role::Staff => "常委会工作人员",
     }
 }
 
@@ -127,6 +135,25 @@ pub const ZH: Catalog = Catalog {
     map_by_district: "按旗县区查看",
     homes_count: |n| format!("{n} 个"),
     view_list: "查看列表",
+    nav_sign_in: "登录",
+    nav_account: "我的账户",
+    sign_in_heading: "代表和工作人员登录",
+    sign_in_intro: "群众查找代表之家无需登录。人大代表和常委会工作人员请在此登录。",
+    login_label: "用户名或手机号",
+    password_label: "密码",
+    sign_in_button: "登录",
+    signing_in: "正在登录…",
+    error_required: "请填写用户名（或手机号）和密码。",
+    error_bad_credentials: "用户名、手机号或密码不正确。",
+    error_too_many_attempts: "登录失败次数过多，请 15 分钟后再试。",
+    account_heading: "我的账户",
+    signed_in_as: |name| format!("已登录：{name}"),
+    account_homes: "所属代表之家",
+    account_no_homes: "未分配到代表之家。",
+    sign_out: "退出登录",
+    signed_out: "您尚未登录，或已退出登录。",
+    demo_account_notice: "这是随示例数据创建的演示账户，仅供体验。",
+    role_name: role_name,
     district_name: District::name_zh,
     type_name,
     field_name,

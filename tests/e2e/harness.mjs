@@ -35,6 +35,8 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-'))
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // The demo accounts' passwords, printed once by the server on its first start.
+  const demoAccounts = {};
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -42,12 +44,16 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-'))
       out += chunk;
       const m = out.match(/serving on (http:\/\/[^\s/]+)\//);
       if (m) { clearTimeout(timer); resolve(m[1]); }
+      for (const [, user, password] of out.matchAll(/demo account \(sample data only\): (\S+) \/ (\S+)/g)) {
+        demoAccounts[user] = password;
+      }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${out}`)); });
   });
   return {
     url,
     dir,
+    demoAccounts,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

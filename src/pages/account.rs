@@ -1,0 +1,85 @@
+//! The signed-in delegate's or staff member's own page.
+
+use crate::api;
+use crate::app::set_page_title;
+use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::session::use_auth;
+use deputy_homes_api::account::Session;
+use deputy_homes_api::query::HomeFilter;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Shows who is signed in, their homes, and signing out.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().account_heading,
+            i18n.t().app_title
+        ))
+    });
+    let auth = use_auth();
+    view! {
+        <h1>{tr(|c| c.account_heading)}</h1>
+        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            {move || match auth.session.get() {
+                Some(session) => view! { <AccountDetails session /> }.into_any(),
+                None => view! {
+                    <p>{tr(|c| c.signed_out)}</p>
+                    <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
+                }.into_any(),
+            }}
+        </Show>
+    }
+}
+
+#[component]
+fn AccountDetails(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let account = session.account;
+    let csrf = session.csrf_token;
+    let role = account.role;
+    let home_ids = account.home_ids.clone();
+    let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
+    let failed = RwSignal::new(false);
+    let sign_out = move |_| {
+        let csrf = csrf.clone();
+        spawn_local(async move {
+            match api::session_delete(csrf).await {
+                Ok(()) => auth.session.set(None),
+                Err(_) => failed.set(true),
+            }
+        });
+    };
+    view! {
+        <p class="account-name">{tr_with(|c, a: String| (c.signed_in_as)(&a), account.display_name.clone())}</p>
+        <p><span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span></p>
+        {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
+        <h2>{tr(|c| c.account_homes)}</h2>
+        {if home_ids.is_empty() {
+            view! { <p>{tr(|c| c.account_no_homes)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="link-list">
+                    {home_ids.into_iter().map(|id| {
+                        let href = format!("/homes/{id}");
+                        let name = move || {
+                            let found = homes.get().and_then(|r| r.ok()).and_then(|r| r.items.into_iter().find(|h| h.id == id));
+                            match found {
+                                Some(h) if i18n.lang() == Lang::Zh => h.name_zh,
+                                Some(h) => h.name_en,
+                                None => id.clone(),
+                            }
+                        };
+                        view! { <li><a href=href>{name}</a></li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <p class="form-error" role="alert">{move || failed.get().then(|| i18n.t().error_network)}</p>
+        <button type="button" class="button" on:click=sign_out>{tr(|c| c.sign_out)}</button>
+    }
+}
