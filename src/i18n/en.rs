@@ -151,7 +151,7 @@ pub const EN: Catalog = Catalog {
     sign_out: "Sign out",
     signed_out: "You are not signed in, or you have signed out.",
     demo_account_notice: "This is a demo account created with the sample data, for trying the app.",
-    role_name: role_name,
+    role_name,
     district_name: District::name_en,
     type_name,
     field_name,

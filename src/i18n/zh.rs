@@ -153,7 +153,7 @@ pub const ZH: Catalog = Catalog {
     sign_out: "退出登录",
     signed_out: "您尚未登录，或已退出登录。",
     demo_account_notice: "这是随示例数据创建的演示账户，仅供体验。",
-    role_name: role_name,
+    role_name,
     district_name: District::name_zh,
     type_name,
     field_name,
