@@ -5,6 +5,7 @@
 //! (the authority).
 
 pub mod account;
+pub mod activity;
 pub mod district;
 pub mod error;
 pub mod geo;

@@ -3,6 +3,7 @@
 //! its own migrations folder.
 
 mod accounts;
+mod activities;
 mod homes;
 
 use anyhow::Context;
@@ -11,6 +12,7 @@ use sqlx::AnyPool;
 use std::time::Duration;
 
 pub use accounts::{AccountRecord, StoredAccount, StoredSession};
+pub use activities::NewSeries;
 pub use homes::RegisterMeta;
 
 /// Which database engine a URL points to.

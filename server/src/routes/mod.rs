@@ -1,6 +1,7 @@
 //! The router: `/api` for JSON, everything else is the built app.
 
 mod accounts;
+mod activities;
 mod homes;
 mod openapi;
 mod session;
@@ -8,7 +9,7 @@ mod static_files;
 
 use crate::error::AppError;
 use crate::{etag, AppState};
-use axum::routing::{any, get, put};
+use axum::routing::{any, get, post, put};
 use axum::{middleware, Json, Router};
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
@@ -21,6 +22,14 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/homes", get(homes::homes_list))
         .route("/homes/{id}", get(homes::homes_get))
+        .route(
+            "/homes/{id}/activities",
+            get(activities::activities_for_home).post(activities::activities_create),
+        )
+        .route(
+            "/activities/{id}/cancel",
+            post(activities::activities_cancel),
+        )
         .route(
             "/session",
             get(session::session_get)

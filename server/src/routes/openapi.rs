@@ -10,7 +10,20 @@ use utoipa::OpenApi;
         title = "deputy-homes API",
         description = "Hohhot's representatives' homes (人大代表之家)."
     ),
-    paths(super::homes::homes_list, super::homes::homes_get, super::health)
+    paths(
+        super::homes::homes_list,
+        super::homes::homes_get,
+        super::session::session_create,
+        super::session::session_get,
+        super::session::session_delete,
+        super::accounts::accounts_list,
+        super::accounts::accounts_create,
+        super::accounts::accounts_set_homes,
+        super::activities::activities_create,
+        super::activities::activities_for_home,
+        super::activities::activities_cancel,
+        super::health
+    )
 )]
 pub struct ApiDoc;
 

@@ -1,0 +1,315 @@
+//! Activities at a home (接待日 and the rest): what delegates publish and citizens book.
+
+use crate::hours::format_clock;
+use crate::time::SHANGHAI_OFFSET_MINUTES;
+use crate::{ApiError, TimeRange};
+use serde::{Deserialize, Serialize};
+
+/// The kinds of activity a home holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// 接待日: citizens meet the delegates on duty.
+    Reception,
+    /// 与选民见面: delegates meet voters.
+    VoterMeeting,
+    /// 代表述职: delegates report on their work.
+    DutyReport,
+    /// 学习培训: training.
+    Training,
+    /// 便民服务: convenience services.
+    ConvenienceService,
+}
+
+impl ActivityKind {
+    /// Every kind.
+    pub const ALL: [ActivityKind; 5] = [
+        ActivityKind::Reception,
+        ActivityKind::VoterMeeting,
+        ActivityKind::DutyReport,
+        ActivityKind::Training,
+        ActivityKind::ConvenienceService,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityKind::Reception => "reception",
+            ActivityKind::VoterMeeting => "voter_meeting",
+            ActivityKind::DutyReport => "duty_report",
+            ActivityKind::Training => "training",
+            ActivityKind::ConvenienceService => "convenience_service",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<ActivityKind> {
+        ActivityKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// A delegate on duty at an activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OnDuty {
+    pub account_id: String,
+    pub display_name: String,
+}
+
+/// An activity as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activity {
+    pub id: String,
+    pub home_id: String,
+    pub kind: ActivityKind,
+    /// Local date in Hohhot, `YYYY-MM-DD`.
+    pub date: String,
+    /// Local start and end, `HH:MM`.
+    pub start: String,
+    pub end: String,
+    /// Start as milliseconds since the Unix epoch.
+    pub starts_at_ms: i64,
+    pub capacity: u32,
+    pub topic: String,
+    pub on_duty: Vec<OnDuty>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_reason: Option<String>,
+}
+
+/// Body of `POST /api/homes/{id}/activities`: one activity, or a weekly series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewActivities {
+    pub kind: ActivityKind,
+    /// First date, `YYYY-MM-DD` (Hohhot).
+    pub date: String,
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM`, after `start` on the same day.
+    pub end: String,
+    pub capacity: u32,
+    pub topic: String,
+    /// Delegates on duty; they must belong to the home. Empty means the delegate publishing it.
+    #[serde(default)]
+    pub on_duty: Vec<String>,
+    /// How many weeks in a row, 1 for a single activity (at most [`MAX_REPEAT_WEEKS`]).
+    #[serde(default = "one")]
+    pub repeat_weeks: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Body of `POST /api/activities/{id}/cancel`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CancelActivity {
+    /// Told to everyone booked.
+    pub reason: String,
+}
+
+/// Most weeks one request may schedule.
+pub const MAX_REPEAT_WEEKS: u32 = 26;
+/// Largest capacity of one activity.
+pub const MAX_CAPACITY: u32 = 500;
+/// Longest topic, in characters.
+pub const MAX_TOPIC_CHARS: usize = 100;
+
+/// One scheduled occurrence: local date and its start and end as Unix milliseconds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub date: String,
+    pub starts_at_ms: i64,
+    pub ends_at_ms: i64,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(month) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count (inverse of [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// Reads `YYYY-MM-DD` as a day count, refusing dates that do not exist.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let days = days_from_civil(y, m, d);
+    (civil_from_days(days) == (y, m, d)).then_some(days)
+}
+
+/// Formats a day count as `YYYY-MM-DD`.
+pub fn format_date(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Unix milliseconds of a local Hohhot date and minute of the day.
+pub fn shanghai_ms(days: i64, minute: u16) -> i64 {
+    (days * 1440 + i64::from(minute) - SHANGHAI_OFFSET_MINUTES) * 60_000
+}
+
+impl NewActivities {
+    /// Checks the request and lists its occurrences; none may have started by `now_ms`.
+    pub fn occurrences(&self, now_ms: i64) -> Result<Vec<Occurrence>, ApiError> {
+        let first = parse_date(&self.date).ok_or_else(|| {
+            ApiError::bad_parameter(
+                "date",
+                format!("{:?} is not a date like 2026-12-01", self.date),
+            )
+        })?;
+        let range = TimeRange::parse(&format!("{}-{}", self.start, self.end))
+            .map_err(|e| ApiError::bad_parameter("start", e.0))?;
+        if range.crosses_midnight() {
+            return Err(ApiError::bad_parameter(
+                "end",
+                "the end must be after the start on the same day",
+            ));
+        }
+        if !(1..=MAX_CAPACITY).contains(&self.capacity) {
+            return Err(ApiError::bad_parameter(
+                "capacity",
+                format!("capacity must be 1 to {MAX_CAPACITY}"),
+            ));
+        }
+        let topic_chars = self.topic.trim().chars().count();
+        if topic_chars == 0 || topic_chars > MAX_TOPIC_CHARS {
+            return Err(ApiError::bad_parameter(
+                "topic",
+                format!("topic must be 1 to {MAX_TOPIC_CHARS} characters"),
+            ));
+        }
+        if !(1..=MAX_REPEAT_WEEKS).contains(&self.repeat_weeks) {
+            return Err(ApiError::bad_parameter(
+                "repeat_weeks",
+                format!("repeat_weeks must be 1 to {MAX_REPEAT_WEEKS}"),
+            ));
+        }
+        let occurrences: Vec<Occurrence> = (0..i64::from(self.repeat_weeks))
+            .map(|week| {
+                let days = first + 7 * week;
+                Occurrence {
+                    date: format_date(days),
+                    starts_at_ms: shanghai_ms(days, range.start),
+                    ends_at_ms: shanghai_ms(days, range.end),
+                }
+            })
+            .collect();
+        if occurrences[0].starts_at_ms <= now_ms {
+            return Err(ApiError::bad_parameter(
+                "date",
+                "the activity would start in the past",
+            ));
+        }
+        Ok(occurrences)
+    }
+
+    /// The start and end as written back (`HH:MM`), normalised.
+    pub fn clock_range(&self) -> Option<(String, String)> {
+        let range = TimeRange::parse(&format!("{}-{}", self.start, self.end)).ok()?;
+        Some((format_clock(range.start), format_clock(range.end)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(date: &str, start: &str, end: &str, weeks: u32) -> NewActivities {
+        NewActivities {
+            kind: ActivityKind::Reception,
+            date: date.into(),
+            start: start.into(),
+            end: end.into(),
+            capacity: 10,
+            topic: "社区停车难".into(),
+            on_duty: vec![],
+            repeat_weeks: weeks,
+        }
+    }
+
+    const NOV_28_2026_NOON_HOHHOT: i64 = 1_795_838_400_000;
+
+    #[test]
+    fn dates_round_trip_and_impossible_dates_are_refused() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(format_date(parse_date("2028-02-29").unwrap()), "2028-02-29");
+        assert_eq!(parse_date("2027-02-29"), None);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("2026-1-01"), None);
+    }
+
+    #[test]
+    fn a_local_time_in_hohhot_is_eight_hours_ahead_of_utc() {
+        // 2026-11-28 12:00 in Hohhot is 04:00 UTC.
+        assert_eq!(
+            shanghai_ms(parse_date("2026-11-28").unwrap(), 12 * 60),
+            NOV_28_2026_NOON_HOHHOT
+        );
+    }
+
+    #[test]
+    fn a_weekly_series_lands_on_the_same_weekday_each_week() {
+        let occ = request("2026-12-29", "09:00", "11:30", 3)
+            .occurrences(NOV_28_2026_NOON_HOHHOT)
+            .unwrap();
+        let dates: Vec<&str> = occ.iter().map(|o| o.date.as_str()).collect();
+        assert_eq!(dates, ["2026-12-29", "2027-01-05", "2027-01-12"]);
+        assert_eq!(occ[0].ends_at_ms - occ[0].starts_at_ms, 150 * 60_000);
+    }
+
+    #[test]
+    fn bad_requests_name_their_field() {
+        let now = NOV_28_2026_NOON_HOHHOT;
+        let field = |r: NewActivities| r.occurrences(now).unwrap_err().field.unwrap();
+        assert_eq!(
+            field(request("2026-11-28", "09:00", "11:00", 1)),
+            "date",
+            "already started"
+        );
+        assert_eq!(field(request("2026-12-01", "11:00", "09:00", 1)), "end");
+        assert_eq!(field(request("2026-12-01", "9am", "11:00", 1)), "start");
+        assert_eq!(
+            field(request("2026-12-01", "09:00", "11:00", 27)),
+            "repeat_weeks"
+        );
+        assert_eq!(
+            field(NewActivities {
+                capacity: 0,
+                ..request("2026-12-01", "09:00", "11:00", 1)
+            }),
+            "capacity"
+        );
+        assert_eq!(
+            field(NewActivities {
+                topic: " ".into(),
+                ..request("2026-12-01", "09:00", "11:00", 1)
+            }),
+            "topic"
+        );
+    }
+}

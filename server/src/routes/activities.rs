@@ -1,0 +1,179 @@
+//! Delegates publish and cancel activities at their homes; anyone lists a home's upcoming ones.
+
+use crate::auth::{random_id, SignedIn};
+use crate::clock::now_ms;
+use crate::db::NewSeries;
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use deputy_homes_api::account::{Account, Role};
+use deputy_homes_api::activity::{Activity, CancelActivity, NewActivities};
+use deputy_homes_api::{ApiError, ErrorCode};
+
+/// Whether the account may manage the home's schedule: staff, or a delegate of that home.
+fn may_manage(account: &Account, home_id: &str) -> bool {
+    account.role == Role::Staff || account.home_ids.iter().any(|h| h == home_id)
+}
+
+async fn require_home(state: &AppState, home_id: &str) -> Result<(), AppError> {
+    let register = state.register.current(&state.db).await?;
+    match register.homes.get(home_id) {
+        Some(_) => Ok(()),
+        None => Err(AppError::NotFound(format!("home {home_id}"))),
+    }
+}
+
+/// The delegates on duty: as given (each must be a delegate of the home), or the publisher.
+async fn on_duty(
+    state: &AppState,
+    publisher: &Account,
+    home_id: &str,
+    given: &[String],
+) -> Result<Vec<String>, AppError> {
+    let bad = |m: String| AppError::BadRequest(ApiError::bad_parameter("on_duty", m));
+    if given.is_empty() {
+        return match publisher.role {
+            Role::Delegate => Ok(vec![publisher.id.clone()]),
+            Role::Staff => Err(bad("name at least one delegate on duty".into())),
+        };
+    }
+    let mut ids = given.to_vec();
+    ids.sort();
+    ids.dedup();
+    for id in &ids {
+        let account = state.db.account_by_id(id).await?;
+        if !account
+            .is_some_and(|a| a.role == Role::Delegate && a.home_ids.iter().any(|h| h == home_id))
+        {
+            return Err(bad(format!("{id} is not a delegate of this home")));
+        }
+    }
+    Ok(ids)
+}
+
+/// Publishes an activity, or a weekly series of them, at a home.
+#[utoipa::path(post, path = "/api/homes/{id}/activities", tag = "activities", request_body = NewActivities,
+    params(("id" = String, Path, description = "The home")),
+    responses(
+        (status = 201, description = "The activities created", body = Vec<Activity>),
+        (status = 400, description = "A field is invalid; `field` names it", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff nor a delegate of this home, or no anti-forgery token", body = ApiError),
+        (status = 404, description = "No such home", body = ApiError),
+    ))]
+pub async fn activities_create(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(home_id): Path<String>,
+    Json(body): Json<NewActivities>,
+) -> Result<(StatusCode, Json<Vec<Activity>>), AppError> {
+    require_home(&state, &home_id).await?;
+    if !may_manage(&signed_in.account, &home_id) {
+        return Err(AppError::Forbidden(
+            "only staff and this home's delegates publish its activities".into(),
+        ));
+    }
+    let now = now_ms();
+    let occurrences = body.occurrences(now).map_err(AppError::BadRequest)?;
+    let (start, end) = body
+        .clock_range()
+        .ok_or_else(|| AppError::BadRequest(ApiError::bad_parameter("start", "bad time")))?;
+    let duty = on_duty(&state, &signed_in.account, &home_id, &body.on_duty).await?;
+    let series = NewSeries {
+        home_id: &home_id,
+        kind: body.kind,
+        start_clock: &start,
+        end_clock: &end,
+        capacity: body.capacity,
+        topic: body.topic.trim(),
+        on_duty: &duty,
+        created_by: &signed_in.account.id,
+        now_ms: now,
+    };
+    let ids = state
+        .db
+        .activities_insert(&series, &occurrences, random_id)
+        .await?;
+    let mut created = Vec::with_capacity(ids.len());
+    for id in ids {
+        created.extend(state.db.activity_by_id(&id).await?);
+    }
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// A home's activities that have not ended yet, soonest first (cancelled ones carry their reason).
+#[utoipa::path(get, path = "/api/homes/{id}/activities", tag = "activities",
+    params(("id" = String, Path, description = "The home")),
+    responses(
+        (status = 200, description = "Upcoming activities", body = Vec<Activity>),
+        (status = 404, description = "No such home", body = ApiError),
+    ))]
+pub async fn activities_for_home(
+    State(state): State<AppState>,
+    Path(home_id): Path<String>,
+) -> Result<Json<Vec<Activity>>, AppError> {
+    require_home(&state, &home_id).await?;
+    Ok(Json(
+        state
+            .db
+            .activities_upcoming_for_home(&home_id, now_ms())
+            .await?,
+    ))
+}
+
+/// Cancels an activity with a reason (told to everyone booked once bookings exist).
+#[utoipa::path(post, path = "/api/activities/{id}/cancel", tag = "activities", request_body = CancelActivity,
+    params(("id" = String, Path, description = "The activity")),
+    responses(
+        (status = 200, description = "The cancelled activity", body = Activity),
+        (status = 400, description = "No reason, or the activity is over", body = ApiError),
+        (status = 403, description = "Not staff nor a delegate of its home", body = ApiError),
+        (status = 404, description = "No such activity", body = ApiError),
+        (status = 409, description = "Cancelled already", body = ApiError),
+    ))]
+pub async fn activities_cancel(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<String>,
+    Json(body): Json<CancelActivity>,
+) -> Result<Json<Activity>, AppError> {
+    let activity = state
+        .db
+        .activity_by_id(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("activity {id}")))?;
+    if !may_manage(&signed_in.account, &activity.home_id) {
+        return Err(AppError::Forbidden(
+            "only staff and this home's delegates cancel its activities".into(),
+        ));
+    }
+    let reason = body.reason.trim();
+    if reason.is_empty() || reason.chars().count() > 200 {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "reason",
+            "give a reason of 1 to 200 characters",
+        )));
+    }
+    let now = now_ms();
+    if activity.starts_at_ms <= now {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "id",
+            "the activity has already started",
+        )));
+    }
+    if !state.db.activity_cancel(&id, reason, now).await? {
+        return Err(AppError::Conflict(ApiError {
+            code: ErrorCode::Conflict,
+            message: "the activity is cancelled already".into(),
+            field: None,
+        }));
+    }
+    let cancelled = state
+        .db
+        .activity_by_id(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("activity {id}")))?;
+    Ok(Json(cancelled))
+}
