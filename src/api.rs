@@ -1,6 +1,7 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
 use deputy_homes_api::account::{Session, SignIn};
+use deputy_homes_api::activity::Activity;
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
 use gloo_net::http::{Request, Response};
@@ -126,3 +127,16 @@ pub async fn session_delete(csrf_token: String) -> Result<(), ClientError> {
 
 /// The header that carries the session's anti-forgery token on state-changing requests.
 const CSRF_HEADER: &str = "X-CSRF-Token";
+
+/// `GET /api/homes/{id}/activities`: the home's activities that have not ended.
+pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
+    let path = format!(
+        "/api/homes/{}/activities",
+        deputy_homes_api::maplinks::encode_component(&id)
+    );
+    let response = Request::get(&path)
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}

@@ -2,6 +2,7 @@
 
 use super::Catalog;
 use deputy_homes_api::account::Role;
+use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -45,6 +46,16 @@ fn facility_name(f: Facility) -> &'static str {
         Facility::SignLanguage => "Sign language",
         Facility::LargePrint => "Large print",
         Facility::WheelchairLoan => "Wheelchair loan",
+    }
+}
+
+fn activity_kind(k: ActivityKind) -> &'static str {
+    match k {
+        ActivityKind::Reception => "Reception day",
+        ActivityKind::VoterMeeting => "Meeting voters",
+        ActivityKind::DutyReport => "Duty report",
+        ActivityKind::Training => "Training",
+        ActivityKind::ConvenienceService => "Convenience services",
     }
 }
 
@@ -152,6 +163,13 @@ pub const EN: Catalog = Catalog {
     signed_out: "You are not signed in, or you have signed out.",
     demo_account_notice: "This is a demo account created with the sample data, for trying the app.",
     role_name,
+    activities_heading: "Upcoming activities",
+    no_activities: "No activities published yet.",
+    activities_unavailable: "Activities cannot be loaded right now.",
+    activity_kind,
+    on_duty: |names| format!("Delegates on duty: {names}"),
+    capacity: |n| format!("{n} places"),
+    cancelled: |reason| format!("Cancelled: {reason}"),
     district_name: District::name_en,
     type_name,
     field_name,

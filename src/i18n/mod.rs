@@ -5,6 +5,7 @@ mod en;
 mod zh;
 
 use deputy_homes_api::account::Role;
+use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::{District, Facility, HomeType};
 use leptos::prelude::*;
 
@@ -132,6 +133,13 @@ pub struct Catalog {
     pub signed_out: &'static str,
     pub demo_account_notice: &'static str,
     pub role_name: fn(Role) -> &'static str,
+    pub activities_heading: &'static str,
+    pub no_activities: &'static str,
+    pub activities_unavailable: &'static str,
+    pub activity_kind: fn(ActivityKind) -> &'static str,
+    pub on_duty: fn(&str) -> String,
+    pub capacity: fn(u32) -> String,
+    pub cancelled: fn(&str) -> String,
     pub district_name: fn(District) -> &'static str,
     pub type_name: fn(HomeType) -> &'static str,
     pub field_name: fn(HomeType) -> &'static str,

@@ -2,6 +2,7 @@
 
 use super::Catalog;
 use deputy_homes_api::account::Role;
+use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -45,6 +46,16 @@ fn facility_name(f: Facility) -> &'static str {
         Facility::SignLanguage => "手语服务",
         Facility::LargePrint => "大字版材料",
         Facility::WheelchairLoan => "轮椅借用",
+    }
+}
+
+fn activity_kind(k: ActivityKind) -> &'static str {
+    match k {
+        ActivityKind::Reception => "接待日",
+        ActivityKind::VoterMeeting => "与选民见面",
+        ActivityKind::DutyReport => "代表述职",
+        ActivityKind::Training => "学习培训",
+        ActivityKind::ConvenienceService => "便民服务",
     }
 }
 
@@ -154,6 +165,13 @@ pub const ZH: Catalog = Catalog {
     signed_out: "您尚未登录，或已退出登录。",
     demo_account_notice: "这是随示例数据创建的演示账户，仅供体验。",
     role_name,
+    activities_heading: "近期活动",
+    no_activities: "暂无已发布的活动。",
+    activities_unavailable: "活动信息暂时无法加载。",
+    activity_kind,
+    on_duty: |names| format!("值班代表：{names}"),
+    capacity: |n| format!("名额 {n} 人"),
+    cancelled: |reason| format!("已取消：{reason}"),
     district_name: District::name_zh,
     type_name,
     field_name,

@@ -3,6 +3,7 @@
 use crate::api;
 use crate::app::set_page_title;
 use crate::clock::now_in_hohhot;
+use crate::components::activity_list::ActivityList;
 use crate::components::load_error::LoadError;
 use crate::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
@@ -79,6 +80,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             </section>
             <Directions home=home.clone() name />
             <WeekHours home=home.clone() />
+            <ActivityList home_id=home.id.clone() />
             <section aria-labelledby="facilities-heading">
                 <h2 id="facilities-heading">{tr(|c| c.facilities_heading)}</h2>
                 {if facilities.is_empty() {
