@@ -29,28 +29,47 @@ pub async fn sign_in(
     password: &str,
     session_ms: i64,
 ) -> Result<NewSession, AppError> {
+    // Throttle and look up by the login's one canonical form: a mobile number typed with other
+    // spacing or a +86 prefix must count against the same failures, or the limit is void.
     let login = login.trim().to_lowercase();
+    let login = match MobileNumber::parse(&login) {
+        Ok(mobile) => mobile.as_str().to_owned(),
+        Err(_) => login,
+    };
     let now = now_ms();
+    let too_many = |oldest: Option<i64>| AppError::TooManyAttempts {
+        retry_after_secs: (oldest.unwrap_or(now) + FAILURE_WINDOW_MS - now) / 1000,
+    };
+    let stored = db.account_by_login(&login).await?;
+    // Failures count per account, whichever of its username or phone was typed, so the two
+    // logins of one account share one limit; unknown logins count by what was typed.
+    let key = match &stored {
+        Some(s) => format!("account:{}", s.account.id),
+        None => format!("login:{login}"),
+    };
     let (failures, oldest) = db
-        .sign_in_failures_since(&login, now - FAILURE_WINDOW_MS)
+        .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)
         .await?;
     if failures >= MAX_FAILURES {
-        let retry_after_secs = (oldest.unwrap_or(now) + FAILURE_WINDOW_MS - now) / 1000;
-        return Err(AppError::TooManyAttempts { retry_after_secs });
+        return Err(too_many(oldest));
     }
-    let lookup = match MobileNumber::parse(&login) {
-        Ok(mobile) => mobile.as_str().to_owned(),
-        Err(_) => login.clone(),
-    };
-    let stored = db.account_by_login(&lookup).await?;
+    // The attempt counts as a failure before the password is checked, and is counted again:
+    // otherwise guesses sent in parallel all pass the check above before any failure is stored.
+    // A success below clears it.
+    db.sign_in_failure_record(&key, now, now - FAILURE_WINDOW_MS)
+        .await?;
+    let (attempts, oldest) = db
+        .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)
+        .await?;
+    if attempts > MAX_FAILURES {
+        return Err(too_many(oldest));
+    }
     let hash = stored.as_ref().map(|s| s.password_hash.clone());
     if !password::verify(password.to_owned(), hash).await? {
-        db.sign_in_failure_record(&login, now, now - FAILURE_WINDOW_MS)
-            .await?;
         return Err(AppError::BadCredentials);
     }
     let account = stored.map(|s| s.account).ok_or(AppError::BadCredentials)?;
-    db.sign_in_failures_clear(&login).await?;
+    db.sign_in_failures_clear(&key).await?;
     let (token, csrf_token) = (auth::random_token(), auth::random_token());
     db.session_insert(
         &auth::token_hash(&token),
@@ -117,14 +136,22 @@ pub async fn create(
     if new.role == Role::Staff && !home_ids.is_empty() {
         return Err(bad("home_ids", "staff accounts belong to no home".into()));
     }
-    if db
-        .account_login_taken(&username, phone.as_ref().map(MobileNumber::as_str))
-        .await?
-    {
+    let phone_str = phone.as_ref().map(MobileNumber::as_str);
+    // A username starts with a letter and a phone is digits, so each lookup matches one kind.
+    let taken = if db.account_by_login(&username).await?.is_some() {
+        Some(("username", "the username is already in use"))
+    } else if let Some(p) = phone_str {
+        db.account_by_login(p)
+            .await?
+            .map(|_| ("phone", "the phone number is already in use"))
+    } else {
+        None
+    };
+    if let Some((field, message)) = taken {
         return Err(AppError::Conflict(ApiError {
             code: deputy_homes_api::ErrorCode::Conflict,
-            message: "the username or phone number is already in use".into(),
-            field: Some("username".into()),
+            message: message.into(),
+            field: Some(field.into()),
         }));
     }
     let id = auth::random_id();

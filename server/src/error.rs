@@ -29,6 +29,14 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+/// A request body that is not the expected JSON is a bad parameter named `body`, in the one
+/// error shape, rather than axum's plain-text 415 or 422.
+impl From<axum::extract::rejection::JsonRejection> for AppError {
+    fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
+        AppError::BadRequest(ApiError::bad_parameter("body", rejection.body_text()))
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let simple = |code: ErrorCode, message: String| ApiError {

@@ -26,8 +26,26 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
         .any(|t| t.trim() == "*" || bare(t) == bare(tag))
 }
 
+/// Whether a path answers with one person's data (their session, or staff's account list), which
+/// no cache may keep. Paths are as seen inside `/api`.
+fn is_personal(path: &str) -> bool {
+    let path = path.strip_prefix("/api").unwrap_or(path);
+    ["/session", "/accounts"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
 /// Middleware: tags successful GET responses and answers 304 when the client has them already.
+/// Personal answers are marked `no-store` instead; answers to a signed-in browser are `private`.
 pub async fn etag(request: Request, next: Next) -> Response {
+    if is_personal(request.uri().path()) {
+        let mut response = next.run(request).await;
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        return response;
+    }
+    let signed_in = request.headers().contains_key(axum::http::header::COOKIE);
     let cacheable = matches!(*request.method(), Method::GET | Method::HEAD);
     let if_none_match = request
         .headers()
@@ -47,9 +65,14 @@ pub async fn etag(request: Request, next: Next) -> Response {
         ETAG,
         HeaderValue::from_str(&tag).expect("hex is a valid header"),
     );
+    let policy = if signed_in {
+        "private, no-cache"
+    } else {
+        "no-cache"
+    };
     parts
         .headers
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(CACHE_CONTROL, HeaderValue::from_static(policy));
     if if_none_match.is_some_and(|inm| matches(&inm, &tag)) {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(CONTENT_LENGTH);
@@ -62,6 +85,21 @@ pub async fn etag(request: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn session_and_account_paths_are_personal() {
+        for path in [
+            "/session",
+            "/api/session",
+            "/accounts",
+            "/accounts/abc/homes",
+        ] {
+            assert!(is_personal(path), "{path}");
+        }
+        for path in ["/homes", "/api/homes/xc-01", "/sessions-of-congress"] {
+            assert!(!is_personal(path), "{path}");
+        }
+    }
 
     #[test]
     fn a_tag_matches_itself_weak_or_strong_and_a_star() {

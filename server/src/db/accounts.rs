@@ -88,21 +88,6 @@ impl Db {
         Ok(())
     }
 
-    /// Whether a username or phone number is already in use.
-    pub async fn account_login_taken(
-        &self,
-        username: &str,
-        phone: Option<&str>,
-    ) -> anyhow::Result<bool> {
-        let count: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE username = $1 OR phone = $2")
-                .bind(username)
-                .bind(phone)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(count > 0)
-    }
-
     /// The account whose username or phone is `login`.
     pub async fn account_by_login(&self, login: &str) -> anyhow::Result<Option<StoredAccount>> {
         let row = sqlx::query(&format!(

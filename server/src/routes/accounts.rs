@@ -4,6 +4,7 @@ use crate::accounts::{self, check_home_ids};
 use crate::auth::Staff;
 use crate::error::AppError;
 use crate::AppState;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -36,8 +37,9 @@ pub async fn accounts_list(
 pub async fn accounts_create(
     State(state): State<AppState>,
     _staff: Staff,
-    Json(new): Json<NewAccount>,
+    new: Result<Json<NewAccount>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Account>), AppError> {
+    let Json(new) = new?;
     let register = state.register.current(&state.db).await?;
     let home_ids = check_home_ids(&new.home_ids, |id| register.homes.get(id).is_some())?;
     let account = accounts::create(&state.db, &new, home_ids, false).await?;
@@ -57,8 +59,9 @@ pub async fn accounts_set_homes(
     State(state): State<AppState>,
     _staff: Staff,
     Path(id): Path<String>,
-    Json(body): Json<AccountHomes>,
+    body: Result<Json<AccountHomes>, JsonRejection>,
 ) -> Result<Json<Account>, AppError> {
+    let Json(body) = body?;
     let account = state
         .db
         .account_by_id(&id)

@@ -4,6 +4,7 @@ use crate::accounts;
 use crate::auth::{session_cookie, SignedIn};
 use crate::error::AppError;
 use crate::AppState;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -15,14 +16,16 @@ use deputy_homes_api::ApiError;
 #[utoipa::path(post, path = "/api/session", tag = "accounts", request_body = SignIn,
     responses(
         (status = 200, description = "Signed in; the cookie is set", body = Session),
+        (status = 400, description = "The body is not a sign-in", body = ApiError),
         (status = 401, description = "Wrong login or password", body = ApiError),
         (status = 429, description = "Too many failed attempts; see Retry-After", body = ApiError),
     ))]
 pub async fn session_create(
     State(state): State<AppState>,
     jar: CookieJar,
-    Json(body): Json<SignIn>,
+    body: Result<Json<SignIn>, JsonRejection>,
 ) -> Result<(CookieJar, Json<Session>), AppError> {
+    let Json(body) = body?;
     let session_ms = state.session_hours * 3_600_000;
     let new = accounts::sign_in(&state.db, &body.login, &body.password, session_ms).await?;
     let cookie = session_cookie(new.token, state.secure_cookies, session_ms / 1000);

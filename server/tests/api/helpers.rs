@@ -1,12 +1,14 @@
 //! The harness: the real app on a free port, with its own fresh database, and an HTTP client.
 
+use deputy_homes_api::account::{Account, NewAccount, Role};
 use deputy_homes_api::Home;
 use deputy_homes_server::db::Db;
 use deputy_homes_server::register_file::parse_register;
 use deputy_homes_server::{bind, Config};
-use reqwest::{Response, StatusCode};
-use serde_json::Value;
-use sqlx::{Connection, PgConnection};
+use reqwest::header::{COOKIE, SET_COOKIE};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{json, Value};
+use sqlx::{AnyPool, Connection, PgConnection};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -226,6 +228,67 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("the request to the {:?} app failed: {e}", self.backend))
     }
 
+    /// A request with any method to a path.
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    /// A raw connection pool to the app's database, for SQL the app has no function for:
+    /// reading what it stores, or ageing a session.
+    pub async fn sql(&self) -> AnyPool {
+        sqlx::any::install_default_drivers();
+        AnyPool::connect(self.database_url())
+            .await
+            .unwrap_or_else(|e| panic!("cannot connect to {}: {e}", self.database_url))
+    }
+
+    /// Creates an account directly, as `create-staff` does, with [`PASSWORD`]. Delegates may be
+    /// given homes; the ids are not checked against the register.
+    pub async fn create_account(
+        &self,
+        username: &str,
+        role: Role,
+        phone: Option<&str>,
+        home_ids: &[&str],
+    ) -> Account {
+        let home_ids: Vec<String> = home_ids.iter().map(|h| (*h).to_owned()).collect();
+        let new = NewAccount {
+            username: username.to_owned(),
+            display_name: format!("Test {username}"),
+            role,
+            phone: phone.map(str::to_owned),
+            password: PASSWORD.to_owned(),
+            home_ids: home_ids.clone(),
+        };
+        deputy_homes_server::accounts::create(&self.db().await, &new, home_ids, false)
+            .await
+            .unwrap_or_else(|e| panic!("cannot create the account {username}: {e}"))
+    }
+
+    /// `POST /api/session` with a login and password, whatever the answer.
+    pub async fn sign_in_response(&self, login: &str, password: &str) -> Response {
+        let body = json!({ "login": login, "password": password });
+        self.send(self.request(Method::POST, "/api/session").json(&body))
+            .await
+    }
+
+    /// Signs in; the answer must be 200 with a session cookie.
+    pub async fn sign_in(&self, login: &str, password: &str) -> Browser {
+        let response = self.sign_in_response(login, password).await;
+        let cookie = session_set_cookie(&response)
+            .unwrap_or_else(|| panic!("signing in as {login} set no session cookie"));
+        let body = json_body(response, StatusCode::OK).await;
+        let csrf_token = body["csrf_token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("the session has no csrf_token: {body}"))
+            .to_owned();
+        Browser {
+            cookie: format!("{}={}", SESSION_COOKIE, cookie.value),
+            csrf_token,
+            account: body["account"].clone(),
+        }
+    }
+
     /// GET `/api/homes` with query parameters; the response must be 200 JSON.
     pub async fn homes(&self, query: &[(&str, &str)]) -> Value {
         let response = self.send(self.get("/api/homes").query(query)).await;
@@ -242,6 +305,90 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
     }
+}
+
+/// The password of accounts made by [`TestApp::create_account`].
+pub const PASSWORD: &str = "correct horse battery";
+
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "dh_session";
+
+/// What a browser keeps of a sign-in: the cookie to send back, the anti-forgery token, and the
+/// account the server answered with.
+#[derive(Debug, Clone)]
+pub struct Browser {
+    /// `dh_session=…`, as a `Cookie:` header sends it.
+    pub cookie: String,
+    pub csrf_token: String,
+    pub account: Value,
+}
+
+impl Browser {
+    /// Adds the session cookie only, as a cross-site form or a careless script would send it.
+    pub fn cookie_only(&self, request: RequestBuilder) -> RequestBuilder {
+        request.header(COOKIE, &self.cookie)
+    }
+
+    /// Adds the session cookie and the anti-forgery token, as the app sends them.
+    pub fn signed(&self, request: RequestBuilder) -> RequestBuilder {
+        self.cookie_only(request)
+            .header("x-csrf-token", &self.csrf_token)
+    }
+}
+
+/// A `Set-Cookie` header taken apart.
+#[derive(Debug, Clone)]
+pub struct SetCookie {
+    pub value: String,
+    /// The attributes as sent, e.g. `HttpOnly`, `SameSite=Strict`, `Max-Age=0`.
+    pub attributes: Vec<String>,
+}
+
+impl SetCookie {
+    /// The value of an attribute (`Some("")` for a flag like `HttpOnly`), matched by name
+    /// without regard to case.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes.iter().find_map(|a| {
+            let (key, value) = a.split_once('=').unwrap_or((a, ""));
+            key.trim()
+                .eq_ignore_ascii_case(name)
+                .then_some(value.trim())
+        })
+    }
+}
+
+/// The response's `Set-Cookie` for the session cookie, if it sets one; panics if it sets it twice.
+pub fn session_set_cookie(response: &Response) -> Option<SetCookie> {
+    let found: Vec<SetCookie> = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| {
+            let text = v.to_str().expect("Set-Cookie is text");
+            let mut parts = text.split(';').map(str::trim);
+            let (name, value) = parts.next()?.split_once('=')?;
+            (name == SESSION_COOKIE).then(|| SetCookie {
+                value: value.to_owned(),
+                attributes: parts.map(str::to_owned).collect(),
+            })
+        })
+        .collect();
+    assert!(
+        found.len() <= 1,
+        "the session cookie is set twice: {found:?}"
+    );
+    found.into_iter().next()
+}
+
+/// Checks that a response is the JSON error with this status and code, and returns the body.
+pub async fn api_error(response: Response, status: StatusCode, code: &str) -> Value {
+    let body = json_body(response, status).await;
+    assert_eq!(body["code"], code, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "the error has no message: {body}"
+    );
+    body
 }
 
 /// Checks a response's status and that it is JSON, and returns the body.

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod accounts;
 mod app_shell;
 mod caching;
 mod errors;

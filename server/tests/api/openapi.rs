@@ -1,12 +1,15 @@
 //! The OpenAPI document describes the API as it really answers, so it cannot drift.
 
-use crate::helpers::{items, json_body, on_both_databases, TestApp};
-use reqwest::StatusCode;
+use crate::helpers::{items, json_body, on_both_databases, TestApp, PASSWORD};
+use deputy_homes_api::account::Role;
+use reqwest::{Method, StatusCode};
 use serde_json::{Map, Value};
 
 on_both_databases!(
     the_openapi_document_is_3_1_and_lists_the_homes_paths_and_parameters,
     every_field_of_real_responses_is_a_property_of_its_schema,
+    the_openapi_document_lists_the_session_and_account_paths_and_their_answers,
+    session_and_account_responses_match_their_schemas,
 );
 
 async fn openapi(app: &TestApp) -> Value {
@@ -169,4 +172,105 @@ async fn every_field_of_real_responses_is_a_property_of_its_schema(app: TestApp)
     let missing = app.send(app.get("/api/homes/none")).await;
     let missing = json_body(missing, StatusCode::NOT_FOUND).await;
     check_against_schema(&doc, "ApiError", missing.as_object().expect("an object"));
+}
+
+async fn the_openapi_document_lists_the_session_and_account_paths_and_their_answers(app: TestApp) {
+    let doc = openapi(&app).await;
+    let paths = &doc["paths"];
+    let expected: [(&str, &str, &[&str]); 6] = [
+        ("/api/session", "post", &["200", "400", "401", "429"]),
+        ("/api/session", "get", &["200", "401"]),
+        ("/api/session", "delete", &["204", "401", "403"]),
+        ("/api/accounts", "get", &["200", "401", "403"]),
+        (
+            "/api/accounts",
+            "post",
+            &["201", "400", "401", "403", "409"],
+        ),
+        (
+            "/api/accounts/{id}/homes",
+            "put",
+            &["200", "400", "403", "404"],
+        ),
+    ];
+    for (path, method, statuses) in expected {
+        let operation = &paths[path][method];
+        assert!(
+            operation.is_object(),
+            "no {method} {path} in {:?}",
+            paths.as_object().map(|p| p.keys().collect::<Vec<_>>())
+        );
+        for status in statuses {
+            assert!(
+                operation["responses"][status].is_object(),
+                "no {status} for {method} {path}: {}",
+                operation["responses"]
+            );
+        }
+    }
+    let mut methods: Vec<&str> = paths["/api/accounts/{id}/homes"]
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .filter(|k| ["get", "post", "put", "delete", "patch"].contains(k))
+        .collect();
+    methods.sort_unstable();
+    assert_eq!(methods, ["put"]);
+    let id = &paths["/api/accounts/{id}/homes"]["put"]["parameters"][0];
+    assert_eq!(
+        (&id["name"], &id["in"]),
+        (&Value::from("id"), &Value::from("path"))
+    );
+    for (path, method, schema) in [
+        ("/api/session", "post", "SignIn"),
+        ("/api/accounts", "post", "NewAccount"),
+        ("/api/accounts/{id}/homes", "put", "AccountHomes"),
+    ] {
+        let body = &paths[path][method]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            body["$ref"],
+            format!("#/components/schemas/{schema}"),
+            "{method} {path}"
+        );
+    }
+}
+
+async fn session_and_account_responses_match_their_schemas(app: TestApp) {
+    let doc = openapi(&app).await;
+    app.create_account("staff", Role::Staff, None, &[]).await;
+    app.create_account("delegate", Role::Delegate, Some("13800138000"), &["xc-01"])
+        .await;
+    let staff = app.sign_in("staff", PASSWORD).await;
+
+    let session = app.send(staff.cookie_only(app.get("/api/session"))).await;
+    let session = json_body(session, StatusCode::OK).await;
+    check_against_schema(&doc, "Session", session.as_object().expect("an object"));
+    let enums = check_against_schema(
+        &doc,
+        "Account",
+        session["account"].as_object().expect("an object"),
+    );
+    assert_eq!(enums, 1, "role is an enum in Account");
+
+    let list = app.send(staff.cookie_only(app.get("/api/accounts"))).await;
+    let list = json_body(list, StatusCode::OK).await;
+    let accounts = list.as_array().expect("an array");
+    assert_eq!(accounts.len(), 2);
+    for account in accounts {
+        check_against_schema(&doc, "Account", account.as_object().expect("an object"));
+    }
+    assert!(
+        accounts.iter().any(|a| a["phone"].is_string()),
+        "a phone was checked"
+    );
+
+    let wrong = app.sign_in_response("staff", "not the password").await;
+    let wrong = json_body(wrong, StatusCode::UNAUTHORIZED).await;
+    check_against_schema(&doc, "ApiError", wrong.as_object().expect("an object"));
+    let forged = app
+        .send(staff.cookie_only(app.request(Method::DELETE, "/api/session")))
+        .await;
+    let forged = json_body(forged, StatusCode::FORBIDDEN).await;
+    check_against_schema(&doc, "ApiError", forged.as_object().expect("an object"));
 }
