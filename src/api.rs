@@ -1,7 +1,7 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
 use deputy_homes_api::account::{Session, SignIn};
-use deputy_homes_api::activity::Activity;
+use deputy_homes_api::activity::{Activity, NewActivities};
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
 use gloo_net::http::{Request, Response};
@@ -138,5 +138,23 @@ pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
         .send()
         .await
         .map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// `POST /api/homes/{id}/activities`: publishes an activity or a weekly series.
+pub async fn activities_create(
+    home_id: String,
+    body: NewActivities,
+    csrf_token: String,
+) -> Result<Vec<Activity>, ClientError> {
+    let path = format!(
+        "/api/homes/{}/activities",
+        deputy_homes_api::maplinks::encode_component(&home_id)
+    );
+    let request = Request::post(&path)
+        .header(CSRF_HEADER, &csrf_token)
+        .json(&body)
+        .map_err(|_| ClientError::BadResponse)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
     read_json(response).await
 }

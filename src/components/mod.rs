@@ -6,4 +6,5 @@ pub mod language_switch;
 pub mod load_error;
 pub mod open_status;
 pub mod overview_map;
+pub mod publish_activity;
 pub mod sample_notice;

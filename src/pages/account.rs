@@ -2,9 +2,10 @@
 
 use crate::api;
 use crate::app::set_page_title;
+use crate::components::publish_activity::PublishActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::session::use_auth;
-use deputy_homes_api::account::Session;
+use deputy_homes_api::account::{Role, Session};
 use deputy_homes_api::query::HomeFilter;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,10 +42,38 @@ fn AccountDetails(session: Session) -> impl IntoView {
     let auth = use_auth();
     let account = session.account;
     let csrf = session.csrf_token;
+    let publish_csrf = csrf.clone();
     let role = account.role;
     let home_ids = account.home_ids.clone();
     let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
     let failed = RwSignal::new(false);
+    // A home's name in the current language, once the register has loaded (its id until then).
+    let home_name = move |id: &str| {
+        let found = homes
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|r| r.items.into_iter().find(|h| h.id == id));
+        match found {
+            Some(h) if i18n.lang() == Lang::Zh => h.name_zh,
+            Some(h) => h.name_en,
+            None => id.to_owned(),
+        }
+    };
+    let publish_forms = (role == Role::Delegate).then(|| {
+        home_ids
+            .iter()
+            .cloned()
+            .map(|id| {
+                let heading = id.clone();
+                view! {
+                    <section class="publish-section">
+                        <h2>{move || (i18n.t().publish_heading)(&home_name(&heading))}</h2>
+                        <PublishActivity home_id=id csrf_token=publish_csrf.clone() />
+                    </section>
+                }
+            })
+            .collect_view()
+    });
     let sign_out = move |_| {
         let csrf = csrf.clone();
         spawn_local(async move {
@@ -64,21 +93,14 @@ fn AccountDetails(session: Session) -> impl IntoView {
         } else {
             view! {
                 <ul class="link-list">
-                    {home_ids.into_iter().map(|id| {
+                    {home_ids.iter().cloned().map(|id| {
                         let href = format!("/homes/{id}");
-                        let name = move || {
-                            let found = homes.get().and_then(|r| r.ok()).and_then(|r| r.items.into_iter().find(|h| h.id == id));
-                            match found {
-                                Some(h) if i18n.lang() == Lang::Zh => h.name_zh,
-                                Some(h) => h.name_en,
-                                None => id.clone(),
-                            }
-                        };
-                        view! { <li><a href=href>{name}</a></li> }
+                        view! { <li><a href=href>{move || home_name(&id)}</a></li> }
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
+        {publish_forms}
         <p class="form-error" role="alert">{move || failed.get().then(|| i18n.t().error_network)}</p>
         <button type="button" class="button" on:click=sign_out>{tr(|c| c.sign_out)}</button>
     }

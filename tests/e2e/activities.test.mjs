@@ -54,3 +54,42 @@ test('a citizen sees a weekly reception with its delegate on duty, and a cancell
   await citizen.getByRole('heading', { level: 2, name: '近期活动' }).scrollIntoViewIfNeeded();
   await screenshot(citizen, 'activities-390');
 });
+
+test('a delegate publishes a repeating reception from their page, and a citizen finds it on the home page', async () => {
+  const page = await newPhonePage(browser);
+  await page.goto(server.url + '/sign-in');
+  await page.getByLabel('用户名或手机号').fill('demo-delegate');
+  await page.getByLabel('密码').fill(server.demoAccounts['demo-delegate']);
+  await page.getByRole('button', { name: '登录' }).click();
+  const form = page.locator('section', { has: page.getByRole('heading', { name: '在法律专业人大代表之家发布活动' }) });
+  await form.waitFor();
+
+  await form.getByRole('button', { name: '发布活动' }).click();
+  await form.getByText('请检查“日期”。').waitFor();
+
+  const date = hohhotDate(9);
+  await form.getByLabel('活动类型').selectOption({ label: '接待日' });
+  await form.getByLabel('日期').fill(date);
+  await form.getByLabel('开始时间').fill('14:30');
+  await form.getByLabel('结束时间').fill('16:30');
+  await form.getByLabel('主题').fill('劳动合同纠纷法律咨询');
+  await form.getByLabel('名额（人）').fill('8');
+  await form.getByLabel('每周重复（周数）').fill('2');
+  await form.getByRole('button', { name: '发布活动' }).click();
+  await form.getByText('已发布 2 场活动。').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.equal(await scrollsSideways(page), false);
+  await screenshot(page, 'account-publish-390');
+  await page.setViewportSize({ width: 320, height: 844 });
+  assert.equal(await scrollsSideways(page), false);
+  await screenshot(page, 'account-publish-320');
+
+  const citizen = await newPhonePage(browser);
+  await citizen.goto(server.url + '/homes/pro-law');
+  const items = citizen.locator('.activity');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 2);
+  assert.match(await items.first().textContent(), new RegExp(`${date} 14:30–16:30`));
+  await citizen.getByText('劳动合同纠纷法律咨询').first().waitFor();
+  await citizen.getByText('名额 8 人').first().waitFor();
+});
