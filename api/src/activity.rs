@@ -182,6 +182,12 @@ impl NewActivities {
                 format!("{:?} is not a date like 2026-12-01", self.date),
             )
         })?;
+        if self.start.trim() == self.end.trim() {
+            return Err(ApiError::bad_parameter(
+                "end",
+                "the end must be after the start",
+            ));
+        }
         let range = TimeRange::parse(&format!("{}-{}", self.start, self.end))
             .map_err(|e| ApiError::bad_parameter("start", e.0))?;
         if range.crosses_midnight() {
@@ -292,6 +298,7 @@ mod tests {
             "already started"
         );
         assert_eq!(field(request("2026-12-01", "11:00", "09:00", 1)), "end");
+        assert_eq!(field(request("2026-12-01", "10:00", "10:00", 1)), "end");
         assert_eq!(field(request("2026-12-01", "9am", "11:00", 1)), "start");
         assert_eq!(
             field(request("2026-12-01", "09:00", "11:00", 27)),

@@ -5,6 +5,7 @@ use crate::clock::now_ms;
 use crate::db::NewSeries;
 use crate::error::AppError;
 use crate::AppState;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -67,7 +68,7 @@ pub async fn activities_create(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(home_id): Path<String>,
-    Json(body): Json<NewActivities>,
+    body: Result<Json<NewActivities>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Vec<Activity>>), AppError> {
     require_home(&state, &home_id).await?;
     if !may_manage(&signed_in.account, &home_id) {
@@ -75,6 +76,7 @@ pub async fn activities_create(
             "only staff and this home's delegates publish its activities".into(),
         ));
     }
+    let Json(body) = body?;
     let now = now_ms();
     let occurrences = body.occurrences(now).map_err(AppError::BadRequest)?;
     let (start, end) = body
@@ -137,7 +139,7 @@ pub async fn activities_cancel(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(id): Path<String>,
-    Json(body): Json<CancelActivity>,
+    body: Result<Json<CancelActivity>, JsonRejection>,
 ) -> Result<Json<Activity>, AppError> {
     let activity = state
         .db
@@ -149,6 +151,7 @@ pub async fn activities_cancel(
             "only staff and this home's delegates cancel its activities".into(),
         ));
     }
+    let Json(body) = body?;
     let reason = body.reason.trim();
     if reason.is_empty() || reason.chars().count() > 200 {
         return Err(AppError::BadRequest(ApiError::bad_parameter(

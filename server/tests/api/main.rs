@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod activities;
 mod app_shell;
 mod caching;
 mod errors;

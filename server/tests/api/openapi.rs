@@ -90,7 +90,11 @@ fn enum_values<'a>(doc: &'a Value, property: &'a Value) -> Option<&'a Vec<Value>
 
 /// Checks a real body against a named schema: every key is a property, every required property
 /// is present, and enum-valued fields hold allowed values. Returns how many enum fields it checked.
-fn check_against_schema(doc: &Value, schema_name: &str, body: &Map<String, Value>) -> usize {
+pub(crate) fn check_against_schema(
+    doc: &Value,
+    schema_name: &str,
+    body: &Map<String, Value>,
+) -> usize {
     let schema = &doc["components"]["schemas"][schema_name];
     let properties = schema["properties"]
         .as_object()
