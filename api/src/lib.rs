@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod booking;
 pub mod district;
 pub mod error;
 pub mod geo;

@@ -22,6 +22,10 @@ pub struct Config {
     /// With the sample register, create demo accounts on first start and print their passwords
     /// (`DH_DEMO_ACCOUNTS`, default 1; 0 to skip).
     pub demo_accounts: bool,
+    /// Bookings close this many minutes before the start (`DH_BOOKING_NOTICE_MINUTES`, default 60).
+    pub booking_notice_minutes: i64,
+    /// Most upcoming bookings per phone number (`DH_BOOKING_CAP`, default 3).
+    pub booking_cap: i64,
 }
 
 impl Config {
@@ -48,6 +52,18 @@ impl Config {
                     anyhow::anyhow!("DH_SESSION_HOURS must be a whole number of hours above 0")
                 })?,
             demo_accounts: var("DH_DEMO_ACCOUNTS", "1") != "0",
+            booking_notice_minutes: var("DH_BOOKING_NOTICE_MINUTES", "60")
+                .parse()
+                .ok()
+                .filter(|m| *m >= 0)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("DH_BOOKING_NOTICE_MINUTES must be a whole number of minutes")
+                })?,
+            booking_cap: var("DH_BOOKING_CAP", "3")
+                .parse()
+                .ok()
+                .filter(|c| *c > 0)
+                .ok_or_else(|| anyhow::anyhow!("DH_BOOKING_CAP must be a whole number above 0"))?,
         })
     }
 }

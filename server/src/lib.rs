@@ -27,6 +27,10 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
     pub session_hours: i64,
+    /// Bookings close this many minutes before an activity starts.
+    pub booking_notice_minutes: i64,
+    /// Most upcoming bookings one phone number may hold.
+    pub booking_cap: i64,
     pub dist_dir: PathBuf,
 }
 
@@ -60,6 +64,8 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         register: Default::default(),
         secure_cookies: config.secure_cookies,
         session_hours: config.session_hours,
+        booking_notice_minutes: config.booking_notice_minutes,
+        booking_cap: config.booking_cap,
         dist_dir: config.dist_dir.clone(),
     })
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod activities;
+mod bookings;
 mod homes;
 
 use anyhow::Context;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 pub use accounts::{AccountRecord, StoredAccount, StoredSession};
 pub use activities::NewSeries;
+pub use bookings::{BookOutcome, BookingRecord, CancelOutcome};
 pub use homes::RegisterMeta;
 
 /// Which database engine a URL points to.

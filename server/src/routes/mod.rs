@@ -2,6 +2,7 @@
 
 mod accounts;
 mod activities;
+mod bookings;
 mod homes;
 mod openapi;
 mod session;
@@ -30,6 +31,9 @@ pub fn app(state: AppState) -> Router {
             "/activities/{id}/cancel",
             post(activities::activities_cancel),
         )
+        .route("/activities/{id}/bookings", post(bookings::bookings_create))
+        .route("/bookings/{code}", get(bookings::bookings_get))
+        .route("/bookings/{code}/cancel", post(bookings::bookings_cancel))
         .route(
             "/session",
             get(session::session_get)

@@ -22,6 +22,9 @@ use utoipa::OpenApi;
         super::activities::activities_create,
         super::activities::activities_for_home,
         super::activities::activities_cancel,
+        super::bookings::bookings_create,
+        super::bookings::bookings_get,
+        super::bookings::bookings_cancel,
         super::health
     )
 )]

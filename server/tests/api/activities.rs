@@ -49,7 +49,7 @@ fn hohhot_today() -> i64 {
 }
 
 /// A Hohhot date `days` from today, `YYYY-MM-DD`.
-fn date_in(days: i64) -> String {
+pub(crate) fn date_in(days: i64) -> String {
     format_date(hohhot_today() + days)
 }
 

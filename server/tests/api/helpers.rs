@@ -168,6 +168,8 @@ impl TestApp {
             secure_cookies: false,
             session_hours: 12,
             demo_accounts: false,
+            booking_notice_minutes: 60,
+            booking_cap: 3,
         };
         let (listener, router) = bind(&config)
             .await

@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod activities;
 mod app_shell;
+mod bookings;
 mod caching;
 mod errors;
 mod homes;

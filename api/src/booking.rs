@@ -1,0 +1,204 @@
+//! Citizens booking a place at an activity: what they send, what they get back, and the rules.
+
+use crate::account::MobileNumber;
+use crate::ApiError;
+use serde::{Deserialize, Serialize};
+
+/// Help a citizen needs to take part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AccessNeed {
+    Wheelchair,
+    SignLanguage,
+    LargePrint,
+    HearingLoop,
+    Companion,
+}
+
+/// Body of `POST /api/activities/{id}/bookings`. No account: the phone number and the booking
+/// code together identify the booking later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewBooking {
+    pub name: String,
+    /// Mainland mobile number, as typed.
+    pub phone: String,
+    /// What the citizen wants to raise, briefly.
+    pub topic: String,
+    #[serde(default)]
+    pub access_needs: Vec<AccessNeed>,
+    /// Explicit consent to the stated use of the name and phone (PIPL); must be true.
+    pub consent: bool,
+}
+
+/// Where a booking stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    /// Has a seat.
+    Booked,
+    /// Waiting for a seat; promoted automatically, first come first served.
+    Waitlisted,
+    Cancelled,
+}
+
+impl BookingStatus {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            BookingStatus::Booked => "booked",
+            BookingStatus::Waitlisted => "waitlisted",
+            BookingStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<BookingStatus> {
+        [
+            BookingStatus::Booked,
+            BookingStatus::Waitlisted,
+            BookingStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// A booking as its owner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Booking {
+    /// Short code without look-alike characters, for check-in and changes.
+    pub code: String,
+    pub activity_id: String,
+    pub status: BookingStatus,
+    pub name: String,
+    /// Masked (`138****1234`).
+    pub phone: String,
+    pub topic: String,
+    pub access_needs: Vec<AccessNeed>,
+}
+
+/// Body of `POST /api/bookings/{code}/cancel`: the phone proves the booking is the caller's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CancelBooking {
+    pub phone: String,
+}
+
+/// Letters and digits of booking codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
+/// copied from paper comes back right.
+pub const CODE_ALPHABET: &[u8] = b"ACDEFGHJKMNPQRTUVWXY34679";
+/// Length of a booking code: 25^6 ≈ 244 million codes.
+pub const CODE_LENGTH: usize = 6;
+/// Longest name, in characters.
+pub const MAX_NAME_CHARS: usize = 30;
+/// Longest topic, in characters.
+pub const MAX_TOPIC_CHARS: usize = 200;
+
+/// Makes a code from random bytes (one byte per character, reduced into the alphabet).
+pub fn code_from_random(bytes: [u8; CODE_LENGTH]) -> String {
+    bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// Reads a code as typed: case and spaces do not matter.
+pub fn normalize_code(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+impl NewBooking {
+    /// Checks every field, naming the first at fault; returns the parsed phone.
+    pub fn validate(&self) -> Result<MobileNumber, ApiError> {
+        let name = self.name.trim().chars().count();
+        if name == 0 || name > MAX_NAME_CHARS {
+            return Err(ApiError::bad_parameter(
+                "name",
+                format!("name must be 1 to {MAX_NAME_CHARS} characters"),
+            ));
+        }
+        let phone =
+            MobileNumber::parse(&self.phone).map_err(|m| ApiError::bad_parameter("phone", m))?;
+        let topic = self.topic.trim().chars().count();
+        if topic == 0 || topic > MAX_TOPIC_CHARS {
+            return Err(ApiError::bad_parameter(
+                "topic",
+                format!("topic must be 1 to {MAX_TOPIC_CHARS} characters"),
+            ));
+        }
+        if !self.consent {
+            return Err(ApiError::bad_parameter(
+                "consent",
+                "consent to the use of your name and phone is needed",
+            ));
+        }
+        Ok(phone)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn booking() -> NewBooking {
+        NewBooking {
+            name: "张三".into(),
+            phone: "138 0013 8000".into(),
+            topic: "小区停车".into(),
+            access_needs: vec![AccessNeed::Wheelchair],
+            consent: true,
+        }
+    }
+
+    #[test]
+    fn codes_use_only_unambiguous_characters() {
+        let code = code_from_random([0, 24, 25, 49, 200, 255]);
+        assert_eq!(code.len(), CODE_LENGTH);
+        assert!(code.bytes().all(|c| CODE_ALPHABET.contains(&c)));
+        for ambiguous in "0O1IL2Z5S8B".chars() {
+            assert!(!CODE_ALPHABET.contains(&(ambiguous as u8)), "{ambiguous}");
+        }
+        assert_eq!(normalize_code(" ac-d3 4x "), "ACD34X");
+    }
+
+    #[test]
+    fn a_booking_needs_a_name_a_mobile_a_topic_and_consent() {
+        assert_eq!(booking().validate().unwrap().as_str(), "13800138000");
+        let field = |b: NewBooking| b.validate().unwrap_err().field.unwrap();
+        assert_eq!(
+            field(NewBooking {
+                name: " ".into(),
+                ..booking()
+            }),
+            "name"
+        );
+        assert_eq!(
+            field(NewBooking {
+                phone: "0471-6512345".into(),
+                ..booking()
+            }),
+            "phone"
+        );
+        assert_eq!(
+            field(NewBooking {
+                topic: "".into(),
+                ..booking()
+            }),
+            "topic"
+        );
+        assert_eq!(
+            field(NewBooking {
+                consent: false,
+                ..booking()
+            }),
+            "consent"
+        );
+    }
+}

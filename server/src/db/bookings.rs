@@ -1,0 +1,267 @@
+//! Bookings. Every change to an activity's seats starts by locking the activity's row (a no-op
+//! update), so bookings, cancellations and promotions of one activity happen one at a time on
+//! both databases, and capacity can never be exceeded. A booking also locks its phone number, so
+//! that one phone booking several activities at once cannot pass the cap.
+
+use super::{Backend, Db};
+use anyhow::Context;
+use deputy_homes_api::booking::{AccessNeed, Booking, BookingStatus};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+/// A booking to store.
+#[derive(Debug, Clone)]
+pub struct BookingRecord<'a> {
+    pub id: &'a str,
+    pub code: &'a str,
+    pub activity_id: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub topic: &'a str,
+    pub access_needs: &'a [AccessNeed],
+    pub now_ms: i64,
+    /// Most upcoming live bookings the phone may hold.
+    pub phone_cap: i64,
+}
+
+/// What booking did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookOutcome {
+    Created(BookingStatus),
+    /// This phone already holds a live booking for the activity.
+    AlreadyBooked,
+    /// The activity does not exist or was cancelled.
+    Unavailable,
+    /// The phone already holds `phone_cap` live bookings for upcoming activities.
+    CapReached,
+}
+
+/// What cancelling did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    /// Cancelled; the booking code of whoever was promoted from the waitlist, if anyone.
+    Cancelled { promoted: Option<String> },
+    /// No live booking has this code and phone.
+    NotFound,
+}
+
+const BOOKING_COLUMNS: &str = "code, activity_id, status, name, phone, topic, access_needs";
+
+fn booking_from_row(row: &AnyRow) -> anyhow::Result<Booking> {
+    let code: String = row.try_get("code")?;
+    let status: String = row.try_get("status")?;
+    let needs: String = row.try_get("access_needs")?;
+    Ok(Booking {
+        activity_id: row.try_get("activity_id")?,
+        status: BookingStatus::from_code(&status)
+            .with_context(|| format!("booking {code} has status {status}"))?,
+        name: row.try_get("name")?,
+        phone: row.try_get("phone")?,
+        topic: row.try_get("topic")?,
+        access_needs: serde_json::from_str(&needs)?,
+        code,
+    })
+}
+
+/// Locks the activity's row for the rest of the transaction; false if it is gone or cancelled.
+async fn lock_activity(tx: &mut Transaction<'_, Any>, activity_id: &str) -> anyhow::Result<bool> {
+    let locked = sqlx::query(
+        "UPDATE activities SET booked_count = booked_count WHERE id = $1 AND cancelled_at_ms IS NULL",
+    )
+    .bind(activity_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(locked.rows_affected() == 1)
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+impl Db {
+    /// Books a seat, or a place on the waitlist when the activity is full.
+    pub async fn booking_create(&self, record: &BookingRecord<'_>) -> anyhow::Result<BookOutcome> {
+        let mut tx = self.pool.begin().await?;
+        if !lock_activity(&mut tx, record.activity_id).await? {
+            return Ok(BookOutcome::Unavailable);
+        }
+        // Bookings of one phone at different activities lock different rows; on PostgreSQL lock
+        // the phone too (SQLite let this transaction in as the only writer already), so the count
+        // below sees every other booking of this phone. The first key, 5 (this migration's
+        // number), keeps these locks apart from any others.
+        if self.backend == Backend::Postgres {
+            sqlx::query(
+                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(5, hashtext($1))) AS phone_lock",
+            )
+            .bind(record.phone)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let held: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings b JOIN activities a ON a.id = b.activity_id \
+             WHERE b.phone = $1 AND b.status <> 'cancelled' AND a.starts_at_ms > $2 \
+             AND a.cancelled_at_ms IS NULL",
+        )
+        .bind(record.phone)
+        .bind(record.now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        if held >= record.phone_cap {
+            return Ok(BookOutcome::CapReached);
+        }
+        let seat = sqlx::query("UPDATE activities SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity")
+            .bind(record.activity_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+        let status = if seat {
+            BookingStatus::Booked
+        } else {
+            BookingStatus::Waitlisted
+        };
+        let seq: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM bookings WHERE activity_id = $1",
+        )
+        .bind(record.activity_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let inserted = sqlx::query(
+            "INSERT INTO bookings (id, code, activity_id, seq, status, name, phone, topic, access_needs, created_at_ms, \
+             updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+        )
+        .bind(record.id)
+        .bind(record.code)
+        .bind(record.activity_id)
+        .bind(seq)
+        .bind(status.code())
+        .bind(record.name)
+        .bind(record.phone)
+        .bind(record.topic)
+        .bind(serde_json::to_string(record.access_needs)?)
+        .bind(record.now_ms)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Ok(_) => {
+                tx.commit().await?;
+                Ok(BookOutcome::Created(status))
+            }
+            Err(e) if is_unique_violation(&e) => {
+                // Roll back first, giving back the seat taken above and the locks: looking needs
+                // a second connection, which must not be awaited while holding this one.
+                tx.rollback().await?;
+                if self.phone_has_live_booking(record).await? {
+                    Ok(BookOutcome::AlreadyBooked)
+                } else {
+                    Err(e.into())
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn phone_has_live_booking(&self, record: &BookingRecord<'_>) -> anyhow::Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE activity_id = $1 AND phone = $2 AND status <> 'cancelled'",
+        )
+        .bind(record.activity_id)
+        .bind(record.phone)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// One booking by code and phone (both must match).
+    pub async fn booking_by_code(
+        &self,
+        code: &str,
+        phone: &str,
+    ) -> anyhow::Result<Option<Booking>> {
+        let row = sqlx::query(&format!(
+            "SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = $1 AND phone = $2"
+        ))
+        .bind(code)
+        .bind(phone)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(booking_from_row).transpose()
+    }
+
+    /// Cancels a live booking; a freed seat goes to the first on the waitlist.
+    pub async fn booking_cancel(
+        &self,
+        code: &str,
+        phone: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<CancelOutcome> {
+        let Some(booking) = self.booking_by_code(code, phone).await? else {
+            return Ok(CancelOutcome::NotFound);
+        };
+        if booking.status == BookingStatus::Cancelled {
+            return Ok(CancelOutcome::NotFound);
+        }
+        let mut tx = self.pool.begin().await?;
+        // Lock even a cancelled activity's row: the seat count must stay exact.
+        sqlx::query("UPDATE activities SET booked_count = booked_count WHERE id = $1")
+            .bind(&booking.activity_id)
+            .execute(&mut *tx)
+            .await?;
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM bookings WHERE code = $1")
+                .bind(code)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let was_booked = match status.as_deref() {
+            Some("booked") => true,
+            Some("waitlisted") => false,
+            _ => return Ok(CancelOutcome::NotFound),
+        };
+        sqlx::query("UPDATE bookings SET status = 'cancelled', updated_at_ms = $1 WHERE code = $2")
+            .bind(now_ms)
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+        let mut promoted = None;
+        if was_booked {
+            let next: Option<String> = sqlx::query_scalar(
+                "SELECT code FROM bookings WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT 1",
+            )
+            .bind(&booking.activity_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match next {
+                Some(next_code) => {
+                    sqlx::query(
+                        "UPDATE bookings SET status = 'booked', updated_at_ms = $1 WHERE code = $2",
+                    )
+                    .bind(now_ms)
+                    .bind(&next_code)
+                    .execute(&mut *tx)
+                    .await?;
+                    promoted = Some(next_code);
+                }
+                None => {
+                    sqlx::query(
+                        "UPDATE activities SET booked_count = booked_count - 1 WHERE id = $1",
+                    )
+                    .bind(&booking.activity_id)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(CancelOutcome::Cancelled { promoted })
+    }
+
+    /// Seats taken at an activity.
+    pub async fn activity_booked_count(&self, activity_id: &str) -> anyhow::Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT booked_count FROM activities WHERE id = $1")
+                .bind(activity_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}

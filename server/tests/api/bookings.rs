@@ -1,0 +1,943 @@
+//! Citizens' bookings: a citizen books a seat at an activity with a name and a mobile number (no
+//! account), gets a short code, looks the booking up and cancels it with code and phone; a full
+//! activity puts newcomers on a waitlist that is promoted first come first served, and no burst of
+//! simultaneous requests can give away more seats than the activity has.
+
+use crate::activities::date_in;
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
+use crate::openapi::check_against_schema;
+use deputy_homes_api::account::Role;
+use deputy_homes_api::booking::CODE_ALPHABET;
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{json, Value};
+use sqlx::AnyPool;
+use std::collections::HashSet;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use tokio::sync::Barrier;
+use tokio::task::JoinSet;
+
+on_both_databases!(
+    a_citizen_books_a_seat_and_finds_the_booking_again_with_its_code_and_phone,
+    a_full_activity_puts_newcomers_on_the_waitlist_and_a_phone_books_an_activity_once,
+    cancelling_a_seat_promotes_the_first_on_the_waitlist_and_cancelling_a_waitlisted_place_frees_none,
+    cancelling_needs_the_bookings_phone_and_a_live_booking,
+    booking_closes_sixty_minutes_before_the_start,
+    one_phone_holds_at_most_three_upcoming_bookings_and_cancelling_one_frees_a_place,
+    bookings_at_a_cancelled_activity_do_not_count_towards_the_cap,
+    every_invalid_field_of_a_booking_is_a_400_naming_it_and_stores_nothing,
+    unknown_activities_are_a_404_and_cancelled_ones_a_409,
+    looking_a_booking_up_without_a_valid_phone_is_a_400_in_json,
+    two_hundred_simultaneous_bookings_fill_exactly_the_capacity_and_waitlist_the_rest,
+    the_same_phone_submitting_twenty_times_at_once_gets_one_booking_and_409s,
+    one_phone_booking_six_activities_at_once_gets_only_three,
+    the_same_cancellation_sent_ten_times_at_once_frees_the_seat_once,
+    cancellations_racing_new_bookings_promote_the_earliest_waitlisted_and_never_overbook,
+    the_openapi_document_lists_the_booking_paths_and_real_bookings_match_the_schema,
+);
+
+/// The mobile number most tests book with, and how it is shown masked.
+const PHONE: &str = "13800138000";
+const MASKED: &str = "138****8000";
+
+fn now_ms() -> i64 {
+    i64::try_from(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("the clock is after 1970")
+            .as_millis(),
+    )
+    .expect("milliseconds fit an i64")
+}
+
+/// The delegate of `xc-02`, signed in, who publishes the activities citizens book.
+async fn delegate(app: &TestApp) -> Browser {
+    app.create_account("wang", Role::Delegate, None, &["xc-02"])
+        .await;
+    app.sign_in("wang", PASSWORD).await
+}
+
+/// Publishes one reception at `xc-02`, `days` from today at 09:00, and returns its id.
+async fn activity(app: &TestApp, delegate: &Browser, capacity: u32, days: i64) -> String {
+    let body = json!({
+        "kind": "reception",
+        "date": date_in(days),
+        "start": "09:00",
+        "end": "11:30",
+        "capacity": capacity,
+        "topic": "社区停车难",
+    });
+    let request = delegate
+        .signed(app.request(Method::POST, "/api/homes/xc-02/activities"))
+        .json(&body);
+    let created = json_body(app.send(request).await, StatusCode::CREATED).await;
+    created[0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("publishing answered no id: {created}"))
+        .to_owned()
+}
+
+/// Stores an activity directly, starting `minutes` from now (negative: in the past), as if a
+/// delegate had published it earlier; returns its id.
+async fn activity_starting_in(app: &TestApp, minutes: i64, capacity: i64) -> String {
+    let owner = app
+        .create_account(
+            &format!("owner{}", minutes.unsigned_abs()),
+            Role::Delegate,
+            None,
+            &["xc-02"],
+        )
+        .await;
+    let id = format!("direct-{minutes}");
+    let starts = now_ms() + minutes * 60_000;
+    sqlx::query(
+        "INSERT INTO activities (id, home_id, kind, local_date, start_clock, end_clock, starts_at_ms, \
+         ends_at_ms, capacity, topic, series_id, created_by, created_at_ms) \
+         VALUES ($1, 'xc-02', 'reception', $2, '00:00', '23:59', $3, $4, $5, '临时接待', $1, $6, $7)",
+    )
+    .bind(&id)
+    .bind(date_in(0))
+    .bind(starts)
+    .bind(starts + 3_600_000)
+    .bind(capacity)
+    .bind(&owner.id)
+    .bind(now_ms())
+    .execute(&app.sql().await)
+    .await
+    .unwrap_or_else(|e| panic!("cannot store the activity {id}: {e}"));
+    id
+}
+
+fn bookings_path(activity_id: &str) -> String {
+    format!("/api/activities/{activity_id}/bookings")
+}
+
+/// A valid booking body for a phone.
+fn booking_body(phone: &str) -> Value {
+    json!({
+        "name": "张三",
+        "phone": phone,
+        "topic": "小区停车",
+        "access_needs": ["wheelchair", "large_print"],
+        "consent": true,
+    })
+}
+
+/// The body with some fields replaced.
+fn with(mut body: Value, changes: Value) -> Value {
+    for (key, value) in changes.as_object().expect("changes are an object") {
+        body[key] = value.clone();
+    }
+    body
+}
+
+fn book_request(app: &TestApp, activity_id: &str, body: &Value) -> RequestBuilder {
+    app.request(Method::POST, &bookings_path(activity_id))
+        .json(body)
+}
+
+/// `POST /api/activities/{id}/bookings` with a valid body for a phone; whatever the answer.
+async fn book(app: &TestApp, activity_id: &str, phone: &str) -> Response {
+    app.send(book_request(app, activity_id, &booking_body(phone)))
+        .await
+}
+
+/// Books; the answer must be 201 with this status. Returns the booking.
+async fn booked(app: &TestApp, activity_id: &str, phone: &str, status: &str) -> Value {
+    let booking = json_body(book(app, activity_id, phone).await, StatusCode::CREATED).await;
+    assert_eq!(booking["status"], status, "booking for {phone}: {booking}");
+    booking
+}
+
+fn code_of(booking: &Value) -> String {
+    booking["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("the booking has no code: {booking}"))
+        .to_owned()
+}
+
+/// `GET /api/bookings/{code}?phone=…`; whatever the answer.
+async fn look_up(app: &TestApp, code: &str, phone: &str) -> Response {
+    app.send(
+        app.get(&format!("/api/bookings/{code}"))
+            .query(&[("phone", phone)]),
+    )
+    .await
+}
+
+/// Looks a booking up; the answer must be 200. Returns its status.
+async fn status_of(app: &TestApp, code: &str, phone: &str) -> String {
+    let booking = json_body(look_up(app, code, phone).await, StatusCode::OK).await;
+    booking["status"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no status: {booking}"))
+        .to_owned()
+}
+
+fn cancel_request(app: &TestApp, code: &str, phone: &str) -> RequestBuilder {
+    app.request(Method::POST, &format!("/api/bookings/{code}/cancel"))
+        .json(&json!({ "phone": phone }))
+}
+
+/// `POST /api/bookings/{code}/cancel`; whatever the answer.
+async fn cancel(app: &TestApp, code: &str, phone: &str) -> Response {
+    app.send(cancel_request(app, code, phone)).await
+}
+
+/// Cancels; the answer must be 200 with the booking cancelled.
+async fn cancelled(app: &TestApp, code: &str, phone: &str) -> Value {
+    let booking = json_body(cancel(app, code, phone).await, StatusCode::OK).await;
+    assert_eq!(booking["status"], "cancelled", "{booking}");
+    booking
+}
+
+/// `activities.booked_count` of an activity.
+async fn booked_count(pool: &AnyPool, activity_id: &str) -> i64 {
+    sqlx::query_scalar("SELECT booked_count FROM activities WHERE id = $1")
+        .bind(activity_id)
+        .fetch_one(pool)
+        .await
+        .unwrap_or_else(|e| panic!("cannot read the seats of {activity_id}: {e}"))
+}
+
+/// A stored booking: phone, status, waitlist order, code.
+#[derive(Debug, Clone)]
+struct Row {
+    phone: String,
+    status: String,
+    seq: i64,
+    code: String,
+}
+
+/// Every stored booking of an activity, in the order they were made.
+async fn rows(pool: &AnyPool, activity_id: &str) -> Vec<Row> {
+    sqlx::query_as::<_, (String, String, i64, String)>(
+        "SELECT phone, status, seq, code FROM bookings WHERE activity_id = $1 ORDER BY seq",
+    )
+    .bind(activity_id)
+    .fetch_all(pool)
+    .await
+    .unwrap_or_else(|e| panic!("cannot read the bookings of {activity_id}: {e}"))
+    .into_iter()
+    .map(|(phone, status, seq, code)| Row {
+        phone,
+        status,
+        seq,
+        code,
+    })
+    .collect()
+}
+
+/// How many stored bookings have each status: (booked, waitlisted, cancelled).
+fn tally(rows: &[Row]) -> (usize, usize, usize) {
+    let count = |s: &str| rows.iter().filter(|r| r.status == s).count();
+    (count("booked"), count("waitlisted"), count("cancelled"))
+}
+
+async fn stored_bookings(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM bookings")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("bookings are countable")
+}
+
+/// The `i`th of a run of distinct valid mobile numbers.
+fn mobile(prefix: &str, i: usize) -> String {
+    let number = format!("{prefix}{i:04}");
+    assert_eq!(number.len(), 11, "{number}");
+    number
+}
+
+/// Checks a response is a 400 naming a field.
+async fn bad_field(response: Response, field: &str, case: &str) {
+    let error = api_error(response, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    assert_eq!(error["field"], field, "{case}: {error}");
+}
+
+/// A request's answer, read without judging it, for requests sent from spawned tasks.
+async fn answer(request: RequestBuilder) -> (StatusCode, Value) {
+    let response = request
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("a simultaneous request failed: {e}"));
+    let status = response.status();
+    let text = response.text().await.expect("the body is readable");
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    (status, body)
+}
+
+/// Runs every job on the runtime's worker threads, releasing them all at the same moment, and
+/// returns their outputs in the order given.
+async fn all_at_once<T, F>(jobs: Vec<F>) -> Vec<T>
+where
+    T: Send + 'static,
+    F: Future<Output = T> + Send + 'static,
+{
+    let barrier = Arc::new(Barrier::new(jobs.len()));
+    let mut set = JoinSet::new();
+    for (index, job) in jobs.into_iter().enumerate() {
+        let barrier = Arc::clone(&barrier);
+        set.spawn(async move {
+            barrier.wait().await;
+            (index, job.await)
+        });
+    }
+    let mut outputs: Vec<(usize, T)> = Vec::new();
+    while let Some(joined) = set.join_next().await {
+        outputs.push(joined.expect("a simultaneous request panicked"));
+    }
+    outputs.sort_by_key(|(index, _)| *index);
+    outputs.into_iter().map(|(_, output)| output).collect()
+}
+
+async fn a_citizen_books_a_seat_and_finds_the_booking_again_with_its_code_and_phone(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 2, 10).await;
+
+    let body = with(
+        booking_body("138 0013 8000"),
+        json!({ "name": "  张三  ", "topic": " 小区停车 " }),
+    );
+    let response = app.send(book_request(&app, &id, &body)).await;
+    let booking = json_body(response, StatusCode::CREATED).await;
+    let code = code_of(&booking);
+    assert_eq!(code.len(), 6, "{code}");
+    assert!(
+        code.bytes()
+            .all(|c| b"ACDEFGHJKMNPQRTUVWXY34679".contains(&c)),
+        "{code} has a character outside the alphabet"
+    );
+    assert_eq!(CODE_ALPHABET, b"ACDEFGHJKMNPQRTUVWXY34679");
+    assert_eq!(
+        booking,
+        json!({
+            "code": code,
+            "activity_id": id,
+            "status": "booked",
+            "name": "张三",
+            "phone": MASKED,
+            "topic": "小区停车",
+            "access_needs": ["wheelchair", "large_print"],
+        }),
+        "name and topic are trimmed, the phone is masked"
+    );
+    let pool = app.sql().await;
+    let stored = rows(&pool, &id).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].phone, PHONE, "the phone is stored as 11 digits");
+    assert_eq!(stored[0].code, code);
+    assert_eq!(booked_count(&pool, &id).await, 1);
+
+    for typed in [PHONE, "+86 138 0013 8000", "138-0013-8000", "8613800138000"] {
+        let found = json_body(look_up(&app, &code, typed).await, StatusCode::OK).await;
+        assert_eq!(found, booking, "looked up with {typed:?}");
+    }
+    let lower = json_body(
+        look_up(&app, &code.to_lowercase(), PHONE).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(lower, booking, "the code may be typed in lower case");
+
+    let wrong_phone = look_up(&app, &code, "13900139000").await;
+    api_error(wrong_phone, StatusCode::NOT_FOUND, "not_found").await;
+    let unknown_code = look_up(&app, "AAAAAA", PHONE).await;
+    api_error(unknown_code, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+async fn a_full_activity_puts_newcomers_on_the_waitlist_and_a_phone_books_an_activity_once(
+    app: TestApp,
+) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 2, 10).await;
+    let pool = app.sql().await;
+
+    let first = booked(&app, &id, "13800000001", "booked").await;
+    let again = book(&app, &id, "138 0000 0001").await;
+    api_error(again, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(
+        booked_count(&pool, &id).await,
+        1,
+        "the refused duplicate took no seat"
+    );
+    assert_eq!(rows(&pool, &id).await.len(), 1, "nor a row");
+
+    booked(&app, &id, "13800000002", "booked").await;
+    assert_eq!(booked_count(&pool, &id).await, 2);
+    booked(&app, &id, "13800000003", "waitlisted").await;
+    let duplicate_waitlisted = book(&app, &id, "+8613800000003").await;
+    api_error(duplicate_waitlisted, StatusCode::CONFLICT, "conflict").await;
+    booked(&app, &id, "13800000004", "waitlisted").await;
+
+    let stored = rows(&pool, &id).await;
+    assert_eq!(tally(&stored), (2, 2, 0));
+    assert_eq!(
+        stored.iter().map(|r| r.phone.as_str()).collect::<Vec<_>>(),
+        ["13800000001", "13800000002", "13800000003", "13800000004"]
+    );
+    assert_eq!(booked_count(&pool, &id).await, 2);
+
+    // Once cancelled, the phone may book the activity again: at the back of the queue.
+    cancelled(&app, &code_of(&first), "13800000001").await;
+    booked(&app, &id, "13800000001", "waitlisted").await;
+    assert_eq!(booked_count(&pool, &id).await, 2);
+
+    // The same phone may book another activity.
+    let other = activity(&app, &wang, 2, 11).await;
+    booked(&app, &other, "13800000001", "booked").await;
+}
+
+async fn cancelling_a_seat_promotes_the_first_on_the_waitlist_and_cancelling_a_waitlisted_place_frees_none(
+    app: TestApp,
+) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 2, 10).await;
+    let pool = app.sql().await;
+    let phones = ["13800000001", "13800000002", "13800000003", "13800000004"];
+    let b1 = code_of(&booked(&app, &id, phones[0], "booked").await);
+    let b2 = code_of(&booked(&app, &id, phones[1], "booked").await);
+    let w1 = code_of(&booked(&app, &id, phones[2], "waitlisted").await);
+    let w2 = code_of(&booked(&app, &id, phones[3], "waitlisted").await);
+
+    let answer = cancelled(&app, &b1, phones[0]).await;
+    assert_eq!(answer["code"], b1.as_str());
+    assert_eq!(answer["phone"], "138****0001", "masked");
+    assert_eq!(status_of(&app, &b1, phones[0]).await, "cancelled");
+    assert_eq!(
+        status_of(&app, &w1, phones[2]).await,
+        "booked",
+        "W1 promoted"
+    );
+    assert_eq!(status_of(&app, &w2, phones[3]).await, "waitlisted");
+    assert_eq!(booked_count(&pool, &id).await, 2, "the seat went to W1");
+
+    // A waitlisted place holds no seat: cancelling it frees none and promotes no one.
+    cancelled(&app, &w2.to_lowercase(), phones[3]).await;
+    assert_eq!(booked_count(&pool, &id).await, 2);
+    assert_eq!(status_of(&app, &b2, phones[1]).await, "booked");
+    assert_eq!(status_of(&app, &w1, phones[2]).await, "booked");
+    assert_eq!(tally(&rows(&pool, &id).await), (2, 0, 2));
+
+    // With no one waiting, a cancelled seat is free for the next booking.
+    cancelled(&app, &b2, phones[1]).await;
+    assert_eq!(booked_count(&pool, &id).await, 1);
+    booked(&app, &id, "13800000005", "booked").await;
+    assert_eq!(booked_count(&pool, &id).await, 2);
+    booked(&app, &id, "13800000006", "waitlisted").await;
+    assert_eq!(tally(&rows(&pool, &id).await), (2, 1, 3));
+}
+
+async fn cancelling_needs_the_bookings_phone_and_a_live_booking(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 1, 10).await;
+    let pool = app.sql().await;
+    let seat = code_of(&booked(&app, &id, PHONE, "booked").await);
+    let waiting = code_of(&booked(&app, &id, "13900139000", "waitlisted").await);
+
+    let wrong_phone = cancel(&app, &seat, "13900139000").await;
+    api_error(wrong_phone, StatusCode::NOT_FOUND, "not_found").await;
+    let unknown = cancel(&app, "AAAAAA", PHONE).await;
+    api_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+    bad_field(
+        cancel(&app, &seat, "0471-6512345").await,
+        "phone",
+        "a landline",
+    )
+    .await;
+    let malformed = app
+        .request(Method::POST, &format!("/api/bookings/{seat}/cancel"))
+        .header("content-type", "application/json")
+        .body("{");
+    bad_field(app.send(malformed).await, "body", "malformed JSON").await;
+    assert_eq!(
+        status_of(&app, &seat, PHONE).await,
+        "booked",
+        "still booked"
+    );
+    assert_eq!(booked_count(&pool, &id).await, 1);
+
+    cancelled(&app, &seat, "+86 138 0013 8000").await;
+    assert_eq!(status_of(&app, &waiting, "13900139000").await, "booked");
+    let twice = cancel(&app, &seat, PHONE).await;
+    api_error(twice, StatusCode::NOT_FOUND, "not_found").await;
+    assert_eq!(
+        booked_count(&pool, &id).await,
+        1,
+        "cancelling twice gave nothing back twice"
+    );
+    assert_eq!(tally(&rows(&pool, &id).await), (1, 0, 1));
+}
+
+async fn booking_closes_sixty_minutes_before_the_start(app: TestApp) {
+    let started = activity_starting_in(&app, -10, 20).await;
+    let too_soon = activity_starting_in(&app, 30, 20).await;
+    let just_too_soon = activity_starting_in(&app, 59, 20).await;
+    let in_time = activity_starting_in(&app, 120, 20).await;
+
+    for (case, id) in [
+        ("started", &started),
+        ("in 30 minutes", &too_soon),
+        ("in 59 minutes", &just_too_soon),
+    ] {
+        bad_field(book(&app, id, PHONE).await, "activity", case).await;
+    }
+    assert_eq!(stored_bookings(&app).await, 0, "nothing was stored");
+    booked(&app, &in_time, PHONE, "booked").await;
+    assert_eq!(stored_bookings(&app).await, 1);
+}
+
+async fn one_phone_holds_at_most_three_upcoming_bookings_and_cancelling_one_frees_a_place(
+    app: TestApp,
+) {
+    let wang = delegate(&app).await;
+    let mut ids = Vec::new();
+    for days in 10..14 {
+        ids.push(activity(&app, &wang, 1, days).await);
+    }
+    // A waitlisted place counts too: the third activity is full.
+    booked(&app, &ids[2], "13900139000", "booked").await;
+    let first = booked(&app, &ids[0], PHONE, "booked").await;
+    booked(&app, &ids[1], PHONE, "booked").await;
+    booked(&app, &ids[2], PHONE, "waitlisted").await;
+
+    let fourth = book(&app, &ids[3], "+86 138 0013 8000").await;
+    let error = api_error(fourth, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    assert_eq!(error["field"], "phone", "{error}");
+    let pool = app.sql().await;
+    assert!(rows(&pool, &ids[3]).await.is_empty(), "nothing was stored");
+    assert_eq!(booked_count(&pool, &ids[3]).await, 0);
+
+    // The cap is per phone.
+    booked(&app, &ids[3], "13700137000", "booked").await;
+    cancelled(&app, &code_of(&first), PHONE).await;
+    booked(&app, &ids[3], PHONE, "waitlisted").await;
+    let fifth = book(&app, &ids[0], PHONE).await;
+    bad_field(fifth, "phone", "three again").await;
+}
+
+async fn bookings_at_a_cancelled_activity_do_not_count_towards_the_cap(app: TestApp) {
+    let wang = delegate(&app).await;
+    let mut ids = Vec::new();
+    for days in 10..14 {
+        ids.push(activity(&app, &wang, 5, days).await);
+    }
+    for id in &ids[..3] {
+        booked(&app, id, PHONE, "booked").await;
+    }
+    bad_field(book(&app, &ids[3], PHONE).await, "phone", "three held").await;
+
+    let request = wang
+        .signed(app.request(Method::POST, &format!("/api/activities/{}/cancel", ids[0])))
+        .json(&json!({ "reason": "下雪" }));
+    json_body(app.send(request).await, StatusCode::OK).await;
+    // The citizen's booking at the cancelled activity is no upcoming activity any more.
+    booked(&app, &ids[3], PHONE, "booked").await;
+}
+
+async fn every_invalid_field_of_a_booking_is_a_400_naming_it_and_stores_nothing(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 5, 10).await;
+    let cases = [
+        ("an empty name", json!({ "name": "   " }), "name"),
+        (
+            "a name of 31 characters",
+            json!({ "name": "张".repeat(31) }),
+            "name",
+        ),
+        ("a landline", json!({ "phone": "0471-6512345" }), "phone"),
+        ("too few digits", json!({ "phone": "1380013800" }), "phone"),
+        ("an empty topic", json!({ "topic": "" }), "topic"),
+        (
+            "a topic of 201 characters",
+            json!({ "topic": "话".repeat(201) }),
+            "topic",
+        ),
+        ("no consent", json!({ "consent": false }), "consent"),
+        ("consent as text", json!({ "consent": "yes" }), "body"),
+        (
+            "an unknown access need",
+            json!({ "access_needs": ["jetpack"] }),
+            "body",
+        ),
+    ];
+    for (case, changes, field) in cases {
+        let body = with(booking_body(PHONE), changes);
+        bad_field(app.send(book_request(&app, &id, &body)).await, field, case).await;
+    }
+    let mut no_consent = booking_body(PHONE);
+    no_consent
+        .as_object_mut()
+        .expect("an object")
+        .remove("consent");
+    bad_field(
+        app.send(book_request(&app, &id, &no_consent)).await,
+        "body",
+        "consent missing",
+    )
+    .await;
+    let malformed = app
+        .request(Method::POST, &bookings_path(&id))
+        .header("content-type", "application/json")
+        .body(r#"{"name": "张三","#);
+    bad_field(app.send(malformed).await, "body", "malformed JSON").await;
+    assert_eq!(stored_bookings(&app).await, 0, "nothing was stored");
+    assert_eq!(booked_count(&app.sql().await, &id).await, 0);
+
+    // At the limits, and without access needs, it is fine.
+    let body = json!({
+        "name": "张".repeat(30),
+        "phone": PHONE,
+        "topic": "话".repeat(200),
+        "consent": true,
+    });
+    let booking = json_body(
+        app.send(book_request(&app, &id, &body)).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(booking["access_needs"], json!([]));
+    assert_eq!(stored_bookings(&app).await, 1);
+}
+
+async fn unknown_activities_are_a_404_and_cancelled_ones_a_409(app: TestApp) {
+    let wang = delegate(&app).await;
+    let unknown = book(&app, "no-such-activity", PHONE).await;
+    api_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+
+    let id = activity(&app, &wang, 5, 10).await;
+    let request = wang
+        .signed(app.request(Method::POST, &format!("/api/activities/{id}/cancel")))
+        .json(&json!({ "reason": "代表外出开会" }));
+    json_body(app.send(request).await, StatusCode::OK).await;
+    let refused = book(&app, &id, PHONE).await;
+    api_error(refused, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(stored_bookings(&app).await, 0);
+    assert_eq!(booked_count(&app.sql().await, &id).await, 0);
+}
+
+async fn looking_a_booking_up_without_a_valid_phone_is_a_400_in_json(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 5, 10).await;
+    let code = code_of(&booked(&app, &id, PHONE, "booked").await);
+
+    bad_field(
+        look_up(&app, &code, "0471-6512345").await,
+        "phone",
+        "a landline",
+    )
+    .await;
+    bad_field(look_up(&app, &code, "").await, "phone", "an empty phone").await;
+    let no_phone = app.send(app.get(&format!("/api/bookings/{code}"))).await;
+    bad_field(no_phone, "phone", "no phone parameter").await;
+}
+
+/// 200 different phones book a 10-seat activity at the same moment.
+async fn two_hundred_simultaneous_bookings_fill_exactly_the_capacity_and_waitlist_the_rest(
+    app: TestApp,
+) {
+    const CITIZENS: usize = 200;
+    const SEATS: usize = 10;
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 10, 10).await;
+    let phones: Vec<String> = (0..CITIZENS).map(|i| mobile("1390000", i)).collect();
+    let jobs: Vec<_> = phones
+        .iter()
+        .map(|phone| answer(book_request(&app, &id, &booking_body(phone))))
+        .collect();
+
+    let started = Instant::now();
+    let answers = all_at_once(jobs).await;
+    eprintln!(
+        "{:?}: {CITIZENS} simultaneous bookings answered in {:?}",
+        app.backend,
+        started.elapsed()
+    );
+
+    let failures: Vec<_> = answers
+        .iter()
+        .filter(|(status, _)| *status != StatusCode::CREATED)
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {CITIZENS} bookings were not 201, e.g. {:?}",
+        failures.len(),
+        failures.first()
+    );
+    let answered = |s: &str| answers.iter().filter(|(_, b)| b["status"] == s).count();
+    assert_eq!(
+        (answered("booked"), answered("waitlisted")),
+        (SEATS, CITIZENS - SEATS)
+    );
+    let codes: HashSet<String> = answers.iter().map(|(_, b)| code_of(b)).collect();
+    assert_eq!(codes.len(), CITIZENS, "every booking has its own code");
+
+    let pool = app.sql().await;
+    let stored = rows(&pool, &id).await;
+    assert_eq!(tally(&stored), (SEATS, CITIZENS - SEATS, 0));
+    assert_eq!(booked_count(&pool, &id).await, 10);
+    let seqs: Vec<i64> = stored.iter().map(|r| r.seq).collect();
+    assert_eq!(
+        seqs,
+        (1..=200).collect::<Vec<i64>>(),
+        "the waitlist order has no gaps or ties"
+    );
+    assert!(
+        stored[..SEATS].iter().all(|r| r.status == "booked"),
+        "the first ten in line have the seats: {stored:?}"
+    );
+    let stored_phones: HashSet<&str> = stored.iter().map(|r| r.phone.as_str()).collect();
+    assert_eq!(stored_phones.len(), CITIZENS);
+    for (phone, (_, booking)) in phones.iter().zip(&answers) {
+        let row = stored
+            .iter()
+            .find(|r| r.code == code_of(booking))
+            .unwrap_or_else(|| panic!("no row for {booking}"));
+        assert_eq!(&row.phone, phone);
+        assert_eq!(booking["status"], row.status.as_str());
+    }
+}
+
+/// A citizen's double (or twentyfold) click sends the same booking many times at once.
+async fn the_same_phone_submitting_twenty_times_at_once_gets_one_booking_and_409s(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 5, 10).await;
+    let jobs: Vec<_> = (0..20)
+        .map(|_| answer(book_request(&app, &id, &booking_body(PHONE))))
+        .collect();
+    let answers = all_at_once(jobs).await;
+    let statuses: Vec<StatusCode> = answers.iter().map(|(s, _)| *s).collect();
+    let created = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
+    let conflicts = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    assert_eq!(
+        (created, conflicts),
+        (1, 19),
+        "one booking and 19 conflicts, not {answers:?}"
+    );
+    let pool = app.sql().await;
+    assert_eq!(tally(&rows(&pool, &id).await), (1, 0, 0));
+    assert_eq!(
+        booked_count(&pool, &id).await,
+        1,
+        "the refused took no seat"
+    );
+}
+
+/// The cap must hold when a phone books many activities at the same moment, not only one by one.
+async fn one_phone_booking_six_activities_at_once_gets_only_three(app: TestApp) {
+    let wang = delegate(&app).await;
+    let mut ids = Vec::new();
+    for days in 10..16 {
+        ids.push(activity(&app, &wang, 5, days).await);
+    }
+    let jobs: Vec<_> = ids
+        .iter()
+        .map(|id| answer(book_request(&app, id, &booking_body(PHONE))))
+        .collect();
+    let answers = all_at_once(jobs).await;
+    let count = |s: StatusCode| answers.iter().filter(|(status, _)| *status == s).count();
+    assert_eq!(
+        (count(StatusCode::CREATED), count(StatusCode::BAD_REQUEST)),
+        (3, 3),
+        "three bookings and three refusals, not {answers:?}"
+    );
+    for (_, body) in answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::BAD_REQUEST)
+    {
+        assert_eq!(body["field"], "phone", "{body}");
+    }
+    assert_eq!(stored_bookings(&app).await, 3);
+}
+
+async fn the_same_cancellation_sent_ten_times_at_once_frees_the_seat_once(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 3, 10).await;
+    let code = code_of(&booked(&app, &id, PHONE, "booked").await);
+    booked(&app, &id, "13900139000", "booked").await;
+    let jobs: Vec<_> = (0..10)
+        .map(|_| answer(cancel_request(&app, &code, PHONE)))
+        .collect();
+    let answers = all_at_once(jobs).await;
+    let count = |s: StatusCode| answers.iter().filter(|(status, _)| *status == s).count();
+    assert_eq!(
+        (count(StatusCode::OK), count(StatusCode::NOT_FOUND)),
+        (1, 9),
+        "one cancellation and nine 404s, not {answers:?}"
+    );
+    let pool = app.sql().await;
+    assert_eq!(
+        booked_count(&pool, &id).await,
+        1,
+        "one seat was freed, once"
+    );
+    assert_eq!(tally(&rows(&pool, &id).await), (1, 0, 1));
+}
+
+/// While the five seated citizens cancel, twenty more book; the five seats must go to the first
+/// five who were waiting, and no more than five may ever hold one.
+async fn cancellations_racing_new_bookings_promote_the_earliest_waitlisted_and_never_overbook(
+    app: TestApp,
+) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 5, 10).await;
+    let mut seated = Vec::new();
+    for i in 0..5 {
+        let phone = mobile("1381111", i);
+        let code = code_of(&booked(&app, &id, &phone, "booked").await);
+        seated.push((code, phone));
+    }
+    let mut waiting = Vec::new();
+    for i in 0..20 {
+        let phone = mobile("1382222", i);
+        booked(&app, &id, &phone, "waitlisted").await;
+        waiting.push(phone);
+    }
+    let newcomers: Vec<String> = (0..20).map(|i| mobile("1383333", i)).collect();
+
+    let mut jobs = Vec::new();
+    for (code, phone) in &seated {
+        jobs.push(answer(cancel_request(&app, code, phone)));
+    }
+    for phone in &newcomers {
+        jobs.push(answer(book_request(&app, &id, &booking_body(phone))));
+    }
+    let started = Instant::now();
+    let answers = all_at_once(jobs).await;
+    eprintln!(
+        "{:?}: 5 cancellations racing 20 bookings answered in {:?}",
+        app.backend,
+        started.elapsed()
+    );
+    for (status, body) in &answers[..5] {
+        assert_eq!(*status, StatusCode::OK, "a cancellation: {body}");
+        assert_eq!(body["status"], "cancelled", "{body}");
+    }
+    for (status, body) in &answers[5..] {
+        assert_eq!(*status, StatusCode::CREATED, "a new booking: {body}");
+        assert_eq!(
+            body["status"], "waitlisted",
+            "the waitlist was never empty, so no newcomer may have a seat: {body}"
+        );
+    }
+
+    let pool = app.sql().await;
+    let stored = rows(&pool, &id).await;
+    assert_eq!(tally(&stored), (5, 35, 5));
+    assert_eq!(booked_count(&pool, &id).await, 5);
+    let mut seated_now: Vec<&str> = stored
+        .iter()
+        .filter(|r| r.status == "booked")
+        .map(|r| r.phone.as_str())
+        .collect();
+    seated_now.sort_unstable();
+    assert_eq!(
+        seated_now,
+        waiting[..5].iter().map(String::as_str).collect::<Vec<_>>(),
+        "the first five waiting were promoted"
+    );
+    let phones: HashSet<&str> = stored.iter().map(|r| r.phone.as_str()).collect();
+    assert_eq!(phones.len(), stored.len(), "nobody holds two bookings");
+    assert_eq!(stored.len(), 45);
+    let waiting_now: Vec<&str> = stored
+        .iter()
+        .filter(|r| r.status == "waitlisted")
+        .map(|r| r.phone.as_str())
+        .collect();
+    assert_eq!(
+        &waiting_now[..15],
+        waiting[5..].iter().map(String::as_str).collect::<Vec<_>>(),
+        "the rest of the original waitlist keeps its place ahead of the newcomers"
+    );
+}
+
+async fn the_openapi_document_lists_the_booking_paths_and_real_bookings_match_the_schema(
+    app: TestApp,
+) {
+    let doc = json_body(app.send(app.get("/api/openapi.json")).await, StatusCode::OK).await;
+    let paths = &doc["paths"];
+    let expected: [(&str, &str, &str, &[&str]); 3] = [
+        (
+            "/api/activities/{id}/bookings",
+            "post",
+            "id",
+            &["201", "400", "404", "409"],
+        ),
+        (
+            "/api/bookings/{code}",
+            "get",
+            "code",
+            &["200", "400", "404"],
+        ),
+        (
+            "/api/bookings/{code}/cancel",
+            "post",
+            "code",
+            &["200", "400", "404"],
+        ),
+    ];
+    for (path, method, parameter, statuses) in expected {
+        let operation = &paths[path][method];
+        assert!(
+            operation.is_object(),
+            "no {method} {path} in {:?}",
+            paths.as_object().map(|p| p.keys().collect::<Vec<_>>())
+        );
+        let first = &operation["parameters"][0];
+        assert_eq!(
+            (&first["name"], &first["in"]),
+            (&Value::from(parameter), &Value::from("path")),
+            "{method} {path}"
+        );
+        for status in statuses {
+            assert!(
+                operation["responses"][status].is_object(),
+                "no {status} for {method} {path}: {}",
+                operation["responses"]
+            );
+        }
+    }
+    let phone = &paths["/api/bookings/{code}"]["get"]["parameters"][1];
+    assert_eq!(
+        (&phone["name"], &phone["in"]),
+        (&Value::from("phone"), &Value::from("query"))
+    );
+    for (path, schema) in [
+        ("/api/activities/{id}/bookings", "NewBooking"),
+        ("/api/bookings/{code}/cancel", "CancelBooking"),
+    ] {
+        let body = &paths[path]["post"]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            body["$ref"],
+            format!("#/components/schemas/{schema}"),
+            "{path}"
+        );
+    }
+
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 1, 10).await;
+    let seat = booked(&app, &id, PHONE, "booked").await;
+    let waiting = booked(&app, &id, "13900139000", "waitlisted").await;
+    let found = json_body(look_up(&app, &code_of(&seat), PHONE).await, StatusCode::OK).await;
+    let gone = cancelled(&app, &code_of(&seat), PHONE).await;
+    let mut enums = 0;
+    for booking in [&seat, &waiting, &found, &gone] {
+        let object = booking.as_object().expect("an object");
+        assert_eq!(object.len(), 7, "every key is checked: {booking}");
+        enums += check_against_schema(&doc, "Booking", object);
+    }
+    assert_eq!(enums, 4, "status is an enum in Booking");
+    let error = api_error(
+        look_up(&app, &code_of(&seat), "13700137000").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    check_against_schema(&doc, "ApiError", error.as_object().expect("an object"));
+}
