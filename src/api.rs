@@ -77,17 +77,26 @@ pub async fn homes_list(filter: HomeFilter) -> Result<HomesResponse, ClientError
     read_json(response).await
 }
 
-/// `GET /api/homes/{id}`.
-pub async fn home_get(id: String) -> Result<Home, ClientError> {
-    let path = format!(
-        "/api/homes/{}",
-        deputy_homes_api::maplinks::encode_component(&id)
-    );
-    let response = Request::get(&path)
+/// `GET` of a path, read as JSON.
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
+    let response = Request::get(path)
         .send()
         .await
         .map_err(|_| ClientError::Network)?;
     read_json(response).await
+}
+
+/// The API path of one home, with its id encoded.
+fn home_path(id: &str) -> String {
+    format!(
+        "/api/homes/{}",
+        deputy_homes_api::maplinks::encode_component(id)
+    )
+}
+
+/// `GET /api/homes/{id}`.
+pub async fn home_get(id: String) -> Result<Home, ClientError> {
+    get_json(&home_path(&id)).await
 }
 
 /// `GET /api/session`: the signed-in account, or `None` when nobody is signed in.
@@ -130,15 +139,7 @@ const CSRF_HEADER: &str = "X-CSRF-Token";
 
 /// `GET /api/homes/{id}/activities`: the home's activities that have not ended.
 pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
-    let path = format!(
-        "/api/homes/{}/activities",
-        deputy_homes_api::maplinks::encode_component(&id)
-    );
-    let response = Request::get(&path)
-        .send()
-        .await
-        .map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    get_json(&format!("{}/activities", home_path(&id))).await
 }
 
 /// `POST /api/homes/{id}/activities`: publishes an activity or a weekly series.
@@ -147,10 +148,7 @@ pub async fn activities_create(
     body: NewActivities,
     csrf_token: String,
 ) -> Result<Vec<Activity>, ClientError> {
-    let path = format!(
-        "/api/homes/{}/activities",
-        deputy_homes_api::maplinks::encode_component(&home_id)
-    );
+    let path = format!("{}/activities", home_path(&home_id));
     let request = Request::post(&path)
         .header(CSRF_HEADER, &csrf_token)
         .json(&body)

@@ -1,6 +1,5 @@
 //! The database: the only module that holds SQL. One code path serves SQLite and PostgreSQL
-//! through sqlx's `Any` driver; the schema differs only where the two dialects must, so each has
-//! its own migrations folder.
+//! through sqlx's `Any` driver, with one set of migrations written in SQL both accept.
 
 mod accounts;
 mod activities;
@@ -70,11 +69,9 @@ impl Db {
                 .execute(&self.pool)
                 .await?;
         }
-        let migrator = match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
-        };
-        migrator
+        // One set of migrations in SQL both databases accept; split it per dialect only when
+        // the two must differ.
+        sqlx::migrate!("./migrations")
             .run(&self.pool)
             .await
             .context("database migration failed")?;
