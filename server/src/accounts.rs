@@ -148,11 +148,7 @@ pub async fn create(
         None
     };
     if let Some((field, message)) = taken {
-        return Err(AppError::Conflict(ApiError {
-            code: deputy_homes_api::ErrorCode::Conflict,
-            message: message.into(),
-            field: Some(field.into()),
-        }));
+        return Err(AppError::conflict(message, Some(field)));
     }
     let id = auth::random_id();
     let password_hash = password::hash(new.password.clone()).await?;

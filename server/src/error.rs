@@ -37,6 +37,18 @@ impl From<axum::extract::rejection::JsonRejection> for AppError {
     }
 }
 
+impl AppError {
+    /// A 409: the thing to create or change is in a state that forbids it; `field` names the
+    /// input at fault, if one is.
+    pub fn conflict(message: &str, field: Option<&str>) -> AppError {
+        AppError::Conflict(ApiError {
+            code: ErrorCode::Conflict,
+            message: message.to_owned(),
+            field: field.map(str::to_owned),
+        })
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let simple = |code: ErrorCode, message: String| ApiError {

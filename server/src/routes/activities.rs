@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::account::{Account, Role};
 use deputy_homes_api::activity::{Activity, CancelActivity, NewActivities};
-use deputy_homes_api::{ApiError, ErrorCode};
+use deputy_homes_api::ApiError;
 
 /// Whether the account may manage the home's schedule: staff, or a delegate of that home.
 fn may_manage(account: &Account, home_id: &str) -> bool {
@@ -167,11 +167,10 @@ pub async fn activities_cancel(
         )));
     }
     if !state.db.activity_cancel(&id, reason, now).await? {
-        return Err(AppError::Conflict(ApiError {
-            code: ErrorCode::Conflict,
-            message: "the activity is cancelled already".into(),
-            field: None,
-        }));
+        return Err(AppError::conflict(
+            "the activity is cancelled already",
+            None,
+        ));
     }
     let cancelled = state
         .db

@@ -14,17 +14,9 @@ use deputy_homes_api::account::MobileNumber;
 use deputy_homes_api::booking::{
     code_from_random, normalize_code, Booking, CancelBooking, NewBooking, CODE_LENGTH,
 };
-use deputy_homes_api::{ApiError, ErrorCode};
+use deputy_homes_api::ApiError;
 use rand::RngCore;
 use serde::Deserialize;
-
-fn conflict(message: &str) -> AppError {
-    AppError::Conflict(ApiError {
-        code: ErrorCode::Conflict,
-        message: message.into(),
-        field: None,
-    })
-}
 
 fn new_code() -> String {
     let mut bytes = [0u8; CODE_LENGTH];
@@ -62,7 +54,7 @@ pub async fn bookings_create(
     let Json(body) = body?;
     let phone = body.validate().map_err(AppError::BadRequest)?;
     if activity.cancel_reason.is_some() {
-        return Err(conflict("the activity was cancelled"));
+        return Err(AppError::conflict("the activity was cancelled", None));
     }
     let now = now_ms();
     if activity.starts_at_ms - state.booking_notice_minutes * 60_000 <= now {
@@ -89,11 +81,14 @@ pub async fn bookings_create(
     match state.db.booking_create(&record).await? {
         BookOutcome::Created(_) => {}
         BookOutcome::AlreadyBooked => {
-            return Err(conflict(
+            return Err(AppError::conflict(
                 "this phone already holds a booking for this activity",
+                None,
             ))
         }
-        BookOutcome::Unavailable => return Err(conflict("the activity was cancelled")),
+        BookOutcome::Unavailable => {
+            return Err(AppError::conflict("the activity was cancelled", None))
+        }
         BookOutcome::CapReached => {
             let message = format!(
                 "this phone already holds {} upcoming bookings, the most allowed",
