@@ -14,6 +14,7 @@ pub mod home;
 pub mod hours;
 pub mod maplinks;
 pub mod query;
+pub mod reception;
 pub mod register;
 pub mod search;
 pub mod time;

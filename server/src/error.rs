@@ -40,10 +40,10 @@ impl From<axum::extract::rejection::JsonRejection> for AppError {
 impl AppError {
     /// A 409: the thing to create or change is in a state that forbids it; `field` names the
     /// input at fault, if one is.
-    pub fn conflict(message: &str, field: Option<&str>) -> AppError {
+    pub fn conflict(message: impl Into<String>, field: Option<&str>) -> AppError {
         AppError::Conflict(ApiError {
             code: ErrorCode::Conflict,
-            message: message.to_owned(),
+            message: message.into(),
             field: field.map(str::to_owned),
         })
     }

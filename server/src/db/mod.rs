@@ -5,6 +5,7 @@ mod accounts;
 mod activities;
 mod bookings;
 mod homes;
+mod reception;
 
 use anyhow::Context;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
@@ -15,6 +16,7 @@ pub use accounts::{AccountRecord, StoredAccount, StoredSession};
 pub use activities::NewSeries;
 pub use bookings::{BookOutcome, BookingRecord, CancelOutcome};
 pub use homes::RegisterMeta;
+pub use reception::{CheckInOutcome, RecordWrite, YearCounts};
 
 /// Which database engine a URL points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use deputy_homes_api::activity::{Activity, CancelActivity, NewActivities};
 use deputy_homes_api::ApiError;
 
 /// Whether the account may manage the home's schedule: staff, or a delegate of that home.
-fn may_manage(account: &Account, home_id: &str) -> bool {
+pub(crate) fn may_manage(account: &Account, home_id: &str) -> bool {
     account.role == Role::Staff || account.home_ids.iter().any(|h| h == home_id)
 }
 

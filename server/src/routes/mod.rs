@@ -5,6 +5,7 @@ mod activities;
 mod bookings;
 mod homes;
 mod openapi;
+mod reception;
 mod session;
 mod static_files;
 
@@ -31,7 +32,16 @@ pub fn app(state: AppState) -> Router {
             "/activities/{id}/cancel",
             post(activities::activities_cancel),
         )
-        .route("/activities/{id}/bookings", post(bookings::bookings_create))
+        .route(
+            "/activities/{id}/bookings",
+            get(reception::roster_get).post(bookings::bookings_create),
+        )
+        .route("/activities/{id}/check-in", post(reception::check_in))
+        .route(
+            "/activities/{id}/record",
+            get(reception::record_get).put(reception::record_put),
+        )
+        .route("/delegates/{id}/summary", get(reception::year_summary))
         .route("/bookings/{code}", get(bookings::bookings_get))
         .route("/bookings/{code}/cancel", post(bookings::bookings_cancel))
         .route(

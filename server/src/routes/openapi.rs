@@ -25,6 +25,11 @@ use utoipa::OpenApi;
         super::bookings::bookings_create,
         super::bookings::bookings_get,
         super::bookings::bookings_cancel,
+        super::reception::roster_get,
+        super::reception::check_in,
+        super::reception::record_get,
+        super::reception::record_put,
+        super::reception::year_summary,
         super::health
     )
 )]

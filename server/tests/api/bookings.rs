@@ -38,10 +38,10 @@ on_both_databases!(
 );
 
 /// The mobile number most tests book with, and how it is shown masked.
-const PHONE: &str = "13800138000";
-const MASKED: &str = "138****8000";
+pub(crate) const PHONE: &str = "13800138000";
+pub(crate) const MASKED: &str = "138****8000";
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     i64::try_from(
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -52,14 +52,19 @@ fn now_ms() -> i64 {
 }
 
 /// The delegate of `xc-02`, signed in, who publishes the activities citizens book.
-async fn delegate(app: &TestApp) -> Browser {
+pub(crate) async fn delegate(app: &TestApp) -> Browser {
     app.create_account("wang", Role::Delegate, None, &["xc-02"])
         .await;
     app.sign_in("wang", PASSWORD).await
 }
 
 /// Publishes one reception at `xc-02`, `days` from today at 09:00, and returns its id.
-async fn activity(app: &TestApp, delegate: &Browser, capacity: u32, days: i64) -> String {
+pub(crate) async fn activity(
+    app: &TestApp,
+    delegate: &Browser,
+    capacity: u32,
+    days: i64,
+) -> String {
     let body = json!({
         "kind": "reception",
         "date": date_in(days),
@@ -80,7 +85,7 @@ async fn activity(app: &TestApp, delegate: &Browser, capacity: u32, days: i64) -
 
 /// Stores an activity directly, starting `minutes` from now (negative: in the past), as if a
 /// delegate had published it earlier; returns its id.
-async fn activity_starting_in(app: &TestApp, minutes: i64, capacity: i64) -> String {
+pub(crate) async fn activity_starting_in(app: &TestApp, minutes: i64, capacity: i64) -> String {
     let owner = app
         .create_account(
             &format!("owner{}", minutes.unsigned_abs()),
@@ -144,13 +149,13 @@ async fn book(app: &TestApp, activity_id: &str, phone: &str) -> Response {
 }
 
 /// Books; the answer must be 201 with this status. Returns the booking.
-async fn booked(app: &TestApp, activity_id: &str, phone: &str, status: &str) -> Value {
+pub(crate) async fn booked(app: &TestApp, activity_id: &str, phone: &str, status: &str) -> Value {
     let booking = json_body(book(app, activity_id, phone).await, StatusCode::CREATED).await;
     assert_eq!(booking["status"], status, "booking for {phone}: {booking}");
     booking
 }
 
-fn code_of(booking: &Value) -> String {
+pub(crate) fn code_of(booking: &Value) -> String {
     booking["code"]
         .as_str()
         .unwrap_or_else(|| panic!("the booking has no code: {booking}"))

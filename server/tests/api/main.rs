@@ -13,3 +13,4 @@ mod errors;
 mod homes;
 mod import;
 mod openapi;
+mod reception;
