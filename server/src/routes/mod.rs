@@ -5,6 +5,7 @@ mod activities;
 mod bookings;
 mod homes;
 mod openapi;
+mod qr;
 mod reception;
 mod session;
 mod static_files;
@@ -44,6 +45,7 @@ pub fn app(state: AppState) -> Router {
         .route("/delegates/{id}/summary", get(reception::year_summary))
         .route("/bookings/{code}", get(bookings::bookings_get))
         .route("/bookings/{code}/cancel", post(bookings::bookings_cancel))
+        .route("/bookings/{code}/qr.svg", get(qr::booking_qr))
         .route(
             "/session",
             get(session::session_get)

@@ -25,6 +25,7 @@ use utoipa::OpenApi;
         super::bookings::bookings_create,
         super::bookings::bookings_get,
         super::bookings::bookings_cancel,
+        super::qr::booking_qr,
         super::reception::roster_get,
         super::reception::check_in,
         super::reception::record_get,

@@ -13,4 +13,5 @@ mod errors;
 mod homes;
 mod import;
 mod openapi;
+mod qr;
 mod reception;
