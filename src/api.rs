@@ -2,10 +2,16 @@
 
 use deputy_homes_api::account::{Session, SignIn};
 use deputy_homes_api::activity::{Activity, NewActivities};
+use deputy_homes_api::booking::{Booking, CancelBooking, NewBooking};
+use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::query::HomeFilter;
+use deputy_homes_api::reception::{
+    CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
+};
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Why a request failed, in terms the app can explain to a person.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,5 +160,145 @@ pub async fn activities_create(
         .json(&body)
         .map_err(|_| ClientError::BadResponse)?;
     let response = request.send().await.map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// Sends a JSON body with `method` (and the anti-forgery token when signed in); reads JSON back.
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    request: gloo_net::http::RequestBuilder,
+    body: &B,
+    csrf_token: Option<&str>,
+) -> Result<T, ClientError> {
+    let request = match csrf_token {
+        Some(token) => request.header(CSRF_HEADER, token),
+        None => request,
+    };
+    let request = request.json(body).map_err(|_| ClientError::BadResponse)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+fn activity_path(id: &str) -> String {
+    format!("/api/activities/{}", encode_component(id))
+}
+
+fn booking_path(code: &str) -> String {
+    format!("/api/bookings/{}", encode_component(code))
+}
+
+/// `GET /api/activities/{id}`.
+pub async fn activity_get(id: String) -> Result<Activity, ClientError> {
+    get_json(&activity_path(&id)).await
+}
+
+/// `POST /api/activities/{id}/bookings`: books a seat or a place on the waitlist.
+pub async fn booking_create(activity_id: String, body: NewBooking) -> Result<Booking, ClientError> {
+    let path = format!("{}/bookings", activity_path(&activity_id));
+    send_json(Request::post(&path), &body, None).await
+}
+
+/// `GET /api/bookings/{code}?phone=`.
+pub async fn booking_get(code: String, phone: String) -> Result<Booking, ClientError> {
+    let response = Request::get(&booking_path(&code))
+        .query([("phone", phone.as_str())])
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// `POST /api/bookings/{code}/cancel`.
+pub async fn booking_cancel(code: String, phone: String) -> Result<Booking, ClientError> {
+    let path = format!("{}/cancel", booking_path(&code));
+    send_json(Request::post(&path), &CancelBooking { phone }, None).await
+}
+
+/// Where the QR code image of a booking code is drawn.
+pub fn booking_qr_src(code: &str) -> String {
+    format!("{}/qr.svg", booking_path(code))
+}
+
+/// Where an activity's calendar file is, with the booking code in its description.
+pub fn calendar_href(activity_id: &str, code: &str) -> String {
+    format!(
+        "{}/calendar.ics?code={}",
+        activity_path(activity_id),
+        encode_component(code)
+    )
+}
+
+/// `GET /api/activities/{id}/bookings`: the roster, for the home's delegates and staff.
+pub async fn roster_get(activity_id: String) -> Result<Roster, ClientError> {
+    get_json(&format!("{}/bookings", activity_path(&activity_id))).await
+}
+
+/// `POST /api/activities/{id}/check-in`.
+pub async fn check_in(
+    activity_id: String,
+    code: String,
+    csrf_token: String,
+) -> Result<RosterEntry, ClientError> {
+    let path = format!("{}/check-in", activity_path(&activity_id));
+    send_json(Request::post(&path), &CheckIn { code }, Some(&csrf_token)).await
+}
+
+/// `GET /api/activities/{id}/record`; `None` when none was written yet.
+pub async fn record_get(activity_id: String) -> Result<Option<ReceptionRecord>, ClientError> {
+    match get_json(&format!("{}/record", activity_path(&activity_id))).await {
+        Ok(record) => Ok(Some(record)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `PUT /api/activities/{id}/record`.
+pub async fn record_put(
+    activity_id: String,
+    body: RecordInput,
+    csrf_token: String,
+) -> Result<ReceptionRecord, ClientError> {
+    let path = format!("{}/record", activity_path(&activity_id));
+    send_json(Request::put(&path), &body, Some(&csrf_token)).await
+}
+
+/// `GET /api/delegates/{id}/summary`: this year's figures.
+pub async fn year_summary(account_id: String) -> Result<YearSummary, ClientError> {
+    get_json(&format!(
+        "/api/delegates/{}/summary",
+        encode_component(&account_id)
+    ))
+    .await
+}
+
+/// Body of `POST /api/bookings/{code}/move`.
+#[derive(Serialize)]
+struct MoveBody {
+    phone: String,
+    activity_id: String,
+}
+
+/// `POST /api/bookings/{code}/move`: the same code, now at another activity.
+pub async fn booking_move(
+    code: String,
+    phone: String,
+    activity_id: String,
+) -> Result<Booking, ClientError> {
+    let path = format!("{}/move", booking_path(&code));
+    send_json(Request::post(&path), &MoveBody { phone, activity_id }, None).await
+}
+
+/// `GET /api/activities`: upcoming activities of every home, filtered (empty strings: no filter).
+pub async fn activities_list(
+    district: String,
+    kind: String,
+    date: String,
+) -> Result<Vec<Activity>, ClientError> {
+    let params = [("district", district), ("kind", kind), ("date", date)];
+    let present: Vec<&(&str, String)> = params.iter().filter(|(_, v)| !v.is_empty()).collect();
+    let response = Request::get("/api/activities")
+        .query(present.iter().map(|(k, v)| (*k, v.as_str())))
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
     read_json(response).await
 }

@@ -5,6 +5,10 @@ use crate::geolocation::Located;
 use crate::i18n::{tr, I18n};
 use crate::pages::{account::AccountPage, sign_in::SignInPage};
 use crate::pages::{
+    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
+    reception::ReceptionPage,
+};
+use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
 use crate::session::AuthState;
@@ -29,6 +33,8 @@ pub fn App() -> impl IntoView {
                 </div>
                 <nav class="site-nav" aria-label=tr(|c| c.nav_label)>
                     <A href="/" exact=true>{tr(|c| c.nav_homes)}</A>
+                    <A href="/activities">{tr(|c| c.nav_activities)}</A>
+                    <A href="/bookings">{tr(|c| c.nav_my_bookings)}</A>
                     <A href="/map">{tr(|c| c.nav_map)}</A>
                     {move || if auth.session.get().is_some() {
                         view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
@@ -44,6 +50,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/map") view=MapPage />
                     <Route path=path!("/sign-in") view=SignInPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/activities") view=ActivitiesPage />
+                    <Route path=path!("/activities/:id/book") view=BookPage />
+                    <Route path=path!("/bookings") view=MyBookingsPage />
+                    <Route path=path!("/manage/activities/:id") view=ReceptionPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -7,4 +7,5 @@ pub mod components;
 pub mod geolocation;
 pub mod i18n;
 pub mod pages;
+pub mod saved_bookings;
 pub mod session;

@@ -72,6 +72,10 @@ pub struct Activity {
     /// Start as milliseconds since the Unix epoch.
     pub starts_at_ms: i64,
     pub capacity: u32,
+    /// Seats not yet taken (0 when full: new bookings join the waitlist).
+    pub seats_left: u32,
+    /// The home's name (Chinese, as in the register).
+    pub home_name: String,
     pub topic: String,
     pub on_duty: Vec<OnDuty>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

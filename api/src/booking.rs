@@ -16,6 +16,28 @@ pub enum AccessNeed {
     Companion,
 }
 
+impl AccessNeed {
+    /// Every kind of help, in the order forms list them.
+    pub const ALL: [AccessNeed; 5] = [
+        AccessNeed::Wheelchair,
+        AccessNeed::SignLanguage,
+        AccessNeed::LargePrint,
+        AccessNeed::HearingLoop,
+        AccessNeed::Companion,
+    ];
+
+    /// The wire name (as in JSON), for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            AccessNeed::Wheelchair => "wheelchair",
+            AccessNeed::SignLanguage => "sign_language",
+            AccessNeed::LargePrint => "large_print",
+            AccessNeed::HearingLoop => "hearing_loop",
+            AccessNeed::Companion => "companion",
+        }
+    }
+}
+
 /// Body of `POST /api/activities/{id}/bookings`. No account: the phone number and the booking
 /// code together identify the booking later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

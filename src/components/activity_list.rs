@@ -37,8 +37,9 @@ pub fn ActivityList(
     }
 }
 
+/// When, what and who of an activity (shared by the lists and the booking page).
 #[component]
-fn ActivityItem(activity: Activity) -> impl IntoView {
+pub fn ActivityWhen(activity: Activity) -> impl IntoView {
     let i18n = use_i18n();
     let weekday = weekday_of(&activity.date);
     let when = format!("{} {}–{}", activity.date, activity.start, activity.end);
@@ -48,19 +49,50 @@ fn ActivityItem(activity: Activity) -> impl IntoView {
         .map(|d| d.display_name.clone())
         .collect::<Vec<_>>()
         .join("、");
+    view! {
+        <p class="activity__when">
+            {when} " " {move || weekday.map(|w| i18n.t().weekdays[w])}
+        </p>
+        <p class="activity__what">
+            <span class="tag">{tr_with(|c, k| (c.activity_kind)(k), activity.kind)}</span> " " {activity.topic.clone()}
+        </p>
+        {(!activity.home_name.is_empty()).then(|| view! { <p class="activity__home">{activity.home_name.clone()}</p> })}
+        {(!names.is_empty()).then(|| view! { <p>{tr_with(|c, n: String| (c.on_duty)(&n), names)}</p> })}
+    }
+}
+
+/// One activity in a list: seats left and the way to book, or why it is cancelled.
+#[component]
+pub fn ActivityItem(
+    activity: Activity,
+    /// Whether to name the home (lists of several homes do).
+    #[prop(optional)]
+    with_home: bool,
+) -> impl IntoView {
     let cancelled = activity.cancel_reason.clone();
     let is_cancelled = cancelled.is_some();
+    let seats = activity.seats_left;
+    let book_href = format!("/activities/{}/book", activity.id);
+    let mut shown = activity.clone();
+    if !with_home {
+        shown.home_name.clear();
+    }
     view! {
         <li class="activity" class:activity--cancelled=is_cancelled>
-            <p class="activity__when">
-                {when} " " {move || weekday.map(|w| i18n.t().weekdays[w])}
-            </p>
-            <p class="activity__what">
-                <span class="tag">{tr_with(|c, k| (c.activity_kind)(k), activity.kind)}</span> " " {activity.topic.clone()}
-            </p>
-            {(!names.is_empty()).then(|| view! { <p>{tr_with(|c, n: String| (c.on_duty)(&n), names)}</p> })}
-            <p class="hint">{tr_with(|c, n| (c.capacity)(n), activity.capacity)}</p>
-            {cancelled.map(|reason| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), reason)}</p> })}
+            <ActivityWhen activity=shown />
+            {match cancelled {
+                Some(reason) => view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), reason)}</p> }.into_any(),
+                None => view! {
+                    <div class="activity__book">
+                        <span class="hint">
+                            {if seats > 0 { tr_with(|c, n| (c.seats_left)(n), seats).into_any() } else { tr(|c| c.activity_full).into_any() }}
+                        </span>
+                        <a class="button button--primary" href=book_href>
+                            {if seats > 0 { tr(|c| c.book_button).into_any() } else { tr(|c| c.join_waitlist).into_any() }}
+                        </a>
+                    </div>
+                }.into_any(),
+            }}
         </li>
     }
 }

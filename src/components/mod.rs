@@ -1,6 +1,7 @@
 //! Pieces of pages that carry no data loading of their own.
 
 pub mod activity_list;
+pub mod duty;
 pub mod home_card;
 pub mod language_switch;
 pub mod load_error;

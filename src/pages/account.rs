@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::app::set_page_title;
+use crate::components::duty::{DutyActivities, YearSummaryCard};
 use crate::components::publish_activity::PublishActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::session::use_auth;
@@ -100,6 +101,8 @@ fn AccountDetails(session: Session) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        {(role == Role::Delegate).then(|| view! { <YearSummaryCard account_id=account.id.clone() /> })}
+        {(!home_ids.is_empty()).then(|| view! { <DutyActivities home_ids=home_ids.clone() /> })}
         {publish_forms}
         <p class="form-error" role="alert">{move || failed.get().then(|| i18n.t().error_network)}</p>
         <button type="button" class="button" on:click=sign_out>{tr(|c| c.sign_out)}</button>

@@ -1,9 +1,13 @@
 //! One module per routed page.
 
 pub mod account;
+pub mod activities;
+pub mod book;
 pub mod home_detail;
 pub mod homes_filters;
 pub mod homes_list;
 pub mod map;
+pub mod my_bookings;
 pub mod not_found;
+pub mod reception;
 pub mod sign_in;

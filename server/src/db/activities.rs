@@ -21,8 +21,8 @@ pub struct NewSeries<'a> {
 }
 
 const ACTIVITY_COLUMNS: &str =
-    "id, home_id, kind, local_date, start_clock, end_clock, starts_at_ms, capacity, topic, \
-     cancel_reason";
+    "id, home_id, kind, local_date, start_clock, end_clock, starts_at_ms, capacity, booked_count, \
+     topic, cancel_reason, (SELECT h.name_zh FROM homes h WHERE h.id = activities.home_id) AS home_name";
 
 impl Db {
     async fn activity_from_row(&self, row: &AnyRow) -> anyhow::Result<Activity> {
@@ -47,6 +47,13 @@ impl Db {
             end: row.try_get("end_clock")?,
             starts_at_ms: row.try_get("starts_at_ms")?,
             capacity: u32::try_from(row.try_get::<i64, _>("capacity")?)?,
+            seats_left: u32::try_from(
+                (row.try_get::<i64, _>("capacity")? - row.try_get::<i64, _>("booked_count")?)
+                    .max(0),
+            )?,
+            home_name: row
+                .try_get::<Option<String>, _>("home_name")?
+                .unwrap_or_default(),
             topic: row.try_get("topic")?,
             cancel_reason: row.try_get("cancel_reason")?,
             on_duty,
