@@ -74,6 +74,8 @@ pub struct OnDuty {
 pub struct Activity {
     pub id: String,
     pub home_id: String,
+    /// The home's Chinese name from the register (empty if the home has left the register).
+    pub home_name: String,
     pub kind: ActivityKind,
     /// Local date in Hohhot, `YYYY-MM-DD`.
     pub date: String,
@@ -83,6 +85,8 @@ pub struct Activity {
     /// Start as milliseconds since the Unix epoch.
     pub starts_at_ms: i64,
     pub capacity: u32,
+    /// Seats not yet taken: capacity less seats booked, never below 0.
+    pub seats_left: u32,
     pub topic: String,
     pub on_duty: Vec<OnDuty>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -370,12 +374,14 @@ mod tests {
         let activity = Activity {
             id: "a".into(),
             home_id: "xc-01".into(),
+            home_name: "家".into(),
             kind: ActivityKind::Reception,
             date: "2026-11-28".into(),
             start: "09:00".into(),
             end: "24:00".into(),
             starts_at_ms: 0,
             capacity: 1,
+            seats_left: 1,
             topic: "t".into(),
             on_duty: vec![],
             cancel_reason: None,

@@ -5,6 +5,7 @@ mod accounts;
 mod activities;
 mod bookings;
 mod homes;
+mod notifications;
 
 use anyhow::Context;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
@@ -12,8 +13,8 @@ use sqlx::AnyPool;
 use std::time::Duration;
 
 pub use accounts::{AccountRecord, StoredAccount, StoredSession};
-pub use activities::NewSeries;
-pub use bookings::{BookOutcome, BookingRecord, CancelOutcome};
+pub use activities::{ActivityChange, EditOutcome, NewSeries};
+pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
 pub use homes::RegisterMeta;
 
 /// Which database engine a URL points to.

@@ -22,9 +22,15 @@ use utoipa::OpenApi;
         super::activities::activities_create,
         super::activities::activities_for_home,
         super::activities::activities_cancel,
+        super::activities::activities_list,
+        super::activities::activities_get,
+        super::activities::activities_edit,
+        super::calendar::activities_calendar,
         super::bookings::bookings_create,
         super::bookings::bookings_get,
         super::bookings::bookings_cancel,
+        super::booking_move::bookings_move,
+        super::notifications::notifications_list,
         super::health
     )
 )]

@@ -6,10 +6,16 @@ mod helpers;
 
 mod accounts;
 mod activities;
+mod activities_listing;
+mod activity_edit;
 mod app_shell;
+mod booking_moves;
 mod bookings;
 mod caching;
+mod calendar;
 mod errors;
 mod homes;
 mod import;
+mod notifications;
 mod openapi;
+mod roles;
