@@ -2,7 +2,7 @@
 
 use deputy_homes_api::account::{Session, SignIn};
 use deputy_homes_api::activity::{Activity, NewActivities};
-use deputy_homes_api::booking::{Booking, CancelBooking, NewBooking};
+use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
 use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::reception::{
@@ -270,13 +270,6 @@ pub async fn year_summary(account_id: String) -> Result<YearSummary, ClientError
     .await
 }
 
-/// Body of `POST /api/bookings/{code}/move`.
-#[derive(Serialize)]
-struct MoveBody {
-    phone: String,
-    activity_id: String,
-}
-
 /// `POST /api/bookings/{code}/move`: the same code, now at another activity.
 pub async fn booking_move(
     code: String,
@@ -284,7 +277,12 @@ pub async fn booking_move(
     activity_id: String,
 ) -> Result<Booking, ClientError> {
     let path = format!("{}/move", booking_path(&code));
-    send_json(Request::post(&path), &MoveBody { phone, activity_id }, None).await
+    send_json(
+        Request::post(&path),
+        &MoveBooking { phone, activity_id },
+        None,
+    )
+    .await
 }
 
 /// `GET /api/activities`: upcoming activities of every home, filtered (empty strings: no filter).

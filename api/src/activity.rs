@@ -47,6 +47,17 @@ impl ActivityKind {
     pub fn from_code(code: &str) -> Option<ActivityKind> {
         ActivityKind::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// The Chinese name, as in text messages and calendar files.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            ActivityKind::Reception => "接待日",
+            ActivityKind::VoterMeeting => "与选民见面",
+            ActivityKind::DutyReport => "代表述职",
+            ActivityKind::Training => "学习培训",
+            ActivityKind::ConvenienceService => "便民服务",
+        }
+    }
 }
 
 /// A delegate on duty at an activity.
@@ -63,6 +74,8 @@ pub struct OnDuty {
 pub struct Activity {
     pub id: String,
     pub home_id: String,
+    /// The home's Chinese name from the register (empty if the home has left the register).
+    pub home_name: String,
     pub kind: ActivityKind,
     /// Local date in Hohhot, `YYYY-MM-DD`.
     pub date: String,
@@ -74,8 +87,6 @@ pub struct Activity {
     pub capacity: u32,
     /// Seats not yet taken (0 when full: new bookings join the waitlist).
     pub seats_left: u32,
-    /// The home's name (Chinese, as in the register).
-    pub home_name: String,
     pub topic: String,
     pub on_duty: Vec<OnDuty>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,6 +124,40 @@ fn one() -> u32 {
 pub struct CancelActivity {
     /// Told to everyone booked.
     pub reason: String,
+}
+
+/// Body of `PUT /api/activities/{id}`: the new time, size and topic of one activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EditActivity {
+    /// `YYYY-MM-DD` (Hohhot).
+    pub date: String,
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM`, after `start` on the same day.
+    pub end: String,
+    /// At least the seats already booked.
+    pub capacity: u32,
+    pub topic: String,
+    /// Delegates on duty; empty keeps the current ones.
+    #[serde(default)]
+    pub on_duty: Vec<String>,
+}
+
+impl EditActivity {
+    /// The same request as a single new activity, so both follow one set of rules.
+    pub fn as_new(&self, kind: ActivityKind) -> NewActivities {
+        NewActivities {
+            kind,
+            date: self.date.clone(),
+            start: self.start.clone(),
+            end: self.end.clone(),
+            capacity: self.capacity,
+            topic: self.topic.clone(),
+            on_duty: self.on_duty.clone(),
+            repeat_weeks: 1,
+        }
+    }
 }
 
 /// Most weeks one request may schedule.
@@ -245,6 +290,15 @@ impl NewActivities {
     }
 }
 
+impl Activity {
+    /// When the activity ends, as milliseconds since the Unix epoch (from its date and clock).
+    pub fn ends_at_ms(&self) -> Option<i64> {
+        let days = parse_date(&self.date)?;
+        let range = TimeRange::parse(&format!("{}-{}", self.start, self.end)).ok()?;
+        Some(shanghai_ms(days, range.end))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +344,52 @@ mod tests {
         let dates: Vec<&str> = occ.iter().map(|o| o.date.as_str()).collect();
         assert_eq!(dates, ["2026-12-29", "2027-01-05", "2027-01-12"]);
         assert_eq!(occ[0].ends_at_ms - occ[0].starts_at_ms, 150 * 60_000);
+    }
+
+    #[test]
+    fn an_edit_follows_the_rules_of_a_single_new_activity() {
+        let edit = EditActivity {
+            date: "2026-12-01".into(),
+            start: "9:00".into(),
+            end: "11:00".into(),
+            capacity: 5,
+            topic: "停车".into(),
+            on_duty: vec![],
+        };
+        let err = edit
+            .as_new(ActivityKind::Training)
+            .occurrences(NOV_28_2026_NOON_HOHHOT);
+        assert_eq!(err.unwrap_err().field.as_deref(), Some("start"));
+        let fixed = EditActivity {
+            start: "09:00".into(),
+            ..edit
+        };
+        let new = fixed.as_new(ActivityKind::Training);
+        assert_eq!((new.kind, new.repeat_weeks), (ActivityKind::Training, 1));
+        assert_eq!(new.occurrences(NOV_28_2026_NOON_HOHHOT).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_activity_ends_on_its_date_at_its_end_clock_in_hohhot() {
+        let activity = Activity {
+            id: "a".into(),
+            home_id: "xc-01".into(),
+            home_name: "家".into(),
+            kind: ActivityKind::Reception,
+            date: "2026-11-28".into(),
+            start: "09:00".into(),
+            end: "24:00".into(),
+            starts_at_ms: 0,
+            capacity: 1,
+            seats_left: 1,
+            topic: "t".into(),
+            on_duty: vec![],
+            cancel_reason: None,
+        };
+        assert_eq!(
+            activity.ends_at_ms(),
+            Some(NOV_28_2026_NOON_HOHHOT + 12 * 3_600_000)
+        );
     }
 
     #[test]

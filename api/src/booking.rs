@@ -110,6 +110,16 @@ pub struct CancelBooking {
     pub phone: String,
 }
 
+/// Body of `POST /api/bookings/{code}/move`: the same booking, at another activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveBooking {
+    /// The phone the booking was made with.
+    pub phone: String,
+    /// The activity to move to.
+    pub activity_id: String,
+}
+
 /// Letters and digits of booking codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
 /// copied from paper comes back right.
 pub const CODE_ALPHABET: &[u8] = b"ACDEFGHJKMNPQRTUVWXY34679";
@@ -126,6 +136,11 @@ pub fn code_from_random(bytes: [u8; CODE_LENGTH]) -> String {
         .iter()
         .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
         .collect()
+}
+
+/// Whether a text (already normalised) has the form of a booking code.
+pub fn is_code(text: &str) -> bool {
+    text.len() == CODE_LENGTH && text.bytes().all(|c| CODE_ALPHABET.contains(&c))
 }
 
 /// Reads a code as typed: case and spaces do not matter.
@@ -188,6 +203,8 @@ mod tests {
             assert!(!CODE_ALPHABET.contains(&(ambiguous as u8)), "{ambiguous}");
         }
         assert_eq!(normalize_code(" ac-d3 4x "), "ACD34X");
+        assert!(is_code(&code) && is_code("ACD34X"));
+        assert!(!is_code("ACD34") && !is_code("ACD34B") && !is_code("ACD34XX"));
     }
 
     #[test]

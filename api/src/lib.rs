@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod activity_query;
 pub mod booking;
 pub mod district;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod geo;
 pub mod home;
 pub mod hours;
 pub mod maplinks;
+pub mod notification;
 pub mod query;
 pub mod reception;
 pub mod register;

@@ -26,6 +26,9 @@ pub struct Config {
     pub booking_notice_minutes: i64,
     /// Most upcoming bookings per phone number (`DH_BOOKING_CAP`, default 3).
     pub booking_cap: i64,
+    /// Seconds between passes of the notification worker (`DH_NOTIFY_INTERVAL_SECONDS`,
+    /// default 5; 0 runs no worker in this process).
+    pub notify_interval_seconds: u64,
 }
 
 impl Config {
@@ -64,6 +67,9 @@ impl Config {
                 .ok()
                 .filter(|c| *c > 0)
                 .ok_or_else(|| anyhow::anyhow!("DH_BOOKING_CAP must be a whole number above 0"))?,
+            notify_interval_seconds: var("DH_NOTIFY_INTERVAL_SECONDS", "5").parse().map_err(
+                |_| anyhow::anyhow!("DH_NOTIFY_INTERVAL_SECONDS must be a whole number of seconds"),
+            )?,
         })
     }
 }

@@ -26,11 +26,11 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
         .any(|t| t.trim() == "*" || bare(t) == bare(tag))
 }
 
-/// Whether a path answers with one person's data (their session, or staff's account list), which
-/// no cache may keep. Paths are as seen inside `/api`.
+/// Whether a path answers with one person's data (their session, staff's account list, the
+/// messages to citizens), which no cache may keep. Paths are as seen inside `/api`.
 fn is_personal(path: &str) -> bool {
     let path = path.strip_prefix("/api").unwrap_or(path);
-    ["/session", "/accounts"]
+    ["/session", "/accounts", "/notifications"]
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))
 }
@@ -93,6 +93,7 @@ mod tests {
             "/api/session",
             "/accounts",
             "/accounts/abc/homes",
+            "/api/notifications",
         ] {
             assert!(is_personal(path), "{path}");
         }

@@ -3,11 +3,14 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod booking_codes;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod etag;
+pub mod notify;
 pub mod register_cache;
 pub mod register_file;
 pub mod routes;
@@ -31,6 +34,8 @@ pub struct AppState {
     pub booking_notice_minutes: i64,
     /// Most upcoming bookings one phone number may hold.
     pub booking_cap: i64,
+    /// Where new booking codes come from.
+    pub booking_codes: booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
 }
 
@@ -66,13 +71,21 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,
         booking_cap: config.booking_cap,
+        booking_codes: Default::default(),
         dist_dir: config.dist_dir.clone(),
     })
 }
 
 /// Binds the listening socket and builds the app; the caller runs `axum::serve`.
 pub async fn bind(config: &Config) -> anyhow::Result<(TcpListener, axum::Router)> {
-    let state = prepare(config).await?;
+    listen(config, prepare(config).await?).await
+}
+
+/// Binds the listening socket and builds the app on a state already prepared.
+pub async fn listen(
+    config: &Config,
+    state: AppState,
+) -> anyhow::Result<(TcpListener, axum::Router)> {
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;

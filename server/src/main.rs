@@ -3,7 +3,8 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use deputy_homes_api::account::{NewAccount, Role};
-use deputy_homes_server::{accounts, bind, db::Db, register_file, Config};
+use deputy_homes_server::notify::{self, LogSender};
+use deputy_homes_server::{accounts, db::Db, listen, prepare, register_file, Config};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -87,7 +88,12 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
-    let (listener, app) = bind(&config).await?;
+    let state = prepare(&config).await?;
+    if config.notify_interval_seconds > 0 {
+        let interval = std::time::Duration::from_secs(config.notify_interval_seconds);
+        notify::spawn_worker(state.db.clone(), LogSender, interval);
+    }
+    let (listener, app) = listen(&config, state).await?;
     let addr = listener.local_addr()?;
     println!("deputy-homes is serving on http://{addr}/");
     axum::serve(listener, app)

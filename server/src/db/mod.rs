@@ -5,6 +5,7 @@ mod accounts;
 mod activities;
 mod bookings;
 mod homes;
+mod notifications;
 mod reception;
 
 use anyhow::Context;
@@ -13,8 +14,8 @@ use sqlx::AnyPool;
 use std::time::Duration;
 
 pub use accounts::{AccountRecord, StoredAccount, StoredSession};
-pub use activities::NewSeries;
-pub use bookings::{BookOutcome, BookingRecord, CancelOutcome};
+pub use activities::{ActivityChange, EditOutcome, NewSeries};
+pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
 pub use homes::RegisterMeta;
 pub use reception::{CheckInOutcome, RecordWrite, YearCounts};
 

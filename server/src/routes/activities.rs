@@ -1,16 +1,17 @@
-//! Delegates publish and cancel activities at their homes; anyone lists a home's upcoming ones.
+//! Delegates publish, edit and cancel activities at their homes; anyone lists upcoming ones.
 
 use crate::auth::{random_id, SignedIn};
 use crate::clock::now_ms;
-use crate::db::NewSeries;
+use crate::db::{ActivityChange, EditOutcome, NewSeries};
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::account::{Account, Role};
-use deputy_homes_api::activity::{Activity, CancelActivity, NewActivities};
+use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActivities};
+use deputy_homes_api::activity_query::{ActivitiesQuery, MAX_ACTIVITIES_LISTED};
 use deputy_homes_api::ApiError;
 
 /// Whether the account may manage the home's schedule: staff, or a delegate of that home.
@@ -125,13 +126,130 @@ pub async fn activities_for_home(
     ))
 }
 
-/// Cancels an activity with a reason (told to everyone booked once bookings exist).
+/// Upcoming (not yet ended) activities of every home, soonest first, cancelled ones included
+/// with their reason; at most 200.
+#[utoipa::path(get, path = "/api/activities", tag = "activities", params(ActivitiesQuery),
+    responses(
+        (status = 200, description = "Upcoming activities", body = Vec<Activity>),
+        (status = 400, description = "A parameter is invalid; `field` names it", body = ApiError),
+    ))]
+pub async fn activities_list(
+    State(state): State<AppState>,
+    query: Result<Query<ActivitiesQuery>, QueryRejection>,
+) -> Result<Json<Vec<Activity>>, AppError> {
+    let Query(query) =
+        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    let filter = query.validate().map_err(AppError::BadRequest)?;
+    let list = state
+        .db
+        .activities_upcoming(&filter, now_ms(), Some(MAX_ACTIVITIES_LISTED))
+        .await?;
+    Ok(Json(list))
+}
+
+async fn activity_or_404(state: &AppState, id: &str) -> Result<Activity, AppError> {
+    state
+        .db
+        .activity_by_id(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("activity {id}")))
+}
+
+/// One activity.
+#[utoipa::path(get, path = "/api/activities/{id}", tag = "activities",
+    params(("id" = String, Path, description = "The activity")),
+    responses(
+        (status = 200, description = "The activity", body = Activity),
+        (status = 404, description = "No such activity", body = ApiError),
+    ))]
+pub async fn activities_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Activity>, AppError> {
+    Ok(Json(activity_or_404(&state, &id).await?))
+}
+
+/// Changes an activity's date, time, capacity, topic or delegates on duty. Everyone booked or
+/// waiting is told of a new time; a larger capacity goes to the waitlist in order.
+#[utoipa::path(put, path = "/api/activities/{id}", tag = "activities", request_body = EditActivity,
+    params(("id" = String, Path, description = "The activity")),
+    responses(
+        (status = 200, description = "The activity as changed", body = Activity),
+        (status = 400, description = "A field is invalid (`field` names it; `capacity` when below the seats booked), or the activity has started", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff nor a delegate of its home, or no anti-forgery token", body = ApiError),
+        (status = 404, description = "No such activity", body = ApiError),
+        (status = 409, description = "The activity was cancelled", body = ApiError),
+    ))]
+pub async fn activities_edit(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<String>,
+    body: Result<Json<EditActivity>, JsonRejection>,
+) -> Result<Json<Activity>, AppError> {
+    let activity = activity_or_404(&state, &id).await?;
+    if !may_manage(&signed_in.account, &activity.home_id) {
+        return Err(AppError::Forbidden(
+            "only staff and this home's delegates edit its activities".into(),
+        ));
+    }
+    let Json(body) = body?;
+    let cancelled = || AppError::conflict("a cancelled activity cannot be edited", None);
+    if activity.cancel_reason.is_some() {
+        return Err(cancelled());
+    }
+    let now = now_ms();
+    let started = || {
+        AppError::BadRequest(ApiError::bad_parameter(
+            "id",
+            "the activity has already started",
+        ))
+    };
+    if activity.starts_at_ms <= now {
+        return Err(started());
+    }
+    let new = body.as_new(activity.kind);
+    let occurrence = new
+        .occurrences(now)
+        .map_err(AppError::BadRequest)?
+        .remove(0);
+    let (start, end) = new
+        .clock_range()
+        .ok_or_else(|| AppError::BadRequest(ApiError::bad_parameter("start", "bad time")))?;
+    let duty = match body.on_duty.is_empty() {
+        true => None,
+        false => Some(on_duty(&state, &signed_in.account, &activity.home_id, &body.on_duty).await?),
+    };
+    let change = ActivityChange {
+        date: &occurrence.date,
+        start_clock: &start,
+        end_clock: &end,
+        starts_at_ms: occurrence.starts_at_ms,
+        ends_at_ms: occurrence.ends_at_ms,
+        capacity: body.capacity,
+        topic: body.topic.trim(),
+        on_duty: duty.as_deref(),
+        now_ms: now,
+    };
+    match state.db.activity_edit(&id, &change).await? {
+        EditOutcome::Edited => Ok(Json(activity_or_404(&state, &id).await?)),
+        EditOutcome::Cancelled => Err(cancelled()),
+        EditOutcome::Started => Err(started()),
+        EditOutcome::BelowBooked(booked) => Err(AppError::BadRequest(ApiError::bad_parameter(
+            "capacity",
+            format!("{booked} seats are booked already; the capacity cannot be less"),
+        ))),
+    }
+}
+
+/// Cancels an activity with a reason, and with it every booking, each citizen told why.
 #[utoipa::path(post, path = "/api/activities/{id}/cancel", tag = "activities", request_body = CancelActivity,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The cancelled activity", body = Activity),
         (status = 400, description = "No reason, or the activity is over", body = ApiError),
-        (status = 403, description = "Not staff nor a delegate of its home", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff nor a delegate of its home, or no anti-forgery token", body = ApiError),
         (status = 404, description = "No such activity", body = ApiError),
         (status = 409, description = "Cancelled already", body = ApiError),
     ))]
@@ -141,11 +259,7 @@ pub async fn activities_cancel(
     Path(id): Path<String>,
     body: Result<Json<CancelActivity>, JsonRejection>,
 ) -> Result<Json<Activity>, AppError> {
-    let activity = state
-        .db
-        .activity_by_id(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("activity {id}")))?;
+    let activity = activity_or_404(&state, &id).await?;
     if !may_manage(&signed_in.account, &activity.home_id) {
         return Err(AppError::Forbidden(
             "only staff and this home's delegates cancel its activities".into(),
@@ -172,10 +286,5 @@ pub async fn activities_cancel(
             None,
         ));
     }
-    let cancelled = state
-        .db
-        .activity_by_id(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("activity {id}")))?;
-    Ok(Json(cancelled))
+    Ok(Json(activity_or_404(&state, &id).await?))
 }

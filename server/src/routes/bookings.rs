@@ -11,21 +11,40 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::account::MobileNumber;
-use deputy_homes_api::booking::{
-    code_from_random, normalize_code, Booking, CancelBooking, NewBooking, CODE_LENGTH,
-};
+use deputy_homes_api::activity::Activity;
+use deputy_homes_api::booking::{normalize_code, Booking, CancelBooking, NewBooking};
 use deputy_homes_api::ApiError;
-use rand::RngCore;
 use serde::Deserialize;
 
-fn new_code() -> String {
-    let mut bytes = [0u8; CODE_LENGTH];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    code_from_random(bytes)
+/// How many fresh codes a booking tries when its code is taken (at 25^6 codes, a second
+/// collision in a row is practically impossible).
+const CODE_ATTEMPTS: usize = 5;
+
+/// Refuses an activity that is cancelled (409) or starts within the booking notice (400 naming
+/// `field`).
+pub(super) fn check_bookable(
+    state: &AppState,
+    activity: &Activity,
+    now: i64,
+    field: &str,
+) -> Result<(), AppError> {
+    if activity.cancel_reason.is_some() {
+        return Err(AppError::conflict("the activity was cancelled", None));
+    }
+    if activity.starts_at_ms - state.booking_notice_minutes * 60_000 <= now {
+        let message = format!(
+            "booking closes {} minutes before the start",
+            state.booking_notice_minutes
+        );
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            field, message,
+        )));
+    }
+    Ok(())
 }
 
 /// The booking as its owner sees it: the phone masked, since the page may be shown to others.
-fn masked(mut booking: Booking) -> Booking {
+pub(super) fn masked(mut booking: Booking) -> Booking {
     booking.phone = MobileNumber::parse(&booking.phone)
         .map(|m| m.masked())
         .unwrap_or_default();
@@ -53,50 +72,33 @@ pub async fn bookings_create(
         .ok_or_else(|| AppError::NotFound(format!("activity {activity_id}")))?;
     let Json(body) = body?;
     let phone = body.validate().map_err(AppError::BadRequest)?;
-    if activity.cancel_reason.is_some() {
-        return Err(AppError::conflict("the activity was cancelled", None));
-    }
     let now = now_ms();
-    if activity.starts_at_ms - state.booking_notice_minutes * 60_000 <= now {
-        let message = format!(
-            "booking closes {} minutes before the start",
-            state.booking_notice_minutes
-        );
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "activity", message,
-        )));
-    }
-    let (id, code) = (random_id(), new_code());
-    let record = BookingRecord {
-        id: &id,
-        code: &code,
-        activity_id: &activity_id,
-        name: body.name.trim(),
-        phone: phone.as_str(),
-        topic: body.topic.trim(),
-        access_needs: &body.access_needs,
-        now_ms: now,
-        phone_cap: state.booking_cap,
-    };
-    match state.db.booking_create(&record).await? {
-        BookOutcome::Created(_) => {}
-        BookOutcome::AlreadyBooked => {
-            return Err(AppError::conflict(
-                "this phone already holds a booking for this activity",
-                None,
-            ))
-        }
-        BookOutcome::Unavailable => {
-            return Err(AppError::conflict("the activity was cancelled", None))
-        }
-        BookOutcome::CapReached => {
-            let message = format!(
-                "this phone already holds {} upcoming bookings, the most allowed",
-                state.booking_cap
-            );
-            return Err(AppError::BadRequest(ApiError::bad_parameter(
-                "phone", message,
-            )));
+    check_bookable(&state, &activity, now, "activity")?;
+    let id = random_id();
+    let mut code = state.booking_codes.next();
+    let mut attempts = 1;
+    loop {
+        let record = BookingRecord {
+            id: &id,
+            code: &code,
+            activity_id: &activity_id,
+            name: body.name.trim(),
+            phone: phone.as_str(),
+            topic: body.topic.trim(),
+            access_needs: &body.access_needs,
+            now_ms: now,
+            phone_cap: state.booking_cap,
+        };
+        match state.db.booking_create(&record).await? {
+            BookOutcome::CodeTaken if attempts < CODE_ATTEMPTS => {
+                tracing::info!(code = %code, "booking code taken; trying another");
+                code = state.booking_codes.next();
+                attempts += 1;
+            }
+            outcome => {
+                refuse_unless_created(&state, outcome)?;
+                break;
+            }
         }
     }
     let booking = state
@@ -107,6 +109,30 @@ pub async fn bookings_create(
     Ok((StatusCode::CREATED, Json(masked(booking))))
 }
 
+/// The error for every outcome of booking but success.
+fn refuse_unless_created(state: &AppState, outcome: BookOutcome) -> Result<(), AppError> {
+    match outcome {
+        BookOutcome::Created(_) => Ok(()),
+        BookOutcome::CodeTaken => Err(AppError::Internal(anyhow::anyhow!(
+            "no free booking code in {CODE_ATTEMPTS} attempts"
+        ))),
+        BookOutcome::AlreadyBooked => Err(AppError::conflict(
+            "this phone already holds a booking for this activity",
+            Some("phone"),
+        )),
+        BookOutcome::Unavailable => Err(AppError::conflict("the activity was cancelled", None)),
+        BookOutcome::CapReached => {
+            let message = format!(
+                "this phone already holds {} upcoming bookings, the most allowed",
+                state.booking_cap
+            );
+            Err(AppError::BadRequest(ApiError::bad_parameter(
+                "phone", message,
+            )))
+        }
+    }
+}
+
 /// Query of `GET /api/bookings/{code}`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -115,7 +141,7 @@ pub struct PhoneQuery {
     pub phone: String,
 }
 
-fn parse_phone(text: &str) -> Result<MobileNumber, AppError> {
+pub(super) fn parse_phone(text: &str) -> Result<MobileNumber, AppError> {
     MobileNumber::parse(text).map_err(|m| AppError::BadRequest(ApiError::bad_parameter("phone", m)))
 }
 

@@ -2,8 +2,11 @@
 
 mod accounts;
 mod activities;
+mod booking_move;
 mod bookings;
+mod calendar;
 mod homes;
+mod notifications;
 mod openapi;
 mod qr;
 mod reception;
@@ -29,9 +32,18 @@ pub fn app(state: AppState) -> Router {
             "/homes/{id}/activities",
             get(activities::activities_for_home).post(activities::activities_create),
         )
+        .route("/activities", get(activities::activities_list))
+        .route(
+            "/activities/{id}",
+            get(activities::activities_get).put(activities::activities_edit),
+        )
         .route(
             "/activities/{id}/cancel",
             post(activities::activities_cancel),
+        )
+        .route(
+            "/activities/{id}/calendar.ics",
+            get(calendar::activities_calendar),
         )
         .route(
             "/activities/{id}/bookings",
@@ -46,6 +58,8 @@ pub fn app(state: AppState) -> Router {
         .route("/bookings/{code}", get(bookings::bookings_get))
         .route("/bookings/{code}/cancel", post(bookings::bookings_cancel))
         .route("/bookings/{code}/qr.svg", get(qr::booking_qr))
+        .route("/bookings/{code}/move", post(booking_move::bookings_move))
+        .route("/notifications", get(notifications::notifications_list))
         .route(
             "/session",
             get(session::session_get)

@@ -22,6 +22,10 @@ use utoipa::OpenApi;
         super::activities::activities_create,
         super::activities::activities_for_home,
         super::activities::activities_cancel,
+        super::activities::activities_list,
+        super::activities::activities_get,
+        super::activities::activities_edit,
+        super::calendar::activities_calendar,
         super::bookings::bookings_create,
         super::bookings::bookings_get,
         super::bookings::bookings_cancel,
@@ -31,6 +35,8 @@ use utoipa::OpenApi;
         super::reception::record_get,
         super::reception::record_put,
         super::reception::year_summary,
+        super::booking_move::bookings_move,
+        super::notifications::notifications_list,
         super::health
     )
 )]

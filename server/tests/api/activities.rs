@@ -1,7 +1,9 @@
 //! Activities at a home: delegates (and staff, naming delegates) publish single or weekly
 //! activities, cancel them with a reason, and anyone lists a home's upcoming ones.
 
-use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
+use crate::helpers::{
+    api_error, json_body, on_both_databases, sample_homes, Browser, TestApp, PASSWORD,
+};
 use crate::openapi::check_against_schema;
 use deputy_homes_api::account::{Account, Role};
 use deputy_homes_api::activity::{format_date, shanghai_ms};
@@ -46,6 +48,15 @@ fn hohhot_today() -> i64 {
         "day {today} does not hold now ({now_ms} ms) in Hohhot"
     );
     today
+}
+
+/// The Chinese name of a home of the sample register.
+pub(crate) fn home_name(home_id: &str) -> String {
+    sample_homes()
+        .into_iter()
+        .find(|h| h.id == home_id)
+        .unwrap_or_else(|| panic!("no home {home_id} in the sample register"))
+        .name_zh
 }
 
 /// A Hohhot date `days` from today, `YYYY-MM-DD`.
@@ -206,12 +217,14 @@ async fn a_delegate_publishes_a_weekly_series_that_anyone_lists_soonest_first(ap
             &json!({
                 "id": activity["id"],
                 "home_id": "xc-02",
+                "home_name": home_name("xc-02"),
                 "kind": "reception",
                 "date": date_in(days),
                 "start": "09:00",
                 "end": "11:30",
                 "starts_at_ms": ms_in(days, 9 * 60),
                 "capacity": 20,
+                "seats_left": 20,
                 "topic": "社区停车难",
                 "on_duty": duty_of(&[&wang]),
             }),

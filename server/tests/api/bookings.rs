@@ -114,12 +114,12 @@ pub(crate) async fn activity_starting_in(app: &TestApp, minutes: i64, capacity: 
     id
 }
 
-fn bookings_path(activity_id: &str) -> String {
+pub(crate) fn bookings_path(activity_id: &str) -> String {
     format!("/api/activities/{activity_id}/bookings")
 }
 
 /// A valid booking body for a phone.
-fn booking_body(phone: &str) -> Value {
+pub(crate) fn booking_body(phone: &str) -> Value {
     json!({
         "name": "张三",
         "phone": phone,
@@ -130,20 +130,20 @@ fn booking_body(phone: &str) -> Value {
 }
 
 /// The body with some fields replaced.
-fn with(mut body: Value, changes: Value) -> Value {
+pub(crate) fn with(mut body: Value, changes: Value) -> Value {
     for (key, value) in changes.as_object().expect("changes are an object") {
         body[key] = value.clone();
     }
     body
 }
 
-fn book_request(app: &TestApp, activity_id: &str, body: &Value) -> RequestBuilder {
+pub(crate) fn book_request(app: &TestApp, activity_id: &str, body: &Value) -> RequestBuilder {
     app.request(Method::POST, &bookings_path(activity_id))
         .json(body)
 }
 
 /// `POST /api/activities/{id}/bookings` with a valid body for a phone; whatever the answer.
-async fn book(app: &TestApp, activity_id: &str, phone: &str) -> Response {
+pub(crate) async fn book(app: &TestApp, activity_id: &str, phone: &str) -> Response {
     app.send(book_request(app, activity_id, &booking_body(phone)))
         .await
 }
@@ -163,7 +163,7 @@ pub(crate) fn code_of(booking: &Value) -> String {
 }
 
 /// `GET /api/bookings/{code}?phone=…`; whatever the answer.
-async fn look_up(app: &TestApp, code: &str, phone: &str) -> Response {
+pub(crate) async fn look_up(app: &TestApp, code: &str, phone: &str) -> Response {
     app.send(
         app.get(&format!("/api/bookings/{code}"))
             .query(&[("phone", phone)]),
@@ -172,7 +172,7 @@ async fn look_up(app: &TestApp, code: &str, phone: &str) -> Response {
 }
 
 /// Looks a booking up; the answer must be 200. Returns its status.
-async fn status_of(app: &TestApp, code: &str, phone: &str) -> String {
+pub(crate) async fn status_of(app: &TestApp, code: &str, phone: &str) -> String {
     let booking = json_body(look_up(app, code, phone).await, StatusCode::OK).await;
     booking["status"]
         .as_str()
@@ -180,25 +180,25 @@ async fn status_of(app: &TestApp, code: &str, phone: &str) -> String {
         .to_owned()
 }
 
-fn cancel_request(app: &TestApp, code: &str, phone: &str) -> RequestBuilder {
+pub(crate) fn cancel_request(app: &TestApp, code: &str, phone: &str) -> RequestBuilder {
     app.request(Method::POST, &format!("/api/bookings/{code}/cancel"))
         .json(&json!({ "phone": phone }))
 }
 
 /// `POST /api/bookings/{code}/cancel`; whatever the answer.
-async fn cancel(app: &TestApp, code: &str, phone: &str) -> Response {
+pub(crate) async fn cancel(app: &TestApp, code: &str, phone: &str) -> Response {
     app.send(cancel_request(app, code, phone)).await
 }
 
 /// Cancels; the answer must be 200 with the booking cancelled.
-async fn cancelled(app: &TestApp, code: &str, phone: &str) -> Value {
+pub(crate) async fn cancelled(app: &TestApp, code: &str, phone: &str) -> Value {
     let booking = json_body(cancel(app, code, phone).await, StatusCode::OK).await;
     assert_eq!(booking["status"], "cancelled", "{booking}");
     booking
 }
 
 /// `activities.booked_count` of an activity.
-async fn booked_count(pool: &AnyPool, activity_id: &str) -> i64 {
+pub(crate) async fn booked_count(pool: &AnyPool, activity_id: &str) -> i64 {
     sqlx::query_scalar("SELECT booked_count FROM activities WHERE id = $1")
         .bind(activity_id)
         .fetch_one(pool)
@@ -208,15 +208,15 @@ async fn booked_count(pool: &AnyPool, activity_id: &str) -> i64 {
 
 /// A stored booking: phone, status, waitlist order, code.
 #[derive(Debug, Clone)]
-struct Row {
-    phone: String,
-    status: String,
-    seq: i64,
-    code: String,
+pub(crate) struct Row {
+    pub phone: String,
+    pub status: String,
+    pub seq: i64,
+    pub code: String,
 }
 
 /// Every stored booking of an activity, in the order they were made.
-async fn rows(pool: &AnyPool, activity_id: &str) -> Vec<Row> {
+pub(crate) async fn rows(pool: &AnyPool, activity_id: &str) -> Vec<Row> {
     sqlx::query_as::<_, (String, String, i64, String)>(
         "SELECT phone, status, seq, code FROM bookings WHERE activity_id = $1 ORDER BY seq",
     )
@@ -235,12 +235,12 @@ async fn rows(pool: &AnyPool, activity_id: &str) -> Vec<Row> {
 }
 
 /// How many stored bookings have each status: (booked, waitlisted, cancelled).
-fn tally(rows: &[Row]) -> (usize, usize, usize) {
+pub(crate) fn tally(rows: &[Row]) -> (usize, usize, usize) {
     let count = |s: &str| rows.iter().filter(|r| r.status == s).count();
     (count("booked"), count("waitlisted"), count("cancelled"))
 }
 
-async fn stored_bookings(app: &TestApp) -> i64 {
+pub(crate) async fn stored_bookings(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM bookings")
         .fetch_one(&app.sql().await)
         .await
@@ -248,20 +248,20 @@ async fn stored_bookings(app: &TestApp) -> i64 {
 }
 
 /// The `i`th of a run of distinct valid mobile numbers.
-fn mobile(prefix: &str, i: usize) -> String {
+pub(crate) fn mobile(prefix: &str, i: usize) -> String {
     let number = format!("{prefix}{i:04}");
     assert_eq!(number.len(), 11, "{number}");
     number
 }
 
 /// Checks a response is a 400 naming a field.
-async fn bad_field(response: Response, field: &str, case: &str) {
+pub(crate) async fn bad_field(response: Response, field: &str, case: &str) {
     let error = api_error(response, StatusCode::BAD_REQUEST, "bad_parameter").await;
     assert_eq!(error["field"], field, "{case}: {error}");
 }
 
 /// A request's answer, read without judging it, for requests sent from spawned tasks.
-async fn answer(request: RequestBuilder) -> (StatusCode, Value) {
+pub(crate) async fn answer(request: RequestBuilder) -> (StatusCode, Value) {
     let response = request
         .send()
         .await
@@ -274,7 +274,7 @@ async fn answer(request: RequestBuilder) -> (StatusCode, Value) {
 
 /// Runs every job on the runtime's worker threads, releasing them all at the same moment, and
 /// returns their outputs in the order given.
-async fn all_at_once<T, F>(jobs: Vec<F>) -> Vec<T>
+pub(crate) async fn all_at_once<T, F>(jobs: Vec<F>) -> Vec<T>
 where
     T: Send + 'static,
     F: Future<Output = T> + Send + 'static,

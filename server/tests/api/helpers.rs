@@ -2,16 +2,19 @@
 
 use deputy_homes_api::account::{Account, NewAccount, Role};
 use deputy_homes_api::Home;
+use deputy_homes_server::booking_codes::{random_code, BookingCodes};
 use deputy_homes_server::db::Db;
 use deputy_homes_server::register_file::parse_register;
-use deputy_homes_server::{bind, Config};
+use deputy_homes_server::{listen, prepare, Config};
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
 use sqlx::{AnyPool, Connection, PgConnection};
+use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 use tempfile::TempDir;
 use tokio::task::JoinHandle;
@@ -116,6 +119,8 @@ pub struct TestApp {
     database_url: String,
     files: TempDir,
     server: JoinHandle<()>,
+    /// Booking codes the app hands out next, before random ones.
+    codes: Arc<Mutex<VecDeque<String>>>,
     // Declared last: dropped after the server task is aborted.
     _postgres: Option<PostgresDatabase>,
 }
@@ -170,10 +175,20 @@ impl TestApp {
             demo_accounts: false,
             booking_notice_minutes: 60,
             booking_cap: 3,
+            notify_interval_seconds: 0,
         };
-        let (listener, router) = bind(&config)
+        let mut state = prepare(&config)
             .await
             .unwrap_or_else(|e| panic!("the app did not start on {backend:?}: {e:#}"));
+        let codes: Arc<Mutex<VecDeque<String>>> = Arc::default();
+        let queued = Arc::clone(&codes);
+        state.booking_codes = BookingCodes::from_fn(move || {
+            let next = queued.lock().expect("the code queue").pop_front();
+            next.unwrap_or_else(random_code)
+        });
+        let (listener, router) = listen(&config, state)
+            .await
+            .unwrap_or_else(|e| panic!("the app did not listen on {backend:?}: {e:#}"));
         let addr = listener.local_addr().expect("the listener has an address");
         let server = tokio::spawn(async move {
             axum::serve(listener, router)
@@ -191,8 +206,21 @@ impl TestApp {
             database_url,
             files,
             server,
+            codes,
             _postgres: postgres,
         }
+    }
+
+    /// Makes the app hand out these booking codes next, in order (then random ones again).
+    pub fn queue_booking_codes(&self, codes: &[&str]) {
+        let mut queue = self.codes.lock().expect("the code queue");
+        queue.extend(codes.iter().map(|c| (*c).to_owned()));
+    }
+
+    /// Signs in a new account with this role (and homes, for a delegate).
+    pub async fn signed_in_as(&self, username: &str, role: Role, home_ids: &[&str]) -> Browser {
+        self.create_account(username, role, None, home_ids).await;
+        self.sign_in(username, PASSWORD).await
     }
 
     /// The app's database URL.

@@ -6,12 +6,18 @@ mod helpers;
 
 mod accounts;
 mod activities;
+mod activities_listing;
+mod activity_edit;
 mod app_shell;
+mod booking_moves;
 mod bookings;
 mod caching;
+mod calendar;
 mod errors;
 mod homes;
 mod import;
+mod notifications;
 mod openapi;
 mod qr;
 mod reception;
+mod roles;

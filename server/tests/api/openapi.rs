@@ -1,8 +1,11 @@
 //! The OpenAPI document describes the API as it really answers, so it cannot drift.
 
+use crate::bookings::{activity, booked, code_of, delegate, PHONE};
 use crate::helpers::{items, json_body, on_both_databases, TestApp, PASSWORD};
+use crate::notifications::staff;
 use deputy_homes_api::account::Role;
 use reqwest::{Method, StatusCode};
+use serde_json::json;
 use serde_json::{Map, Value};
 
 on_both_databases!(
@@ -10,6 +13,8 @@ on_both_databases!(
     every_field_of_real_responses_is_a_property_of_its_schema,
     the_openapi_document_lists_the_session_and_account_paths_and_their_answers,
     session_and_account_responses_match_their_schemas,
+    the_listing_edit_move_calendar_and_notification_paths_are_documented,
+    listed_edited_and_moved_answers_and_notifications_match_their_schemas,
 );
 
 async fn openapi(app: &TestApp) -> Value {
@@ -277,4 +282,135 @@ async fn session_and_account_responses_match_their_schemas(app: TestApp) {
         .await;
     let forged = json_body(forged, StatusCode::FORBIDDEN).await;
     check_against_schema(&doc, "ApiError", forged.as_object().expect("an object"));
+}
+
+async fn the_listing_edit_move_calendar_and_notification_paths_are_documented(app: TestApp) {
+    let doc = openapi(&app).await;
+    let paths = &doc["paths"];
+    let expected: [(&str, &str, &[&str]); 6] = [
+        ("/api/activities", "get", &["200", "400"]),
+        ("/api/activities/{id}", "get", &["200", "404"]),
+        (
+            "/api/activities/{id}",
+            "put",
+            &["200", "400", "401", "403", "404", "409"],
+        ),
+        (
+            "/api/activities/{id}/calendar.ics",
+            "get",
+            &["200", "400", "404"],
+        ),
+        (
+            "/api/bookings/{code}/move",
+            "post",
+            &["200", "400", "404", "409"],
+        ),
+        ("/api/notifications", "get", &["200", "401", "403"]),
+    ];
+    for (path, method, statuses) in expected {
+        let operation = &paths[path][method];
+        assert!(
+            operation.is_object(),
+            "no {method} {path} in {:?}",
+            paths.as_object().map(|p| p.keys().collect::<Vec<_>>())
+        );
+        for status in statuses {
+            assert!(
+                operation["responses"][status].is_object(),
+                "no {status} for {method} {path}: {}",
+                operation["responses"]
+            );
+        }
+    }
+    let query_names = |path: &str| -> Vec<String> {
+        let mut names: Vec<String> = paths[path]["get"]["parameters"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{path} has no parameters"))
+            .iter()
+            .filter(|p| p["in"] == "query")
+            .map(|p| p["name"].as_str().expect("a name").to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        query_names("/api/activities"),
+        ["date", "district", "home", "kind"]
+    );
+    assert_eq!(query_names("/api/notifications"), ["booking"]);
+    assert_eq!(query_names("/api/activities/{id}/calendar.ics"), ["code"]);
+    assert!(
+        paths["/api/activities/{id}/calendar.ics"]["get"]["responses"]["200"]["content"]
+            ["text/calendar"]
+            .is_object(),
+        "the file is text/calendar"
+    );
+    for (path, method, schema) in [
+        ("/api/activities/{id}", "put", "EditActivity"),
+        ("/api/bookings/{code}/move", "post", "MoveBooking"),
+    ] {
+        let body = &paths[path][method]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            body["$ref"],
+            format!("#/components/schemas/{schema}"),
+            "{method} {path}"
+        );
+    }
+}
+
+async fn listed_edited_and_moved_answers_and_notifications_match_their_schemas(app: TestApp) {
+    let doc = openapi(&app).await;
+    let staff = staff(&app).await;
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 1, 10).await;
+    let other = activity(&app, &wang, 1, 11).await;
+    let code = code_of(&booked(&app, &id, PHONE, "booked").await);
+    booked(&app, &id, "13900139000", "waitlisted").await;
+
+    let list = app.send(app.get("/api/activities")).await;
+    let list = json_body(list, StatusCode::OK).await;
+    let mut checked = 0;
+    for item in list.as_array().expect("an array") {
+        let item = item.as_object().expect("an object");
+        assert!(item.contains_key("seats_left") && item.contains_key("home_name"));
+        assert_eq!(check_against_schema(&doc, "Activity", item), 1, "kind");
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+    let edit = json!({
+        "date": crate::activities::date_in(12), "start": "10:00", "end": "11:00",
+        "capacity": 2, "topic": "议题",
+    });
+    let request = wang
+        .signed(app.request(Method::PUT, &format!("/api/activities/{id}")))
+        .json(&edit);
+    let edited = json_body(app.send(request).await, StatusCode::OK).await;
+    check_against_schema(&doc, "Activity", edited.as_object().expect("an object"));
+
+    let request = app
+        .request(Method::POST, &format!("/api/bookings/{code}/move"))
+        .json(&json!({ "phone": PHONE, "activity_id": other }));
+    let moved = json_body(app.send(request).await, StatusCode::OK).await;
+    assert_eq!(
+        check_against_schema(&doc, "Booking", moved.as_object().expect("an object")),
+        1
+    );
+
+    let notifications = app
+        .send(staff.cookie_only(app.get("/api/notifications")))
+        .await;
+    let notifications = json_body(notifications, StatusCode::OK).await;
+    let notifications = notifications.as_array().expect("an array");
+    assert!(
+        notifications.len() >= 4,
+        "confirmations, change, promotion: {notifications:?}"
+    );
+    for notification in notifications {
+        let object = notification.as_object().expect("an object");
+        let enums = check_against_schema(&doc, "Notification", object);
+        assert_eq!(enums, 2, "kind and status are enums in Notification");
+    }
+    let bad = app.send(app.get("/api/activities?kind=picnic")).await;
+    let bad = json_body(bad, StatusCode::BAD_REQUEST).await;
+    check_against_schema(&doc, "ApiError", bad.as_object().expect("an object"));
 }

@@ -1,0 +1,236 @@
+//! The public list of upcoming activities of every home, with its filters, and one activity by
+//! id; each shows its home's name and the seats left.
+
+use crate::activities::{date_in, home_name};
+use crate::bookings::{activity_starting_in, booked, now_ms, with, PHONE};
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
+use deputy_homes_api::account::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+on_both_databases!(
+    the_public_list_shows_every_homes_upcoming_activities_soonest_first_with_seats_left,
+    the_list_filters_by_district_kind_date_and_home_and_combines_them,
+    unknown_filter_values_are_a_400_naming_the_parameter,
+    the_list_holds_at_most_200_activities,
+    one_activity_is_found_by_id_and_an_unknown_one_is_a_json_404,
+);
+
+/// Publishes one activity at a home as this browser; returns it.
+async fn publish(app: &TestApp, browser: &Browser, home: &str, changes: Value) -> Value {
+    let body = with(
+        json!({
+            "kind": "reception",
+            "date": date_in(10),
+            "start": "09:00",
+            "end": "11:30",
+            "capacity": 2,
+            "topic": "社区停车难",
+        }),
+        changes,
+    );
+    let request = browser
+        .signed(app.request(Method::POST, &format!("/api/homes/{home}/activities")))
+        .json(&body);
+    let created = json_body(app.send(request).await, StatusCode::CREATED).await;
+    created[0].clone()
+}
+
+/// `GET /api/activities` with a query; must be 200.
+async fn listed(app: &TestApp, query: &[(&str, &str)]) -> Vec<Value> {
+    let response = app.send(app.get("/api/activities").query(query)).await;
+    json_body(response, StatusCode::OK)
+        .await
+        .as_array()
+        .unwrap_or_else(|| panic!("the list for {query:?} is not an array"))
+        .clone()
+}
+
+fn ids(list: &[Value]) -> Vec<&str> {
+    list.iter()
+        .map(|a| a["id"].as_str().expect("an id"))
+        .collect()
+}
+
+fn id(activity: &Value) -> &str {
+    activity["id"].as_str().expect("an id")
+}
+
+/// Four activities at two homes in two districts: (xc-02 reception day 10, xc-02 duty report
+/// day 12, yq-01 training day 10 at 14:00, yq-01 reception day 11).
+async fn four_activities(app: &TestApp) -> [Value; 4] {
+    app.create_account("wang", Role::Delegate, None, &["xc-02"])
+        .await;
+    app.create_account("yuan", Role::Delegate, None, &["yq-01"])
+        .await;
+    let wang = app.sign_in("wang", crate::helpers::PASSWORD).await;
+    let yu = app.sign_in("yuan", crate::helpers::PASSWORD).await;
+    let duty = publish(
+        app,
+        &wang,
+        "xc-02",
+        json!({ "kind": "duty_report", "date": date_in(12) }),
+    )
+    .await;
+    let reception = publish(app, &wang, "xc-02", json!({})).await;
+    let yq_reception = publish(app, &yu, "yq-01", json!({ "date": date_in(11) })).await;
+    let training = publish(
+        app,
+        &yu,
+        "yq-01",
+        json!({ "kind": "training", "start": "14:00", "end": "15:00" }),
+    )
+    .await;
+    [reception, duty, training, yq_reception]
+}
+
+async fn the_public_list_shows_every_homes_upcoming_activities_soonest_first_with_seats_left(
+    app: TestApp,
+) {
+    let [reception, duty, training, yq_reception] = four_activities(&app).await;
+    assert_eq!(reception["home_name"], home_name("xc-02"));
+    assert_eq!(training["home_name"], home_name("yq-01"));
+    assert_ne!(home_name("xc-02"), home_name("yq-01"));
+    assert_eq!(reception["seats_left"], 2);
+
+    let ongoing = activity_starting_in(&app, -30, 5).await;
+    let ended = activity_starting_in(&app, -120, 5).await;
+    let list = listed(&app, &[]).await;
+    assert_eq!(
+        ids(&list),
+        [
+            ongoing.as_str(),
+            id(&reception),
+            id(&training),
+            id(&yq_reception),
+            id(&duty)
+        ],
+        "soonest first across homes; the ended one ({ended}) is gone, the ongoing one stays"
+    );
+
+    booked(&app, id(&reception), PHONE, "booked").await;
+    let one_left = &listed(&app, &[]).await[1];
+    assert_eq!(one_left["seats_left"], 1);
+    booked(&app, id(&reception), "13900139000", "booked").await;
+    booked(&app, id(&reception), "13700137000", "waitlisted").await;
+    let full = &listed(&app, &[]).await[1];
+    assert_eq!(
+        full["seats_left"], 0,
+        "a waitlist does not make it negative"
+    );
+    let mut expected = reception.clone();
+    expected["seats_left"] = json!(0);
+    assert_eq!(full, &expected, "otherwise what publishing answered");
+
+    let request = app
+        .sign_in("wang", crate::helpers::PASSWORD)
+        .await
+        .signed(app.request(
+            Method::POST,
+            &format!("/api/activities/{}/cancel", id(&duty)),
+        ))
+        .json(&json!({ "reason": "代表外出开会" }));
+    json_body(app.send(request).await, StatusCode::OK).await;
+    let list = listed(&app, &[]).await;
+    assert_eq!(list.len(), 5, "a cancelled activity stays listed");
+    assert_eq!(list[4]["cancel_reason"], "代表外出开会");
+}
+
+/// Query parameters as name and value.
+type Query<'a> = &'a [(&'a str, &'a str)];
+
+async fn the_list_filters_by_district_kind_date_and_home_and_combines_them(app: TestApp) {
+    let [reception, duty, training, yq_reception] = four_activities(&app).await;
+    let cases: [(Query, Vec<&str>); 8] = [
+        (&[("district", "xincheng")], vec![id(&reception), id(&duty)]),
+        (
+            &[("district", "yuquan")],
+            vec![id(&training), id(&yq_reception)],
+        ),
+        (&[("district", "saihan")], vec![]),
+        (
+            &[("kind", "reception")],
+            vec![id(&reception), id(&yq_reception)],
+        ),
+        (
+            &[("date", &date_in(10))],
+            vec![id(&reception), id(&training)],
+        ),
+        (&[("home", "yq-01")], vec![id(&training), id(&yq_reception)]),
+        (
+            &[("district", "yuquan"), ("kind", "reception")],
+            vec![id(&yq_reception)],
+        ),
+        (
+            &[
+                ("date", &date_in(10)),
+                ("home", "xc-02"),
+                ("kind", "reception"),
+            ],
+            vec![id(&reception)],
+        ),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(ids(&listed(&app, query).await), expected, "{query:?}");
+    }
+    assert_eq!(
+        listed(&app, &[("district", " "), ("kind", "")]).await.len(),
+        4,
+        "empty parameters filter nothing"
+    );
+    assert_eq!(listed(&app, &[("home", "nowhere")]).await.len(), 0);
+}
+
+async fn unknown_filter_values_are_a_400_naming_the_parameter(app: TestApp) {
+    for (name, value) in [
+        ("district", "atlantis"),
+        ("kind", "picnic"),
+        ("date", "2026-02-30"),
+        ("date", "tomorrow"),
+    ] {
+        let response = app
+            .send(app.get("/api/activities").query(&[(name, value)]))
+            .await;
+        let error = api_error(response, StatusCode::BAD_REQUEST, "bad_parameter").await;
+        assert_eq!(error["field"], name, "{name}={value}: {error}");
+    }
+}
+
+async fn the_list_holds_at_most_200_activities(app: TestApp) {
+    let owner = app
+        .create_account("owner", Role::Delegate, None, &["xc-02"])
+        .await;
+    let pool = app.sql().await;
+    let first = now_ms() + 86_400_000;
+    for n in 0..205_i64 {
+        let starts = first + n * 60_000;
+        sqlx::query(
+            "INSERT INTO activities (id, home_id, kind, local_date, start_clock, end_clock, starts_at_ms, \
+             ends_at_ms, capacity, topic, series_id, created_by, created_at_ms) \
+             VALUES ($1, 'xc-02', 'reception', $2, '00:00', '23:59', $3, $4, 5, 'topic', 's', $5, $6)",
+        )
+        .bind(format!("bulk-{n:03}"))
+        .bind(date_in(1))
+        .bind(starts)
+        .bind(starts + 3_600_000)
+        .bind(&owner.id)
+        .bind(now_ms())
+        .execute(&pool)
+        .await
+        .expect("an activity is stored");
+    }
+    let list = listed(&app, &[]).await;
+    assert_eq!(list.len(), 200);
+    assert_eq!(id(&list[0]), "bulk-000");
+    assert_eq!(id(&list[199]), "bulk-199", "the soonest 200");
+}
+
+async fn one_activity_is_found_by_id_and_an_unknown_one_is_a_json_404(app: TestApp) {
+    let [reception, ..] = four_activities(&app).await;
+    let response = app
+        .send(app.get(&format!("/api/activities/{}", id(&reception))))
+        .await;
+    assert_eq!(json_body(response, StatusCode::OK).await, reception);
+    let missing = app.send(app.get("/api/activities/no-such-activity")).await;
+    api_error(missing, StatusCode::NOT_FOUND, "not_found").await;
+}

@@ -1,0 +1,281 @@
+//! A citizen moves a booking, code and all, to another activity; the seat left behind goes to
+//! the first waiting. Also: a booking whose random code is taken gets a fresh one.
+
+use crate::bookings::{
+    activity, activity_starting_in, all_at_once, answer, bad_field, book, booked, booked_count,
+    cancelled, code_of, delegate, mobile, rows, status_of, stored_bookings, tally, MASKED, PHONE,
+};
+use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
+use crate::notifications::{kinds, messages_for, staff};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::json;
+
+on_both_databases!(
+    a_booking_moves_with_its_code_to_a_free_seat_and_its_old_seat_goes_to_the_first_waiting,
+    moving_into_a_full_activity_puts_the_booking_at_the_back_of_its_waitlist,
+    moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_booked_are_refused,
+    moves_need_the_bookings_code_and_phone_and_a_live_booking,
+    twenty_opposite_moves_at_once_neither_deadlock_nor_overbook,
+    a_booking_whose_code_is_taken_is_stored_with_a_fresh_code,
+);
+
+fn move_request(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> RequestBuilder {
+    app.request(Method::POST, &format!("/api/bookings/{code}/move"))
+        .json(&json!({ "phone": phone, "activity_id": activity_id }))
+}
+
+/// `POST /api/bookings/{code}/move`; whatever the answer.
+async fn move_to(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> Response {
+    app.send(move_request(app, code, phone, activity_id)).await
+}
+
+async fn a_booking_moves_with_its_code_to_a_free_seat_and_its_old_seat_goes_to_the_first_waiting(
+    app: TestApp,
+) {
+    let staff = staff(&app).await;
+    let wang = delegate(&app).await;
+    let from = activity(&app, &wang, 1, 10).await;
+    let to = activity(&app, &wang, 2, 11).await;
+    let mover = code_of(&booked(&app, &from, PHONE, "booked").await);
+    let first = code_of(&booked(&app, &from, "13900139000", "waitlisted").await);
+    let second = code_of(&booked(&app, &from, "13700137000", "waitlisted").await);
+
+    let moved = json_body(
+        move_to(&app, &mover, "+86 138 0013 8000", &to).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(moved["code"], mover.as_str(), "the same code");
+    assert_eq!(moved["activity_id"], to.as_str());
+    assert_eq!(moved["status"], "booked");
+    assert_eq!(moved["phone"], MASKED);
+    assert_eq!(
+        status_of(&app, &first, "13900139000").await,
+        "booked",
+        "promoted"
+    );
+    assert_eq!(status_of(&app, &second, "13700137000").await, "waitlisted");
+    let pool = app.sql().await;
+    assert_eq!(booked_count(&pool, &from).await, 1);
+    assert_eq!(booked_count(&pool, &to).await, 1);
+    assert_eq!(tally(&rows(&pool, &to).await), (1, 0, 0));
+
+    let told = messages_for(&app, &staff, &mover).await;
+    assert_eq!(kinds(&told), ["change", "confirmation"]);
+    let change = told
+        .iter()
+        .find(|m| m["kind"] == "change")
+        .expect("a change");
+    assert!(change["message"]
+        .as_str()
+        .is_some_and(|m| m.contains(&crate::activities::date_in(11)) && m.contains(&mover)));
+    assert_eq!(
+        kinds(&messages_for(&app, &staff, &first).await),
+        ["confirmation", "promotion"]
+    );
+    assert_eq!(
+        kinds(&messages_for(&app, &staff, &second).await),
+        ["confirmation"]
+    );
+}
+
+async fn moving_into_a_full_activity_puts_the_booking_at_the_back_of_its_waitlist(app: TestApp) {
+    let wang = delegate(&app).await;
+    let from = activity(&app, &wang, 3, 10).await;
+    let to = activity(&app, &wang, 1, 11).await;
+    let mover = code_of(&booked(&app, &from, PHONE, "booked").await);
+    booked(&app, &to, "13900139000", "booked").await;
+    booked(&app, &to, "13700137000", "waitlisted").await;
+
+    let moved = json_body(move_to(&app, &mover, PHONE, &to).await, StatusCode::OK).await;
+    assert_eq!(moved["status"], "waitlisted");
+    let pool = app.sql().await;
+    let there = rows(&pool, &to).await;
+    assert_eq!(
+        there.last().map(|r| r.code.as_str()),
+        Some(mover.as_str()),
+        "at the back"
+    );
+    assert_eq!(tally(&there), (1, 2, 0));
+    assert_eq!(booked_count(&pool, &to).await, 1);
+    assert_eq!(booked_count(&pool, &from).await, 0, "the old seat is free");
+
+    // Moving a waitlisted place back frees no seat there.
+    let back = json_body(move_to(&app, &mover, PHONE, &from).await, StatusCode::OK).await;
+    assert_eq!(back["status"], "booked");
+    assert_eq!(booked_count(&pool, &to).await, 1);
+    assert_eq!(tally(&rows(&pool, &to).await), (1, 1, 0));
+}
+
+async fn moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_booked_are_refused(
+    app: TestApp,
+) {
+    let wang = delegate(&app).await;
+    let from = activity(&app, &wang, 3, 10).await;
+    let other = activity(&app, &wang, 3, 11).await;
+    let cancelled_one = activity(&app, &wang, 3, 12).await;
+    let request = wang
+        .signed(app.request(
+            Method::POST,
+            &format!("/api/activities/{cancelled_one}/cancel"),
+        ))
+        .json(&json!({ "reason": "下雪" }));
+    json_body(app.send(request).await, StatusCode::OK).await;
+    let started = activity_starting_in(&app, -10, 5).await;
+    let too_soon = activity_starting_in(&app, 30, 5).await;
+    let code = code_of(&booked(&app, &from, PHONE, "booked").await);
+    booked(&app, &other, PHONE, "booked").await;
+
+    api_error(
+        move_to(&app, &code, PHONE, &cancelled_one).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    bad_field(
+        move_to(&app, &code, PHONE, &started).await,
+        "activity_id",
+        "started",
+    )
+    .await;
+    bad_field(
+        move_to(&app, &code, PHONE, &too_soon).await,
+        "activity_id",
+        "too soon",
+    )
+    .await;
+    let booked_there = move_to(&app, &code, PHONE, &other).await;
+    let error = api_error(booked_there, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(error["field"], "activity_id");
+    api_error(
+        move_to(&app, &code, PHONE, &from).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    api_error(
+        move_to(&app, &code, PHONE, "no-such-activity").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+
+    let pool = app.sql().await;
+    assert_eq!(rows(&pool, &from).await[0].code, code, "still where it was");
+    assert_eq!(booked_count(&pool, &from).await, 1);
+    for id in [&other, &cancelled_one, &started, &too_soon] {
+        let expected = if id == &other { 1 } else { 0 };
+        assert_eq!(booked_count(&pool, id).await, expected, "{id}");
+    }
+
+    // A booking at an activity under way cannot be moved away.
+    let soon = activity_starting_in(&app, 90, 5).await;
+    let late = code_of(&booked(&app, &soon, "13900139000", "booked").await);
+    sqlx::query("UPDATE activities SET starts_at_ms = $1 WHERE id = $2")
+        .bind(crate::bookings::now_ms() - 60_000)
+        .bind(&soon)
+        .execute(&pool)
+        .await
+        .expect("the activity starts");
+    bad_field(
+        move_to(&app, &late, "13900139000", &other).await,
+        "code",
+        "under way",
+    )
+    .await;
+}
+
+async fn moves_need_the_bookings_code_and_phone_and_a_live_booking(app: TestApp) {
+    let wang = delegate(&app).await;
+    let from = activity(&app, &wang, 3, 10).await;
+    let to = activity(&app, &wang, 3, 11).await;
+    let code = code_of(&booked(&app, &from, PHONE, "booked").await);
+    let gone = code_of(&booked(&app, &from, "13900139000", "booked").await);
+    cancelled(&app, &gone, "13900139000").await;
+
+    for (case, code, phone) in [
+        ("a wrong phone", code.as_str(), "13700137000"),
+        ("an unknown code", "AAAAAA", PHONE),
+        ("a cancelled booking", gone.as_str(), "13900139000"),
+    ] {
+        let response = move_to(&app, code, phone, &to).await;
+        let error = api_error(response, StatusCode::NOT_FOUND, "not_found").await;
+        assert!(
+            !error["message"].as_str().unwrap_or_default().is_empty(),
+            "{case}"
+        );
+    }
+    bad_field(
+        move_to(&app, &code, "0471-6512345", &to).await,
+        "phone",
+        "a landline",
+    )
+    .await;
+    let malformed = app
+        .request(Method::POST, &format!("/api/bookings/{code}/move"))
+        .header("content-type", "application/json")
+        .body(r#"{"phone": "13800138000"}"#);
+    bad_field(app.send(malformed).await, "body", "no activity_id").await;
+    assert_eq!(tally(&rows(&app.sql().await, &to).await), (0, 0, 0));
+
+    let lower = json_body(
+        move_to(&app, &code.to_lowercase(), PHONE, &to).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        lower["code"],
+        code.as_str(),
+        "the code may be typed in lower case"
+    );
+}
+
+/// Ten citizens at A move to B while ten at B move to A, all at the same moment: the two
+/// activities' rows are locked in one order, so nobody waits for ever, and the seats add up.
+async fn twenty_opposite_moves_at_once_neither_deadlock_nor_overbook(app: TestApp) {
+    let wang = delegate(&app).await;
+    let a = activity(&app, &wang, 8, 10).await;
+    let b = activity(&app, &wang, 8, 11).await;
+    let mut jobs = Vec::new();
+    for i in 0..10 {
+        let (pa, pb) = (mobile("1381111", i), mobile("1382222", i));
+        let ca = code_of(&booked(&app, &a, &pa, if i < 8 { "booked" } else { "waitlisted" }).await);
+        let cb = code_of(&booked(&app, &b, &pb, if i < 8 { "booked" } else { "waitlisted" }).await);
+        jobs.push(answer(move_request(&app, &ca, &pa, &b)));
+        jobs.push(answer(move_request(&app, &cb, &pb, &a)));
+    }
+    let answers = all_at_once(jobs).await;
+    for (status, body) in &answers {
+        assert_eq!(*status, StatusCode::OK, "{body}");
+    }
+    let pool = app.sql().await;
+    for id in [&a, &b] {
+        let stored = rows(&pool, id).await;
+        let (seated, waiting, _) = tally(&stored);
+        assert_eq!((seated, waiting), (8, 2), "{id}: {stored:?}");
+        assert_eq!(booked_count(&pool, id).await, 8);
+    }
+    assert_eq!(stored_bookings(&app).await, 20);
+}
+
+async fn a_booking_whose_code_is_taken_is_stored_with_a_fresh_code(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 3, 10).await;
+    app.queue_booking_codes(&["ACD34X", "ACD34X", "ACD34X", "QWE34X"]);
+    let first = booked(&app, &id, PHONE, "booked").await;
+    assert_eq!(code_of(&first), "ACD34X");
+    let second = json_body(book(&app, &id, "13900139000").await, StatusCode::CREATED).await;
+    assert_eq!(
+        code_of(&second),
+        "QWE34X",
+        "two taken codes, then a fresh one"
+    );
+    let pool = app.sql().await;
+    assert_eq!(tally(&rows(&pool, &id).await), (2, 0, 0));
+    assert_eq!(
+        booked_count(&pool, &id).await,
+        2,
+        "the failed tries took no seat"
+    );
+    assert_eq!(status_of(&app, "QWE34X", "13900139000").await, "booked");
+}
