@@ -1,11 +1,12 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
-use deputy_homes_api::account::{Session, SignIn};
+use deputy_homes_api::account::{Account, AccountHomes, NewAccount, Session, SignIn};
 use deputy_homes_api::activity::{Activity, NewActivities};
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Why a request failed, in terms the app can explain to a person.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +143,20 @@ pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
     get_json(&format!("{}/activities", home_path(&id))).await
 }
 
+/// Sends a state-changing request with a JSON body and the session's anti-forgery token.
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &B,
+    csrf_token: &str,
+) -> Result<T, ClientError> {
+    let request = request
+        .header(CSRF_HEADER, csrf_token)
+        .json(body)
+        .map_err(|_| ClientError::BadResponse)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
 /// `POST /api/homes/{id}/activities`: publishes an activity or a weekly series.
 pub async fn activities_create(
     home_id: String,
@@ -149,10 +164,28 @@ pub async fn activities_create(
     csrf_token: String,
 ) -> Result<Vec<Activity>, ClientError> {
     let path = format!("{}/activities", home_path(&home_id));
-    let request = Request::post(&path)
-        .header(CSRF_HEADER, &csrf_token)
-        .json(&body)
-        .map_err(|_| ClientError::BadResponse)?;
-    let response = request.send().await.map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    send_json(Request::post(&path), &body, &csrf_token).await
+}
+
+/// `GET /api/accounts`: every account (staff only).
+pub async fn accounts_list() -> Result<Vec<Account>, ClientError> {
+    get_json("/api/accounts").await
+}
+
+/// `POST /api/accounts`: creates an account (staff only).
+pub async fn accounts_create(body: NewAccount, csrf_token: String) -> Result<Account, ClientError> {
+    send_json(Request::post("/api/accounts"), &body, &csrf_token).await
+}
+
+/// `PUT /api/accounts/{id}/homes`: sets the homes a delegate belongs to (staff only).
+pub async fn account_homes_set(
+    id: String,
+    home_ids: Vec<String>,
+    csrf_token: String,
+) -> Result<Account, ClientError> {
+    let path = format!(
+        "/api/accounts/{}/homes",
+        deputy_homes_api::maplinks::encode_component(&id)
+    );
+    send_json(Request::put(&path), &AccountHomes { home_ids }, &csrf_token).await
 }
