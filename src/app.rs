@@ -3,7 +3,7 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::geolocation::Located;
 use crate::i18n::{tr, I18n};
-use crate::pages::{account::AccountPage, sign_in::SignInPage};
+use crate::pages::{account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage};
 use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/map") view=MapPage />
                     <Route path=path!("/sign-in") view=SignInPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/staff/accounts") view=StaffAccountsPage />
                 </Routes>
             </main>
             <footer class="site-footer">

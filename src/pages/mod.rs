@@ -7,3 +7,4 @@ pub mod homes_list;
 pub mod map;
 pub mod not_found;
 pub mod sign_in;
+pub mod staff_accounts;
