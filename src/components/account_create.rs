@@ -116,7 +116,8 @@ pub fn AccountCreate(
             <TextField id="new-phone" label=|c| c.phone_label value=phone kind="tel" inputmode="tel"
                 error=error(AccountField::Phone) />
             <TextField id="new-password" label=|c| c.initial_password_label value=password
-                error=error(AccountField::Password) hint=|c| c.password_hint autocomplete="new-password" />
+                error=error(AccountField::Password) hint=|c| c.password_hint kind="password"
+                autocomplete="new-password" />
             <div class="field">
                 <label for="new-role">{tr(|c| c.role_label)}</label>
                 <select id="new-role" on:change:target=move |ev| {
