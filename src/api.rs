@@ -1,6 +1,6 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
-use deputy_homes_api::account::{Session, SignIn};
+use deputy_homes_api::account::{Account, AccountHomes, NewAccount, Session, SignIn};
 use deputy_homes_api::activity::{Activity, NewActivities};
 use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
 use deputy_homes_api::maplinks::encode_component;
@@ -9,7 +9,7 @@ use deputy_homes_api::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -155,17 +155,40 @@ pub async fn activities_create(
     csrf_token: String,
 ) -> Result<Vec<Activity>, ClientError> {
     let path = format!("{}/activities", home_path(&home_id));
-    let request = Request::post(&path)
-        .header(CSRF_HEADER, &csrf_token)
-        .json(&body)
-        .map_err(|_| ClientError::BadResponse)?;
-    let response = request.send().await.map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    send_json(Request::post(&path), &body, Some(&csrf_token)).await
+}
+
+/// `GET /api/accounts`: every account (staff only).
+pub async fn accounts_list() -> Result<Vec<Account>, ClientError> {
+    get_json("/api/accounts").await
+}
+
+/// `POST /api/accounts`: creates an account (staff only).
+pub async fn accounts_create(body: NewAccount, csrf_token: String) -> Result<Account, ClientError> {
+    send_json(Request::post("/api/accounts"), &body, Some(&csrf_token)).await
+}
+
+/// `PUT /api/accounts/{id}/homes`: sets the homes a delegate belongs to (staff only).
+pub async fn account_homes_set(
+    id: String,
+    home_ids: Vec<String>,
+    csrf_token: String,
+) -> Result<Account, ClientError> {
+    let path = format!(
+        "/api/accounts/{}/homes",
+        deputy_homes_api::maplinks::encode_component(&id)
+    );
+    send_json(
+        Request::put(&path),
+        &AccountHomes { home_ids },
+        Some(&csrf_token),
+    )
+    .await
 }
 
 /// Sends a JSON body with `method` (and the anti-forgery token when signed in); reads JSON back.
 async fn send_json<B: Serialize, T: DeserializeOwned>(
-    request: gloo_net::http::RequestBuilder,
+    request: RequestBuilder,
     body: &B,
     csrf_token: Option<&str>,
 ) -> Result<T, ClientError> {

@@ -3,7 +3,7 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::geolocation::Located;
 use crate::i18n::{tr, I18n};
-use crate::pages::{account::AccountPage, sign_in::SignInPage};
+use crate::pages::{account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage};
 use crate::pages::{
     activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
     reception::ReceptionPage,
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activities/:id/book") view=BookPage />
                     <Route path=path!("/bookings") view=MyBookingsPage />
                     <Route path=path!("/manage/activities/:id") view=ReceptionPage />
+                    <Route path=path!("/staff/accounts") view=StaffAccountsPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,5 +1,6 @@
 //! The deputy-homes browser app: citizens find Hohhot's representatives' homes.
 
+pub mod account_rules;
 pub mod api;
 pub mod app;
 pub mod clock;

@@ -92,6 +92,21 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 /// Longest accepted password, in bytes (argon2 takes any length; this bounds the work).
 pub const MAX_PASSWORD_BYTES: usize = 256;
 
+/// Longest accepted display name, in characters.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 50;
+
+/// Checks a display name (after trimming): 1 to [`MAX_DISPLAY_NAME_CHARS`] characters.
+pub fn validate_display_name(name: &str) -> Result<(), String> {
+    let chars = name.trim().chars().count();
+    if (1..=MAX_DISPLAY_NAME_CHARS).contains(&chars) {
+        Ok(())
+    } else {
+        Err(format!(
+            "display name must be 1 to {MAX_DISPLAY_NAME_CHARS} characters"
+        ))
+    }
+}
+
 /// Checks a username: 3 to 32 of `a-z 0-9 _ . -`, starting with a letter.
 pub fn validate_username(name: &str) -> Result<(), String> {
     let ok_chars = name
@@ -218,5 +233,8 @@ mod tests {
         assert!(validate_password("short").is_err());
         assert!(validate_password("long enough pass").is_ok());
         assert!(validate_password(&"x".repeat(300)).is_err());
+        assert!(validate_display_name(" 王丽 ").is_ok());
+        assert!(validate_display_name("   ").is_err());
+        assert!(validate_display_name(&"王".repeat(51)).is_err());
     }
 }

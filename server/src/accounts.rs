@@ -5,7 +5,8 @@ use crate::clock::now_ms;
 use crate::db::{AccountRecord, Db};
 use crate::error::AppError;
 use deputy_homes_api::account::{
-    validate_password, validate_username, Account, MobileNumber, NewAccount, Role,
+    validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
+    Role,
 };
 use deputy_homes_api::ApiError;
 
@@ -117,13 +118,8 @@ pub async fn create(
     let username = new.username.trim().to_lowercase();
     validate_username(&username).map_err(|m| bad("username", m))?;
     validate_password(&new.password).map_err(|m| bad("password", m))?;
+    validate_display_name(&new.display_name).map_err(|m| bad("display_name", m))?;
     let display_name = new.display_name.trim();
-    if display_name.is_empty() || display_name.chars().count() > 50 {
-        return Err(bad(
-            "display_name",
-            "display name must be 1 to 50 characters".into(),
-        ));
-    }
     let phone = match new
         .phone
         .as_deref()

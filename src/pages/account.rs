@@ -88,6 +88,9 @@ fn AccountDetails(session: Session) -> impl IntoView {
         <p class="account-name">{tr_with(|c, a: String| (c.signed_in_as)(&a), account.display_name.clone())}</p>
         <p><span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span></p>
         {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
+        {(role == Role::Staff).then(|| view! {
+            <p><a class="button" href="/staff/accounts">{tr(|c| c.staff_accounts_link)}</a></p>
+        })}
         <h2>{tr(|c| c.account_homes)}</h2>
         {if home_ids.is_empty() {
             view! { <p>{tr(|c| c.account_no_homes)}</p> }.into_any()

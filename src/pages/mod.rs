@@ -11,3 +11,4 @@ pub mod my_bookings;
 pub mod not_found;
 pub mod reception;
 pub mod sign_in;
+pub mod staff_accounts;

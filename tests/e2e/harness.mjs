@@ -86,6 +86,17 @@ export async function newPhonePage(browser, options = {}) {
   return page;
 }
 
+/** Signs in through the sign-in form on a fresh phone page; resolves on the account page. */
+export async function signIn(browser, server, login, password) {
+  const page = await newPhonePage(browser);
+  await page.goto(server.url + '/sign-in');
+  await page.getByLabel('用户名或手机号').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { level: 1, name: '我的账户' }).waitFor();
+  return page;
+}
+
 /** Runs axe-core on the page and returns its violations. */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: AXE_PATH });
@@ -98,11 +109,12 @@ export async function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
-/** Visible links, buttons and form fields smaller than 44×44 CSS px. */
+/** Visible links, buttons, summaries and form fields smaller than 44×44 CSS px. A checkbox inside
+ * its label is measured by the label, as a tap anywhere on the label ticks it. */
 export async function smallTapTargets(page) {
-  return page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input')]
+  return page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input, summary')]
     .filter((el) => el.getClientRects().length > 0)
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .map((el) => ({ el, box: (el.type === 'checkbox' && el.closest('label') || el).getBoundingClientRect() }))
     .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
     .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`));
 }
