@@ -81,10 +81,12 @@ fn BookActivity(activity: Activity) -> impl IntoView {
     let home_href = format!("/homes/{}", activity.home_id);
     let open = activity.cancel_reason.is_none();
     let shown = activity.clone();
+    let seats = activity.seats_left;
     view! {
         <div class="card">
             <ActivityWhen activity=shown />
-            <p><a href=home_href>{tr(|c| c.view_home)}</a></p>
+            {move || (open && seats > 0 && done.with(Option::is_none)).then(|| view! { <p class="hint">{tr_with(|c, n| (c.seats_left)(n), seats)}</p> })}
+            <p class="back"><a href=home_href>{tr(|c| c.view_home)}</a></p>
         </div>
         {move || match done.get() {
             Some(booking) => view! { <BookingDone booking /> }.into_any(),

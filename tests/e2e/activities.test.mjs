@@ -91,5 +91,5 @@ test('a delegate publishes a repeating reception from their page, and a citizen 
   assert.equal(await items.count(), 2);
   assert.match(await items.first().textContent(), new RegExp(`${date} 14:30–16:30`));
   await citizen.getByText('劳动合同纠纷法律咨询').first().waitFor();
-  await citizen.getByText('名额 8 人').first().waitFor();
+  await citizen.getByText('剩余 8 个名额').first().waitFor();
 });
