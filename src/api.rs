@@ -1,7 +1,7 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
 use deputy_homes_api::account::{Account, AccountHomes, NewAccount, Session, SignIn};
-use deputy_homes_api::activity::{Activity, NewActivities};
+use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
 use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::query::HomeFilter;
@@ -322,4 +322,28 @@ pub async fn activities_list(
         .await
         .map_err(|_| ClientError::Network)?;
     read_json(response).await
+}
+
+/// `PUT /api/activities/{id}`: new time, size or topic.
+pub async fn activity_edit(
+    id: String,
+    body: EditActivity,
+    csrf_token: String,
+) -> Result<Activity, ClientError> {
+    send_json(Request::put(&activity_path(&id)), &body, Some(&csrf_token)).await
+}
+
+/// `POST /api/activities/{id}/cancel`: cancels with a reason told to everyone booked.
+pub async fn activity_cancel(
+    id: String,
+    reason: String,
+    csrf_token: String,
+) -> Result<Activity, ClientError> {
+    let path = format!("{}/cancel", activity_path(&id));
+    send_json(
+        Request::post(&path),
+        &CancelActivity { reason },
+        Some(&csrf_token),
+    )
+    .await
 }

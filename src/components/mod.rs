@@ -8,6 +8,7 @@ pub mod home_card;
 pub mod home_picker;
 pub mod language_switch;
 pub mod load_error;
+pub mod manage_activity;
 pub mod open_status;
 pub mod overview_map;
 pub mod publish_activity;

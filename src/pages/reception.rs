@@ -5,6 +5,7 @@ use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityWhen;
 use crate::components::load_error::LoadError;
+use crate::components::manage_activity::ManageActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::session::use_auth;
 use deputy_homes_api::activity::Activity;
@@ -111,8 +112,20 @@ fn Reception(activity: Activity) -> impl IntoView {
         ev.prevent_default();
         check_in.run(code.get_untracked());
     };
+    let current = RwSignal::new(activity.clone());
+    let changeable = move || {
+        current.with(|a| {
+            a.cancel_reason.is_none() && a.starts_at_ms > web_sys::js_sys::Date::now() as i64
+        })
+    };
     view! {
-        <div class="card"><ActivityWhen activity=activity.clone() /></div>
+        <div class="card">
+            {move || view! { <ActivityWhen activity=current.get() /> }}
+            {move || current.get().cancel_reason.map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), r)}</p> })}
+        </div>
+        <Show when=changeable>
+            <ManageActivity activity=current.get_untracked() changed=Callback::new(move |a| current.set(a)) />
+        </Show>
         <section aria-labelledby="check-in-heading">
             <h2 id="check-in-heading">{tr(|c| c.check_in_button)}</h2>
             <form class="form check-in" on:submit=submit novalidate>

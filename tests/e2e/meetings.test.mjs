@@ -170,6 +170,29 @@ test('publish, book with code + QR + calendar, waitlist, cancel, promotion, move
   await delegate.locator('[data-figure="records"]').getByText('1', { exact: true }).waitFor();
   await lookAt(delegate, 'account-delegate');
 
+  // The delegate changes next week's reception, then cancels it with a reason; C is told.
+  await delegate.locator('section', { has: delegate.getByRole('heading', { name: '值班活动' }) })
+    .getByRole('link', { name: '名单与签到' }).nth(1).click();
+  await delegate.locator(`.roster__item[data-code="${codeC}"]`).waitFor();
+  await delegate.getByText('更改或取消这场活动').click();
+  await delegate.getByLabel('主题').fill('物业纠纷法律咨询（第二场）');
+  await delegate.getByRole('button', { name: '保存更改' }).click();
+  await delegate.getByText(/^已保存。/).waitFor();
+  await delegate.locator('.card').getByText('物业纠纷法律咨询（第二场）').waitFor();
+  await lookAt(delegate, 'manage-activity');
+  await delegate.getByRole('button', { name: '取消这场活动' }).click();
+  await delegate.getByText('请填写取消原因（1–200 字），它会告知已预约的群众。').waitFor();
+  await delegate.getByLabel('取消原因（会告知已预约的群众）').fill('代表外出调研');
+  await delegate.getByRole('button', { name: '取消这场活动' }).click();
+  await delegate.getByRole('button', { name: '确认取消活动并通知群众' }).click();
+  await delegate.locator('.card').getByText('已取消：代表外出调研').waitFor();
+  await c.reload();
+  await bookingC.getByText('已取消：代表外出调研').waitFor();
+  await bookingC.getByText('已取消', { exact: true }).waitFor();
+  const outboxC = await staff.evaluate(async (code) => (await fetch(`/api/notifications?booking=${code}`)).json(), codeC);
+  const told = outboxC.find((n) => n.kind === 'activity_cancelled');
+  assert.ok(told && told.message.includes('代表外出调研'), JSON.stringify(outboxC));
+
   for (const page of [a, b, c, delegate, staff]) assert.deepEqual(page.jsErrors, []);
 });
 
