@@ -26,9 +26,7 @@ fn manage_error(error: &ClientError, t: &Catalog) -> String {
                 _ => t.activity_form,
             }),
             (ErrorCode::Conflict, _) => t.error_activity_cancelled.to_owned(),
-            (ErrorCode::Unauthenticated | ErrorCode::CsrfRejected, _) => {
-                t.session_ended.to_owned()
-            }
+            (ErrorCode::Unauthenticated | ErrorCode::CsrfRejected, _) => t.session_ended.to_owned(),
             (ErrorCode::Forbidden, _) => t.forbidden.to_owned(),
             _ => t.error_server.to_owned(),
         },
@@ -106,7 +104,8 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
             confirming.set(false);
         });
     };
-    let status = |outcome: RwSignal<Option<Result<(), String>>>, ok: fn(&Catalog) -> &'static str| {
+    let status = |outcome: RwSignal<Option<Result<(), String>>>,
+                  ok: fn(&Catalog) -> &'static str| {
         move || match outcome.get() {
             Some(Ok(())) => ok(i18n.t()).to_owned(),
             Some(Err(m)) => m,

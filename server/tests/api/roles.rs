@@ -3,7 +3,7 @@
 //! 403), and that the allowed role gets past the guard.
 
 use crate::activities::date_in;
-use crate::bookings::{activity, delegate};
+use crate::bookings::{activity, booked, code_of, delegate, PHONE};
 use crate::helpers::{api_error, on_both_databases, Browser, TestApp, PASSWORD};
 use deputy_homes_api::account::Role;
 use reqwest::{Method, StatusCode};
@@ -37,6 +37,8 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
     let leaving = app.sign_in("wang", PASSWORD).await;
     let edited = activity(&app, &wang, 5, 10).await;
     let cancelled = activity(&app, &wang, 5, 11).await;
+    let held = activity(&app, &wang, 5, 14).await;
+    let code = code_of(&booked(&app, &held, PHONE, "booked").await);
     let wang_id = wang.account["id"].as_str().expect("an id").to_owned();
     let new_account = json!({
         "username": "zhao",
@@ -117,6 +119,34 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
             StatusCode::OK,
         ),
         endpoint(
+            Method::GET,
+            format!("/api/activities/{held}/bookings"),
+            None,
+            Guard::HomeOf,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            format!("/api/activities/{held}/check-in"),
+            Some(json!({ "code": code })),
+            Guard::HomeOf,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::PUT,
+            format!("/api/activities/{held}/record"),
+            Some(json!({ "raised": "停车难", "booking_codes": [code] })),
+            Guard::HomeOf,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::GET,
+            format!("/api/activities/{held}/record"),
+            None,
+            Guard::HomeOf,
+            StatusCode::OK,
+        ),
+        endpoint(
             Method::DELETE,
             "/api/session".into(),
             None,
@@ -168,5 +198,5 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
         let response = app.send(send(Some(right), true, e)).await;
         assert_eq!(response.status(), e.allowed, "{case} as the allowed caller");
     }
-    assert_eq!(refusals, 9 + 7 + 6, "every row was checked");
+    assert_eq!(refusals, 13 + 11 + 8, "every row was checked");
 }
