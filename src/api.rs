@@ -4,6 +4,7 @@ use deputy_homes_api::account::{Account, AccountHomes, NewAccount, Session, Sign
 use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
 use deputy_homes_api::maplinks::encode_component;
+use deputy_homes_api::notification::Notification;
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
@@ -346,4 +347,9 @@ pub async fn activity_cancel(
         Some(&csrf_token),
     )
     .await
+}
+
+/// `GET /api/notifications`: the message outbox, newest first (staff only).
+pub async fn notifications_list() -> Result<Vec<Notification>, ClientError> {
+    get_json("/api/notifications").await
 }

@@ -5,7 +5,7 @@ use crate::geolocation::Located;
 use crate::i18n::{tr, I18n};
 use crate::pages::{account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage};
 use crate::pages::{
-    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
+    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
     reception::ReceptionPage,
 };
 use crate::pages::{
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bookings") view=MyBookingsPage />
                     <Route path=path!("/manage/activities/:id") view=ReceptionPage />
                     <Route path=path!("/staff/accounts") view=StaffAccountsPage />
+                    <Route path=path!("/staff/outbox") view=OutboxPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -4,6 +4,7 @@ use super::Catalog;
 use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
+use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -284,6 +285,24 @@ pub const EN: Catalog = Catalog {
     summary_records: "Records written",
     my_activities_heading: "Activities at my homes",
     forbidden: "You may not see this page.",
+    outbox_heading: "Message outbox",
+    outbox_intro: "Every message to citizens is stored here first; failed sends are retried. Newest first, at most 200.",
+    outbox_empty: "The outbox is empty.",
+    outbox_link: "Message outbox",
+    attempts: |n| if n == 1 { "1 attempt".to_owned() } else { format!("{n} attempts") },
+    notification_status: |s| match s {
+        NotificationStatus::Pending => "Pending",
+        NotificationStatus::Sent => "Sent",
+        NotificationStatus::Failed => "Failed",
+    },
+    notification_kind: |k| match k {
+        NotificationKind::Confirmation => "Confirmation",
+        NotificationKind::Change => "Change",
+        NotificationKind::Cancellation => "Cancellation",
+        NotificationKind::ActivityCancelled => "Activity cancelled",
+        NotificationKind::Promotion => "Promotion",
+        NotificationKind::Reminder => "Reminder",
+    },
     manage_activity_heading: "Change or cancel this activity",
     edit_save: "Save changes",
     edit_saved: "Saved. If the time changed, everyone booked is told.",

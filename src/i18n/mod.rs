@@ -7,6 +7,7 @@ mod zh;
 use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
+use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 use leptos::prelude::*;
 
@@ -236,6 +237,13 @@ pub struct Catalog {
     pub summary_records: &'static str,
     pub my_activities_heading: &'static str,
     pub forbidden: &'static str,
+    pub outbox_heading: &'static str,
+    pub outbox_intro: &'static str,
+    pub outbox_empty: &'static str,
+    pub outbox_link: &'static str,
+    pub attempts: fn(u32) -> String,
+    pub notification_status: fn(NotificationStatus) -> &'static str,
+    pub notification_kind: fn(NotificationKind) -> &'static str,
     pub manage_activity_heading: &'static str,
     pub edit_save: &'static str,
     pub edit_saved: &'static str,

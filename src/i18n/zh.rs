@@ -4,6 +4,7 @@ use super::Catalog;
 use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
+use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -286,6 +287,24 @@ pub const ZH: Catalog = Catalog {
     summary_records: "接待记录（篇）",
     my_activities_heading: "值班活动",
     forbidden: "您没有权限查看这个页面。",
+    outbox_heading: "短信发件箱",
+    outbox_intro: "发给群众的每条通知都先存入发件箱，发送失败会自动重试。最新的在前，最多显示 200 条。",
+    outbox_empty: "发件箱是空的。",
+    outbox_link: "短信发件箱",
+    attempts: |n| format!("已尝试 {n} 次"),
+    notification_status: |s| match s {
+        NotificationStatus::Pending => "待发送",
+        NotificationStatus::Sent => "已发送",
+        NotificationStatus::Failed => "发送失败",
+    },
+    notification_kind: |k| match k {
+        NotificationKind::Confirmation => "预约确认",
+        NotificationKind::Change => "变更通知",
+        NotificationKind::Cancellation => "取消确认",
+        NotificationKind::ActivityCancelled => "活动取消",
+        NotificationKind::Promotion => "候补递补",
+        NotificationKind::Reminder => "前一天提醒",
+    },
     manage_activity_heading: "更改或取消这场活动",
     edit_save: "保存更改",
     edit_saved: "已保存。时间有变时，已预约的群众会收到通知。",

@@ -90,6 +90,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
         {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
         {(role == Role::Staff).then(|| view! {
             <p><a class="button" href="/staff/accounts">{tr(|c| c.staff_accounts_link)}</a></p>
+            <p><a class="button" href="/staff/outbox">{tr(|c| c.outbox_link)}</a></p>
         })}
         <h2>{tr(|c| c.account_homes)}</h2>
         {if home_ids.is_empty() {

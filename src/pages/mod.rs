@@ -9,6 +9,7 @@ pub mod homes_list;
 pub mod map;
 pub mod my_bookings;
 pub mod not_found;
+pub mod outbox;
 pub mod reception;
 pub mod sign_in;
 pub mod staff_accounts;

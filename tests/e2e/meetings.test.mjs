@@ -142,6 +142,11 @@ test('publish, book with code + QR + calendar, waitlist, cancel, promotion, move
   assert.deepEqual(kinds, ['confirmation', 'promotion'], JSON.stringify(outbox));
   assert.match(outbox.find((n) => n.kind === 'promotion').message, new RegExp(codeB));
   assert.equal(outbox[0].phone, '139****9000');
+  await staff.getByRole('link', { name: '短信发件箱' }).click();
+  const promotion = staff.locator(`.outbox__item[data-code="${codeB}"][data-kind="promotion"]`);
+  await promotion.getByText('候补递补').waitFor();
+  await promotion.getByText(new RegExp(codeB)).first().waitFor();
+  await lookAt(staff, 'outbox');
 
   // The delegate opens the activity, checks B in by code and writes the record.
   await delegate.goto(server.url + '/account');

@@ -1,0 +1,103 @@
+//! The message outbox for staff: every text message to citizens, whether it went out, and how
+//! many attempts it took.
+
+use crate::api;
+use crate::app::set_page_title;
+use crate::components::load_error::LoadError;
+use crate::i18n::{tr, tr_with, use_i18n};
+use crate::session::use_auth;
+use deputy_homes_api::account::Role;
+use deputy_homes_api::notification::{Notification, NotificationStatus};
+use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
+use leptos::prelude::*;
+
+/// `YYYY-MM-DD HH:MM` in Hohhot.
+fn local_time(ms: i64) -> String {
+    let minutes = ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES;
+    let date = deputy_homes_api::activity::format_date(minutes.div_euclid(1440));
+    let minute = minutes.rem_euclid(1440);
+    format!("{date} {:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// The page.
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().outbox_heading,
+            i18n.t().app_title
+        ))
+    });
+    let auth = use_auth();
+    let is_staff = move || {
+        auth.session
+            .with(|s| s.as_ref().is_some_and(|s| s.account.role == Role::Staff))
+    };
+    view! {
+        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <h1>{tr(|c| c.outbox_heading)}</h1>
+        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            <Show when=is_staff fallback=move || view! { <p class="alert" role="alert">{tr(|c| c.forbidden)}</p> }>
+                <OutboxList />
+            </Show>
+        </Show>
+    }
+}
+
+#[component]
+fn OutboxList() -> impl IntoView {
+    let list = LocalResource::new(api::notifications_list);
+    let retry = Callback::new(move |()| list.refetch());
+    view! {
+        <p class="hint">{tr(|c| c.outbox_intro)}</p>
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(items) if items.is_empty() => view! { <p>{tr(|c| c.outbox_empty)}</p> }.into_any(),
+                    Ok(items) => view! {
+                        <ul class="outbox">
+                            {items.into_iter().map(|n| view! { <OutboxItem n /> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OutboxItem(n: Notification) -> impl IntoView {
+    let status = n.status;
+    view! {
+        <li class="outbox__item" data-code=n.booking_code.clone() data-kind=n.kind.code()>
+            <p class="outbox__meta">
+                <span class="status" class=("status--booked", status == NotificationStatus::Sent)
+                    class=("status--waitlisted", status == NotificationStatus::Pending)
+                    class=("status--cancelled", status == NotificationStatus::Failed)>
+                    {tr_with(|c, s| (c.notification_status)(s), status)}
+                </span>
+                " " <span class="tag">{tr_with(|c, k| (c.notification_kind)(k), n.kind)}</span>
+                " " <span class="booking__code">{n.booking_code.clone()}</span>
+                " " <span>{n.phone.clone()}</span>
+            </p>
+            <p>{n.message.clone()}</p>
+            <p class="hint">
+                {local_time(n.created_at_ms)} " · " {tr_with(|c, a| (c.attempts)(a), n.attempts)}
+            </p>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_shown_in_hohhot() {
+        // 2025-12-31 16:30 UTC is 2026-01-01 00:30 in Hohhot.
+        assert_eq!(local_time(1_767_198_600_000), "2026-01-01 00:30");
+    }
+}
