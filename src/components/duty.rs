@@ -53,9 +53,12 @@ pub fn DutyActivities(home_ids: Vec<String>) -> impl IntoView {
                             <ul class="activities">
                                 {list.into_iter().map(|a| {
                                     let href = format!("/manage/activities/{}", a.id);
+                                    let cancelled = a.cancel_reason.clone();
+                                    let is_cancelled = cancelled.is_some();
                                     view! {
-                                        <li class="activity">
+                                        <li class="activity" class:activity--cancelled=is_cancelled>
                                             <ActivityWhen activity=a />
+                                            {cancelled.map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), r)}</p> })}
                                             <a class="button" href=href>{tr(|c| c.manage_link)}</a>
                                         </li>
                                     }
