@@ -61,7 +61,12 @@ pub fn clean(bytes: &[u8]) -> Result<CleanPhoto, PhotoRefused> {
         _ => ("image/jpeg", encode(&pixels, ImageFormat::Jpeg)),
     };
     let bytes = bytes.map_err(|_| PhotoRefused::Undecodable(name))?;
-    let small = pixels.thumbnail(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE);
+    // `thumbnail` would also enlarge a photo smaller than the box.
+    let small = if pixels.width().max(pixels.height()) > THUMBNAIL_MAX_SIDE {
+        pixels.thumbnail(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE)
+    } else {
+        pixels.clone()
+    };
     let thumbnail =
         encode(&small, ImageFormat::Jpeg).map_err(|_| PhotoRefused::Undecodable(name))?;
     Ok(CleanPhoto {
