@@ -286,6 +286,7 @@ pub struct OpinionView {
 /// Query of `GET /api/opinions/{tracking_number}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct OpinionLookup {
     /// The last 4 digits of the phone given with the opinion.
     pub phone_last4: String,
