@@ -15,6 +15,7 @@ pub mod home;
 pub mod hours;
 pub mod maplinks;
 pub mod notification;
+pub mod opinion;
 pub mod query;
 pub mod reception;
 pub mod register;

@@ -29,6 +29,15 @@ pub struct Config {
     /// Seconds between passes of the notification worker (`DH_NOTIFY_INTERVAL_SECONDS`,
     /// default 5; 0 runs no worker in this process).
     pub notify_interval_seconds: u64,
+    /// Most opinions one phone number may submit per hour (`DH_OPINION_LIMIT_PER_HOUR`,
+    /// default 5).
+    pub opinion_limit_per_phone: i64,
+    /// Most opinions one client address may submit per hour (`DH_OPINION_IP_LIMIT_PER_HOUR`,
+    /// default 20); photo uploads per address per hour may be 3 times as many.
+    pub opinion_limit_per_ip: i64,
+    /// Take the client's address from the first `X-Forwarded-For` entry rather than the socket
+    /// (`DH_TRUST_FORWARDED_FOR=1`); set it only behind a proxy that writes that header itself.
+    pub trust_forwarded_for: bool,
 }
 
 impl Config {
@@ -70,6 +79,18 @@ impl Config {
             notify_interval_seconds: var("DH_NOTIFY_INTERVAL_SECONDS", "5").parse().map_err(
                 |_| anyhow::anyhow!("DH_NOTIFY_INTERVAL_SECONDS must be a whole number of seconds"),
             )?,
+            opinion_limit_per_phone: positive(&var("DH_OPINION_LIMIT_PER_HOUR", "5")).ok_or_else(
+                || anyhow::anyhow!("DH_OPINION_LIMIT_PER_HOUR must be a whole number above 0"),
+            )?,
+            opinion_limit_per_ip: positive(&var("DH_OPINION_IP_LIMIT_PER_HOUR", "20")).ok_or_else(
+                || anyhow::anyhow!("DH_OPINION_IP_LIMIT_PER_HOUR must be a whole number above 0"),
+            )?,
+            trust_forwarded_for: var("DH_TRUST_FORWARDED_FOR", "0") == "1",
         })
     }
+}
+
+/// A whole number above 0, or `None`.
+fn positive(text: &str) -> Option<i64> {
+    text.parse().ok().filter(|n| *n > 0)
 }

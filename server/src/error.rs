@@ -25,6 +25,15 @@ pub enum AppError {
     TooManyAttempts { retry_after_secs: i64 },
     #[error("{0}")]
     Conflict(ApiError),
+    /// A 413: the upload is larger than allowed; `field` names it.
+    #[error("{0}")]
+    TooLarge(ApiError),
+    /// A 429 with its own explanation, e.g. an hourly limit of submissions.
+    #[error("{message}")]
+    Limited {
+        message: String,
+        retry_after_secs: i64,
+    },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -57,12 +66,20 @@ impl IntoResponse for AppError {
             field: None,
         };
         let retry_after = match &self {
-            AppError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            AppError::TooManyAttempts { retry_after_secs }
+            | AppError::Limited {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
             _ => None,
         };
         let (status, body) = match self {
             AppError::BadRequest(e) => (StatusCode::BAD_REQUEST, e),
             AppError::Conflict(e) => (StatusCode::CONFLICT, e),
+            AppError::TooLarge(e) => (StatusCode::PAYLOAD_TOO_LARGE, e),
+            AppError::Limited { message, .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                simple(ErrorCode::TooManyAttempts, message),
+            ),
             e @ AppError::Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
                 simple(ErrorCode::Unauthenticated, e.to_string()),

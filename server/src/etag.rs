@@ -27,16 +27,18 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
 }
 
 /// Whether a path answers with one person's data (their session, staff's account list, the
-/// messages to citizens), which no cache may keep. Paths are as seen inside `/api`.
+/// messages to citizens, a citizen's opinion), which no cache may keep. Paths are as seen inside
+/// `/api`.
 fn is_personal(path: &str) -> bool {
     let path = path.strip_prefix("/api").unwrap_or(path);
-    ["/session", "/accounts", "/notifications"]
+    ["/session", "/accounts", "/notifications", "/opinions"]
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))
 }
 
 /// Middleware: tags successful GET responses and answers 304 when the client has them already.
 /// Personal answers are marked `no-store` instead; answers to a signed-in browser are `private`.
+/// An answer whose handler chose its own `Cache-Control` (a photo, a QR code) passes untouched.
 pub async fn etag(request: Request, next: Next) -> Response {
     if is_personal(request.uri().path()) {
         let mut response = next.run(request).await;
@@ -53,7 +55,10 @@ pub async fn etag(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let response = next.run(request).await;
-    if !cacheable || response.status() != StatusCode::OK {
+    if !cacheable
+        || response.status() != StatusCode::OK
+        || response.headers().contains_key(CACHE_CONTROL)
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -94,10 +99,17 @@ mod tests {
             "/accounts",
             "/accounts/abc/homes",
             "/api/notifications",
+            "/api/opinions/YJ20261128-0001",
+            "/opinions/by-token/abc",
         ] {
             assert!(is_personal(path), "{path}");
         }
-        for path in ["/homes", "/api/homes/xc-01", "/sessions-of-congress"] {
+        for path in [
+            "/homes",
+            "/api/homes/xc-01",
+            "/sessions-of-congress",
+            "/api/opinion-photos/abc",
+        ] {
             assert!(!is_personal(path), "{path}");
         }
     }

@@ -5,12 +5,14 @@ pub mod accounts;
 pub mod auth;
 pub mod booking_codes;
 pub mod calendar;
+pub mod client_ip;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod etag;
 pub mod notify;
+pub mod photos;
 pub mod register_cache;
 pub mod register_file;
 pub mod routes;
@@ -34,6 +36,12 @@ pub struct AppState {
     pub booking_notice_minutes: i64,
     /// Most upcoming bookings one phone number may hold.
     pub booking_cap: i64,
+    /// Most opinions per phone number per hour.
+    pub opinion_limit_per_phone: i64,
+    /// Most opinions per client address per hour.
+    pub opinion_limit_per_ip: i64,
+    /// Whether the client's address is read from `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
     /// Where new booking codes come from.
     pub booking_codes: booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
@@ -71,12 +79,16 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,
         booking_cap: config.booking_cap,
+        opinion_limit_per_phone: config.opinion_limit_per_phone,
+        opinion_limit_per_ip: config.opinion_limit_per_ip,
+        trust_forwarded_for: config.trust_forwarded_for,
         booking_codes: Default::default(),
         dist_dir: config.dist_dir.clone(),
     })
 }
 
-/// Binds the listening socket and builds the app; the caller runs `axum::serve`.
+/// Binds the listening socket and builds the app; the caller runs `axum::serve` with
+/// `into_make_service_with_connect_info::<SocketAddr>()`, which [`client_ip`] needs.
 pub async fn bind(config: &Config) -> anyhow::Result<(TcpListener, axum::Router)> {
     listen(config, prepare(config).await?).await
 }

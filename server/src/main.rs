@@ -96,6 +96,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let (listener, app) = listen(&config, state).await?;
     let addr = listener.local_addr()?;
     println!("deputy-homes is serving on http://{addr}/");
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -6,6 +6,8 @@ mod activities;
 mod bookings;
 mod homes;
 mod notifications;
+mod opinions;
+mod photos;
 mod reception;
 
 use anyhow::Context;
@@ -17,6 +19,8 @@ pub use accounts::{AccountRecord, StoredAccount, StoredSession};
 pub use activities::{ActivityChange, EditOutcome, NewSeries};
 pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
 pub use homes::RegisterMeta;
+pub use opinions::{OpinionRecord, SubmitOutcome};
+pub use photos::PhotoBytes;
 pub use reception::{CheckInOutcome, RecordWrite, YearCounts};
 
 /// Which database engine a URL points to.

@@ -8,6 +8,8 @@ mod calendar;
 mod homes;
 mod notifications;
 mod openapi;
+mod opinion_photos;
+mod opinions;
 mod qr;
 mod reception;
 mod session;
@@ -15,8 +17,10 @@ mod static_files;
 
 use crate::error::AppError;
 use crate::{etag, AppState};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{any, get, post, put};
 use axum::{middleware, Json, Router};
+use deputy_homes_api::opinion::MAX_PHOTO_BYTES;
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -60,6 +64,27 @@ pub fn app(state: AppState) -> Router {
         .route("/bookings/{code}/qr.svg", get(qr::booking_qr))
         .route("/bookings/{code}/move", post(booking_move::bookings_move))
         .route("/notifications", get(notifications::notifications_list))
+        .route("/opinions", post(opinions::opinions_create))
+        .route("/opinions/{tracking_number}", get(opinions::opinions_get))
+        .route(
+            "/opinions/by-token/{private_token}",
+            get(opinions::opinions_get_by_token),
+        )
+        .route(
+            "/opinion-photos",
+            // Room for the form's own lines around the largest photo; the handler refuses a
+            // larger photo itself, with the JSON error.
+            post(opinion_photos::opinion_photos_create)
+                .layer(DefaultBodyLimit::max(MAX_PHOTO_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/opinion-photos/{id}",
+            get(opinion_photos::opinion_photos_get),
+        )
+        .route(
+            "/opinion-photos/{id}/thumbnail",
+            get(opinion_photos::opinion_photos_thumbnail),
+        )
         .route(
             "/session",
             get(session::session_get)

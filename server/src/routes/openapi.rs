@@ -37,6 +37,12 @@ use utoipa::OpenApi;
         super::reception::year_summary,
         super::booking_move::bookings_move,
         super::notifications::notifications_list,
+        super::opinions::opinions_create,
+        super::opinions::opinions_get,
+        super::opinions::opinions_get_by_token,
+        super::opinion_photos::opinion_photos_create,
+        super::opinion_photos::opinion_photos_get,
+        super::opinion_photos::opinion_photos_thumbnail,
         super::health
     )
 )]

@@ -176,6 +176,9 @@ impl TestApp {
             booking_notice_minutes: 60,
             booking_cap: 3,
             notify_interval_seconds: 0,
+            opinion_limit_per_phone: 5,
+            opinion_limit_per_ip: 20,
+            trust_forwarded_for: false,
         };
         let mut state = prepare(&config)
             .await
@@ -191,6 +194,7 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("the app did not listen on {backend:?}: {e:#}"));
         let addr = listener.local_addr().expect("the listener has an address");
         let server = tokio::spawn(async move {
+            let router = router.into_make_service_with_connect_info::<SocketAddr>();
             axum::serve(listener, router)
                 .await
                 .expect("the test server failed");

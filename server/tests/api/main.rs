@@ -18,6 +18,8 @@ mod homes;
 mod import;
 mod notifications;
 mod openapi;
+mod opinion_photos;
+mod opinions;
 mod qr;
 mod reception;
 mod roles;

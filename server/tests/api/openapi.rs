@@ -15,6 +15,7 @@ on_both_databases!(
     session_and_account_responses_match_their_schemas,
     the_listing_edit_move_calendar_and_notification_paths_are_documented,
     listed_edited_and_moved_answers_and_notifications_match_their_schemas,
+    the_opinion_paths_are_documented_and_real_opinion_answers_match_their_schemas,
 );
 
 async fn openapi(app: &TestApp) -> Value {
@@ -413,4 +414,114 @@ async fn listed_edited_and_moved_answers_and_notifications_match_their_schemas(a
     let bad = app.send(app.get("/api/activities?kind=picnic")).await;
     let bad = json_body(bad, StatusCode::BAD_REQUEST).await;
     check_against_schema(&doc, "ApiError", bad.as_object().expect("an object"));
+}
+
+async fn the_opinion_paths_are_documented_and_real_opinion_answers_match_their_schemas(
+    app: TestApp,
+) {
+    let doc = openapi(&app).await;
+    let paths = &doc["paths"];
+    let expected: [(&str, &str, &[&str]); 6] = [
+        (
+            "/api/opinions",
+            "post",
+            &["200", "201", "400", "409", "429"],
+        ),
+        (
+            "/api/opinions/{tracking_number}",
+            "get",
+            &["200", "400", "404", "429"],
+        ),
+        (
+            "/api/opinions/by-token/{private_token}",
+            "get",
+            &["200", "404"],
+        ),
+        ("/api/opinion-photos", "post", &["201", "400", "413", "429"]),
+        ("/api/opinion-photos/{id}", "get", &["200", "404"]),
+        ("/api/opinion-photos/{id}/thumbnail", "get", &["200", "404"]),
+    ];
+    for (path, method, statuses) in expected {
+        let operation = &paths[path][method];
+        assert!(operation.is_object(), "no {method} {path}");
+        for status in statuses {
+            assert!(
+                operation["responses"][status].is_object(),
+                "no {status} for {method} {path}"
+            );
+        }
+    }
+    let submit = &paths["/api/opinions"]["post"];
+    assert!(
+        submit["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .any(|p| p["name"] == "Idempotency-Key" && p["in"] == "header"),
+        "{submit}"
+    );
+    assert_eq!(
+        submit["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/NewOpinion"
+    );
+    assert!(
+        paths["/api/opinion-photos"]["post"]["requestBody"]["content"]["multipart/form-data"]
+            .is_object()
+    );
+    let lookup = &paths["/api/opinions/{tracking_number}"]["get"]["parameters"];
+    assert!(
+        lookup
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .any(|p| p["name"] == "phone_last4" && p["in"] == "query"),
+        "{lookup}"
+    );
+    let category = enum_values(
+        &doc,
+        &doc["components"]["schemas"]["NewOpinion"]["properties"]["category"],
+    )
+    .expect("category is an enum");
+    assert_eq!(category.len(), 9);
+
+    let photo = crate::opinion_photos::uploaded(&app).await;
+    check_against_schema(&doc, "OpinionPhoto", photo.as_object().expect("an object"));
+    let id = photo["id"].as_str().expect("an id");
+    let body = crate::opinions::opinion_body(Some(PHONE), &[id]);
+    let receipt = crate::opinions::submitted(&app, "schema", &body).await;
+    let receipt = receipt.as_object().expect("an object");
+    assert_eq!(
+        check_against_schema(&doc, "OpinionReceipt", receipt),
+        1,
+        "status"
+    );
+    let token = receipt["private_token"].as_str().expect("a token");
+    let view = app
+        .send(app.get(&format!("/api/opinions/by-token/{token}")))
+        .await;
+    let view = json_body(view, StatusCode::OK).await;
+    let enums = check_against_schema(&doc, "OpinionView", view.as_object().expect("an object"));
+    assert_eq!(enums, 2, "category and status are enums in OpinionView");
+    check_against_schema(
+        &doc,
+        "MaskedContact",
+        view["contact"].as_object().expect("a contact"),
+    );
+    check_against_schema(
+        &doc,
+        "OpinionLocation",
+        view["location"].as_object().expect("a place"),
+    );
+    for event in view["timeline"].as_array().expect("a timeline") {
+        let enums =
+            check_against_schema(&doc, "OpinionEvent", event.as_object().expect("an object"));
+        assert_eq!(enums, 1, "status is an enum in OpinionEvent");
+    }
+    for photo in view["photos"].as_array().expect("photos") {
+        check_against_schema(&doc, "OpinionPhoto", photo.as_object().expect("an object"));
+    }
+    let conflict =
+        crate::opinions::submit(&app, "schema", &crate::opinions::opinion_body(None, &[])).await;
+    let conflict = json_body(conflict, StatusCode::CONFLICT).await;
+    check_against_schema(&doc, "ApiError", conflict.as_object().expect("an object"));
 }

@@ -1,0 +1,393 @@
+//! Citizens' opinions: sent without an account under an `Idempotency-Key` (a retry never makes a
+//! second opinion), limited per phone and per address per hour, and followed on a status page
+//! by tracking number and the phone's last 4 digits, or by the receipt's private token.
+
+use crate::bookings::{all_at_once, answer, bad_field, now_ms, MASKED, PHONE};
+use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
+use crate::opinion_photos::uploaded;
+use deputy_homes_api::activity::{civil_from_days, days_from_civil};
+use reqwest::header::{CACHE_CONTROL, RETRY_AFTER};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{json, Value};
+
+on_both_databases!(
+    a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_number_and_phone,
+    an_anonymous_opinion_is_found_only_by_its_private_token,
+    five_identical_requests_at_once_make_one_opinion_and_retries_get_the_same_receipt,
+    a_key_used_for_another_body_is_a_409_and_a_missing_key_a_400,
+    tracking_numbers_carry_the_hohhot_date_and_count_up_within_the_day,
+    one_phone_sends_at_most_five_opinions_an_hour,
+    one_address_sends_at_most_twenty_opinions_an_hour,
+    photos_must_exist_and_be_unattached_or_nothing_is_stored,
+    every_invalid_field_is_a_400_naming_it_and_stores_nothing,
+    wrong_phone_digits_are_tried_at_most_ten_times_an_hour,
+);
+
+/// A complete opinion from `phone` (anonymous when `None`).
+pub(crate) fn opinion_body(phone: Option<&str>, photo_ids: &[&str]) -> Value {
+    json!({
+        "category": "transport",
+        "home_id": "xc-01",
+        "title": "公交站台缺少遮阳棚",
+        "body": "新华大街公交站夏天很晒，老人等车困难，建议加装遮阳棚。",
+        "location": { "lat": 40.8420, "lon": 111.6850 },
+        "contact": phone.map(|p| json!({ "name": "张三", "phone": p })),
+        "consent": true,
+        "allow_publish": true,
+        "photo_ids": photo_ids,
+    })
+}
+
+pub(crate) fn submit_request(app: &TestApp, key: &str, body: &Value) -> RequestBuilder {
+    app.request(Method::POST, "/api/opinions")
+        .header("Idempotency-Key", key)
+        .json(body)
+}
+
+pub(crate) async fn submit(app: &TestApp, key: &str, body: &Value) -> Response {
+    app.send(submit_request(app, key, body)).await
+}
+
+/// Submits and expects a new receipt.
+pub(crate) async fn submitted(app: &TestApp, key: &str, body: &Value) -> Value {
+    json_body(submit(app, key, body).await, StatusCode::CREATED).await
+}
+
+fn tracking_of(receipt: &Value) -> String {
+    receipt["tracking_number"]
+        .as_str()
+        .expect("a tracking number")
+        .to_owned()
+}
+
+async fn by_tracking(app: &TestApp, tracking: &str, last4: &str) -> Response {
+    let path = format!("/api/opinions/{tracking}?phone_last4={last4}");
+    app.send(app.get(&path)).await
+}
+
+async fn by_token(app: &TestApp, token: &str) -> Response {
+    app.send(app.get(&format!("/api/opinions/by-token/{token}")))
+        .await
+}
+
+async fn stored(app: &TestApp, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("rows are countable")
+}
+
+/// Today's date in Hohhot as `YYYYMMDD`.
+fn hohhot_today() -> String {
+    let days = (now_ms() / 60_000 + 8 * 60).div_euclid(1440);
+    let (y, m, d) = civil_from_days(days);
+    assert_eq!(days_from_civil(y, m, d), days);
+    format!("{y:04}{m:02}{d:02}")
+}
+
+async fn a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_number_and_phone(
+    app: TestApp,
+) {
+    let first = uploaded(&app).await;
+    let second = uploaded(&app).await;
+    let ids = [
+        first["id"].as_str().unwrap(),
+        second["id"].as_str().unwrap(),
+    ];
+    let before = now_ms();
+    let receipt = submitted(&app, "form-1", &opinion_body(Some(PHONE), &ids)).await;
+    assert_eq!(receipt["status"], "submitted");
+    let tracking = tracking_of(&receipt);
+    assert_eq!(tracking, format!("YJ{}-0001", hohhot_today()));
+    let token = receipt["private_token"]
+        .as_str()
+        .expect("a token")
+        .to_owned();
+    assert!(token.len() >= 32, "{token}");
+
+    let response = by_tracking(&app, &tracking.to_lowercase(), "8000").await;
+    let cache = response.headers().get(CACHE_CONTROL).cloned();
+    assert_eq!(
+        cache.as_ref().and_then(|v| v.to_str().ok()),
+        Some("private, no-store")
+    );
+    let text = response.text().await.expect("a body");
+    assert!(!text.contains(PHONE), "the phone leaks in full: {text}");
+    let view: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(view["tracking_number"], tracking);
+    assert_eq!(view["category"], "transport");
+    assert_eq!(view["home_id"], "xc-01");
+    assert_eq!(view["title"], "公交站台缺少遮阳棚");
+    assert_eq!(
+        view["contact"],
+        json!({ "name": "张三", "phone_masked": MASKED })
+    );
+    assert_eq!(view["location"], json!({ "lat": 40.8420, "lon": 111.6850 }));
+    assert_eq!(view["status"], "submitted");
+    assert_eq!(view["allow_publish"], true);
+    let created = view["created_at_ms"].as_i64().expect("a time");
+    assert!(created >= before && created <= now_ms());
+    let timeline = view["timeline"].as_array().expect("a timeline");
+    assert_eq!(timeline.len(), 1);
+    assert_eq!(timeline[0]["status"], "submitted");
+    assert_eq!(timeline[0]["at_ms"], created);
+    let photos: Vec<&Value> = view["photos"].as_array().expect("photos").iter().collect();
+    let mut photo_ids: Vec<&str> = photos.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    photo_ids.sort_unstable();
+    let mut expected = ids.to_vec();
+    expected.sort_unstable();
+    assert_eq!(photo_ids, expected);
+    assert!(photos.iter().all(|p| p["thumbnail_url"]
+        .as_str()
+        .is_some_and(|u| u.ends_with("/thumbnail"))));
+
+    let same = json_body(by_token(&app, &token).await, StatusCode::OK).await;
+    assert_eq!(same, view);
+    for wrong in ["0008", "1234"] {
+        api_error(
+            by_tracking(&app, &tracking, wrong).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+    }
+    api_error(
+        by_token(&app, "not-a-token").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    api_error(
+        by_tracking(&app, "YJ20000101-0001", "8000").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    bad_field(
+        by_tracking(&app, &tracking, "80").await,
+        "phone_last4",
+        "2 digits",
+    )
+    .await;
+    let no_query = app
+        .send(app.get(&format!("/api/opinions/{tracking}")))
+        .await;
+    bad_field(no_query, "phone_last4", "no query").await;
+}
+
+async fn an_anonymous_opinion_is_found_only_by_its_private_token(app: TestApp) {
+    let receipt = submitted(&app, "anon", &opinion_body(None, &[])).await;
+    let tracking = tracking_of(&receipt);
+    // Whatever digits are tried, an opinion without a phone has none to match.
+    for digits in ["0000", "8000"] {
+        api_error(
+            by_tracking(&app, &tracking, digits).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+    }
+    let token = receipt["private_token"].as_str().expect("a token");
+    let view = json_body(by_token(&app, token).await, StatusCode::OK).await;
+    assert_eq!(view["tracking_number"], tracking);
+    assert!(view.get("contact").is_none(), "{view}");
+    let stored_phone: Option<String> = sqlx::query_scalar("SELECT contact_phone FROM opinions")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("the opinion is stored");
+    assert_eq!(stored_phone, None);
+}
+
+async fn five_identical_requests_at_once_make_one_opinion_and_retries_get_the_same_receipt(
+    app: TestApp,
+) {
+    let body = opinion_body(Some(PHONE), &[]);
+    let jobs = (0..5)
+        .map(|_| answer(submit_request(&app, "same-key-0001", &body)))
+        .collect();
+    let answers = all_at_once(jobs).await;
+    let created = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    let replayed = answers.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    assert_eq!((created, replayed), (1, 4), "{answers:?}");
+    let receipt = &answers[0].1;
+    assert!(answers.iter().all(|(_, r)| r == receipt), "{answers:?}");
+    assert_eq!(stored(&app, "opinions").await, 1);
+    assert_eq!(stored(&app, "opinion_events").await, 1);
+
+    for _ in 0..5 {
+        let again = json_body(submit(&app, "same-key-0001", &body).await, StatusCode::OK).await;
+        assert_eq!(&again, receipt);
+    }
+    assert_eq!(stored(&app, "opinions").await, 1);
+    // Retries do not count towards the phone's hourly limit: four more opinions still pass.
+    for i in 0..4 {
+        submitted(&app, &format!("other-{i}"), &body).await;
+    }
+    assert_eq!(stored(&app, "opinions").await, 5);
+}
+
+async fn a_key_used_for_another_body_is_a_409_and_a_missing_key_a_400(app: TestApp) {
+    let body = opinion_body(Some(PHONE), &[]);
+    submitted(&app, "key-a", &body).await;
+    let mut changed = body.clone();
+    changed["title"] = json!("另一个意见的标题");
+    let error = api_error(
+        submit(&app, "key-a", &changed).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    assert_eq!(error["field"], "Idempotency-Key");
+    let no_key = app
+        .send(app.request(Method::POST, "/api/opinions").json(&body))
+        .await;
+    bad_field(no_key, "Idempotency-Key", "no key").await;
+    bad_field(
+        submit(&app, "   ", &body).await,
+        "Idempotency-Key",
+        "blank key",
+    )
+    .await;
+    assert_eq!(stored(&app, "opinions").await, 1);
+}
+
+async fn tracking_numbers_carry_the_hohhot_date_and_count_up_within_the_day(app: TestApp) {
+    let today = hohhot_today();
+    for (i, phone) in ["13800138000", "13900139000", "13700137000"]
+        .iter()
+        .enumerate()
+    {
+        let receipt = submitted(&app, &format!("k{i}"), &opinion_body(Some(phone), &[])).await;
+        assert_eq!(tracking_of(&receipt), format!("YJ{today}-{:04}", i + 1));
+    }
+}
+
+async fn one_phone_sends_at_most_five_opinions_an_hour(app: TestApp) {
+    for i in 0..5 {
+        submitted(&app, &format!("p{i}"), &opinion_body(Some(PHONE), &[])).await;
+    }
+    // The same number typed differently is the same phone.
+    let response = submit(&app, "p5", &opinion_body(Some("+86 138-0013-8000"), &[])).await;
+    let retry_after: i64 = response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("a Retry-After in seconds");
+    assert!((1..=3600).contains(&retry_after), "{retry_after}");
+    let error = api_error(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+    assert!(
+        error["message"].as_str().unwrap().contains("phone"),
+        "{error}"
+    );
+    assert_eq!(stored(&app, "opinions").await, 5);
+    // Another phone, and an anonymous citizen, from the same address may still send.
+    submitted(&app, "q", &opinion_body(Some("13900139000"), &[])).await;
+    submitted(&app, "r", &opinion_body(None, &[])).await;
+}
+
+async fn one_address_sends_at_most_twenty_opinions_an_hour(app: TestApp) {
+    for i in 0..20 {
+        submitted(&app, &format!("a{i}"), &opinion_body(None, &[])).await;
+    }
+    let response = submit(&app, "a20", &opinion_body(None, &[])).await;
+    assert!(response.headers().contains_key(RETRY_AFTER));
+    let error = api_error(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+    assert!(
+        error["message"].as_str().unwrap().contains("address"),
+        "{error}"
+    );
+    assert_eq!(stored(&app, "opinions").await, 20);
+}
+
+async fn photos_must_exist_and_be_unattached_or_nothing_is_stored(app: TestApp) {
+    let photo = uploaded(&app).await;
+    let id = photo["id"].as_str().expect("an id");
+    submitted(&app, "first", &opinion_body(Some(PHONE), &[id])).await;
+    let fresh = uploaded(&app).await;
+    let fresh_id = fresh["id"].as_str().expect("an id");
+    for (key, ids) in [
+        ("taken", vec![fresh_id, id]),
+        ("unknown", vec!["no-such-photo"]),
+    ] {
+        let response = submit(&app, key, &opinion_body(Some("13900139000"), &ids)).await;
+        bad_field(response, "photo_ids", key).await;
+    }
+    assert_eq!(stored(&app, "opinions").await, 1);
+    let unattached: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM photos WHERE opinion_id IS NULL")
+            .fetch_one(&app.sql().await)
+            .await
+            .expect("photos are countable");
+    assert_eq!(
+        unattached, 1,
+        "the refused opinion left its fresh photo free"
+    );
+    // The refused key was not used up: with a free photo the same key goes through.
+    submitted(
+        &app,
+        "taken",
+        &opinion_body(Some("13900139000"), &[fresh_id]),
+    )
+    .await;
+}
+
+async fn every_invalid_field_is_a_400_naming_it_and_stores_nothing(app: TestApp) {
+    let cases: [(&str, Value, &str); 8] = [
+        ("title", json!({ "title": "短" }), "a short title"),
+        ("body", json!({ "body": "太短了" }), "a short body"),
+        ("consent", json!({ "consent": false }), "no consent"),
+        (
+            "contact.phone",
+            json!({ "contact": { "name": "张三", "phone": "12345" } }),
+            "bad phone",
+        ),
+        (
+            "photo_ids",
+            json!({ "photo_ids": ["a", "b", "c", "d"] }),
+            "four photos",
+        ),
+        (
+            "home_id",
+            json!({ "home_id": "no-such-home" }),
+            "unknown home",
+        ),
+        (
+            "location",
+            json!({ "location": { "lat": 123.0, "lon": 0.0 } }),
+            "off the globe",
+        ),
+        ("body", json!({ "category": "weather" }), "unknown category"),
+    ];
+    for (i, (field, change, case)) in cases.into_iter().enumerate() {
+        let mut body = opinion_body(Some(PHONE), &[]);
+        for (k, v) in change.as_object().expect("an object") {
+            body[k] = v.clone();
+        }
+        bad_field(submit(&app, &format!("bad-{i}"), &body).await, field, case).await;
+    }
+    assert_eq!(stored(&app, "opinions").await, 0);
+}
+
+async fn wrong_phone_digits_are_tried_at_most_ten_times_an_hour(app: TestApp) {
+    let receipt = submitted(&app, "k", &opinion_body(Some(PHONE), &[])).await;
+    let tracking = tracking_of(&receipt);
+    for i in 0..10 {
+        let digits = format!("{:04}", 1000 + i);
+        api_error(
+            by_tracking(&app, &tracking, &digits).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+    }
+    let response = by_tracking(&app, &tracking, "8000").await;
+    assert!(response.headers().contains_key(RETRY_AFTER));
+    api_error(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+    // The private token still opens it.
+    let token = receipt["private_token"].as_str().expect("a token");
+    json_body(by_token(&app, token).await, StatusCode::OK).await;
+}
