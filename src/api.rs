@@ -5,6 +5,7 @@ use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActi
 use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
 use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::notification::Notification;
+use deputy_homes_api::opinion::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
 use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
@@ -352,4 +353,52 @@ pub async fn activity_cancel(
 /// `GET /api/notifications`: the message outbox, newest first (staff only).
 pub async fn notifications_list() -> Result<Vec<Notification>, ClientError> {
     get_json("/api/notifications").await
+}
+
+/// `POST /api/opinion-photos`: uploads one photo (the server strips its metadata).
+pub async fn opinion_photo_upload(file: web_sys::File) -> Result<OpinionPhoto, ClientError> {
+    let form = web_sys::FormData::new().map_err(|_| ClientError::BadResponse)?;
+    form.append_with_blob_and_filename("photo", &file, &file.name())
+        .map_err(|_| ClientError::BadResponse)?;
+    let request = Request::post("/api/opinion-photos")
+        .body(form)
+        .map_err(|_| ClientError::BadResponse)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// `POST /api/opinions`: sends an opinion; the same key never creates a second one.
+pub async fn opinion_create(
+    body: NewOpinion,
+    idempotency_key: String,
+) -> Result<OpinionReceipt, ClientError> {
+    send_json(
+        Request::post("/api/opinions").header("Idempotency-Key", &idempotency_key),
+        &body,
+        None,
+    )
+    .await
+}
+
+/// `GET /api/opinions/{tracking}?phone_last4=`.
+pub async fn opinion_by_tracking(
+    tracking_number: String,
+    phone_last4: String,
+) -> Result<OpinionView, ClientError> {
+    let path = format!("/api/opinions/{}", encode_component(&tracking_number));
+    let response = Request::get(&path)
+        .query([("phone_last4", phone_last4.as_str())])
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// `GET /api/opinions/by-token/{token}`: the private link.
+pub async fn opinion_by_token(token: String) -> Result<OpinionView, ClientError> {
+    get_json(&format!(
+        "/api/opinions/by-token/{}",
+        encode_component(&token)
+    ))
+    .await
 }

@@ -11,6 +11,10 @@ use crate::pages::{
 use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
+use crate::pages::{
+    opinion_new::OpinionNewPage,
+    opinion_status::{OpinionLookupPage, OpinionTokenPage},
+};
 use crate::session::AuthState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -35,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <A href="/" exact=true>{tr(|c| c.nav_homes)}</A>
                     <A href="/activities">{tr(|c| c.nav_activities)}</A>
                     <A href="/bookings">{tr(|c| c.nav_my_bookings)}</A>
+                    <A href="/opinions">{tr(|c| c.nav_opinions)}</A>
                     <A href="/map">{tr(|c| c.nav_map)}</A>
                     {move || if auth.session.get().is_some() {
                         view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
@@ -56,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/activities/:id") view=ReceptionPage />
                     <Route path=path!("/staff/accounts") view=StaffAccountsPage />
                     <Route path=path!("/staff/outbox") view=OutboxPage />
+                    <Route path=path!("/opinions") view=OpinionLookupPage />
+                    <Route path=path!("/opinions/new") view=OpinionNewPage />
+                    <Route path=path!("/opinions/t/:token") view=OpinionTokenPage />
                 </Routes>
             </main>
             <footer class="site-footer">

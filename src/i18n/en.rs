@@ -5,6 +5,7 @@ use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
 use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
+use deputy_homes_api::opinion::{Category, OpinionStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -76,6 +77,34 @@ fn booking_status(s: BookingStatus) -> &'static str {
         BookingStatus::Booked => "Booked",
         BookingStatus::Waitlisted => "On the waitlist",
         BookingStatus::Cancelled => "Cancelled",
+    }
+}
+
+fn category_name(c: Category) -> &'static str {
+    match c {
+        Category::UrbanConstruction => "Urban construction",
+        Category::Transport => "Transport",
+        Category::Education => "Education",
+        Category::Health => "Health",
+        Category::EcologyEnvironment => "Ecology & environment",
+        Category::BusinessEnvironment => "Business environment",
+        Category::SocialSecurity => "Social security",
+        Category::PublicSafety => "Public safety",
+        Category::Other => "Other",
+    }
+}
+
+fn opinion_status(s: OpinionStatus) -> &'static str {
+    match s {
+        OpinionStatus::Submitted => "Sent",
+        OpinionStatus::Accepted => "Accepted",
+        OpinionStatus::Rejected => "Not accepted",
+        OpinionStatus::Assigned => "Passed to the office responsible",
+        OpinionStatus::Acknowledged => "Acknowledged by the office",
+        OpinionStatus::Replied => "Replied",
+        OpinionStatus::Rated => "Rated",
+        OpinionStatus::Published => "Published",
+        OpinionStatus::Closed => "Closed",
     }
 }
 
@@ -285,6 +314,55 @@ pub const EN: Catalog = Catalog {
     summary_records: "Records written",
     my_activities_heading: "Activities at my homes",
     forbidden: "You may not see this page.",
+    nav_opinions: "Suggestions",
+    opinion_new_heading: "Send a suggestion",
+    opinion_intro: "Staff of the standing committee review it, pass it to the office responsible and publish its reply. Follow it with your tracking number.",
+    opinion_category: "Category",
+    category_name,
+    opinion_home: "Representatives' home concerned (optional)",
+    opinion_no_home: "None",
+    opinion_title: "Title",
+    opinion_body: "Details",
+    opinion_photos: "Photos (optional, up to 3)",
+    opinion_photos_hint: "JPEG, PNG or WebP, up to 8 MB each. Location and other hidden data are removed on upload.",
+    photo_uploading: "Uploading photo…",
+    photo_remove: |n| format!("Remove photo {n}"),
+    photo_alt: |n| format!("Photo {n}"),
+    error_photo_type: "This file is not a JPEG, PNG or WebP image and was not uploaded. The rest of the form is kept.",
+    error_photo_size: "The photo is over 8 MB and was not uploaded; choose a smaller one.",
+    error_photo_count: "At most 3 photos.",
+    opinion_location: "Location (optional)",
+    opinion_add_location: "Add my current location",
+    opinion_location_added: "Location added.",
+    opinion_remove_location: "Remove location",
+    opinion_contact: "Contact",
+    opinion_with_contact: "Leave my name and mobile (so they can reply to me)",
+    opinion_anonymous: "Anonymous (follow it only with the private link)",
+    opinion_consent: "I agree that the standing committee uses what I send and my contact details to review it, pass it on and reply; only staff see my contact details.",
+    opinion_allow_publish: "Publish this suggestion with its reply (without my name or number)",
+    opinion_submit: "Send",
+    error_title: "The title needs 5–60 characters.",
+    error_body: "The details need 10–2000 characters.",
+    error_contact_name: "Enter your name (1–30 characters), or send anonymously.",
+    error_opinion_consent: "Please read and tick the consent.",
+    error_rate_limited: "Too many submissions; try again in an hour. What you wrote is still in the form.",
+    opinion_sent_heading: "Sent",
+    opinion_tracking: "Tracking number",
+    opinion_private_link: "Private link",
+    opinion_sent_note: "Keep the tracking number or the private link. With the number and the last 4 digits of your mobile, or with the link, you can follow it any time. This phone also remembers it.",
+    opinion_lookup_heading: "Follow a suggestion",
+    opinion_last4: "Last 4 digits of the mobile",
+    opinion_lookup_button: "Look up",
+    error_tracking_not_found: "No suggestion matches; anonymous ones open only with their private link.",
+    error_last4: "Enter the last 4 digits of the mobile.",
+    my_opinions_heading: "Sent from this phone",
+    opinion_status_name: opinion_status,
+    opinion_timeline: "Progress",
+    opinion_submitted_at: |d| format!("Sent on {d}"),
+    opinion_contact_shown: |n, p| format!("Contact: {n} {p}"),
+    opinion_anonymous_shown: "Sent anonymously",
+    opinion_publish_shown: |p| if p { "To be published with its reply" } else { "Private" },
+    new_opinion_link: "Send a suggestion",
     outbox_heading: "Message outbox",
     outbox_intro: "Every message to citizens is stored here first; failed sends are retried. Newest first, at most 200.",
     outbox_empty: "The outbox is empty.",

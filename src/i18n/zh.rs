@@ -5,6 +5,7 @@ use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
 use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
+use deputy_homes_api::opinion::{Category, OpinionStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -76,6 +77,34 @@ fn booking_status(s: BookingStatus) -> &'static str {
         BookingStatus::Booked => "已预约",
         BookingStatus::Waitlisted => "候补中",
         BookingStatus::Cancelled => "已取消",
+    }
+}
+
+fn category_name(c: Category) -> &'static str {
+    match c {
+        Category::UrbanConstruction => "城乡建设",
+        Category::Transport => "交通出行",
+        Category::Education => "教育",
+        Category::Health => "医疗卫生",
+        Category::EcologyEnvironment => "生态环境",
+        Category::BusinessEnvironment => "营商环境",
+        Category::SocialSecurity => "社会保障",
+        Category::PublicSafety => "公共安全",
+        Category::Other => "其他",
+    }
+}
+
+fn opinion_status(s: OpinionStatus) -> &'static str {
+    match s {
+        OpinionStatus::Submitted => "已提交",
+        OpinionStatus::Accepted => "已受理",
+        OpinionStatus::Rejected => "不予受理",
+        OpinionStatus::Assigned => "已转交承办单位",
+        OpinionStatus::Acknowledged => "承办单位已签收",
+        OpinionStatus::Replied => "已答复",
+        OpinionStatus::Rated => "已评价",
+        OpinionStatus::Published => "已公开",
+        OpinionStatus::Closed => "已办结",
     }
 }
 
@@ -287,6 +316,55 @@ pub const ZH: Catalog = Catalog {
     summary_records: "接待记录（篇）",
     my_activities_heading: "值班活动",
     forbidden: "您没有权限查看这个页面。",
+    nav_opinions: "意见建议",
+    opinion_new_heading: "提意见建议",
+    opinion_intro: "您的意见建议会由人大常委会工作人员审查，转交承办单位办理并答复。提交后凭查询码跟踪办理进度。",
+    opinion_category: "类别",
+    category_name,
+    opinion_home: "相关的代表之家（可选）",
+    opinion_no_home: "不指定",
+    opinion_title: "标题",
+    opinion_body: "具体内容",
+    opinion_photos: "照片（可选，最多 3 张）",
+    opinion_photos_hint: "支持 JPG、PNG、WebP，每张不超过 8 MB。上传时会去除拍摄地点等隐藏信息。",
+    photo_uploading: "正在上传照片…",
+    photo_remove: |n| format!("删除第 {n} 张照片"),
+    photo_alt: |n| format!("第 {n} 张照片"),
+    error_photo_type: "这个文件不是 JPG、PNG 或 WebP 图片，未上传。表单其他内容已保留。",
+    error_photo_size: "照片超过 8 MB，未上传。请换一张较小的照片。",
+    error_photo_count: "最多上传 3 张照片。",
+    opinion_location: "位置（可选）",
+    opinion_add_location: "附上我现在的位置",
+    opinion_location_added: "已附上位置。",
+    opinion_remove_location: "不附位置",
+    opinion_contact: "联系方式",
+    opinion_with_contact: "留下姓名和手机号（便于回访）",
+    opinion_anonymous: "匿名提交（只能凭查询链接跟踪）",
+    opinion_consent: "我同意人大常委会将我提交的内容和联系方式用于审查、转交承办单位办理和答复，联系方式仅工作人员可见。",
+    opinion_allow_publish: "同意在答复后公开本条意见（不含姓名和手机号）",
+    opinion_submit: "提交意见建议",
+    error_title: "标题需要 5–60 个字。",
+    error_body: "具体内容需要 10–2000 个字。",
+    error_contact_name: "请填写姓名（1–30 个字），或选择匿名提交。",
+    error_opinion_consent: "请阅读并勾选同意个人信息使用说明。",
+    error_rate_limited: "提交次数过多，请一小时后再试。已填写的内容仍保留在表单中。",
+    opinion_sent_heading: "已提交",
+    opinion_tracking: "查询码",
+    opinion_private_link: "专属查询链接",
+    opinion_sent_note: "请保存查询码或专属链接。用查询码和手机号后四位，或直接打开专属链接，可随时查看办理进度。本机“意见建议”页也会记住它。",
+    opinion_lookup_heading: "查询办理进度",
+    opinion_last4: "手机号后四位",
+    opinion_lookup_button: "查询",
+    error_tracking_not_found: "查询码或手机号后四位不正确。匿名提交的意见请用专属链接查询。",
+    error_last4: "请填写手机号后四位数字。",
+    my_opinions_heading: "本机提交的意见建议",
+    opinion_status_name: opinion_status,
+    opinion_timeline: "办理进度",
+    opinion_submitted_at: |d| format!("提交于 {d}"),
+    opinion_contact_shown: |n, p| format!("联系人：{n} {p}"),
+    opinion_anonymous_shown: "匿名提交",
+    opinion_publish_shown: |p| if p { "答复后公开" } else { "不公开" },
+    new_opinion_link: "提意见建议",
     outbox_heading: "短信发件箱",
     outbox_intro: "发给群众的每条通知都先存入发件箱，发送失败会自动重试。最新的在前，最多显示 200 条。",
     outbox_empty: "发件箱是空的。",

@@ -81,6 +81,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             <Directions home=home.clone() name />
             <WeekHours home=home.clone() />
             <ActivityList home_id=home.id.clone() />
+            <p><a class="button button--wide" href=format!("/opinions/new?home={}", home.id)>{tr(|c| c.new_opinion_link)}</a></p>
             <section aria-labelledby="facilities-heading">
                 <h2 id="facilities-heading">{tr(|c| c.facilities_heading)}</h2>
                 {if facilities.is_empty() {

@@ -12,7 +12,7 @@ use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
 use leptos::prelude::*;
 
 /// `YYYY-MM-DD HH:MM` in Hohhot.
-fn local_time(ms: i64) -> String {
+pub fn local_time(ms: i64) -> String {
     let minutes = ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES;
     let date = deputy_homes_api::activity::format_date(minutes.div_euclid(1440));
     let minute = minutes.rem_euclid(1440);

@@ -1,0 +1,129 @@
+// Opinions end to end (citizen side): sending one from a home's page with a photo, refused files
+// keeping the form, the receipt (tracking number + private link), following it by link and by
+// number + last 4 digits, and hostile text shown as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot,
+} from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function lookAt(page, name) {
+  assert.deepEqual(await axeViolations(page), [], `${name}: axe`);
+  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 390`);
+  assert.deepEqual(await smallTapTargets(page), [], `${name}: small tap targets`);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 320, height: 844 });
+  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 320`);
+  await screenshot(page, `${name}-320`);
+  await page.setViewportSize({ width: 390, height: 844 });
+}
+
+/** A real JPEG drawn by the browser's canvas. */
+async function jpeg(page) {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640; canvas.height = 480;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#3a7'; g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#fff'; g.fillRect(100, 100, 200, 120);
+    return canvas.toDataURL('image/jpeg', 0.8);
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+const TITLE = '<script>window.__xss=1</script>公交站台';
+const BODY = '新华大街公交站没有遮阳棚 <img src=x onerror="window.__xss=2"> 夏天老人等车很晒。';
+
+test('a citizen sends an opinion with a photo from a home page and follows it', async () => {
+  const page = await newPhonePage(browser);
+  await page.goto(server.url + '/homes/xc-02');
+  await page.getByRole('link', { name: '提意见建议' }).click();
+  await page.getByRole('heading', { level: 1, name: '提意见建议' }).waitFor();
+  const home = page.getByLabel('相关的代表之家（可选）');
+  await page.waitForFunction(() => document.querySelector('#opinion-home').value === 'xc-02');
+
+  await page.locator('form button[type=submit]').click();
+  await page.getByText('标题需要 5–60 个字。').waitFor();
+  await page.getByLabel('类别').selectOption({ label: '交通出行' });
+  await page.getByLabel('标题').fill(TITLE);
+  await page.getByLabel('具体内容').fill(BODY);
+  await page.getByText(`${[...BODY].length}/2000 字`).waitFor();
+
+  // A text file with an image name is refused; the form keeps what was written.
+  await page.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not an image at all') });
+  await page.getByText('这个文件不是 JPG、PNG 或 WebP 图片，未上传。表单其他内容已保留。').waitFor();
+  assert.equal(await page.getByLabel('标题').inputValue(), TITLE);
+  await page.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'stop.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) });
+  const thumb = page.getByRole('img', { name: '第 1 张照片' });
+  await thumb.waitFor();
+  assert.ok(await thumb.evaluate((img) => img.complete && img.naturalWidth > 0 && img.naturalWidth <= 320));
+
+  await page.getByLabel('姓名', { exact: true }).fill('张三');
+  await page.getByLabel('手机号', { exact: true }).fill('1380013');
+  await page.getByLabel(/我同意人大常委会/).check();
+  await page.locator('form button[type=submit]').click();
+  await page.getByText('请填写正确的 11 位手机号，例如 138 0013 8000。').waitFor();
+  await page.getByLabel('手机号', { exact: true }).fill('138 0013 8000');
+  assert.equal(await home.inputValue(), 'xc-02');
+  await lookAt(page, 'opinion-form');
+  await page.locator('form button[type=submit]').click();
+
+  await page.getByRole('heading', { name: '已提交' }).waitFor();
+  const tracking = (await page.locator('.tracking-number').textContent()).trim();
+  assert.match(tracking, /^YJ\d{8}-\d{4}$/);
+  await lookAt(page, 'opinion-sent');
+
+  // The private link shows it, hostile text as plain text.
+  await page.locator('a.private-link').click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByText(BODY).waitFor();
+  await page.locator('.timeline').getByText('已提交').waitFor();
+  await page.getByText('联系人：张三 138****8000').waitFor();
+  assert.equal(await page.locator('.opinion img').count(), 1);
+  assert.equal(await page.locator('.opinion script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');
+  await lookAt(page, 'opinion-status');
+
+  // By number and the last 4 digits; a wrong guess is told plainly.
+  await page.goto(server.url + '/opinions');
+  await page.getByLabel('查询码').fill(tracking.toLowerCase());
+  await page.getByLabel('手机号后四位').fill('1234');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByText(/查询码或手机号后四位不正确/).waitFor();
+  await page.getByLabel('手机号后四位').fill('8000');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByRole('heading', { level: 2, name: TITLE }).waitFor();
+  await page.getByRole('link', { name: tracking }).waitFor();
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await lookAt(page, 'opinion-lookup');
+  assert.deepEqual(page.jsErrors, []);
+});
+
+test('an anonymous opinion opens only with its private link', async () => {
+  const page = await newPhonePage(browser);
+  await page.goto(server.url + '/opinions/new');
+  await page.getByLabel('标题').fill('小区路灯不亮');
+  await page.getByLabel('具体内容').fill('幸福小区三号楼前的路灯坏了一个月。');
+  await page.getByLabel(/匿名提交/).check();
+  assert.equal(await page.getByLabel('姓名', { exact: true }).count(), 0, 'no contact fields when anonymous');
+  await page.getByLabel(/我同意人大常委会/).check();
+  await page.locator('form button[type=submit]').click();
+  const tracking = (await page.locator('.tracking-number').textContent()).trim();
+  await page.locator('a.private-link').click();
+  await page.getByText('匿名提交').waitFor();
+  await page.goto(server.url + '/opinions');
+  await page.getByLabel('查询码').fill(tracking);
+  await page.getByLabel('手机号后四位').fill('0000');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByText(/匿名提交的意见请用专属链接查询/).waitFor();
+});
