@@ -6,6 +6,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod device_store;
+pub mod dom;
 pub mod geolocation;
 pub mod i18n;
 pub mod pages;

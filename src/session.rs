@@ -35,6 +35,16 @@ impl AuthState {
     }
 }
 
+impl AuthState {
+    /// The session's anti-forgery token for a state-changing request (empty when signed out:
+    /// the server then refuses, and the page says the session has ended).
+    pub fn csrf_token(self) -> String {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.csrf_token.clone()))
+            .unwrap_or_default()
+    }
+}
+
 /// The app's session state.
 pub fn use_auth() -> AuthState {
     expect_context::<AuthState>()

@@ -25,11 +25,7 @@ fn element_id(field: AccountField) -> &'static str {
 
 /// Moves the keyboard focus to a field, so its message is read out and it can be corrected.
 fn focus(field: AccountField) {
-    use wasm_bindgen::JsCast;
-    let element = document().get_element_by_id(element_id(field));
-    if let Some(input) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = input.focus();
-    }
+    crate::dom::focus(element_id(field));
 }
 
 /// Creates an account; on success it joins `accounts` and the form empties, otherwise the form

@@ -40,12 +40,7 @@ fn manage_error(error: &ClientError, t: &Catalog) -> String {
 pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let csrf = move || {
-        auth.session
-            .get_untracked()
-            .map(|s| s.csrf_token)
-            .unwrap_or_default()
-    };
+    let csrf = move || auth.csrf_token();
     let (date, start, end) = (
         RwSignal::new(activity.date.clone()),
         RwSignal::new(activity.start.clone()),

@@ -5,6 +5,7 @@ use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityWhen;
 use crate::components::load_error::LoadError;
+use crate::dom::{focus, scroll_to_top};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::saved_bookings::{self, Saved};
 use deputy_homes_api::account::MobileNumber;
@@ -270,22 +271,5 @@ pub fn BookingCode(code: String) -> impl IntoView {
             <img class="booking-code__qr" src=api::booking_qr_src(&code) width="200" height="200"
                 alt=tr_with(|c, a: String| (c.qr_alt)(&a), alt) />
         </div>
-    }
-}
-
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
-fn scroll_to_top() {
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

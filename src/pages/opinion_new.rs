@@ -5,6 +5,7 @@
 
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
+use crate::dom::{focus, scroll_to_top};
 use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::saved_opinions::{self, SavedOpinion};
@@ -184,9 +185,7 @@ fn OpinionForm(home: String, receipt: RwSignal<Option<OpinionReceipt>>) -> impl 
                         private_token: r.private_token.clone(),
                     });
                     receipt.set(Some(r));
-                    if let Some(w) = web_sys::window() {
-                        w.scroll_to_with_x_and_y(0.0, 0.0);
-                    }
+                    scroll_to_top();
                 }
                 // Nothing was stored, or the same key answers with the same receipt on retry.
                 Err(e) => error.set(Some(opinion_error(&e, i18n.t()))),
@@ -341,16 +340,5 @@ fn OpinionSent(receipt: OpinionReceipt) -> impl IntoView {
             <p class="hint">{tr(|c| c.opinion_sent_note)}</p>
             <p><a class="button button--link button--wide" href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
         </section>
-    }
-}
-
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }

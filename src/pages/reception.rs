@@ -81,12 +81,7 @@ pub fn ReceptionPage() -> impl IntoView {
 fn Reception(activity: Activity) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let csrf = move || {
-        auth.session
-            .get_untracked()
-            .map(|s| s.csrf_token)
-            .unwrap_or_default()
-    };
+    let csrf = move || auth.csrf_token();
     let id = activity.id.clone();
     let roster_id = id.clone();
     let roster = LocalResource::new(move || api::roster_get(roster_id.clone()));
@@ -239,11 +234,7 @@ fn RecordForm(
             })));
             return;
         }
-        let token = auth
-            .session
-            .get_untracked()
-            .map(|s| s.csrf_token)
-            .unwrap_or_default();
+        let token = auth.csrf_token();
         let id = activity_id.clone();
         spawn_local(async move {
             match api::record_put(id, body, token).await {

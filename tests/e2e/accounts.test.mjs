@@ -1,17 +1,10 @@
 // Delegates and staff sign in and out; citizens never need to.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 test('the first start printed demo passwords for a staff and a delegate account', () => {
   assert.deepEqual(Object.keys(server.demoAccounts).sort(), ['demo-delegate', 'demo-staff']);

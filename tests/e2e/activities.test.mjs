@@ -1,17 +1,10 @@
 // A home's page lists the activities its delegates published, with who is on duty.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, screenshot } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, screenshot } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** A date `days` from today in Hohhot, as YYYY-MM-DD. */
 function hohhotDate(days) {

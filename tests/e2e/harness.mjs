@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: the real server on a fresh SQLite database, Debian's
 // Chromium driven by playwright-core at phone size, axe-core, and the register read from CSV.
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -154,4 +156,32 @@ export function distanceM(lat1, lon1, lat2, lon2) {
   const rad = (d) => (d * Math.PI) / 180;
   const h = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+}
+
+/** Starts a server on a fresh database and a browser before a file's tests and stops both after;
+ * `ready` receives them. */
+export function useServerAndBrowser(ready) {
+  let server, browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+/** Checks a screen the way every new screen is checked: axe-core, sideways scrolling, tap
+ * targets, and screenshots at 390 and 320 px wide (people look at them). */
+export async function lookAt(page, name) {
+  assert.deepEqual(await axeViolations(page), [], `${name}: axe`);
+  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 390`);
+  assert.deepEqual(await smallTapTargets(page), [], `${name}: small tap targets`);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 320, height: 844 });
+  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 320`);
+  await screenshot(page, `${name}-320`);
+  await page.setViewportSize({ width: 390, height: 844 });
 }

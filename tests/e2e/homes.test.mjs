@@ -1,22 +1,14 @@
 // Citizens finding the 104 homes, end to end in Chromium at 390×844 against the real server.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, readRegister,
+  useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, readRegister,
   distanceM,
 } from './harness.mjs';
 
 const register = readRegister();
 let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 async function openList(page, path = '/') {
   await page.goto(server.url + path);

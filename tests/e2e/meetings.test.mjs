@@ -2,39 +2,19 @@
 // home's page (code, QR code, calendar file); a second citizen joins the waitlist; the first
 // cancels and the second is promoted (in the outbox and in "my bookings"); a third moves to the
 // next week; the delegate checks the promoted citizen in and writes the reception record.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  startServer, launchBrowser, newPhonePage, signIn, axeViolations, scrollsSideways, smallTapTargets, screenshot,
+  useServerAndBrowser, lookAt, newPhonePage, signIn,
 } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** A date `days` from today in Hohhot, as YYYY-MM-DD. */
 function hohhotDate(days) {
   return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
-
-/** Checks a page the way every new screen is checked: axe, sideways scroll, tap targets, and
- * screenshots at 390 and 320 px wide. */
-async function lookAt(page, name) {
-  assert.deepEqual(await axeViolations(page), [], `${name}: axe`);
-  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 390`);
-  assert.deepEqual(await smallTapTargets(page), [], `${name}: small tap targets`);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 320, height: 844 });
-  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 320`);
-  await screenshot(page, `${name}-320`);
-  await page.setViewportSize({ width: 390, height: 844 });
 }
 
 /** Opens the home's page, and the booking page of its first activity. */

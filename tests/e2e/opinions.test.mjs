@@ -1,32 +1,14 @@
 // Opinions end to end (citizen side): sending one from a home's page with a photo, refused files
 // keeping the form, the receipt (tracking number + private link), following it by link and by
 // number + last 4 digits, and hostile text shown as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot,
+  useServerAndBrowser, lookAt, newPhonePage,
 } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function lookAt(page, name) {
-  assert.deepEqual(await axeViolations(page), [], `${name}: axe`);
-  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 390`);
-  assert.deepEqual(await smallTapTargets(page), [], `${name}: small tap targets`);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 320, height: 844 });
-  assert.equal(await scrollsSideways(page), false, `${name}: scrolls sideways at 320`);
-  await screenshot(page, `${name}-320`);
-  await page.setViewportSize({ width: 390, height: 844 });
-}
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** A real JPEG drawn by the browser's canvas. */
 async function jpeg(page) {

@@ -1,18 +1,11 @@
 // Staff manage accounts: they list and find accounts, create a delegate with homes, change a
 // delegate's homes; nobody else gets the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, signIn } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, signIn } from './harness.mjs';
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** Checks sideways scrolling at 390 and 320 px wide and saves a screenshot at each. */
 async function checkWidths(page, name) {
