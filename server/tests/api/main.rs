@@ -16,6 +16,7 @@ mod calendar;
 mod errors;
 mod homes;
 mod import;
+mod moderation;
 mod notifications;
 mod openapi;
 mod opinion_photos;
