@@ -17,6 +17,7 @@ mod errors;
 mod homes;
 mod import;
 mod moderation;
+mod moderation_board;
 mod moderation_queue;
 mod notifications;
 mod openapi;
