@@ -21,6 +21,7 @@ mod moderation_board;
 mod moderation_queue;
 mod notifications;
 mod openapi;
+mod openapi_moderation;
 mod opinion_photos;
 mod opinions;
 mod qr;
