@@ -325,7 +325,7 @@ async fn apply(
             let duplicate_of = reject
                 .duplicate_of
                 .as_deref()
-                .map(|d| deputy_homes_api::opinion::normalize_tracking_number(d));
+                .map(deputy_homes_api::opinion::normalize_tracking_number);
             if let Some(original) = &duplicate_of {
                 let found: Option<String> = sqlx::query_scalar(
                     "SELECT id FROM opinions WHERE tracking_number = $1 AND id <> $2",

@@ -56,7 +56,7 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
     assert_eq!(all["total"], 3);
     assert_eq!(
         trackings(&all),
-        [other.clone(), again.clone(), first.clone()],
+        [other.as_str(), again.as_str(), first.as_str()],
         "newest first"
     );
     let items = all["items"].as_array().unwrap();
@@ -79,13 +79,13 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
         let (app, staff) = (&app, &staff);
         async move { staff_get(app, staff, &path).await }
     };
-    assert_eq!(trackings(&query("category=health").await), [other.clone()]);
-    assert_eq!(trackings(&query("district=huimin").await), [other.clone()]);
+    assert_eq!(trackings(&query("category=health").await), [other.as_str()]);
+    assert_eq!(trackings(&query("district=huimin").await), [other.as_str()]);
     assert_eq!(
         trackings(&query("home=xc-01").await),
-        [again.clone(), first.clone()]
+        [again.as_str(), first.as_str()]
     );
-    assert_eq!(trackings(&query("q=挂号").await), [other.clone()]);
+    assert_eq!(trackings(&query("q=挂号").await), [other.as_str()]);
     assert_eq!(trackings(&query("q=%25").await), Vec::<String>::new());
     acted(&app, &staff, &first, "accept", json!({})).await;
     acted(
@@ -96,8 +96,8 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
         json!({ "unit_ids": ["u-jtj"] }),
     )
     .await;
-    assert_eq!(trackings(&query("status=assigned").await), [first.clone()]);
-    assert_eq!(trackings(&query("unit=u-jtj").await), [first.clone()]);
+    assert_eq!(trackings(&query("status=assigned").await), [first.as_str()]);
+    assert_eq!(trackings(&query("unit=u-jtj").await), [first.as_str()]);
     assert_eq!(query("overdue=true").await["total"], 0);
     sqlx::query("UPDATE opinions SET due_at_ms = $1 WHERE tracking_number = $2")
         .bind(now_ms() - 1000)
@@ -106,7 +106,7 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
         .await
         .expect("the due date is moved back");
     let overdue = query("overdue=true").await;
-    assert_eq!(trackings(&overdue), [first.clone()]);
+    assert_eq!(trackings(&overdue), [first.as_str()]);
     assert_eq!(overdue["items"][0]["overdue"], true);
     let bad = app
         .send(staff.cookie_only(app.get("/api/staff/opinions?status=lost")))
@@ -475,7 +475,7 @@ async fn a_delegate_sees_the_opinions_of_their_homes_only(app: TestApp) {
         StatusCode::OK,
     )
     .await;
-    assert_eq!(trackings(&list), [here.clone()]);
+    assert_eq!(trackings(&list), [here.as_str()]);
     assert_eq!(list["items"][0]["phone_masked"], "138****8000");
     assert!(!list.to_string().contains(PHONE));
     let staff = staff(&app).await;

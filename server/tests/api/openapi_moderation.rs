@@ -16,7 +16,7 @@ fn object(value: &Value) -> &serde_json::Map<String, Value> {
         .unwrap_or_else(|| panic!("not an object: {value}"))
 }
 
-fn each<'a>(value: &'a Value) -> impl Iterator<Item = &'a serde_json::Map<String, Value>> {
+fn each(value: &Value) -> impl Iterator<Item = &serde_json::Map<String, Value>> {
     value
         .as_array()
         .unwrap_or_else(|| panic!("not an array: {value}"))
