@@ -14,13 +14,18 @@ pub mod geo;
 pub mod home;
 pub mod hours;
 pub mod maplinks;
+pub mod moderation;
 pub mod notification;
 pub mod opinion;
+pub mod opinion_board;
 pub mod query;
 pub mod reception;
 pub mod register;
 pub mod search;
+pub mod similarity;
 pub mod time;
+pub mod units;
+pub mod workdays;
 
 pub use district::District;
 pub use error::{ApiError, ErrorCode};

@@ -281,6 +281,15 @@ pub struct OpinionView {
     /// Every step so far, oldest first; it starts with `submitted`.
     pub timeline: Vec<OpinionEvent>,
     pub photos: Vec<OpinionPhoto>,
+    /// The reply is due by the end of this Hohhot day (`YYYY-MM-DD`), once assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    /// The handling unit's reply, once given; the citizen may then rate it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<crate::opinion_board::OpinionReply>,
+    /// The citizen's rating, once given (only once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<crate::opinion_board::OpinionRating>,
 }
 
 /// Query of `GET /api/opinions/{tracking_number}`.

@@ -268,6 +268,9 @@ impl Db {
             status: status_of(&status)?,
             timeline,
             photos,
+            due_date: None,
+            reply: None,
+            rating: None,
         })
     }
 }

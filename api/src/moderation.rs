@@ -1,0 +1,509 @@
+//! The staff side of the opinions chain: the queue, the full view with its internal timeline,
+//! the actions that move an opinion along (审查 → 分办 → 签收 → 答复 → 公开), bulk actions,
+//! walk-in entry and the audit log.
+
+use crate::opinion::{Category, MaskedContact, OpinionLocation, OpinionPhoto, OpinionStatus};
+use crate::opinion_board::{OpinionRating, OpinionReply, ReplyClass};
+use crate::{ApiError, District};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Items per page of the staff queue, the delegates' list and the audit log.
+pub const PAGE_SIZE: u32 = 20;
+/// Longest message, reply, reason or note, in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// How an opinion reached the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OpinionChannel {
+    /// Sent by the citizen through the website.
+    Online,
+    /// Entered by staff for a citizen who came in person (consent given in person).
+    WalkIn,
+}
+
+/// Why an opinion is not accepted (不予受理).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    /// Advertising or meaningless text.
+    Spam,
+    /// Insults or threats.
+    Abusive,
+    /// The same matter is already being handled; `duplicate_of` names it.
+    Duplicate,
+    /// Not a matter for the congress or the city's units.
+    OutOfScope,
+    /// Already in litigation, arbitration or administrative review.
+    InLitigation,
+}
+
+/// What kind of step a timeline entry records. Status changes carry the name of the status
+/// reached; `extended` and `note` leave the status as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Submitted,
+    Accepted,
+    Rejected,
+    Assigned,
+    Acknowledged,
+    Replied,
+    Rated,
+    Published,
+    Closed,
+    /// The due date was moved (督办); `internal_note` holds the reason.
+    Extended,
+    /// An internal note by staff; never shown to the citizen.
+    Note,
+}
+
+/// Query of `GET /api/staff/opinions`; every filter is optional and they combine.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct StaffOpinionQuery {
+    /// Only opinions at this step.
+    #[serde(default)]
+    pub status: Option<OpinionStatus>,
+    /// Only this category.
+    #[serde(default)]
+    pub category: Option<Category>,
+    /// Only opinions raised at a home of this district.
+    #[serde(default)]
+    pub district: Option<District>,
+    /// Only opinions raised at this home (its id).
+    #[serde(default)]
+    pub home: Option<String>,
+    /// Only opinions assigned to this handling unit (its id).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// `true`: only opinions past their due date without a reply.
+    #[serde(default)]
+    pub overdue: Option<bool>,
+    /// Words to find in the title or body.
+    #[serde(default)]
+    pub q: Option<String>,
+    /// 1-based page number (20 per page); 1 when absent.
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+/// A handling unit as an opinion names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitRef {
+    /// The unit's id.
+    pub id: String,
+    /// The unit's name.
+    pub name: String,
+}
+
+/// One line of the staff queue or of a delegate's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionSummary {
+    /// e.g. `YJ20261128-0042`.
+    pub tracking_number: String,
+    /// What it is about.
+    pub category: Category,
+    /// The citizen's title.
+    pub title: String,
+    /// The step it is at.
+    pub status: OpinionStatus,
+    /// The home it was raised at, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_id: Option<String>,
+    /// That home's district, if the home is in the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<District>,
+    /// Online or entered at a walk-in.
+    pub channel: OpinionChannel,
+    /// The contact's phone masked (`138****8000`); absent for an anonymous opinion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_masked: Option<String>,
+    /// When it was submitted, Unix milliseconds.
+    pub created_at_ms: i64,
+    /// The reply is due by the end of this Hohhot day (`YYYY-MM-DD`); set when assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    /// Past its due date and not replied yet.
+    pub overdue: bool,
+    /// The handling units it is assigned to.
+    pub units: Vec<UnitRef>,
+    /// The tracking number of an earlier opinion (last 90 days) in nearly the same words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near_duplicate_of: Option<String>,
+}
+
+/// Answer of `GET /api/staff/opinions` and `GET /api/delegate/opinions`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionPage {
+    /// This page's opinions, newest first.
+    pub items: Vec<OpinionSummary>,
+    /// How many match the filters, over all pages.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub page_size: u32,
+}
+
+/// One entry of the staff timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffOpinionEvent {
+    /// What happened.
+    pub kind: EventKind,
+    /// The opinion's status after this entry.
+    pub status: OpinionStatus,
+    /// When, Unix milliseconds.
+    pub at_ms: i64,
+    /// The staff account that did it; absent when the citizen did (submission, rating).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_account_id: Option<String>,
+    /// That account's display name, or `市民` for the citizen.
+    pub actor_name: String,
+    /// What the citizen is told with this step (a reason, a reply, a rating's comment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Seen by staff only (an internal note, an extension's reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_note: Option<String>,
+}
+
+/// Why an opinion was not accepted, as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rejection {
+    /// The reason's code.
+    pub reason: RejectReason,
+    /// The opinion it repeats, for `duplicate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// What the citizen was told.
+    pub message: String,
+}
+
+/// Answer of `GET /api/staff/opinions/{tracking}` and of every single-opinion action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffOpinionView {
+    /// The queue's line for it (masked phone, due date, units, near duplicate).
+    pub summary: OpinionSummary,
+    /// The citizen's text.
+    pub body: String,
+    /// Where the matter is, WGS-84.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<OpinionLocation>,
+    /// Name and masked phone; absent for an anonymous opinion. `reveal-phone` gives the phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<MaskedContact>,
+    /// Whether the citizen allows the public board to show it.
+    pub allow_publish: bool,
+    /// Set when rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<Rejection>,
+    /// Set once replied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<OpinionReply>,
+    /// Set once the citizen rated the reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<OpinionRating>,
+    /// Every entry, oldest first, internal notes included.
+    pub timeline: Vec<StaffOpinionEvent>,
+    /// The cleaned photos.
+    pub photos: Vec<OpinionPhoto>,
+}
+
+/// Body of `accept`, `acknowledge`, `publish` and `close`: an optional note for the citizen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StepNote {
+    /// Shown to the citizen with this step.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Body of `reject`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RejectOpinion {
+    /// Why it is not accepted.
+    pub reason: RejectReason,
+    /// For `duplicate`: the tracking number of the opinion it repeats (must exist).
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+    /// What the citizen reads on the status page, 1 to 2000 characters.
+    pub message: String,
+}
+
+/// Body of `assign`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssignOpinion {
+    /// One or more active handling units' ids.
+    pub unit_ids: Vec<String>,
+    /// Shown to the citizen with this step.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Body of `reply`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReplyToOpinion {
+    /// A, B or C.
+    pub class: ReplyClass,
+    /// The reply, shown to the citizen, 1 to 2000 characters.
+    pub text: String,
+}
+
+/// Body of `extend`: give exactly one of `due_date` and `working_days`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExtendOpinion {
+    /// Why more time is needed (staff only), 1 to 2000 characters.
+    pub reason: String,
+    /// The new due date, `YYYY-MM-DD`; later than the current one.
+    #[serde(default)]
+    pub due_date: Option<String>,
+    /// Or: this many working days past the current due date.
+    #[serde(default)]
+    pub working_days: Option<u32>,
+}
+
+/// Body of `note`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InternalNote {
+    /// Staff only, 1 to 2000 characters.
+    pub text: String,
+}
+
+/// Answer of `reveal-phone` (the reveal is written to the audit log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevealedPhone {
+    /// The contact's phone in full, 11 digits.
+    pub phone: String,
+}
+
+/// The actions `POST /api/staff/opinions/bulk` can apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BulkKind {
+    Accept,
+    Assign,
+    Close,
+}
+
+/// Body of `POST /api/staff/opinions/bulk`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkAction {
+    /// What to do to each.
+    pub action: BulkKind,
+    /// The opinions, 1 to 100 tracking numbers.
+    pub trackings: Vec<String>,
+    /// For `assign`: the units' ids.
+    #[serde(default)]
+    pub unit_ids: Vec<String>,
+    /// Shown to each citizen with the step.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The outcome for one opinion of a bulk action; each is done (or not) on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkItemResult {
+    /// The tracking number as sent.
+    pub tracking_number: String,
+    /// Whether the action was applied.
+    pub ok: bool,
+    /// The opinion's status afterwards (absent when it does not exist).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OpinionStatus>,
+    /// Why not, when `ok` is false (the same error a single action answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ApiError>,
+}
+
+/// Answer of `POST /api/staff/opinions/bulk`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkResults {
+    /// One per tracking number, in the order sent.
+    pub results: Vec<BulkItemResult>,
+}
+
+/// Query of `GET /api/staff/audit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AuditQuery {
+    /// Only entries about this target (e.g. a tracking number, `unit:<id>`, `holidays`).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Only entries by this account id.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// 1-based page number (20 per page).
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+/// One entry of the append-only audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// The entry's id.
+    pub id: String,
+    /// The staff account that acted.
+    pub actor_account_id: String,
+    /// Its display name.
+    pub actor_name: String,
+    /// When, Unix milliseconds.
+    pub at_ms: i64,
+    /// e.g. `opinion.accept`, `opinion.reveal_phone`, `unit.create`, `holidays.replace`.
+    pub action: String,
+    /// What it was done to: a tracking number, `unit:<id>` or `holidays`.
+    pub target: String,
+    /// The action's parameters (e.g. `reason`, `unit_ids`), as text.
+    pub details: BTreeMap<String, String>,
+}
+
+/// Answer of `GET /api/staff/audit`, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditPage {
+    /// This page's entries.
+    pub items: Vec<AuditEntry>,
+    /// How many match, over all pages.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub page_size: u32,
+}
+
+/// Checks a required free text (message, reply, reason, note): 1 to 2000 characters once trimmed.
+pub fn validate_text(field: &str, text: &str) -> Result<(), ApiError> {
+    let count = text.trim().chars().count();
+    if count == 0 || count > MAX_TEXT_CHARS {
+        return Err(ApiError::bad_parameter(
+            field,
+            format!("{field} must be 1 to {MAX_TEXT_CHARS} characters"),
+        ));
+    }
+    Ok(())
+}
+
+impl RejectOpinion {
+    /// Checks the message and that `duplicate_of` is given exactly for a duplicate.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        validate_text("message", &self.message)?;
+        match (self.reason, &self.duplicate_of) {
+            (RejectReason::Duplicate, None) => Err(ApiError::bad_parameter(
+                "duplicate_of",
+                "name the opinion this one repeats",
+            )),
+            (RejectReason::Duplicate, Some(_)) | (_, None) => Ok(()),
+            (_, Some(_)) => Err(ApiError::bad_parameter(
+                "duplicate_of",
+                "duplicate_of goes only with the reason duplicate",
+            )),
+        }
+    }
+}
+
+impl ExtendOpinion {
+    /// Checks the reason and that exactly one of the new date and the number of days is given.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        validate_text("reason", &self.reason)?;
+        match (&self.due_date, self.working_days) {
+            (Some(_), None) | (None, Some(1..)) => Ok(()),
+            _ => Err(ApiError::bad_parameter(
+                "due_date",
+                "give either a new due_date or a positive number of working_days",
+            )),
+        }
+    }
+}
+
+/// A page number from a query: 1 when absent or 0.
+pub fn page_number(page: Option<u32>) -> u32 {
+    page.unwrap_or(1).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reject(reason: RejectReason, duplicate_of: Option<&str>) -> RejectOpinion {
+        RejectOpinion {
+            reason,
+            duplicate_of: duplicate_of.map(Into::into),
+            message: "已在诉讼中，不予受理".into(),
+        }
+    }
+
+    #[test]
+    fn a_duplicate_names_the_original_and_only_a_duplicate_does() {
+        assert!(reject(RejectReason::Duplicate, Some("YJ20260101-0001"))
+            .validate()
+            .is_ok());
+        assert!(reject(RejectReason::Duplicate, None).validate().is_err());
+        assert!(reject(RejectReason::Spam, Some("YJ20260101-0001"))
+            .validate()
+            .is_err());
+        assert!(reject(RejectReason::InLitigation, None).validate().is_ok());
+        let empty = RejectOpinion {
+            message: "  ".into(),
+            ..reject(RejectReason::Spam, None)
+        };
+        assert_eq!(
+            empty.validate().unwrap_err().field.as_deref(),
+            Some("message")
+        );
+    }
+
+    #[test]
+    fn an_extension_takes_a_date_or_a_number_of_days_not_both() {
+        let extend = |due_date: Option<&str>, working_days: Option<u32>| ExtendOpinion {
+            reason: "需要跨部门协调".into(),
+            due_date: due_date.map(Into::into),
+            working_days,
+        };
+        assert!(extend(Some("2026-09-01"), None).validate().is_ok());
+        assert!(extend(None, Some(20)).validate().is_ok());
+        assert!(extend(None, Some(0)).validate().is_err());
+        assert!(extend(None, None).validate().is_err());
+        assert!(extend(Some("2026-09-01"), Some(20)).validate().is_err());
+    }
+
+    #[test]
+    fn wire_names_are_snake_case() {
+        assert_eq!(
+            serde_json::to_value(RejectReason::InLitigation).unwrap(),
+            "in_litigation"
+        );
+        assert_eq!(
+            serde_json::to_value(OpinionChannel::WalkIn).unwrap(),
+            "walk_in"
+        );
+        assert_eq!(
+            serde_json::to_value(EventKind::Extended).unwrap(),
+            "extended"
+        );
+        assert_eq!(page_number(None), 1);
+        assert_eq!(page_number(Some(0)), 1);
+    }
+}

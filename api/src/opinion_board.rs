@@ -1,0 +1,361 @@
+//! The end of the opinions chain as citizens see it: the reply's class, the citizen's rating
+//! (评价), the public board (公开) and the statistics.
+
+use crate::opinion::Category;
+use crate::{ApiError, District};
+use serde::{Deserialize, Serialize};
+
+/// Longest rating comment, in characters.
+pub const MAX_COMMENT_CHARS: usize = 500;
+
+/// How a reply is classed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ReplyClass {
+    /// Solved or adopted.
+    A,
+    /// Being solved or planned.
+    B,
+    /// Kept for reference; cannot be solved now.
+    C,
+}
+
+impl ReplyClass {
+    /// The stored code (`A`, `B`, `C`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ReplyClass::A => "A",
+            ReplyClass::B => "B",
+            ReplyClass::C => "C",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<ReplyClass> {
+        [ReplyClass::A, ReplyClass::B, ReplyClass::C]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+}
+
+/// The citizen's verdict on the reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// 满意.
+    Satisfied,
+    /// 基本满意.
+    Fairly,
+    /// 不满意.
+    Not,
+}
+
+impl Rating {
+    /// The stored number: 3 satisfied, 2 fairly, 1 not.
+    pub fn score(self) -> i64 {
+        match self {
+            Rating::Satisfied => 3,
+            Rating::Fairly => 2,
+            Rating::Not => 1,
+        }
+    }
+
+    /// Reads a stored number.
+    pub fn from_score(score: i64) -> Option<Rating> {
+        match score {
+            3 => Some(Rating::Satisfied),
+            2 => Some(Rating::Fairly),
+            1 => Some(Rating::Not),
+            _ => None,
+        }
+    }
+}
+
+/// Body of `POST /api/opinions/{tracking_number}/rating`. Ownership is proved with
+/// `phone_last4` or `private_token` (one is needed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RateOpinion {
+    /// The verdict.
+    pub rating: Rating,
+    /// Optional words, up to 500 characters.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// The last 4 digits of the phone given with the opinion.
+    #[serde(default)]
+    pub phone_last4: Option<String>,
+    /// Or the private token of the receipt.
+    #[serde(default)]
+    pub private_token: Option<String>,
+}
+
+impl RateOpinion {
+    /// Checks the comment's length and that a proof of ownership is given.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        if self
+            .comment
+            .as_deref()
+            .is_some_and(|c| c.trim().chars().count() > MAX_COMMENT_CHARS)
+        {
+            return Err(ApiError::bad_parameter(
+                "comment",
+                format!("comment must be at most {MAX_COMMENT_CHARS} characters"),
+            ));
+        }
+        if self.phone_last4.is_none() && self.private_token.is_none() {
+            return Err(ApiError::bad_parameter(
+                "phone_last4",
+                "give the phone's last 4 digits or the receipt's private token",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The citizen's rating as staff and the board show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionRating {
+    /// The verdict.
+    pub rating: Rating,
+    /// The citizen's words, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// When, Unix milliseconds.
+    pub at_ms: i64,
+}
+
+/// The handling unit's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionReply {
+    /// A solved/adopted, B being solved/planned, C kept for reference.
+    pub class: ReplyClass,
+    /// The reply the citizen reads.
+    pub text: String,
+    /// When it was given, Unix milliseconds.
+    pub at_ms: i64,
+}
+
+/// Query of `GET /api/public/opinions`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PublicBoardQuery {
+    /// Only this category.
+    #[serde(default)]
+    pub category: Option<Category>,
+    /// 1-based page number (20 per page).
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+/// A published opinion on the public board: what was asked and answered, never who asked or
+/// where they are (no name, phone, location, home or photos).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicOpinion {
+    /// e.g. `YJ20261128-0042`.
+    pub tracking_number: String,
+    /// What it is about.
+    pub category: Category,
+    /// The district of the home it was raised at, if any (coarse enough to identify nobody).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<District>,
+    /// The citizen's title.
+    pub title: String,
+    /// The citizen's text.
+    pub body: String,
+    /// The handling units' names.
+    pub units: Vec<String>,
+    /// The reply's class.
+    pub reply_class: ReplyClass,
+    /// The reply.
+    pub reply_text: String,
+    /// Submitted, Unix milliseconds.
+    pub submitted_at_ms: i64,
+    /// Replied, Unix milliseconds.
+    pub replied_at_ms: i64,
+    /// Published, Unix milliseconds.
+    pub published_at_ms: i64,
+    /// The citizen's verdict, if they rated (the comment is not shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+}
+
+/// Answer of `GET /api/public/opinions`, newest published first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicOpinionPage {
+    /// This page's opinions.
+    pub items: Vec<PublicOpinion>,
+    /// How many match, over all pages.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub page_size: u32,
+}
+
+/// A count under a name: a status, category, district (`none` when no home) or unit code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NamedCount {
+    /// The wire code of the status, category or district, or a unit's id.
+    pub key: String,
+    /// How many opinions.
+    pub count: u64,
+}
+
+/// Shares of the ratings given, each from 0 to 1; all 0 when nobody rated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Satisfaction {
+    /// How many rated.
+    pub rated: u64,
+    /// Share satisfied.
+    pub satisfied: f64,
+    /// Share fairly satisfied.
+    pub fairly: f64,
+    /// Share not satisfied.
+    pub not: f64,
+}
+
+/// One handling unit's scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitScore {
+    /// The unit's id.
+    pub unit_id: String,
+    /// The unit's name.
+    pub name: String,
+    /// Opinions assigned to it.
+    pub assigned: u64,
+    /// Of those, replied.
+    pub replied: u64,
+    /// Share of the replies given by the due date (0 to 1); absent before any reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_time_share: Option<f64>,
+    /// Median days from assignment to reply; absent before any reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub median_days_to_reply: Option<f64>,
+    /// The citizens' ratings of its replies.
+    pub satisfaction: Satisfaction,
+}
+
+/// Answer of `GET /api/public/stats` and `GET /api/staff/stats`: figures over every opinion
+/// (no personal data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionStats {
+    /// Every opinion received.
+    pub total: u64,
+    /// Per status (codes as `OpinionStatus`), only those with opinions.
+    pub by_status: Vec<NamedCount>,
+    /// Per category (codes as `Category`).
+    pub by_category: Vec<NamedCount>,
+    /// Per district of the home raised at (codes as `District`; `none`: no home given).
+    pub by_district: Vec<NamedCount>,
+    /// Assigned and not replied, past the due date.
+    pub overdue: u64,
+    /// Median days from submission to reply; absent before any reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub median_days_to_reply: Option<f64>,
+    /// Share of replies given by the due date (0 to 1); absent before any reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_time_share: Option<f64>,
+    /// The citizens' ratings.
+    pub satisfaction: Satisfaction,
+    /// Per handling unit, every unit that was ever assigned an opinion, by name.
+    pub units: Vec<UnitScore>,
+}
+
+/// The median of some values (the mean of the middle two for an even count); `None` when empty.
+pub fn median(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    Some(if sorted.len().is_multiple_of(2) {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    } else {
+        sorted[mid]
+    })
+}
+
+/// `part / whole`, or `None` when `whole` is 0.
+pub fn share(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+impl Satisfaction {
+    /// Shares from the ratings given.
+    pub fn of(ratings: &[Rating]) -> Satisfaction {
+        let rated = ratings.len() as u64;
+        let count = |r: Rating| share(ratings.iter().filter(|x| **x == r).count() as u64, rated);
+        Satisfaction {
+            rated,
+            satisfied: count(Rating::Satisfied).unwrap_or(0.0),
+            fairly: count(Rating::Fairly).unwrap_or(0.0),
+            not: count(Rating::Not).unwrap_or(0.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(&[4.0, 1.0, 3.0, 10.0]), Some(3.5));
+    }
+
+    #[test]
+    fn satisfaction_shares_add_up_and_nobody_rated_is_all_zero() {
+        let s = Satisfaction::of(&[
+            Rating::Satisfied,
+            Rating::Satisfied,
+            Rating::Not,
+            Rating::Fairly,
+        ]);
+        assert_eq!(
+            (s.rated, s.satisfied, s.fairly, s.not),
+            (4, 0.5, 0.25, 0.25)
+        );
+        let none = Satisfaction::of(&[]);
+        assert_eq!((none.rated, none.satisfied), (0, 0.0));
+        assert_eq!(share(1, 0), None);
+    }
+
+    #[test]
+    fn a_rating_needs_a_proof_of_ownership_and_a_short_comment() {
+        let rate = RateOpinion {
+            rating: Rating::Fairly,
+            comment: Some("还可以".into()),
+            phone_last4: Some("8000".into()),
+            private_token: None,
+        };
+        assert!(rate.validate().is_ok());
+        let anonymous = RateOpinion {
+            phone_last4: None,
+            ..rate.clone()
+        };
+        assert!(anonymous.validate().is_err());
+        let long = RateOpinion {
+            comment: Some("字".repeat(501)),
+            ..rate
+        };
+        assert_eq!(
+            long.validate().unwrap_err().field.as_deref(),
+            Some("comment")
+        );
+        assert_eq!(Rating::from_score(Rating::Not.score()), Some(Rating::Not));
+        assert_eq!(serde_json::to_value(ReplyClass::B).unwrap(), "B");
+    }
+}
