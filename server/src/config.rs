@@ -38,6 +38,10 @@ pub struct Config {
     /// Take the client's address from the first `X-Forwarded-For` entry rather than the socket
     /// (`DH_TRUST_FORWARDED_FOR=1`); set it only behind a proxy that writes that header itself.
     pub trust_forwarded_for: bool,
+    /// Working days a handling unit has to reply, counted from the assignment around weekends
+    /// and the holiday calendar (`DH_OPINION_DUE_WORKING_DAYS`, default 60, about 3 months); an
+    /// extension may reach twice as many (about 6 months).
+    pub opinion_due_working_days: u32,
 }
 
 impl Config {
@@ -86,6 +90,14 @@ impl Config {
                 || anyhow::anyhow!("DH_OPINION_IP_LIMIT_PER_HOUR must be a whole number above 0"),
             )?,
             trust_forwarded_for: var("DH_TRUST_FORWARDED_FOR", "0") == "1",
+            opinion_due_working_days: positive(&var("DH_OPINION_DUE_WORKING_DAYS", "60"))
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n <= 1000)
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "DH_OPINION_DUE_WORKING_DAYS must be a whole number from 1 to 1000"
+                    )
+                })?,
         })
     }
 }

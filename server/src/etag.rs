@@ -31,9 +31,16 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
 /// `/api`.
 fn is_personal(path: &str) -> bool {
     let path = path.strip_prefix("/api").unwrap_or(path);
-    ["/session", "/accounts", "/notifications", "/opinions"]
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+    [
+        "/session",
+        "/accounts",
+        "/notifications",
+        "/opinions",
+        "/staff",
+        "/delegate",
+    ]
+    .iter()
+    .any(|p| path == *p || path.starts_with(&format!("{p}/")))
 }
 
 /// Middleware: tags successful GET responses and answers 304 when the client has them already.

@@ -9,9 +9,11 @@ pub mod client_ip;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod due;
 pub mod error;
 pub mod etag;
 pub mod notify;
+pub mod opinion_stats;
 pub mod photos;
 pub mod register_cache;
 pub mod register_file;
@@ -42,6 +44,8 @@ pub struct AppState {
     pub opinion_limit_per_ip: i64,
     /// Whether the client's address is read from `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
+    /// Working days an assigned opinion has for its reply; an extension may reach twice as many.
+    pub opinion_due_working_days: u32,
     /// Where new booking codes come from.
     pub booking_codes: booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
@@ -82,6 +86,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         opinion_limit_per_phone: config.opinion_limit_per_phone,
         opinion_limit_per_ip: config.opinion_limit_per_ip,
         trust_forwarded_for: config.trust_forwarded_for,
+        opinion_due_working_days: config.opinion_due_working_days,
         booking_codes: Default::default(),
         dist_dir: config.dist_dir.clone(),
     })

@@ -3,12 +3,17 @@
 
 mod accounts;
 mod activities;
+mod audit;
+mod board;
 mod bookings;
 mod homes;
+mod moderation;
 mod notifications;
+mod opinion_steps;
 mod opinions;
 mod photos;
 mod reception;
+mod units;
 
 use anyhow::Context;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
@@ -17,11 +22,16 @@ use std::time::Duration;
 
 pub use accounts::{AccountRecord, StoredAccount, StoredSession};
 pub use activities::{ActivityChange, EditOutcome, NewSeries};
+pub use audit::Audit;
+pub use board::{RateOutcome, RatingProof, StatsRow};
 pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
 pub use homes::RegisterMeta;
+pub use moderation::QueueFilter;
+pub use opinion_steps::{ExtendTo, Step, StepRefusal};
 pub use opinions::{OpinionRecord, SubmitOutcome};
 pub use photos::PhotoBytes;
 pub use reception::{CheckInOutcome, RecordWrite, YearCounts};
+pub use units::{UnitOutcome, WorkCalendar};
 
 /// Which database engine a URL points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

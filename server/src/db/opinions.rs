@@ -34,6 +34,8 @@ pub struct OpinionRecord<'a> {
     /// Counters to bump with the most each may reach (the hourly limits).
     pub limits: &'a [(String, i64)],
     pub now_ms: i64,
+    /// The staff account that entered a walk-in citizen's opinion (audited); `None` online.
+    pub entered_by: Option<&'a str>,
 }
 
 /// What submitting did.
@@ -68,7 +70,8 @@ async fn bump(tx: &mut Transaction<'_, Any>, name: &str, now_ms: i64) -> anyhow:
 }
 
 const OPINION_COLUMNS: &str = "id, tracking_number, category, home_id, title, body, lat, lon, \
-     contact_name, contact_phone, allow_publish, status, created_at_ms";
+     contact_name, contact_phone, allow_publish, status, created_at_ms, due_at_ms, reply_class, \
+     reply_text, replied_at_ms, rating, rating_comment, rated_at_ms";
 
 fn status_of(text: &str) -> anyhow::Result<OpinionStatus> {
     OpinionStatus::from_code(text).with_context(|| format!("unknown opinion status {text}"))
@@ -114,6 +117,18 @@ impl Db {
         let tracking_number =
             deputy_homes_api::opinion::tracking_number(year, month, day, sequence);
         insert_opinion(&mut tx, record, &tracking_number).await?;
+        if let Some(staff) = record.entered_by {
+            let details =
+                std::collections::BTreeMap::from([("channel".to_owned(), "walk_in".to_owned())]);
+            let entry = super::audit::Audit {
+                actor: staff,
+                at_ms: record.now_ms,
+                action: "opinion.walk_in",
+                target: &tracking_number,
+                details,
+            };
+            super::audit::audit_write(&mut tx, &entry).await?;
+        }
         for photo_id in &record.opinion.photo_ids {
             let attached = sqlx::query(
                 "UPDATE photos SET opinion_id = $1 WHERE id = $2 AND opinion_id IS NULL",
@@ -213,8 +228,8 @@ impl Db {
     async fn view_of(&self, row: &AnyRow) -> anyhow::Result<OpinionView> {
         let id: String = row.try_get("id")?;
         let events = sqlx::query(
-            "SELECT status, at_ms, note FROM opinion_events WHERE opinion_id = $1 \
-             ORDER BY at_ms, id",
+            "SELECT kind, at_ms, note FROM opinion_events WHERE opinion_id = $1 \
+             AND kind NOT IN ('note', 'extended') ORDER BY at_ms, id",
         )
         .bind(&id)
         .fetch_all(&self.pool)
@@ -222,7 +237,7 @@ impl Db {
         let timeline = events
             .iter()
             .map(|e| {
-                let status: String = e.try_get("status")?;
+                let status: String = e.try_get("kind")?;
                 Ok(OpinionEvent {
                     status: status_of(&status)?,
                     at_ms: e.try_get("at_ms")?,
@@ -268,9 +283,9 @@ impl Db {
             status: status_of(&status)?,
             timeline,
             photos,
-            due_date: None,
-            reply: None,
-            rating: None,
+            due_date: super::moderation::due_date_text(row.try_get("due_at_ms")?),
+            reply: super::moderation::reply_of(row)?,
+            rating: super::moderation::rating_of(row)?,
         })
     }
 }
@@ -286,8 +301,8 @@ async fn insert_opinion(
     sqlx::query(
         "INSERT INTO opinions (id, tracking_number, private_token_hash, category, home_id, title, \
          body, lat, lon, contact_name, contact_phone, consent_at_ms, allow_publish, status, \
-         created_at_ms, updated_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+         created_at_ms, updated_at_ms, channel) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(record.id)
     .bind(tracking_number)
@@ -305,17 +320,22 @@ async fn insert_opinion(
     .bind(OpinionStatus::Submitted.code())
     .bind(record.now_ms)
     .bind(record.now_ms)
+    .bind(if record.entered_by.is_some() {
+        "walk_in"
+    } else {
+        "online"
+    })
     .execute(&mut **tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO opinion_events (id, opinion_id, status, actor, note, at_ms) \
-         VALUES ($1, $2, $3, 'citizen', NULL, $4)",
+    super::opinion_steps::insert_event(
+        tx,
+        record.id,
+        deputy_homes_api::moderation::EventKind::Submitted,
+        OpinionStatus::Submitted,
+        record.entered_by.unwrap_or("citizen"),
+        None,
+        None,
+        record.now_ms,
     )
-    .bind(crate::auth::random_id())
-    .bind(record.id)
-    .bind(OpinionStatus::Submitted.code())
-    .bind(record.now_ms)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await
 }

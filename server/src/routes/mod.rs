@@ -8,12 +8,16 @@ mod calendar;
 mod homes;
 mod notifications;
 mod openapi;
+mod opinion_actions;
+mod opinion_board;
 mod opinion_photos;
 mod opinions;
 mod qr;
 mod reception;
 mod session;
+mod staff_opinions;
 mod static_files;
+mod units;
 
 use crate::error::AppError;
 use crate::{etag, AppState};
@@ -66,6 +70,76 @@ pub fn app(state: AppState) -> Router {
         .route("/notifications", get(notifications::notifications_list))
         .route("/opinions", post(opinions::opinions_create))
         .route("/opinions/{tracking_number}", get(opinions::opinions_get))
+        .route(
+            "/opinions/{tracking_number}/rating",
+            post(opinion_board::opinions_rate),
+        )
+        .route("/public/opinions", get(opinion_board::public_opinions_list))
+        .route("/public/stats", get(opinion_board::public_stats))
+        .route("/units", get(units::units_list).post(units::units_create))
+        .route("/units/{id}", put(units::units_update))
+        .route(
+            "/holidays",
+            get(units::holidays_get).put(units::holidays_put),
+        )
+        .route(
+            "/staff/opinions",
+            get(staff_opinions::staff_opinions_list).post(staff_opinions::staff_opinions_create),
+        )
+        .route(
+            "/staff/opinions/bulk",
+            post(staff_opinions::staff_opinions_bulk),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}",
+            get(staff_opinions::staff_opinions_get),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/reveal-phone",
+            post(staff_opinions::staff_opinions_reveal_phone),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/accept",
+            post(opinion_actions::opinion_accept),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/reject",
+            post(opinion_actions::opinion_reject),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/assign",
+            post(opinion_actions::opinion_assign),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/acknowledge",
+            post(opinion_actions::opinion_acknowledge),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/reply",
+            post(opinion_actions::opinion_reply),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/extend",
+            post(opinion_actions::opinion_extend),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/publish",
+            post(opinion_actions::opinion_publish),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/close",
+            post(opinion_actions::opinion_close),
+        )
+        .route(
+            "/staff/opinions/{tracking_number}/note",
+            post(opinion_actions::opinion_note),
+        )
+        .route("/staff/audit", get(opinion_board::audit_list))
+        .route("/staff/stats", get(opinion_board::staff_stats))
+        .route(
+            "/delegate/opinions",
+            get(staff_opinions::delegate_opinions_list),
+        )
         .route(
             "/opinions/by-token/{private_token}",
             get(opinions::opinions_get_by_token),

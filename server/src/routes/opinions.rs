@@ -29,7 +29,7 @@ pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 const MAX_KEY_CHARS: usize = 100;
 /// Wrong phone digits one tracking number may be tried with per hour before look-ups of it are
 /// refused for the rest of the hour (4 digits are otherwise quickly guessed).
-const MAX_FAILED_LOOKUPS: i64 = 10;
+pub(super) const MAX_FAILED_LOOKUPS: i64 = 10;
 
 /// Hex SHA-256 of a text, so counters and rows name phones and addresses without holding them.
 pub(super) fn hash_hex(text: &str) -> String {
@@ -47,12 +47,12 @@ pub(super) fn hour_window(now_ms: i64) -> (i64, i64) {
 }
 
 /// The Hohhot date of a moment.
-fn hohhot_date(now_ms: i64) -> (i64, u32, u32) {
+pub(super) fn hohhot_date(now_ms: i64) -> (i64, u32, u32) {
     let local_minutes = now_ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES;
     civil_from_days(local_minutes.div_euclid(1440))
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
     let key = headers
         .get(IDEMPOTENCY_KEY)
         .and_then(|v| v.to_str().ok())
@@ -117,15 +117,7 @@ pub async fn opinions_create(
     let key = idempotency_key(&headers)?;
     let Json(opinion) = body?;
     let phone = opinion.validate().map_err(AppError::BadRequest)?;
-    if let Some(home_id) = &opinion.home_id {
-        let register = state.register.current(&state.db).await?;
-        if register.homes.get(home_id).is_none() {
-            return Err(AppError::BadRequest(ApiError::bad_parameter(
-                "home_id",
-                format!("there is no home {home_id}"),
-            )));
-        }
-    }
+    check_home(&state, &opinion).await?;
     let now = now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let mut limits = vec![(
@@ -138,19 +130,62 @@ pub async fn opinions_create(
             state.opinion_limit_per_phone,
         ));
     }
-    let body_json = serde_json::to_string(&opinion).map_err(anyhow::Error::from)?;
+    let submission = Submission {
+        key: &key,
+        opinion: &opinion,
+        phone: phone.as_ref().map(|p| p.as_str()),
+        limits: &limits,
+        entered_by: None,
+        now_ms: now,
+    };
+    store(&state, &submission, retry_after_secs).await
+}
+
+/// Refuses an opinion raised at a home the register does not have.
+pub(super) async fn check_home(state: &AppState, opinion: &NewOpinion) -> Result<(), AppError> {
+    if let Some(home_id) = &opinion.home_id {
+        let register = state.register.current(&state.db).await?;
+        if register.homes.get(home_id).is_none() {
+            return Err(AppError::BadRequest(ApiError::bad_parameter(
+                "home_id",
+                format!("there is no home {home_id}"),
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A validated opinion to store, online or entered by staff.
+pub(super) struct Submission<'a> {
+    pub key: &'a str,
+    pub opinion: &'a NewOpinion,
+    pub phone: Option<&'a str>,
+    pub limits: &'a [(String, i64)],
+    pub entered_by: Option<&'a str>,
+    pub now_ms: i64,
+}
+
+/// Stores an opinion under its idempotency key: 201 with a new receipt, 200 with the receipt
+/// of the same earlier request, or the refusal.
+pub(super) async fn store(
+    state: &AppState,
+    submission: &Submission<'_>,
+    retry_after_secs: i64,
+) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
+    let body_json = serde_json::to_string(submission.opinion).map_err(anyhow::Error::from)?;
     let private_token = random_token();
     let record = OpinionRecord {
         id: &random_id(),
-        idempotency_key: &key,
+        idempotency_key: submission.key,
         request_hash: &hash_hex(&body_json),
         private_token: &private_token,
         private_token_hash: &token_hash(&private_token),
-        opinion: &opinion,
-        phone: phone.as_ref().map(|p| p.as_str()),
-        date: hohhot_date(now),
-        limits: &limits,
-        now_ms: now,
+        opinion: submission.opinion,
+        phone: submission.phone,
+        date: hohhot_date(submission.now_ms),
+        limits: submission.limits,
+        now_ms: submission.now_ms,
+        entered_by: submission.entered_by,
     };
     match state.db.opinion_submit(&record).await? {
         SubmitOutcome::Created(receipt) => Ok((StatusCode::CREATED, Json(receipt))),

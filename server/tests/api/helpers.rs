@@ -179,6 +179,7 @@ impl TestApp {
             opinion_limit_per_phone: 5,
             opinion_limit_per_ip: 20,
             trust_forwarded_for: false,
+            opinion_due_working_days: 60,
         };
         let mut state = prepare(&config)
             .await

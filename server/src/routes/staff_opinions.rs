@@ -1,0 +1,283 @@
+//! The staff's queue and view of opinions, walk-in entry, revealing a phone, bulk actions, and
+//! a delegate's list of the opinions raised at their homes.
+
+use super::opinion_actions::{assign_step, run_step, staff_view};
+use super::opinions::{check_home, idempotency_key, store, Submission};
+use crate::auth::{random_token, SignedIn, Staff};
+use crate::clock::now_ms;
+use crate::db::{Db, QueueFilter, Step};
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use deputy_homes_api::account::Role;
+use deputy_homes_api::moderation::{
+    page_number, BulkAction, BulkItemResult, BulkKind, BulkResults, OpinionPage, OpinionSummary,
+    RevealedPhone, StaffOpinionQuery, StaffOpinionView, PAGE_SIZE,
+};
+use deputy_homes_api::opinion::{normalize_tracking_number, NewOpinion, OpinionReceipt};
+use deputy_homes_api::similarity::{near_duplicate_of, NEAR_DUPLICATE_WINDOW_DAYS};
+use deputy_homes_api::{ApiError, ErrorCode};
+
+/// Most opinions one bulk action may name.
+const MAX_BULK: usize = 100;
+
+/// Fills `near_duplicate_of`: the most similar earlier opinion of the 90 days before each.
+pub(super) async fn mark_near_duplicates(
+    db: &Db,
+    items: &mut [OpinionSummary],
+) -> Result<(), AppError> {
+    let window_ms = NEAR_DUPLICATE_WINDOW_DAYS * 86_400_000;
+    let (Some(first), Some(last)) = (
+        items.iter().map(|i| i.created_at_ms).min(),
+        items.iter().map(|i| i.created_at_ms).max(),
+    ) else {
+        return Ok(());
+    };
+    let texts = db.opinion_texts(first - window_ms, last).await?;
+    for item in items.iter_mut() {
+        let Some(index) = texts.iter().position(|t| t.0 == item.tracking_number) else {
+            continue;
+        };
+        let since = item.created_at_ms - window_ms;
+        let earlier: Vec<(&str, &str)> = texts[..index]
+            .iter()
+            .filter(|t| t.1 >= since)
+            .map(|t| (t.0.as_str(), t.2.as_str()))
+            .collect();
+        item.near_duplicate_of = near_duplicate_of(&texts[index].2, &earlier).map(str::to_owned);
+    }
+    Ok(())
+}
+
+fn bad_query(rejection: QueryRejection) -> AppError {
+    AppError::BadRequest(ApiError::bad_parameter("query", rejection.body_text()))
+}
+
+async fn page_of(
+    state: &AppState,
+    filter: &QueueFilter,
+    page: Option<u32>,
+) -> Result<Json<OpinionPage>, AppError> {
+    let page = page_number(page);
+    let (mut items, total) = state.db.opinion_queue(filter, page, now_ms()).await?;
+    mark_near_duplicates(&state.db, &mut items).await?;
+    Ok(Json(OpinionPage {
+        items,
+        total,
+        page,
+        page_size: PAGE_SIZE,
+    }))
+}
+
+/// The staff's queue: every opinion, newest first, 20 a page, filtered.
+#[utoipa::path(get, path = "/api/staff/opinions", tag = "moderation", params(StaffOpinionQuery),
+    responses(
+        (status = 200, description = "A page of summaries (phones masked)", body = OpinionPage),
+        (status = 400, description = "A filter is invalid", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff", body = ApiError),
+    ))]
+pub async fn staff_opinions_list(
+    State(state): State<AppState>,
+    _staff: Staff,
+    query: Result<Query<StaffOpinionQuery>, QueryRejection>,
+) -> Result<Json<OpinionPage>, AppError> {
+    let Query(query) = query.map_err(bad_query)?;
+    let page = query.page;
+    let filter = QueueFilter {
+        query,
+        delegate: None,
+    };
+    page_of(&state, &filter, page).await
+}
+
+/// The opinions raised at the homes the signed-in delegate belongs to, with the staff queue's
+/// filters; phones masked.
+#[utoipa::path(get, path = "/api/delegate/opinions", tag = "moderation", params(StaffOpinionQuery),
+    responses(
+        (status = 200, description = "A page of summaries (phones masked)", body = OpinionPage),
+        (status = 400, description = "A filter is invalid", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not a delegate", body = ApiError),
+    ))]
+pub async fn delegate_opinions_list(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    query: Result<Query<StaffOpinionQuery>, QueryRejection>,
+) -> Result<Json<OpinionPage>, AppError> {
+    if signed_in.account.role != Role::Delegate {
+        return Err(AppError::Forbidden(
+            "only delegates have a list of their homes' opinions".into(),
+        ));
+    }
+    let Query(query) = query.map_err(bad_query)?;
+    let page = query.page;
+    let filter = QueueFilter {
+        query,
+        delegate: Some(signed_in.account.id),
+    };
+    page_of(&state, &filter, page).await
+}
+
+/// One opinion in full for staff: the timeline with internal notes and who did each step.
+#[utoipa::path(get, path = "/api/staff/opinions/{tracking_number}", tag = "moderation",
+    params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
+    responses(
+        (status = 200, description = "The opinion (phone masked)", body = StaffOpinionView),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff", body = ApiError),
+        (status = 404, description = "No such opinion", body = ApiError),
+    ))]
+pub async fn staff_opinions_get(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(tracking_number): Path<String>,
+) -> Result<Json<StaffOpinionView>, AppError> {
+    let tracking_number = normalize_tracking_number(&tracking_number);
+    Ok(Json(staff_view(&state, &tracking_number).await?))
+}
+
+/// Staff enter the opinion of a citizen who came in person (the same rules as online; consent
+/// is given in person, and the opinion is recorded as `walk_in`). No hourly limits apply; an
+/// `Idempotency-Key` makes a retry safe, and one is made up when absent.
+#[utoipa::path(post, path = "/api/staff/opinions", tag = "moderation", request_body = NewOpinion,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Optional; a retry sends the same one")),
+    responses(
+        (status = 201, description = "Received; give the citizen the receipt", body = OpinionReceipt),
+        (status = 200, description = "Received before under this key", body = OpinionReceipt),
+        (status = 400, description = "A field is invalid", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
+        (status = 409, description = "The key was used for another opinion", body = ApiError),
+    ))]
+pub async fn staff_opinions_create(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    headers: HeaderMap,
+    body: Result<Json<NewOpinion>, JsonRejection>,
+) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
+    let key = match headers.get(super::opinions::IDEMPOTENCY_KEY) {
+        Some(_) => idempotency_key(&headers)?,
+        None => format!("walk-in:{}", random_token()),
+    };
+    let Json(opinion) = body?;
+    let phone = opinion.validate().map_err(AppError::BadRequest)?;
+    check_home(&state, &opinion).await?;
+    let submission = Submission {
+        key: &key,
+        opinion: &opinion,
+        phone: phone.as_ref().map(|p| p.as_str()),
+        limits: &[],
+        entered_by: Some(&staff.account.id),
+        now_ms: now_ms(),
+    };
+    store(&state, &submission, 0).await
+}
+
+/// The contact's phone in full, for calling the citizen; every reveal is written to the audit
+/// log (who, when, which opinion).
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reveal-phone", tag = "moderation",
+    params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
+    responses(
+        (status = 200, description = "The phone (the reveal is audited)", body = RevealedPhone),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
+        (status = 404, description = "No such opinion, or it is anonymous", body = ApiError),
+    ))]
+pub async fn staff_opinions_reveal_phone(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    Path(tracking_number): Path<String>,
+) -> Result<Json<RevealedPhone>, AppError> {
+    let tracking_number = normalize_tracking_number(&tracking_number);
+    match state
+        .db
+        .opinion_reveal_phone(&tracking_number, &staff.account.id, now_ms())
+        .await?
+    {
+        Some(Some(phone)) => Ok(Json(RevealedPhone { phone })),
+        Some(None) => Err(AppError::NotFound(format!(
+            "a phone for the anonymous opinion {tracking_number}"
+        ))),
+        None => Err(AppError::NotFound(format!("opinion {tracking_number}"))),
+    }
+}
+
+/// A refusal of one item as the error a single action would answer; a server failure stays a
+/// failure of the whole request.
+fn item_error(error: AppError) -> Result<ApiError, AppError> {
+    match error {
+        AppError::BadRequest(e) | AppError::Conflict(e) => Ok(e),
+        AppError::NotFound(what) => Ok(ApiError {
+            code: ErrorCode::NotFound,
+            message: format!("{what} not found"),
+            field: None,
+        }),
+        other => Err(other),
+    }
+}
+
+/// Accepts, assigns or closes several opinions; each is done (or refused) on its own, in the
+/// order sent, and audited like the single action.
+#[utoipa::path(post, path = "/api/staff/opinions/bulk", tag = "moderation", request_body = BulkAction,
+    responses(
+        (status = 200, description = "One result per tracking number", body = BulkResults),
+        (status = 400, description = "No or too many tracking numbers, or units missing for assign", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
+    ))]
+pub async fn staff_opinions_bulk(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    body: Result<Json<BulkAction>, JsonRejection>,
+) -> Result<Json<BulkResults>, AppError> {
+    let Json(bulk) = body?;
+    if bulk.trackings.is_empty() || bulk.trackings.len() > MAX_BULK {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "trackings",
+            format!("name 1 to {MAX_BULK} opinions"),
+        )));
+    }
+    let note = bulk.note.as_deref();
+    let mut results = Vec::with_capacity(bulk.trackings.len());
+    for sent in &bulk.trackings {
+        let tracking_number = normalize_tracking_number(sent);
+        let outcome = match bulk.action {
+            BulkKind::Accept => {
+                run_step(&state, &staff, &tracking_number, &Step::Accept { note }).await
+            }
+            BulkKind::Close => {
+                run_step(&state, &staff, &tracking_number, &Step::Close { note }).await
+            }
+            BulkKind::Assign => {
+                assign_step(&state, &staff, &tracking_number, &bulk.unit_ids, note).await
+            }
+        };
+        results.push(match outcome {
+            Ok(status) => BulkItemResult {
+                tracking_number: sent.clone(),
+                ok: true,
+                status: Some(status),
+                error: None,
+            },
+            Err(error) => {
+                let error = item_error(error)?;
+                let status = state
+                    .db
+                    .staff_opinion(&tracking_number, now_ms())
+                    .await?
+                    .map(|v| v.summary.status);
+                BulkItemResult {
+                    tracking_number: sent.clone(),
+                    ok: false,
+                    status,
+                    error: Some(error),
+                }
+            }
+        });
+    }
+    Ok(Json(BulkResults { results }))
+}
