@@ -38,12 +38,12 @@ pub fn BarChart(
                     view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            <td>
+                            <td><div class="chart__cell">
                                 <span class="chart__count">{count}</span>
                                 <svg class="chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                                     <rect x="0" y="0" width=width height="10" />
                                 </svg>
-                            </td>
+                            </div></td>
                         </tr>
                     }
                 }).collect_view()}

@@ -54,7 +54,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <h1>{tr(|c| c.board_heading)}</h1>
         <p>{tr(|c| c.board_intro)}</p>
-        <p><a href="/stats">{tr(|c| c.stats_heading)}</a></p>
+        <p class="inline-links"><a href="/stats">{tr(|c| c.stats_heading)}</a></p>
         <div class="field filters">
             <label for="board-category">{tr(|c| c.opinion_category)}</label>
             <select id="board-category" prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
