@@ -115,7 +115,7 @@ fn RatingForm(
                     let label_for = id.clone();
                     view! {
                         <label class="check" for=label_for>
-                            <input id=id type="radio" name="rating" prop:checked=move || choice.get() == Some(r) on:change=move |_| choice.set(Some(r)) />
+                            <input id=id type="radio" name="rating" prop:checked=move || choice.get() == Some(r) on:change=move |_| { choice.set(Some(r)); error.set(None) } />
                             <span>{tr_with(|c, r| (c.rating_name)(r), r)}</span>
                         </label>
                     }
