@@ -5,6 +5,8 @@
 use crate::activities::date_in;
 use crate::bookings::{activity, booked, code_of, delegate, PHONE};
 use crate::helpers::{api_error, on_both_databases, Browser, TestApp, PASSWORD};
+use crate::moderation::{new_opinion, replied};
+use crate::opinions::opinion_body;
 use deputy_homes_api::account::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -19,6 +21,8 @@ enum Guard {
     Staff,
     /// Staff and the delegates of the home concerned (xc-02).
     HomeOf,
+    /// Delegates only (staff are refused).
+    Delegate,
 }
 
 struct Endpoint {
@@ -54,6 +58,12 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
     let edit = json!({
         "date": date_in(13), "start": "09:00", "end": "10:00", "capacity": 6, "topic": "议题",
     });
+    let chain = new_opinion(&app, Some(PHONE), json!({})).await;
+    let rejected = new_opinion(&app, Some("13900000001"), json!({})).await;
+    let closed = new_opinion(&app, Some("13900000002"), json!({})).await;
+    replied(&app, &staff, &closed).await;
+    let bulk = new_opinion(&app, Some("13900000003"), json!({})).await;
+    let step = |action: &str| format!("/api/staff/opinions/{chain}/{action}");
     let endpoint = |method: Method, path: String, body: Option<Value>, guard, allowed| Endpoint {
         method,
         path,
@@ -147,6 +157,160 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
             StatusCode::OK,
         ),
         endpoint(
+            Method::GET,
+            "/api/units".into(),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            "/api/units".into(),
+            Some(json!({ "name": "市林业和草原局" })),
+            Guard::Staff,
+            StatusCode::CREATED,
+        ),
+        endpoint(
+            Method::PUT,
+            "/api/units/u-jtj".into(),
+            Some(json!({ "name": "市交通运输局（新）" })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::GET,
+            "/api/holidays".into(),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::PUT,
+            "/api/holidays".into(),
+            Some(json!({ "days": [{ "date": "2027-01-01", "name": "元旦", "kind": "holiday" }] })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::GET,
+            "/api/staff/opinions".into(),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            "/api/staff/opinions".into(),
+            Some(opinion_body(Some(PHONE), &[])),
+            Guard::Staff,
+            StatusCode::CREATED,
+        ),
+        endpoint(
+            Method::GET,
+            format!("/api/staff/opinions/{chain}"),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("accept"),
+            Some(json!({})),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("assign"),
+            Some(json!({ "unit_ids": ["u-jtj"] })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("acknowledge"),
+            Some(json!({})),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("extend"),
+            Some(json!({ "reason": "协调", "working_days": 5 })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("note"),
+            Some(json!({ "text": "备注" })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("reply"),
+            Some(json!({ "class": "A", "text": "已解决" })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("publish"),
+            Some(json!({})),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            step("reveal-phone"),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            format!("/api/staff/opinions/{rejected}/reject"),
+            Some(json!({ "reason": "spam", "message": "广告" })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            format!("/api/staff/opinions/{closed}/close"),
+            Some(json!({})),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::POST,
+            "/api/staff/opinions/bulk".into(),
+            Some(json!({ "action": "accept", "trackings": [bulk] })),
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::GET,
+            "/api/staff/audit".into(),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::GET,
+            "/api/staff/stats".into(),
+            None,
+            Guard::Staff,
+            StatusCode::OK,
+        ),
+        endpoint(
+            Method::GET,
+            "/api/delegate/opinions".into(),
+            None,
+            Guard::Delegate,
+            StatusCode::OK,
+        ),
+        endpoint(
             Method::DELETE,
             "/api/session".into(),
             None,
@@ -177,6 +341,7 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
             Guard::SignedIn => None,
             Guard::Staff => Some(&wang),
             Guard::HomeOf => Some(&li),
+            Guard::Delegate => Some(&staff),
         };
         if let Some(wrong) = wrong {
             let response = app.send(send(Some(wrong), true, e)).await;
@@ -186,7 +351,7 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
         }
         let right = match e.guard {
             Guard::Staff => &staff,
-            Guard::HomeOf => &wang,
+            Guard::HomeOf | Guard::Delegate => &wang,
             Guard::SignedIn if e.method == Method::DELETE => &leaving,
             Guard::SignedIn => &li,
         };
@@ -198,5 +363,10 @@ async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_
         let response = app.send(send(Some(right), true, e)).await;
         assert_eq!(response.status(), e.allowed, "{case} as the allowed caller");
     }
-    assert_eq!(refusals, 13 + 11 + 8, "every row was checked");
+    // Anonymous: every row; wrong role: staff and delegate rows; forged: state changes.
+    assert_eq!(
+        refusals,
+        (13 + 11 + 8) + (22 + 22 + 15),
+        "every row was checked"
+    );
 }
