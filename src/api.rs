@@ -1,5 +1,7 @@
 //! Every HTTP call the app makes, and the one error type they return.
 
+pub mod moderation;
+
 use deputy_homes_api::account::{Account, AccountHomes, NewAccount, Session, SignIn};
 use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};

@@ -9,6 +9,10 @@ use crate::pages::{
     reception::ReceptionPage,
 };
 use crate::pages::{
+    audit::AuditPage, board::BoardPage, staff_opinion::StaffOpinionPage,
+    staff_queue::StaffQueuePage, stats::StatsPage,
+};
+use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
 use crate::pages::{
@@ -40,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <A href="/activities">{tr(|c| c.nav_activities)}</A>
                     <A href="/bookings">{tr(|c| c.nav_my_bookings)}</A>
                     <A href="/opinions">{tr(|c| c.nav_opinions)}</A>
+                    <A href="/board">{tr(|c| c.nav_board)}</A>
                     <A href="/map">{tr(|c| c.nav_map)}</A>
                     {move || if auth.session.get().is_some() {
                         view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
@@ -64,6 +69,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/opinions") view=OpinionLookupPage />
                     <Route path=path!("/opinions/new") view=OpinionNewPage />
                     <Route path=path!("/opinions/t/:token") view=OpinionTokenPage />
+                    <Route path=path!("/staff/opinions") view=StaffQueuePage />
+                    <Route path=path!("/staff/opinions/:tracking") view=StaffOpinionPage />
+                    <Route path=path!("/staff/audit") view=AuditPage />
+                    <Route path=path!("/board") view=BoardPage />
+                    <Route path=path!("/stats") view=StatsPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -9,6 +9,7 @@ pub mod device_store;
 pub mod dom;
 pub mod geolocation;
 pub mod i18n;
+pub mod moderation_rules;
 pub mod pages;
 pub mod saved_bookings;
 pub mod saved_opinions;

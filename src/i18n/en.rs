@@ -4,8 +4,10 @@ use super::Catalog;
 use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
+use deputy_homes_api::moderation::{EventKind, RejectReason};
 use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
 use deputy_homes_api::opinion::{Category, OpinionStatus};
+use deputy_homes_api::opinion_board::{Rating, ReplyClass};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -444,4 +446,145 @@ pub const EN: Catalog = Catalog {
     type_name,
     field_name,
     facility_name,
+    nav_board: "Public replies",
+    staff_queue_heading: "Opinions to handle",
+    staff_queue_link: "Handle opinions",
+    queue_status: "Status",
+    all_statuses: "All statuses",
+    all_categories: "All categories",
+    queue_home: "Home",
+    all_homes: "All homes",
+    units_label: "Handling units",
+    all_units: "All units",
+    queue_overdue_only: "Overdue only",
+    queue_search: "Search titles and text",
+    queue_count: |n| format!("{n} in all"),
+    queue_empty: "No opinions match.",
+    select_opinion: |t| format!("Select {t}"),
+    due_on: |d| format!("Reply due by {d}"),
+    overdue: "Overdue",
+    near_duplicate_of: |t| format!("Possible duplicate: close to {t}"),
+    assigned_units: |u| format!("Handled by: {u}"),
+    bulk_selected: |n| format!("{n} selected"),
+    bulk_action_label: "Action for the selected",
+    bulk_apply: "Apply",
+    bulk_done: |ok, no| format!("{ok} done, {no} refused."),
+    pager_label: "Pages",
+    page_prev: "Previous",
+    page_next: "Next",
+    page_of: |p, n| format!("Page {p} of {n}"),
+    channel_walk_in: "Walk-in",
+    reveal_phone: "Show full phone number",
+    reveal_phone_note: "Viewing it is written to the audit log.",
+    reply_heading: "Reply",
+    reply_class_name,
+    replied_at: |d| format!("Replied {d}"),
+    rating_name,
+    rating_shown: |r| format!("Rating: {}", rating_name(r)),
+    rating_public: |r| format!("The author rated it: {}", rating_name(r)),
+    rating_legend: "Are you satisfied with this reply? (once only)",
+    rating_comment_label: "Comment (optional, up to 500 characters)",
+    rating_submit: "Send rating",
+    error_rating_choice: "Choose satisfied, fairly satisfied or not satisfied.",
+    error_comment: "The comment can be at most 500 characters.",
+    event_kind_name,
+    internal_note_label: "Internal",
+    actions_heading: "Handling",
+    no_steps_left: "This opinion is finished; only internal notes can be added.",
+    step_accept: "Accept",
+    step_reject: "Reject",
+    step_assign: "Assign to units",
+    step_acknowledge: "Record acknowledgement",
+    step_reply: "Record reply",
+    step_extend: "Extend due date",
+    step_publish: "Publish",
+    step_close: "Close without publishing",
+    add_note: "Add internal note",
+    step_note_label: "Note for the citizen (optional)",
+    note_label: "Note (staff only)",
+    step_done: "Saved.",
+    publish_not_allowed: "The author did not allow publication, so it cannot be published.",
+    reject_reason_label: "Reason",
+    reject_reason_name,
+    duplicate_of_label: "Tracking number it repeats",
+    reject_message_label: "What the citizen is told",
+    reply_class_label: "Reply class",
+    reply_text_label: "Reply",
+    extend_date_label: "New due date",
+    extend_reason_label: "Reason (staff only)",
+    error_text_required: "Write 1 to 2000 characters.",
+    error_duplicate_of: "Give the tracking number of an existing opinion, e.g. YJ20260101-0001.",
+    error_units: "Choose at least one handling unit.",
+    error_due_date: "Choose a date after the current due date.",
+    error_step_conflict: "This opinion has moved on; reload the page and try again.",
+    units_search_label: "Find a unit",
+    units_selected: |n| format!("{n} chosen"),
+    units_none_match: "No unit matches.",
+    board_heading: "Public replies",
+    board_intro: "Opinions their authors allowed to publish, with the units' replies. No names, phones or places are shown.",
+    board_empty: "No replies published yet.",
+    stats_heading: "Handling statistics",
+    stats_total: "Received",
+    stats_overdue: "Overdue",
+    stats_median_days: "Median days to reply",
+    stats_on_time: "Replied on time",
+    stats_satisfied: "Satisfied",
+    stats_rated: "Ratings",
+    stats_by_status: "By status",
+    stats_by_category: "By category",
+    stats_by_district: "By district",
+    stats_name: "Item",
+    stats_count: "Count",
+    district_none: "No home given",
+    stats_units: "Handling units",
+    stats_no_units: "No opinion has been assigned yet.",
+    stats_assigned: "Assigned",
+    stats_replied: "Replied",
+    audit_heading: "Audit log",
+    audit_target_label: "Target (e.g. a tracking number)",
+    audit_empty: "No entries.",
+    delegate_opinions_heading: "Opinions raised at my homes",
+    delegate_opinions_empty: "None yet.",
 };
+
+fn reply_class_name(c: ReplyClass) -> &'static str {
+    match c {
+        ReplyClass::A => "Class A: solved or adopted",
+        ReplyClass::B => "Class B: being solved or planned",
+        ReplyClass::C => "Class C: kept for reference",
+    }
+}
+
+fn rating_name(r: Rating) -> &'static str {
+    match r {
+        Rating::Satisfied => "satisfied",
+        Rating::Fairly => "fairly satisfied",
+        Rating::Not => "not satisfied",
+    }
+}
+
+fn event_kind_name(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Submitted => "Submitted",
+        EventKind::Accepted => "Accepted",
+        EventKind::Rejected => "Rejected",
+        EventKind::Assigned => "Assigned",
+        EventKind::Acknowledged => "Acknowledged",
+        EventKind::Replied => "Replied",
+        EventKind::Rated => "Rated",
+        EventKind::Published => "Published",
+        EventKind::Closed => "Closed",
+        EventKind::Extended => "Due date extended",
+        EventKind::Note => "Note",
+    }
+}
+
+fn reject_reason_name(r: RejectReason) -> &'static str {
+    match r {
+        RejectReason::Spam => "Advertising or meaningless",
+        RejectReason::Abusive => "Insults or threats",
+        RejectReason::Duplicate => "Duplicate",
+        RejectReason::OutOfScope => "Out of scope",
+        RejectReason::InLitigation => "In litigation, arbitration or review",
+    }
+}

@@ -4,8 +4,10 @@ use super::Catalog;
 use deputy_homes_api::account::Role;
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::{AccessNeed, BookingStatus};
+use deputy_homes_api::moderation::{EventKind, RejectReason};
 use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
 use deputy_homes_api::opinion::{Category, OpinionStatus};
+use deputy_homes_api::opinion_board::{Rating, ReplyClass};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {
@@ -446,4 +448,145 @@ pub const ZH: Catalog = Catalog {
     type_name,
     field_name,
     facility_name,
+    nav_board: "公开答复",
+    staff_queue_heading: "意见建议办理",
+    staff_queue_link: "办理意见建议",
+    queue_status: "状态",
+    all_statuses: "全部状态",
+    all_categories: "全部类别",
+    queue_home: "代表之家",
+    all_homes: "全部代表之家",
+    units_label: "承办单位",
+    all_units: "全部承办单位",
+    queue_overdue_only: "只看已超期",
+    queue_search: "搜索标题或内容",
+    queue_count: |n| format!("共 {n} 条"),
+    queue_empty: "没有符合条件的意见建议。",
+    select_opinion: |t| format!("选择 {t}"),
+    due_on: |d| format!("答复期限：{d}"),
+    overdue: "已超期",
+    near_duplicate_of: |t| format!("疑似重复：与 {t} 内容相近"),
+    assigned_units: |u| format!("承办单位：{u}"),
+    bulk_selected: |n| format!("已选 {n} 条"),
+    bulk_action_label: "批量操作",
+    bulk_apply: "执行",
+    bulk_done: |ok, no| format!("{ok} 条已办理，{no} 条未能办理。"),
+    pager_label: "分页",
+    page_prev: "上一页",
+    page_next: "下一页",
+    page_of: |p, n| format!("第 {p} / {n} 页"),
+    channel_walk_in: "现场录入",
+    reveal_phone: "显示完整手机号",
+    reveal_phone_note: "查看会记入审计日志。",
+    reply_heading: "答复",
+    reply_class_name,
+    replied_at: |d| format!("答复时间：{d}"),
+    rating_name,
+    rating_shown: |r| format!("市民评价：{}", rating_name(r)),
+    rating_public: |r| format!("提出人评价：{}", rating_name(r)),
+    rating_legend: "您对这个答复满意吗？（只能评价一次）",
+    rating_comment_label: "补充说明（可选，最多 500 字）",
+    rating_submit: "提交评价",
+    error_rating_choice: "请选择满意、基本满意或不满意。",
+    error_comment: "补充说明最多 500 字。",
+    event_kind_name,
+    internal_note_label: "内部",
+    actions_heading: "办理",
+    no_steps_left: "这条意见已办结，只能添加内部备注。",
+    step_accept: "受理",
+    step_reject: "不予受理",
+    step_assign: "分办给承办单位",
+    step_acknowledge: "登记承办单位签收",
+    step_reply: "登记答复",
+    step_extend: "延期",
+    step_publish: "公开",
+    step_close: "办结（不公开）",
+    add_note: "添加内部备注",
+    step_note_label: "告知市民的说明（可选）",
+    note_label: "备注（仅工作人员可见）",
+    step_done: "已保存。",
+    publish_not_allowed: "提出人没有同意公开，不能公开。",
+    reject_reason_label: "不予受理的理由",
+    reject_reason_name,
+    duplicate_of_label: "重复的意见编号",
+    reject_message_label: "告知市民的说明",
+    reply_class_label: "答复类别",
+    reply_text_label: "答复内容",
+    extend_date_label: "新的答复期限",
+    extend_reason_label: "延期理由（仅工作人员可见）",
+    error_text_required: "请填写 1–2000 个字。",
+    error_duplicate_of: "请填写一个已有的意见编号，例如 YJ20260101-0001。",
+    error_units: "请至少选择一个承办单位。",
+    error_due_date: "请选择晚于当前期限的日期。",
+    error_step_conflict: "这条意见的状态已经变化，请刷新页面后再试。",
+    units_search_label: "查找承办单位",
+    units_selected: |n| format!("已选 {n} 个"),
+    units_none_match: "没有符合的承办单位。",
+    board_heading: "公开答复",
+    board_intro: "经提出人同意公开的意见建议及承办单位的答复。不显示姓名、电话和位置。",
+    board_empty: "还没有公开的答复。",
+    stats_heading: "办理情况统计",
+    stats_total: "收到",
+    stats_overdue: "超期未答复",
+    stats_median_days: "答复用时中位数（天）",
+    stats_on_time: "按期答复率",
+    stats_satisfied: "满意率",
+    stats_rated: "评价数",
+    stats_by_status: "按状态",
+    stats_by_category: "按类别",
+    stats_by_district: "按地区",
+    stats_name: "项目",
+    stats_count: "件数",
+    district_none: "未指定代表之家",
+    stats_units: "承办单位办理情况",
+    stats_no_units: "还没有分办的意见建议。",
+    stats_assigned: "交办",
+    stats_replied: "已答复",
+    audit_heading: "审计日志",
+    audit_target_label: "对象（如意见编号）",
+    audit_empty: "没有记录。",
+    delegate_opinions_heading: "我的代表之家收到的意见建议",
+    delegate_opinions_empty: "还没有。",
 };
+
+fn reply_class_name(c: ReplyClass) -> &'static str {
+    match c {
+        ReplyClass::A => "A 类：已解决或采纳",
+        ReplyClass::B => "B 类：正在解决或列入计划",
+        ReplyClass::C => "C 类：留作参考",
+    }
+}
+
+fn rating_name(r: Rating) -> &'static str {
+    match r {
+        Rating::Satisfied => "满意",
+        Rating::Fairly => "基本满意",
+        Rating::Not => "不满意",
+    }
+}
+
+fn event_kind_name(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Submitted => "提交",
+        EventKind::Accepted => "受理",
+        EventKind::Rejected => "不予受理",
+        EventKind::Assigned => "分办",
+        EventKind::Acknowledged => "签收",
+        EventKind::Replied => "答复",
+        EventKind::Rated => "评价",
+        EventKind::Published => "公开",
+        EventKind::Closed => "办结",
+        EventKind::Extended => "延期",
+        EventKind::Note => "备注",
+    }
+}
+
+fn reject_reason_name(r: RejectReason) -> &'static str {
+    match r {
+        RejectReason::Spam => "广告或无意义内容",
+        RejectReason::Abusive => "辱骂或威胁",
+        RejectReason::Duplicate => "重复提出",
+        RejectReason::OutOfScope => "不属于受理范围",
+        RejectReason::InLitigation => "已进入诉讼、仲裁或行政复议",
+    }
+}

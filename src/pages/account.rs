@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::app::set_page_title;
+use crate::components::delegate_opinions::DelegateOpinions;
 use crate::components::duty::{DutyActivities, YearSummaryCard};
 use crate::components::publish_activity::PublishActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
@@ -89,6 +90,9 @@ fn AccountDetails(session: Session) -> impl IntoView {
         <p><span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span></p>
         {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
         {(role == Role::Staff).then(|| view! {
+            <p><a class="button" href="/staff/opinions">{tr(|c| c.staff_queue_link)}</a></p>
+            <p><a class="button" href="/stats">{tr(|c| c.stats_heading)}</a></p>
+            <p><a class="button" href="/staff/audit">{tr(|c| c.audit_heading)}</a></p>
             <p><a class="button" href="/staff/accounts">{tr(|c| c.staff_accounts_link)}</a></p>
             <p><a class="button" href="/staff/outbox">{tr(|c| c.outbox_link)}</a></p>
         })}
@@ -106,6 +110,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
             }.into_any()
         }}
         {(role == Role::Delegate).then(|| view! { <YearSummaryCard account_id=account.id.clone() /> })}
+        {(role == Role::Delegate).then(|| view! { <DelegateOpinions /> })}
         {(!home_ids.is_empty()).then(|| view! { <DutyActivities home_ids=home_ids.clone() /> })}
         {publish_forms}
         <p class="form-error" role="alert">{move || failed.get().then(|| i18n.t().error_network)}</p>

@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod activities;
+pub mod audit;
+pub mod board;
 pub mod book;
 pub mod home_detail;
 pub mod homes_filters;
@@ -15,3 +17,6 @@ pub mod outbox;
 pub mod reception;
 pub mod sign_in;
 pub mod staff_accounts;
+pub mod staff_opinion;
+pub mod staff_queue;
+pub mod stats;

@@ -4,10 +4,11 @@
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::load_error::LoadError;
+use crate::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::pages::outbox::local_time;
 use crate::saved_opinions;
-use deputy_homes_api::opinion::{normalize_tracking_number, OpinionView};
+use deputy_homes_api::opinion::{normalize_tracking_number, OpinionStatus, OpinionView};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ pub fn OpinionLookupPage() -> impl IntoView {
     let i18n = use_i18n();
     set_title(i18n);
     let (tracking, last4) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let found = RwSignal::new(None::<OpinionView>);
+    let found = RwSignal::new(None::<(OpinionView, String)>);
     let error = RwSignal::new(None::<&'static str>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -55,8 +56,8 @@ pub fn OpinionLookupPage() -> impl IntoView {
         let number = normalize_tracking_number(&tracking.get_untracked());
         error.set(None);
         spawn_local(async move {
-            match api::opinion_by_tracking(number, digits).await {
-                Ok(view) => found.set(Some(view)),
+            match api::opinion_by_tracking(number, digits.clone()).await {
+                Ok(view) => found.set(Some((view, digits))),
                 Err(e) => {
                     found.set(None);
                     error.set(Some(lookup_error(&e, i18n.t())));
@@ -84,7 +85,7 @@ pub fn OpinionLookupPage() -> impl IntoView {
             <p class="form-error" role="alert">{move || error.get()}</p>
             <button type="submit" class="button button--primary">{tr(|c| c.opinion_lookup_button)}</button>
         </form>
-        {move || found.get().map(|view| view! { <OpinionDetails view /> })}
+        {move || found.get().map(|(view, digits)| view! { <OpinionDetails view proof=Proof::Last4(digits) /> })}
         {(!mine.is_empty()).then(|| view! {
             <section aria-labelledby="my-opinions-heading">
                 <h2 id="my-opinions-heading">{tr(|c| c.my_opinions_heading)}</h2>
@@ -112,7 +113,7 @@ pub fn OpinionTokenPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
             {move || Suspend::new(async move {
                 match opinion.await {
-                    Ok(view) => view! { <OpinionDetails view heading_level=1 /> }.into_any(),
+                    Ok(view) => view! { <OpinionDetails view heading_level=1 proof=Proof::Token(token.get_untracked()) /> }.into_any(),
                     Err(e) if e.is_not_found() => view! {
                         <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
                         <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
@@ -132,6 +133,9 @@ pub fn OpinionDetails(
     /// 1 on a page of its own, 2 inside another page.
     #[prop(optional)]
     heading_level: u8,
+    /// How the author opened it, for rating the reply.
+    #[prop(optional)]
+    proof: Option<Proof>,
 ) -> impl IntoView {
     let title = view.title.clone();
     let heading = if heading_level == 1 {
@@ -169,6 +173,10 @@ pub fn OpinionDetails(
                 }}
                 " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
             </p>
+            {view.reply.clone().map(|reply| view! {
+                <ReplyAndRating tracking_number=view.tracking_number.clone() reply rating=view.rating.clone()
+                    can_rate=view.status.can_become(OpinionStatus::Rated) proof=proof.clone() />
+            })}
             {timeline_heading}
             <ol class="timeline">
                 {view.timeline.iter().map(|e| view! {

@@ -1,0 +1,151 @@
+//! The HTTP calls of the opinions' handling chain: the staff's queue, view, actions and audit
+//! log, the citizen's rating, the public board and the statistics.
+
+use super::{get_json, read_json, send_json, ClientError, CSRF_HEADER};
+use deputy_homes_api::maplinks::encode_component;
+use deputy_homes_api::moderation::{
+    AuditPage, AuditQuery, BulkAction, BulkResults, OpinionPage, RevealedPhone, StaffOpinionQuery,
+    StaffOpinionView,
+};
+use deputy_homes_api::opinion::OpinionView;
+use deputy_homes_api::opinion_board::{
+    OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
+};
+use deputy_homes_api::units::HandlingUnit;
+use gloo_net::http::Request;
+use serde::Serialize;
+
+/// `GET` of a path with the given query parameters (absent ones left out), read as JSON.
+async fn get_with_query<T: serde::de::DeserializeOwned>(
+    path: &str,
+    params: Vec<(&'static str, Option<String>)>,
+) -> Result<T, ClientError> {
+    let present: Vec<(&str, String)> = params
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+    let response = Request::get(path)
+        .query(present.iter().map(|(k, v)| (*k, v.as_str())))
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+fn staff_opinion_path(tracking_number: &str) -> String {
+    format!("/api/staff/opinions/{}", encode_component(tracking_number))
+}
+
+/// `GET /api/staff/opinions`: one page of the queue, filtered.
+pub async fn staff_opinions(query: StaffOpinionQuery) -> Result<OpinionPage, ClientError> {
+    let params = vec![
+        ("status", query.status.map(|s| s.code().to_owned())),
+        ("category", query.category.map(|c| c.code().to_owned())),
+        ("district", query.district.map(|d| d.code().to_owned())),
+        ("home", query.home),
+        ("unit", query.unit),
+        ("overdue", query.overdue.map(|o| o.to_string())),
+        ("q", query.q),
+        ("page", query.page.map(|p| p.to_string())),
+    ];
+    get_with_query("/api/staff/opinions", params).await
+}
+
+/// `GET /api/staff/opinions/{tracking}`: everything staff see of one opinion.
+pub async fn staff_opinion(tracking_number: String) -> Result<StaffOpinionView, ClientError> {
+    get_json(&staff_opinion_path(&tracking_number)).await
+}
+
+/// `POST /api/staff/opinions/{tracking}/{step}` (`accept`, `reject`, `assign`, …): one step of
+/// the chain; answers the opinion as it now is.
+pub async fn staff_opinion_step<B: Serialize>(
+    tracking_number: String,
+    step: &'static str,
+    body: B,
+    csrf_token: String,
+) -> Result<StaffOpinionView, ClientError> {
+    let path = format!("{}/{step}", staff_opinion_path(&tracking_number));
+    send_json(Request::post(&path), &body, Some(&csrf_token)).await
+}
+
+/// `POST /api/staff/opinions/{tracking}/reveal-phone`: the contact's phone in full (audited).
+pub async fn reveal_phone(
+    tracking_number: String,
+    csrf_token: String,
+) -> Result<RevealedPhone, ClientError> {
+    let path = format!("{}/reveal-phone", staff_opinion_path(&tracking_number));
+    let response = Request::post(&path)
+        .header(CSRF_HEADER, &csrf_token)
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    read_json(response).await
+}
+
+/// `POST /api/staff/opinions/bulk`: one action on several opinions, each done on its own.
+pub async fn staff_opinions_bulk(
+    body: BulkAction,
+    csrf_token: String,
+) -> Result<BulkResults, ClientError> {
+    send_json(
+        Request::post("/api/staff/opinions/bulk"),
+        &body,
+        Some(&csrf_token),
+    )
+    .await
+}
+
+/// `GET /api/units`: every handling unit, active or not.
+pub async fn units_list() -> Result<Vec<HandlingUnit>, ClientError> {
+    get_json("/api/units").await
+}
+
+/// `GET /api/staff/audit`: one page of the audit log, newest first.
+pub async fn audit_list(query: AuditQuery) -> Result<AuditPage, ClientError> {
+    let params = vec![
+        ("target", query.target),
+        ("actor", query.actor),
+        ("page", query.page.map(|p| p.to_string())),
+    ];
+    get_with_query("/api/staff/audit", params).await
+}
+
+/// `GET /api/delegate/opinions`: opinions raised at the signed-in delegate's homes.
+pub async fn delegate_opinions(page: u32) -> Result<OpinionPage, ClientError> {
+    get_with_query(
+        "/api/delegate/opinions",
+        vec![("page", Some(page.to_string()))],
+    )
+    .await
+}
+
+/// `POST /api/opinions/{tracking}/rating`: the citizen's one rating of the reply.
+pub async fn opinion_rate(
+    tracking_number: String,
+    body: RateOpinion,
+) -> Result<OpinionView, ClientError> {
+    let path = format!(
+        "/api/opinions/{}/rating",
+        encode_component(&tracking_number)
+    );
+    send_json(Request::post(&path), &body, None).await
+}
+
+/// `GET /api/public/opinions`: the public board.
+pub async fn public_opinions(query: PublicBoardQuery) -> Result<PublicOpinionPage, ClientError> {
+    let params = vec![
+        ("category", query.category.map(|c| c.code().to_owned())),
+        ("page", query.page.map(|p| p.to_string())),
+    ];
+    get_with_query("/api/public/opinions", params).await
+}
+
+/// `GET /api/public/stats` (anyone) or `GET /api/staff/stats` (staff).
+pub async fn opinion_stats(staff: bool) -> Result<OpinionStats, ClientError> {
+    get_json(if staff {
+        "/api/staff/stats"
+    } else {
+        "/api/public/stats"
+    })
+    .await
+}

@@ -1,0 +1,65 @@
+//! A table of counts with a bar drawn beside each number: inline SVG, no chart library. The
+//! numbers are text in the table, so a screen reader reads them; the bars are decoration.
+
+use leptos::prelude::*;
+
+/// One row: its label and its count.
+pub type Bar = (String, u64);
+
+/// The bar's width in percent of the largest count.
+pub fn bar_percent(count: u64, max: u64) -> f64 {
+    if max == 0 {
+        0.0
+    } else {
+        (count as f64 / max as f64 * 100.0).clamp(0.0, 100.0)
+    }
+}
+
+/// A captioned table whose rows are label, count and bar.
+#[component]
+pub fn BarChart(
+    /// The table's caption (the chart's title).
+    caption: String,
+    /// The heading of the count column.
+    count_heading: String,
+    /// The heading of the label column.
+    label_heading: String,
+    /// The rows, in the order to show.
+    bars: Vec<Bar>,
+) -> impl IntoView {
+    let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    view! {
+        <table class="chart">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">{label_heading}</th><th scope="col">{count_heading}</th></tr></thead>
+            <tbody>
+                {bars.into_iter().map(|(label, count)| {
+                    let width = format!("{:.1}", bar_percent(count, max));
+                    view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td><div class="chart__cell">
+                                <span class="chart__count">{count}</span>
+                                <svg class="chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                    <rect x="0" y="0" width=width height="10" />
+                                </svg>
+                            </div></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_count_fills_the_bar_and_nothing_is_empty() {
+        assert_eq!(bar_percent(5, 10), 50.0);
+        assert_eq!(bar_percent(10, 10), 100.0);
+        assert_eq!(bar_percent(0, 0), 0.0);
+    }
+}

@@ -1,0 +1,392 @@
+//! The forms of the steps staff take on one opinion (accept, reject, assign, acknowledge, reply,
+//! extend, publish, close, internal note). Only the steps the status allows are offered; the
+//! server's refusal is shown next to the field it names.
+
+use crate::api::moderation as api;
+use crate::components::unit_picker::UnitPicker;
+use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
+use crate::moderation_rules::{step_error, steps_from, StaffStep};
+use deputy_homes_api::moderation::{
+    AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
+    StaffOpinionView, StepNote,
+};
+use deputy_homes_api::opinion_board::ReplyClass;
+use deputy_homes_api::units::HandlingUnit;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::Serialize;
+
+/// The opinion being handled, shared by its forms.
+#[derive(Debug, Clone, Copy)]
+pub struct StepTarget {
+    /// The opinion as last answered by the server; a step replaces it.
+    pub view: RwSignal<StaffOpinionView>,
+    /// The session's anti-forgery token.
+    pub csrf: StoredValue<String>,
+    /// Set after a step succeeded, for the page's status line.
+    pub saved: RwSignal<Option<&'static str>>,
+    /// The language, for the messages.
+    pub i18n: I18n,
+}
+
+/// A refusal: the field it names (as the form names it) and the message.
+type Refusal = Option<(Option<&'static str>, &'static str)>;
+
+/// Sends one step; on success the page shows the opinion as it now is.
+fn send_step<B: Serialize + 'static>(
+    target: StepTarget,
+    path: &'static str,
+    body: B,
+    busy: RwSignal<bool>,
+    error: RwSignal<Refusal>,
+) {
+    let i18n = target.i18n;
+    let tracking = target
+        .view
+        .with_untracked(|v| v.summary.tracking_number.clone());
+    busy.set(true);
+    error.set(None);
+    target.saved.set(None);
+    spawn_local(async move {
+        match api::staff_opinion_step(tracking, path, body, target.csrf.get_value()).await {
+            Ok(view) => {
+                target.view.set(view);
+                target.saved.set(Some(i18n.t().step_done));
+            }
+            Err(e) => error.set(Some(step_error(&e, i18n.t()))),
+        }
+        busy.set(false);
+    });
+}
+
+/// The message for one field of a form's refusal.
+fn field_message(
+    error: RwSignal<Refusal>,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy {
+    move || match error.get() {
+        Some((Some(f), m)) if f == field => Some(m),
+        _ => None,
+    }
+}
+
+/// A labelled text area with its problem's message.
+#[component]
+fn StepText(
+    id: &'static str,
+    label: Text,
+    value: RwSignal<String>,
+    error: RwSignal<Refusal>,
+    field: &'static str,
+) -> impl IntoView {
+    let message = field_message(error, field);
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{tr(label)}</label>
+            <textarea id=id rows="3" maxlength="2000" aria-describedby=error_id.clone()
+                aria-invalid=move || message().is_some().to_string()
+                prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())></textarea>
+            <p class="field-error" id=error_id>{message}</p>
+        </div>
+    }
+}
+
+/// The end of a form: its general refusal and its button.
+#[component]
+fn StepSubmit(label: Text, busy: RwSignal<bool>, error: RwSignal<Refusal>) -> impl IntoView {
+    view! {
+        <p class="form-error" role="alert">{move || match error.get() { Some((None, m)) => m, _ => "" }}</p>
+        <button type="submit" class="button button--primary" disabled=move || busy.get()>{tr(label)}</button>
+    }
+}
+
+/// An optional note for the citizen, absent when blank.
+fn optional(text: String) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// Every form the opinion's status allows, and the internal note.
+#[component]
+pub fn OpinionSteps(
+    /// The opinion being handled.
+    target: StepTarget,
+    /// Every handling unit.
+    #[prop(into)]
+    units: Signal<Vec<HandlingUnit>>,
+) -> impl IntoView {
+    let status = Memo::new(move |_| target.view.with(|v| v.summary.status));
+    view! {
+        <section class="steps" aria-labelledby="steps-heading">
+            <h2 id="steps-heading">{tr(|c| c.actions_heading)}</h2>
+            {move || {
+                let steps = steps_from(status.get());
+                if steps.is_empty() {
+                    return view! { <p class="hint">{tr(|c| c.no_steps_left)}</p> }.into_any();
+                }
+                steps.iter().map(|step| match step {
+                    StaffStep::Accept => view! { <SimpleStep target step=*step label=|c| c.step_accept with_note=true /> }.into_any(),
+                    StaffStep::Acknowledge => view! { <SimpleStep target step=*step label=|c| c.step_acknowledge with_note=false /> }.into_any(),
+                    StaffStep::Close => view! { <SimpleStep target step=*step label=|c| c.step_close with_note=true /> }.into_any(),
+                    StaffStep::Publish => view! { <PublishStep target /> }.into_any(),
+                    StaffStep::Reject => view! { <RejectStep target /> }.into_any(),
+                    StaffStep::Assign => view! { <AssignStep target units /> }.into_any(),
+                    StaffStep::Reply => view! { <ReplyStep target /> }.into_any(),
+                    StaffStep::Extend => view! { <ExtendStep target /> }.into_any(),
+                }).collect_view().into_any()
+            }}
+            <NoteStep target />
+        </section>
+    }
+}
+
+/// A step that needs nothing but, perhaps, a note for the citizen.
+#[component]
+fn SimpleStep(target: StepTarget, step: StaffStep, label: Text, with_note: bool) -> impl IntoView {
+    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let note = RwSignal::new(String::new());
+    let id: &'static str = match step {
+        StaffStep::Accept => "accept-note",
+        _ => "close-note",
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let body = StepNote {
+            note: optional(note.get_untracked()),
+        };
+        send_step(target, step.path(), body, busy, error);
+    };
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(label)}</h3>
+            {with_note.then(|| view! { <StepText id label=|c| c.step_note_label value=note error field="note" /> })}
+            <StepSubmit label busy error />
+        </form>
+    }
+}
+
+#[component]
+fn PublishStep(target: StepTarget) -> impl IntoView {
+    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let allowed = target.view.with_untracked(|v| v.allow_publish);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send_step(
+            target,
+            StaffStep::Publish.path(),
+            StepNote::default(),
+            busy,
+            error,
+        );
+    };
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(|c| c.step_publish)}</h3>
+            {(!allowed).then(|| view! { <p class="hint" id="publish-why">{tr(|c| c.publish_not_allowed)}</p> })}
+            <p class="form-error" role="alert">{move || match error.get() { Some((_, m)) => m, _ => "" }}</p>
+            <button type="submit" class="button button--primary" aria-describedby=(!allowed).then_some("publish-why")
+                disabled=move || busy.get() || !allowed>{tr(|c| c.step_publish)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn RejectStep(target: StepTarget) -> impl IntoView {
+    let i18n = use_i18n();
+    let (busy, error) = (
+        RwSignal::new(false),
+        RwSignal::new(None::<(Option<&'static str>, &'static str)>),
+    );
+    let reason = RwSignal::new(RejectReason::Spam);
+    let (duplicate_of, message) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let dup_error = field_message(error, "duplicate_of");
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let reason = reason.get_untracked();
+        let body = RejectOpinion {
+            reason,
+            duplicate_of: (reason == RejectReason::Duplicate)
+                .then(|| duplicate_of.get_untracked().trim().to_uppercase()),
+            message: message.get_untracked(),
+        };
+        if let Err(e) = body.validate() {
+            let refused = crate::api::ClientError::Api {
+                status: 400,
+                error: e,
+            };
+            error.set(Some(step_error(&refused, i18n.t())));
+            return;
+        }
+        send_step(target, StaffStep::Reject.path(), body, busy, error);
+    };
+    const REASONS: [RejectReason; 5] = [
+        RejectReason::Spam,
+        RejectReason::Abusive,
+        RejectReason::Duplicate,
+        RejectReason::OutOfScope,
+        RejectReason::InLitigation,
+    ];
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(|c| c.step_reject)}</h3>
+            <div class="field">
+                <label for="reject-reason">{tr(|c| c.reject_reason_label)}</label>
+                <select id="reject-reason" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    if let Some(r) = REASONS.into_iter().find(|r| reason_code(*r) == code) { reason.set(r) }
+                }>
+                    {REASONS.map(|r| view! { <option value=reason_code(r)>{tr_with(|c, r| (c.reject_reason_name)(r), r)}</option> })}
+                </select>
+            </div>
+            <Show when=move || reason.get() == RejectReason::Duplicate>
+                <div class="field">
+                    <label for="reject-duplicate-of">{tr(|c| c.duplicate_of_label)}</label>
+                    <input id="reject-duplicate-of" type="text" autocapitalize="characters" autocomplete="off"
+                        aria-describedby="reject-duplicate-of-error" aria-invalid=move || dup_error().is_some().to_string()
+                        prop:value=move || duplicate_of.get() on:input:target=move |ev| duplicate_of.set(ev.target().value()) />
+                    <p class="field-error" id="reject-duplicate-of-error">{dup_error}</p>
+                </div>
+            </Show>
+            <StepText id="reject-message" label=|c| c.reject_message_label value=message error field="message" />
+            <StepSubmit label=|c| c.step_reject busy error />
+        </form>
+    }
+}
+
+/// The wire name of a reason, for the select's values.
+fn reason_code(reason: RejectReason) -> &'static str {
+    match reason {
+        RejectReason::Spam => "spam",
+        RejectReason::Abusive => "abusive",
+        RejectReason::Duplicate => "duplicate",
+        RejectReason::OutOfScope => "out_of_scope",
+        RejectReason::InLitigation => "in_litigation",
+    }
+}
+
+#[component]
+fn AssignStep(target: StepTarget, #[prop(into)] units: Signal<Vec<HandlingUnit>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let unit_ids = chosen.get_untracked();
+        if unit_ids.is_empty() {
+            error.set(Some((Some("unit_ids"), i18n.t().error_units)));
+            return;
+        }
+        send_step(
+            target,
+            StaffStep::Assign.path(),
+            AssignOpinion {
+                unit_ids,
+                note: None,
+            },
+            busy,
+            error,
+        );
+    };
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(|c| c.step_assign)}</h3>
+            <UnitPicker units selected=chosen id_prefix="assign-units" error=Signal::derive(field_message(error, "unit_ids")) />
+            <StepSubmit label=|c| c.step_assign busy error />
+        </form>
+    }
+}
+
+#[component]
+fn ReplyStep(target: StepTarget) -> impl IntoView {
+    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let class = RwSignal::new(ReplyClass::A);
+    let text = RwSignal::new(String::new());
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let body = ReplyToOpinion {
+            class: class.get_untracked(),
+            text: text.get_untracked(),
+        };
+        send_step(target, StaffStep::Reply.path(), body, busy, error);
+    };
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(|c| c.step_reply)}</h3>
+            <fieldset class="field checks">
+                <legend>{tr(|c| c.reply_class_label)}</legend>
+                {[ReplyClass::A, ReplyClass::B, ReplyClass::C].map(|k| {
+                    let id = format!("reply-class-{}", k.code());
+                    let label_for = id.clone();
+                    view! {
+                        <label class="check" for=label_for>
+                            <input id=id type="radio" name="reply-class" prop:checked=move || class.get() == k on:change=move |_| class.set(k) />
+                            <span>{tr_with(|c, k| (c.reply_class_name)(k), k)}</span>
+                        </label>
+                    }
+                })}
+            </fieldset>
+            <StepText id="reply-text" label=|c| c.reply_text_label value=text error field="text" />
+            <StepSubmit label=|c| c.step_reply busy error />
+        </form>
+    }
+}
+
+#[component]
+fn ExtendStep(target: StepTarget) -> impl IntoView {
+    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let (reason, date) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let date_error = field_message(error, "due_date");
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let body = ExtendOpinion {
+            reason: reason.get_untracked(),
+            due_date: optional(date.get_untracked()),
+            working_days: None,
+        };
+        send_step(target, StaffStep::Extend.path(), body, busy, error);
+    };
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(|c| c.step_extend)}</h3>
+            <div class="field">
+                <label for="extend-date">{tr(|c| c.extend_date_label)}</label>
+                <input id="extend-date" type="date" aria-describedby="extend-date-error" aria-invalid=move || date_error().is_some().to_string()
+                    prop:value=move || date.get() on:input:target=move |ev| date.set(ev.target().value()) />
+                <p class="field-error" id="extend-date-error">{date_error}</p>
+            </div>
+            <StepText id="extend-reason" label=|c| c.extend_reason_label value=reason error field="reason" />
+            <StepSubmit label=|c| c.step_extend busy error />
+        </form>
+    }
+}
+
+#[component]
+fn NoteStep(target: StepTarget) -> impl IntoView {
+    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let text = RwSignal::new(String::new());
+    // A saved note empties the box for the next one.
+    Effect::new(move |_| {
+        target.view.track();
+        text.set(String::new());
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send_step(
+            target,
+            "note",
+            InternalNote {
+                text: text.get_untracked(),
+            },
+            busy,
+            error,
+        );
+    };
+    view! {
+        <form class="form step card" on:submit=submit novalidate>
+            <h3>{tr(|c| c.add_note)}</h3>
+            <StepText id="note-text" label=|c| c.note_label value=text error field="text" />
+            <StepSubmit label=|c| c.add_note busy error />
+        </form>
+    }
+}

@@ -1,0 +1,119 @@
+//! `/staff/audit`: the append-only audit log, newest first, filtered by target (read-only).
+
+use crate::api::moderation as api;
+use crate::app::set_page_title;
+use crate::components::load_error::LoadError;
+use crate::components::pager::Pager;
+use crate::components::staff_gate::StaffGate;
+use crate::i18n::{tr, tr_with, use_i18n};
+use crate::pages::outbox::local_time;
+use deputy_homes_api::maplinks::encode_component;
+use deputy_homes_api::moderation::{AuditEntry, AuditQuery};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The log's URL for a target and page.
+fn audit_href(target: Option<&str>, page: u32) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = target.filter(|t| !t.is_empty()) {
+        parts.push(format!("target={}", encode_component(t)));
+    }
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() {
+        "/staff/audit".to_owned()
+    } else {
+        format!("/staff/audit?{}", parts.join("&"))
+    }
+}
+
+/// The page.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().audit_heading,
+            i18n.t().app_title
+        ))
+    });
+    view! {
+        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <h1>{tr(|c| c.audit_heading)}</h1>
+        <StaffGate children=Box::new(|_| view! { <AuditLog /> }.into_any()) />
+    }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| AuditQuery {
+            target: p.get("target").filter(|t| !t.is_empty()),
+            actor: None,
+            page: p.get("page").and_then(|n| n.parse().ok()),
+        })
+    });
+    let log = LocalResource::new(move || api::audit_list(query.get()));
+    let retry = Callback::new(move |()| log.refetch());
+    let target = RwSignal::new(query.get_untracked().target.unwrap_or_default());
+    let navigate = use_navigate();
+    let search = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        navigate(
+            &audit_href(Some(target.get_untracked().trim()), 1),
+            Default::default(),
+        );
+    };
+    let page_href =
+        Callback::new(move |page| audit_href(query.get_untracked().target.as_deref(), page));
+    view! {
+        <form class="filters" role="search" on:submit=search>
+            <div class="field">
+                <label for="audit-target">{tr(|c| c.audit_target_label)}</label>
+                <div class="search-row">
+                    <input id="audit-target" type="search" autocomplete="off" prop:value=move || target.get()
+                        on:input:target=move |ev| target.set(ev.target().value()) />
+                    <button type="submit" class="button">{tr(|c| c.search_button)}</button>
+                </div>
+            </div>
+        </form>
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(page) if page.items.is_empty() => view! { <p>{tr(|c| c.audit_empty)}</p> }.into_any(),
+                    Ok(page) => view! {
+                        <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                        <ul class="outbox audit">
+                            {page.items.into_iter().map(|entry| view! { <AuditItem entry /> }).collect_view()}
+                        </ul>
+                        <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn AuditItem(entry: AuditEntry) -> impl IntoView {
+    let target_href = audit_href(Some(&entry.target), 1);
+    view! {
+        <li class="outbox__item">
+            <p class="outbox__meta">
+                <span class="tag">{entry.action}</span>
+                <a href=target_href>{entry.target}</a>
+            </p>
+            <p class="hint">{local_time(entry.at_ms)} " · " {entry.actor_name}</p>
+            {(!entry.details.is_empty()).then(|| view! {
+                <dl class="audit__details">
+                    {entry.details.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                </dl>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,108 @@
+//! `/board`: opinions published with their replies (公开答复), filtered by category. The server
+//! sends no name, phone, place, home or photo; this page shows what it gets as text.
+
+use crate::api::moderation as api;
+use crate::app::set_page_title;
+use crate::components::load_error::LoadError;
+use crate::components::pager::Pager;
+use crate::i18n::{tr, tr_with, use_i18n};
+use crate::pages::outbox::local_time;
+use deputy_homes_api::opinion::Category;
+use deputy_homes_api::opinion_board::{PublicBoardQuery, PublicOpinion};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The board's URL for a category and page.
+fn board_href(category: Option<Category>, page: u32) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = category {
+        parts.push(format!("category={}", c.code()));
+    }
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() {
+        "/board".to_owned()
+    } else {
+        format!("/board?{}", parts.join("&"))
+    }
+}
+
+/// The page.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().board_heading,
+            i18n.t().app_title
+        ))
+    });
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| PublicBoardQuery {
+            category: p.get("category").and_then(|c| Category::from_code(&c)),
+            page: p.get("page").and_then(|n| n.parse().ok()),
+        })
+    });
+    let list = LocalResource::new(move || api::public_opinions(query.get()));
+    let retry = Callback::new(move |()| list.refetch());
+    let navigate = use_navigate();
+    let page_href = Callback::new(move |page| board_href(query.get_untracked().category, page));
+    view! {
+        <h1>{tr(|c| c.board_heading)}</h1>
+        <p>{tr(|c| c.board_intro)}</p>
+        <p class="inline-links"><a href="/stats">{tr(|c| c.stats_heading)}</a></p>
+        <div class="field filters">
+            <label for="board-category">{tr(|c| c.opinion_category)}</label>
+            <select id="board-category" prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
+                on:change=move |ev| navigate(&board_href(Category::from_code(&event_target_value(&ev)), 1), NavigateOptions { replace: true, ..Default::default() })>
+                <option value="">{tr(|c| c.all_categories)}</option>
+                {Category::ALL.map(|k| view! { <option value=k.code()>{tr_with(|c, k| (c.category_name)(k), k)}</option> })}
+            </select>
+        </div>
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) if page.items.is_empty() => view! { <p class="result-count">{tr(|c| c.board_empty)}</p> }.into_any(),
+                    Ok(page) => view! {
+                        <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                        <ul class="board">
+                            {page.items.into_iter().map(|item| view! { <BoardItem item /> }).collect_view()}
+                        </ul>
+                        <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// One published opinion and its reply.
+#[component]
+fn BoardItem(item: PublicOpinion) -> impl IntoView {
+    let tracking = item.tracking_number.clone();
+    view! {
+        <li class="card board__item" data-tracking=tracking>
+            <h2 class="opinion__title">{item.title}</h2>
+            <p class="opinion__meta">
+                <span class="booking__code">{item.tracking_number}</span>
+                <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
+                {item.district.map(|d| view! { <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span> })}
+            </p>
+            <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), local_time(item.submitted_at_ms))}</p>
+            <p class="opinion__body">{item.body}</p>
+            <div class="reply">
+                <h3>{tr(|c| c.reply_heading)}</h3>
+                <p><strong>{tr_with(|c, k| (c.reply_class_name)(k), item.reply_class)}</strong></p>
+                {(!item.units.is_empty()).then(|| view! { <p class="hint">{tr_with(|c, u: String| (c.assigned_units)(&u), item.units.join("、"))}</p> })}
+                <p class="opinion__body">{item.reply_text}</p>
+                <p class="hint">{tr_with(|c, d: String| (c.replied_at)(&d), local_time(item.replied_at_ms))}</p>
+            </div>
+            {item.rating.map(|r| view! { <p>{tr_with(|c, r| (c.rating_public)(r), r)}</p> })}
+        </li>
+    }
+}

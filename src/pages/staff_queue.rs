@@ -1,0 +1,116 @@
+//! `/staff/opinions`: the staff's queue of opinions, filtered from the URL, paged, with a bulk
+//! action (accept, assign, close) on the ones ticked.
+
+use crate::api::moderation as api;
+use crate::app::set_page_title;
+use crate::components::bulk_action::BulkActionForm;
+use crate::components::load_error::LoadError;
+use crate::components::pager::Pager;
+use crate::components::queue_filters::QueueFilters;
+use crate::components::staff_gate::StaffGate;
+use crate::i18n::{tr, tr_with, use_i18n};
+use crate::moderation_rules::{queue_href, queue_query};
+use deputy_homes_api::moderation::OpinionSummary;
+use deputy_homes_api::query::HomeFilter;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The page.
+#[component]
+pub fn StaffQueuePage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().staff_queue_heading,
+            i18n.t().app_title
+        ))
+    });
+    view! {
+        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <h1>{tr(|c| c.staff_queue_heading)}</h1>
+        <StaffGate children=Box::new(|csrf| view! { <StaffQueue csrf /> }.into_any()) />
+    }
+}
+
+#[component]
+fn StaffQueue(csrf: String) -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| queue_query(|name| p.get(name))));
+    let units_res = LocalResource::new(api::units_list);
+    let units = Signal::derive(move || units_res.get().and_then(Result::ok).unwrap_or_default());
+    let homes_res = LocalResource::new(|| crate::api::homes_list(HomeFilter::default()));
+    let homes = Signal::derive(move || {
+        homes_res
+            .get()
+            .and_then(Result::ok)
+            .map(|r| r.items)
+            .unwrap_or_default()
+    });
+    let list = LocalResource::new(move || api::staff_opinions(query.get()));
+    let retry = Callback::new(move |()| list.refetch());
+    let selected = RwSignal::new(Vec::<String>::new());
+    let page_href = Callback::new(move |page: u32| {
+        let mut q = query.get_untracked();
+        q.page = Some(page);
+        queue_href(&q)
+    });
+    view! {
+        <QueueFilters query units homes />
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) if page.items.is_empty() => view! { <p class="result-count">{tr(|c| c.queue_empty)}</p> }.into_any(),
+                    Ok(page) => view! {
+                        <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                        <ul class="queue">
+                            {page.items.into_iter().map(|item| view! { <QueueItem item selected /> }).collect_view()}
+                        </ul>
+                        <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+        <BulkActionForm selected units csrf on_done=retry />
+    }
+}
+
+/// One line of the queue. All text is shown as text.
+#[component]
+fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let tracking = item.tracking_number.clone();
+    let (check_t, toggle_t) = (tracking.clone(), tracking.clone());
+    let href = format!("/staff/opinions/{tracking}");
+    let units: Vec<String> = item.units.iter().map(|u| u.name.clone()).collect();
+    view! {
+        <li class="queue__item card" class=("queue__item--overdue", item.overdue) data-tracking=tracking.clone()>
+            <label class="check queue__select">
+                <input type="checkbox" aria-label=tr_with(|c, t: String| (c.select_opinion)(&t), tracking.clone())
+                    prop:checked=move || selected.with(|s| s.contains(&check_t))
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        selected.update(|s| {
+                            s.retain(|x| *x != toggle_t);
+                            if on { s.push(toggle_t.clone()) }
+                        });
+                    } />
+            </label>
+            <div class="queue__body">
+                <p class="queue__title"><a href=href>{item.title.clone()}</a></p>
+                <p class="opinion__meta">
+                    <span class="booking__code">{tracking.clone()}</span>
+                    <span class="status status--waitlisted">{tr_with(|c, s| (c.opinion_status_name)(s), item.status)}</span>
+                    <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
+                    {item.district.map(|d| view! { <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span> })}
+                </p>
+                {item.due_date.clone().map(|d| view! { <p class="hint">{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> })}
+                {item.overdue.then(|| view! { <p class="overdue">{tr(|c| c.overdue)}</p> })}
+                {item.near_duplicate_of.clone().map(|d| view! {
+                    <p class="near-duplicate">{tr_with(|c, d: String| (c.near_duplicate_of)(&d), d)}</p>
+                })}
+                {(!units.is_empty()).then(|| view! { <p class="hint">{tr_with(|c, u: String| (c.assigned_units)(&u), units.join("、"))}</p> })}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,152 @@
+// The opinions chain end to end: a citizen sends an opinion (hostile text in it), staff accept it,
+// assign it to a unit, record the unit's acknowledgement and its class A reply; the citizen finds
+// it by tracking number and rates it; staff publish it and it shows on the public board without
+// name or phone; the statistics count it; every new screen is checked (axe, 320 px, tap targets).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, lookAt, newPhonePage, signIn } from './harness.mjs';
+
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
+
+const TITLE = '<script>window.__xss=1</script>公交站台没有遮阳棚';
+const BODY = '新华大街公交站没有遮阳棚 <img src=x onerror="window.__xss=2"> 夏天老人等车很晒。';
+const REPLY = '已在新华大街公交站加装遮阳棚，六月底前完工。';
+
+/** A citizen sends the opinion through the form; resolves to its tracking number. */
+async function citizenSends() {
+  const page = await newPhonePage(browser);
+  await page.goto(server.url + '/opinions/new');
+  await page.getByLabel('类别').selectOption({ label: '交通出行' });
+  await page.getByLabel('标题').fill(TITLE);
+  await page.getByLabel('具体内容').fill(BODY);
+  await page.getByLabel('姓名', { exact: true }).fill('张三');
+  await page.getByLabel('手机号', { exact: true }).fill('13800138000');
+  await page.getByLabel(/我同意人大常委会/).check();
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('heading', { name: '已提交' }).waitFor();
+  const tracking = (await page.locator('.tracking-number').textContent()).trim();
+  await page.context().close();
+  return tracking;
+}
+
+/** Takes one step on the staff page and waits for the status it leads to. */
+async function step(page, button, status) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('status').getByText('已保存。').waitFor();
+  await page.locator('.opinion__meta .status').getByText(status, { exact: true }).waitFor();
+}
+
+async function noScriptRan(page) {
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');
+  assert.equal(await page.locator('main script').count(), 0);
+}
+
+test('an opinion goes from the citizen through staff and the unit to the public board', async () => {
+  const tracking = await citizenSends();
+
+  // Staff find it in the queue from their account page.
+  const staff = await signIn(browser, server, 'demo-staff', server.demoAccounts['demo-staff']);
+  await staff.getByRole('link', { name: '办理意见建议' }).click();
+  await staff.getByRole('heading', { level: 1, name: '意见建议办理' }).waitFor();
+  const item = staff.locator(`.queue__item[data-tracking="${tracking}"]`);
+  await item.getByText(TITLE).waitFor();
+  await noScriptRan(staff);
+  await staff.getByLabel('状态').selectOption({ label: '已提交' });
+  await staff.waitForURL(/status=submitted/);
+  await item.waitFor();
+  await staff.getByLabel(`选择 ${tracking}`).check();
+  await staff.getByText('已选 1 条').waitFor();
+  await lookAt(staff, 'staff-queue');
+  await staff.getByLabel(`选择 ${tracking}`).uncheck();
+
+  await item.getByRole('link', { name: TITLE }).click();
+  await staff.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await staff.getByText(BODY).waitFor();
+  await noScriptRan(staff);
+  await staff.getByText('联系人：张三 138****8000').waitFor();
+  assert.equal(await staff.getByText('13800138000').count(), 0, 'the phone is masked until revealed');
+  await lookAt(staff, 'staff-opinion');
+  await staff.getByRole('button', { name: '显示完整手机号' }).click();
+  await staff.getByRole('link', { name: '13800138000' }).waitFor();
+
+  // Only the steps of the status are offered; a reason must be written to reject.
+  assert.equal(await staff.getByRole('button', { name: '公开', exact: true }).count(), 0);
+  await staff.getByRole('button', { name: '不予受理', exact: true }).click();
+  await staff.locator('#reject-message-error').getByText('请填写 1–2000 个字。').waitFor();
+
+  await step(staff, '受理', '已受理');
+  const unit = staff.locator('.home-picker .check').first();
+  const unitName = (await unit.textContent()).trim();
+  await staff.getByRole('button', { name: '分办给承办单位', exact: true }).click();
+  await staff.getByText('请至少选择一个承办单位。').first().waitFor();
+  await unit.locator('input').check();
+  await step(staff, '分办给承办单位', '已转交承办单位');
+  await staff.getByText(`承办单位：${unitName}`).waitFor();
+  await step(staff, '登记承办单位签收', '承办单位已签收');
+  await staff.getByLabel('答复内容').fill(REPLY);
+  await step(staff, '登记答复', '已答复');
+  await staff.getByLabel('备注（仅工作人员可见）').fill('已电话联系提出人');
+  await staff.getByRole('button', { name: '添加内部备注', exact: true }).click();
+  await staff.locator('.internal-note').getByText('已电话联系提出人').waitFor();
+  await lookAt(staff, 'staff-opinion-replied');
+
+  // The citizen finds the reply by number and rates it once.
+  const citizen = await newPhonePage(browser);
+  await citizen.goto(server.url + '/opinions');
+  await citizen.getByLabel('查询码').fill(tracking);
+  await citizen.getByLabel('手机号后四位').fill('8000');
+  await citizen.getByRole('button', { name: '查询' }).click();
+  await citizen.locator('.reply').getByText(REPLY).waitFor();
+  await citizen.getByText('A 类：已解决或采纳').waitFor();
+  await citizen.getByRole('button', { name: '提交评价' }).click();
+  await citizen.getByText('请选择满意、基本满意或不满意。').waitFor();
+  await citizen.getByLabel('满意', { exact: true }).check();
+  await citizen.getByLabel(/补充说明/).fill('很快就解决了，谢谢');
+  await lookAt(citizen, 'opinion-rating');
+  await citizen.getByRole('button', { name: '提交评价' }).click();
+  await citizen.getByText('市民评价：满意').waitFor();
+  assert.deepEqual(citizen.jsErrors, []);
+
+  // Staff publish it; it shows on the board with no name or phone.
+  await staff.reload();
+  await staff.getByText('市民评价：满意').waitFor();
+  await step(staff, '公开', '已公开');
+  const board = await newPhonePage(browser);
+  await board.goto(server.url + '/');
+  await board.getByRole('link', { name: '公开答复' }).click();
+  await board.getByRole('heading', { level: 1, name: '公开答复' }).waitFor();
+  const published = board.locator(`.board__item[data-tracking="${tracking}"]`);
+  await published.getByText(TITLE).waitFor();
+  await published.getByText(REPLY).waitFor();
+  await published.getByText('提出人评价：满意').waitFor();
+  const text = await board.locator('main').textContent();
+  assert.ok(!text.includes('张三'), 'no name on the board');
+  assert.ok(!/138\D*\d{4}/.test(text) && !text.includes('8000'), 'no phone on the board');
+  await noScriptRan(board);
+  await lookAt(board, 'board');
+  await board.getByLabel('类别').selectOption({ label: '教育' });
+  await board.getByText('还没有公开的答复。').waitFor();
+
+  // The statistics count it, as text in tables beside the bars.
+  await board.goto(server.url + '/stats');
+  const byStatus = board.locator('table.chart', { has: board.locator('caption', { hasText: '按状态' }) });
+  await byStatus.locator('tr', { hasText: '已公开' }).getByText('1', { exact: true }).waitFor();
+  const scorecard = board.locator('table.scorecard tr', { hasText: unitName });
+  await scorecard.getByText('100%').first().waitFor();
+  await lookAt(board, 'stats');
+
+  // The audit log holds the reveal of the phone.
+  await staff.goto(server.url + `/staff/audit?target=${tracking}`);
+  await staff.getByText('opinion.reveal_phone').waitFor();
+  await lookAt(staff, 'audit');
+  assert.deepEqual(staff.jsErrors, []);
+  assert.deepEqual(board.jsErrors, []);
+});
+
+test('the staff pages tell anyone else they are for staff', async () => {
+  const page = await newPhonePage(browser);
+  await page.goto(server.url + '/staff/opinions');
+  await page.getByRole('link', { name: '登录' }).first().waitFor();
+  assert.equal(await page.locator('.queue').count(), 0);
+});
