@@ -9,7 +9,7 @@ DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 
 command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk; }
-[ -f dist/index.html ] || { trunk build --release --offline && scripts/precompress.sh dist; }
+[ -f dist/index.html ] && [ -f dist/office/index.html ] || scripts/build-app.sh
 cargo build -q --release -p deputy-homes-server --example bare_axum --bin deputy-homes-server
 
 work=$(mktemp -d)

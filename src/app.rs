@@ -20,17 +20,96 @@ use crate::pages::{
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
 use crate::session::AuthState;
+use deputy_homes_api::apps::is_office_path;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-/// The whole app: header, the routed page, footer.
+/// Which of the two apps is running (see `deputy_homes_api::apps`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Citizens: homes, activities, bookings, opinions, the board and statistics.
+    Citizen,
+    /// Delegates and staff: sign-in, account, schedules, reception, moderation.
+    Office,
+}
+
+/// The citizens' app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn CitizenApp() -> impl IntoView {
+    view! {
+        <Frame side=Side::Citizen>
+            <Routes fallback=|| view! { <OtherAppOrNotFound side=Side::Citizen /> }>
+                <Route path=path!("/") view=HomesListPage />
+                <Route path=path!("/homes/:id") view=HomeDetailPage />
+                <Route path=path!("/map") view=MapPage />
+                <Route path=path!("/activities") view=ActivitiesPage />
+                <Route path=path!("/activities/:id/book") view=BookPage />
+                <Route path=path!("/bookings") view=MyBookingsPage />
+                <Route path=path!("/opinions") view=OpinionLookupPage />
+                <Route path=path!("/opinions/new") view=OpinionNewPage />
+                <Route path=path!("/opinions/t/:token") view=OpinionTokenPage />
+                <Route path=path!("/board") view=BoardPage />
+                <Route path=path!("/stats") view=StatsPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The office app, for delegates and staff.
+#[component]
+pub fn OfficeApp() -> impl IntoView {
+    view! {
+        <Frame side=Side::Office>
+            <Routes fallback=|| view! { <OtherAppOrNotFound side=Side::Office /> }>
+                <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/account") view=AccountPage />
+                <Route path=path!("/manage/activities/:id") view=ReceptionPage />
+                <Route path=path!("/staff/accounts") view=StaffAccountsPage />
+                <Route path=path!("/staff/outbox") view=OutboxPage />
+                <Route path=path!("/staff/opinions") view=StaffQueuePage />
+                <Route path=path!("/staff/opinions/:tracking") view=StaffOpinionPage />
+                <Route path=path!("/staff/audit") view=AuditPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// A path this app does not have: if the other app has it, load that app (a full page load);
+/// otherwise say the page does not exist.
+#[component]
+fn OtherAppOrNotFound(side: Side) -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let other = match side {
+        Side::Citizen => is_office_path(&path),
+        Side::Office => !is_office_path(&path),
+    };
+    if other {
+        let target = format!(
+            "{path}{}{}",
+            location.search.get_untracked(),
+            location.hash.get_untracked()
+        );
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(&target);
+        }
+        view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }.into_any()
+    } else {
+        view! { <NotFoundPage /> }.into_any()
+    }
+}
+
+/// Header, the routed page, footer; the same in both apps.
+#[component]
+fn Frame(side: Side, children: Children) -> impl IntoView {
     I18n::provide();
     let auth = AuthState::provide();
-    // The position for "near me" outlives the list page, so coming back keeps the sort.
-    provide_context(RwSignal::new(Located::Idle));
+    if side == Side::Citizen {
+        // The position for "near me" outlives the list page, so coming back keeps the sort.
+        provide_context(RwSignal::new(Located::Idle));
+    }
     view! {
         <Router>
             <a class="skip-link" href="#main">{tr(|c| c.skip_to_content)}</a>
@@ -54,33 +133,26 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomesListPage />
-                    <Route path=path!("/homes/:id") view=HomeDetailPage />
-                    <Route path=path!("/map") view=MapPage />
-                    <Route path=path!("/sign-in") view=SignInPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/activities") view=ActivitiesPage />
-                    <Route path=path!("/activities/:id/book") view=BookPage />
-                    <Route path=path!("/bookings") view=MyBookingsPage />
-                    <Route path=path!("/manage/activities/:id") view=ReceptionPage />
-                    <Route path=path!("/staff/accounts") view=StaffAccountsPage />
-                    <Route path=path!("/staff/outbox") view=OutboxPage />
-                    <Route path=path!("/opinions") view=OpinionLookupPage />
-                    <Route path=path!("/opinions/new") view=OpinionNewPage />
-                    <Route path=path!("/opinions/t/:token") view=OpinionTokenPage />
-                    <Route path=path!("/staff/opinions") view=StaffQueuePage />
-                    <Route path=path!("/staff/opinions/:tracking") view=StaffOpinionPage />
-                    <Route path=path!("/staff/audit") view=AuditPage />
-                    <Route path=path!("/board") view=BoardPage />
-                    <Route path=path!("/stats") view=StatsPage />
-                </Routes>
+                {children()}
             </main>
             <footer class="site-footer">
                 <p>{tr(|c| c.footer)}</p>
             </footer>
         </Router>
     }
+}
+
+/// Mounts an app into the static shell of the page (`#app`), replacing the shell.
+pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
+    use wasm_bindgen::JsCast;
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the page has an element with id app");
+    // The shell shown while the wasm loaded is replaced by the live app.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, app).forget();
 }
 
 /// Sets the browser tab's title for the page being shown.

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod activity;
 pub mod activity_query;
+pub mod apps;
 pub mod booking;
 pub mod district;
 pub mod error;

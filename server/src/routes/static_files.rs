@@ -1,24 +1,66 @@
-//! The built app: files from the dist folder, `index.html` for every other path so deep links
-//! such as `/homes/xc-01` load the app on reload.
+//! The built apps: files from the dist folder; for every other path the page of the app it
+//! belongs to, so deep links such as `/homes/xc-01` load the app on reload. The citizens' app is
+//! `dist/index.html`; the office app (delegates and staff) is `dist/office/index.html`, for the
+//! paths `deputy_homes_api::apps::is_office_path` names.
 
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::HeaderValue;
+use axum::http::Request as HttpRequest;
 use axum::middleware::Next;
 use axum::response::Response;
+use deputy_homes_api::apps::is_office_path;
+use std::convert::Infallible;
+use std::future::Future;
 use std::path::Path;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use tower::{Service, ServiceExt};
+use tower_http::services::fs::ServeFileSystemResponseBody;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Serves `dist`, falling back to its `index.html`, preferring the `.br` and `.gz` files that
-/// `scripts/precompress.sh` wrote (the compression layer leaves encoded answers alone).
-pub fn service(dist: &Path) -> ServeDir<ServeFile> {
-    let index = ServeFile::new(dist.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
+/// The page of the app a path belongs to.
+#[derive(Debug, Clone)]
+pub struct AppPage {
+    citizen: ServeFile,
+    office: ServeFile,
+}
+
+impl<B: Send + 'static> Service<HttpRequest<B>> for AppPage {
+    type Response = axum::http::Response<ServeFileSystemResponseBody>;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: HttpRequest<B>) -> Self::Future {
+        let page = if is_office_path(request.uri().path()) {
+            self.office.clone()
+        } else {
+            self.citizen.clone()
+        };
+        Box::pin(page.oneshot(request))
+    }
+}
+
+fn page(path: std::path::PathBuf) -> ServeFile {
+    ServeFile::new(path).precompressed_br().precompressed_gzip()
+}
+
+/// Serves `dist`, falling back to the page of the app the path belongs to, preferring the `.br`
+/// and `.gz` files that `scripts/precompress.sh` wrote (the compression layer leaves encoded
+/// answers alone).
+pub fn service(dist: &Path) -> ServeDir<AppPage> {
+    let pages = AppPage {
+        citizen: page(dist.join("index.html")),
+        office: page(dist.join("office").join("index.html")),
+    };
     ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index)
+        .fallback(pages)
 }
 
 /// Whether a file name carries Trunk's content hash (`app-9e892c54f8eb1a8_bg.wasm`): 12 to 16

@@ -2,12 +2,14 @@
 
 use crate::helpers::{
     on_both_databases, precompressed_br, TestApp, HASHED_ASSET, HASHED_ASSET_BODY, INDEX_HTML,
+    OFFICE_HTML,
 };
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use reqwest::StatusCode;
 
 on_both_databases!(
     a_deep_link_to_a_home_loads_the_app_shell_uncached,
+    office_paths_load_the_office_app_and_citizen_paths_the_citizens_app,
     hashed_assets_are_cached_for_a_year,
     precompressed_assets_are_served_as_written_when_the_browser_accepts_them,
 );
@@ -27,6 +29,38 @@ async fn a_deep_link_to_a_home_loads_the_app_shell_uncached(app: TestApp) {
         );
         assert_eq!(response.text().await.expect("a body"), INDEX_HTML, "{path}");
     }
+}
+
+async fn office_paths_load_the_office_app_and_citizen_paths_the_citizens_app(app: TestApp) {
+    let office = [
+        "/sign-in",
+        "/account",
+        "/staff/opinions/YJ20261128-0001",
+        "/manage/activities/a1",
+    ];
+    for path in office {
+        let response = app.send(app.get(path)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()[CACHE_CONTROL], "no-cache", "{path}");
+        assert_eq!(
+            response.text().await.expect("a body"),
+            OFFICE_HTML,
+            "{path}"
+        );
+    }
+    for path in [
+        "/activities",
+        "/bookings",
+        "/opinions/new",
+        "/staffing",
+        "/board",
+    ] {
+        let response = app.send(app.get(path)).await;
+        assert_eq!(response.text().await.expect("a body"), INDEX_HTML, "{path}");
+    }
+    // The office app's own files are files, not pages.
+    let file = app.send(app.get("/office/index.html")).await;
+    assert_eq!(file.text().await.expect("a body"), OFFICE_HTML);
 }
 
 async fn hashed_assets_are_cached_for_a_year(app: TestApp) {

@@ -70,6 +70,8 @@ pub enum Register {
 /// The body of the test app's `index.html`, so the deep-link test can recognise it.
 pub const INDEX_HTML: &str =
     "<!doctype html><html><head><title>deputy-homes test shell</title></head><body></body></html>\n";
+/// The office app's page in the test dist folder (`dist/office/index.html`).
+pub const OFFICE_HTML: &str = "<!doctype html><title>office</title><div id=\"app\"></div>";
 
 /// A file name that carries a Trunk content hash, written into the dist folder.
 pub const HASHED_ASSET: &str = "app-0123456789abcdef.js";
@@ -140,6 +142,9 @@ impl TestApp {
         let dist_dir = files.path().join("dist");
         std::fs::create_dir(&dist_dir).expect("cannot create the dist folder");
         std::fs::write(dist_dir.join("index.html"), INDEX_HTML).expect("cannot write index.html");
+        std::fs::create_dir(dist_dir.join("office")).expect("cannot create dist/office");
+        std::fs::write(dist_dir.join("office").join("index.html"), OFFICE_HTML)
+            .expect("cannot write the office page");
         std::fs::write(dist_dir.join(HASHED_ASSET), HASHED_ASSET_BODY)
             .expect("cannot write the hashed asset");
         std::fs::write(
