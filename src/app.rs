@@ -16,7 +16,7 @@ use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
 };
 use crate::pages::{
-    opinion_new::OpinionNewPage,
+    opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
 use crate::session::AuthState;
@@ -71,6 +71,7 @@ pub fn OfficeApp() -> impl IntoView {
                 <Route path=path!("/staff/opinions") view=StaffQueuePage />
                 <Route path=path!("/staff/opinions/:tracking") view=StaffOpinionPage />
                 <Route path=path!("/staff/audit") view=AuditPage />
+                <Route path=path!("/staff/walk-in") view=WalkInPage />
             </Routes>
         </Frame>
     }

@@ -149,3 +149,18 @@ pub async fn opinion_stats(staff: bool) -> Result<OpinionStats, ClientError> {
     })
     .await
 }
+
+/// `POST /api/staff/opinions`: staff enter an opinion for a walk-in citizen (consent given in
+/// person); the key makes a double tap harmless.
+pub async fn walk_in_create(
+    body: deputy_homes_api::opinion::NewOpinion,
+    idempotency_key: String,
+    csrf_token: String,
+) -> Result<deputy_homes_api::opinion::OpinionReceipt, ClientError> {
+    send_json(
+        Request::post("/api/staff/opinions").header("Idempotency-Key", &idempotency_key),
+        &body,
+        Some(&csrf_token),
+    )
+    .await
+}

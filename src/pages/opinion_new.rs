@@ -9,6 +9,7 @@ use crate::dom::{focus, scroll_to_top};
 use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::saved_opinions::{self, SavedOpinion};
+use crate::session::use_auth;
 use deputy_homes_api::opinion::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
     MAX_BODY_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
@@ -81,9 +82,39 @@ pub fn OpinionNewPage() -> impl IntoView {
     }
 }
 
+/// The office app's page for staff entering the opinion of a citizen who came in person.
 #[component]
-fn OpinionForm(home: String, receipt: RwSignal<Option<OpinionReceipt>>) -> impl IntoView {
+pub fn WalkInPage() -> impl IntoView {
     let i18n = use_i18n();
+    Effect::new(move |_| {
+        set_page_title(&format!(
+            "{} · {}",
+            i18n.t().walk_in_heading,
+            i18n.t().app_title
+        ))
+    });
+    let receipt = RwSignal::new(None::<OpinionReceipt>);
+    view! {
+        <p class="back"><a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a></p>
+        <h1>{tr(|c| c.walk_in_heading)}</h1>
+        <p class="hint">{tr(|c| c.walk_in_intro)}</p>
+        {move || match receipt.get() {
+            Some(r) => view! { <OpinionSent receipt=r walk_in=true /> }.into_any(),
+            None => view! { <OpinionForm home=String::new() receipt walk_in=true /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn OpinionForm(
+    home: String,
+    receipt: RwSignal<Option<OpinionReceipt>>,
+    /// Staff entering it for a citizen who came in person (the office app).
+    #[prop(optional)]
+    walk_in: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
     let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
     let category = RwSignal::new(Category::UrbanConstruction);
     let home_id = RwSignal::new(home);
@@ -178,12 +209,20 @@ fn OpinionForm(home: String, receipt: RwSignal<Option<OpinionReceipt>>) -> impl 
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match api::opinion_create(body, key.get_value()).await {
+            let sent = if walk_in {
+                api::moderation::walk_in_create(body, key.get_value(), auth.csrf_token()).await
+            } else {
+                api::opinion_create(body, key.get_value()).await
+            };
+            match sent {
                 Ok(r) => {
-                    saved_opinions::remember(SavedOpinion {
-                        tracking_number: r.tracking_number.clone(),
-                        private_token: r.private_token.clone(),
-                    });
+                    // A walk-in's receipt is the citizen's, not this device's.
+                    if !walk_in {
+                        saved_opinions::remember(SavedOpinion {
+                            tracking_number: r.tracking_number.clone(),
+                            private_token: r.private_token.clone(),
+                        });
+                    }
                     receipt.set(Some(r));
                     scroll_to_top();
                 }
@@ -304,7 +343,7 @@ fn OpinionForm(home: String, receipt: RwSignal<Option<OpinionReceipt>>) -> impl 
                 <label class="check check--consent" for="opinion-consent">
                     <input id="opinion-consent" type="checkbox" aria-invalid=invalid("consent") aria-describedby="opinion-consent-error"
                         prop:checked=move || consent.get() on:change:target=move |ev| consent.set(ev.target().checked()) />
-                    <span>{tr(|c| c.opinion_consent)}</span>
+                    <span>{move || if walk_in { i18n.t().walk_in_consent } else { i18n.t().opinion_consent }}</span>
                 </label>
                 <p class="field-error" id="opinion-consent-error">{field_error("consent")}</p>
                 <label class="check" for="opinion-publish">
@@ -323,7 +362,13 @@ fn OpinionForm(home: String, receipt: RwSignal<Option<OpinionReceipt>>) -> impl 
 
 /// The receipt: tracking number and private link.
 #[component]
-fn OpinionSent(receipt: OpinionReceipt) -> impl IntoView {
+fn OpinionSent(
+    receipt: OpinionReceipt,
+    /// Entered by staff for a walk-in citizen: the receipt is to be handed over.
+    #[prop(optional)]
+    walk_in: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let link = format!("/opinions/t/{}", receipt.private_token);
     let full_link = web_sys::window()
         .and_then(|w| w.location().origin().ok())
@@ -337,7 +382,7 @@ fn OpinionSent(receipt: OpinionReceipt) -> impl IntoView {
                 <p class="tracking-number" data-tracking=receipt.tracking_number.clone()>{receipt.tracking_number.clone()}</p>
             </div>
             <p>{tr(|c| c.opinion_private_link)} ": " <a class="private-link" href=link>{full_link}</a></p>
-            <p class="hint">{tr(|c| c.opinion_sent_note)}</p>
+            <p class="hint">{move || if walk_in { i18n.t().walk_in_sent_note } else { i18n.t().opinion_sent_note }}</p>
             <p><a class="button button--link button--wide" href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
         </section>
     }

@@ -29,6 +29,7 @@ pub fn StaffQueuePage() -> impl IntoView {
     view! {
         <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
         <h1>{tr(|c| c.staff_queue_heading)}</h1>
+        <p><a class="button" href="/staff/walk-in">{tr(|c| c.walk_in_link)}</a></p>
         <StaffGate children=Box::new(|csrf| view! { <StaffQueue csrf /> }.into_any()) />
     }
 }

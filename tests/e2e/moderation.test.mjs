@@ -150,3 +150,27 @@ test('the staff pages tell anyone else they are for staff', async () => {
   await page.getByRole('link', { name: '登录' }).first().waitFor();
   assert.equal(await page.locator('.queue').count(), 0);
 });
+
+test('staff enter the opinion of a citizen who came in person, and it joins the queue', async () => {
+  const staff = await signIn(browser, server, 'demo-staff', server.demoAccounts['demo-staff']);
+  await staff.goto(server.url + '/staff/opinions');
+  await staff.getByRole('link', { name: '录入来访意见' }).click();
+  await staff.getByRole('heading', { level: 1, name: '录入来访群众意见' }).waitFor();
+  await staff.getByLabel('类别').selectOption({ label: '社会保障' });
+  await staff.getByLabel('标题').fill('养老金认证不会操作');
+  await staff.getByLabel('具体内容').fill('王大爷不会用手机做养老金资格认证，希望社区上门帮助。');
+  await staff.getByLabel('姓名', { exact: true }).fill('王大爷');
+  await staff.getByLabel('手机号', { exact: true }).fill('13912345678');
+  await staff.locator('form button[type=submit]').click();
+  await staff.getByText('请阅读并勾选同意个人信息使用说明。').waitFor();
+  await staff.getByLabel('已当面向群众说明个人信息的用途，并取得其同意。').check();
+  await staff.locator('form button[type=submit]').click();
+  await staff.getByRole('heading', { name: '已提交' }).waitFor();
+  const tracking = (await staff.locator('.tracking-number').textContent()).trim();
+  assert.match(tracking, /^YJ\d{8}-\d{4}$/);
+  await lookAt(staff, 'walk-in');
+  await staff.goto(server.url + '/staff/opinions');
+  await staff.getByRole('link', { name: '养老金认证不会操作' }).waitFor();
+  await staff.getByText(tracking).first().waitFor();
+  assert.deepEqual(staff.jsErrors, []);
+});
