@@ -125,7 +125,6 @@ fn Frame(side: Side, children: Children) -> impl IntoView {
                     <A href="/bookings">{tr(|c| c.nav_my_bookings)}</A>
                     <A href="/opinions">{tr(|c| c.nav_opinions)}</A>
                     <A href="/board">{tr(|c| c.nav_board)}</A>
-                    <A href="/map">{tr(|c| c.nav_map)}</A>
                     {move || if auth.session.get().is_some() {
                         view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
                     } else {

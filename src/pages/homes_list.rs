@@ -55,6 +55,7 @@ pub fn HomesListPage() -> impl IntoView {
     let retry = Callback::new(move |()| homes.refetch());
     view! {
         <h1>{tr(|c| c.list_heading)}</h1>
+        <p class="list-links"><a class="button button--link" href="/map">{tr(|c| c.nav_map)}</a></p>
         <HomesFilters filter located />
         <Transition fallback=move || view! { <p class="loading" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
