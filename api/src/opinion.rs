@@ -290,6 +290,9 @@ pub struct OpinionView {
     /// The citizen's rating, once given (only once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<crate::opinion_board::OpinionRating>,
+    /// The handling units (承办单位) it was passed to, by name; empty until assigned.
+    #[serde(default)]
+    pub units: Vec<String>,
 }
 
 /// Query of `GET /api/opinions/{tracking_number}`.

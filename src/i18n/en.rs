@@ -320,6 +320,7 @@ pub const EN: Catalog = Catalog {
     walk_in_intro: "For citizens who raise something in person. Give them the tracking number and private link afterwards so they can follow it.",
     walk_in_consent: "The citizen was told in person how their data is used and agreed.",
     walk_in_link: "Enter a walk-in suggestion",
+    opinion_units: |u| format!("Handled by: {u}"),
     walk_in_sent_note: "Give the citizen the tracking number and the private link (written down or printed); with the number and the last 4 digits of their mobile, or the link, they can follow it.",
     nav_opinions: "Suggestions",
     opinion_new_heading: "Send a suggestion",

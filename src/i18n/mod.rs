@@ -244,6 +244,7 @@ pub struct Catalog {
     pub walk_in_intro: &'static str,
     pub walk_in_consent: &'static str,
     pub walk_in_link: &'static str,
+    pub opinion_units: fn(&str) -> String,
     pub walk_in_sent_note: &'static str,
     pub nav_opinions: &'static str,
     pub opinion_new_heading: &'static str,

@@ -322,6 +322,7 @@ pub const ZH: Catalog = Catalog {
     walk_in_intro: "为到代表之家当面反映问题的群众录入。提交后把查询码和专属链接交给群众，以便查看办理进度。",
     walk_in_consent: "已当面向群众说明个人信息的用途，并取得其同意。",
     walk_in_link: "录入来访意见",
+    opinion_units: |u| format!("承办单位：{u}"),
     walk_in_sent_note: "请把查询码和专属链接交给群众（可抄写或打印）。群众凭查询码和手机号后四位，或专属链接，可随时查看办理进度。",
     nav_opinions: "意见建议",
     opinion_new_heading: "提意见建议",

@@ -173,6 +173,9 @@ pub fn OpinionDetails(
                 }}
                 " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
             </p>
+            {(!view.units.is_empty()).then(|| view! {
+                <p class="opinion__units">{tr_with(|c, u: String| (c.opinion_units)(&u), view.units.join("、"))}</p>
+            })}
             {view.reply.clone().map(|reply| view! {
                 <ReplyAndRating tracking_number=view.tracking_number.clone() reply rating=view.rating.clone()
                     can_rate=view.status.can_become(OpinionStatus::Rated) proof=proof.clone() />

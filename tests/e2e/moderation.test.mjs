@@ -99,6 +99,7 @@ test('an opinion goes from the citizen through staff and the unit to the public 
   await citizen.getByRole('button', { name: '查询' }).click();
   await citizen.locator('.reply').getByText(REPLY).waitFor();
   await citizen.getByText('A 类：已解决或采纳').waitFor();
+  await citizen.locator('.opinion__units').getByText(`承办单位：${unitName}`).waitFor();
   await citizen.getByRole('button', { name: '提交评价' }).click();
   await citizen.getByText('请选择满意、基本满意或不满意。').waitFor();
   await citizen.getByLabel('满意', { exact: true }).check();

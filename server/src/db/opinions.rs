@@ -254,6 +254,12 @@ impl Db {
         .iter()
         .map(photo_from_row)
         .collect::<anyhow::Result<Vec<_>>>()?;
+        let units = self
+            .units_of(&id)
+            .await?
+            .into_iter()
+            .map(|u| u.name)
+            .collect();
         let category: String = row.try_get("category")?;
         let status: String = row.try_get("status")?;
         let lat: Option<f64> = row.try_get("lat")?;
@@ -286,6 +292,7 @@ impl Db {
             due_date: super::moderation::due_date_text(row.try_get("due_at_ms")?),
             reply: super::moderation::reply_of(row)?,
             rating: super::moderation::rating_of(row)?,
+            units,
         })
     }
 }

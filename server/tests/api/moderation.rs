@@ -172,6 +172,11 @@ async fn an_opinion_goes_the_whole_chain_to_its_rating_and_the_public_board(app:
     let before = citizen_view(&app, &tracking, "8000").await;
     assert_eq!(before["status"], "replied");
     assert_eq!(before["reply"]["text"], "已在该站台加装遮阳棚。");
+    assert_eq!(
+        before["units"],
+        json!(["市交通运输局", "市住房和城乡建设局"]),
+        "the citizen sees who handles it"
+    );
     let rated = json_body(
         rate(
             &app,
