@@ -175,3 +175,67 @@ test('staff enter the opinion of a citizen who came in person, and it joins the 
   await staff.getByText(tracking).first().waitFor();
   assert.deepEqual(staff.jsErrors, []);
 });
+
+/** Sends an opinion through the API as the citizens' form does; resolves to its tracking number. */
+async function sendDirect(page, title, homeId) {
+  return page.evaluate(async ({ title, homeId }) => {
+    const response = await fetch('/api/opinions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        category: 'urban_construction', home_id: homeId, title, body: '小区门口的路灯坏了一个多月，晚上出行不便。',
+        contact: { name: '李四', phone: '13900139000' }, consent: true, allow_publish: false,
+      }),
+    });
+    return (await response.json()).tracking_number;
+  }, { title, homeId });
+}
+
+test('staff accept in bulk, reject a duplicate, extend and close; the home\'s delegate sees its opinions', async () => {
+  const citizen = await newPhonePage(browser);
+  await citizen.goto(server.url + '/opinions/new');
+  const first = await sendDirect(citizen, '幸福小区路灯不亮', 'xc-02');
+  const second = await sendDirect(citizen, '幸福小区门口路灯不亮', 'xc-02');
+  const third = await sendDirect(citizen, '幸福小区路灯坏了', 'xc-02');
+
+  const staff = await signIn(browser, server, 'demo-staff', server.demoAccounts['demo-staff']);
+  await staff.goto(server.url + '/staff/opinions?status=submitted');
+  for (const t of [first, second]) await staff.getByLabel(`选择 ${t}`).check();
+  await staff.getByText('已选 2 条').waitFor();
+  await staff.getByLabel('批量操作').selectOption({ label: '受理' });
+  await staff.getByRole('button', { name: '执行', exact: true }).click();
+  await staff.getByText('2 条已办理，0 条未能办理。').waitFor();
+
+  // The third repeats the first: not accepted, naming it.
+  await staff.goto(server.url + `/staff/opinions/${third}`);
+  await staff.getByLabel('不予受理的理由').selectOption({ label: '重复提出' });
+  await staff.getByLabel('重复的意见编号').fill(first);
+  await staff.getByLabel('告知市民的说明', { exact: true }).fill('与此前意见重复，已合并办理。');
+  await step(staff, '不予受理', '不予受理');
+
+  // The first is assigned, its deadline extended with a reason, then closed.
+  await staff.goto(server.url + `/staff/opinions/${first}`);
+  await staff.locator('.opinion__meta .status').getByText('已受理', { exact: true }).waitFor();
+  await staff.locator('.home-picker .check input').first().check();
+  await step(staff, '分办给承办单位', '已转交承办单位');
+  // About four months from now: after the 60-working-day deadline, within the doubled limit.
+  const later = new Date(Date.now() + 8 * 3600_000 + 120 * 86400_000).toISOString().slice(0, 10);
+  await staff.getByLabel('新的答复期限').fill(later);
+  await staff.getByLabel('延期理由（仅工作人员可见）').fill('需要街道办现场核实');
+  await staff.getByRole('button', { name: '延期', exact: true }).click();
+  await staff.getByRole('status').getByText('已保存。').waitFor();
+  await staff.locator('.timeline').getByText(/延期/).first().waitFor();
+  await step(staff, '登记承办单位签收', '承办单位已签收');
+  await staff.getByLabel('答复内容').fill('已更换路灯。');
+  await step(staff, '登记答复', '已答复');
+  await step(staff, '办结（不公开）', '已办结');
+
+  // The delegate of xc-02 sees the three on their account page.
+  const delegate = await signIn(browser, server, 'demo-delegate', server.demoAccounts['demo-delegate']);
+  const list = delegate.locator('section', { has: delegate.getByRole('heading', { name: '我的代表之家收到的意见建议' }) });
+  for (const title of ['幸福小区路灯不亮', '幸福小区门口路灯不亮', '幸福小区路灯坏了']) {
+    await list.getByText(title).first().waitFor();
+  }
+  assert.equal(await list.getByText('13900139000').count(), 0, 'phones stay masked for delegates');
+  for (const page of [citizen, staff, delegate]) assert.deepEqual(page.jsErrors, []);
+});
