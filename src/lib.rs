@@ -14,3 +14,4 @@ pub mod pages;
 pub mod saved_bookings;
 pub mod saved_opinions;
 pub mod session;
+pub mod urls;

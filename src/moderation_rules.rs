@@ -4,7 +4,6 @@
 
 use crate::api::ClientError;
 use crate::i18n::Catalog;
-use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::moderation::StaffOpinionQuery;
 use deputy_homes_api::opinion::{Category, OpinionStatus};
 use deputy_homes_api::search::{Haystack, PreparedQuery};
@@ -88,15 +87,7 @@ pub fn queue_href(query: &StaffOpinionQuery) -> String {
         ("q", query.q.clone()),
         ("page", query.page.filter(|p| *p > 1).map(|p| p.to_string())),
     ];
-    let parts: Vec<String> = pairs
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_component(&v))))
-        .collect();
-    if parts.is_empty() {
-        "/staff/opinions".to_owned()
-    } else {
-        format!("/staff/opinions?{}", parts.join("&"))
-    }
+    crate::urls::page_href("/staff/opinions", pairs)
 }
 
 /// How many pages `total` items fill (at least 1).

@@ -6,7 +6,6 @@ use crate::components::activity_list::ActivityItem;
 use crate::components::load_error::LoadError;
 use crate::i18n::{tr, tr_with, use_i18n};
 use deputy_homes_api::activity::ActivityKind;
-use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::District;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -14,16 +13,15 @@ use leptos_router::NavigateOptions;
 
 /// The page's URL for a filter.
 fn href(district: &str, kind: &str, date: &str) -> String {
-    let parts: Vec<String> = [("district", district), ("kind", kind), ("date", date)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", encode_component(v)))
-        .collect();
-    if parts.is_empty() {
-        "/activities".to_owned()
-    } else {
-        format!("/activities?{}", parts.join("&"))
-    }
+    let present = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
+    crate::urls::page_href(
+        "/activities",
+        [
+            ("district", present(district)),
+            ("kind", present(kind)),
+            ("date", present(date)),
+        ],
+    )
 }
 
 /// The page.

@@ -7,7 +7,7 @@ use crate::components::pager::Pager;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::outbox::local_time;
-use deputy_homes_api::maplinks::encode_component;
+use crate::urls::page_href;
 use deputy_homes_api::moderation::{AuditEntry, AuditQuery};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -15,18 +15,16 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The log's URL for a target and page.
 fn audit_href(target: Option<&str>, page: u32) -> String {
-    let mut parts = Vec::new();
-    if let Some(t) = target.filter(|t| !t.is_empty()) {
-        parts.push(format!("target={}", encode_component(t)));
-    }
-    if page > 1 {
-        parts.push(format!("page={page}"));
-    }
-    if parts.is_empty() {
-        "/staff/audit".to_owned()
-    } else {
-        format!("/staff/audit?{}", parts.join("&"))
-    }
+    page_href(
+        "/staff/audit",
+        [
+            (
+                "target",
+                target.filter(|t| !t.is_empty()).map(str::to_owned),
+            ),
+            ("page", (page > 1).then(|| page.to_string())),
+        ],
+    )
 }
 
 /// The page.

@@ -7,6 +7,7 @@ use crate::components::load_error::LoadError;
 use crate::components::pager::Pager;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::outbox::local_time;
+use crate::urls::page_href;
 use deputy_homes_api::opinion::Category;
 use deputy_homes_api::opinion_board::{PublicBoardQuery, PublicOpinion};
 use leptos::prelude::*;
@@ -15,18 +16,13 @@ use leptos_router::NavigateOptions;
 
 /// The board's URL for a category and page.
 fn board_href(category: Option<Category>, page: u32) -> String {
-    let mut parts = Vec::new();
-    if let Some(c) = category {
-        parts.push(format!("category={}", c.code()));
-    }
-    if page > 1 {
-        parts.push(format!("page={page}"));
-    }
-    if parts.is_empty() {
-        "/board".to_owned()
-    } else {
-        format!("/board?{}", parts.join("&"))
-    }
+    page_href(
+        "/board",
+        [
+            ("category", category.map(|c| c.code().to_owned())),
+            ("page", (page > 1).then(|| page.to_string())),
+        ],
+    )
 }
 
 /// The page.

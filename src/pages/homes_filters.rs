@@ -3,7 +3,6 @@
 
 use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n};
-use deputy_homes_api::maplinks::encode_component;
 use deputy_homes_api::query::{HomeFilter, TypeFilter};
 use deputy_homes_api::{District, HomeType};
 use leptos::prelude::*;
@@ -22,15 +21,7 @@ pub fn list_href(filter: &HomeFilter) -> String {
         ("district", query.district),
         ("type", query.home_type),
     ];
-    let parts: Vec<String> = pairs
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_component(&v))))
-        .collect();
-    if parts.is_empty() {
-        "/".to_owned()
-    } else {
-        format!("/?{}", parts.join("&"))
-    }
+    crate::urls::page_href("/", pairs)
 }
 
 /// The form above the list.
