@@ -9,8 +9,8 @@ use crate::pages::{
     reception::ReceptionPage,
 };
 use crate::pages::{
-    audit::AuditPage, board::BoardPage, staff_opinion::StaffOpinionPage,
-    staff_queue::StaffQueuePage, stats::StatsPage,
+    audit::AuditPage, board::BoardPage, holidays::HolidaysPage, staff_opinion::StaffOpinionPage,
+    staff_queue::StaffQueuePage, stats::StatsPage, units::UnitsPage,
 };
 use crate::pages::{
     home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
@@ -72,6 +72,8 @@ pub fn OfficeApp() -> impl IntoView {
                 <Route path=path!("/staff/opinions/:tracking") view=StaffOpinionPage />
                 <Route path=path!("/staff/audit") view=AuditPage />
                 <Route path=path!("/staff/walk-in") view=WalkInPage />
+                <Route path=path!("/staff/holidays") view=HolidaysPage />
+                <Route path=path!("/staff/units") view=UnitsPage />
             </Routes>
         </Frame>
     }

@@ -3,6 +3,7 @@
 pub mod account_rules;
 pub mod api;
 pub mod app;
+pub mod calendar_rules;
 pub mod clock;
 pub mod components;
 pub mod device_store;

@@ -125,6 +125,83 @@ impl HolidayCalendar {
     }
 }
 
+/// Longest run of days [`day_range`] adds at once (a holiday is at most a couple of weeks).
+pub const MAX_RANGE_DAYS: i64 = 31;
+
+/// Answer of `GET /api/holidays` and `PUT /api/holidays`: the calendar and what it lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HolidayCalendarView {
+    /// Every listed day, in date order.
+    pub days: Vec<CalendarDay>,
+    /// Years that due dates set today may reach but that have no holiday listed: until staff
+    /// add them, due dates count only weekends there, so they may come too early.
+    pub missing_years: Vec<i64>,
+    /// After a `PUT`: how many open due dates, set by the rule and not extended, were counted
+    /// again on the new calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recomputed: Option<u32>,
+}
+
+/// The years with at least one holiday listed (every real year has 元旦).
+pub fn covered_years(days: &[CalendarDay]) -> std::collections::BTreeSet<i64> {
+    days.iter()
+        .filter(|d| d.kind == DayKind::Holiday)
+        .filter_map(|d| parse_date(&d.date))
+        .map(|d| crate::activity::civil_from_days(d).0)
+        .collect()
+}
+
+/// The years from `from_day` to `to_day` (day counts) that the calendar does not cover.
+pub fn missing_years(days: &[CalendarDay], from_day: i64, to_day: i64) -> Vec<i64> {
+    let covered = covered_years(days);
+    let first = crate::activity::civil_from_days(from_day).0;
+    let last = crate::activity::civil_from_days(to_day).0;
+    (first..=last).filter(|y| !covered.contains(y)).collect()
+}
+
+/// The days from `from` to `to` (`YYYY-MM-DD`, both included; `to` empty for one day), each
+/// with the same name and kind, e.g. the nine days of 春节. Checks the dates and the length.
+pub fn day_range(
+    from: &str,
+    to: &str,
+    name: &str,
+    kind: DayKind,
+) -> Result<Vec<CalendarDay>, ApiError> {
+    let first = parse_date(from.trim()).ok_or_else(|| {
+        ApiError::bad_parameter("from", format!("{from} is not a YYYY-MM-DD date"))
+    })?;
+    let last = if to.trim().is_empty() {
+        first
+    } else {
+        parse_date(to.trim()).ok_or_else(|| {
+            ApiError::bad_parameter("to", format!("{to} is not a YYYY-MM-DD date"))
+        })?
+    };
+    if last < first || last - first >= MAX_RANGE_DAYS {
+        return Err(ApiError::bad_parameter(
+            "to",
+            format!(
+                "the last day must be on or after the first and at most {MAX_RANGE_DAYS} days on"
+            ),
+        ));
+    }
+    let name_chars = name.trim().chars().count();
+    if name_chars == 0 || name_chars > MAX_DAY_NAME_CHARS {
+        return Err(ApiError::bad_parameter(
+            "name",
+            format!("a day's name must be 1 to {MAX_DAY_NAME_CHARS} characters"),
+        ));
+    }
+    Ok((first..=last)
+        .map(|d| CalendarDay {
+            date: crate::activity::format_date(d),
+            name: name.trim().to_owned(),
+            kind,
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +254,55 @@ mod tests {
         assert!(validate_unit_name("市教育局").is_ok());
         assert!(validate_unit_name(" 局 ").is_err());
         assert!(validate_unit_name(&"局".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn a_year_without_holidays_is_missing() {
+        let days = vec![
+            day("2026-05-01", DayKind::Holiday),
+            day("2027-02-06", DayKind::Workday),
+        ];
+        let from = crate::activity::days_from_civil(2026, 11, 28);
+        let to = crate::activity::days_from_civil(2027, 3, 1);
+        // A make-up day alone does not cover 2027.
+        assert_eq!(missing_years(&days, from, to), vec![2027]);
+        assert!(missing_years(&days, from, from).is_empty());
+        let mut with_2027 = days.clone();
+        with_2027.push(day("2027-01-01", DayKind::Holiday));
+        assert!(missing_years(&with_2027, from, to).is_empty());
+    }
+
+    #[test]
+    fn a_range_lists_each_day_once_within_a_month() {
+        let spring = day_range("2026-02-15", "2026-02-23", " 春节 ", DayKind::Holiday).unwrap();
+        assert_eq!(spring.len(), 9);
+        assert_eq!(spring[0].date, "2026-02-15");
+        assert_eq!(spring[8].date, "2026-02-23");
+        assert!(spring.iter().all(|d| d.name == "春节"));
+        assert_eq!(
+            day_range("2026-02-14", "", "春节调休", DayKind::Workday)
+                .unwrap()
+                .len(),
+            1
+        );
+        let field = |from, to, name| {
+            day_range(from, to, name, DayKind::Holiday)
+                .unwrap_err()
+                .field
+        };
+        assert_eq!(field("2026-02-30", "", "x").as_deref(), Some("from"));
+        assert_eq!(
+            field("2026-02-15", "2026-02-14", "x").as_deref(),
+            Some("to")
+        );
+        assert_eq!(
+            field("2026-01-01", "2026-02-01", "x").as_deref(),
+            Some("to")
+        );
+        assert_eq!(
+            field("2026-01-01", "2026-01-31", "").as_deref(),
+            Some("name")
+        );
+        assert!(day_range("2026-01-01", "2026-01-31", "x", DayKind::Holiday).is_ok());
     }
 }

@@ -11,7 +11,9 @@ use deputy_homes_api::opinion::OpinionView;
 use deputy_homes_api::opinion_board::{
     OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
 };
-use deputy_homes_api::units::HandlingUnit;
+use deputy_homes_api::units::{
+    HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit, UnitChange,
+};
 use gloo_net::http::Request;
 use serde::Serialize;
 
@@ -163,4 +165,32 @@ pub async fn walk_in_create(
         Some(&csrf_token),
     )
     .await
+}
+
+/// `GET /api/holidays`: the holiday calendar and the years it lacks.
+pub async fn holidays_get() -> Result<HolidayCalendarView, ClientError> {
+    get_json("/api/holidays").await
+}
+
+/// `PUT /api/holidays`: replaces the calendar; open due dates set by the rule are counted again.
+pub async fn holidays_put(
+    calendar: HolidayCalendar,
+    csrf_token: String,
+) -> Result<HolidayCalendarView, ClientError> {
+    send_json(Request::put("/api/holidays"), &calendar, Some(&csrf_token)).await
+}
+
+/// `POST /api/units`: a new handling unit.
+pub async fn unit_create(body: NewUnit, csrf_token: String) -> Result<HandlingUnit, ClientError> {
+    send_json(Request::post("/api/units"), &body, Some(&csrf_token)).await
+}
+
+/// `PUT /api/units/{id}`: renames a unit or (de)activates it.
+pub async fn unit_update(
+    id: String,
+    change: UnitChange,
+    csrf_token: String,
+) -> Result<HandlingUnit, ClientError> {
+    let path = format!("/api/units/{}", encode_component(&id));
+    send_json(Request::put(&path), &change, Some(&csrf_token)).await
 }

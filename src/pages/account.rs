@@ -94,6 +94,8 @@ fn AccountDetails(session: Session) -> impl IntoView {
             <p><a class="button" href="/stats">{tr(|c| c.stats_heading)}</a></p>
             <p><a class="button" href="/staff/audit">{tr(|c| c.audit_heading)}</a></p>
             <p><a class="button" href="/staff/accounts">{tr(|c| c.staff_accounts_link)}</a></p>
+            <p><a class="button" href="/staff/units">{tr(|c| c.units_heading)}</a></p>
+            <p><a class="button" href="/staff/holidays">{tr(|c| c.holidays_heading)}</a></p>
             <p><a class="button" href="/staff/outbox">{tr(|c| c.outbox_link)}</a></p>
         })}
         <h2>{tr(|c| c.account_homes)}</h2>

@@ -56,7 +56,25 @@ fn StaffQueue(csrf: String) -> impl IntoView {
         q.page = Some(page);
         queue_href(&q)
     });
+    let calendar = LocalResource::new(api::holidays_get);
+    let missing_years = move || {
+        let years = calendar.get().and_then(Result::ok)?.missing_years;
+        (!years.is_empty()).then(|| {
+            let list = years
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join("、");
+            view! {
+                <p class="notice">
+                    {tr_with(|c, y: String| (c.holidays_queue_notice)(&y), list)} " "
+                    <a href="/staff/holidays">{tr(|c| c.holidays_heading)}</a>
+                </p>
+            }
+        })
+    };
     view! {
+        {missing_years}
         <QueueFilters query units homes />
         <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
             {move || Suspend::new(async move {

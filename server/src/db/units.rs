@@ -2,7 +2,8 @@
 
 use super::audit::{audit_write, Audit};
 use super::Db;
-use deputy_homes_api::activity::parse_date;
+use crate::due::{due_day, end_of_day_ms, hohhot_day, working_days_after};
+use deputy_homes_api::activity::{format_date, parse_date};
 use deputy_homes_api::units::{CalendarDay, DayKind, HandlingUnit, HolidayCalendar};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -179,17 +180,36 @@ impl Db {
         Ok(calendar)
     }
 
-    /// Replaces the whole calendar (validated by the caller; audited as `holidays.replace`).
+    /// Replaces the whole calendar (validated by the caller; audited as `holidays.replace`), and
+    /// counts again the open due dates that were set by the rule (`due_working_days` after the
+    /// assignment) and not extended, so a holiday added late still gives units their days. Each
+    /// moved date is audited on its opinion. Answers how many moved.
     pub async fn holidays_replace(
         &self,
         calendar: &HolidayCalendar,
+        due_working_days: u32,
         actor: &str,
         now_ms: i64,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<u32> {
         let mut tx = self.pool.begin().await?;
+        let mut old = WorkCalendar::default();
+        for row in sqlx::query("SELECT date, workday FROM holidays")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            let Some(date) = parse_date(&row.try_get::<String, _>("date")?) else {
+                continue;
+            };
+            if row.try_get::<i64, _>("workday")? != 0 {
+                old.workdays.push(date);
+            } else {
+                old.holidays.push(date);
+            }
+        }
         sqlx::query("DELETE FROM holidays")
             .execute(&mut *tx)
             .await?;
+        let mut new = WorkCalendar::default();
         for day in &calendar.days {
             sqlx::query("INSERT INTO holidays (date, name, workday) VALUES ($1, $2, $3)")
                 .bind(&day.date)
@@ -197,8 +217,57 @@ impl Db {
                 .bind(i64::from(day.kind == DayKind::Workday))
                 .execute(&mut *tx)
                 .await?;
+            if let Some(date) = parse_date(&day.date) {
+                match day.kind {
+                    DayKind::Holiday => new.holidays.push(date),
+                    DayKind::Workday => new.workdays.push(date),
+                }
+            }
         }
-        let details = BTreeMap::from([("days".to_owned(), calendar.days.len().to_string())]);
+        let open = sqlx::query(
+            "SELECT id, tracking_number, assigned_at_ms, due_at_ms FROM opinions \
+             WHERE status IN ('assigned', 'acknowledged') \
+             AND assigned_at_ms IS NOT NULL AND due_at_ms IS NOT NULL",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut recomputed = 0u32;
+        for row in open {
+            let due: i64 = row.try_get("due_at_ms")?;
+            let start = hohhot_day(row.try_get("assigned_at_ms")?);
+            let by_old_rule = end_of_day_ms(working_days_after(start, due_working_days, &old));
+            let by_new_rule = end_of_day_ms(working_days_after(start, due_working_days, &new));
+            if due != by_old_rule || due == by_new_rule {
+                continue;
+            }
+            let id: String = row.try_get("id")?;
+            let tracking: String = row.try_get("tracking_number")?;
+            sqlx::query("UPDATE opinions SET due_at_ms = $2 WHERE id = $1")
+                .bind(&id)
+                .bind(by_new_rule)
+                .execute(&mut *tx)
+                .await?;
+            let details = BTreeMap::from([
+                ("from_due".to_owned(), format_date(due_day(due))),
+                ("to_due".to_owned(), format_date(due_day(by_new_rule))),
+            ]);
+            audit_write(
+                &mut tx,
+                &Audit {
+                    actor,
+                    at_ms: now_ms,
+                    action: "opinion.due_recomputed",
+                    target: &tracking,
+                    details,
+                },
+            )
+            .await?;
+            recomputed += 1;
+        }
+        let details = BTreeMap::from([
+            ("days".to_owned(), calendar.days.len().to_string()),
+            ("recomputed".to_owned(), recomputed.to_string()),
+        ]);
         audit_write(
             &mut tx,
             &Audit {
@@ -211,6 +280,6 @@ impl Db {
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(recomputed)
     }
 }

@@ -3,6 +3,7 @@
 use crate::auth::{random_id, Staff};
 use crate::clock::now_ms;
 use crate::db::UnitOutcome;
+use crate::due::{hohhot_day, working_days_after};
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -10,7 +11,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::units::{
-    validate_unit_name, HandlingUnit, HolidayCalendar, NewUnit, UnitChange,
+    missing_years, validate_unit_name, HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit,
+    UnitChange,
 };
 use deputy_homes_api::ApiError;
 
@@ -98,24 +100,42 @@ pub async fn units_update(
     Ok(Json(saved(outcome, &id)?))
 }
 
-/// The holiday calendar that due dates count around.
+/// The calendar with the years it lacks: from today to the due date an assignment made today
+/// would get.
+async fn calendar_view(
+    state: &AppState,
+    recomputed: Option<u32>,
+) -> Result<HolidayCalendarView, AppError> {
+    let calendar = state.db.holidays_get().await?;
+    let work = state.db.work_calendar().await?;
+    let today = hohhot_day(now_ms());
+    let reach = working_days_after(today, state.opinion_due_working_days, &work);
+    Ok(HolidayCalendarView {
+        missing_years: missing_years(&calendar.days, today, reach),
+        days: calendar.days,
+        recomputed,
+    })
+}
+
+/// The holiday calendar that due dates count around, and the years it lacks.
 #[utoipa::path(get, path = "/api/holidays", tag = "moderation",
     responses(
-        (status = 200, description = "Holidays and make-up working days, by date", body = HolidayCalendar),
+        (status = 200, description = "Holidays and make-up working days, by date", body = HolidayCalendarView),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff", body = ApiError),
     ))]
 pub async fn holidays_get(
     State(state): State<AppState>,
     _staff: Staff,
-) -> Result<Json<HolidayCalendar>, AppError> {
-    Ok(Json(state.db.holidays_get().await?))
+) -> Result<Json<HolidayCalendarView>, AppError> {
+    Ok(Json(calendar_view(&state, None).await?))
 }
 
-/// Replaces the whole holiday calendar. Due dates already set do not move.
+/// Replaces the whole holiday calendar. Open due dates that were set by the rule and not
+/// extended are counted again on the new calendar (each move audited); extended ones stay.
 #[utoipa::path(put, path = "/api/holidays", tag = "moderation", request_body = HolidayCalendar,
     responses(
-        (status = 200, description = "The calendar as stored", body = HolidayCalendar),
+        (status = 200, description = "The calendar as stored, and how many due dates moved", body = HolidayCalendarView),
         (status = 400, description = "A date is invalid or listed twice, or a name is empty", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
@@ -124,12 +144,17 @@ pub async fn holidays_put(
     State(state): State<AppState>,
     Staff(staff): Staff,
     body: Result<Json<HolidayCalendar>, JsonRejection>,
-) -> Result<Json<HolidayCalendar>, AppError> {
+) -> Result<Json<HolidayCalendarView>, AppError> {
     let Json(calendar) = body?;
     calendar.validate().map_err(AppError::BadRequest)?;
-    state
+    let recomputed = state
         .db
-        .holidays_replace(&calendar, &staff.account.id, now_ms())
+        .holidays_replace(
+            &calendar,
+            state.opinion_due_working_days,
+            &staff.account.id,
+            now_ms(),
+        )
         .await?;
-    Ok(Json(state.db.holidays_get().await?))
+    Ok(Json(calendar_view(&state, Some(recomputed)).await?))
 }

@@ -6,7 +6,7 @@ use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
 use crate::moderation::{act, acted, audit_of, new_opinion, staff_get, staff_view};
 use crate::notifications::staff;
 use deputy_homes_api::account::Role;
-use deputy_homes_api::activity::{format_date, parse_date};
+use deputy_homes_api::activity::{civil_from_days, format_date, parse_date};
 use deputy_homes_api::workdays::{add_working_days, is_working_day};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -166,13 +166,31 @@ async fn due_dates_count_working_days_around_weekends_and_holidays(app: TestApp)
     let holiday = (today + 1..)
         .find(|d| is_working_day(*d, &holidays, &workdays))
         .unwrap();
+    // An extended due date was set by a person: a new calendar leaves it alone.
+    let extended = new_opinion(&app, Some(&mobile("1390000", 5)), json!({})).await;
+    acted(&app, &staff, &extended, "accept", json!({})).await;
+    acted(
+        &app,
+        &staff,
+        &extended,
+        "assign",
+        json!({ "unit_ids": ["u-jtj"] }),
+    )
+    .await;
+    let extension = json!({ "reason": "涉及多个部门", "working_days": 5 });
+    let extended_due =
+        acted(&app, &staff, &extended, "extend", extension).await["summary"]["due_date"].clone();
     let mut days = staff_get(&app, &staff, "/api/holidays").await;
     days["days"]
         .as_array_mut()
         .unwrap()
         .push(json!({ "date": format_date(holiday), "name": "测试假日", "kind": "holiday" }));
     let put = staff.signed(app.request(Method::PUT, "/api/holidays").json(&days));
-    json_body(app.send(put).await, StatusCode::OK).await;
+    let stored = json_body(app.send(put).await, StatusCode::OK).await;
+    assert_eq!(
+        stored["recomputed"], 1,
+        "only the unextended due date moves"
+    );
 
     let second = new_opinion(&app, Some(&mobile("1390000", 2)), json!({})).await;
     acted(&app, &staff, &second, "accept", json!({})).await;
@@ -192,11 +210,12 @@ async fn due_dates_count_working_days_around_weekends_and_holidays(app: TestApp)
         add_working_days(due, 1, &with_holiday, &workdays)
     );
     assert!(later_due > due);
-    let unchanged = staff_view(&app, &staff, &first).await;
+    // The first opinion's date was counted on a calendar that lacked the holiday: it is
+    // counted again, and the move is in the audit log.
+    let moved = staff_view(&app, &staff, &first).await;
     assert_eq!(
-        unchanged["summary"]["due_date"],
-        format_date(due).as_str(),
-        "set dates stay"
+        moved["summary"]["due_date"],
+        format_date(later_due).as_str()
     );
     let citizen = json_body(
         app.send(app.get(&format!("/api/opinions/{first}?phone_last4=8000")))
@@ -204,7 +223,43 @@ async fn due_dates_count_working_days_around_weekends_and_holidays(app: TestApp)
         StatusCode::OK,
     )
     .await;
-    assert_eq!(citizen["due_date"], format_date(due).as_str());
+    assert_eq!(citizen["due_date"], format_date(later_due).as_str());
+    let audit = audit_of(&app, &staff, &first).await;
+    let recomputed = audit
+        .iter()
+        .find(|e| e["action"] == "opinion.due_recomputed")
+        .expect("the move is audited");
+    assert_eq!(
+        (
+            recomputed["details"]["from_due"].as_str(),
+            recomputed["details"]["to_due"].as_str()
+        ),
+        (
+            Some(format_date(due).as_str()),
+            Some(format_date(later_due).as_str())
+        )
+    );
+    let kept = staff_view(&app, &staff, &extended).await;
+    assert_eq!(
+        kept["summary"]["due_date"], extended_due,
+        "extended dates stay"
+    );
+    assert!(audit_of(&app, &staff, &extended)
+        .await
+        .iter()
+        .all(|e| e["action"] != "opinion.due_recomputed"));
+    // Removing the holiday again moves both dates set by the rule back (the second opinion's
+    // too, assigned while the holiday was listed).
+    days["days"].as_array_mut().unwrap().pop();
+    let put = staff.signed(app.request(Method::PUT, "/api/holidays").json(&days));
+    let stored = json_body(app.send(put).await, StatusCode::OK).await;
+    assert_eq!(stored["recomputed"], 2);
+    for tracking in [&first, &second] {
+        let back = staff_view(&app, &staff, tracking).await;
+        assert_eq!(back["summary"]["due_date"], format_date(due).as_str());
+    }
+    let kept = staff_view(&app, &staff, &extended).await;
+    assert_eq!(kept["summary"]["due_date"], extended_due);
 }
 
 async fn an_extension_moves_the_due_date_within_twice_the_working_days(app: TestApp) {
@@ -407,6 +462,14 @@ async fn staff_keep_the_holiday_calendar(app: TestApp) {
     assert_eq!(find("2026-10-01").unwrap()["name"], "国庆节");
     assert_eq!(find("2026-02-17").unwrap()["kind"], "holiday");
     assert_eq!(find("2026-05-09").unwrap()["kind"], "workday");
+    // The years a due date set today may reach, less those with a holiday listed.
+    let today = hohhot_today();
+    let (holidays, workdays) = calendar(&app, &staff).await;
+    let reach = add_working_days(today, 60, &holidays, &workdays);
+    let year = |day: i64| civil_from_days(day).0;
+    let expected: Vec<i64> = (year(today)..=year(reach)).filter(|y| *y != 2026).collect();
+    assert_eq!(seeded["missing_years"], json!(expected));
+    assert!(seeded.get("recomputed").is_none());
     let put = |body: Value| staff.signed(app.request(Method::PUT, "/api/holidays").json(&body));
     let replaced = json_body(
         app.send(put(json!({ "days": [
@@ -424,6 +487,18 @@ async fn staff_keep_the_holiday_calendar(app: TestApp) {
         .map(|d| d["date"].as_str().unwrap())
         .collect();
     assert_eq!(dates, ["2026-12-31", "2027-01-01"]);
+    assert_eq!(replaced["recomputed"], 0);
+    let (holidays, workdays) = (
+        [parse_date("2027-01-01").unwrap()],
+        [parse_date("2026-12-31").unwrap()],
+    );
+    let reach = add_working_days(today, 60, &holidays, &workdays);
+    let expected: Vec<i64> = (year(today)..=year(reach)).filter(|y| *y != 2027).collect();
+    assert_eq!(
+        replaced["missing_years"],
+        json!(expected),
+        "a make-up day covers no year"
+    );
     for (body, field) in [
         (
             json!({ "days": [{ "date": "2027-13-01", "name": "x", "kind": "holiday" }] }),
@@ -445,8 +520,8 @@ async fn staff_keep_the_holiday_calendar(app: TestApp) {
         bad_field(app.send(put(body)).await, field, &case).await;
     }
     assert_eq!(
-        staff_get(&app, &staff, "/api/holidays").await,
-        replaced,
+        staff_get(&app, &staff, "/api/holidays").await["days"],
+        replaced["days"],
         "refusals store nothing"
     );
     let audit = audit_of(&app, &staff, "holidays").await;
