@@ -1,4 +1,5 @@
-//! Text messages to citizens about their bookings, as staff see them in the outbox.
+//! Text messages to citizens about their bookings and their opinions, as staff see them in the
+//! outbox.
 
 use serde::{Deserialize, Serialize};
 
@@ -90,7 +91,12 @@ impl NotificationStatus {
 pub struct Notification {
     pub id: String,
     pub kind: NotificationKind,
-    pub booking_code: String,
+    /// The booking a booking's message is about; absent for an opinion's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_code: Option<String>,
+    /// The opinion an opinion's message is about (`YJ20261128-0042`); absent for a booking's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<String>,
     /// Masked (`138****8000`).
     pub phone: String,
     /// The text sent, in Chinese.

@@ -27,6 +27,7 @@ pub use board::{RateOutcome, RatingProof, StatsRow};
 pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
 pub use homes::RegisterMeta;
 pub use moderation::QueueFilter;
+pub use notifications::MessagesAbout;
 pub use opinion_steps::{ExtendTo, Step, StepRefusal};
 pub use opinions::{OpinionRecord, SubmitOutcome};
 pub use photos::PhotoBytes;

@@ -15,7 +15,10 @@ use std::time::Duration;
 pub struct Notification {
     pub id: String,
     pub kind: NotificationKind,
-    pub booking_code: String,
+    /// The booking it is about, for a booking's message.
+    pub booking_code: Option<String>,
+    /// The opinion it is about, for an opinion's message.
+    pub tracking_number: Option<String>,
     pub phone: String,
     pub message: String,
     /// Attempts before this one.
@@ -40,7 +43,8 @@ impl Sender for LogSender {
         tracing::info!(
             target: "notify",
             kind = notification.kind.code(),
-            booking = %notification.booking_code,
+            booking = notification.booking_code.as_deref().unwrap_or_default(),
+            opinion = notification.tracking_number.as_deref().unwrap_or_default(),
             phone = %phone,
             "{}",
             notification.message

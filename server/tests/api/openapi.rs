@@ -306,7 +306,7 @@ async fn the_listing_edit_move_calendar_and_notification_paths_are_documented(ap
             "post",
             &["200", "400", "404", "409"],
         ),
-        ("/api/notifications", "get", &["200", "401", "403"]),
+        ("/api/notifications", "get", &["200", "400", "401", "403"]),
     ];
     for (path, method, statuses) in expected {
         let operation = &paths[path][method];
@@ -338,7 +338,7 @@ async fn the_listing_edit_move_calendar_and_notification_paths_are_documented(ap
         query_names("/api/activities"),
         ["date", "district", "home", "kind"]
     );
-    assert_eq!(query_names("/api/notifications"), ["booking"]);
+    assert_eq!(query_names("/api/notifications"), ["booking", "opinion"]);
     assert_eq!(query_names("/api/activities/{id}/calendar.ics"), ["code"]);
     assert!(
         paths["/api/activities/{id}/calendar.ics"]["get"]["responses"]["200"]["content"]
