@@ -20,17 +20,35 @@ pub enum NotificationKind {
     Promotion,
     /// The day before.
     Reminder,
+    /// An opinion was accepted for handling (受理).
+    OpinionAccepted,
+    /// An opinion was not accepted; the message quotes what staff told the citizen.
+    OpinionRejected,
+    /// An opinion went to its handling units, with the date the reply is due.
+    OpinionAssigned,
+    /// The handling unit replied, classed A, B or C.
+    OpinionReplied,
+    /// The reply's due date moved later.
+    OpinionExtended,
+    /// The opinion was closed (办结).
+    OpinionClosed,
 }
 
 impl NotificationKind {
     /// Every kind.
-    pub const ALL: [NotificationKind; 6] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::Confirmation,
         NotificationKind::Change,
         NotificationKind::Cancellation,
         NotificationKind::ActivityCancelled,
         NotificationKind::Promotion,
         NotificationKind::Reminder,
+        NotificationKind::OpinionAccepted,
+        NotificationKind::OpinionRejected,
+        NotificationKind::OpinionAssigned,
+        NotificationKind::OpinionReplied,
+        NotificationKind::OpinionExtended,
+        NotificationKind::OpinionClosed,
     ];
 
     /// The stored code.
@@ -42,6 +60,12 @@ impl NotificationKind {
             NotificationKind::ActivityCancelled => "activity_cancelled",
             NotificationKind::Promotion => "promotion",
             NotificationKind::Reminder => "reminder",
+            NotificationKind::OpinionAccepted => "opinion_accepted",
+            NotificationKind::OpinionRejected => "opinion_rejected",
+            NotificationKind::OpinionAssigned => "opinion_assigned",
+            NotificationKind::OpinionReplied => "opinion_replied",
+            NotificationKind::OpinionExtended => "opinion_extended",
+            NotificationKind::OpinionClosed => "opinion_closed",
         }
     }
 

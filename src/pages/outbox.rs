@@ -102,6 +102,28 @@ fn OutboxItem(n: Notification) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deputy_homes_api::notification::NotificationKind;
+
+    #[test]
+    fn a_message_is_listed_under_its_booking_code_or_its_tracking_number() {
+        let mut n = Notification {
+            id: "n1".into(),
+            kind: NotificationKind::OpinionAccepted,
+            booking_code: None,
+            tracking_number: Some("YJ20261128-0001".into()),
+            phone: "138****8000".into(),
+            message: String::new(),
+            status: NotificationStatus::Pending,
+            attempts: 0,
+            created_at_ms: 0,
+            sent_at_ms: None,
+        };
+        assert_eq!(subject(&n), "YJ20261128-0001");
+        n.kind = NotificationKind::Confirmation;
+        n.booking_code = Some("ACD34X".into());
+        n.tracking_number = None;
+        assert_eq!(subject(&n), "ACD34X");
+    }
 
     #[test]
     fn times_are_shown_in_hohhot() {

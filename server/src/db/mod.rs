@@ -9,6 +9,7 @@ mod bookings;
 mod homes;
 mod moderation;
 mod notifications;
+mod opinion_notices;
 mod opinion_steps;
 mod opinions;
 mod photos;

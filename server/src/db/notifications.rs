@@ -1,5 +1,6 @@
-//! The outbox of text messages. Messages are enqueued by the booking and activity functions in
-//! the same transaction as the change they tell of; the worker in `notify` claims and sends them.
+//! The outbox of text messages. Messages are enqueued by the booking and activity functions and
+//! by the staff's steps on opinions, in the same transaction as the change they tell of; the
+//! worker in `notify` claims and sends them.
 
 use super::Db;
 use crate::auth::random_id;
@@ -80,6 +81,30 @@ pub(super) async fn enqueue(
     .bind(&to.code)
     .bind(&to.phone)
     .bind(activity_id)
+    .bind(message)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Adds a pending message about an opinion to the outbox, due now, in the caller's transaction.
+pub(super) async fn enqueue_about_opinion(
+    conn: &mut AnyConnection,
+    kind: NotificationKind,
+    tracking_number: &str,
+    phone: &str,
+    message: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (id, kind, tracking_number, phone, message, status, attempts, \
+         next_attempt_at_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)",
+    )
+    .bind(random_id())
+    .bind(kind.code())
+    .bind(tracking_number)
+    .bind(phone)
     .bind(message)
     .bind(now_ms)
     .execute(conn)

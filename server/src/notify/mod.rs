@@ -3,6 +3,7 @@
 //! Several servers may run it on one database: a message is sent by the one that claims it.
 
 pub mod messages;
+pub mod opinion_messages;
 
 use crate::db::Db;
 use deputy_homes_api::account::MobileNumber;
