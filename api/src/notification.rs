@@ -1,4 +1,5 @@
-//! Text messages to citizens about their bookings, as staff see them in the outbox.
+//! Text messages to citizens about their bookings and their opinions, as staff see them in the
+//! outbox.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,17 +20,35 @@ pub enum NotificationKind {
     Promotion,
     /// The day before.
     Reminder,
+    /// An opinion was accepted for handling (受理).
+    OpinionAccepted,
+    /// An opinion was not accepted; the message quotes what staff told the citizen.
+    OpinionRejected,
+    /// An opinion went to its handling units, with the date the reply is due.
+    OpinionAssigned,
+    /// The handling unit replied, classed A, B or C.
+    OpinionReplied,
+    /// The reply's due date moved later.
+    OpinionExtended,
+    /// The opinion was closed (办结).
+    OpinionClosed,
 }
 
 impl NotificationKind {
     /// Every kind.
-    pub const ALL: [NotificationKind; 6] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::Confirmation,
         NotificationKind::Change,
         NotificationKind::Cancellation,
         NotificationKind::ActivityCancelled,
         NotificationKind::Promotion,
         NotificationKind::Reminder,
+        NotificationKind::OpinionAccepted,
+        NotificationKind::OpinionRejected,
+        NotificationKind::OpinionAssigned,
+        NotificationKind::OpinionReplied,
+        NotificationKind::OpinionExtended,
+        NotificationKind::OpinionClosed,
     ];
 
     /// The stored code.
@@ -41,6 +60,12 @@ impl NotificationKind {
             NotificationKind::ActivityCancelled => "activity_cancelled",
             NotificationKind::Promotion => "promotion",
             NotificationKind::Reminder => "reminder",
+            NotificationKind::OpinionAccepted => "opinion_accepted",
+            NotificationKind::OpinionRejected => "opinion_rejected",
+            NotificationKind::OpinionAssigned => "opinion_assigned",
+            NotificationKind::OpinionReplied => "opinion_replied",
+            NotificationKind::OpinionExtended => "opinion_extended",
+            NotificationKind::OpinionClosed => "opinion_closed",
         }
     }
 
@@ -90,7 +115,12 @@ impl NotificationStatus {
 pub struct Notification {
     pub id: String,
     pub kind: NotificationKind,
-    pub booking_code: String,
+    /// The booking a booking's message is about; absent for an opinion's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_code: Option<String>,
+    /// The opinion an opinion's message is about (`YJ20261128-0042`); absent for a booking's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<String>,
     /// Masked (`138****8000`).
     pub phone: String,
     /// The text sent, in Chinese.

@@ -68,11 +68,19 @@ fn OutboxList() -> impl IntoView {
     }
 }
 
+/// What a message is about: its booking's code or its opinion's tracking number.
+fn subject(n: &Notification) -> String {
+    n.booking_code
+        .clone()
+        .or_else(|| n.tracking_number.clone())
+        .unwrap_or_default()
+}
+
 #[component]
 fn OutboxItem(n: Notification) -> impl IntoView {
     let status = n.status;
     view! {
-        <li class="outbox__item" data-code=n.booking_code.clone() data-kind=n.kind.code()>
+        <li class="outbox__item" data-code=subject(&n) data-kind=n.kind.code()>
             <p class="outbox__meta">
                 <span class="status" class=("status--booked", status == NotificationStatus::Sent)
                     class=("status--waitlisted", status == NotificationStatus::Pending)
@@ -80,7 +88,7 @@ fn OutboxItem(n: Notification) -> impl IntoView {
                     {tr_with(|c, s| (c.notification_status)(s), status)}
                 </span>
                 " " <span class="tag">{tr_with(|c, k| (c.notification_kind)(k), n.kind)}</span>
-                " " <span class="booking__code">{n.booking_code.clone()}</span>
+                " " <span class="booking__code">{subject(&n)}</span>
                 " " <span>{n.phone.clone()}</span>
             </p>
             <p>{n.message.clone()}</p>
@@ -94,6 +102,28 @@ fn OutboxItem(n: Notification) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deputy_homes_api::notification::NotificationKind;
+
+    #[test]
+    fn a_message_is_listed_under_its_booking_code_or_its_tracking_number() {
+        let mut n = Notification {
+            id: "n1".into(),
+            kind: NotificationKind::OpinionAccepted,
+            booking_code: None,
+            tracking_number: Some("YJ20261128-0001".into()),
+            phone: "138****8000".into(),
+            message: String::new(),
+            status: NotificationStatus::Pending,
+            attempts: 0,
+            created_at_ms: 0,
+            sent_at_ms: None,
+        };
+        assert_eq!(subject(&n), "YJ20261128-0001");
+        n.kind = NotificationKind::Confirmation;
+        n.booking_code = Some("ACD34X".into());
+        n.tracking_number = None;
+        assert_eq!(subject(&n), "ACD34X");
+    }
 
     #[test]
     fn times_are_shown_in_hohhot() {

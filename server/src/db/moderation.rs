@@ -133,24 +133,36 @@ impl QueueFilter {
     }
 }
 
+/// The handling units of an opinion, by name, read through any connection (a step's transaction
+/// too).
+pub(super) async fn units_of_opinion<'c, E>(
+    executor: E,
+    opinion_id: &str,
+) -> anyhow::Result<Vec<UnitRef>>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    sqlx::query(
+        "SELECT u.id, u.name FROM opinion_units ou JOIN handling_units u ON u.id = ou.unit_id \
+         WHERE ou.opinion_id = $1 ORDER BY u.name",
+    )
+    .bind(opinion_id)
+    .fetch_all(executor)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(UnitRef {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+        })
+    })
+    .collect()
+}
+
 impl Db {
     /// The handling units of an opinion, by name.
     pub(super) async fn units_of(&self, opinion_id: &str) -> anyhow::Result<Vec<UnitRef>> {
-        sqlx::query(
-            "SELECT u.id, u.name FROM opinion_units ou JOIN handling_units u ON u.id = ou.unit_id \
-             WHERE ou.opinion_id = $1 ORDER BY u.name",
-        )
-        .bind(opinion_id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(UnitRef {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-            })
-        })
-        .collect()
+        units_of_opinion(&self.pool, opinion_id).await
     }
 
     async fn summary_of(&self, row: &AnyRow, now_ms: i64) -> anyhow::Result<OpinionSummary> {

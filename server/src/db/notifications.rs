@@ -1,5 +1,6 @@
-//! The outbox of text messages. Messages are enqueued by the booking and activity functions in
-//! the same transaction as the change they tell of; the worker in `notify` claims and sends them.
+//! The outbox of text messages. Messages are enqueued by the booking and activity functions and
+//! by the staff's steps on opinions, in the same transaction as the change they tell of; the
+//! worker in `notify` claims and sends them.
 
 use super::Db;
 use crate::auth::random_id;
@@ -62,7 +63,7 @@ fn facts_from_row(row: &AnyRow) -> anyhow::Result<ActivityFacts> {
     })
 }
 
-/// Adds a pending message to the outbox, due now, in the caller's transaction.
+/// Adds a pending message about a booking to the outbox, due now, in the caller's transaction.
 pub(super) async fn enqueue(
     conn: &mut AnyConnection,
     kind: NotificationKind,
@@ -87,6 +88,39 @@ pub(super) async fn enqueue(
     Ok(())
 }
 
+/// Adds a pending message about an opinion to the outbox, due now, in the caller's transaction.
+pub(super) async fn enqueue_about_opinion(
+    conn: &mut AnyConnection,
+    kind: NotificationKind,
+    tracking_number: &str,
+    phone: &str,
+    message: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (id, kind, tracking_number, phone, message, status, attempts, \
+         next_attempt_at_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)",
+    )
+    .bind(random_id())
+    .bind(kind.code())
+    .bind(tracking_number)
+    .bind(phone)
+    .bind(message)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// What a list of the outbox is narrowed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessagesAbout<'a> {
+    /// The messages about the booking with this code.
+    Booking(&'a str),
+    /// The messages about the opinion with this tracking number.
+    Opinion(&'a str),
+}
+
 fn notification_from_row(row: &AnyRow) -> anyhow::Result<Notification> {
     let id: String = row.try_get("id")?;
     let kind: String = row.try_get("kind")?;
@@ -97,6 +131,7 @@ fn notification_from_row(row: &AnyRow) -> anyhow::Result<Notification> {
         status: NotificationStatus::from_code(&status)
             .with_context(|| format!("notification {id} has status {status}"))?,
         booking_code: row.try_get("booking_code")?,
+        tracking_number: row.try_get("tracking_number")?,
         phone: row.try_get("phone")?,
         message: row.try_get("message")?,
         attempts: u32::try_from(row.try_get::<i64, _>("attempts")?)?,
@@ -106,34 +141,33 @@ fn notification_from_row(row: &AnyRow) -> anyhow::Result<Notification> {
     })
 }
 
-const NOTIFICATION_COLUMNS: &str =
-    "id, kind, booking_code, phone, message, status, attempts, created_at_ms, sent_at_ms";
+const NOTIFICATION_COLUMNS: &str = "id, kind, booking_code, tracking_number, phone, message, \
+     status, attempts, created_at_ms, sent_at_ms";
 
 impl Db {
-    /// The newest messages first, all or one booking's, with phones in full.
+    /// The newest messages first, all or those about one booking or opinion, with phones in
+    /// full.
     pub async fn notifications_list(
         &self,
-        booking_code: Option<&str>,
+        about: Option<MessagesAbout<'_>>,
         limit: usize,
     ) -> anyhow::Result<Vec<Notification>> {
-        let order = format!("ORDER BY created_at_ms DESC, id DESC LIMIT {limit}");
-        let rows = match booking_code {
-            Some(code) => {
-                sqlx::query(&format!(
-                "SELECT {NOTIFICATION_COLUMNS} FROM notifications WHERE booking_code = $1 {order}"
-            ))
-                .bind(code)
-                .fetch_all(&self.pool)
-                .await?
+        let (filter, value) = match about {
+            Some(MessagesAbout::Booking(code)) => ("WHERE booking_code = $1", Some(code)),
+            Some(MessagesAbout::Opinion(tracking)) => {
+                ("WHERE tracking_number = $1", Some(tracking))
             }
-            None => {
-                sqlx::query(&format!(
-                    "SELECT {NOTIFICATION_COLUMNS} FROM notifications {order}"
-                ))
-                .fetch_all(&self.pool)
-                .await?
-            }
+            None => ("", None),
         };
+        let sql = format!(
+            "SELECT {NOTIFICATION_COLUMNS} FROM notifications {filter} \
+             ORDER BY created_at_ms DESC, id DESC LIMIT {limit}"
+        );
+        let mut query = sqlx::query(&sql);
+        if let Some(value) = value {
+            query = query.bind(value);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter().map(notification_from_row).collect()
     }
 
@@ -189,7 +223,7 @@ impl Db {
         limit: usize,
     ) -> anyhow::Result<Vec<Outgoing>> {
         let rows = sqlx::query(&format!(
-            "SELECT id, kind, booking_code, phone, message, attempts FROM notifications \
+            "SELECT id, kind, booking_code, tracking_number, phone, message, attempts FROM notifications \
              WHERE status = 'pending' AND next_attempt_at_ms <= $1 \
              ORDER BY next_attempt_at_ms, created_at_ms, id LIMIT {limit}"
         ))
@@ -204,6 +238,7 @@ impl Db {
                     kind: NotificationKind::from_code(&kind)
                         .with_context(|| format!("unknown notification kind {kind}"))?,
                     booking_code: row.try_get("booking_code")?,
+                    tracking_number: row.try_get("tracking_number")?,
                     phone: row.try_get("phone")?,
                     message: row.try_get("message")?,
                     attempts: u32::try_from(row.try_get::<i64, _>("attempts")?)?,

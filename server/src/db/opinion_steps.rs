@@ -1,9 +1,11 @@
 //! The staff's actions on an opinion. Each is one transaction: lock the opinion's row (a no-op
 //! `UPDATE`, so two staff acting at once take turns), check the chain allows the step, apply it,
-//! add the timeline event and write the audit entry.
+//! add the timeline event, write the audit entry and, when the author gave a phone and hears of
+//! this step, enqueue their text message.
 
 use super::audit::{audit_write, Audit};
 use super::moderation::status_of;
+use super::opinion_notices::{tell_author, Author};
 use super::{Db, WorkCalendar};
 use crate::due::{due_day, end_of_day_ms, hohhot_day, working_days_after};
 use deputy_homes_api::activity::format_date;
@@ -125,6 +127,9 @@ pub enum StepRefusal {
 /// The locked opinion's facts a step needs.
 struct Locked {
     id: String,
+    tracking_number: String,
+    /// The contact's phone in full; `None` when anonymous.
+    contact_phone: Option<String>,
     status: OpinionStatus,
     allow_publish: bool,
     due_at_ms: Option<i64>,
@@ -145,14 +150,16 @@ async fn lock(
         return Ok(None);
     }
     let row = sqlx::query(
-        "SELECT id, status, allow_publish, due_at_ms, assigned_at_ms FROM opinions \
-         WHERE tracking_number = $1",
+        "SELECT id, tracking_number, contact_phone, status, allow_publish, due_at_ms, \
+         assigned_at_ms FROM opinions WHERE tracking_number = $1",
     )
     .bind(tracking_number)
     .fetch_one(&mut **tx)
     .await?;
     Ok(Some(Locked {
         id: row.try_get("id")?,
+        tracking_number: row.try_get("tracking_number")?,
+        contact_phone: row.try_get("contact_phone")?,
         status: status_of(&row.try_get::<String, _>("status")?)?,
         allow_publish: row.try_get::<i64, _>("allow_publish")? != 0,
         due_at_ms: row.try_get("due_at_ms")?,
@@ -258,6 +265,14 @@ impl Db {
             },
         )
         .await?;
+        if let Some(phone) = &opinion.contact_phone {
+            let author = Author {
+                opinion_id: &opinion.id,
+                tracking_number: &opinion.tracking_number,
+                phone,
+            };
+            tell_author(&mut tx, &author, step, now_ms).await?;
+        }
         tx.commit().await?;
         Ok(Ok(status))
     }

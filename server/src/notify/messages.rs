@@ -1,5 +1,6 @@
-//! The texts of the messages, in Chinese (zh-CN), plain text. Each names the home, the date and
-//! time, the kind of activity and the booking code, so it can be read on its own.
+//! The texts of the messages about bookings, in Chinese (zh-CN), plain text. Each names the
+//! home, the date and time, the kind of activity and the booking code, so it can be read on its
+//! own.
 
 use deputy_homes_api::activity::ActivityKind;
 use deputy_homes_api::booking::BookingStatus;
@@ -18,7 +19,8 @@ pub struct ActivityFacts {
     pub address: String,
 }
 
-const SIGNATURE: &str = "【人大代表之家】";
+/// The sender's name that opens every message.
+pub(super) const SIGNATURE: &str = "【人大代表之家】";
 
 impl ActivityFacts {
     /// `2026-12-01 09:00 新城区…代表之家 接待日`.

@@ -3,6 +3,7 @@
 //! Several servers may run it on one database: a message is sent by the one that claims it.
 
 pub mod messages;
+pub mod opinion_messages;
 
 use crate::db::Db;
 use deputy_homes_api::account::MobileNumber;
@@ -15,7 +16,10 @@ use std::time::Duration;
 pub struct Notification {
     pub id: String,
     pub kind: NotificationKind,
-    pub booking_code: String,
+    /// The booking it is about, for a booking's message.
+    pub booking_code: Option<String>,
+    /// The opinion it is about, for an opinion's message.
+    pub tracking_number: Option<String>,
     pub phone: String,
     pub message: String,
     /// Attempts before this one.
@@ -40,7 +44,8 @@ impl Sender for LogSender {
         tracing::info!(
             target: "notify",
             kind = notification.kind.code(),
-            booking = %notification.booking_code,
+            booking = notification.booking_code.as_deref().unwrap_or_default(),
+            opinion = notification.tracking_number.as_deref().unwrap_or_default(),
             phone = %phone,
             "{}",
             notification.message

@@ -1,6 +1,7 @@
 //! Staff read the outbox of messages to citizens.
 
 use crate::auth::Staff;
+use crate::db::MessagesAbout;
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -9,6 +10,7 @@ use axum::Json;
 use deputy_homes_api::account::MobileNumber;
 use deputy_homes_api::booking::normalize_code;
 use deputy_homes_api::notification::Notification;
+use deputy_homes_api::opinion::normalize_tracking_number;
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
 
@@ -21,12 +23,16 @@ const MAX_LISTED: usize = 200;
 pub struct NotificationsQuery {
     /// Only the messages about this booking code.
     pub booking: Option<String>,
+    /// Only the messages about this opinion's tracking number (e.g. `YJ20261128-0042`).
+    pub opinion: Option<String>,
 }
 
-/// The newest messages first (at most 200), all or one booking's; phones masked (staff only).
+/// The newest messages first (at most 200), all or those about one booking or one opinion;
+/// phones masked (staff only).
 #[utoipa::path(get, path = "/api/notifications", tag = "notifications", params(NotificationsQuery),
     responses(
         (status = 200, description = "Messages, newest first", body = Vec<Notification>),
+        (status = 400, description = "Both a booking and an opinion were named", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff", body = ApiError),
     ))]
@@ -37,15 +43,23 @@ pub async fn notifications_list(
 ) -> Result<Json<Vec<Notification>>, AppError> {
     let Query(query) = query
         .map_err(|e| AppError::BadRequest(ApiError::bad_parameter("booking", e.body_text())))?;
-    let code = query
-        .booking
-        .as_deref()
-        .map(normalize_code)
-        .filter(|c| !c.is_empty());
-    let mut list = state
-        .db
-        .notifications_list(code.as_deref(), MAX_LISTED)
-        .await?;
+    let given = |text: &Option<String>, normalize: fn(&str) -> String| {
+        text.as_deref().map(normalize).filter(|t| !t.is_empty())
+    };
+    let code = given(&query.booking, normalize_code);
+    let tracking = given(&query.opinion, normalize_tracking_number);
+    let about = match (&code, &tracking) {
+        (Some(_), Some(_)) => {
+            return Err(AppError::BadRequest(ApiError::bad_parameter(
+                "opinion",
+                "name a booking or an opinion, not both",
+            )))
+        }
+        (Some(code), None) => Some(MessagesAbout::Booking(code)),
+        (None, Some(tracking)) => Some(MessagesAbout::Opinion(tracking)),
+        (None, None) => None,
+    };
+    let mut list = state.db.notifications_list(about, MAX_LISTED).await?;
     for notification in &mut list {
         notification.phone = MobileNumber::parse(&notification.phone)
             .map(|m| m.masked())

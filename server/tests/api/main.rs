@@ -22,6 +22,7 @@ mod moderation_queue;
 mod notifications;
 mod openapi;
 mod openapi_moderation;
+mod opinion_notifications;
 mod opinion_photos;
 mod opinions;
 mod qr;

@@ -2,6 +2,7 @@
 
 use crate::bookings::{activity, booked, code_of, delegate, PHONE};
 use crate::helpers::{items, json_body, on_both_databases, TestApp, PASSWORD};
+use crate::moderation::{acted, new_opinion};
 use crate::notifications::staff;
 use deputy_homes_api::account::Role;
 use reqwest::{Method, StatusCode};
@@ -306,7 +307,7 @@ async fn the_listing_edit_move_calendar_and_notification_paths_are_documented(ap
             "post",
             &["200", "400", "404", "409"],
         ),
-        ("/api/notifications", "get", &["200", "401", "403"]),
+        ("/api/notifications", "get", &["200", "400", "401", "403"]),
     ];
     for (path, method, statuses) in expected {
         let operation = &paths[path][method];
@@ -338,7 +339,7 @@ async fn the_listing_edit_move_calendar_and_notification_paths_are_documented(ap
         query_names("/api/activities"),
         ["date", "district", "home", "kind"]
     );
-    assert_eq!(query_names("/api/notifications"), ["booking"]);
+    assert_eq!(query_names("/api/notifications"), ["booking", "opinion"]);
     assert_eq!(query_names("/api/activities/{id}/calendar.ics"), ["code"]);
     assert!(
         paths["/api/activities/{id}/calendar.ics"]["get"]["responses"]["200"]["content"]
@@ -367,6 +368,8 @@ async fn listed_edited_and_moved_answers_and_notifications_match_their_schemas(a
     let other = activity(&app, &wang, 1, 11).await;
     let code = code_of(&booked(&app, &id, PHONE, "booked").await);
     booked(&app, &id, "13900139000", "waitlisted").await;
+    let opinion = new_opinion(&app, Some(PHONE), json!({})).await;
+    acted(&app, &staff, &opinion, "accept", json!({})).await;
 
     let list = app.send(app.get("/api/activities")).await;
     let list = json_body(list, StatusCode::OK).await;
@@ -403,8 +406,8 @@ async fn listed_edited_and_moved_answers_and_notifications_match_their_schemas(a
     let notifications = json_body(notifications, StatusCode::OK).await;
     let notifications = notifications.as_array().expect("an array");
     assert!(
-        notifications.len() >= 4,
-        "confirmations, change, promotion: {notifications:?}"
+        notifications.len() >= 5,
+        "confirmations, change, promotion, an opinion accepted: {notifications:?}"
     );
     for notification in notifications {
         let object = notification.as_object().expect("an object");
