@@ -15,6 +15,7 @@ pub mod etag;
 pub mod notify;
 pub mod opinion_stats;
 pub mod photos;
+pub mod rate_limits;
 pub mod register_cache;
 pub mod register_file;
 pub mod routes;
