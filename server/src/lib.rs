@@ -12,6 +12,7 @@ pub mod db;
 pub mod due;
 pub mod error;
 pub mod etag;
+pub mod housekeeping;
 pub mod notify;
 pub mod opinion_stats;
 pub mod photos;

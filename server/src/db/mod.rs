@@ -7,6 +7,7 @@ mod audit;
 mod board;
 mod bookings;
 mod homes;
+mod housekeeping;
 mod moderation;
 mod notifications;
 mod opinion_steps;

@@ -1,6 +1,6 @@
 //! Photos for opinions: uploaded one at a time before the opinion is sent, cleaned of their
 //! metadata (see `crate::photos`), and served from the database by their unguessable id.
-//! Photos that no opinion took within 24 h may be deleted (no job does it yet).
+//! Photos that no opinion took within 24 h are deleted by housekeeping (`crate::housekeeping`).
 
 use super::opinions::hash_hex;
 use crate::auth::random_token;

@@ -15,6 +15,7 @@ mod caching;
 mod calendar;
 mod errors;
 mod homes;
+mod housekeeping;
 mod import;
 mod moderation;
 mod moderation_board;
