@@ -369,6 +369,7 @@ pub const EN: Catalog = Catalog {
     opinion_submitted_at: |d| format!("Sent on {d}"),
     opinion_contact_shown: |n, p| format!("Contact: {n} {p}"),
     opinion_anonymous_shown: "Sent anonymously",
+    opinion_contact_erased: |d| format!("The retention period being over, the contact, phone, location and photos were erased on {d}"),
     opinion_publish_shown: |p| if p { "To be published with its reply" } else { "Private" },
     new_opinion_link: "Send a suggestion",
     outbox_heading: "Message outbox",
@@ -549,6 +550,7 @@ pub const EN: Catalog = Catalog {
     audit_heading: "Audit log",
     audit_target_label: "Target (e.g. a tracking number)",
     audit_empty: "No entries.",
+    audit_actor_system: "System (scheduled clean-up)",
     delegate_opinions_heading: "Opinions raised at my homes",
     delegate_opinions_empty: "None yet.",
 };

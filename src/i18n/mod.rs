@@ -293,6 +293,7 @@ pub struct Catalog {
     pub opinion_submitted_at: fn(&str) -> String,
     pub opinion_contact_shown: fn(&str, &str) -> String,
     pub opinion_anonymous_shown: &'static str,
+    pub opinion_contact_erased: fn(&str) -> String,
     pub opinion_publish_shown: fn(bool) -> &'static str,
     pub new_opinion_link: &'static str,
     pub outbox_heading: &'static str,
@@ -456,6 +457,7 @@ pub struct Catalog {
     pub audit_heading: &'static str,
     pub audit_target_label: &'static str,
     pub audit_empty: &'static str,
+    pub audit_actor_system: &'static str,
     pub delegate_opinions_heading: &'static str,
     pub delegate_opinions_empty: &'static str,
 }

@@ -371,6 +371,7 @@ pub const ZH: Catalog = Catalog {
     opinion_submitted_at: |d| format!("提交于 {d}"),
     opinion_contact_shown: |n, p| format!("联系人：{n} {p}"),
     opinion_anonymous_shown: "匿名提交",
+    opinion_contact_erased: |d| format!("办结满保存期限，联系人、手机号、位置和照片已于 {d} 删除"),
     opinion_publish_shown: |p| if p { "答复后公开" } else { "不公开" },
     new_opinion_link: "提意见建议",
     outbox_heading: "短信发件箱",
@@ -551,6 +552,7 @@ pub const ZH: Catalog = Catalog {
     audit_heading: "审计日志",
     audit_target_label: "对象（如意见编号）",
     audit_empty: "没有记录。",
+    audit_actor_system: "系统（定期清理）",
     delegate_opinions_heading: "我的代表之家收到的意见建议",
     delegate_opinions_empty: "还没有。",
 };

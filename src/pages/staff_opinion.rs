@@ -105,9 +105,12 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            {match view.contact.clone() {
-                Some(c) => view! { <Contact name=c.name masked=c.phone_masked target /> }.into_any(),
-                None => view! { <p class="hint">{tr(|c| c.opinion_anonymous_shown)}</p> }.into_any(),
+            {match (view.contact.clone(), view.personal_data_erased_at_ms) {
+                (Some(c), _) => view! { <Contact name=c.name masked=c.phone_masked target /> }.into_any(),
+                (None, Some(at)) => view! {
+                    <p class="hint">{tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at))}</p>
+                }.into_any(),
+                (None, None) => view! { <p class="hint">{tr(|c| c.opinion_anonymous_shown)}</p> }.into_any(),
             }}
             <p class="hint">{tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}</p>
             {view.rejection.clone().map(|r| view! {
