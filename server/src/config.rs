@@ -35,6 +35,9 @@ pub struct Config {
     /// Most opinions one client address may submit per hour (`DH_OPINION_IP_LIMIT_PER_HOUR`,
     /// default 20); photo uploads per address per hour may be 3 times as many.
     pub opinion_limit_per_ip: i64,
+    /// Most citizens' phones one staff account may reveal per hour (`DH_REVEAL_LIMIT_PER_HOUR`,
+    /// default 30).
+    pub reveal_limit_per_hour: i64,
     /// Seconds between housekeeping passes (`DH_HOUSEKEEPING_INTERVAL_SECONDS`, default 3600; 0
     /// runs no housekeeping worker in this process).
     pub housekeeping_interval_seconds: u64,
@@ -94,6 +97,9 @@ impl Config {
             )?,
             opinion_limit_per_ip: positive(&var("DH_OPINION_IP_LIMIT_PER_HOUR", "20")).ok_or_else(
                 || anyhow::anyhow!("DH_OPINION_IP_LIMIT_PER_HOUR must be a whole number above 0"),
+            )?,
+            reveal_limit_per_hour: positive(&var("DH_REVEAL_LIMIT_PER_HOUR", "30")).ok_or_else(
+                || anyhow::anyhow!("DH_REVEAL_LIMIT_PER_HOUR must be a whole number above 0"),
             )?,
             housekeeping_interval_seconds: var("DH_HOUSEKEEPING_INTERVAL_SECONDS", "3600")
                 .parse()

@@ -483,6 +483,7 @@ pub const EN: Catalog = Catalog {
     channel_walk_in: "Walk-in",
     reveal_phone: "Show full phone number",
     reveal_phone_note: "Viewing it is written to the audit log.",
+    error_reveal_limited: "You have viewed as many full phone numbers as allowed this hour. Try again after the hour turns. The limit protects citizens' personal data.",
     reply_heading: "Reply",
     reply_class_name,
     replied_at: |d| format!("Replied {d}"),

@@ -390,6 +390,7 @@ pub struct Catalog {
     pub channel_walk_in: &'static str,
     pub reveal_phone: &'static str,
     pub reveal_phone_note: &'static str,
+    pub error_reveal_limited: &'static str,
     pub reply_heading: &'static str,
     pub reply_class_name: fn(ReplyClass) -> &'static str,
     pub replied_at: fn(&str) -> String,

@@ -485,6 +485,7 @@ pub const ZH: Catalog = Catalog {
     channel_walk_in: "现场录入",
     reveal_phone: "显示完整手机号",
     reveal_phone_note: "查看会记入审计日志。",
+    error_reveal_limited: "本小时查看完整手机号的次数已达上限，请在下一个整点后再试。此限制用于保护群众的个人信息。",
     reply_heading: "答复",
     reply_class_name,
     replied_at: |d| format!("答复时间：{d}"),

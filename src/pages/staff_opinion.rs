@@ -8,7 +8,7 @@ use crate::components::load_error::LoadError;
 use crate::components::opinion_steps::{OpinionSteps, StepTarget};
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
-use crate::moderation_rules::step_error;
+use crate::moderation_rules::reveal_error;
 use crate::pages::outbox::local_time;
 use deputy_homes_api::moderation::{OpinionChannel, StaffOpinionView};
 use leptos::prelude::*;
@@ -151,7 +151,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
         spawn_local(async move {
             match api::reveal_phone(tracking, target.csrf.get_value()).await {
                 Ok(r) => phone.set(Some(r.phone)),
-                Err(e) => error.set(Some(step_error(&e, i18n.t()).1)),
+                Err(e) => error.set(Some(reveal_error(&e, i18n.t()))),
             }
         });
     };

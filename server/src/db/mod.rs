@@ -28,7 +28,7 @@ pub use board::{RateOutcome, RatingProof, StatsRow};
 pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
 pub use homes::RegisterMeta;
 pub use moderation::QueueFilter;
-pub use opinion_steps::{ExtendTo, Step, StepRefusal};
+pub use opinion_steps::{ExtendTo, RevealOutcome, Step, StepRefusal};
 pub use opinions::{OpinionRecord, SubmitOutcome};
 pub use photos::PhotoBytes;
 pub use reception::{CheckInOutcome, RecordWrite, YearCounts};

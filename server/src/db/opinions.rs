@@ -57,7 +57,11 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 }
 
 /// Adds 1 to a counter (creating it at 1) and returns its new value.
-async fn bump(tx: &mut Transaction<'_, Any>, name: &str, now_ms: i64) -> anyhow::Result<i64> {
+pub(super) async fn bump(
+    tx: &mut Transaction<'_, Any>,
+    name: &str,
+    now_ms: i64,
+) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO opinion_counters (name, value, updated_at_ms) VALUES ($1, 1, $2) \
          ON CONFLICT (name) DO UPDATE SET value = opinion_counters.value + 1, \

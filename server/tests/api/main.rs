@@ -25,6 +25,7 @@ mod openapi;
 mod openapi_moderation;
 mod opinion_photos;
 mod opinions;
+mod phone_reveals;
 mod qr;
 mod reception;
 mod roles;
