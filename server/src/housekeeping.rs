@@ -26,9 +26,10 @@ pub const UNATTACHED_PHOTO_MS: i64 = 24 * 3_600_000;
 /// How long a submission's `Idempotency-Key` is remembered. The app keeps a key only while the
 /// form is open (in memory, one per filled-in form), so its retries come within seconds or
 /// minutes of the first try; a day also covers a phone that lost the network and is retried
-/// hours later, as Stripe and the IETF's Idempotency-Key draft suggest. The key's row holds the
-/// receipt's private token in clear, a reason not to keep it longer. A retry after a day makes
-/// a second opinion, which the staff queue marks as a near duplicate.
+/// hours later (Stripe keeps its keys a day too; the IETF's Idempotency-Key draft asks that the
+/// expiry be published, which README does). The key's row holds the receipt's private token in
+/// clear, a reason not to keep it longer. A retry after a day makes a second opinion, which the
+/// staff queue marks as a near duplicate.
 pub const IDEMPOTENCY_KEY_MS: i64 = 24 * 3_600_000;
 /// One day.
 const DAY_MS: i64 = 86_400_000;
