@@ -142,6 +142,15 @@ pub fn step_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'
     }
 }
 
+/// The message for a refused reveal of a phone: past the hourly limit it says so (the step
+/// forms' "too many submissions" would be wrong there); otherwise as for a step.
+pub fn reveal_error(error: &ClientError, t: &Catalog) -> &'static str {
+    match error.code() {
+        Some(ErrorCode::TooManyAttempts) => t.error_reveal_limited,
+        _ => step_error(error, t).1,
+    }
+}
+
 /// The wire's field names as `'static` strings the forms compare with.
 fn field_name(wire: &str) -> &'static str {
     match wire {
@@ -256,6 +265,31 @@ mod tests {
             (None, t.error_step_conflict)
         );
         assert_eq!(step_error(&ClientError::Network, t).1, t.error_network);
+    }
+
+    #[test]
+    fn a_refused_reveal_past_the_hourly_limit_says_so_in_chinese() {
+        let t = crate::i18n::Lang::Zh.catalog();
+        let refused = |status, code| ClientError::Api {
+            status,
+            error: ApiError {
+                code,
+                message: "you revealed 30 phones this hour, the most allowed".into(),
+                field: None,
+            },
+        };
+        let limited = reveal_error(&refused(429, ErrorCode::TooManyAttempts), t);
+        assert_eq!(limited, t.error_reveal_limited);
+        assert!(
+            limited.contains("查看完整手机号的次数已达上限"),
+            "{limited}"
+        );
+        assert_ne!(limited, t.error_rate_limited);
+        assert_eq!(
+            reveal_error(&refused(404, ErrorCode::NotFound), t),
+            t.error_tracking_not_found
+        );
+        assert_eq!(reveal_error(&ClientError::Network, t), t.error_network);
     }
 
     #[test]

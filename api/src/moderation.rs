@@ -201,9 +201,14 @@ pub struct StaffOpinionView {
     /// Where the matter is, WGS-84.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<OpinionLocation>,
-    /// Name and masked phone; absent for an anonymous opinion. `reveal-phone` gives the phone.
+    /// Name and masked phone; absent for an anonymous opinion, and once erased.
+    /// `reveal-phone` gives the phone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<MaskedContact>,
+    /// When the contact, location and photos were erased, the retention period after the
+    /// handling ended being over (Unix milliseconds); absent while they are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_data_erased_at_ms: Option<i64>,
     /// Whether the citizen allows the public board to show it.
     pub allow_publish: bool,
     /// Set when rejected.
@@ -360,21 +365,26 @@ pub struct AuditQuery {
     pub page: Option<u32>,
 }
 
+/// The actor of audit entries the server writes by itself (housekeeping), in place of a staff
+/// account's id; no account has this id (theirs are 20 hex digits).
+pub const SYSTEM_ACTOR: &str = "system";
+
 /// One entry of the append-only audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// The entry's id.
     pub id: String,
-    /// The staff account that acted.
+    /// The staff account that acted, or [`SYSTEM_ACTOR`] (`system`) for the server itself.
     pub actor_account_id: String,
-    /// Its display name.
+    /// Its display name; empty for `system`.
     pub actor_name: String,
     /// When, Unix milliseconds.
     pub at_ms: i64,
-    /// e.g. `opinion.accept`, `opinion.reveal_phone`, `unit.create`, `holidays.replace`.
+    /// e.g. `opinion.accept`, `opinion.reveal_phone`, `unit.create`, `holidays.replace`,
+    /// `housekeeping.pass`.
     pub action: String,
-    /// What it was done to: a tracking number, `unit:<id>` or `holidays`.
+    /// What it was done to: a tracking number, `unit:<id>`, `holidays` or `housekeeping`.
     pub target: String,
     /// The action's parameters (e.g. `reason`, `unit_ids`), as text.
     pub details: BTreeMap<String, String>,

@@ -271,9 +271,13 @@ pub struct OpinionView {
     pub body: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<OpinionLocation>,
-    /// Absent for an anonymous opinion.
+    /// Absent for an anonymous opinion, and once erased.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<MaskedContact>,
+    /// When the contact, location and photos were erased, the retention period after the
+    /// handling ended being over (Unix milliseconds); absent while they are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_data_erased_at_ms: Option<i64>,
     pub allow_publish: bool,
     /// When it was submitted, in Unix milliseconds.
     pub created_at_ms: i64,

@@ -35,6 +35,15 @@ pub struct Config {
     /// Most opinions one client address may submit per hour (`DH_OPINION_IP_LIMIT_PER_HOUR`,
     /// default 20); photo uploads per address per hour may be 3 times as many.
     pub opinion_limit_per_ip: i64,
+    /// Most citizens' phones one staff account may reveal per hour (`DH_REVEAL_LIMIT_PER_HOUR`,
+    /// default 30).
+    pub reveal_limit_per_hour: i64,
+    /// Seconds between housekeeping passes (`DH_HOUSEKEEPING_INTERVAL_SECONDS`, default 3600; 0
+    /// runs no housekeeping worker in this process).
+    pub housekeeping_interval_seconds: u64,
+    /// Days citizens' personal data is kept after the handling of their opinion or their
+    /// booked activity ended (`DH_PERSONAL_DATA_RETENTION_DAYS`, default 1095, 3 years).
+    pub personal_data_retention_days: u32,
     /// Take the client's address from the first `X-Forwarded-For` entry rather than the socket
     /// (`DH_TRUST_FORWARDED_FOR=1`); set it only behind a proxy that writes that header itself.
     pub trust_forwarded_for: bool,
@@ -89,6 +98,24 @@ impl Config {
             opinion_limit_per_ip: positive(&var("DH_OPINION_IP_LIMIT_PER_HOUR", "20")).ok_or_else(
                 || anyhow::anyhow!("DH_OPINION_IP_LIMIT_PER_HOUR must be a whole number above 0"),
             )?,
+            reveal_limit_per_hour: positive(&var("DH_REVEAL_LIMIT_PER_HOUR", "30")).ok_or_else(
+                || anyhow::anyhow!("DH_REVEAL_LIMIT_PER_HOUR must be a whole number above 0"),
+            )?,
+            housekeeping_interval_seconds: var("DH_HOUSEKEEPING_INTERVAL_SECONDS", "3600")
+                .parse()
+                .map_err(|_| {
+                    anyhow::anyhow!(
+                        "DH_HOUSEKEEPING_INTERVAL_SECONDS must be a whole number of seconds"
+                    )
+                })?,
+            personal_data_retention_days: positive(&var("DH_PERSONAL_DATA_RETENTION_DAYS", "1095"))
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n <= 36_500)
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "DH_PERSONAL_DATA_RETENTION_DAYS must be a whole number from 1 to 36500"
+                    )
+                })?,
             trust_forwarded_for: var("DH_TRUST_FORWARDED_FOR", "0") == "1",
             opinion_due_working_days: positive(&var("DH_OPINION_DUE_WORKING_DAYS", "60"))
                 .and_then(|n| u32::try_from(n).ok())

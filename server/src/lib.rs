@@ -12,9 +12,11 @@ pub mod db;
 pub mod due;
 pub mod error;
 pub mod etag;
+pub mod housekeeping;
 pub mod notify;
 pub mod opinion_stats;
 pub mod photos;
+pub mod rate_limits;
 pub mod register_cache;
 pub mod register_file;
 pub mod routes;
@@ -42,6 +44,8 @@ pub struct AppState {
     pub opinion_limit_per_phone: i64,
     /// Most opinions per client address per hour.
     pub opinion_limit_per_ip: i64,
+    /// Most phones one staff account may reveal per hour.
+    pub reveal_limit_per_hour: i64,
     /// Whether the client's address is read from `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
     /// Working days an assigned opinion has for its reply; an extension may reach twice as many.
@@ -85,6 +89,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         booking_cap: config.booking_cap,
         opinion_limit_per_phone: config.opinion_limit_per_phone,
         opinion_limit_per_ip: config.opinion_limit_per_ip,
+        reveal_limit_per_hour: config.reveal_limit_per_hour,
         trust_forwarded_for: config.trust_forwarded_for,
         opinion_due_working_days: config.opinion_due_working_days,
         booking_codes: Default::default(),

@@ -3,6 +3,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use deputy_homes_api::account::{NewAccount, Role};
+use deputy_homes_server::housekeeping;
 use deputy_homes_server::notify::{self, LogSender};
 use deputy_homes_server::{accounts, db::Db, listen, prepare, register_file, Config};
 use std::path::PathBuf;
@@ -92,6 +93,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     if config.notify_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.notify_interval_seconds);
         notify::spawn_worker(state.db.clone(), LogSender, interval);
+    }
+    if config.housekeeping_interval_seconds > 0 {
+        let interval = std::time::Duration::from_secs(config.housekeeping_interval_seconds);
+        housekeeping::spawn_worker(
+            state.db.clone(),
+            config.personal_data_retention_days,
+            interval,
+        );
     }
     let (listener, app) = listen(&config, state).await?;
     let addr = listener.local_addr()?;

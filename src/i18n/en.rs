@@ -405,6 +405,7 @@ pub const EN: Catalog = Catalog {
     opinion_submitted_at: |d| format!("Sent on {d}"),
     opinion_contact_shown: |n, p| format!("Contact: {n} {p}"),
     opinion_anonymous_shown: "Sent anonymously",
+    opinion_contact_erased: |d| format!("The retention period being over, the contact, phone, location and photos were erased on {d}"),
     opinion_publish_shown: |p| if p { "To be published with its reply" } else { "Private" },
     new_opinion_link: "Send a suggestion",
     outbox_heading: "Message outbox",
@@ -524,6 +525,7 @@ pub const EN: Catalog = Catalog {
     channel_walk_in: "Walk-in",
     reveal_phone: "Show full phone number",
     reveal_phone_note: "Viewing it is written to the audit log.",
+    error_reveal_limited: "You have viewed as many full phone numbers as allowed this hour. Try again after the hour turns. The limit protects citizens' personal data.",
     reply_heading: "Reply",
     reply_class_name,
     replied_at: |d| format!("Replied {d}"),
@@ -591,6 +593,7 @@ pub const EN: Catalog = Catalog {
     audit_heading: "Audit log",
     audit_target_label: "Target (e.g. a tracking number)",
     audit_empty: "No entries.",
+    audit_actor_system: "System (scheduled clean-up)",
     delegate_opinions_heading: "Opinions raised at my homes",
     delegate_opinions_empty: "None yet.",
 };

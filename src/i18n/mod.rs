@@ -329,6 +329,7 @@ pub struct Catalog {
     pub opinion_submitted_at: fn(&str) -> String,
     pub opinion_contact_shown: fn(&str, &str) -> String,
     pub opinion_anonymous_shown: &'static str,
+    pub opinion_contact_erased: fn(&str) -> String,
     pub opinion_publish_shown: fn(bool) -> &'static str,
     pub new_opinion_link: &'static str,
     pub outbox_heading: &'static str,
@@ -425,6 +426,7 @@ pub struct Catalog {
     pub channel_walk_in: &'static str,
     pub reveal_phone: &'static str,
     pub reveal_phone_note: &'static str,
+    pub error_reveal_limited: &'static str,
     pub reply_heading: &'static str,
     pub reply_class_name: fn(ReplyClass) -> &'static str,
     pub replied_at: fn(&str) -> String,
@@ -492,6 +494,7 @@ pub struct Catalog {
     pub audit_heading: &'static str,
     pub audit_target_label: &'static str,
     pub audit_empty: &'static str,
+    pub audit_actor_system: &'static str,
     pub delegate_opinions_heading: &'static str,
     pub delegate_opinions_empty: &'static str,
 }

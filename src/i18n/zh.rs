@@ -407,6 +407,7 @@ pub const ZH: Catalog = Catalog {
     opinion_submitted_at: |d| format!("提交于 {d}"),
     opinion_contact_shown: |n, p| format!("联系人：{n} {p}"),
     opinion_anonymous_shown: "匿名提交",
+    opinion_contact_erased: |d| format!("办结满保存期限，联系人、手机号、位置和照片已于 {d} 删除"),
     opinion_publish_shown: |p| if p { "答复后公开" } else { "不公开" },
     new_opinion_link: "提意见建议",
     outbox_heading: "短信发件箱",
@@ -526,6 +527,7 @@ pub const ZH: Catalog = Catalog {
     channel_walk_in: "现场录入",
     reveal_phone: "显示完整手机号",
     reveal_phone_note: "查看会记入审计日志。",
+    error_reveal_limited: "本小时查看完整手机号的次数已达上限，请在下一个整点后再试。此限制用于保护群众的个人信息。",
     reply_heading: "答复",
     reply_class_name,
     replied_at: |d| format!("答复时间：{d}"),
@@ -593,6 +595,7 @@ pub const ZH: Catalog = Catalog {
     audit_heading: "审计日志",
     audit_target_label: "对象（如意见编号）",
     audit_empty: "没有记录。",
+    audit_actor_system: "系统（定期清理）",
     delegate_opinions_heading: "我的代表之家收到的意见建议",
     delegate_opinions_empty: "还没有。",
 };

@@ -8,7 +8,7 @@ use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::outbox::local_time;
 use crate::urls::page_href;
-use deputy_homes_api::moderation::{AuditEntry, AuditQuery};
+use deputy_homes_api::moderation::{AuditEntry, AuditQuery, SYSTEM_ACTOR};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -100,13 +100,19 @@ fn AuditLog() -> impl IntoView {
 #[component]
 fn AuditItem(entry: AuditEntry) -> impl IntoView {
     let target_href = audit_href(Some(&entry.target), 1);
+    // The server's own entries (housekeeping) have no account behind them.
+    let actor = if entry.actor_account_id == SYSTEM_ACTOR {
+        tr(|c| c.audit_actor_system).into_any()
+    } else {
+        entry.actor_name.into_any()
+    };
     view! {
         <li class="outbox__item">
             <p class="outbox__meta">
                 <span class="tag">{entry.action}</span>
                 <a href=target_href>{entry.target}</a>
             </p>
-            <p class="hint">{local_time(entry.at_ms)} " · " {entry.actor_name}</p>
+            <p class="hint">{local_time(entry.at_ms)} " · " {actor}</p>
             {(!entry.details.is_empty()).then(|| view! {
                 <dl class="audit__details">
                     {entry.details.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

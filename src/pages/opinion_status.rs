@@ -167,9 +167,10 @@ pub fn OpinionDetails(
                 </ul>
             })}
             <p class="hint">
-                {match view.contact.clone() {
-                    Some(c) => tr_with(|t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p), (c.name, c.phone_masked)).into_any(),
-                    None => tr(|c| c.opinion_anonymous_shown).into_any(),
+                {match (view.contact.clone(), view.personal_data_erased_at_ms) {
+                    (Some(c), _) => tr_with(|t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p), (c.name, c.phone_masked)).into_any(),
+                    (None, Some(at)) => tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at)).into_any(),
+                    (None, None) => tr(|c| c.opinion_anonymous_shown).into_any(),
                 }}
                 " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
             </p>

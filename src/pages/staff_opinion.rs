@@ -8,7 +8,7 @@ use crate::components::load_error::LoadError;
 use crate::components::opinion_steps::{OpinionSteps, StepTarget};
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
-use crate::moderation_rules::step_error;
+use crate::moderation_rules::reveal_error;
 use crate::pages::outbox::local_time;
 use deputy_homes_api::moderation::{OpinionChannel, StaffOpinionView};
 use leptos::prelude::*;
@@ -105,9 +105,12 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            {match view.contact.clone() {
-                Some(c) => view! { <Contact name=c.name masked=c.phone_masked target /> }.into_any(),
-                None => view! { <p class="hint">{tr(|c| c.opinion_anonymous_shown)}</p> }.into_any(),
+            {match (view.contact.clone(), view.personal_data_erased_at_ms) {
+                (Some(c), _) => view! { <Contact name=c.name masked=c.phone_masked target /> }.into_any(),
+                (None, Some(at)) => view! {
+                    <p class="hint">{tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at))}</p>
+                }.into_any(),
+                (None, None) => view! { <p class="hint">{tr(|c| c.opinion_anonymous_shown)}</p> }.into_any(),
             }}
             <p class="hint">{tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}</p>
             {view.rejection.clone().map(|r| view! {
@@ -148,7 +151,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
         spawn_local(async move {
             match api::reveal_phone(tracking, target.csrf.get_value()).await {
                 Ok(r) => phone.set(Some(r.phone)),
-                Err(e) => error.set(Some(step_error(&e, i18n.t()).1)),
+                Err(e) => error.set(Some(reveal_error(&e, i18n.t()))),
             }
         });
     };

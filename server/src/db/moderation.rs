@@ -281,7 +281,7 @@ impl Db {
         let detail = sqlx::query(
             "SELECT body, lat, lon, contact_name, contact_phone, allow_publish, reject_reason, \
              duplicate_of, reject_message, reply_class, reply_text, replied_at_ms, rating, \
-             rating_comment, rated_at_ms FROM opinions WHERE id = $1",
+             rating_comment, rated_at_ms, personal_data_erased_at_ms FROM opinions WHERE id = $1",
         )
         .bind(&id)
         .fetch_one(&self.pool)
@@ -306,6 +306,7 @@ impl Db {
             contact: name
                 .zip(summary.phone_masked.clone())
                 .map(|(name, phone_masked)| MaskedContact { name, phone_masked }),
+            personal_data_erased_at_ms: detail.try_get("personal_data_erased_at_ms")?,
             allow_publish: detail.try_get::<i64, _>("allow_publish")? != 0,
             rejection,
             reply: reply_of(&detail)?,

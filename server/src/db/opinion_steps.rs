@@ -277,36 +277,58 @@ impl Db {
         Ok(Ok(status))
     }
 
-    /// The contact's phone in full, with an audit entry of the reveal; `None` when there is no
-    /// such opinion, `Some(None)` when it is anonymous (nothing is revealed or audited).
+    /// The contact's phone in full, with an audit entry of the reveal, counted against the
+    /// hourly `limit` of the counter named `counter` (the staff member's reveals this hour). A
+    /// refused reveal, or one of an opinion with no phone, counts nothing and is not audited.
     pub async fn opinion_reveal_phone(
         &self,
         tracking_number: &str,
         actor: &str,
+        (counter, limit): (&str, i64),
         now_ms: i64,
-    ) -> anyhow::Result<Option<Option<String>>> {
+    ) -> anyhow::Result<RevealOutcome> {
         let mut tx = self.pool.begin().await?;
         let phone: Option<Option<String>> =
             sqlx::query_scalar("SELECT contact_phone FROM opinions WHERE tracking_number = $1")
                 .bind(tracking_number)
                 .fetch_optional(&mut *tx)
                 .await?;
-        if let Some(Some(_)) = &phone {
-            audit_write(
-                &mut tx,
-                &Audit {
-                    actor,
-                    at_ms: now_ms,
-                    action: "opinion.reveal_phone",
-                    target: tracking_number,
-                    details: BTreeMap::new(),
-                },
-            )
-            .await?;
+        let phone = match phone {
+            None => return Ok(RevealOutcome::NotFound),
+            Some(None) => return Ok(RevealOutcome::NoPhone),
+            Some(Some(phone)) => phone,
+        };
+        if super::opinions::bump(&mut tx, counter, now_ms).await? > limit {
+            tx.rollback().await?;
+            return Ok(RevealOutcome::LimitReached);
         }
+        audit_write(
+            &mut tx,
+            &Audit {
+                actor,
+                at_ms: now_ms,
+                action: "opinion.reveal_phone",
+                target: tracking_number,
+                details: BTreeMap::new(),
+            },
+        )
+        .await?;
         tx.commit().await?;
-        Ok(phone)
+        Ok(RevealOutcome::Revealed(phone))
     }
+}
+
+/// What asking for a contact's phone found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RevealOutcome {
+    /// The phone in full (the reveal is audited).
+    Revealed(String),
+    /// No opinion has this tracking number.
+    NotFound,
+    /// The opinion is anonymous, or its contact was erased after the retention period.
+    NoPhone,
+    /// The staff member revealed as many phones as allowed this hour.
+    LimitReached,
 }
 
 /// Applies what is particular to a step; returns the citizen's note and the internal note.

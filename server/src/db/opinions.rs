@@ -57,7 +57,11 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 }
 
 /// Adds 1 to a counter (creating it at 1) and returns its new value.
-async fn bump(tx: &mut Transaction<'_, Any>, name: &str, now_ms: i64) -> anyhow::Result<i64> {
+pub(super) async fn bump(
+    tx: &mut Transaction<'_, Any>,
+    name: &str,
+    now_ms: i64,
+) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO opinion_counters (name, value, updated_at_ms) VALUES ($1, 1, $2) \
          ON CONFLICT (name) DO UPDATE SET value = opinion_counters.value + 1, \
@@ -71,7 +75,7 @@ async fn bump(tx: &mut Transaction<'_, Any>, name: &str, now_ms: i64) -> anyhow:
 
 const OPINION_COLUMNS: &str = "id, tracking_number, category, home_id, title, body, lat, lon, \
      contact_name, contact_phone, allow_publish, status, created_at_ms, due_at_ms, reply_class, \
-     reply_text, replied_at_ms, rating, rating_comment, rated_at_ms";
+     reply_text, replied_at_ms, rating, rating_comment, rated_at_ms, personal_data_erased_at_ms";
 
 fn status_of(text: &str) -> anyhow::Result<OpinionStatus> {
     OpinionStatus::from_code(text).with_context(|| format!("unknown opinion status {text}"))
@@ -284,6 +288,7 @@ impl Db {
             body: row.try_get("body")?,
             location: lat.zip(lon).map(|(lat, lon)| OpinionLocation { lat, lon }),
             contact,
+            personal_data_erased_at_ms: row.try_get("personal_data_erased_at_ms")?,
             allow_publish: row.try_get::<i64, _>("allow_publish")? != 0,
             created_at_ms: row.try_get("created_at_ms")?,
             status: status_of(&status)?,

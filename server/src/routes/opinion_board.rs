@@ -1,11 +1,12 @@
 //! The end of the chain: the citizen rates the reply, the public board shows published
 //! opinions, statistics for the public and for staff, and the staff's audit log.
 
-use super::opinions::{hour_window, MAX_FAILED_LOOKUPS};
+use super::opinions::MAX_FAILED_LOOKUPS;
 use crate::auth::{token_hash, Staff};
 use crate::clock::now_ms;
 use crate::db::{RateOutcome, RatingProof};
 use crate::error::AppError;
+use crate::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -55,7 +56,7 @@ pub async fn opinions_rate(
     };
     let now = now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let failures = format!("lookup:{tracking_number}:{hour}");
+    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
         return Err(AppError::Limited {
             message: format!(

@@ -1,13 +1,14 @@
 //! Photos for opinions: uploaded one at a time before the opinion is sent, cleaned of their
 //! metadata (see `crate::photos`), and served from the database by their unguessable id.
-//! Photos that no opinion took within 24 h may be deleted (no job does it yet).
+//! Photos that no opinion took within 24 h are deleted by housekeeping (`crate::housekeeping`).
 
-use super::opinions::{hash_hex, hour_window};
+use super::opinions::hash_hex;
 use crate::auth::random_token;
 use crate::client_ip::ClientIp;
 use crate::clock::now_ms;
 use crate::error::AppError;
 use crate::photos::{clean, PhotoRefused};
+use crate::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
 use axum::extract::multipart::{Field, MultipartRejection};
 use axum::extract::{Multipart, Path, State};
@@ -76,7 +77,7 @@ async fn photo_field(multipart: &mut Multipart) -> Result<Vec<u8>, AppError> {
 /// Counts an upload from this address; refuses past 3 photos per allowed opinion per hour.
 async fn check_upload_limit(state: &AppState, ip: ClientIp, now: i64) -> Result<(), AppError> {
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = format!("photo-ip:{}:{hour}", hash_hex(&ip.0.to_string()));
+    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.0.to_string()), hour);
     let limit = state.opinion_limit_per_ip * MAX_PHOTOS as i64;
     if state.db.counter_bump(&counter, now).await? > limit {
         return Err(AppError::Limited {

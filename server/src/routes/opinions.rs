@@ -10,6 +10,7 @@ use crate::client_ip::ClientIp;
 use crate::clock::now_ms;
 use crate::db::{OpinionRecord, SubmitOutcome};
 use crate::error::AppError;
+use crate::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -37,13 +38,6 @@ pub(super) fn hash_hex(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The clock hour `now` falls in (hours since the epoch) and the seconds until it ends.
-pub(super) fn hour_window(now_ms: i64) -> (i64, i64) {
-    let hour = now_ms.div_euclid(3_600_000);
-    let left_ms = (hour + 1) * 3_600_000 - now_ms;
-    (hour, (left_ms + 999) / 1000)
 }
 
 /// The Hohhot date of a moment.
@@ -75,7 +69,7 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
             Some(IDEMPOTENCY_KEY),
         ),
         SubmitOutcome::LimitReached(counter) => {
-            let whom = if counter.starts_with("phone:") {
+            let whom = if counter.starts_with(HourlyCounter::OpinionsFromPhone.prefix()) {
                 "this phone number"
             } else {
                 "this address"
@@ -121,12 +115,12 @@ pub async fn opinions_create(
     let now = now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let mut limits = vec![(
-        format!("ip:{}:{hour}", hash_hex(&ip.to_string())),
+        HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.to_string()), hour),
         state.opinion_limit_per_ip,
     )];
     if let Some(phone) = &phone {
         limits.push((
-            format!("phone:{}:{hour}", hash_hex(phone.as_str())),
+            HourlyCounter::OpinionsFromPhone.name(&hash_hex(phone.as_str()), hour),
             state.opinion_limit_per_phone,
         ));
     }
@@ -223,7 +217,7 @@ pub async fn opinions_get(
     let tracking_number = normalize_tracking_number(&tracking_number);
     let now = now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let failures = format!("lookup:{tracking_number}:{hour}");
+    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
         return Err(AppError::Limited {
             message: format!(
@@ -275,11 +269,5 @@ mod tests {
             * 60_000;
         assert_eq!(hohhot_date(ms), (2026, 11, 28));
         assert_eq!(hohhot_date(ms - 31 * 60_000), (2026, 11, 27));
-    }
-
-    #[test]
-    fn an_hour_window_ends_on_the_hour() {
-        assert_eq!(hour_window(3_600_000), (1, 3600));
-        assert_eq!(hour_window(7_199_001), (1, 1));
     }
 }

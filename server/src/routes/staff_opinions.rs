@@ -5,8 +5,9 @@ use super::opinion_actions::{assign_step, run_step, staff_view};
 use super::opinions::{check_home, idempotency_key, store, Submission};
 use crate::auth::{random_token, SignedIn, Staff};
 use crate::clock::now_ms;
-use crate::db::{Db, QueueFilter, Step};
+use crate::db::{Db, QueueFilter, RevealOutcome, Step};
 use crate::error::AppError;
+use crate::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -178,14 +179,17 @@ pub async fn staff_opinions_create(
 }
 
 /// The contact's phone in full, for calling the citizen; every reveal is written to the audit
-/// log (who, when, which opinion).
+/// log (who, when, which opinion), and each staff account may reveal at most
+/// `DH_REVEAL_LIMIT_PER_HOUR` phones per clock hour, so no account can copy out the citizens'
+/// phones in bulk.
 #[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reveal-phone", tag = "moderation",
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
         (status = 200, description = "The phone (the reveal is audited)", body = RevealedPhone),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
-        (status = 404, description = "No such opinion, or it is anonymous", body = ApiError),
+        (status = 404, description = "No such opinion, or it has no phone (anonymous, or erased after the retention period)", body = ApiError),
+        (status = 429, description = "This account revealed as many phones as allowed this hour (see Retry-After)", body = ApiError),
     ))]
 pub async fn staff_opinions_reveal_phone(
     State(state): State<AppState>,
@@ -193,16 +197,27 @@ pub async fn staff_opinions_reveal_phone(
     Path(tracking_number): Path<String>,
 ) -> Result<Json<RevealedPhone>, AppError> {
     let tracking_number = normalize_tracking_number(&tracking_number);
+    let now = now_ms();
+    let (hour, retry_after_secs) = hour_window(now);
+    let counter = HourlyCounter::PhoneReveals.name(&staff.account.id, hour);
+    let limit = (counter.as_str(), state.reveal_limit_per_hour);
     match state
         .db
-        .opinion_reveal_phone(&tracking_number, &staff.account.id, now_ms())
+        .opinion_reveal_phone(&tracking_number, &staff.account.id, limit, now)
         .await?
     {
-        Some(Some(phone)) => Ok(Json(RevealedPhone { phone })),
-        Some(None) => Err(AppError::NotFound(format!(
-            "a phone for the anonymous opinion {tracking_number}"
+        RevealOutcome::Revealed(phone) => Ok(Json(RevealedPhone { phone })),
+        RevealOutcome::NoPhone => Err(AppError::NotFound(format!(
+            "a phone for the opinion {tracking_number} (it is anonymous, or its contact was erased)"
         ))),
-        None => Err(AppError::NotFound(format!("opinion {tracking_number}"))),
+        RevealOutcome::NotFound => Err(AppError::NotFound(format!("opinion {tracking_number}"))),
+        RevealOutcome::LimitReached => Err(AppError::Limited {
+            message: format!(
+                "you revealed {} phones this hour, the most allowed; try again in {retry_after_secs} s",
+                state.reveal_limit_per_hour
+            ),
+            retry_after_secs,
+        }),
     }
 }
 

@@ -183,6 +183,9 @@ impl TestApp {
             notify_interval_seconds: 0,
             opinion_limit_per_phone: 5,
             opinion_limit_per_ip: 20,
+            reveal_limit_per_hour: 30,
+            housekeeping_interval_seconds: 0,
+            personal_data_retention_days: 1095,
             trust_forwarded_for: false,
             opinion_due_working_days: 60,
         };

@@ -1,0 +1,80 @@
+//! Hourly limits, counted in the database (`opinion_counters`) so every server shares them. Each
+//! counter is named for what it counts, whom, and the clock hour it counts in
+//! (`<prefix>:<subject>:<hour>`); it is bumped only during that hour, so once the hour is over
+//! it is never read again and housekeeping deletes it.
+
+/// What an hourly counter counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HourlyCounter {
+    /// Opinions sent from one client address (hashed).
+    OpinionsFromAddress,
+    /// Opinions sent with one phone number (hashed).
+    OpinionsFromPhone,
+    /// Photos uploaded from one client address (hashed).
+    PhotosFromAddress,
+    /// Wrong phone digits or tokens tried for one tracking number.
+    FailedLookups,
+    /// Citizens' phones revealed by one staff account.
+    PhoneReveals,
+}
+
+impl HourlyCounter {
+    /// Every kind, for housekeeping.
+    pub const ALL: [HourlyCounter; 5] = [
+        HourlyCounter::OpinionsFromAddress,
+        HourlyCounter::OpinionsFromPhone,
+        HourlyCounter::PhotosFromAddress,
+        HourlyCounter::FailedLookups,
+        HourlyCounter::PhoneReveals,
+    ];
+
+    /// The first part of the counter's name.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            HourlyCounter::OpinionsFromAddress => "ip",
+            HourlyCounter::OpinionsFromPhone => "phone",
+            HourlyCounter::PhotosFromAddress => "photo-ip",
+            HourlyCounter::FailedLookups => "lookup",
+            HourlyCounter::PhoneReveals => "reveal",
+        }
+    }
+
+    /// The counter of `subject` in the clock hour `hour` (hours since the epoch).
+    pub fn name(self, subject: &str, hour: i64) -> String {
+        format!("{}:{subject}:{hour}", self.prefix())
+    }
+}
+
+/// The clock hour `now` falls in (hours since the epoch) and the seconds until it ends.
+pub fn hour_window(now_ms: i64) -> (i64, i64) {
+    let hour = now_ms.div_euclid(3_600_000);
+    let left_ms = (hour + 1) * 3_600_000 - now_ms;
+    (hour, (left_ms + 999) / 1000)
+}
+
+/// The moment the clock hour of `now` began.
+pub fn hour_start_ms(now_ms: i64) -> i64 {
+    now_ms.div_euclid(3_600_000) * 3_600_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_hour_window_ends_on_the_hour() {
+        assert_eq!(hour_window(3_600_000), (1, 3600));
+        assert_eq!(hour_window(7_199_001), (1, 1));
+        assert_eq!(hour_start_ms(7_199_001), 3_600_000);
+    }
+
+    #[test]
+    fn counters_are_named_by_kind_subject_and_hour() {
+        assert_eq!(
+            HourlyCounter::PhoneReveals.name("acc1", 493_000),
+            "reveal:acc1:493000"
+        );
+        let prefixes: Vec<&str> = HourlyCounter::ALL.iter().map(|c| c.prefix()).collect();
+        assert_eq!(prefixes, ["ip", "phone", "photo-ip", "lookup", "reveal"]);
+    }
+}
