@@ -23,6 +23,9 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// The thing to create exists already (a username or phone in use).
     Conflict,
+    /// The request would break a limit on how many there may be: a phone's upcoming bookings,
+    /// or a capacity below the seats booked. `field` names the field at fault.
+    LimitReached,
     /// The server failed; details are in its log, not in the response.
     Internal,
 }

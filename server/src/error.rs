@@ -56,6 +56,15 @@ impl AppError {
             field: field.map(str::to_owned),
         })
     }
+
+    /// A 409 `limit_reached`: the request would break a limit on how many there may be.
+    pub fn limit_reached(field: &str, message: impl Into<String>) -> AppError {
+        AppError::Conflict(ApiError {
+            code: ErrorCode::LimitReached,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        })
+    }
 }
 
 impl IntoResponse for AppError {

@@ -88,6 +88,17 @@ impl Pass {
         *self == Pass::default()
     }
 
+    /// Whether the pass deleted or erased anything that can hold personal data (photos,
+    /// contacts, bookings, messages). Only such passes are audited: removing stale counters and
+    /// idempotency keys, which nearly every hourly pass does, would bury the log.
+    pub fn touched_personal_data(&self) -> bool {
+        Pass {
+            idempotency_keys: 0,
+            counters: 0,
+            ..*self
+        } != Pass::default()
+    }
+
     /// The counts as the audit entry's details.
     pub fn audit_details(&self, cutoffs: &Cutoffs) -> BTreeMap<String, String> {
         [

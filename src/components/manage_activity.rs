@@ -12,9 +12,7 @@ use leptos::task::spawn_local;
 fn manage_error(error: &ClientError, t: &Catalog) -> String {
     match error {
         ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
-            (ErrorCode::BadParameter, Some("capacity")) if error.message.contains("booked") => {
-                t.error_capacity_below.to_owned()
-            }
+            (ErrorCode::LimitReached, _) => t.error_capacity_below.to_owned(),
             (ErrorCode::BadParameter, Some("id")) => t.error_started.to_owned(),
             (ErrorCode::BadParameter, Some("reason")) => t.error_reason.to_owned(),
             (ErrorCode::BadParameter, Some(field)) => (t.check_field)(match field {

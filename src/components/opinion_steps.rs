@@ -6,6 +6,7 @@ use crate::api::moderation as api;
 use crate::components::unit_picker::UnitPicker;
 use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
 use crate::moderation_rules::{step_error, steps_from, StaffStep};
+use deputy_homes_api::activity::{format_date, parse_date};
 use deputy_homes_api::moderation::{
     AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
     StaffOpinionView, StepNote,
@@ -335,7 +336,16 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
 #[component]
 fn ExtendStep(target: StepTarget) -> impl IntoView {
     let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
-    let (reason, date) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // The form starts from the current due date; a new one must come after it.
+    let current = target.view.with_untracked(|v| v.summary.due_date.clone());
+    let earliest = current
+        .as_deref()
+        .and_then(parse_date)
+        .map(|d| format_date(d + 1));
+    let (reason, date) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(current.clone().unwrap_or_default()),
+    );
     let date_error = field_message(error, "due_date");
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -351,7 +361,8 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
             <h3>{tr(|c| c.step_extend)}</h3>
             <div class="field">
                 <label for="extend-date">{tr(|c| c.extend_date_label)}</label>
-                <input id="extend-date" type="date" aria-describedby="extend-date-error" aria-invalid=move || date_error().is_some().to_string()
+                {current.map(|d| view! { <p class="hint" id="extend-date-current">{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> })}
+                <input id="extend-date" type="date" min=earliest aria-describedby="extend-date-current extend-date-error" aria-invalid=move || date_error().is_some().to_string()
                     prop:value=move || date.get() on:input:target=move |ev| date.set(ev.target().value()) />
                 <p class="field-error" id="extend-date-error">{date_error}</p>
             </div>

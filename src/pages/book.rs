@@ -24,10 +24,7 @@ pub fn booking_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>,
     match error {
         ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
             (ErrorCode::BadParameter, Some("name")) => (Some("name"), t.error_name),
-            // The browser checked the number's form already: the server refuses the cap.
-            (ErrorCode::BadParameter, Some("phone")) if error.message.contains("most") => {
-                (Some("phone"), t.error_cap)
-            }
+            (ErrorCode::LimitReached, _) => (Some("phone"), t.error_cap),
             (ErrorCode::BadParameter, Some("phone")) => (Some("phone"), t.error_phone),
             (ErrorCode::BadParameter, Some("topic")) => (Some("topic"), t.error_topic),
             (ErrorCode::BadParameter, Some("consent")) => (Some("consent"), t.error_consent),

@@ -110,7 +110,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
                 })
             }}
             <AddDays add />
-            <div class="save-bar">
+            <div class="save-bar" class=("save-bar--sticky", move || dirty.get())>
                 <button type="button" class="button button--primary" on:click=save
                     disabled=move || busy.get() || !dirty.get()>{tr(|c| c.holidays_save)}</button>
                 <p class="form-ok" role="status">{move || match saved.get() {

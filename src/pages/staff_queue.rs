@@ -66,10 +66,10 @@ fn StaffQueue(csrf: String) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join("、");
             view! {
-                <p class="notice">
-                    {tr_with(|c, y: String| (c.holidays_queue_notice)(&y), list)} " "
-                    <a href="/staff/holidays">{tr(|c| c.holidays_heading)}</a>
-                </p>
+                <div class="notice notice--action">
+                    <p>{tr_with(|c, y: String| (c.holidays_queue_notice)(&y), list)}</p>
+                    <a class="button button--link" href="/staff/holidays">{tr(|c| c.holidays_heading)}</a>
+                </div>
             }
         })
     };

@@ -220,7 +220,13 @@ test('staff accept in bulk, reject a duplicate, extend and close; the home\'s de
   await step(staff, '分办给承办单位', '已转交承办单位');
   // About four months from now: after the 60-working-day deadline, within the doubled limit.
   const later = new Date(Date.now() + 8 * 3600_000 + 120 * 86400_000).toISOString().slice(0, 10);
-  await staff.getByLabel('新的答复期限').fill(later);
+  const extendDate = staff.getByLabel('新的答复期限');
+  const current = await extendDate.inputValue();
+  assert.match(current, /^\d{4}-\d{2}-\d{2}$/, 'the form starts from the current deadline');
+  await staff.locator('#extend-date-current').getByText(`答复期限：${current}`).waitFor();
+  assert.ok((await extendDate.getAttribute('min')) > current, 'a new deadline comes after it');
+  assert.ok(later > current);
+  await extendDate.fill(later);
   await staff.getByLabel('延期理由（仅工作人员可见）').fill('需要街道办现场核实');
   await staff.getByRole('button', { name: '延期', exact: true }).click();
   await staff.getByRole('status').getByText('已保存。').waitFor();

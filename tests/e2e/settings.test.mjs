@@ -52,7 +52,7 @@ test('staff add the missing years to the holiday calendar and the warnings go', 
   await staff.getByLabel('名称（如：春节、春节调休）').fill('元旦调休');
   await staff.getByLabel('类型').selectOption({ label: '调休上班' });
   await staff.getByRole('button', { name: '加入日历' }).click();
-  await staff.locator('.calendar-day--workday').getByText('元旦调休').waitFor();
+  await staff.locator('.calendar-day--workday', { hasText: `${year}-01-04` }).getByText('元旦调休').waitFor();
   // A wrong day is removed before saving.
   await staff.getByRole('button', { name: `删除 ${year}-01-02` }).click();
   assert.equal(await listed(`${year}-01-02`).count(), 0);
@@ -111,15 +111,15 @@ test('staff keep the list of handling units', async () => {
   await staff.getByRole('button', { name: '添加单位' }).click();
   await staff.getByRole('alert').getByText('已有同名的单位。').waitFor();
 
-  await staff.getByLabel('查找单位').fill('测试服务');
+  await staff.getByLabel('查找承办单位').fill('测试服务');
   await count.getByText(`显示 1 个，共 ${before + 1} 个`).waitFor();
   const item = staff.locator('.unit-item');
   await lookAt(staff, 'staff-units');
   await item.getByText('改名').click();
   await item.getByLabel('“呼和浩特市测试服务局”的新名称').fill('呼和浩特市测试管理局');
   await item.getByRole('button', { name: '保存名称' }).click();
-  await staff.getByLabel('查找单位').fill('测试管理');
-  await item.getByText('呼和浩特市测试管理局').waitFor();
+  await staff.getByLabel('查找承办单位').fill('测试管理');
+  await item.getByText('呼和浩特市测试管理局', { exact: true }).waitFor();
   await item.getByRole('button', { name: '停用' }).click();
   await item.getByText('已停用').waitFor();
 
@@ -129,6 +129,21 @@ test('staff keep the list of handling units', async () => {
   assert.equal(unit?.active, false);
   await item.getByRole('button', { name: '重新启用' }).click();
   await item.getByRole('button', { name: '停用' }).waitFor();
+
+  // The staff's pages in English.
+  await staff.getByRole('button', { name: 'Switch to English' }).click();
+  await staff.getByRole('heading', { level: 1, name: 'Handling units' }).waitFor();
+  await staff.getByLabel('Find a unit').fill('');
+  await count.getByText(`${before + 1} of ${before + 1} shown`).waitFor();
+  await lookAt(staff, 'staff-units-en');
+  await staff.goto(server.url + '/staff/holidays');
+  await staff.getByRole('heading', { level: 1, name: 'Holiday calendar' }).waitFor();
+  await staff.getByRole('button', { name: 'Remove 2026-10-01' }).waitFor();
+  await staff.goto(server.url + '/staff/opinions');
+  await staff.getByRole('heading', { level: 1, name: 'Opinions to handle' }).waitFor();
+  await staff.goto(server.url + '/staff/audit');
+  await staff.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  await staff.locator('.outbox__item').getByText('unit.update').first().waitFor();
   assert.deepEqual(staff.jsErrors, []);
   await staff.context().close();
 });

@@ -17,7 +17,8 @@ use sqlx::{Any, Transaction};
 type Tx<'c> = Transaction<'c, Any>;
 
 impl Db {
-    /// Deletes and erases what is past the cutoffs, and audits the pass if it changed anything.
+    /// Deletes and erases what is past the cutoffs, and audits the pass if it touched personal
+    /// data.
     pub async fn housekeeping_pass(&self, cutoffs: &Cutoffs, now_ms: i64) -> anyhow::Result<Pass> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE housekeeping_lock SET name = name WHERE name = 'pass'")
@@ -72,7 +73,7 @@ impl Db {
             bookings_erased,
             notifications,
         };
-        if !pass.is_empty() {
+        if pass.touched_personal_data() {
             let entry = Audit {
                 actor: SYSTEM_ACTOR,
                 at_ms: now_ms,

@@ -175,7 +175,8 @@ pub async fn activities_get(
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The activity as changed", body = Activity),
-        (status = 400, description = "A field is invalid (`field` names it; `capacity` when below the seats booked), or the activity has started", body = ApiError),
+        (status = 400, description = "A field is invalid (`field` names it), or the activity has started", body = ApiError),
+        (status = 409, description = "`limit_reached` on `capacity`: below the seats booked", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff nor a delegate of its home, or no anti-forgery token", body = ApiError),
         (status = 404, description = "No such activity", body = ApiError),
@@ -235,10 +236,10 @@ pub async fn activities_edit(
         EditOutcome::Edited => Ok(Json(activity_or_404(&state, &id).await?)),
         EditOutcome::Cancelled => Err(cancelled()),
         EditOutcome::Started => Err(started()),
-        EditOutcome::BelowBooked(booked) => Err(AppError::BadRequest(ApiError::bad_parameter(
+        EditOutcome::BelowBooked(booked) => Err(AppError::limit_reached(
             "capacity",
             format!("{booked} seats are booked already; the capacity cannot be less"),
-        ))),
+        )),
     }
 }
 

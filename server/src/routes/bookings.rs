@@ -56,9 +56,9 @@ pub(super) fn masked(mut booking: Booking) -> Booking {
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 201, description = "Booked or waitlisted (see `status`)", body = Booking),
-        (status = 400, description = "A field is invalid, too late to book, or too many bookings for this phone", body = ApiError),
+        (status = 400, description = "A field is invalid, or too late to book", body = ApiError),
         (status = 404, description = "No such activity", body = ApiError),
-        (status = 409, description = "Already booked with this phone, or the activity was cancelled", body = ApiError),
+        (status = 409, description = "Already booked with this phone, the activity was cancelled, or `limit_reached` on `phone`: the phone holds the most upcoming bookings allowed", body = ApiError),
     ))]
 pub async fn bookings_create(
     State(state): State<AppState>,
@@ -126,9 +126,7 @@ fn refuse_unless_created(state: &AppState, outcome: BookOutcome) -> Result<(), A
                 "this phone already holds {} upcoming bookings, the most allowed",
                 state.booking_cap
             );
-            Err(AppError::BadRequest(ApiError::bad_parameter(
-                "phone", message,
-            )))
+            Err(AppError::limit_reached("phone", message))
         }
     }
 }

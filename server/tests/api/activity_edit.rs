@@ -158,7 +158,7 @@ async fn the_capacity_cannot_drop_below_the_seats_booked(app: TestApp) {
     booked(&app, &id, PHONE, "booked").await;
     booked(&app, &id, "13900139000", "booked").await;
     let response = edit(&app, &wang, &id, &edit_body(10, 1)).await;
-    let error = api_error(response, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    let error = api_error(response, StatusCode::CONFLICT, "limit_reached").await;
     assert_eq!(error["field"], "capacity");
     assert!(
         error["message"].as_str().is_some_and(|m| m.contains('2')),

@@ -507,7 +507,7 @@ async fn one_phone_holds_at_most_three_upcoming_bookings_and_cancelling_one_free
     booked(&app, &ids[2], PHONE, "waitlisted").await;
 
     let fourth = book(&app, &ids[3], "+86 138 0013 8000").await;
-    let error = api_error(fourth, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    let error = api_error(fourth, StatusCode::CONFLICT, "limit_reached").await;
     assert_eq!(error["field"], "phone", "{error}");
     let pool = app.sql().await;
     assert!(rows(&pool, &ids[3]).await.is_empty(), "nothing was stored");
@@ -518,7 +518,8 @@ async fn one_phone_holds_at_most_three_upcoming_bookings_and_cancelling_one_free
     cancelled(&app, &code_of(&first), PHONE).await;
     booked(&app, &ids[3], PHONE, "waitlisted").await;
     let fifth = book(&app, &ids[0], PHONE).await;
-    bad_field(fifth, "phone", "three again").await;
+    let error = api_error(fifth, StatusCode::CONFLICT, "limit_reached").await;
+    assert_eq!(error["field"], "phone", "three again: {error}");
 }
 
 async fn bookings_at_a_cancelled_activity_do_not_count_towards_the_cap(app: TestApp) {
@@ -530,7 +531,9 @@ async fn bookings_at_a_cancelled_activity_do_not_count_towards_the_cap(app: Test
     for id in &ids[..3] {
         booked(&app, id, PHONE, "booked").await;
     }
-    bad_field(book(&app, &ids[3], PHONE).await, "phone", "three held").await;
+    let refused = book(&app, &ids[3], PHONE).await;
+    let error = api_error(refused, StatusCode::CONFLICT, "limit_reached").await;
+    assert_eq!(error["field"], "phone", "three held: {error}");
 
     let request = wang
         .signed(app.request(Method::POST, &format!("/api/activities/{}/cancel", ids[0])))
@@ -748,15 +751,16 @@ async fn one_phone_booking_six_activities_at_once_gets_only_three(app: TestApp) 
     let answers = all_at_once(jobs).await;
     let count = |s: StatusCode| answers.iter().filter(|(status, _)| *status == s).count();
     assert_eq!(
-        (count(StatusCode::CREATED), count(StatusCode::BAD_REQUEST)),
+        (count(StatusCode::CREATED), count(StatusCode::CONFLICT)),
         (3, 3),
         "three bookings and three refusals, not {answers:?}"
     );
-    for (_, body) in answers
-        .iter()
-        .filter(|(s, _)| *s == StatusCode::BAD_REQUEST)
-    {
-        assert_eq!(body["field"], "phone", "{body}");
+    for (_, body) in answers.iter().filter(|(s, _)| *s == StatusCode::CONFLICT) {
+        assert_eq!(
+            (body["code"].as_str(), body["field"].as_str()),
+            (Some("limit_reached"), Some("phone")),
+            "{body}"
+        );
     }
     assert_eq!(stored_bookings(&app).await, 3);
 }

@@ -221,6 +221,10 @@ async fn rate_limit_counters_are_deleted_once_their_hour_is_over(app: TestApp) {
     let pass = pass_at(&app, start + HOUR).await;
     assert_eq!(pass.counters, 4, "{pass:?}");
     assert_eq!(names().await, ["day"]);
+    // Counters hold no personal data: a pass that only removed them is not in the audit log.
+    let staff = staff(&app).await;
+    let log = staff_get(&app, &staff, "/api/staff/audit?target=housekeeping").await;
+    assert_eq!(log["total"], 0, "{log}");
 }
 
 async fn contacts_of_opinions_ended_three_years_ago_are_erased_and_board_stats_and_link_still_work(

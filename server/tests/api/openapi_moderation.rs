@@ -159,7 +159,7 @@ async fn the_moderation_paths_are_documented_and_real_answers_match_their_schema
         check_against_schema(&doc, "HandlingUnit", unit);
     }
     let holidays = staff_get(&app, &staff, "/api/holidays").await;
-    check_against_schema(&doc, "HolidayCalendar", object(&holidays));
+    check_against_schema(&doc, "HolidayCalendarView", object(&holidays));
     for day in each(&holidays["days"]) {
         check_against_schema(&doc, "CalendarDay", day);
     }
