@@ -269,6 +269,25 @@ pub struct OpinionStats {
     pub satisfaction: Satisfaction,
     /// Per handling unit, every unit that was ever assigned an opinion, by name.
     pub units: Vec<UnitScore>,
+    /// The year (Hohhot time, by submission) the figures are limited to; absent for all years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i64>,
+    /// The years that have opinions, newest first, to choose from.
+    #[serde(default)]
+    pub years: Vec<i64>,
+    /// Staff only: per home raised at (the home's id), most first; empty in the public answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_home: Vec<NamedCount>,
+}
+
+/// Query of `GET /api/public/stats` and `GET /api/staff/stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct StatsQuery {
+    /// Only opinions submitted in this year (2000 to 2100, Hohhot time).
+    #[serde(default)]
+    pub year: Option<i64>,
 }
 
 /// The median of some values (the mean of the middle two for an even count); `None` when empty.

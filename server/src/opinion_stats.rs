@@ -28,6 +28,42 @@ struct UnitTally {
     ratings: Vec<Rating>,
 }
 
+/// The Hohhot year an opinion was submitted in.
+fn year_of(row: &StatsRow) -> i64 {
+    deputy_homes_api::activity::civil_from_days(crate::due::hohhot_day(row.created_at_ms)).0
+}
+
+/// The statistics at `now_ms` of the opinions submitted in `year` (all when `None`); with
+/// `per_home`, also the counts per home (staff's figures).
+pub fn compute_for(
+    all: &[StatsRow],
+    year: Option<i64>,
+    per_home: bool,
+    now_ms: i64,
+) -> OpinionStats {
+    let mut years: Vec<i64> = all.iter().map(year_of).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let rows: Vec<StatsRow> = all
+        .iter()
+        .filter(|r| year.is_none_or(|y| year_of(r) == y))
+        .cloned()
+        .collect();
+    let mut stats = compute(&rows, now_ms);
+    stats.year = year;
+    stats.years = years;
+    if per_home {
+        let by_home = counts(rows.iter().filter_map(|r| r.home_id.as_deref()));
+        let mut by_home: Vec<NamedCount> = by_home
+            .into_iter()
+            .filter_map(|(h, n)| named(h, Some(&n)))
+            .collect();
+        by_home.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        stats.by_home = by_home;
+    }
+    stats
+}
+
 /// The statistics of these opinions at `now_ms`.
 pub fn compute(rows: &[StatsRow], now_ms: i64) -> OpinionStats {
     let by_status = counts(rows.iter().map(|r| r.status.code()));
@@ -100,6 +136,9 @@ pub fn compute(rows: &[StatsRow], now_ms: i64) -> OpinionStats {
         ),
         satisfaction: Satisfaction::of(&ratings),
         units,
+        year: None,
+        years: Vec::new(),
+        by_home: Vec::new(),
     }
 }
 
@@ -122,6 +161,7 @@ mod tests {
             status,
             category: Category::Transport,
             district: Some(District::Xincheng),
+            home_id: Some("xc-01".into()),
             created_at_ms: 0,
             replied_at_ms: replied_day.map(|d| d * DAY),
             due_at_ms: Some(10 * DAY),
@@ -147,5 +187,40 @@ mod tests {
         assert_eq!((unit.assigned, unit.replied), (3, 2));
         assert_eq!(unit.median_days_to_reply, Some(7.5));
         assert_eq!(stats.by_district[0].key, "xincheng");
+    }
+
+    #[test]
+    fn a_year_limits_the_figures_and_staff_get_counts_per_home() {
+        // 2026-12-31 23:00 and 2027-01-01 01:00 in Hohhot (UTC+8).
+        let late_2026 = deputy_homes_api::activity::shanghai_ms(
+            deputy_homes_api::activity::days_from_civil(2026, 12, 31),
+            23 * 60,
+        );
+        let early_2027 = late_2026 + 2 * 3_600_000;
+        let mut rows = vec![
+            row(OpinionStatus::Submitted, None, None),
+            row(OpinionStatus::Submitted, None, None),
+            row(OpinionStatus::Submitted, None, None),
+        ];
+        rows[0].created_at_ms = late_2026;
+        rows[1].created_at_ms = early_2027;
+        rows[2].created_at_ms = early_2027;
+        rows[2].home_id = Some("hm-01".into());
+        let all = compute_for(&rows, None, false, early_2027);
+        assert_eq!((all.total, all.year), (3, None));
+        assert_eq!(all.years, vec![2027, 2026]);
+        assert!(all.by_home.is_empty(), "the public gets no per-home counts");
+        let y2026 = compute_for(&rows, Some(2026), true, early_2027);
+        assert_eq!((y2026.total, y2026.year), (1, Some(2026)));
+        assert_eq!(y2026.years, vec![2027, 2026], "every year stays choosable");
+        let y2027 = compute_for(&rows, Some(2027), true, early_2027);
+        assert_eq!(y2027.total, 2);
+        let homes: Vec<(&str, u64)> = y2027
+            .by_home
+            .iter()
+            .map(|n| (n.key.as_str(), n.count))
+            .collect();
+        assert_eq!(homes, [("hm-01", 1), ("xc-01", 1)]);
+        assert_eq!(compute_for(&rows, Some(2025), true, early_2027).total, 0);
     }
 }

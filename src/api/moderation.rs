@@ -142,14 +142,15 @@ pub async fn public_opinions(query: PublicBoardQuery) -> Result<PublicOpinionPag
     get_with_query("/api/public/opinions", params).await
 }
 
-/// `GET /api/public/stats` (anyone) or `GET /api/staff/stats` (staff).
-pub async fn opinion_stats(staff: bool) -> Result<OpinionStats, ClientError> {
-    get_json(if staff {
+/// `GET /api/public/stats` (anyone) or `GET /api/staff/stats` (staff, with counts per home),
+/// for one year or all.
+pub async fn opinion_stats(staff: bool, year: Option<i64>) -> Result<OpinionStats, ClientError> {
+    let path = if staff {
         "/api/staff/stats"
     } else {
         "/api/public/stats"
-    })
-    .await
+    };
+    get_with_query(path, vec![("year", year.map(|y| y.to_string()))]).await
 }
 
 /// `POST /api/staff/opinions`: staff enter an opinion for a walk-in citizen (consent given in

@@ -2,17 +2,21 @@
 //! endpoint): counts by status, category and district, days to reply, replies on time,
 //! satisfaction, and each handling unit's scorecard.
 
+use crate::account_rules::home_name;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::components::bar_chart::BarChart;
 use crate::components::load_error::LoadError;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::session::use_auth;
+use crate::urls::page_href;
 use deputy_homes_api::account::Role;
 use deputy_homes_api::opinion::{Category, OpinionStatus};
 use deputy_homes_api::opinion_board::{NamedCount, OpinionStats, UnitScore};
+use deputy_homes_api::query::HomeFilter;
 use deputy_homes_api::District;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// A share as a whole percentage, or a dash when there is nothing to divide.
 pub fn percent(share: Option<f64>) -> String {
@@ -53,10 +57,15 @@ pub fn StatsPage() -> impl IntoView {
         auth.session
             .with(|s| s.as_ref().is_some_and(|s| s.account.role == Role::Staff))
     });
-    let stats = LocalResource::new(move || api::opinion_stats(staff.get()));
+    let params = use_query_map();
+    let year = Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse().ok())));
+    let stats = LocalResource::new(move || api::opinion_stats(staff.get(), year.get()));
     let retry = Callback::new(move |()| stats.refetch());
     view! {
         <h1>{tr(|c| c.stats_heading)}</h1>
+        <YearChoice year years=Signal::derive(move || {
+            stats.get().and_then(Result::ok).map(|s| s.years).unwrap_or_default()
+        }) />
         <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
             {move || Suspend::new(async move {
                 match stats.await {
@@ -106,6 +115,58 @@ fn StatsView(stats: OpinionStats) -> impl IntoView {
         {chart(Kind::Category, |c| c.stats_by_category, |s| &s.by_category)}
         {chart(Kind::District, |c| c.stats_by_district, |s| &s.by_district)}
         <UnitTable units=st.units />
+        {(!st.by_home.is_empty()).then(|| view! { <HomeChart counts=st.by_home /> })}
+    }
+}
+
+/// The year the figures are for, kept in the URL (`?year=`).
+#[component]
+fn YearChoice(year: Memo<Option<i64>>, #[prop(into)] years: Signal<Vec<i64>>) -> impl IntoView {
+    let navigate = use_navigate();
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let chosen = value.parse::<i64>().ok().map(|y| y.to_string());
+        navigate(&page_href("/stats", [("year", chosen)]), Default::default());
+    };
+    view! {
+        <div class="field stats__year">
+            <label for="stats-year">{tr(|c| c.stats_year_label)}</label>
+            <select id="stats-year" on:change=choose>
+                <option value="" selected=move || year.get().is_none()>{tr(|c| c.stats_all_years)}</option>
+                {move || {
+                    let mut list = years.get();
+                    // The year in the URL stays choosable even with no opinions in it.
+                    if let Some(y) = year.get().filter(|y| !list.contains(y)) {
+                        list.push(y);
+                        list.sort_unstable_by(|a, b| b.cmp(a));
+                    }
+                    list.into_iter().map(|y| view! {
+                        <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option>
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// Staff only: the ten homes with the most opinions, by name.
+#[component]
+fn HomeChart(counts: Vec<NamedCount>) -> impl IntoView {
+    let i18n = use_i18n();
+    let register = LocalResource::new(|| crate::api::homes_list(HomeFilter::default()));
+    move || {
+        let t = i18n.t();
+        let homes = register
+            .get()
+            .and_then(Result::ok)
+            .map(|r| r.items)
+            .unwrap_or_default();
+        let bars = counts
+            .iter()
+            .take(10)
+            .map(|n| (home_name(&homes, &n.key, i18n.lang()), n.count))
+            .collect();
+        view! { <BarChart caption=t.stats_by_home.to_owned() label_heading=t.stats_name.to_owned() count_heading=t.stats_count.to_owned() bars /> }
     }
 }
 

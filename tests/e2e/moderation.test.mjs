@@ -136,6 +136,12 @@ test('an opinion goes from the citizen through staff and the unit to the public 
   const scorecard = board.locator('table.scorecard tr', { hasText: unitName });
   await scorecard.getByText('100%').first().waitFor();
   await lookAt(board, 'stats');
+  // The figures of one year, chosen in the URL; the public gets no per-home counts.
+  const thisYear = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
+  await board.getByLabel('年份（按提交时间）').selectOption(thisYear);
+  await board.waitForURL(new RegExp(`/stats\\?year=${thisYear}$`));
+  await byStatus.locator('tr', { hasText: '已公开' }).getByText('1', { exact: true }).waitFor();
+  assert.equal(await board.locator('caption', { hasText: '收到意见最多' }).count(), 0);
 
   // The audit log holds the reveal of the phone.
   await staff.goto(server.url + `/staff/audit?target=${tracking}`);
@@ -243,5 +249,13 @@ test('staff accept in bulk, reject a duplicate, extend and close; the home\'s de
     await list.getByText(title).first().waitFor();
   }
   assert.equal(await list.getByText('13900139000').count(), 0, 'phones stay masked for delegates');
+
+  // Staff's statistics also count opinions per home, by name.
+  await staff.goto(server.url + '/stats');
+  const byHome = staff.locator('table.chart', { has: staff.locator('caption', { hasText: '收到意见最多的代表之家' }) });
+  const top = byHome.locator('tbody tr').first();
+  await top.locator('th').getByText(/人大代表之家/).waitFor();
+  assert.ok(Number(await top.locator('.chart__count').textContent()) >= 3);
+  await lookAt(staff, 'stats-staff');
   for (const page of [citizen, staff, delegate]) assert.deepEqual(page.jsErrors, []);
 });

@@ -38,6 +38,7 @@ pub struct StatsRow {
     pub status: OpinionStatus,
     pub category: Category,
     pub district: Option<District>,
+    pub home_id: Option<String>,
     pub created_at_ms: i64,
     pub replied_at_ms: Option<i64>,
     pub due_at_ms: Option<i64>,
@@ -213,7 +214,7 @@ impl Db {
             ));
         }
         sqlx::query(
-            "SELECT o.id, o.status, o.category, h.district AS home_district, o.created_at_ms, \
+            "SELECT o.id, o.status, o.category, o.home_id, h.district AS home_district, o.created_at_ms, \
              o.replied_at_ms, o.due_at_ms, o.rating FROM opinions o \
              LEFT JOIN homes h ON h.id = o.home_id",
         )
@@ -228,6 +229,7 @@ impl Db {
                 status: status_of(&row.try_get::<String, _>("status")?)?,
                 category: category_of(&row.try_get::<String, _>("category")?)?,
                 district: district.as_deref().and_then(District::from_code),
+                home_id: row.try_get("home_id")?,
                 created_at_ms: row.try_get("created_at_ms")?,
                 replied_at_ms: row.try_get("replied_at_ms")?,
                 due_at_ms: row.try_get("due_at_ms")?,

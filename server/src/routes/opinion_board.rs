@@ -14,7 +14,7 @@ use axum::Json;
 use deputy_homes_api::moderation::{page_number, AuditPage, AuditQuery};
 use deputy_homes_api::opinion::{normalize_tracking_number, OpinionView};
 use deputy_homes_api::opinion_board::{
-    OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
+    OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion, StatsQuery,
 };
 use deputy_homes_api::ApiError;
 
@@ -121,31 +121,57 @@ pub async fn public_opinions_list(
     ))
 }
 
-async fn stats(state: &AppState) -> Result<Json<OpinionStats>, AppError> {
+async fn stats(
+    state: &AppState,
+    query: Result<Query<StatsQuery>, QueryRejection>,
+    per_home: bool,
+) -> Result<Json<OpinionStats>, AppError> {
+    let Query(query) =
+        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    if let Some(year) = query.year.filter(|y| !(2000..=2100).contains(y)) {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "year",
+            format!("year must be from 2000 to 2100, not {year}"),
+        )));
+    }
     let rows = state.db.stats_rows().await?;
-    Ok(Json(crate::opinion_stats::compute(&rows, now_ms())))
+    Ok(Json(crate::opinion_stats::compute_for(
+        &rows,
+        query.year,
+        per_home,
+        now_ms(),
+    )))
 }
 
-/// Figures over every opinion: counts by status, category, district; reply times, punctuality,
-/// satisfaction, and each handling unit's scorecard. No personal data.
-#[utoipa::path(get, path = "/api/public/stats", tag = "opinions",
-    responses((status = 200, description = "The figures", body = OpinionStats)))]
-pub async fn public_stats(State(state): State<AppState>) -> Result<Json<OpinionStats>, AppError> {
-    stats(&state).await
-}
-
-/// The same figures for staff, never cached (`no-store`), so they see each action at once.
-#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation",
+/// Figures over every opinion, or those of one year: counts by status, category, district;
+/// reply times, punctuality, satisfaction, and each handling unit's scorecard. No personal data.
+#[utoipa::path(get, path = "/api/public/stats", tag = "opinions", params(StatsQuery),
     responses(
         (status = 200, description = "The figures", body = OpinionStats),
+        (status = 400, description = "The year is not a number from 2000 to 2100", body = ApiError),
+    ))]
+pub async fn public_stats(
+    State(state): State<AppState>,
+    query: Result<Query<StatsQuery>, QueryRejection>,
+) -> Result<Json<OpinionStats>, AppError> {
+    stats(&state, query, false).await
+}
+
+/// The same figures for staff, with the counts per home, never cached (`no-store`), so they see
+/// each action at once.
+#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation", params(StatsQuery),
+    responses(
+        (status = 200, description = "The figures", body = OpinionStats),
+        (status = 400, description = "The year is not a number from 2000 to 2100", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff", body = ApiError),
     ))]
 pub async fn staff_stats(
     State(state): State<AppState>,
     _staff: Staff,
+    query: Result<Query<StatsQuery>, QueryRejection>,
 ) -> Result<Json<OpinionStats>, AppError> {
-    stats(&state).await
+    stats(&state, query, true).await
 }
 
 /// The audit log, newest first: every staff action on opinions, units and holidays, and every

@@ -1,10 +1,12 @@
 //! The public board shows only published opinions whose authors allowed it, without personal
 //! data; statistics are right on a small known set.
 
+use crate::bookings::bad_field;
 use crate::bookings::{mobile, now_ms, PHONE};
 use crate::helpers::{json_body, on_both_databases, TestApp};
 use crate::moderation::{acted, new_opinion, rate, replied, staff_get};
 use crate::notifications::staff;
+use deputy_homes_api::activity::civil_from_days;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -195,6 +197,61 @@ async fn statistics_of_a_small_known_set(app: TestApp) {
     );
     assert!(health.get("on_time_share").is_none(), "no reply, no share");
 
-    let public_stats = public(&app, "/api/public/stats").await;
+    // Staff also see the counts per home, most first; the public answer has everything else.
+    let by_home = stats["by_home"]
+        .as_array()
+        .expect("staff get per-home counts");
+    let counted: Vec<u64> = by_home
+        .iter()
+        .map(|n| n["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counted, [2, 1], "{by_home:?}");
+    assert_eq!(by_home[1]["key"], "hm-01");
+    let mut public_stats = public(&app, "/api/public/stats").await;
+    assert!(
+        public_stats.get("by_home").is_none(),
+        "no per-home counts in public"
+    );
+    public_stats["by_home"] = stats["by_home"].clone();
     assert_eq!(public_stats, stats);
+
+    // A year limits the figures to the opinions submitted in it; every year stays choosable.
+    let year_of = |ms: i64| civil_from_days((ms.div_euclid(60_000) + 8 * 60).div_euclid(1440)).0;
+    let now = now_ms();
+    let this_year = year_of(now);
+    sqlx::query("UPDATE opinions SET created_at_ms = $1 WHERE tracking_number = $2")
+        .bind(1_623_000_000_000_i64) // 2021-06-06
+        .bind(overdue.as_str())
+        .execute(&pool)
+        .await
+        .expect("one opinion moves to 2021");
+    let in_2021 = public(&app, "/api/public/stats?year=2021").await;
+    assert_eq!(
+        (in_2021["total"].clone(), in_2021["year"].clone()),
+        (json!(1), json!(2021))
+    );
+    assert_eq!(
+        in_2021["by_category"],
+        json!([{ "key": "health", "count": 1 }])
+    );
+    // Two opinions were submitted at t0 (30 days ago), one now, one moved to 2021.
+    let mut years = vec![year_of(t0), this_year, 2021];
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    assert_eq!(in_2021["years"], json!(years));
+    let this = public(&app, &format!("/api/public/stats?year={this_year}")).await;
+    let expected = 1 + 2 * u64::from(year_of(t0) == this_year);
+    assert_eq!(this["total"], expected);
+    assert_eq!(public(&app, "/api/public/stats").await["total"], 4);
+    let staff_2021 = staff_get(&app, &staff, "/api/staff/stats?year=2021").await;
+    assert_eq!(
+        staff_2021["by_home"],
+        json!([{ "key": "hm-01", "count": 1 }])
+    );
+    for (query, field) in [("year=1999", "year"), ("year=next", "query")] {
+        let response = app
+            .send(app.get(&format!("/api/public/stats?{query}")))
+            .await;
+        bad_field(response, field, query).await;
+    }
 }
