@@ -375,6 +375,7 @@ pub const EN: Catalog = Catalog {
     error_photo_type: "This file is not a JPEG, PNG or WebP image and was not uploaded. The rest of the form is kept.",
     error_photo_size: "The photo is over 8 MB and was not uploaded; choose a smaller one.",
     error_photo_count: "At most 3 photos.",
+    error_photo_gone: "A photo has expired (uploaded more than a day ago) or was used already; remove the photos and add them again. Everything else is kept.",
     opinion_location: "Location (optional)",
     opinion_add_location: "Add my current location",
     opinion_location_added: "Location added.",

@@ -299,6 +299,7 @@ pub struct Catalog {
     pub error_photo_type: &'static str,
     pub error_photo_size: &'static str,
     pub error_photo_count: &'static str,
+    pub error_photo_gone: &'static str,
     pub opinion_location: &'static str,
     pub opinion_add_location: &'static str,
     pub opinion_location_added: &'static str,

@@ -377,6 +377,7 @@ pub const ZH: Catalog = Catalog {
     error_photo_type: "这个文件不是 JPG、PNG 或 WebP 图片，未上传。表单其他内容已保留。",
     error_photo_size: "照片超过 8 MB，未上传。请换一张较小的照片。",
     error_photo_count: "最多上传 3 张照片。",
+    error_photo_gone: "有照片已过期（上传超过一天未提交）或已被使用，请删除照片后重新添加，其他内容已保留。",
     opinion_location: "位置（可选）",
     opinion_add_location: "附上我现在的位置",
     opinion_location_added: "已附上位置。",

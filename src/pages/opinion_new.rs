@@ -33,6 +33,8 @@ fn new_key() -> String {
 /// The field at fault and its message, for a refused submission.
 fn opinion_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'static str) {
     match error {
+        // 413: the file is larger than the limit.
+        ClientError::Api { status: 413, .. } => (Some("photo"), t.error_photo_size),
         ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
             (ErrorCode::BadParameter, Some("title")) => (Some("title"), t.error_title),
             (ErrorCode::BadParameter, Some("body")) => (Some("body"), t.error_body),
@@ -46,9 +48,8 @@ fn opinion_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'s
                 (Some("consent"), t.error_opinion_consent)
             }
             (ErrorCode::BadParameter, Some("photo_ids")) => (Some("photo"), t.error_photo_count),
-            (ErrorCode::BadParameter, Some("photo")) if error.message.contains("MiB") => {
-                (Some("photo"), t.error_photo_size)
-            }
+            // A photo the server no longer holds (deleted a day after upload) or already used.
+            (ErrorCode::Conflict, Some("photo_ids")) => (Some("photo"), t.error_photo_gone),
             (ErrorCode::BadParameter, Some("photo")) => (Some("photo"), t.error_photo_type),
             (ErrorCode::TooManyAttempts, _) => (None, t.error_rate_limited),
             (ErrorCode::BadParameter, _) => (None, t.error_bad_request),
@@ -385,5 +386,44 @@ fn OpinionSent(
             <p class="hint">{move || if walk_in { i18n.t().walk_in_sent_note } else { i18n.t().opinion_sent_note }}</p>
             <p><a class="button button--link button--wide" href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use deputy_homes_api::ApiError;
+
+    fn refused(status: u16, code: ErrorCode, field: &str) -> ClientError {
+        ClientError::Api {
+            status,
+            error: ApiError {
+                code,
+                message: "whatever the server says".into(),
+                field: Some(field.into()),
+            },
+        }
+    }
+
+    #[test]
+    fn photo_refusals_are_told_apart_by_status_and_code_not_by_wording() {
+        let t = crate::i18n::Lang::Zh.catalog();
+        let too_large = refused(413, ErrorCode::BadParameter, "photo");
+        assert_eq!(
+            opinion_error(&too_large, t),
+            (Some("photo"), t.error_photo_size)
+        );
+        let not_image = refused(400, ErrorCode::BadParameter, "photo");
+        assert_eq!(
+            opinion_error(&not_image, t),
+            (Some("photo"), t.error_photo_type)
+        );
+        let gone = refused(409, ErrorCode::Conflict, "photo_ids");
+        assert_eq!(opinion_error(&gone, t), (Some("photo"), t.error_photo_gone));
+        let too_many = refused(400, ErrorCode::BadParameter, "photo_ids");
+        assert_eq!(
+            opinion_error(&too_many, t),
+            (Some("photo"), t.error_photo_count)
+        );
     }
 }

@@ -81,10 +81,13 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
                 retry_after_secs,
             }
         }
-        SubmitOutcome::PhotoUnavailable(id) => AppError::BadRequest(ApiError::bad_parameter(
-            "photo_ids",
-            format!("photo {id} does not exist or belongs to another opinion"),
-        )),
+        SubmitOutcome::PhotoUnavailable(id) => AppError::conflict(
+            format!(
+                "photo {id} does not exist (unused photos are deleted after 24 h) or belongs to \
+                 another opinion"
+            ),
+            Some("photo_ids"),
+        ),
         SubmitOutcome::Created(_) | SubmitOutcome::Replayed(_) => {
             AppError::Internal(anyhow::anyhow!("a receipt is not a refusal"))
         }
@@ -98,8 +101,8 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
     responses(
         (status = 201, description = "Received", body = OpinionReceipt),
         (status = 200, description = "Received before under this key: the same receipt", body = OpinionReceipt),
-        (status = 400, description = "A field is invalid, the key is missing, or a photo is unavailable", body = ApiError),
-        (status = 409, description = "The key was used for another opinion", body = ApiError),
+        (status = 400, description = "A field is invalid, or the key is missing", body = ApiError),
+        (status = 409, description = "The key was used for another opinion, or a photo is unavailable (`photo_ids`: deleted 24 h after upload, or used already)", body = ApiError),
         (status = 429, description = "Too many opinions from this phone or address this hour (see Retry-After)", body = ApiError),
     ))]
 pub async fn opinions_create(

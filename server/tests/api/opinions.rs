@@ -314,7 +314,8 @@ async fn photos_must_exist_and_be_unattached_or_nothing_is_stored(app: TestApp) 
         ("unknown", vec!["no-such-photo"]),
     ] {
         let response = submit(&app, key, &opinion_body(Some("13900139000"), &ids)).await;
-        bad_field(response, "photo_ids", key).await;
+        let error = api_error(response, StatusCode::CONFLICT, "conflict").await;
+        assert_eq!(error["field"], "photo_ids", "{key}: {error}");
     }
     assert_eq!(stored(&app, "opinions").await, 1);
     let unattached: i64 =
