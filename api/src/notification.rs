@@ -32,11 +32,13 @@ pub enum NotificationKind {
     OpinionExtended,
     /// The opinion was closed (办结).
     OpinionClosed,
+    /// The opinion was closed by publishing it with its reply (the author allowed it).
+    OpinionPublished,
 }
 
 impl NotificationKind {
     /// Every kind.
-    pub const ALL: [NotificationKind; 12] = [
+    pub const ALL: [NotificationKind; 13] = [
         NotificationKind::Confirmation,
         NotificationKind::Change,
         NotificationKind::Cancellation,
@@ -49,6 +51,7 @@ impl NotificationKind {
         NotificationKind::OpinionReplied,
         NotificationKind::OpinionExtended,
         NotificationKind::OpinionClosed,
+        NotificationKind::OpinionPublished,
     ];
 
     /// The stored code.
@@ -66,6 +69,7 @@ impl NotificationKind {
             NotificationKind::OpinionReplied => "opinion_replied",
             NotificationKind::OpinionExtended => "opinion_extended",
             NotificationKind::OpinionClosed => "opinion_closed",
+            NotificationKind::OpinionPublished => "opinion_published",
         }
     }
 

@@ -432,6 +432,7 @@ pub const EN: Catalog = Catalog {
         NotificationKind::OpinionReplied => "Opinion replied",
         NotificationKind::OpinionExtended => "Reply deadline extended",
         NotificationKind::OpinionClosed => "Opinion closed",
+        NotificationKind::OpinionPublished => "Opinion published",
     },
     manage_activity_heading: "Change or cancel this activity",
     edit_save: "Save changes",

@@ -434,6 +434,7 @@ pub const ZH: Catalog = Catalog {
         NotificationKind::OpinionReplied => "意见已答复",
         NotificationKind::OpinionExtended => "办理期限延长",
         NotificationKind::OpinionClosed => "意见已办结",
+        NotificationKind::OpinionPublished => "意见已公开",
     },
     manage_activity_heading: "更改或取消这场活动",
     edit_save: "保存更改",

@@ -17,7 +17,7 @@ pub(super) struct Author<'a> {
 }
 
 /// Enqueues the message about `step` for the author, unless it is a step they are not told of
-/// (acknowledgement, publication, an internal note). Call it after the step's changes, so the
+/// (acknowledgement, an internal note). Call it after the step's changes, so the
 /// units and the due date it quotes are the new ones.
 pub(super) async fn tell_author(
     tx: &mut Transaction<'_, Any>,
@@ -52,7 +52,8 @@ pub(super) async fn tell_author(
             }
         }
         Step::Close { .. } => OpinionNotice::Closed,
-        Step::Acknowledge { .. } | Step::Publish { .. } | Step::Note { .. } => return Ok(()),
+        Step::Publish { .. } => OpinionNotice::Published,
+        Step::Acknowledge { .. } | Step::Note { .. } => return Ok(()),
     };
     enqueue_about_opinion(
         tx,

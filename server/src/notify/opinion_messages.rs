@@ -31,6 +31,8 @@ pub enum OpinionNotice<'a> {
     Extended { due_date: &'a str },
     /// 办结.
     Closed,
+    /// 办结 by publishing it with its reply on the public board.
+    Published,
 }
 
 impl OpinionNotice<'_> {
@@ -43,6 +45,7 @@ impl OpinionNotice<'_> {
             OpinionNotice::Replied { .. } => NotificationKind::OpinionReplied,
             OpinionNotice::Extended { .. } => NotificationKind::OpinionExtended,
             OpinionNotice::Closed => NotificationKind::OpinionClosed,
+            OpinionNotice::Published => NotificationKind::OpinionPublished,
         }
     }
 
@@ -69,6 +72,9 @@ impl OpinionNotice<'_> {
             OpinionNotice::Replied { class } => format!("已答复（{}）。", class_name(*class)),
             OpinionNotice::Extended { due_date } => format!("办理期限延长至{due_date}。"),
             OpinionNotice::Closed => "已办结。".to_owned(),
+            OpinionNotice::Published => {
+                "已办结，答复已在公开答复栏目公开（不含姓名和手机号）。".to_owned()
+            }
         };
         format!("{opening}{news}{LOOK_UP}")
     }
@@ -131,6 +137,7 @@ mod tests {
                 due_date: "2027-04-15",
             },
             OpinionNotice::Closed,
+            OpinionNotice::Published,
         ]
     }
 

@@ -1,6 +1,6 @@
 //! Text messages about opinions: an author who gave a phone is told, in the step's own
-//! transaction, when the opinion is accepted, rejected, assigned, replied to, extended or closed;
-//! never of an acknowledgement, a publication or an internal note; an anonymous author never;
+//! transaction, when the opinion is accepted, rejected, assigned, replied to, extended, closed or
+//! published; never of an acknowledgement or an internal note; an anonymous author never;
 //! a refused or rolled-back step tells of nothing.
 
 use crate::bookings::{answer, bad_field, mobile, MASKED, PHONE};
@@ -16,7 +16,7 @@ on_both_databases!(
     the_author_is_texted_at_every_step_they_should_hear_of_with_the_tracking_number_not_the_token,
     a_rejection_texts_the_reason_staff_gave,
     an_anonymous_opinion_is_texted_nothing,
-    acknowledging_publishing_and_internal_notes_text_nothing,
+    acknowledging_and_internal_notes_text_nothing_and_publishing_ends_the_story,
     a_bulk_accept_texts_each_opinion_with_a_phone_once,
     a_refused_or_rolled_back_step_texts_nothing,
     a_walk_in_opinion_with_a_phone_is_texted_too,
@@ -160,7 +160,7 @@ async fn an_anonymous_opinion_is_texted_nothing(app: TestApp) {
     assert!(outbox(&app, &staff).await.is_empty());
 }
 
-async fn acknowledging_publishing_and_internal_notes_text_nothing(app: TestApp) {
+async fn acknowledging_and_internal_notes_text_nothing_and_publishing_ends_the_story(app: TestApp) {
     let staff = staff(&app).await;
     let tracking = new_opinion(&app, Some(PHONE), json!({})).await;
     acted(&app, &staff, &tracking, "accept", json!({})).await;
@@ -180,8 +180,18 @@ async fn acknowledging_publishing_and_internal_notes_text_nothing(app: TestApp) 
     let list = messages_about(&app, &staff, &tracking).await;
     assert_eq!(
         kinds(&list),
-        ["opinion_accepted", "opinion_assigned", "opinion_replied"],
-        "the publication is not texted"
+        [
+            "opinion_accepted",
+            "opinion_assigned",
+            "opinion_published",
+            "opinion_replied"
+        ],
+        "publishing is the last step, so the author is told of it"
+    );
+    let published = text_of(&list, "opinion_published");
+    assert!(
+        published.contains("已办结") && published.contains("公开答复"),
+        "{published}"
     );
 }
 
