@@ -25,8 +25,8 @@ pub(super) async fn audit_write(
     entry: &Audit<'_>,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO audit_log (id, actor_account_id, at_ms, action, target, details) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO audit_log (id, actor_account_id, at_ms, action, target, details, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log))",
     )
     .bind(crate::auth::random_id())
     .bind(entry.actor)
@@ -56,7 +56,7 @@ impl Db {
             "SELECT a.id, a.actor_account_id, COALESCE(c.display_name, '') AS actor_name, \
              a.at_ms, a.action, a.target, a.details \
              FROM audit_log a LEFT JOIN accounts c ON c.id = a.actor_account_id \
-             WHERE {filter} ORDER BY a.at_ms DESC, a.id LIMIT {PAGE_SIZE} OFFSET {offset}"
+             WHERE {filter} ORDER BY a.at_ms DESC, a.seq DESC, a.id LIMIT {PAGE_SIZE} OFFSET {offset}"
         ))
         .bind(target)
         .bind(actor)

@@ -191,6 +191,24 @@ async fn due_dates_count_working_days_around_weekends_and_holidays(app: TestApp)
         stored["recomputed"], 1,
         "only the unextended due date moves"
     );
+    // The save and the move it caused share one moment; the log still lists them newest first,
+    // in the order they were written.
+    let log = staff_get(&app, &staff, "/api/staff/audit").await;
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "holidays.replace",
+            "opinion.due_recomputed",
+            "opinion.extend"
+        ]
+    );
 
     let second = new_opinion(&app, Some(&mobile("1390000", 2)), json!({})).await;
     acted(&app, &staff, &second, "accept", json!({})).await;
