@@ -485,13 +485,13 @@ fn postgres_base_url() -> String {
 }
 
 /// A uniquely named PostgreSQL database, dropped (disconnecting every client) on drop.
-struct PostgresDatabase {
+pub(crate) struct PostgresDatabase {
     base_url: String,
     name: String,
 }
 
 impl PostgresDatabase {
-    async fn create() -> PostgresDatabase {
+    pub(crate) async fn create() -> PostgresDatabase {
         let base_url = postgres_base_url();
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -521,7 +521,7 @@ impl PostgresDatabase {
         PostgresDatabase { base_url, name }
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("{}/{}", self.base_url, self.name)
     }
 }

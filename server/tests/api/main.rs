@@ -30,3 +30,4 @@ mod phone_reveals;
 mod qr;
 mod reception;
 mod roles;
+mod upgrades;

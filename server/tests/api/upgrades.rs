@@ -1,0 +1,114 @@
+//! A database written by an earlier version keeps its data when a newer server starts on it: the
+//! migrations added after the first opinions release (0010 rebuilds the outbox, 0011 adds the
+//! housekeeping columns, 0012 the audit order) run over rows that are already there.
+
+use crate::helpers::PostgresDatabase;
+use deputy_homes_api::moderation::AuditQuery;
+use deputy_homes_api::notification::NotificationKind;
+use deputy_homes_api::units::HolidayCalendar;
+use deputy_homes_server::db::Db;
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use std::borrow::Cow;
+
+/// The migrations of the release before the opinion messages: 0001 to 0009.
+const RELEASED: usize = 9;
+
+/// Migrates an empty database to the earlier release, writes rows as that release did, then
+/// opens it with this server and checks every row is still there and still works.
+async fn upgrade_keeps_the_data(url: &str) {
+    install_default_drivers();
+    let all = sqlx::migrate!("./migrations");
+    assert!(
+        all.migrations.len() > RELEASED,
+        "there are newer migrations to test"
+    );
+    let released = Migrator {
+        migrations: Cow::Owned(all.migrations[..RELEASED].to_vec()),
+        ..Migrator::DEFAULT
+    };
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(url)
+        .await
+        .expect("the empty database opens");
+    released
+        .run(&pool)
+        .await
+        .expect("the earlier release's migrations run");
+    sqlx::query(
+        "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, \
+         attempts, next_attempt_at_ms, created_at_ms, dedupe_key) \
+         VALUES ('n1', 'reminder', 'ABC234', '13800138000', 'act-1', '明天的接待请准时到场', \
+         'pending', 0, 1000, 1000, 'reminder:ABC234:act-1')",
+    )
+    .execute(&pool)
+    .await
+    .expect("a pending reminder of the earlier release");
+    sqlx::query(
+        "INSERT INTO audit_log (id, actor_account_id, at_ms, action, target, details) \
+         VALUES ('a1', 'staff-1', 2000, 'unit.update', 'unit:u-jtj', '{\"active\":\"false\"}')",
+    )
+    .execute(&pool)
+    .await
+    .expect("an audit entry of the earlier release");
+    pool.close().await;
+
+    let db = Db::connect(url)
+        .await
+        .expect("this server opens and migrates it");
+    let messages = db
+        .notifications_list(None, 10)
+        .await
+        .expect("the outbox reads");
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    let reminder = &messages[0];
+    assert_eq!(reminder.kind, NotificationKind::Reminder);
+    assert_eq!(reminder.booking_code.as_deref(), Some("ABC234"));
+    assert_eq!(reminder.tracking_number, None);
+    assert_eq!(reminder.message, "明天的接待请准时到场");
+    // The reminder's guard against a second copy survived the rebuild of the table.
+    let again = sqlx::query(
+        "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, \
+         attempts, next_attempt_at_ms, created_at_ms, dedupe_key) \
+         VALUES ('n2', 'reminder', 'ABC234', '13800138000', 'act-1', 'x', 'pending', 0, 1000, \
+         1000, 'reminder:ABC234:act-1')",
+    )
+    .execute(
+        &AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(url)
+            .await
+            .expect("opens"),
+    )
+    .await;
+    assert!(again.is_err(), "the dedupe key is still unique");
+
+    // The old audit entry is kept and listed after a new one (the new one's seq is higher).
+    db.holidays_replace(&HolidayCalendar { days: Vec::new() }, 60, "staff-2", 2000)
+        .await
+        .expect("a calendar save is audited");
+    let log = db
+        .audit_list(&AuditQuery::default(), 1)
+        .await
+        .expect("the audit log reads");
+    let actions: Vec<&str> = log.items.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["holidays.replace", "unit.update"]);
+    assert_eq!(
+        log.items[1].details.get("active").map(String::as_str),
+        Some("false")
+    );
+}
+
+#[tokio::test]
+async fn a_sqlite_database_of_the_earlier_release_keeps_its_data() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
+    upgrade_keeps_the_data(&url).await;
+}
+
+#[tokio::test]
+async fn a_postgres_database_of_the_earlier_release_keeps_its_data() {
+    let database = PostgresDatabase::create().await;
+    upgrade_keeps_the_data(&database.url()).await;
+}
