@@ -72,6 +72,8 @@ pub struct Pass {
     pub idempotency_keys: u64,
     /// Rate-limit counters of past hours.
     pub counters: u64,
+    /// Sign-in sessions past their expiry (they open nothing any more).
+    pub expired_sessions: u64,
     /// Opinions whose contact, location and photos were erased.
     pub opinions_erased: u64,
     /// Photos of those opinions.
@@ -89,12 +91,14 @@ impl Pass {
     }
 
     /// Whether the pass deleted or erased anything that can hold personal data (photos,
-    /// contacts, bookings, messages). Only such passes are audited: removing stale counters and
-    /// idempotency keys, which nearly every hourly pass does, would bury the log.
+    /// contacts, bookings, messages). Only such passes are audited: removing stale counters,
+    /// idempotency keys and expired sessions, which nearly every hourly pass does, would bury the
+    /// log.
     pub fn touched_personal_data(&self) -> bool {
         Pass {
             idempotency_keys: 0,
             counters: 0,
+            expired_sessions: 0,
             ..*self
         } != Pass::default()
     }
@@ -105,6 +109,7 @@ impl Pass {
             ("unattached_photos", self.unattached_photos),
             ("idempotency_keys", self.idempotency_keys),
             ("counters", self.counters),
+            ("expired_sessions", self.expired_sessions),
             ("opinions_erased", self.opinions_erased),
             ("opinion_photos", self.opinion_photos),
             ("bookings_erased", self.bookings_erased),
@@ -131,6 +136,7 @@ pub async fn run_once(db: &Db, retention_days: u32, now_ms: i64) -> anyhow::Resu
             unattached_photos = pass.unattached_photos,
             idempotency_keys = pass.idempotency_keys,
             counters = pass.counters,
+            expired_sessions = pass.expired_sessions,
             opinions_erased = pass.opinions_erased,
             opinion_photos = pass.opinion_photos,
             bookings_erased = pass.bookings_erased,

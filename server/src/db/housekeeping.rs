@@ -31,6 +31,12 @@ impl Db {
         )
         .await?;
         let counters = delete_past_counters(&mut tx, cutoffs.counters_before_ms).await?;
+        let expired_sessions = execute(
+            &mut tx,
+            "DELETE FROM sessions WHERE expires_at_ms < $1",
+            now_ms,
+        )
+        .await?;
         let opinions_erased = erase_ended_opinions(&mut tx, cutoffs, now_ms).await?;
         let opinion_photos = sqlx::query(
             "DELETE FROM photos WHERE opinion_id IN \
@@ -68,6 +74,7 @@ impl Db {
             unattached_photos,
             idempotency_keys,
             counters,
+            expired_sessions,
             opinions_erased,
             opinion_photos,
             bookings_erased,

@@ -18,6 +18,7 @@ on_both_databases!(
     photos_no_opinion_took_within_a_day_are_deleted_and_the_others_kept,
     idempotency_keys_older_than_a_day_are_deleted_and_a_new_key_still_dedupes,
     rate_limit_counters_are_deleted_once_their_hour_is_over,
+    expired_sessions_are_deleted_and_live_ones_kept,
     contacts_of_opinions_ended_three_years_ago_are_erased_and_board_stats_and_link_still_work,
     bookings_of_activities_ended_three_years_ago_are_anonymised_and_old_messages_deleted,
     a_pass_that_changes_something_is_audited_once_by_the_system,
@@ -486,4 +487,32 @@ async fn two_passes_at_once_do_the_work_once(app: TestApp) {
     );
     let log = staff_get(&app, &staff, "/api/staff/audit?target=housekeeping").await;
     assert_eq!(log["total"], 1, "{log}");
+}
+
+async fn expired_sessions_are_deleted_and_live_ones_kept(app: TestApp) {
+    let old = staff(&app).await;
+    let now = now_ms();
+    sql(
+        &app,
+        "UPDATE sessions SET expires_at_ms = $1 WHERE $2 <> ''",
+        now - 1000,
+        "all",
+    )
+    .await;
+    let live = app.sign_in("staff", crate::helpers::PASSWORD).await;
+    let pass = pass_at(&app, now).await;
+    assert_eq!(pass.expired_sessions, 1, "{pass:?}");
+    assert!(!pass.touched_personal_data(), "not audited: {pass:?}");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("sessions count");
+    assert_eq!(left, 1);
+    let answer = app.send(live.cookie_only(app.get("/api/session"))).await;
+    assert_eq!(
+        json_body(answer, StatusCode::OK).await["account"]["role"],
+        "staff"
+    );
+    let gone = app.send(old.cookie_only(app.get("/api/session"))).await;
+    assert_ne!(gone.status(), StatusCode::OK);
 }
