@@ -143,6 +143,17 @@ test('an opinion goes from the citizen through staff and the unit to the public 
   await byStatus.locator('tr', { hasText: '已公开' }).getByText('1', { exact: true }).waitFor();
   assert.equal(await board.locator('caption', { hasText: '收到意见最多' }).count(), 0);
 
+  // The citizen was texted at each step they should hear of, with the tracking number.
+  await staff.goto(server.url + '/staff/outbox');
+  for (const [kind, label] of [['opinion_accepted', '意见已受理'], ['opinion_assigned', '意见已分办'],
+    ['opinion_replied', '意见已答复'], ['opinion_published', '意见已公开']]) {
+    const message = staff.locator(`.outbox__item[data-code="${tracking}"][data-kind="${kind}"]`);
+    await message.locator('.tag').getByText(label, { exact: true }).waitFor();
+    await message.getByText(`您的意见${tracking}`).waitFor();
+  }
+  assert.equal(await staff.locator(`.outbox__item[data-code="${tracking}"][data-kind="opinion_closed"]`).count(), 0);
+  await lookAt(staff, 'outbox-opinions');
+
   // The audit log holds the reveal of the phone.
   await staff.goto(server.url + `/staff/audit?target=${tracking}`);
   await staff.getByText('opinion.reveal_phone').waitFor();
