@@ -190,6 +190,7 @@ mod tests {
         assert_eq!(details["opinions_erased"], "2");
         assert_eq!(details["bookings_erased"], "0");
         assert_eq!(details["retention_days"], "30");
-        assert_eq!(details.len(), 8);
+        assert_eq!(details["expired_sessions"], "0");
+        assert_eq!(details.len(), 9);
     }
 }
