@@ -98,10 +98,18 @@ pub fn page_count(total: u64, page_size: u32) -> u32 {
 
 /// The active units whose name matches a search (all of them for an empty search).
 pub fn matching_units<'a>(units: &'a [HandlingUnit], search: &str) -> Vec<&'a HandlingUnit> {
+    units_named(units, search)
+        .into_iter()
+        .filter(|u| u.active)
+        .collect()
+}
+
+/// Every unit, active or not, whose name matches the search (all for an empty search).
+pub fn units_named<'a>(units: &'a [HandlingUnit], search: &str) -> Vec<&'a HandlingUnit> {
     let query = PreparedQuery::new(search);
     units
         .iter()
-        .filter(|u| u.active && Haystack::new([u.name.as_str()]).matches_prepared(&query))
+        .filter(|u| Haystack::new([u.name.as_str()]).matches_prepared(&query))
         .collect()
 }
 

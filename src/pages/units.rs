@@ -7,8 +7,7 @@ use crate::app::set_page_title;
 use crate::components::load_error::LoadError;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
-use crate::moderation_rules::step_error;
-use deputy_homes_api::search::{Haystack, PreparedQuery};
+use crate::moderation_rules::{step_error, units_named};
 use deputy_homes_api::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
@@ -63,10 +62,9 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
     let csrf = StoredValue::new(csrf);
     let query = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
-        let q = PreparedQuery::new(&query.get());
         units.with(|all| {
-            all.iter()
-                .filter(|u| Haystack::new([u.name.as_str()]).matches_prepared(&q))
+            units_named(all, &query.get())
+                .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
         })

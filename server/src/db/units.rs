@@ -37,6 +37,43 @@ pub struct WorkCalendar {
     pub workdays: Vec<i64>,
 }
 
+impl WorkCalendar {
+    /// The day counts of a calendar's days (a date that does not parse is left out).
+    pub fn of(days: &[CalendarDay]) -> WorkCalendar {
+        let mut calendar = WorkCalendar::default();
+        for day in days {
+            let Some(date) = parse_date(&day.date) else {
+                continue;
+            };
+            match day.kind {
+                DayKind::Holiday => calendar.holidays.push(date),
+                DayKind::Workday => calendar.workdays.push(date),
+            }
+        }
+        calendar
+    }
+}
+
+/// Every calendar day, in date order.
+const HOLIDAYS_SQL: &str = "SELECT date, name, workday FROM holidays ORDER BY date";
+
+/// The calendar days of rows read by [`HOLIDAYS_SQL`].
+fn days_of(rows: &[AnyRow]) -> anyhow::Result<Vec<CalendarDay>> {
+    rows.iter()
+        .map(|row| {
+            Ok(CalendarDay {
+                date: row.try_get("date")?,
+                name: row.try_get("name")?,
+                kind: if row.try_get::<i64, _>("workday")? != 0 {
+                    DayKind::Workday
+                } else {
+                    DayKind::Holiday
+                },
+            })
+        })
+        .collect()
+}
+
 impl Db {
     /// Every unit, active or not, by name.
     pub async fn units_list(&self) -> anyhow::Result<Vec<HandlingUnit>> {
@@ -146,38 +183,15 @@ impl Db {
 
     /// The holiday calendar, in date order.
     pub async fn holidays_get(&self) -> anyhow::Result<HolidayCalendar> {
-        let days = sqlx::query("SELECT date, name, workday FROM holidays ORDER BY date")
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(CalendarDay {
-                    date: row.try_get("date")?,
-                    name: row.try_get("name")?,
-                    kind: if row.try_get::<i64, _>("workday")? != 0 {
-                        DayKind::Workday
-                    } else {
-                        DayKind::Holiday
-                    },
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok(HolidayCalendar { days })
+        let rows = sqlx::query(HOLIDAYS_SQL).fetch_all(&self.pool).await?;
+        Ok(HolidayCalendar {
+            days: days_of(&rows)?,
+        })
     }
 
     /// The calendar as day counts, for due dates.
     pub async fn work_calendar(&self) -> anyhow::Result<WorkCalendar> {
-        let mut calendar = WorkCalendar::default();
-        for day in self.holidays_get().await?.days {
-            let Some(date) = parse_date(&day.date) else {
-                continue;
-            };
-            match day.kind {
-                DayKind::Holiday => calendar.holidays.push(date),
-                DayKind::Workday => calendar.workdays.push(date),
-            }
-        }
-        Ok(calendar)
+        Ok(WorkCalendar::of(&self.holidays_get().await?.days))
     }
 
     /// Replaces the whole calendar (validated by the caller; audited as `holidays.replace`), and
@@ -192,24 +206,11 @@ impl Db {
         now_ms: i64,
     ) -> anyhow::Result<u32> {
         let mut tx = self.pool.begin().await?;
-        let mut old = WorkCalendar::default();
-        for row in sqlx::query("SELECT date, workday FROM holidays")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            let Some(date) = parse_date(&row.try_get::<String, _>("date")?) else {
-                continue;
-            };
-            if row.try_get::<i64, _>("workday")? != 0 {
-                old.workdays.push(date);
-            } else {
-                old.holidays.push(date);
-            }
-        }
+        let old_rows = sqlx::query(HOLIDAYS_SQL).fetch_all(&mut *tx).await?;
+        let old = WorkCalendar::of(&days_of(&old_rows)?);
         sqlx::query("DELETE FROM holidays")
             .execute(&mut *tx)
             .await?;
-        let mut new = WorkCalendar::default();
         for day in &calendar.days {
             sqlx::query("INSERT INTO holidays (date, name, workday) VALUES ($1, $2, $3)")
                 .bind(&day.date)
@@ -217,13 +218,8 @@ impl Db {
                 .bind(i64::from(day.kind == DayKind::Workday))
                 .execute(&mut *tx)
                 .await?;
-            if let Some(date) = parse_date(&day.date) {
-                match day.kind {
-                    DayKind::Holiday => new.holidays.push(date),
-                    DayKind::Workday => new.workdays.push(date),
-                }
-            }
         }
+        let new = WorkCalendar::of(&calendar.days);
         let open = sqlx::query(
             "SELECT id, tracking_number, assigned_at_ms, due_at_ms FROM opinions \
              WHERE status IN ('assigned', 'acknowledged') \

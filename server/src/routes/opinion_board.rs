@@ -126,8 +126,7 @@ async fn stats(
     query: Result<Query<StatsQuery>, QueryRejection>,
     per_home: bool,
 ) -> Result<Json<OpinionStats>, AppError> {
-    let Query(query) =
-        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    let Query(query) = query.map_err(bad_query)?;
     if let Some(year) = query.year.filter(|y| !(2000..=2100).contains(y)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
             "year",

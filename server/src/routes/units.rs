@@ -2,7 +2,7 @@
 
 use crate::auth::{random_id, Staff};
 use crate::clock::now_ms;
-use crate::db::UnitOutcome;
+use crate::db::{UnitOutcome, WorkCalendar};
 use crate::due::{hohhot_day, working_days_after};
 use crate::error::AppError;
 use crate::AppState;
@@ -107,7 +107,7 @@ async fn calendar_view(
     recomputed: Option<u32>,
 ) -> Result<HolidayCalendarView, AppError> {
     let calendar = state.db.holidays_get().await?;
-    let work = state.db.work_calendar().await?;
+    let work = WorkCalendar::of(&calendar.days);
     let today = hohhot_day(now_ms());
     let reach = working_days_after(today, state.opinion_due_working_days, &work);
     Ok(HolidayCalendarView {
