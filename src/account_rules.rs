@@ -4,10 +4,10 @@
 
 use crate::api::ClientError;
 use crate::i18n::{Catalog, Lang};
-use deputy_homes_api::account::{
+use deputy_homes_api::accounts::{
     validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
 };
-use deputy_homes_api::search::{Haystack, PreparedQuery};
+use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
 use deputy_homes_api::{District, ErrorCode, HomeSummary};
 
 /// A field of the new-account form (and of the homes editor).
@@ -194,7 +194,7 @@ pub fn toggle_home(selected: &mut Vec<String>, id: &str, chosen: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_homes_api::account::Role;
+    use deputy_homes_api::accounts::Role;
     use deputy_homes_api::ApiError;
 
     fn new_account() -> NewAccount {

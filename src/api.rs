@@ -2,14 +2,14 @@
 
 pub mod moderation;
 
-use deputy_homes_api::account::{Account, AccountHomes, NewAccount, Session, SignIn};
-use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActivities};
-use deputy_homes_api::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
-use deputy_homes_api::maplinks::encode_component;
-use deputy_homes_api::notification::Notification;
-use deputy_homes_api::opinion::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
-use deputy_homes_api::query::HomeFilter;
-use deputy_homes_api::reception::{
+use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount, Session, SignIn};
+use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
+use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
+use deputy_homes_api::homes::maplinks::encode_component;
+use deputy_homes_api::platform::outbox::Notification;
+use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
+use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
@@ -100,7 +100,7 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
 fn home_path(id: &str) -> String {
     format!(
         "/api/homes/{}",
-        deputy_homes_api::maplinks::encode_component(id)
+        deputy_homes_api::homes::maplinks::encode_component(id)
     )
 }
 
@@ -180,7 +180,7 @@ pub async fn account_homes_set(
 ) -> Result<Account, ClientError> {
     let path = format!(
         "/api/accounts/{}/homes",
-        deputy_homes_api::maplinks::encode_component(&id)
+        deputy_homes_api::homes::maplinks::encode_component(&id)
     );
     send_json(
         Request::put(&path),

@@ -20,13 +20,13 @@ use crate::pages::{
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
 use crate::session::AuthState;
-use deputy_homes_api::apps::is_office_path;
+use deputy_homes_api::platform::apps::is_office_path;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-/// Which of the two apps is running (see `deputy_homes_api::apps`).
+/// Which of the two apps is running (see `deputy_homes_api::platform::apps`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     /// Citizens: homes, activities, bookings, opinions, the board and statistics.

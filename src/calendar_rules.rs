@@ -1,8 +1,8 @@
 //! What the staff's holiday-calendar page decides without drawing anything: adding a run of
 //! days to the working copy, grouping it by year, and the weekday of a date.
 
-use deputy_homes_api::activity::{civil_from_days, parse_date};
-use deputy_homes_api::units::CalendarDay;
+use deputy_homes_api::meetings::activity::{civil_from_days, parse_date};
+use deputy_homes_api::opinions::units::CalendarDay;
 
 /// Adds `new` days to the calendar, kept in date order. Refuses (naming the first such date)
 /// when a date is already listed: staff remove it first, so nothing is overwritten by accident.
@@ -44,7 +44,7 @@ pub fn weekday(date: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_homes_api::units::{day_range, DayKind};
+    use deputy_homes_api::opinions::units::{day_range, DayKind};
 
     fn day(date: &str, kind: DayKind) -> CalendarDay {
         CalendarDay {

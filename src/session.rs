@@ -2,7 +2,7 @@
 //! is for delegates and staff.
 
 use crate::api;
-use deputy_homes_api::account::Session;
+use deputy_homes_api::accounts::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -1,6 +1,6 @@
 //! The app's own page URLs with their query strings (filters kept in the URL).
 
-use deputy_homes_api::maplinks::encode_component;
+use deputy_homes_api::homes::maplinks::encode_component;
 
 /// `path` with the pairs that have a value, encoded, in the order given; `path` alone when none
 /// has one.

@@ -6,8 +6,8 @@
 //!
 //! `cargo run --release -p deputy-homes-server --example burst -- BASE_URL STAFF_LOGIN PASSWORD [N]`
 
-use deputy_homes_api::activity::format_date;
-use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::meetings::activity::format_date;
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};

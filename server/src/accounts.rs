@@ -4,7 +4,7 @@ use crate::auth::{self, password};
 use crate::clock::now_ms;
 use crate::db::{AccountRecord, Db};
 use crate::error::AppError;
-use deputy_homes_api::account::{
+use deputy_homes_api::accounts::{
     validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
     Role,
 };

@@ -1,7 +1,7 @@
 //! Where new booking codes come from: random in production; tests may supply their own to
 //! provoke a collision.
 
-use deputy_homes_api::booking::{code_from_random, CODE_LENGTH};
+use deputy_homes_api::meetings::booking::{code_from_random, CODE_LENGTH};
 use rand::RngCore;
 use std::fmt;
 use std::sync::Arc;

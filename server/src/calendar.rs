@@ -3,7 +3,7 @@
 //! A small writer rather than a crate: one event with seven properties needs only escaping,
 //! UTC times and line folding, all tested here.
 
-use deputy_homes_api::activity::civil_from_days;
+use deputy_homes_api::meetings::activity::civil_from_days;
 
 /// One event to write.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Due dates: a Hohhot date `n` working days ahead, stored as the moment that day ends.
 
-use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
-use deputy_homes_api::workdays::add_working_days;
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::opinions::workdays::add_working_days;
 
 use crate::db::WorkCalendar;
 
@@ -12,7 +12,7 @@ pub fn hohhot_day(ms: i64) -> i64 {
 
 /// The moment a due day ends (midnight after it, Hohhot time): a reply before it is on time.
 pub fn end_of_day_ms(day: i64) -> i64 {
-    deputy_homes_api::activity::shanghai_ms(day + 1, 0)
+    deputy_homes_api::meetings::activity::shanghai_ms(day + 1, 0)
 }
 
 /// The due day of a stored deadline (the inverse of [`end_of_day_ms`]).
@@ -28,7 +28,7 @@ pub fn working_days_after(day: i64, n: u32, calendar: &WorkCalendar) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_homes_api::activity::days_from_civil;
+    use deputy_homes_api::meetings::activity::days_from_civil;
 
     #[test]
     fn a_due_day_ends_at_hohhot_midnight_and_reads_back() {

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use deputy_homes_api::account::{NewAccount, Role};
+use deputy_homes_api::accounts::{NewAccount, Role};
 use deputy_homes_server::housekeeping;
 use deputy_homes_server::notify::{self, LogSender};
 use deputy_homes_server::{accounts, db::Db, listen, prepare, register_file, Config};

@@ -1,8 +1,8 @@
 //! Figures over every opinion, computed from the rows the database gives (`db::StatsRow`).
 
 use crate::db::StatsRow;
-use deputy_homes_api::opinion::{Category, OpinionStatus};
-use deputy_homes_api::opinion_board::{
+use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::opinions::board::{
     median, share, NamedCount, OpinionStats, Rating, Satisfaction, UnitScore,
 };
 use std::collections::BTreeMap;
@@ -30,7 +30,7 @@ struct UnitTally {
 
 /// The Hohhot year an opinion was submitted in.
 fn year_of(row: &StatsRow) -> i64 {
-    deputy_homes_api::activity::civil_from_days(crate::due::hohhot_day(row.created_at_ms)).0
+    deputy_homes_api::meetings::activity::civil_from_days(crate::due::hohhot_day(row.created_at_ms)).0
 }
 
 /// The statistics at `now_ms` of the opinions submitted in `year` (all when `None`); with
@@ -192,8 +192,8 @@ mod tests {
     #[test]
     fn a_year_limits_the_figures_and_staff_get_counts_per_home() {
         // 2026-12-31 23:00 and 2027-01-01 01:00 in Hohhot (UTC+8).
-        let late_2026 = deputy_homes_api::activity::shanghai_ms(
-            deputy_homes_api::activity::days_from_civil(2026, 12, 31),
+        let late_2026 = deputy_homes_api::meetings::activity::shanghai_ms(
+            deputy_homes_api::meetings::activity::days_from_civil(2026, 12, 31),
             23 * 60,
         );
         let early_2027 = late_2026 + 2 * 3_600_000;

@@ -8,7 +8,7 @@
 //! and transparency is dropped); PNG comes back as PNG, so screenshots stay sharp. Thumbnails are
 //! JPEG, at most 320 px on the longer side.
 
-use deputy_homes_api::opinion::{MAX_PHOTO_BYTES, THUMBNAIL_MAX_SIDE};
+use deputy_homes_api::opinions::{MAX_PHOTO_BYTES, THUMBNAIL_MAX_SIDE};
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;

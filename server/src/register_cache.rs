@@ -3,7 +3,7 @@
 //! server, changed it. So the servers stay stateless as far as correctness goes.
 
 use crate::db::Db;
-use deputy_homes_api::search::SearchIndex;
+use deputy_homes_api::homes::search::SearchIndex;
 use std::sync::{Arc, RwLock};
 
 /// One version of the register.

@@ -3,7 +3,7 @@
 
 use crate::clock::now_ms;
 use crate::db::{Db, RegisterMeta};
-use deputy_homes_api::register::{self, Problem};
+use deputy_homes_api::homes::register::{self, Problem};
 use deputy_homes_api::Home;
 use std::path::Path;
 

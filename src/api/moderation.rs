@@ -2,16 +2,16 @@
 //! log, the citizen's rating, the public board and the statistics.
 
 use super::{get_json, read_json, send_json, ClientError, CSRF_HEADER};
-use deputy_homes_api::maplinks::encode_component;
-use deputy_homes_api::moderation::{
+use deputy_homes_api::homes::maplinks::encode_component;
+use deputy_homes_api::opinions::handling::{
     AuditPage, AuditQuery, BulkAction, BulkResults, OpinionPage, RevealedPhone, StaffOpinionQuery,
     StaffOpinionView,
 };
-use deputy_homes_api::opinion::OpinionView;
-use deputy_homes_api::opinion_board::{
+use deputy_homes_api::opinions::OpinionView;
+use deputy_homes_api::opinions::board::{
     OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
 };
-use deputy_homes_api::units::{
+use deputy_homes_api::opinions::units::{
     HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit, UnitChange,
 };
 use gloo_net::http::Request;
@@ -156,10 +156,10 @@ pub async fn opinion_stats(staff: bool, year: Option<i64>) -> Result<OpinionStat
 /// `POST /api/staff/opinions`: staff enter an opinion for a walk-in citizen (consent given in
 /// person); the key makes a double tap harmless.
 pub async fn walk_in_create(
-    body: deputy_homes_api::opinion::NewOpinion,
+    body: deputy_homes_api::opinions::NewOpinion,
     idempotency_key: String,
     csrf_token: String,
-) -> Result<deputy_homes_api::opinion::OpinionReceipt, ClientError> {
+) -> Result<deputy_homes_api::opinions::OpinionReceipt, ClientError> {
     send_json(
         Request::post("/api/staff/opinions").header("Idempotency-Key", &idempotency_key),
         &body,

@@ -4,7 +4,7 @@ use crate::account_rules::{home_name, refusal, AccountField, Problem, Refusal};
 use crate::api;
 use crate::components::home_picker::HomePicker;
 use crate::i18n::{tr, tr_with, use_i18n};
-use deputy_homes_api::account::{Account, MobileNumber, Role};
+use deputy_homes_api::accounts::{Account, MobileNumber, Role};
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

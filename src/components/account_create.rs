@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::home_picker::HomePicker;
 use crate::components::text_field::TextField;
 use crate::i18n::{tr, tr_with, use_i18n};
-use deputy_homes_api::account::{Account, NewAccount, Role};
+use deputy_homes_api::accounts::{Account, NewAccount, Role};
 use deputy_homes_api::HomeSummary;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

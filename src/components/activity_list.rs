@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::i18n::{tr, tr_with, use_i18n};
-use deputy_homes_api::activity::{parse_date, Activity};
+use deputy_homes_api::meetings::activity::{parse_date, Activity};
 use leptos::prelude::*;
 
 /// Weekday (0 = Monday) of a `YYYY-MM-DD` date.

@@ -3,7 +3,7 @@
 use crate::api::{self, ClientError};
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::session::use_auth;
-use deputy_homes_api::activity::{Activity, EditActivity};
+use deputy_homes_api::meetings::activity::{Activity, EditActivity};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

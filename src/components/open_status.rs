@@ -2,8 +2,8 @@
 
 use crate::clock::now_in_hohhot;
 use crate::i18n::{use_i18n, Catalog};
-use deputy_homes_api::hours::{format_clock, OpenStatus};
-use deputy_homes_api::time::LocalTime;
+use deputy_homes_api::homes::hours::{format_clock, OpenStatus};
+use deputy_homes_api::platform::time::LocalTime;
 use deputy_homes_api::WeeklyHours;
 use leptos::prelude::*;
 

@@ -5,7 +5,7 @@ use crate::api::moderation as api;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::moderation_rules::step_error;
 use crate::pages::outbox::local_time;
-use deputy_homes_api::opinion_board::{
+use deputy_homes_api::opinions::board::{
     OpinionRating, OpinionReply, RateOpinion, Rating, MAX_COMMENT_CHARS,
 };
 use leptos::ev::SubmitEvent;

@@ -3,7 +3,7 @@
 //! homes are.
 
 use crate::i18n::{use_i18n, Lang};
-use deputy_homes_api::district::BoundingBox;
+use deputy_homes_api::homes::district::BoundingBox;
 use deputy_homes_api::{District, HomeSummary};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -206,7 +206,7 @@ pub fn OverviewMap(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_homes_api::district::CITY_BOUNDS;
+    use deputy_homes_api::homes::district::CITY_BOUNDS;
 
     #[test]
     fn the_corners_of_the_box_land_on_the_corners_of_the_svg() {

@@ -2,7 +2,7 @@
 
 use crate::api::{self, ClientError};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
-use deputy_homes_api::activity::{ActivityKind, NewActivities};
+use deputy_homes_api::meetings::activity::{ActivityKind, NewActivities};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 
 use crate::i18n::tr;
 use crate::session::use_auth;
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use leptos::prelude::*;
 
 /// The staff's content, or the reason it is not shown.

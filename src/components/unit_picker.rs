@@ -2,7 +2,7 @@
 
 use crate::i18n::{tr, use_i18n};
 use crate::moderation_rules::matching_units;
-use deputy_homes_api::units::HandlingUnit;
+use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::prelude::*;
 
 /// Picks one or more handling units.

@@ -1,13 +1,13 @@
 //! English.
 
 use super::Catalog;
-use deputy_homes_api::account::Role;
-use deputy_homes_api::activity::ActivityKind;
-use deputy_homes_api::booking::{AccessNeed, BookingStatus};
-use deputy_homes_api::moderation::{EventKind, RejectReason};
-use deputy_homes_api::notification::{NotificationKind, NotificationStatus};
-use deputy_homes_api::opinion::{Category, OpinionStatus};
-use deputy_homes_api::opinion_board::{Rating, ReplyClass};
+use deputy_homes_api::accounts::Role;
+use deputy_homes_api::meetings::activity::ActivityKind;
+use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
+use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
+use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
+use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::opinions::board::{Rating, ReplyClass};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {

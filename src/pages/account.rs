@@ -7,8 +7,8 @@ use crate::components::duty::{DutyActivities, YearSummaryCard};
 use crate::components::publish_activity::PublishActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::session::use_auth;
-use deputy_homes_api::account::{Role, Session};
-use deputy_homes_api::query::HomeFilter;
+use deputy_homes_api::accounts::{Role, Session};
+use deputy_homes_api::homes::query::HomeFilter;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

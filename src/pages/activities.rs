@@ -5,7 +5,7 @@ use crate::app::set_page_title;
 use crate::components::activity_list::ActivityItem;
 use crate::components::load_error::LoadError;
 use crate::i18n::{tr, tr_with, use_i18n};
-use deputy_homes_api::activity::ActivityKind;
+use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::District;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

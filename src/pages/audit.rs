@@ -8,7 +8,7 @@ use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::outbox::local_time;
 use crate::urls::page_href;
-use deputy_homes_api::moderation::{AuditEntry, AuditQuery, SYSTEM_ACTOR};
+use deputy_homes_api::opinions::handling::{AuditEntry, AuditQuery, SYSTEM_ACTOR};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

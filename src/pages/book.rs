@@ -8,9 +8,9 @@ use crate::components::load_error::LoadError;
 use crate::dom::{focus, scroll_to_top};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::saved_bookings::{self, Saved};
-use deputy_homes_api::account::MobileNumber;
-use deputy_homes_api::activity::Activity;
-use deputy_homes_api::booking::{
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::meetings::activity::Activity;
+use deputy_homes_api::meetings::booking::{
     AccessNeed, Booking, BookingStatus, NewBooking, MAX_NAME_CHARS, MAX_TOPIC_CHARS,
 };
 use deputy_homes_api::ErrorCode;

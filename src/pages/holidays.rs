@@ -10,7 +10,7 @@ use crate::components::load_error::LoadError;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::moderation_rules::step_error;
-use deputy_homes_api::units::{day_range, CalendarDay, DayKind, HolidayCalendar};
+use deputy_homes_api::opinions::units::{day_range, CalendarDay, DayKind, HolidayCalendar};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

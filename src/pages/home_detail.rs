@@ -7,7 +7,7 @@ use crate::components::activity_list::ActivityList;
 use crate::components::load_error::LoadError;
 use crate::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
-use deputy_homes_api::maplinks::{amap_url, baidu_url, geo_uri};
+use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, geo_uri};
 use deputy_homes_api::{Home, LatLon};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -3,7 +3,7 @@
 
 use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n};
-use deputy_homes_api::query::{HomeFilter, TypeFilter};
+use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
 use deputy_homes_api::{District, HomeType};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -8,7 +8,7 @@ use crate::components::sample_notice::SampleNotice;
 use crate::geolocation::Located;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::homes_filters::HomesFilters;
-use deputy_homes_api::query::HomeFilter;
+use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{HomesQuery, HomesResponse};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -7,8 +7,8 @@ use crate::components::load_error::LoadError;
 use crate::components::overview_map::{Labels, OverviewMap};
 use crate::components::sample_notice::SampleNotice;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
-use deputy_homes_api::district::{BoundingBox, CITY_BOUNDS};
-use deputy_homes_api::query::HomeFilter;
+use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
+use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{District, HomeSummary, HomesResponse};
 use leptos::prelude::*;
 

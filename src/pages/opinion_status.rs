@@ -8,7 +8,7 @@ use crate::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::pages::outbox::local_time;
 use crate::saved_opinions;
-use deputy_homes_api::opinion::{normalize_tracking_number, OpinionStatus, OpinionView};
+use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

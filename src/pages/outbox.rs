@@ -6,15 +6,15 @@ use crate::app::set_page_title;
 use crate::components::load_error::LoadError;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::session::use_auth;
-use deputy_homes_api::account::Role;
-use deputy_homes_api::notification::{Notification, NotificationStatus};
-use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::accounts::Role;
+use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use leptos::prelude::*;
 
 /// `YYYY-MM-DD HH:MM` in Hohhot.
 pub fn local_time(ms: i64) -> String {
     let minutes = ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES;
-    let date = deputy_homes_api::activity::format_date(minutes.div_euclid(1440));
+    let date = deputy_homes_api::meetings::activity::format_date(minutes.div_euclid(1440));
     let minute = minutes.rem_euclid(1440);
     format!("{date} {:02}:{:02}", minute / 60, minute % 60)
 }
@@ -102,7 +102,7 @@ fn OutboxItem(n: Notification) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_homes_api::notification::NotificationKind;
+    use deputy_homes_api::platform::outbox::NotificationKind;
 
     #[test]
     fn a_message_is_listed_under_its_booking_code_or_its_tracking_number() {

@@ -10,7 +10,7 @@ use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::moderation_rules::reveal_error;
 use crate::pages::outbox::local_time;
-use deputy_homes_api::moderation::{OpinionChannel, StaffOpinionView};
+use deputy_homes_api::opinions::handling::{OpinionChannel, StaffOpinionView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;

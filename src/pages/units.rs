@@ -8,7 +8,7 @@ use crate::components::load_error::LoadError;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::moderation_rules::{step_error, units_named};
-use deputy_homes_api::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
+use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

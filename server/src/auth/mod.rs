@@ -9,7 +9,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::Method;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use deputy_homes_api::account::{Account, Role};
+use deputy_homes_api::accounts::{Account, Role};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 

@@ -2,7 +2,7 @@
 
 use super::Db;
 use anyhow::Context;
-use deputy_homes_api::account::{Account, Role};
+use deputy_homes_api::accounts::{Account, Role};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -2,7 +2,7 @@
 //! written inside the action's own transaction. Nothing here updates or deletes a row.
 
 use super::Db;
-use deputy_homes_api::moderation::{AuditEntry, AuditPage, AuditQuery, PAGE_SIZE};
+use deputy_homes_api::opinions::handling::{AuditEntry, AuditPage, AuditQuery, PAGE_SIZE};
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
 

@@ -3,9 +3,9 @@
 use super::moderation::{bind_all, category_of, status_of, Bind};
 use super::opinion_steps::insert_event;
 use super::Db;
-use deputy_homes_api::moderation::{EventKind, PAGE_SIZE};
-use deputy_homes_api::opinion::{Category, OpinionStatus};
-use deputy_homes_api::opinion_board::{PublicOpinion, PublicOpinionPage, Rating, ReplyClass};
+use deputy_homes_api::opinions::handling::{EventKind, PAGE_SIZE};
+use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::opinions::board::{PublicOpinion, PublicOpinionPage, Rating, ReplyClass};
 use deputy_homes_api::District;
 use sqlx::Row;
 use std::collections::HashMap;

@@ -7,8 +7,8 @@ use super::notifications::{activity_facts, enqueue, Recipient};
 use super::{Backend, Db};
 use crate::notify::messages;
 use anyhow::Context;
-use deputy_homes_api::booking::{AccessNeed, Booking, BookingStatus};
-use deputy_homes_api::notification::NotificationKind;
+use deputy_homes_api::meetings::booking::{AccessNeed, Booking, BookingStatus};
+use deputy_homes_api::platform::outbox::NotificationKind;
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 

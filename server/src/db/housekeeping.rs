@@ -9,9 +9,9 @@ use super::audit::{audit_write, Audit};
 use super::Db;
 use crate::housekeeping::{Cutoffs, Pass};
 use crate::rate_limits::HourlyCounter;
-use deputy_homes_api::moderation::SYSTEM_ACTOR;
-use deputy_homes_api::notification::NotificationStatus;
-use deputy_homes_api::opinion::OpinionStatus;
+use deputy_homes_api::opinions::handling::SYSTEM_ACTOR;
+use deputy_homes_api::platform::outbox::NotificationStatus;
+use deputy_homes_api::opinions::OpinionStatus;
 use sqlx::{Any, Transaction};
 
 type Tx<'c> = Transaction<'c, Any>;

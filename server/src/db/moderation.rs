@@ -3,14 +3,14 @@
 use super::photos::photo_from_row;
 use super::Db;
 use anyhow::Context;
-use deputy_homes_api::account::MobileNumber;
-use deputy_homes_api::activity::format_date;
-use deputy_homes_api::moderation::{
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::meetings::activity::format_date;
+use deputy_homes_api::opinions::handling::{
     EventKind, OpinionChannel, OpinionSummary, RejectReason, Rejection, StaffOpinionEvent,
     StaffOpinionQuery, StaffOpinionView, UnitRef, PAGE_SIZE,
 };
-use deputy_homes_api::opinion::{Category, MaskedContact, OpinionLocation, OpinionStatus};
-use deputy_homes_api::opinion_board::{OpinionRating, OpinionReply, Rating, ReplyClass};
+use deputy_homes_api::opinions::{Category, MaskedContact, OpinionLocation, OpinionStatus};
+use deputy_homes_api::opinions::board::{OpinionRating, OpinionReply, Rating, ReplyClass};
 use deputy_homes_api::District;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;

@@ -7,9 +7,9 @@ use crate::auth::random_id;
 use crate::notify::messages::{self, ActivityFacts};
 use crate::notify::Notification as Outgoing;
 use anyhow::Context;
-use deputy_homes_api::activity::ActivityKind;
-use deputy_homes_api::booking::BookingStatus;
-use deputy_homes_api::notification::{Notification, NotificationKind, NotificationStatus};
+use deputy_homes_api::meetings::activity::ActivityKind;
+use deputy_homes_api::meetings::booking::BookingStatus;
+use deputy_homes_api::platform::outbox::{Notification, NotificationKind, NotificationStatus};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 

@@ -8,10 +8,10 @@ use super::moderation::status_of;
 use super::opinion_notices::{tell_author, Author};
 use super::{Db, WorkCalendar};
 use crate::due::{due_day, end_of_day_ms, hohhot_day, working_days_after};
-use deputy_homes_api::activity::format_date;
-use deputy_homes_api::moderation::{EventKind, RejectOpinion};
-use deputy_homes_api::opinion::OpinionStatus;
-use deputy_homes_api::opinion_board::ReplyClass;
+use deputy_homes_api::meetings::activity::format_date;
+use deputy_homes_api::opinions::handling::{EventKind, RejectOpinion};
+use deputy_homes_api::opinions::OpinionStatus;
+use deputy_homes_api::opinions::board::ReplyClass;
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
 
@@ -362,7 +362,7 @@ async fn apply(
             let duplicate_of = reject
                 .duplicate_of
                 .as_deref()
-                .map(deputy_homes_api::opinion::normalize_tracking_number);
+                .map(deputy_homes_api::opinions::normalize_tracking_number);
             if let Some(original) = &duplicate_of {
                 let found: Option<String> = sqlx::query_scalar(
                     "SELECT id FROM opinions WHERE tracking_number = $1 AND id <> $2",

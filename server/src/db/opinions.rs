@@ -10,7 +10,7 @@
 use super::photos::photo_from_row;
 use super::Db;
 use anyhow::Context;
-use deputy_homes_api::opinion::{
+use deputy_homes_api::opinions::{
     Category, MaskedContact, NewOpinion, OpinionEvent, OpinionLocation, OpinionReceipt,
     OpinionStatus, OpinionView,
 };
@@ -119,7 +119,7 @@ impl Db {
         let day_key = format!("day:{year:04}{month:02}{day:02}");
         let sequence = bump(&mut tx, &day_key, record.now_ms).await?;
         let tracking_number =
-            deputy_homes_api::opinion::tracking_number(year, month, day, sequence);
+            deputy_homes_api::opinions::tracking_number(year, month, day, sequence);
         insert_opinion(&mut tx, record, &tracking_number).await?;
         if let Some(staff) = record.entered_by {
             let details =
@@ -273,7 +273,7 @@ impl Db {
         let contact = match (name, phone) {
             (Some(name), Some(phone)) => Some(MaskedContact {
                 name,
-                phone_masked: deputy_homes_api::account::MobileNumber::parse(&phone)
+                phone_masked: deputy_homes_api::accounts::MobileNumber::parse(&phone)
                     .map(|m| m.masked())
                     .unwrap_or_default(),
             }),
@@ -342,7 +342,7 @@ async fn insert_opinion(
     super::opinion_steps::insert_event(
         tx,
         record.id,
-        deputy_homes_api::moderation::EventKind::Submitted,
+        deputy_homes_api::opinions::handling::EventKind::Submitted,
         OpinionStatus::Submitted,
         record.entered_by.unwrap_or("citizen"),
         None,

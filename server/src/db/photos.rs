@@ -3,7 +3,7 @@
 
 use super::Db;
 use crate::photos::CleanPhoto;
-use deputy_homes_api::opinion::OpinionPhoto;
+use deputy_homes_api::opinions::OpinionPhoto;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

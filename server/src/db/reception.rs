@@ -2,8 +2,8 @@
 
 use super::Db;
 use anyhow::Context;
-use deputy_homes_api::booking::BookingStatus;
-use deputy_homes_api::reception::{ReceptionRecord, RosterEntry};
+use deputy_homes_api::meetings::booking::BookingStatus;
+use deputy_homes_api::meetings::reception::{ReceptionRecord, RosterEntry};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -3,8 +3,8 @@
 use super::audit::{audit_write, Audit};
 use super::Db;
 use crate::due::{due_day, end_of_day_ms, hohhot_day, working_days_after};
-use deputy_homes_api::activity::{format_date, parse_date};
-use deputy_homes_api::units::{CalendarDay, DayKind, HandlingUnit, HolidayCalendar};
+use deputy_homes_api::meetings::activity::{format_date, parse_date};
+use deputy_homes_api::opinions::units::{CalendarDay, DayKind, HandlingUnit, HolidayCalendar};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::BTreeMap;

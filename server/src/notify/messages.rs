@@ -2,8 +2,8 @@
 //! home, the date and time, the kind of activity and the booking code, so it can be read on its
 //! own.
 
-use deputy_homes_api::activity::ActivityKind;
-use deputy_homes_api::booking::BookingStatus;
+use deputy_homes_api::meetings::activity::ActivityKind;
+use deputy_homes_api::meetings::booking::BookingStatus;
 
 /// What a message says about an activity.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,8 +6,8 @@ pub mod messages;
 pub mod opinion_messages;
 
 use crate::db::Db;
-use deputy_homes_api::account::MobileNumber;
-use deputy_homes_api::notification::NotificationKind;
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::platform::outbox::NotificationKind;
 use std::future::Future;
 use std::time::Duration;
 

@@ -4,8 +4,8 @@
 //! staff wrote or named (a reason, several units) is shortened to fit.
 
 use super::messages::SIGNATURE;
-use deputy_homes_api::notification::NotificationKind;
-use deputy_homes_api::opinion_board::ReplyClass;
+use deputy_homes_api::platform::outbox::NotificationKind;
+use deputy_homes_api::opinions::board::ReplyClass;
 
 /// The characters of one text message; longer ones go out as several.
 pub const ONE_MESSAGE_CHARS: usize = 70;

@@ -8,7 +8,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use deputy_homes_api::account::{Account, AccountHomes, NewAccount};
+use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount};
 use deputy_homes_api::ApiError;
 
 /// Every account (staff only; phones in full, as staff manage them).
@@ -67,7 +67,7 @@ pub async fn accounts_set_homes(
         .account_by_id(&id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("account {id}")))?;
-    if account.role != deputy_homes_api::account::Role::Delegate {
+    if account.role != deputy_homes_api::accounts::Role::Delegate {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
             "home_ids",
             "only delegates belong to homes",

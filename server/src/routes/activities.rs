@@ -9,9 +9,9 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use deputy_homes_api::account::{Account, Role};
-use deputy_homes_api::activity::{Activity, CancelActivity, EditActivity, NewActivities};
-use deputy_homes_api::activity_query::{ActivitiesQuery, MAX_ACTIVITIES_LISTED};
+use deputy_homes_api::accounts::{Account, Role};
+use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
+use deputy_homes_api::meetings::activity_query::{ActivitiesQuery, MAX_ACTIVITIES_LISTED};
 use deputy_homes_api::ApiError;
 
 /// Whether the account may manage the home's schedule: staff, or a delegate of that home.

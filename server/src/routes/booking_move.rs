@@ -8,7 +8,7 @@ use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::Json;
-use deputy_homes_api::booking::{normalize_code, Booking, BookingStatus, MoveBooking};
+use deputy_homes_api::meetings::booking::{normalize_code, Booking, BookingStatus, MoveBooking};
 use deputy_homes_api::ApiError;
 
 /// Moves a live booking to another activity: a seat there if one is free, else its waitlist.

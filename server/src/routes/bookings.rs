@@ -10,9 +10,9 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use deputy_homes_api::account::MobileNumber;
-use deputy_homes_api::activity::Activity;
-use deputy_homes_api::booking::{normalize_code, Booking, CancelBooking, NewBooking};
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::meetings::activity::Activity;
+use deputy_homes_api::meetings::booking::{normalize_code, Booking, CancelBooking, NewBooking};
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
 

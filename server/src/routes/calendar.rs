@@ -9,7 +9,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use deputy_homes_api::booking::{is_code, normalize_code};
+use deputy_homes_api::meetings::booking::{is_code, normalize_code};
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
 

@@ -24,7 +24,7 @@ use crate::{etag, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{any, get, post, put};
 use axum::{middleware, Json, Router};
-use deputy_homes_api::opinion::MAX_PHOTO_BYTES;
+use deputy_homes_api::opinions::MAX_PHOTO_BYTES;
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;

@@ -7,10 +7,10 @@ use crate::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
-use deputy_homes_api::account::MobileNumber;
-use deputy_homes_api::booking::normalize_code;
-use deputy_homes_api::notification::Notification;
-use deputy_homes_api::opinion::normalize_tracking_number;
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::meetings::booking::normalize_code;
+use deputy_homes_api::platform::outbox::Notification;
+use deputy_homes_api::opinions::normalize_tracking_number;
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
 

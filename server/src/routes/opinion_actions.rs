@@ -13,12 +13,12 @@ use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::Json;
-use deputy_homes_api::activity::parse_date;
-use deputy_homes_api::moderation::{
+use deputy_homes_api::meetings::activity::parse_date;
+use deputy_homes_api::opinions::handling::{
     validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
     StaffOpinionView, StepNote,
 };
-use deputy_homes_api::opinion::{normalize_tracking_number, OpinionStatus};
+use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus};
 use deputy_homes_api::ApiError;
 
 /// The staff view of an opinion, with its near duplicate.

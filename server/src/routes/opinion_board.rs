@@ -11,9 +11,9 @@ use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use deputy_homes_api::moderation::{page_number, AuditPage, AuditQuery};
-use deputy_homes_api::opinion::{normalize_tracking_number, OpinionView};
-use deputy_homes_api::opinion_board::{
+use deputy_homes_api::opinions::handling::{page_number, AuditPage, AuditQuery};
+use deputy_homes_api::opinions::{normalize_tracking_number, OpinionView};
+use deputy_homes_api::opinions::board::{
     OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion, StatsQuery,
 };
 use deputy_homes_api::ApiError;

@@ -15,7 +15,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use deputy_homes_api::opinion::{OpinionPhoto, MAX_PHOTOS, MAX_PHOTO_BYTES};
+use deputy_homes_api::opinions::{OpinionPhoto, MAX_PHOTOS, MAX_PHOTO_BYTES};
 use deputy_homes_api::ApiError;
 
 /// The multipart form of `POST /api/opinion-photos` (for the OpenAPI document).

@@ -16,11 +16,11 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use deputy_homes_api::activity::civil_from_days;
-use deputy_homes_api::opinion::{
+use deputy_homes_api::meetings::activity::civil_from_days;
+use deputy_homes_api::opinions::{
     normalize_tracking_number, NewOpinion, OpinionLookup, OpinionReceipt, OpinionView,
 };
-use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use deputy_homes_api::ApiError;
 use sha2::{Digest, Sha256};
 
@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn the_date_is_hohhots_even_when_it_is_still_yesterday_in_utc() {
         // 2026-11-27 16:30 UTC is 2026-11-28 00:30 in Hohhot.
-        let ms = (deputy_homes_api::activity::days_from_civil(2026, 11, 27) * 1440 + 16 * 60 + 30)
+        let ms = (deputy_homes_api::meetings::activity::days_from_civil(2026, 11, 27) * 1440 + 16 * 60 + 30)
             * 60_000;
         assert_eq!(hohhot_date(ms), (2026, 11, 28));
         assert_eq!(hohhot_date(ms - 31 * 60_000), (2026, 11, 27));

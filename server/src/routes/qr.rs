@@ -4,7 +4,7 @@ use crate::error::AppError;
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::IntoResponse;
-use deputy_homes_api::booking::{normalize_code, CODE_ALPHABET, CODE_LENGTH};
+use deputy_homes_api::meetings::booking::{normalize_code, CODE_ALPHABET, CODE_LENGTH};
 use deputy_homes_api::ApiError;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};

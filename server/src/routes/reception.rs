@@ -10,12 +10,12 @@ use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use deputy_homes_api::account::{MobileNumber, Role};
-use deputy_homes_api::activity::{civil_from_days, days_from_civil, shanghai_ms, Activity};
-use deputy_homes_api::reception::{
+use deputy_homes_api::accounts::{MobileNumber, Role};
+use deputy_homes_api::meetings::activity::{civil_from_days, days_from_civil, shanghai_ms, Activity};
+use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
-use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
 

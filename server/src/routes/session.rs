@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use axum_extra::extract::cookie::CookieJar;
-use deputy_homes_api::account::{Session, SignIn};
+use deputy_homes_api::accounts::{Session, SignIn};
 use deputy_homes_api::ApiError;
 
 /// Signs in with a username or mobile number and a password; sets the session cookie.

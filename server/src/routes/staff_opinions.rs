@@ -13,13 +13,13 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use deputy_homes_api::account::Role;
-use deputy_homes_api::moderation::{
+use deputy_homes_api::accounts::Role;
+use deputy_homes_api::opinions::handling::{
     page_number, BulkAction, BulkItemResult, BulkKind, BulkResults, OpinionPage, OpinionSummary,
     RevealedPhone, StaffOpinionQuery, StaffOpinionView, PAGE_SIZE,
 };
-use deputy_homes_api::opinion::{normalize_tracking_number, NewOpinion, OpinionReceipt};
-use deputy_homes_api::similarity::{near_duplicate_of, NEAR_DUPLICATE_WINDOW_DAYS};
+use deputy_homes_api::opinions::{normalize_tracking_number, NewOpinion, OpinionReceipt};
+use deputy_homes_api::opinions::similarity::{near_duplicate_of, NEAR_DUPLICATE_WINDOW_DAYS};
 use deputy_homes_api::{ApiError, ErrorCode};
 
 /// Most opinions one bulk action may name.

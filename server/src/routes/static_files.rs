@@ -1,7 +1,7 @@
 //! The built apps: files from the dist folder; for every other path the page of the app it
 //! belongs to, so deep links such as `/homes/xc-01` load the app on reload. The citizens' app is
 //! `dist/index.html`; the office app (delegates and staff) is `dist/office/index.html`, for the
-//! paths `deputy_homes_api::apps::is_office_path` names.
+//! paths `deputy_homes_api::platform::apps::is_office_path` names.
 
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -9,7 +9,7 @@ use axum::http::HeaderValue;
 use axum::http::Request as HttpRequest;
 use axum::middleware::Next;
 use axum::response::Response;
-use deputy_homes_api::apps::is_office_path;
+use deputy_homes_api::platform::apps::is_office_path;
 use std::convert::Infallible;
 use std::future::Future;
 use std::path::Path;

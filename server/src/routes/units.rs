@@ -10,7 +10,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use deputy_homes_api::units::{
+use deputy_homes_api::opinions::units::{
     missing_years, validate_unit_name, HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit,
     UnitChange,
 };

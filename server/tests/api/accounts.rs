@@ -5,7 +5,7 @@ use crate::helpers::{
     api_error, json_body, on_both_databases, session_set_cookie, Browser, TestApp, PASSWORD,
     SESSION_COOKIE,
 };
-use deputy_homes_api::account::{Account, Role};
+use deputy_homes_api::accounts::{Account, Role};
 use reqwest::header::{COOKIE, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{json, Value};

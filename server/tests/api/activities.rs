@@ -5,9 +5,9 @@ use crate::helpers::{
     api_error, json_body, on_both_databases, sample_homes, Browser, TestApp, PASSWORD,
 };
 use crate::openapi::check_against_schema;
-use deputy_homes_api::account::{Account, Role};
-use deputy_homes_api::activity::{format_date, shanghai_ms};
-use deputy_homes_api::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::accounts::{Account, Role};
+use deputy_homes_api::meetings::activity::{format_date, shanghai_ms};
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use reqwest::header::{ETAG, IF_NONE_MATCH};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};

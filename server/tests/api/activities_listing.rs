@@ -4,7 +4,7 @@
 use crate::activities::{date_in, home_name};
 use crate::bookings::{activity_starting_in, booked, now_ms, with, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

@@ -9,7 +9,7 @@ use crate::bookings::{
 };
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use crate::notifications::{kinds, messages_for, staff};
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 

@@ -6,8 +6,8 @@
 use crate::activities::date_in;
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use crate::openapi::check_against_schema;
-use deputy_homes_api::account::Role;
-use deputy_homes_api::booking::CODE_ALPHABET;
+use deputy_homes_api::accounts::Role;
+use deputy_homes_api::meetings::booking::CODE_ALPHABET;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
 use sqlx::AnyPool;

@@ -1,6 +1,6 @@
 //! The harness: the real app on a free port, with its own fresh database, and an HTTP client.
 
-use deputy_homes_api::account::{Account, NewAccount, Role};
+use deputy_homes_api::accounts::{Account, NewAccount, Role};
 use deputy_homes_api::Home;
 use deputy_homes_server::booking_codes::{random_code, BookingCodes};
 use deputy_homes_server::db::Db;

@@ -1,7 +1,7 @@
 //! `GET /api/homes` filters, search and distance sort, `GET /api/homes/{id}`, `GET /api/health`.
 
 use crate::helpers::{item_ids, items, json_body, on_both_databases, sample_homes, TestApp};
-use deputy_homes_api::geo::distance_m;
+use deputy_homes_api::homes::geo::distance_m;
 use deputy_homes_api::{District, Home, HomeType, LatLon};
 use reqwest::StatusCode;
 use serde_json::json;

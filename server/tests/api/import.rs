@@ -1,7 +1,7 @@
 //! Importing a register file: a valid file replaces the register, a rejected one changes nothing.
 
 use crate::helpers::{item_ids, on_both_databases, sample_register_path, TestApp};
-use deputy_homes_api::register::COLUMNS;
+use deputy_homes_api::homes::register::COLUMNS;
 use deputy_homes_server::register_file::{import_file, ImportError};
 use serde_json::json;
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@ use crate::bookings::{mobile, now_ms, PHONE};
 use crate::helpers::{json_body, on_both_databases, TestApp};
 use crate::moderation::{acted, new_opinion, rate, replied, staff_get};
 use crate::notifications::staff;
-use deputy_homes_api::activity::civil_from_days;
+use deputy_homes_api::meetings::activity::civil_from_days;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -5,9 +5,9 @@ use crate::bookings::{bad_field, mobile, now_ms, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
 use crate::moderation::{act, acted, audit_of, new_opinion, staff_get, staff_view};
 use crate::notifications::staff;
-use deputy_homes_api::account::Role;
-use deputy_homes_api::activity::{civil_from_days, format_date, parse_date};
-use deputy_homes_api::workdays::{add_working_days, is_working_day};
+use deputy_homes_api::accounts::Role;
+use deputy_homes_api::meetings::activity::{civil_from_days, format_date, parse_date};
+use deputy_homes_api::opinions::workdays::{add_working_days, is_working_day};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

@@ -8,7 +8,7 @@ use crate::bookings::{
     mobile, status_of, MASKED, PHONE,
 };
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use deputy_homes_server::notify::{run_once, Notification, Pass, Sender, MAX_ATTEMPTS};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};

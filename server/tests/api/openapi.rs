@@ -4,7 +4,7 @@ use crate::bookings::{activity, booked, code_of, delegate, PHONE};
 use crate::helpers::{items, json_body, on_both_databases, TestApp, PASSWORD};
 use crate::moderation::{acted, new_opinion};
 use crate::notifications::staff;
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use serde_json::{Map, Value};

@@ -4,7 +4,7 @@
 
 use crate::bookings::bad_field;
 use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
-use deputy_homes_api::opinion::MAX_PHOTO_BYTES;
+use deputy_homes_api::opinions::MAX_PHOTO_BYTES;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::webp::WebPEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, Rgb, RgbImage};

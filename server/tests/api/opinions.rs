@@ -5,7 +5,7 @@
 use crate::bookings::{all_at_once, answer, bad_field, now_ms, MASKED, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
 use crate::opinion_photos::uploaded;
-use deputy_homes_api::activity::{civil_from_days, days_from_civil};
+use deputy_homes_api::meetings::activity::{civil_from_days, days_from_civil};
 use reqwest::header::{CACHE_CONTROL, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};

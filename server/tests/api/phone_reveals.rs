@@ -5,7 +5,7 @@ use crate::bookings::PHONE;
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use crate::moderation::{act, new_opinion, staff_get};
 use crate::notifications::staff;
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use reqwest::header::RETRY_AFTER;
 use reqwest::StatusCode;
 use serde_json::json;

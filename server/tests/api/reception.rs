@@ -3,7 +3,7 @@
 
 use crate::bookings::{activity, booked, code_of, delegate, now_ms, MASKED, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 

@@ -7,7 +7,7 @@ use crate::bookings::{activity, booked, code_of, delegate, PHONE};
 use crate::helpers::{api_error, on_both_databases, Browser, TestApp, PASSWORD};
 use crate::moderation::{new_opinion, replied};
 use crate::opinions::opinion_body;
-use deputy_homes_api::account::Role;
+use deputy_homes_api::accounts::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

@@ -3,9 +3,9 @@
 //! housekeeping columns, 0012 the audit order) run over rows that are already there.
 
 use crate::helpers::PostgresDatabase;
-use deputy_homes_api::moderation::AuditQuery;
-use deputy_homes_api::notification::NotificationKind;
-use deputy_homes_api::units::HolidayCalendar;
+use deputy_homes_api::opinions::handling::AuditQuery;
+use deputy_homes_api::platform::outbox::NotificationKind;
+use deputy_homes_api::opinions::units::HolidayCalendar;
 use deputy_homes_server::db::Db;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;

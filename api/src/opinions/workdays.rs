@@ -1,6 +1,6 @@
 //! Working days in mainland China: Monday to Friday, minus public holidays, plus the official
 //! make-up working days (调休) that fall on a weekend. Dates are day counts since 1970-01-01
-//! (see [`crate::activity::days_from_civil`]).
+//! (see [`crate::meetings::activity::days_from_civil`]).
 
 /// Whether a day count falls on a Saturday or Sunday (1970-01-01 was a Thursday).
 pub fn is_weekend(day: i64) -> bool {
@@ -35,7 +35,7 @@ pub fn add_working_days(start: i64, n: u32, holidays: &[i64], extra_workdays: &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::activity::{days_from_civil, format_date};
+    use crate::meetings::activity::{days_from_civil, format_date};
 
     fn day(y: i64, m: u32, d: u32) -> i64 {
         days_from_civil(y, m, d)

@@ -1,6 +1,6 @@
 //! Citizens booking a place at an activity: what they send, what they get back, and the rules.
 
-use crate::account::MobileNumber;
+use crate::accounts::MobileNumber;
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! Activities at a home (接待日 and the rest): what delegates publish and citizens book.
 
-use crate::hours::format_clock;
-use crate::time::SHANGHAI_OFFSET_MINUTES;
+use crate::homes::hours::format_clock;
+use crate::platform::time::SHANGHAI_OFFSET_MINUTES;
 use crate::{ApiError, TimeRange};
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! The filters of `GET /api/activities`: parsed once and validated with messages, like
 //! `query.rs` does for homes.
 
-use crate::activity::{parse_date, ActivityKind};
+use crate::meetings::activity::{parse_date, ActivityKind};
 use crate::{ApiError, District};
 use serde::{Deserialize, Serialize};
 

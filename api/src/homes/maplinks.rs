@@ -1,6 +1,6 @@
 //! Links that open a home in the map apps Chinese phones have, each in the datum it expects.
 
-use crate::geo::{wgs84_to_bd09, wgs84_to_gcj02, LatLon};
+use crate::homes::geo::{wgs84_to_bd09, wgs84_to_gcj02, LatLon};
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
 pub fn encode_component(text: &str) -> String {

@@ -2,7 +2,7 @@
 //! to, and the calendar of public holidays and make-up working days (调休) that due dates count
 //! around.
 
-use crate::activity::parse_date;
+use crate::meetings::activity::parse_date;
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
@@ -148,15 +148,15 @@ pub fn covered_years(days: &[CalendarDay]) -> std::collections::BTreeSet<i64> {
     days.iter()
         .filter(|d| d.kind == DayKind::Holiday)
         .filter_map(|d| parse_date(&d.date))
-        .map(|d| crate::activity::civil_from_days(d).0)
+        .map(|d| crate::meetings::activity::civil_from_days(d).0)
         .collect()
 }
 
 /// The years from `from_day` to `to_day` (day counts) that the calendar does not cover.
 pub fn missing_years(days: &[CalendarDay], from_day: i64, to_day: i64) -> Vec<i64> {
     let covered = covered_years(days);
-    let first = crate::activity::civil_from_days(from_day).0;
-    let last = crate::activity::civil_from_days(to_day).0;
+    let first = crate::meetings::activity::civil_from_days(from_day).0;
+    let last = crate::meetings::activity::civil_from_days(to_day).0;
     (first..=last).filter(|y| !covered.contains(y)).collect()
 }
 
@@ -195,7 +195,7 @@ pub fn day_range(
     }
     Ok((first..=last)
         .map(|d| CalendarDay {
-            date: crate::activity::format_date(d),
+            date: crate::meetings::activity::format_date(d),
             name: name.trim().to_owned(),
             kind,
         })
@@ -223,8 +223,8 @@ mod tests {
             ],
         };
         let (holidays, workdays) = calendar.validate().unwrap();
-        assert_eq!(holidays, vec![crate::activity::days_from_civil(2026, 5, 1)]);
-        assert_eq!(workdays, vec![crate::activity::days_from_civil(2026, 5, 9)]);
+        assert_eq!(holidays, vec![crate::meetings::activity::days_from_civil(2026, 5, 1)]);
+        assert_eq!(workdays, vec![crate::meetings::activity::days_from_civil(2026, 5, 9)]);
     }
 
     #[test]
@@ -262,8 +262,8 @@ mod tests {
             day("2026-05-01", DayKind::Holiday),
             day("2027-02-06", DayKind::Workday),
         ];
-        let from = crate::activity::days_from_civil(2026, 11, 28);
-        let to = crate::activity::days_from_civil(2027, 3, 1);
+        let from = crate::meetings::activity::days_from_civil(2026, 11, 28);
+        let to = crate::meetings::activity::days_from_civil(2027, 3, 1);
         // A make-up day alone does not cover 2027.
         assert_eq!(missing_years(&days, from, to), vec![2027]);
         assert!(missing_years(&days, from, from).is_empty());

@@ -1,7 +1,7 @@
 //! What happens at a reception: who booked (the roster), who came (check-in by booking code),
 //! what was raised (the reception record), and a delegate's yearly summary.
 
-use crate::booking::{normalize_code, AccessNeed, BookingStatus, CODE_LENGTH};
+use crate::meetings::booking::{normalize_code, AccessNeed, BookingStatus, CODE_LENGTH};
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 

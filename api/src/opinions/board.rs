@@ -1,7 +1,7 @@
 //! The end of the opinions chain as citizens see it: the reply's class, the citizen's rating
 //! (评价), the public board (公开) and the statistics.
 
-use crate::opinion::Category;
+use crate::opinions::Category;
 use crate::{ApiError, District};
 use serde::{Deserialize, Serialize};
 

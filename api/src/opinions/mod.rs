@@ -5,7 +5,13 @@
 //! tracking number and the phone's last 4 digits; everyone (anonymous or not) can also use the
 //! private token of the receipt.
 
-use crate::account::MobileNumber;
+pub mod board;
+pub mod handling;
+pub mod similarity;
+pub mod units;
+pub mod workdays;
+
+use crate::accounts::MobileNumber;
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
@@ -290,10 +296,10 @@ pub struct OpinionView {
     pub due_date: Option<String>,
     /// The handling unit's reply, once given; the citizen may then rate it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply: Option<crate::opinion_board::OpinionReply>,
+    pub reply: Option<crate::opinions::board::OpinionReply>,
     /// The citizen's rating, once given (only once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<crate::opinion_board::OpinionRating>,
+    pub rating: Option<crate::opinions::board::OpinionRating>,
     /// The handling units (承办单位) it was passed to, by name; empty until assigned.
     #[serde(default)]
     pub units: Vec<String>,

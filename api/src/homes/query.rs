@@ -1,7 +1,7 @@
 //! The filters of `GET /api/homes`: parsed once, validated with messages, applied to the register.
 
-use crate::geo::{distance_m, LatLon};
-use crate::search::{Haystack, PreparedQuery, SearchIndex};
+use crate::homes::geo::{distance_m, LatLon};
+use crate::homes::search::{Haystack, PreparedQuery, SearchIndex};
 use crate::{ApiError, District, Home, HomeSummary, HomeType};
 use serde::{Deserialize, Serialize};
 
