@@ -1,29 +1,18 @@
 //! The deputy-homes backend: a JSON API under `/api` and the built single-page app, on SQLite or
-//! PostgreSQL.
+//! PostgreSQL. One folder per feature (homes, meetings, opinions, accounts, the outbox,
+//! housekeeping), each with its routes, decisions and storage, on `platform`.
 
 pub mod accounts;
-pub mod auth;
-pub mod booking_codes;
-pub mod calendar;
-pub mod client_ip;
-pub mod clock;
-pub mod config;
-pub mod db;
-pub mod due;
-pub mod error;
-pub mod etag;
+pub mod homes;
 pub mod housekeeping;
-pub mod notify;
-pub mod opinion_stats;
-pub mod photos;
-pub mod rate_limits;
-pub mod register_cache;
-pub mod register_file;
-pub mod routes;
+pub mod meetings;
+pub mod opinions;
+pub mod outbox;
+pub mod platform;
 
 use anyhow::Context;
-pub use config::Config;
-use db::Db;
+pub use platform::config::Config;
+use platform::db::Db;
 use std::path::PathBuf;
 use tokio::net::TcpListener;
 
@@ -31,7 +20,7 @@ use tokio::net::TcpListener;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub db: Db,
-    pub register: register_cache::RegisterCache,
+    pub register: homes::register_cache::RegisterCache,
     /// Whether the session cookie is marked Secure (the site is served over TLS).
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
@@ -51,7 +40,7 @@ pub struct AppState {
     /// Working days an assigned opinion has for its reply; an extension may reach twice as many.
     pub opinion_due_working_days: u32,
     /// Where new booking codes come from.
-    pub booking_codes: booking_codes::BookingCodes,
+    pub booking_codes: meetings::booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
 }
 
@@ -60,7 +49,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     let db = Db::connect(&config.database_url).await?;
     if let Some(sample) = &config.sample_register {
         if db.homes_count().await? == 0 {
-            match register_file::import_file(&db, sample, true).await {
+            match homes::register_file::import_file(&db, sample, true).await {
                 Ok(count) => {
                     tracing::info!(count, file = %sample.display(), "imported the sample register")
                 }
@@ -71,7 +60,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         }
     }
     if config.demo_accounts && db.register_meta().await?.is_some_and(|m| m.sample) {
-        for (account, password) in accounts::create_demo_accounts(&db).await? {
+        for (account, password) in accounts::rules::create_demo_accounts(&db).await? {
             println!(
                 "demo account (sample data only): {} / {}  [{}]",
                 account.username,
@@ -111,5 +100,5 @@ pub async fn listen(
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
-    Ok((listener, routes::app(state)))
+    Ok((listener, platform::router::app(state)))
 }

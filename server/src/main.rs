@@ -3,9 +3,12 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use deputy_homes_api::accounts::{NewAccount, Role};
+use deputy_homes_server::accounts::rules;
+use deputy_homes_server::homes::register_file;
 use deputy_homes_server::housekeeping;
-use deputy_homes_server::notify::{self, LogSender};
-use deputy_homes_server::{accounts, db::Db, listen, prepare, register_file, Config};
+use deputy_homes_server::outbox::{self, LogSender};
+use deputy_homes_server::platform::db::Db;
+use deputy_homes_server::{listen, prepare, Config};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -79,7 +82,7 @@ async fn main() -> anyhow::Result<()> {
                 password,
                 home_ids: Vec::new(),
             };
-            let account = accounts::create(&db, &new, Vec::new(), false)
+            let account = rules::create(&db, &new, Vec::new(), false)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("created staff account {}", account.username);
@@ -92,7 +95,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let state = prepare(&config).await?;
     if config.notify_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.notify_interval_seconds);
-        notify::spawn_worker(state.db.clone(), LogSender, interval);
+        outbox::spawn_worker(state.db.clone(), LogSender, interval);
     }
     if config.housekeeping_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.housekeeping_interval_seconds);

@@ -2,8 +2,8 @@
 //! the actions that move an opinion along (审查 → 分办 → 签收 → 答复 → 公开), bulk actions,
 //! walk-in entry and the audit log.
 
-use crate::opinions::{Category, MaskedContact, OpinionLocation, OpinionPhoto, OpinionStatus};
 use crate::opinions::board::{OpinionRating, OpinionReply, ReplyClass};
+use crate::opinions::{Category, MaskedContact, OpinionLocation, OpinionPhoto, OpinionStatus};
 use crate::{ApiError, District};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

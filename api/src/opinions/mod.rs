@@ -7,6 +7,7 @@
 
 pub mod board;
 pub mod handling;
+pub mod reply;
 pub mod similarity;
 pub mod units;
 pub mod workdays;
@@ -296,10 +297,10 @@ pub struct OpinionView {
     pub due_date: Option<String>,
     /// The handling unit's reply, once given; the citizen may then rate it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply: Option<crate::opinions::board::OpinionReply>,
+    pub reply: Option<crate::opinions::reply::OpinionReply>,
     /// The citizen's rating, once given (only once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<crate::opinions::board::OpinionRating>,
+    pub rating: Option<crate::opinions::reply::OpinionRating>,
     /// The handling units (承办单位) it was passed to, by name; empty until assigned.
     #[serde(default)]
     pub units: Vec<String>,

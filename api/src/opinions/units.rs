@@ -223,8 +223,14 @@ mod tests {
             ],
         };
         let (holidays, workdays) = calendar.validate().unwrap();
-        assert_eq!(holidays, vec![crate::meetings::activity::days_from_civil(2026, 5, 1)]);
-        assert_eq!(workdays, vec![crate::meetings::activity::days_from_civil(2026, 5, 9)]);
+        assert_eq!(
+            holidays,
+            vec![crate::meetings::activity::days_from_civil(2026, 5, 1)]
+        );
+        assert_eq!(
+            workdays,
+            vec![crate::meetings::activity::days_from_civil(2026, 5, 9)]
+        );
     }
 
     #[test]

@@ -620,7 +620,7 @@ async fn an_expired_session_is_a_401_and_is_removed(app: TestApp) {
     let browser = app.sign_in("alice", PASSWORD).await;
     let pool = app.sql().await;
 
-    let in_a_minute = deputy_homes_server::clock::now_ms() + 60_000;
+    let in_a_minute = deputy_homes_server::platform::clock::now_ms() + 60_000;
     sqlx::query(&format!(
         "UPDATE sessions SET expires_at_ms = {in_a_minute}"
     ))
@@ -657,9 +657,9 @@ async fn an_expired_session_is_a_401_and_is_removed(app: TestApp) {
 
 async fn a_session_lasts_the_configured_twelve_hours(app: TestApp) {
     app.create_account("alice", Role::Staff, None, &[]).await;
-    let before = deputy_homes_server::clock::now_ms();
+    let before = deputy_homes_server::platform::clock::now_ms();
     app.sign_in("alice", PASSWORD).await;
-    let after = deputy_homes_server::clock::now_ms();
+    let after = deputy_homes_server::platform::clock::now_ms();
     let row = sqlx::query("SELECT created_at_ms, expires_at_ms FROM sessions")
         .fetch_one(&app.sql().await)
         .await

@@ -2,9 +2,9 @@
 
 use deputy_homes_api::accounts::{Account, NewAccount, Role};
 use deputy_homes_api::Home;
-use deputy_homes_server::booking_codes::{random_code, BookingCodes};
-use deputy_homes_server::db::Db;
-use deputy_homes_server::register_file::parse_register;
+use deputy_homes_server::homes::register_file::parse_register;
+use deputy_homes_server::meetings::booking_codes::{random_code, BookingCodes};
+use deputy_homes_server::platform::db::Db;
 use deputy_homes_server::{listen, prepare, Config};
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
@@ -303,7 +303,7 @@ impl TestApp {
             password: PASSWORD.to_owned(),
             home_ids: home_ids.clone(),
         };
-        deputy_homes_server::accounts::create(&self.db().await, &new, home_ids, false)
+        deputy_homes_server::accounts::rules::create(&self.db().await, &new, home_ids, false)
             .await
             .unwrap_or_else(|e| panic!("cannot create the account {username}: {e}"))
     }

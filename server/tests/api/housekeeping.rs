@@ -10,7 +10,7 @@ use crate::notifications::staff;
 use crate::opinion_photos::uploaded;
 use crate::opinions::{opinion_body, submit, submitted};
 use deputy_homes_server::housekeeping::{run_once, Pass};
-use deputy_homes_server::notify::{self, LogSender};
+use deputy_homes_server::outbox::{self, LogSender};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -366,7 +366,7 @@ async fn bookings_of_activities_ended_three_years_ago_are_anonymised_and_old_mes
         code_of(&booked(&app, &old, &mobile("1390000", 1), "booked").await),
     ];
     let recent_code = code_of(&booked(&app, &recent, PHONE, "booked").await);
-    let sent = notify::run_once(&app.db().await, &LogSender, now_ms())
+    let sent = outbox::run_once(&app.db().await, &LogSender, now_ms())
         .await
         .expect("the messages are sent");
     assert_eq!(sent.sent, 3);

@@ -2,7 +2,7 @@
 
 use crate::helpers::{item_ids, on_both_databases, sample_register_path, TestApp};
 use deputy_homes_api::homes::register::COLUMNS;
-use deputy_homes_server::register_file::{import_file, ImportError};
+use deputy_homes_server::homes::register_file::{import_file, ImportError};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 

@@ -9,7 +9,7 @@ use crate::bookings::{
 };
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use deputy_homes_api::accounts::Role;
-use deputy_homes_server::notify::{run_once, Notification, Pass, Sender, MAX_ATTEMPTS};
+use deputy_homes_server::outbox::{run_once, Outgoing, Pass, Sender, MAX_ATTEMPTS};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -62,17 +62,17 @@ fn one<'a>(list: &'a [Value], kind: &str) -> &'a Value {
 struct FailingSender;
 
 impl Sender for FailingSender {
-    async fn send(&self, _: &Notification) -> anyhow::Result<()> {
+    async fn send(&self, _: &Outgoing) -> anyhow::Result<()> {
         anyhow::bail!("gateway unreachable")
     }
 }
 
 /// A sender that records what it sends.
 #[derive(Default)]
-pub(crate) struct RecordingSender(Mutex<Vec<Notification>>);
+pub(crate) struct RecordingSender(Mutex<Vec<Outgoing>>);
 
 impl Sender for RecordingSender {
-    async fn send(&self, notification: &Notification) -> anyhow::Result<()> {
+    async fn send(&self, notification: &Outgoing) -> anyhow::Result<()> {
         self.0
             .lock()
             .expect("the record")
@@ -82,7 +82,7 @@ impl Sender for RecordingSender {
 }
 
 impl RecordingSender {
-    pub(crate) fn sent(&self) -> Vec<Notification> {
+    pub(crate) fn sent(&self) -> Vec<Outgoing> {
         self.0.lock().expect("the record").clone()
     }
 }

@@ -8,7 +8,7 @@ use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use crate::moderation::{act, acted, new_opinion, replied, staff_view};
 use crate::notifications::{kinds, staff, RecordingSender};
 use crate::opinions::{opinion_body, submitted};
-use deputy_homes_server::notify::run_once;
+use deputy_homes_server::outbox::run_once;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

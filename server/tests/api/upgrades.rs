@@ -4,9 +4,9 @@
 
 use crate::helpers::PostgresDatabase;
 use deputy_homes_api::opinions::handling::AuditQuery;
-use deputy_homes_api::platform::outbox::NotificationKind;
 use deputy_homes_api::opinions::units::HolidayCalendar;
-use deputy_homes_server::db::Db;
+use deputy_homes_api::platform::outbox::NotificationKind;
+use deputy_homes_server::platform::db::Db;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use std::borrow::Cow;

@@ -1,0 +1,137 @@
+//! The reply a citizen reads: its class (A/B/C), and the citizen's one rating (评价) of it.
+
+use crate::ApiError;
+use serde::{Deserialize, Serialize};
+
+/// Longest rating comment, in characters.
+pub const MAX_COMMENT_CHARS: usize = 500;
+
+/// How a reply is classed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ReplyClass {
+    /// Solved or adopted.
+    A,
+    /// Being solved or planned.
+    B,
+    /// Kept for reference; cannot be solved now.
+    C,
+}
+
+impl ReplyClass {
+    /// The stored code (`A`, `B`, `C`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ReplyClass::A => "A",
+            ReplyClass::B => "B",
+            ReplyClass::C => "C",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<ReplyClass> {
+        [ReplyClass::A, ReplyClass::B, ReplyClass::C]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+}
+
+/// The citizen's verdict on the reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// 满意.
+    Satisfied,
+    /// 基本满意.
+    Fairly,
+    /// 不满意.
+    Not,
+}
+
+impl Rating {
+    /// The stored number: 3 satisfied, 2 fairly, 1 not.
+    pub fn score(self) -> i64 {
+        match self {
+            Rating::Satisfied => 3,
+            Rating::Fairly => 2,
+            Rating::Not => 1,
+        }
+    }
+
+    /// Reads a stored number.
+    pub fn from_score(score: i64) -> Option<Rating> {
+        match score {
+            3 => Some(Rating::Satisfied),
+            2 => Some(Rating::Fairly),
+            1 => Some(Rating::Not),
+            _ => None,
+        }
+    }
+}
+
+/// Body of `POST /api/opinions/{tracking_number}/rating`. Ownership is proved with
+/// `phone_last4` or `private_token` (one is needed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RateOpinion {
+    /// The verdict.
+    pub rating: Rating,
+    /// Optional words, up to 500 characters.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// The last 4 digits of the phone given with the opinion.
+    #[serde(default)]
+    pub phone_last4: Option<String>,
+    /// Or the private token of the receipt.
+    #[serde(default)]
+    pub private_token: Option<String>,
+}
+
+impl RateOpinion {
+    /// Checks the comment's length and that a proof of ownership is given.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        if self
+            .comment
+            .as_deref()
+            .is_some_and(|c| c.trim().chars().count() > MAX_COMMENT_CHARS)
+        {
+            return Err(ApiError::bad_parameter(
+                "comment",
+                format!("comment must be at most {MAX_COMMENT_CHARS} characters"),
+            ));
+        }
+        if self.phone_last4.is_none() && self.private_token.is_none() {
+            return Err(ApiError::bad_parameter(
+                "phone_last4",
+                "give the phone's last 4 digits or the receipt's private token",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The citizen's rating as staff and the board show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionRating {
+    /// The verdict.
+    pub rating: Rating,
+    /// The citizen's words, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// When, Unix milliseconds.
+    pub at_ms: i64,
+}
+
+/// The handling unit's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpinionReply {
+    /// A solved/adopted, B being solved/planned, C kept for reference.
+    pub class: ReplyClass,
+    /// The reply the citizen reads.
+    pub text: String,
+    /// When it was given, Unix milliseconds.
+    pub at_ms: i64,
+}

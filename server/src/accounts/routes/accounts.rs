@@ -1,0 +1,85 @@
+//! Staff manage accounts: list, create, and assign delegates to homes.
+
+use crate::accounts::rules::{self, check_home_ids};
+use crate::platform::auth::Staff;
+use crate::platform::error::AppError;
+use crate::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount};
+use deputy_homes_api::ApiError;
+
+/// Every account (staff only; phones in full, as staff manage them).
+#[utoipa::path(get, path = "/api/accounts", tag = "accounts",
+    responses(
+        (status = 200, description = "All accounts", body = Vec<Account>),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff", body = ApiError),
+    ))]
+pub async fn accounts_list(
+    State(state): State<AppState>,
+    _staff: Staff,
+) -> Result<Json<Vec<Account>>, AppError> {
+    Ok(Json(state.db.accounts_all().await?))
+}
+
+/// Creates an account (staff only).
+#[utoipa::path(post, path = "/api/accounts", tag = "accounts", request_body = NewAccount,
+    responses(
+        (status = 201, description = "Created", body = Account),
+        (status = 400, description = "A field is invalid; `field` names it", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
+        (status = 409, description = "Username or phone already in use", body = ApiError),
+    ))]
+pub async fn accounts_create(
+    State(state): State<AppState>,
+    _staff: Staff,
+    new: Result<Json<NewAccount>, JsonRejection>,
+) -> Result<(StatusCode, Json<Account>), AppError> {
+    let Json(new) = new?;
+    let register = state.register.current(&state.db).await?;
+    let home_ids = check_home_ids(&new.home_ids, |id| register.homes.get(id).is_some())?;
+    let account = rules::create(&state.db, &new, home_ids, false).await?;
+    Ok((StatusCode::CREATED, Json(account)))
+}
+
+/// Sets the homes a delegate belongs to (staff only).
+#[utoipa::path(put, path = "/api/accounts/{id}/homes", tag = "accounts", request_body = AccountHomes,
+    params(("id" = String, Path, description = "The account's id")),
+    responses(
+        (status = 200, description = "The account with its new homes", body = Account),
+        (status = 400, description = "An unknown home", body = ApiError),
+        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
+        (status = 404, description = "No such account", body = ApiError),
+    ))]
+pub async fn accounts_set_homes(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(id): Path<String>,
+    body: Result<Json<AccountHomes>, JsonRejection>,
+) -> Result<Json<Account>, AppError> {
+    let Json(body) = body?;
+    let account = state
+        .db
+        .account_by_id(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("account {id}")))?;
+    if account.role != deputy_homes_api::accounts::Role::Delegate {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "home_ids",
+            "only delegates belong to homes",
+        )));
+    }
+    let register = state.register.current(&state.db).await?;
+    let home_ids = check_home_ids(&body.home_ids, |h| register.homes.get(h).is_some())?;
+    state.db.account_set_homes(&id, &home_ids).await?;
+    let updated = state
+        .db
+        .account_by_id(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("account {id}")))?;
+    Ok(Json(updated))
+}

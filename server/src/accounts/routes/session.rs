@@ -1,0 +1,69 @@
+//! `POST /api/session` signs in, `GET` says who is signed in, `DELETE` signs out.
+
+use crate::accounts::rules;
+use crate::platform::auth::{session_cookie, SignedIn};
+use crate::platform::error::AppError;
+use crate::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use axum_extra::extract::cookie::CookieJar;
+use deputy_homes_api::accounts::{Session, SignIn};
+use deputy_homes_api::ApiError;
+
+/// Signs in with a username or mobile number and a password; sets the session cookie.
+#[utoipa::path(post, path = "/api/session", tag = "accounts", request_body = SignIn,
+    responses(
+        (status = 200, description = "Signed in; the cookie is set", body = Session),
+        (status = 400, description = "The body is not a sign-in", body = ApiError),
+        (status = 401, description = "Wrong login or password", body = ApiError),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = ApiError),
+    ))]
+pub async fn session_create(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    body: Result<Json<SignIn>, JsonRejection>,
+) -> Result<(CookieJar, Json<Session>), AppError> {
+    let Json(body) = body?;
+    let session_ms = state.session_hours * 3_600_000;
+    let new = rules::sign_in(&state.db, &body.login, &body.password, session_ms).await?;
+    let cookie = session_cookie(new.token, state.secure_cookies, session_ms / 1000);
+    Ok((
+        jar.add(cookie),
+        Json(Session {
+            account: new.account,
+            csrf_token: new.csrf_token,
+        }),
+    ))
+}
+
+/// The signed-in account and its anti-forgery token (after a reload, the app asks here).
+#[utoipa::path(get, path = "/api/session", tag = "accounts",
+    responses(
+        (status = 200, description = "The session", body = Session),
+        (status = 401, description = "Not signed in, or the session ended", body = ApiError),
+    ))]
+pub async fn session_get(signed_in: SignedIn) -> Json<Session> {
+    Json(Session {
+        account: signed_in.account,
+        csrf_token: signed_in.csrf_token,
+    })
+}
+
+/// Signs out: ends the session on the server and clears the cookie.
+#[utoipa::path(delete, path = "/api/session", tag = "accounts",
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "The anti-forgery token is missing or wrong", body = ApiError),
+    ))]
+pub async fn session_delete(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    signed_in: SignedIn,
+) -> Result<(StatusCode, CookieJar), AppError> {
+    state.db.session_delete(&signed_in.token_hash).await?;
+    let expired = session_cookie(String::new(), state.secure_cookies, 0);
+    Ok((StatusCode::NO_CONTENT, jar.add(expired)))
+}

@@ -1,0 +1,58 @@
+//! `GET /api/homes` and `GET /api/homes/{id}`.
+
+use crate::platform::error::AppError;
+use crate::AppState;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use deputy_homes_api::{ApiError, Home, HomesQuery, HomesResponse, RegisterInfo};
+
+/// Lists homes, filtered by text, district and type, optionally nearest first.
+#[utoipa::path(get, path = "/api/homes", tag = "homes", params(HomesQuery),
+    responses(
+        (status = 200, description = "Matching homes", body = HomesResponse),
+        (status = 400, description = "A parameter is invalid; `field` names it", body = ApiError),
+    ))]
+pub async fn homes_list(
+    State(state): State<AppState>,
+    query: Result<Query<HomesQuery>, QueryRejection>,
+) -> Result<Json<HomesResponse>, AppError> {
+    let Query(query) =
+        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    let filter = query.validate().map_err(AppError::BadRequest)?;
+    let register = state.register.current(&state.db).await?;
+    let items = filter.apply(&register.homes);
+    Ok(Json(HomesResponse {
+        register: RegisterInfo {
+            sample: register.sample,
+            total: register.homes.len(),
+        },
+        items,
+    }))
+}
+
+/// One home with everything the register holds about it.
+#[utoipa::path(get, path = "/api/homes/{id}", tag = "homes",
+    params(("id" = String, Path, description = "The home's stable id, e.g. `xc-01`")),
+    responses(
+        (status = 200, description = "The home", body = Home),
+        (status = 404, description = "No home has this id", body = ApiError),
+    ))]
+pub async fn homes_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Home>, AppError> {
+    let register = state.register.current(&state.db).await?;
+    match register.homes.get(&id) {
+        Some(home) => Ok(Json(home.clone())),
+        None => Err(AppError::NotFound(format!("home {id}"))),
+    }
+}
+
+/// The homes' endpoints, each with its OpenAPI entry.
+pub fn router() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    use utoipa_axum::routes;
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(routes!(homes_list))
+        .routes(routes!(homes_get))
+}

@@ -1,0 +1,208 @@
+//! Citizens book a place at an activity, look their booking up, and cancel it, with the booking
+//! code and their phone number (no account).
+
+use crate::meetings::store::BookOutcome;
+use crate::meetings::store::BookingRecord;
+use crate::meetings::store::CancelOutcome;
+use crate::platform::auth::random_id;
+use crate::platform::clock::now_ms;
+use crate::platform::error::AppError;
+use crate::AppState;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::meetings::activity::Activity;
+use deputy_homes_api::meetings::booking::{normalize_code, Booking, CancelBooking, NewBooking};
+use deputy_homes_api::ApiError;
+use serde::Deserialize;
+
+/// How many fresh codes a booking tries when its code is taken (at 25^6 codes, a second
+/// collision in a row is practically impossible).
+const CODE_ATTEMPTS: usize = 5;
+
+/// Refuses an activity that is cancelled (409) or starts within the booking notice (400 naming
+/// `field`).
+pub(super) fn check_bookable(
+    state: &AppState,
+    activity: &Activity,
+    now: i64,
+    field: &str,
+) -> Result<(), AppError> {
+    if activity.cancel_reason.is_some() {
+        return Err(AppError::conflict("the activity was cancelled", None));
+    }
+    if activity.starts_at_ms - state.booking_notice_minutes * 60_000 <= now {
+        let message = format!(
+            "booking closes {} minutes before the start",
+            state.booking_notice_minutes
+        );
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            field, message,
+        )));
+    }
+    Ok(())
+}
+
+/// The booking as its owner sees it: the phone masked, since the page may be shown to others.
+pub(super) fn masked(mut booking: Booking) -> Booking {
+    booking.phone = MobileNumber::parse(&booking.phone)
+        .map(|m| m.masked())
+        .unwrap_or_default();
+    booking
+}
+
+/// Books a place, or a place on the waitlist when the activity is full.
+#[utoipa::path(post, path = "/api/activities/{id}/bookings", tag = "bookings", request_body = NewBooking,
+    params(("id" = String, Path, description = "The activity")),
+    responses(
+        (status = 201, description = "Booked or waitlisted (see `status`)", body = Booking),
+        (status = 400, description = "A field is invalid, or too late to book", body = ApiError),
+        (status = 404, description = "No such activity", body = ApiError),
+        (status = 409, description = "Already booked with this phone, the activity was cancelled, or `limit_reached` on `phone`: the phone holds the most upcoming bookings allowed", body = ApiError),
+    ))]
+pub async fn bookings_create(
+    State(state): State<AppState>,
+    Path(activity_id): Path<String>,
+    body: Result<Json<NewBooking>, JsonRejection>,
+) -> Result<(StatusCode, Json<Booking>), AppError> {
+    let activity = state
+        .db
+        .activity_by_id(&activity_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("activity {activity_id}")))?;
+    let Json(body) = body?;
+    let phone = body.validate().map_err(AppError::BadRequest)?;
+    let now = now_ms();
+    check_bookable(&state, &activity, now, "activity")?;
+    let id = random_id();
+    let mut code = state.booking_codes.next();
+    let mut attempts = 1;
+    loop {
+        let record = BookingRecord {
+            id: &id,
+            code: &code,
+            activity_id: &activity_id,
+            name: body.name.trim(),
+            phone: phone.as_str(),
+            topic: body.topic.trim(),
+            access_needs: &body.access_needs,
+            now_ms: now,
+            phone_cap: state.booking_cap,
+        };
+        match state.db.booking_create(&record).await? {
+            BookOutcome::CodeTaken if attempts < CODE_ATTEMPTS => {
+                tracing::info!(code = %code, "booking code taken; trying another");
+                code = state.booking_codes.next();
+                attempts += 1;
+            }
+            outcome => {
+                refuse_unless_created(&state, outcome)?;
+                break;
+            }
+        }
+    }
+    let booking = state
+        .db
+        .booking_by_code(&code, phone.as_str())
+        .await?
+        .ok_or_else(|| AppError::NotFound(code.clone()))?;
+    Ok((StatusCode::CREATED, Json(masked(booking))))
+}
+
+/// The error for every outcome of booking but success.
+fn refuse_unless_created(state: &AppState, outcome: BookOutcome) -> Result<(), AppError> {
+    match outcome {
+        BookOutcome::Created(_) => Ok(()),
+        BookOutcome::CodeTaken => Err(AppError::Internal(anyhow::anyhow!(
+            "no free booking code in {CODE_ATTEMPTS} attempts"
+        ))),
+        BookOutcome::AlreadyBooked => Err(AppError::conflict(
+            "this phone already holds a booking for this activity",
+            Some("phone"),
+        )),
+        BookOutcome::Unavailable => Err(AppError::conflict("the activity was cancelled", None)),
+        BookOutcome::CapReached => {
+            let message = format!(
+                "this phone already holds {} upcoming bookings, the most allowed",
+                state.booking_cap
+            );
+            Err(AppError::limit_reached("phone", message))
+        }
+    }
+}
+
+/// Query of `GET /api/bookings/{code}`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PhoneQuery {
+    /// The phone the booking was made with.
+    pub phone: String,
+}
+
+pub(super) fn parse_phone(text: &str) -> Result<MobileNumber, AppError> {
+    MobileNumber::parse(text).map_err(|m| AppError::BadRequest(ApiError::bad_parameter("phone", m)))
+}
+
+/// A booking, looked up by its code and the phone it was made with.
+#[utoipa::path(get, path = "/api/bookings/{code}", tag = "bookings", params(("code" = String, Path, description = "Booking code"), PhoneQuery),
+    responses(
+        (status = 200, description = "The booking", body = Booking),
+        (status = 400, description = "No phone, or not a mobile number", body = ApiError),
+        (status = 404, description = "No booking has this code and phone", body = ApiError),
+    ))]
+pub async fn bookings_get(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    query: Result<Query<PhoneQuery>, QueryRejection>,
+) -> Result<Json<Booking>, AppError> {
+    let Query(query) =
+        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("phone", e.body_text())))?;
+    let phone = parse_phone(&query.phone)?;
+    let code = normalize_code(&code);
+    match state.db.booking_by_code(&code, phone.as_str()).await? {
+        Some(booking) => Ok(Json(masked(booking))),
+        None => Err(AppError::NotFound(format!(
+            "booking {code} with this phone"
+        ))),
+    }
+}
+
+/// Cancels a booking; a freed seat goes to the first on the waitlist.
+#[utoipa::path(post, path = "/api/bookings/{code}/cancel", tag = "bookings", request_body = CancelBooking,
+    params(("code" = String, Path, description = "Booking code")),
+    responses(
+        (status = 200, description = "The cancelled booking", body = Booking),
+        (status = 400, description = "A malformed body, or not a mobile number", body = ApiError),
+        (status = 404, description = "No live booking has this code and phone", body = ApiError),
+    ))]
+pub async fn bookings_cancel(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    body: Result<Json<CancelBooking>, JsonRejection>,
+) -> Result<Json<Booking>, AppError> {
+    let Json(body) = body?;
+    let phone = parse_phone(&body.phone)?;
+    let code = normalize_code(&code);
+    match state
+        .db
+        .booking_cancel(&code, phone.as_str(), now_ms())
+        .await?
+    {
+        CancelOutcome::NotFound => Err(AppError::NotFound(format!(
+            "live booking {code} with this phone"
+        ))),
+        CancelOutcome::Cancelled { promoted } => {
+            if let Some(promoted) = promoted {
+                tracing::info!(booking = %promoted, "promoted from the waitlist");
+            }
+            let booking = state
+                .db
+                .booking_by_code(&code, phone.as_str())
+                .await?
+                .ok_or_else(|| AppError::NotFound(code.clone()))?;
+            Ok(Json(masked(booking)))
+        }
+    }
+}

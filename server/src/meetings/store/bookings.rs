@@ -1,0 +1,455 @@
+//! Bookings. Every change to an activity's seats starts by locking the activity's row (a no-op
+//! update), so bookings, cancellations and promotions of one activity happen one at a time on
+//! both databases, and capacity can never be exceeded. A booking also locks its phone number, so
+//! that one phone booking several activities at once cannot pass the cap.
+
+use crate::meetings::messages;
+use crate::outbox::store::{activity_facts, enqueue, Recipient};
+use crate::platform::db::Backend;
+use crate::platform::db::Db;
+use anyhow::Context;
+use deputy_homes_api::meetings::booking::{AccessNeed, Booking, BookingStatus};
+use deputy_homes_api::platform::outbox::NotificationKind;
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyConnection, Row, Transaction};
+
+/// A booking to store.
+#[derive(Debug, Clone)]
+pub struct BookingRecord<'a> {
+    pub id: &'a str,
+    pub code: &'a str,
+    pub activity_id: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub topic: &'a str,
+    pub access_needs: &'a [AccessNeed],
+    pub now_ms: i64,
+    /// Most upcoming live bookings the phone may hold.
+    pub phone_cap: i64,
+}
+
+/// What booking did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookOutcome {
+    Created(BookingStatus),
+    /// This phone already holds a live booking for the activity.
+    AlreadyBooked,
+    /// The activity does not exist or was cancelled.
+    Unavailable,
+    /// The phone already holds `phone_cap` live bookings for upcoming activities.
+    CapReached,
+    /// Another booking has this code already: try again with a new one.
+    CodeTaken,
+}
+
+/// What moving a booking did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveOutcome {
+    /// Moved, with a seat or on the waitlist there.
+    Moved(BookingStatus),
+    /// No live booking has this code and phone.
+    NotFound,
+    /// The phone already holds a live booking for the target activity.
+    AlreadyThere,
+    /// The target activity does not exist or was cancelled.
+    TargetUnavailable,
+}
+
+/// What cancelling did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    /// Cancelled; the booking code of whoever was promoted from the waitlist, if anyone.
+    Cancelled { promoted: Option<String> },
+    /// No live booking has this code and phone.
+    NotFound,
+}
+
+const BOOKING_COLUMNS: &str = "code, activity_id, status, name, phone, topic, access_needs";
+
+fn booking_from_row(row: &AnyRow) -> anyhow::Result<Booking> {
+    let code: String = row.try_get("code")?;
+    let status: String = row.try_get("status")?;
+    let needs: String = row.try_get("access_needs")?;
+    Ok(Booking {
+        activity_id: row.try_get("activity_id")?,
+        status: BookingStatus::from_code(&status)
+            .with_context(|| format!("booking {code} has status {status}"))?,
+        name: row.try_get("name")?,
+        phone: row.try_get("phone")?,
+        topic: row.try_get("topic")?,
+        access_needs: serde_json::from_str(&needs)?,
+        code,
+    })
+}
+
+/// Locks the activity's row for the rest of the transaction; false if it is gone or cancelled.
+async fn lock_activity(tx: &mut Transaction<'_, Any>, activity_id: &str) -> anyhow::Result<bool> {
+    let locked = sqlx::query(
+        "UPDATE activities SET booked_count = booked_count WHERE id = $1 AND cancelled_at_ms IS NULL",
+    )
+    .bind(activity_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(locked.rows_affected() == 1)
+}
+
+/// Locks an activity's row whatever its state; false if there is no such activity.
+async fn lock_any_activity(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Result<bool> {
+    let locked = sqlx::query("UPDATE activities SET booked_count = booked_count WHERE id = $1")
+        .bind(activity_id)
+        .execute(conn)
+        .await?;
+    Ok(locked.rows_affected() == 1)
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// Takes a seat at an activity whose row the transaction has locked; false when it is full.
+async fn take_seat(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Result<bool> {
+    let taken = sqlx::query(
+        "UPDATE activities SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity",
+    )
+    .bind(activity_id)
+    .execute(conn)
+    .await?;
+    Ok(taken.rows_affected() == 1)
+}
+
+/// Gives a seat back to an activity whose row the transaction has locked.
+async fn free_seat(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE activities SET booked_count = booked_count - 1 WHERE id = $1")
+        .bind(activity_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The next place in an activity's waitlist order.
+async fn next_seq(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM bookings WHERE activity_id = $1")
+            .bind(activity_id)
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Gives the free seats of an activity, whose row the transaction has locked, to the first on
+/// its waitlist in order, telling each; returns their codes.
+pub(crate) async fn fill_from_waitlist(
+    conn: &mut AnyConnection,
+    activity_id: &str,
+    now_ms: i64,
+) -> anyhow::Result<Vec<String>> {
+    let mut promoted = Vec::new();
+    while take_seat(conn, activity_id).await? {
+        let next = sqlx::query(
+            "SELECT code, phone, status FROM bookings WHERE activity_id = $1 AND status = 'waitlisted'              ORDER BY seq LIMIT 1",
+        )
+        .bind(activity_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some(next) = next else {
+            free_seat(conn, activity_id).await?;
+            break;
+        };
+        let to = Recipient::from_row(&next)?;
+        sqlx::query("UPDATE bookings SET status = 'booked', updated_at_ms = $1 WHERE code = $2")
+            .bind(now_ms)
+            .bind(&to.code)
+            .execute(&mut *conn)
+            .await?;
+        let facts = activity_facts(conn, activity_id).await?;
+        let message = messages::promotion(&facts, &to.code);
+        enqueue(
+            conn,
+            NotificationKind::Promotion,
+            &to,
+            activity_id,
+            &message,
+            now_ms,
+        )
+        .await?;
+        promoted.push(to.code);
+    }
+    Ok(promoted)
+}
+
+impl Db {
+    /// Books a seat, or a place on the waitlist when the activity is full.
+    pub async fn booking_create(&self, record: &BookingRecord<'_>) -> anyhow::Result<BookOutcome> {
+        let mut tx = self.pool.begin().await?;
+        if !lock_activity(&mut tx, record.activity_id).await? {
+            return Ok(BookOutcome::Unavailable);
+        }
+        // Bookings of one phone at different activities lock different rows; on PostgreSQL lock
+        // the phone too (SQLite let this transaction in as the only writer already), so the count
+        // below sees every other booking of this phone. The first key, 5 (this migration's
+        // number), keeps these locks apart from any others.
+        if self.backend == Backend::Postgres {
+            sqlx::query(
+                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(5, hashtext($1))) AS phone_lock",
+            )
+            .bind(record.phone)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let held: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings b JOIN activities a ON a.id = b.activity_id \
+             WHERE b.phone = $1 AND b.status <> 'cancelled' AND a.starts_at_ms > $2 \
+             AND a.cancelled_at_ms IS NULL",
+        )
+        .bind(record.phone)
+        .bind(record.now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        if held >= record.phone_cap {
+            return Ok(BookOutcome::CapReached);
+        }
+        let status = if take_seat(&mut tx, record.activity_id).await? {
+            BookingStatus::Booked
+        } else {
+            BookingStatus::Waitlisted
+        };
+        let seq = next_seq(&mut tx, record.activity_id).await?;
+        let inserted = sqlx::query(
+            "INSERT INTO bookings (id, code, activity_id, seq, status, name, phone, topic, access_needs, created_at_ms, \
+             updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+        )
+        .bind(record.id)
+        .bind(record.code)
+        .bind(record.activity_id)
+        .bind(seq)
+        .bind(status.code())
+        .bind(record.name)
+        .bind(record.phone)
+        .bind(record.topic)
+        .bind(serde_json::to_string(record.access_needs)?)
+        .bind(record.now_ms)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Ok(_) => {
+                let to = Recipient {
+                    code: record.code.to_owned(),
+                    phone: record.phone.to_owned(),
+                    status,
+                };
+                let facts = activity_facts(&mut tx, record.activity_id).await?;
+                let message = messages::confirmation(&facts, record.code, status);
+                let kind = NotificationKind::Confirmation;
+                enqueue(
+                    &mut tx,
+                    kind,
+                    &to,
+                    record.activity_id,
+                    &message,
+                    record.now_ms,
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(BookOutcome::Created(status))
+            }
+            Err(e) if is_unique_violation(&e) => {
+                // Roll back first, giving back the seat taken above and the locks: looking needs
+                // a second connection, which must not be awaited while holding this one.
+                tx.rollback().await?;
+                if self.phone_has_live_booking(record).await? {
+                    Ok(BookOutcome::AlreadyBooked)
+                } else if self.code_exists(record.code).await? {
+                    Ok(BookOutcome::CodeTaken)
+                } else {
+                    Err(e.into())
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn code_exists(&self, code: &str) -> anyhow::Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE code = $1")
+            .bind(code)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
+    async fn phone_has_live_booking(&self, record: &BookingRecord<'_>) -> anyhow::Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE activity_id = $1 AND phone = $2 AND status <> 'cancelled'",
+        )
+        .bind(record.activity_id)
+        .bind(record.phone)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// One booking by code and phone (both must match).
+    pub async fn booking_by_code(
+        &self,
+        code: &str,
+        phone: &str,
+    ) -> anyhow::Result<Option<Booking>> {
+        let row = sqlx::query(&format!(
+            "SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = $1 AND phone = $2"
+        ))
+        .bind(code)
+        .bind(phone)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(booking_from_row).transpose()
+    }
+
+    /// Cancels a live booking, telling its owner; a freed seat goes to the first on the
+    /// waitlist.
+    pub async fn booking_cancel(
+        &self,
+        code: &str,
+        phone: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<CancelOutcome> {
+        let Some(booking) = self.booking_by_code(code, phone).await? else {
+            return Ok(CancelOutcome::NotFound);
+        };
+        if booking.status == BookingStatus::Cancelled {
+            return Ok(CancelOutcome::NotFound);
+        }
+        let mut tx = self.pool.begin().await?;
+        // Lock even a cancelled activity's row: the seat count must stay exact.
+        lock_any_activity(&mut tx, &booking.activity_id).await?;
+        let row = sqlx::query("SELECT code, phone, status FROM bookings WHERE code = $1")
+            .bind(code)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let to = match row.as_ref().map(Recipient::from_row).transpose()? {
+            Some(to) if to.status != BookingStatus::Cancelled => to,
+            _ => return Ok(CancelOutcome::NotFound),
+        };
+        sqlx::query("UPDATE bookings SET status = 'cancelled', updated_at_ms = $1 WHERE code = $2")
+            .bind(now_ms)
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+        let facts = activity_facts(&mut tx, &booking.activity_id).await?;
+        let message = messages::cancellation(&facts, code);
+        let kind = NotificationKind::Cancellation;
+        enqueue(&mut tx, kind, &to, &booking.activity_id, &message, now_ms).await?;
+        let mut promoted = None;
+        if to.status == BookingStatus::Booked {
+            free_seat(&mut tx, &booking.activity_id).await?;
+            promoted = fill_from_waitlist(&mut tx, &booking.activity_id, now_ms)
+                .await?
+                .pop();
+        }
+        tx.commit().await?;
+        Ok(CancelOutcome::Cancelled { promoted })
+    }
+
+    /// Moves a live booking, code and all, to another activity: a seat there if one is free, else
+    /// the back of its waitlist. A seat left behind goes to the first on the old waitlist. Both
+    /// activities' rows are locked, in the order of their ids so that two opposite moves cannot
+    /// deadlock.
+    pub async fn booking_move(
+        &self,
+        code: &str,
+        phone: &str,
+        target_id: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<MoveOutcome> {
+        let Some(booking) = self.booking_by_code(code, phone).await? else {
+            return Ok(MoveOutcome::NotFound);
+        };
+        if booking.status == BookingStatus::Cancelled {
+            return Ok(MoveOutcome::NotFound);
+        }
+        let from = booking.activity_id.as_str();
+        if from == target_id {
+            return Ok(MoveOutcome::AlreadyThere);
+        }
+        let mut tx = self.pool.begin().await?;
+        let (first, second) = if from < target_id {
+            (from, target_id)
+        } else {
+            (target_id, from)
+        };
+        lock_any_activity(&mut tx, first).await?;
+        lock_any_activity(&mut tx, second).await?;
+        let row =
+            sqlx::query("SELECT code, phone, status, activity_id FROM bookings WHERE code = $1")
+                .bind(code)
+                .fetch_one(&mut *tx)
+                .await?;
+        let mover = Recipient::from_row(&row)?;
+        let still_from: String = row.try_get("activity_id")?;
+        if mover.status == BookingStatus::Cancelled || still_from != from {
+            // Cancelled or moved by a request that finished while this one read.
+            return Ok(MoveOutcome::NotFound);
+        }
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM activities WHERE id = $1 AND cancelled_at_ms IS NULL",
+        )
+        .bind(target_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if open == 0 {
+            return Ok(MoveOutcome::TargetUnavailable);
+        }
+        let there: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE activity_id = $1 AND phone = $2 AND status <> 'cancelled'",
+        )
+        .bind(target_id)
+        .bind(&mover.phone)
+        .fetch_one(&mut *tx)
+        .await?;
+        if there > 0 {
+            return Ok(MoveOutcome::AlreadyThere);
+        }
+        let status = if take_seat(&mut tx, target_id).await? {
+            BookingStatus::Booked
+        } else {
+            BookingStatus::Waitlisted
+        };
+        let seq = next_seq(&mut tx, target_id).await?;
+        sqlx::query(
+            "UPDATE bookings SET activity_id = $1, seq = $2, status = $3, updated_at_ms = $4 WHERE code = $5",
+        )
+        .bind(target_id)
+        .bind(seq)
+        .bind(status.code())
+        .bind(now_ms)
+        .bind(code)
+        .execute(&mut *tx)
+        .await?;
+        if mover.status == BookingStatus::Booked {
+            free_seat(&mut tx, from).await?;
+            fill_from_waitlist(&mut tx, from, now_ms).await?;
+        }
+        let facts = activity_facts(&mut tx, target_id).await?;
+        let message = messages::change(&facts, code, status);
+        let moved = Recipient { status, ..mover };
+        enqueue(
+            &mut tx,
+            NotificationKind::Change,
+            &moved,
+            target_id,
+            &message,
+            now_ms,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(MoveOutcome::Moved(status))
+    }
+
+    /// Seats taken at an activity.
+    pub async fn activity_booked_count(&self, activity_id: &str) -> anyhow::Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT booked_count FROM activities WHERE id = $1")
+                .bind(activity_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}

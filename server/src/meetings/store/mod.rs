@@ -1,0 +1,9 @@
+//! The SQL of meetings: activities, bookings and the reception.
+
+pub mod activities;
+pub mod bookings;
+pub mod reception;
+
+pub use activities::{ActivityChange, EditOutcome, NewSeries};
+pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};
+pub use reception::{CheckInOutcome, RecordWrite, YearCounts};

@@ -1,0 +1,194 @@
+//! The end of the chain: the citizen rates the reply, the public board shows published
+//! opinions, statistics for the public and for staff, and the staff's audit log.
+
+use crate::opinions::routes::submit::MAX_FAILED_LOOKUPS;
+use crate::opinions::store::RateOutcome;
+use crate::opinions::store::RatingProof;
+use crate::platform::auth::{token_hash, Staff};
+use crate::platform::clock::now_ms;
+use crate::platform::error::AppError;
+use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::AppState;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use deputy_homes_api::opinions::board::{
+    OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion, StatsQuery,
+};
+use deputy_homes_api::opinions::handling::{page_number, AuditPage, AuditQuery};
+use deputy_homes_api::opinions::{normalize_tracking_number, OpinionView};
+use deputy_homes_api::ApiError;
+
+fn bad_query(rejection: QueryRejection) -> AppError {
+    AppError::BadRequest(ApiError::bad_parameter("query", rejection.body_text()))
+}
+
+/// 评价: the citizen rates the reply, once, proving the opinion is theirs with the phone's last
+/// 4 digits or the receipt's private token.
+#[utoipa::path(post, path = "/api/opinions/{tracking_number}/rating", tag = "opinions",
+    request_body = RateOpinion,
+    params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
+    responses(
+        (status = 200, description = "Rated: the status page now", body = OpinionView),
+        (status = 400, description = "No proof, or the comment is too long", body = ApiError),
+        (status = 404, description = "No opinion has this tracking number and proof", body = ApiError),
+        (status = 409, description = "Not replied yet, or rated already", body = ApiError),
+        (status = 429, description = "Too many wrong tries for this tracking number this hour", body = ApiError),
+    ))]
+pub async fn opinions_rate(
+    State(state): State<AppState>,
+    Path(tracking_number): Path<String>,
+    body: Result<Json<RateOpinion>, JsonRejection>,
+) -> Result<Json<OpinionView>, AppError> {
+    let Json(rate) = body?;
+    rate.validate().map_err(AppError::BadRequest)?;
+    let tracking_number = normalize_tracking_number(&tracking_number);
+    let proof = match (&rate.private_token, &rate.phone_last4) {
+        (Some(token), _) => RatingProof::TokenHash(token_hash(token.trim())),
+        (None, Some(last4)) if last4.len() == 4 && last4.bytes().all(|b| b.is_ascii_digit()) => {
+            RatingProof::PhoneLast4(last4.clone())
+        }
+        _ => {
+            return Err(AppError::BadRequest(ApiError::bad_parameter(
+                "phone_last4",
+                "phone_last4 must be the last 4 digits of the phone given with the opinion",
+            )))
+        }
+    };
+    let now = now_ms();
+    let (hour, retry_after_secs) = hour_window(now);
+    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
+    if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
+        return Err(AppError::Limited {
+            message: format!(
+                "too many wrong tries for this tracking number; try again in {retry_after_secs} s"
+            ),
+            retry_after_secs,
+        });
+    }
+    let outcome = state
+        .db
+        .opinion_rate(
+            &tracking_number,
+            &proof,
+            rate.rating,
+            rate.comment.as_deref(),
+            now,
+        )
+        .await?;
+    match outcome {
+        RateOutcome::Rated(_) => {}
+        RateOutcome::NotFound => {
+            state.db.counter_bump(&failures, now).await?;
+            return Err(AppError::NotFound(
+                "an opinion with this tracking number and proof".into(),
+            ));
+        }
+        RateOutcome::NotReplied => {
+            return Err(AppError::conflict("there is no reply to rate yet", None))
+        }
+        RateOutcome::AlreadyRated => {
+            return Err(AppError::conflict(
+                "this reply was rated already; a rating is given once",
+                None,
+            ))
+        }
+    }
+    let (view, _) = state
+        .db
+        .opinion_by_tracking_number(&tracking_number)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("opinion {tracking_number}")))?;
+    Ok(Json(view))
+}
+
+/// 公开: the public board, published opinions whose authors allowed it, with their replies;
+/// never a name, phone, location, home or photo.
+#[utoipa::path(get, path = "/api/public/opinions", tag = "opinions", params(PublicBoardQuery),
+    responses(
+        (status = 200, description = "A page of published opinions, newest first", body = PublicOpinionPage),
+        (status = 400, description = "A filter is invalid", body = ApiError),
+    ))]
+pub async fn public_opinions_list(
+    State(state): State<AppState>,
+    query: Result<Query<PublicBoardQuery>, QueryRejection>,
+) -> Result<Json<PublicOpinionPage>, AppError> {
+    let Query(query) = query.map_err(bad_query)?;
+    Ok(Json(
+        state
+            .db
+            .public_opinions(query.category, page_number(query.page))
+            .await?,
+    ))
+}
+
+async fn stats(
+    state: &AppState,
+    query: Result<Query<StatsQuery>, QueryRejection>,
+    per_home: bool,
+) -> Result<Json<OpinionStats>, AppError> {
+    let Query(query) = query.map_err(bad_query)?;
+    if let Some(year) = query.year.filter(|y| !(2000..=2100).contains(y)) {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "year",
+            format!("year must be from 2000 to 2100, not {year}"),
+        )));
+    }
+    let rows = state.db.stats_rows().await?;
+    Ok(Json(crate::opinions::stats::compute_for(
+        &rows,
+        query.year,
+        per_home,
+        now_ms(),
+    )))
+}
+
+/// Figures over every opinion, or those of one year: counts by status, category, district;
+/// reply times, punctuality, satisfaction, and each handling unit's scorecard. No personal data.
+#[utoipa::path(get, path = "/api/public/stats", tag = "opinions", params(StatsQuery),
+    responses(
+        (status = 200, description = "The figures", body = OpinionStats),
+        (status = 400, description = "The year is not a number from 2000 to 2100", body = ApiError),
+    ))]
+pub async fn public_stats(
+    State(state): State<AppState>,
+    query: Result<Query<StatsQuery>, QueryRejection>,
+) -> Result<Json<OpinionStats>, AppError> {
+    stats(&state, query, false).await
+}
+
+/// The same figures for staff, with the counts per home, never cached (`no-store`), so they see
+/// each action at once.
+#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation", params(StatsQuery),
+    responses(
+        (status = 200, description = "The figures", body = OpinionStats),
+        (status = 400, description = "The year is not a number from 2000 to 2100", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff", body = ApiError),
+    ))]
+pub async fn staff_stats(
+    State(state): State<AppState>,
+    _staff: Staff,
+    query: Result<Query<StatsQuery>, QueryRejection>,
+) -> Result<Json<OpinionStats>, AppError> {
+    stats(&state, query, true).await
+}
+
+/// The audit log, newest first: every staff action on opinions, units and holidays, and every
+/// reveal of a phone. Nothing changes or deletes an entry.
+#[utoipa::path(get, path = "/api/staff/audit", tag = "moderation", params(AuditQuery),
+    responses(
+        (status = 200, description = "A page of entries", body = AuditPage),
+        (status = 400, description = "A filter is invalid", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff", body = ApiError),
+    ))]
+pub async fn audit_list(
+    State(state): State<AppState>,
+    _staff: Staff,
+    query: Result<Query<AuditQuery>, QueryRejection>,
+) -> Result<Json<AuditPage>, AppError> {
+    let Query(query) = query.map_err(bad_query)?;
+    let page = page_number(query.page);
+    Ok(Json(state.db.audit_list(&query, page).await?))
+}

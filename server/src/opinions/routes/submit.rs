@@ -1,0 +1,279 @@
+//! Citizens send an opinion (no account) and follow it on its status page.
+//!
+//! Sending needs an `Idempotency-Key` (the app makes one per filled-in form), so a retry after a
+//! lost answer gets the same receipt instead of a second opinion. Submissions are limited per
+//! phone and per client address per hour, counted in the database so every server shares them;
+//! the windows are whole clock hours.
+
+use crate::opinions::store::OpinionRecord;
+use crate::opinions::store::SubmitOutcome;
+use crate::platform::auth::{random_id, random_token, token_hash};
+use crate::platform::client_ip::ClientIp;
+use crate::platform::clock::now_ms;
+use crate::platform::error::AppError;
+use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::AppState;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use deputy_homes_api::meetings::activity::civil_from_days;
+use deputy_homes_api::opinions::{
+    normalize_tracking_number, NewOpinion, OpinionLookup, OpinionReceipt, OpinionView,
+};
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_api::ApiError;
+use sha2::{Digest, Sha256};
+
+/// The header that makes a submission safe to retry.
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+/// Longest idempotency key, in characters.
+const MAX_KEY_CHARS: usize = 100;
+/// Wrong phone digits one tracking number may be tried with per hour before look-ups of it are
+/// refused for the rest of the hour (4 digits are otherwise quickly guessed).
+pub(super) const MAX_FAILED_LOOKUPS: i64 = 10;
+
+/// Hex SHA-256 of a text, so counters and rows name phones and addresses without holding them.
+pub(super) fn hash_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The Hohhot date of a moment.
+pub(super) fn hohhot_date(now_ms: i64) -> (i64, u32, u32) {
+    let local_minutes = now_ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES;
+    civil_from_days(local_minutes.div_euclid(1440))
+}
+
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
+    let key = headers
+        .get(IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or_default();
+    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            IDEMPOTENCY_KEY,
+            format!("send an {IDEMPOTENCY_KEY} header of 1 to {MAX_KEY_CHARS} characters, new for each opinion"),
+        )));
+    }
+    Ok(key.to_owned())
+}
+
+/// The error for every outcome but a receipt.
+fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
+    match outcome {
+        SubmitOutcome::KeyReused => AppError::conflict(
+            "this Idempotency-Key was used for another opinion; make a new key per opinion",
+            Some(IDEMPOTENCY_KEY),
+        ),
+        SubmitOutcome::LimitReached(counter) => {
+            let whom = if counter.starts_with(HourlyCounter::OpinionsFromPhone.prefix()) {
+                "this phone number"
+            } else {
+                "this address"
+            };
+            AppError::Limited {
+                message: format!(
+                    "too many opinions from {whom} this hour; try again in {retry_after_secs} s"
+                ),
+                retry_after_secs,
+            }
+        }
+        SubmitOutcome::PhotoUnavailable(id) => AppError::conflict(
+            format!(
+                "photo {id} does not exist (unused photos are deleted after 24 h) or belongs to \
+                 another opinion"
+            ),
+            Some("photo_ids"),
+        ),
+        SubmitOutcome::Created(_) | SubmitOutcome::Replayed(_) => {
+            AppError::Internal(anyhow::anyhow!("a receipt is not a refusal"))
+        }
+    }
+}
+
+/// Sends an opinion. The same `Idempotency-Key` with the same body answers the first receipt
+/// again (200); with another body it is refused (409).
+#[utoipa::path(post, path = "/api/opinions", tag = "opinions", request_body = NewOpinion,
+    params(("Idempotency-Key" = String, Header, description = "New for each opinion; a retry sends the same one")),
+    responses(
+        (status = 201, description = "Received", body = OpinionReceipt),
+        (status = 200, description = "Received before under this key: the same receipt", body = OpinionReceipt),
+        (status = 400, description = "A field is invalid, or the key is missing", body = ApiError),
+        (status = 409, description = "The key was used for another opinion, or a photo is unavailable (`photo_ids`: deleted 24 h after upload, or used already)", body = ApiError),
+        (status = 429, description = "Too many opinions from this phone or address this hour (see Retry-After)", body = ApiError),
+    ))]
+pub async fn opinions_create(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    body: Result<Json<NewOpinion>, JsonRejection>,
+) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
+    let key = idempotency_key(&headers)?;
+    let Json(opinion) = body?;
+    let phone = opinion.validate().map_err(AppError::BadRequest)?;
+    check_home(&state, &opinion).await?;
+    let now = now_ms();
+    let (hour, retry_after_secs) = hour_window(now);
+    let mut limits = vec![(
+        HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.to_string()), hour),
+        state.opinion_limit_per_ip,
+    )];
+    if let Some(phone) = &phone {
+        limits.push((
+            HourlyCounter::OpinionsFromPhone.name(&hash_hex(phone.as_str()), hour),
+            state.opinion_limit_per_phone,
+        ));
+    }
+    let submission = Submission {
+        key: &key,
+        opinion: &opinion,
+        phone: phone.as_ref().map(|p| p.as_str()),
+        limits: &limits,
+        entered_by: None,
+        now_ms: now,
+    };
+    store(&state, &submission, retry_after_secs).await
+}
+
+/// Refuses an opinion raised at a home the register does not have.
+pub(super) async fn check_home(state: &AppState, opinion: &NewOpinion) -> Result<(), AppError> {
+    if let Some(home_id) = &opinion.home_id {
+        let register = state.register.current(&state.db).await?;
+        if register.homes.get(home_id).is_none() {
+            return Err(AppError::BadRequest(ApiError::bad_parameter(
+                "home_id",
+                format!("there is no home {home_id}"),
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A validated opinion to store, online or entered by staff.
+pub(super) struct Submission<'a> {
+    pub key: &'a str,
+    pub opinion: &'a NewOpinion,
+    pub phone: Option<&'a str>,
+    pub limits: &'a [(String, i64)],
+    pub entered_by: Option<&'a str>,
+    pub now_ms: i64,
+}
+
+/// Stores an opinion under its idempotency key: 201 with a new receipt, 200 with the receipt
+/// of the same earlier request, or the refusal.
+pub(super) async fn store(
+    state: &AppState,
+    submission: &Submission<'_>,
+    retry_after_secs: i64,
+) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
+    let body_json = serde_json::to_string(submission.opinion).map_err(anyhow::Error::from)?;
+    let private_token = random_token();
+    let record = OpinionRecord {
+        id: &random_id(),
+        idempotency_key: submission.key,
+        request_hash: &hash_hex(&body_json),
+        private_token: &private_token,
+        private_token_hash: &token_hash(&private_token),
+        opinion: submission.opinion,
+        phone: submission.phone,
+        date: hohhot_date(submission.now_ms),
+        limits: submission.limits,
+        now_ms: submission.now_ms,
+        entered_by: submission.entered_by,
+    };
+    match state.db.opinion_submit(&record).await? {
+        SubmitOutcome::Created(receipt) => Ok((StatusCode::CREATED, Json(receipt))),
+        SubmitOutcome::Replayed(receipt) => Ok((StatusCode::OK, Json(receipt))),
+        other => Err(refused(other, retry_after_secs)),
+    }
+}
+
+fn no_match() -> AppError {
+    AppError::NotFound("an opinion with this tracking number and phone".into())
+}
+
+/// An opinion's status page, by its tracking number and the last 4 digits of its phone. An
+/// anonymous opinion is not found this way: its private token is its only key.
+#[utoipa::path(get, path = "/api/opinions/{tracking_number}", tag = "opinions",
+    params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042"), OpinionLookup),
+    responses(
+        (status = 200, description = "The opinion and its timeline, the phone masked", body = OpinionView),
+        (status = 400, description = "`phone_last4` is not 4 digits", body = ApiError),
+        (status = 404, description = "No opinion has this tracking number and phone", body = ApiError),
+        (status = 429, description = "Too many wrong tries for this tracking number this hour", body = ApiError),
+    ))]
+pub async fn opinions_get(
+    State(state): State<AppState>,
+    Path(tracking_number): Path<String>,
+    query: Result<Query<OpinionLookup>, QueryRejection>,
+) -> Result<Json<OpinionView>, AppError> {
+    let last4 = query.ok().map(|Query(q)| q.phone_last4).unwrap_or_default();
+    if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AppError::BadRequest(ApiError::bad_parameter(
+            "phone_last4",
+            "phone_last4 must be the last 4 digits of the phone given with the opinion",
+        )));
+    }
+    let tracking_number = normalize_tracking_number(&tracking_number);
+    let now = now_ms();
+    let (hour, retry_after_secs) = hour_window(now);
+    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
+    if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
+        return Err(AppError::Limited {
+            message: format!(
+                "too many wrong tries for this tracking number; try again in {retry_after_secs} s"
+            ),
+            retry_after_secs,
+        });
+    }
+    match state
+        .db
+        .opinion_by_tracking_number(&tracking_number)
+        .await?
+    {
+        Some((view, Some(phone))) if phone.ends_with(&last4) => Ok(Json(view)),
+        _ => {
+            state.db.counter_bump(&failures, now).await?;
+            Err(no_match())
+        }
+    }
+}
+
+/// An opinion's status page, by the private token of its receipt.
+#[utoipa::path(get, path = "/api/opinions/by-token/{private_token}", tag = "opinions",
+    params(("private_token" = String, Path, description = "From the receipt")),
+    responses(
+        (status = 200, description = "The opinion and its timeline, the phone masked", body = OpinionView),
+        (status = 404, description = "No opinion has this token", body = ApiError),
+    ))]
+pub async fn opinions_get_by_token(
+    State(state): State<AppState>,
+    Path(private_token): Path<String>,
+) -> Result<Json<OpinionView>, AppError> {
+    state
+        .db
+        .opinion_by_token_hash(&token_hash(private_token.trim()))
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::NotFound("an opinion with this token".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_is_hohhots_even_when_it_is_still_yesterday_in_utc() {
+        // 2026-11-27 16:30 UTC is 2026-11-28 00:30 in Hohhot.
+        let ms = (deputy_homes_api::meetings::activity::days_from_civil(2026, 11, 27) * 1440
+            + 16 * 60
+            + 30)
+            * 60_000;
+        assert_eq!(hohhot_date(ms), (2026, 11, 28));
+        assert_eq!(hohhot_date(ms - 31 * 60_000), (2026, 11, 27));
+    }
+}

@@ -1,0 +1,21 @@
+//! The SQL of opinions: submission, photos, the queue, the chain's steps, the author's texts, the
+//! board and units.
+
+pub mod board;
+pub mod counters;
+pub mod notices;
+pub mod photos;
+pub mod queue;
+pub mod step;
+pub mod steps;
+pub mod submit;
+pub mod timeline;
+pub mod units;
+
+pub use board::{RateOutcome, RatingProof, StatsRow};
+pub use photos::PhotoBytes;
+pub use queue::QueueFilter;
+pub use step::{ExtendTo, Step, StepRefusal};
+pub use steps::RevealOutcome;
+pub use submit::{OpinionRecord, SubmitOutcome};
+pub use units::{UnitOutcome, WorkCalendar};

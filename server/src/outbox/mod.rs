@@ -1,0 +1,144 @@
+//! Sending the outbox: a worker that, every few seconds, enqueues the day-before reminders, then
+//! claims the due messages and hands each to a [`Sender`], retrying failures with backoff.
+//! Several servers may run it on one database: a message is sent by the one that claims it.
+
+pub mod routes;
+pub mod store;
+
+pub use store::Outgoing;
+
+use crate::platform::db::Db;
+use deputy_homes_api::accounts::MobileNumber;
+use std::future::Future;
+use std::time::Duration;
+
+/// Delivers one message (a text-message gateway, in production).
+pub trait Sender: Send + Sync {
+    /// Sends; an error means it was not delivered and should be tried again later.
+    fn send(&self, notification: &Outgoing) -> impl Future<Output = anyhow::Result<()>> + Send;
+}
+
+/// Writes each message to the log (target `notify`), until a gateway is connected.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogSender;
+
+impl Sender for LogSender {
+    async fn send(&self, notification: &Outgoing) -> anyhow::Result<()> {
+        let phone = MobileNumber::parse(&notification.phone)
+            .map(|m| m.masked())
+            .unwrap_or_default();
+        tracing::info!(
+            target: "notify",
+            kind = notification.kind.code(),
+            booking = notification.booking_code.as_deref().unwrap_or_default(),
+            opinion = notification.tracking_number.as_deref().unwrap_or_default(),
+            phone = %phone,
+            "{}",
+            notification.message
+        );
+        Ok(())
+    }
+}
+
+/// How long a claim lasts: another server may send the message again only after this.
+pub const LEASE_MS: i64 = 5 * 60_000;
+/// Longest wait for one send; well inside the lease.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+/// Attempts after which a message is given up as failed.
+pub const MAX_ATTEMPTS: u32 = 8;
+/// Reminders go out for activities starting within this time.
+pub const REMINDER_WINDOW_MS: i64 = 24 * 3_600_000;
+/// Most messages one pass sends.
+const BATCH: usize = 100;
+
+/// Wait before the next attempt after `failed` failed attempts: 1 minute × 2^(failed − 1), so
+/// 1, 2, 4 … minutes.
+pub fn backoff_ms(failed: u32) -> i64 {
+    60_000 << failed.saturating_sub(1).min(20)
+}
+
+/// What one pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pass {
+    pub reminders_enqueued: usize,
+    pub sent: usize,
+    /// Failed attempts that will be tried again.
+    pub retrying: usize,
+    /// Messages given up on this pass.
+    pub given_up: usize,
+}
+
+/// One pass at the time `now_ms`: enqueue reminders, then send every due message this server
+/// manages to claim.
+pub async fn run_once<S: Sender>(db: &Db, sender: &S, now_ms: i64) -> anyhow::Result<Pass> {
+    let mut pass = Pass {
+        reminders_enqueued: db
+            .notifications_enqueue_reminders(now_ms, now_ms + REMINDER_WINDOW_MS)
+            .await?,
+        ..Pass::default()
+    };
+    for notification in db.notifications_due(now_ms, BATCH).await? {
+        if !db
+            .notification_claim(&notification.id, now_ms, now_ms + LEASE_MS)
+            .await?
+        {
+            continue;
+        }
+        let outcome = match tokio::time::timeout(SEND_TIMEOUT, sender.send(&notification)).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(anyhow::anyhow!("no answer within {SEND_TIMEOUT:?}")),
+        };
+        match outcome {
+            Ok(()) => {
+                db.notification_sent(&notification.id, now_ms).await?;
+                pass.sent += 1;
+            }
+            Err(e) => {
+                let failed = notification.attempts + 1;
+                let retry_at = (failed < MAX_ATTEMPTS).then(|| now_ms + backoff_ms(failed));
+                db.notification_failed(&notification.id, &format!("{e:#}"), retry_at)
+                    .await?;
+                match retry_at {
+                    Some(_) => pass.retrying += 1,
+                    None => pass.given_up += 1,
+                }
+            }
+        }
+    }
+    Ok(pass)
+}
+
+/// Runs a pass every `interval` until the process ends, logging what goes wrong.
+pub fn spawn_worker<S: Sender + 'static>(
+    db: Db,
+    sender: S,
+    interval: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(interval);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            match run_once(&db, &sender, crate::platform::clock::now_ms()).await {
+                Ok(pass) if pass != Pass::default() => {
+                    tracing::debug!(target: "notify", ?pass, "notification pass")
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(target: "notify", error = format!("{e:#}"), "notification pass failed")
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backoff_doubles_from_one_minute() {
+        let minutes: Vec<i64> = (1..=MAX_ATTEMPTS).map(|n| backoff_ms(n) / 60_000).collect();
+        assert_eq!(minutes, [1, 2, 4, 8, 16, 32, 64, 128]);
+    }
+}

@@ -1,0 +1,109 @@
+//! Who is asking: sessions in a cookie, the anti-forgery check, and role guards. Every handler
+//! that needs an account takes [`SignedIn`] or [`Staff`]; the check cannot be forgotten.
+
+pub mod password;
+
+use crate::platform::error::AppError;
+pub use crate::platform::ids::{random_id, random_token};
+use crate::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::Method;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use deputy_homes_api::accounts::{Account, Role};
+use sha2::{Digest, Sha256};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "dh_session";
+/// Header that state-changing requests must carry, holding the session's anti-forgery token.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// What the database keeps of a session token: its SHA-256, so a leaked table opens no session.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The session cookie: HttpOnly, SameSite=Strict, Secure when served over TLS.
+pub fn session_cookie(token: String, secure: bool, max_age_secs: i64) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, token))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .path("/")
+        .max_age(time_duration(max_age_secs))
+        .build()
+}
+
+fn time_duration(secs: i64) -> time::Duration {
+    time::Duration::seconds(secs)
+}
+
+/// The signed-in account of this request, with its session's token hash and anti-forgery token.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub account: Account,
+    pub token_hash: String,
+    pub csrf_token: String,
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar
+            .get(SESSION_COOKIE)
+            .map(|c| c.value().to_owned())
+            .ok_or(AppError::Unauthenticated)?;
+        let token_hash = token_hash(&token);
+        let session = state
+            .db
+            .session_by_token_hash(&token_hash)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        if session.expires_at_ms <= crate::platform::clock::now_ms() {
+            state.db.session_delete(&token_hash).await?;
+            return Err(AppError::Unauthenticated);
+        }
+        if changes_state(&parts.method) {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
+            if sent != Some(session.csrf_token.as_str()) {
+                return Err(AppError::CsrfRejected);
+            }
+        }
+        Ok(SignedIn {
+            account: session.account,
+            token_hash,
+            csrf_token: session.csrf_token,
+        })
+    }
+}
+
+/// A signed-in staff member.
+#[derive(Debug, Clone)]
+pub struct Staff(pub SignedIn);
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let signed_in = SignedIn::from_request_parts(parts, state).await?;
+        if signed_in.account.role != Role::Staff {
+            return Err(AppError::Forbidden("only staff may do this".into()));
+        }
+        Ok(Staff(signed_in))
+    }
+}

@@ -1,0 +1,17 @@
+//! What every feature stands on: configuration, the database pool, errors, sessions and roles,
+//! the audit log, ETags, the clock, hourly counters, the router, the OpenAPI document and the
+//! static files.
+
+pub mod audit;
+pub mod auth;
+pub mod client_ip;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod etag;
+pub mod ids;
+pub mod openapi;
+pub mod rate_limits;
+pub mod router;
+pub mod static_files;

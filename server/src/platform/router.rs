@@ -1,0 +1,69 @@
+//! The router: `/api` for JSON, from each feature's own router, and everything else is the built
+//! app.
+
+use crate::platform::error::AppError;
+use crate::platform::{etag, openapi::ApiDoc, static_files};
+use crate::{accounts, homes, meetings, opinions, outbox, AppState};
+use axum::routing::{any, get};
+use axum::{middleware, Json, Router};
+use serde::Serialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+/// Every endpoint under `/api` with its OpenAPI entry, each feature adding its own.
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(homes::routes::router())
+        .merge(meetings::routes::router())
+        .merge(opinions::routes::router())
+        .merge(accounts::routes::router())
+        .merge(outbox::routes::router())
+        .routes(routes!(health))
+}
+
+/// The OpenAPI document the server serves at `/api/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().into_openapi()
+}
+
+/// The whole app, without a socket, so tests can call it directly.
+pub fn app(state: AppState) -> Router {
+    let (api, doc) = api_routes().split_for_parts();
+    let doc = Json(doc);
+    let api = api
+        .route("/api/openapi.json", get(move || async move { doc }))
+        // Unknown paths under `/api` are JSON 404s, never the app's page.
+        .route("/api", any(api_not_found))
+        .route("/api/", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .layer(middleware::from_fn(etag::etag))
+        .with_state(state.clone());
+    Router::new()
+        .merge(api)
+        .fallback_service(static_files::service(&state.dist_dir))
+        .layer(middleware::from_fn(static_files::cache_policy))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Body of `GET /api/health`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Health {
+    pub ok: bool,
+}
+
+/// Liveness and database check for load balancers.
+#[utoipa::path(get, path = "/api/health", tag = "system",
+    responses((status = 200, description = "The server and its database answer", body = Health)))]
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<Json<Health>, AppError> {
+    state.db.ping().await?;
+    Ok(Json(Health { ok: true }))
+}
+
+async fn api_not_found(uri: axum::http::Uri) -> AppError {
+    AppError::NotFound(format!("API path {}", uri.path()))
+}
