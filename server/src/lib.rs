@@ -39,6 +39,8 @@ pub struct AppState {
     pub trust_forwarded_for: bool,
     /// Working days an assigned opinion has for its reply; an extension may reach twice as many.
     pub opinion_due_working_days: u32,
+    /// What time it is: the system's, moved forward by tests.
+    pub clock: platform::clock::Clock,
     /// Where new booking codes come from.
     pub booking_codes: meetings::booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
@@ -82,6 +84,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         trust_forwarded_for: config.trust_forwarded_for,
         opinion_due_working_days: config.opinion_due_working_days,
         booking_codes: Default::default(),
+        clock: Default::default(),
         dist_dir: config.dist_dir.clone(),
     })
 }

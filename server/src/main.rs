@@ -82,9 +82,15 @@ async fn main() -> anyhow::Result<()> {
                 password,
                 home_ids: Vec::new(),
             };
-            let account = rules::create(&db, &new, Vec::new(), false)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let account = rules::create(
+                &db,
+                &new,
+                Vec::new(),
+                false,
+                deputy_homes_server::platform::clock::system_now_ms(),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("created staff account {}", account.username);
             Ok(())
         }
@@ -95,12 +101,13 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let state = prepare(&config).await?;
     if config.notify_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.notify_interval_seconds);
-        outbox::spawn_worker(state.db.clone(), LogSender, interval);
+        outbox::spawn_worker(state.db.clone(), state.clock.clone(), LogSender, interval);
     }
     if config.housekeeping_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.housekeeping_interval_seconds);
         housekeeping::spawn_worker(
             state.db.clone(),
+            state.clock.clone(),
             config.personal_data_retention_days,
             interval,
         );

@@ -2,7 +2,6 @@
 
 use crate::accounts::store::AccountRecord;
 use crate::platform::auth::{self, password};
-use crate::platform::clock::now_ms;
 use crate::platform::db::Db;
 use crate::platform::error::AppError;
 use deputy_homes_api::accounts::{
@@ -30,6 +29,7 @@ pub async fn sign_in(
     login: &str,
     password: &str,
     session_ms: i64,
+    now: i64,
 ) -> Result<NewSession, AppError> {
     // Throttle and look up by the login's one canonical form: a mobile number typed with other
     // spacing or a +86 prefix must count against the same failures, or the limit is void.
@@ -38,7 +38,6 @@ pub async fn sign_in(
         Ok(mobile) => mobile.as_str().to_owned(),
         Err(_) => login,
     };
-    let now = now_ms();
     let too_many = |oldest: Option<i64>| AppError::TooManyAttempts {
         retry_after_secs: (oldest.unwrap_or(now) + FAILURE_WINDOW_MS - now) / 1000,
     };
@@ -115,6 +114,7 @@ pub async fn create(
     new: &NewAccount,
     home_ids: Vec<String>,
     demo: bool,
+    now_ms: i64,
 ) -> Result<Account, AppError> {
     let username = new.username.trim().to_lowercase();
     validate_username(&username).map_err(|m| bad("username", m))?;
@@ -158,7 +158,7 @@ pub async fn create(
         password_hash: &password_hash,
         home_ids: &home_ids,
         demo,
-        now_ms: now_ms(),
+        now_ms,
     })
     .await?;
     db.account_by_id(&id)
@@ -197,9 +197,15 @@ pub async fn create_demo_accounts(db: &Db) -> anyhow::Result<Vec<(Account, Strin
             password: password.clone(),
             home_ids: home_ids.clone(),
         };
-        let account = create(db, &new, home_ids, true)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let account = create(
+            db,
+            &new,
+            home_ids,
+            true,
+            crate::platform::clock::system_now_ms(),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
         created.push((account, password));
     }
     Ok(created)

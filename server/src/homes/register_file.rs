@@ -2,7 +2,6 @@
 //! this module only does the file I/O and the database write.
 
 use crate::homes::store::RegisterMeta;
-use crate::platform::clock::now_ms;
 use crate::platform::db::Db;
 use deputy_homes_api::homes::register::{self, Problem};
 use deputy_homes_api::Home;
@@ -95,7 +94,7 @@ pub async fn import_file(db: &Db, path: &Path, sample: bool) -> Result<usize, Im
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        imported_at_ms: now_ms(),
+        imported_at_ms: crate::platform::clock::system_now_ms(),
     };
     db.replace_register(&homes, &meta).await?;
     Ok(homes.len())

@@ -118,6 +118,7 @@ pub async fn run_once(db: &Db, retention_days: u32, now_ms: i64) -> anyhow::Resu
 /// Runs a pass every `interval` (the first at once) until the process ends, logging failures.
 pub fn spawn_worker(
     db: Db,
+    clock: crate::platform::clock::Clock,
     retention_days: u32,
     interval: Duration,
 ) -> tokio::task::JoinHandle<()> {
@@ -126,7 +127,7 @@ pub fn spawn_worker(
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            if let Err(e) = run_once(&db, retention_days, crate::platform::clock::now_ms()).await {
+            if let Err(e) = run_once(&db, retention_days, clock.now_ms()).await {
                 tracing::warn!(target: "housekeeping", error = format!("{e:#}"), "housekeeping pass failed");
             }
         }

@@ -111,6 +111,7 @@ pub async fn run_once<S: Sender>(db: &Db, sender: &S, now_ms: i64) -> anyhow::Re
 /// Runs a pass every `interval` until the process ends, logging what goes wrong.
 pub fn spawn_worker<S: Sender + 'static>(
     db: Db,
+    clock: crate::platform::clock::Clock,
     sender: S,
     interval: Duration,
 ) -> tokio::task::JoinHandle<()> {
@@ -119,7 +120,7 @@ pub fn spawn_worker<S: Sender + 'static>(
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match run_once(&db, &sender, crate::platform::clock::now_ms()).await {
+            match run_once(&db, &sender, clock.now_ms()).await {
                 Ok(pass) if pass != Pass::default() => {
                     tracing::debug!(target: "notify", ?pass, "notification pass")
                 }

@@ -4,6 +4,7 @@ use deputy_homes_api::accounts::{Account, NewAccount, Role};
 use deputy_homes_api::Home;
 use deputy_homes_server::homes::register_file::parse_register;
 use deputy_homes_server::meetings::booking_codes::{random_code, BookingCodes};
+use deputy_homes_server::platform::clock::Clock;
 use deputy_homes_server::platform::db::Db;
 use deputy_homes_server::{listen, prepare, Config};
 use reqwest::header::{COOKIE, SET_COOKIE};
@@ -121,6 +122,8 @@ pub struct TestApp {
     database_url: String,
     files: TempDir,
     server: JoinHandle<()>,
+    /// The app's clock: tests move it forward instead of editing rows.
+    pub clock: Clock,
     /// Booking codes the app hands out next, before random ones.
     codes: Arc<Mutex<VecDeque<String>>>,
     // Declared last: dropped after the server task is aborted.
@@ -198,6 +201,7 @@ impl TestApp {
             let next = queued.lock().expect("the code queue").pop_front();
             next.unwrap_or_else(random_code)
         });
+        let clock = state.clock.clone();
         let (listener, router) = listen(&config, state)
             .await
             .unwrap_or_else(|e| panic!("the app did not listen on {backend:?}: {e:#}"));
@@ -219,6 +223,7 @@ impl TestApp {
             database_url,
             files,
             server,
+            clock,
             codes,
             _postgres: postgres,
         }
@@ -303,9 +308,15 @@ impl TestApp {
             password: PASSWORD.to_owned(),
             home_ids: home_ids.clone(),
         };
-        deputy_homes_server::accounts::rules::create(&self.db().await, &new, home_ids, false)
-            .await
-            .unwrap_or_else(|e| panic!("cannot create the account {username}: {e}"))
+        deputy_homes_server::accounts::rules::create(
+            &self.db().await,
+            &new,
+            home_ids,
+            false,
+            self.clock.now_ms(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("cannot create the account {username}: {e}"))
     }
 
     /// `POST /api/session` with a login and password, whatever the answer.

@@ -42,7 +42,7 @@ pub async fn accounts_create(
     let Json(new) = new?;
     let register = state.register.current(&state.db).await?;
     let home_ids = check_home_ids(&new.home_ids, |id| register.homes.get(id).is_some())?;
-    let account = rules::create(&state.db, &new, home_ids, false).await?;
+    let account = rules::create(&state.db, &new, home_ids, false, state.clock.now_ms()).await?;
     Ok((StatusCode::CREATED, Json(account)))
 }
 

@@ -27,7 +27,14 @@ pub async fn session_create(
 ) -> Result<(CookieJar, Json<Session>), AppError> {
     let Json(body) = body?;
     let session_ms = state.session_hours * 3_600_000;
-    let new = rules::sign_in(&state.db, &body.login, &body.password, session_ms).await?;
+    let new = rules::sign_in(
+        &state.db,
+        &body.login,
+        &body.password,
+        session_ms,
+        state.clock.now_ms(),
+    )
+    .await?;
     let cookie = session_cookie(new.token, state.secure_cookies, session_ms / 1000);
     Ok((
         jar.add(cookie),

@@ -4,7 +4,6 @@ use crate::meetings::store::ActivityChange;
 use crate::meetings::store::EditOutcome;
 use crate::meetings::store::NewSeries;
 use crate::platform::auth::{random_id, SignedIn};
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -80,7 +79,7 @@ pub async fn activities_create(
         ));
     }
     let Json(body) = body?;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let occurrences = body.occurrences(now).map_err(AppError::BadRequest)?;
     let (start, end) = body
         .clock_range()
@@ -123,7 +122,7 @@ pub async fn activities_for_home(
     Ok(Json(
         state
             .db
-            .activities_upcoming_for_home(&home_id, now_ms())
+            .activities_upcoming_for_home(&home_id, state.clock.now_ms())
             .await?,
     ))
 }
@@ -144,7 +143,7 @@ pub async fn activities_list(
     let filter = query.validate().map_err(AppError::BadRequest)?;
     let list = state
         .db
-        .activities_upcoming(&filter, now_ms(), Some(MAX_ACTIVITIES_LISTED))
+        .activities_upcoming(&filter, state.clock.now_ms(), Some(MAX_ACTIVITIES_LISTED))
         .await?;
     Ok(Json(list))
 }
@@ -201,7 +200,7 @@ pub async fn activities_edit(
     if activity.cancel_reason.is_some() {
         return Err(cancelled());
     }
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let started = || {
         AppError::BadRequest(ApiError::bad_parameter(
             "id",
@@ -276,7 +275,7 @@ pub async fn activities_cancel(
             "give a reason of 1 to 200 characters",
         )));
     }
-    let now = now_ms();
+    let now = state.clock.now_ms();
     if activity.starts_at_ms <= now {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
             "id",

@@ -2,7 +2,6 @@
 
 use crate::meetings::routes::bookings::{check_bookable, masked, parse_phone};
 use crate::meetings::store::MoveOutcome;
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -36,7 +35,7 @@ pub async fn bookings_move(
         .await?
         .filter(|b| b.status != BookingStatus::Cancelled)
         .ok_or_else(not_found)?;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let current = state.db.activity_by_id(&booking.activity_id).await?;
     if current.is_some_and(|a| a.starts_at_ms <= now) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(

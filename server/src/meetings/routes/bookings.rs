@@ -5,7 +5,6 @@ use crate::meetings::store::BookOutcome;
 use crate::meetings::store::BookingRecord;
 use crate::meetings::store::CancelOutcome;
 use crate::platform::auth::random_id;
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -74,7 +73,7 @@ pub async fn bookings_create(
         .ok_or_else(|| AppError::NotFound(format!("activity {activity_id}")))?;
     let Json(body) = body?;
     let phone = body.validate().map_err(AppError::BadRequest)?;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     check_bookable(&state, &activity, now, "activity")?;
     let id = random_id();
     let mut code = state.booking_codes.next();
@@ -187,7 +186,7 @@ pub async fn bookings_cancel(
     let code = normalize_code(&code);
     match state
         .db
-        .booking_cancel(&code, phone.as_str(), now_ms())
+        .booking_cancel(&code, phone.as_str(), state.clock.now_ms())
         .await?
     {
         CancelOutcome::NotFound => Err(AppError::NotFound(format!(

@@ -1,7 +1,6 @@
 //! `GET /api/activities/{id}/calendar.ics`: the activity as a calendar file.
 
 use crate::meetings::ics::{calendar, Event};
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use anyhow::Context;
@@ -78,7 +77,7 @@ pub async fn activities_calendar(
     let description = description.join("\n");
     let event = Event {
         uid: &uid,
-        stamp_ms: now_ms(),
+        stamp_ms: state.clock.now_ms(),
         starts_at_ms: activity.starts_at_ms,
         ends_at_ms: activity
             .ends_at_ms()

@@ -5,7 +5,6 @@ use crate::meetings::routes::activities::may_manage;
 use crate::meetings::store::CheckInOutcome;
 use crate::meetings::store::RecordWrite;
 use crate::platform::auth::SignedIn;
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -108,7 +107,7 @@ pub async fn check_in(
     }
     let outcome = state
         .db
-        .check_in(&id, &code, &signed_in.account.id, now_ms())
+        .check_in(&id, &code, &signed_in.account.id, state.clock.now_ms())
         .await?;
     let entry = match outcome {
         CheckInOutcome::CheckedIn(entry) => entry,
@@ -191,7 +190,7 @@ pub async fn record_put(
     if activity.cancel_reason.is_some() {
         return Err(AppError::conflict("the activity was cancelled", None));
     }
-    let now = now_ms();
+    let now = state.clock.now_ms();
     if activity.starts_at_ms > now && !state.db.activity_has_check_ins(&id).await? {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
             "id",
@@ -258,7 +257,7 @@ pub async fn year_summary(
         ))
     };
     let Query(query) = query.map_err(|_| bad_year())?;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let year = query.year.unwrap_or_else(|| shanghai_year(now));
     if !(2000..=2100).contains(&year) {
         return Err(bad_year());

@@ -5,7 +5,6 @@ use crate::opinions::routes::submit::MAX_FAILED_LOOKUPS;
 use crate::opinions::store::RateOutcome;
 use crate::opinions::store::RatingProof;
 use crate::platform::auth::{token_hash, Staff};
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::platform::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
@@ -55,7 +54,7 @@ pub async fn opinions_rate(
             )))
         }
     };
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
@@ -139,7 +138,7 @@ async fn stats(
         &rows,
         query.year,
         per_home,
-        now_ms(),
+        state.clock.now_ms(),
     )))
 }
 

@@ -6,7 +6,6 @@ use crate::opinions::images::{clean, PhotoRefused};
 use crate::opinions::routes::submit::hash_hex;
 use crate::platform::auth::random_token;
 use crate::platform::client_ip::ClientIp;
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::platform::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
@@ -107,7 +106,7 @@ pub async fn opinion_photos_create(
 ) -> Result<(StatusCode, Json<OpinionPhoto>), AppError> {
     let mut multipart =
         multipart.map_err(|e| photo_error(format!("send a multipart form: {}", e.body_text())))?;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     check_upload_limit(&state, ip, now).await?;
     let bytes = photo_field(&mut multipart).await?;
     let cleaned = tokio::task::spawn_blocking(move || clean(&bytes))

@@ -8,7 +8,6 @@ use crate::opinions::store::QueueFilter;
 use crate::opinions::store::RevealOutcome;
 use crate::opinions::store::Step;
 use crate::platform::auth::{random_token, SignedIn, Staff};
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::platform::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
@@ -37,7 +36,10 @@ async fn page_of(
     page: Option<u32>,
 ) -> Result<Json<OpinionPage>, AppError> {
     let page = page_number(page);
-    let (mut items, total) = state.db.opinion_queue(filter, page, now_ms()).await?;
+    let (mut items, total) = state
+        .db
+        .opinion_queue(filter, page, state.clock.now_ms())
+        .await?;
     mark_near_duplicates(&state.db, &mut items).await?;
     Ok(Json(OpinionPage {
         items,
@@ -147,7 +149,7 @@ pub async fn staff_opinions_create(
         phone: phone.as_ref().map(|p| p.as_str()),
         limits: &[],
         entered_by: Some(&staff.account.id),
-        now_ms: now_ms(),
+        now_ms: state.clock.now_ms(),
     };
     store(&state, &submission, 0).await
 }
@@ -171,7 +173,7 @@ pub async fn staff_opinions_reveal_phone(
     Path(tracking_number): Path<String>,
 ) -> Result<Json<RevealedPhone>, AppError> {
     let tracking_number = normalize_tracking_number(&tracking_number);
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let counter = HourlyCounter::PhoneReveals.name(&staff.account.id, hour);
     let limit = (counter.as_str(), state.reveal_limit_per_hour);
@@ -256,7 +258,7 @@ pub async fn staff_opinions_bulk(
                 let error = item_error(error)?;
                 let status = state
                     .db
-                    .staff_opinion(&tracking_number, now_ms())
+                    .staff_opinion(&tracking_number, state.clock.now_ms())
                     .await?
                     .map(|v| v.summary.status);
                 BulkItemResult {

@@ -9,7 +9,6 @@ use crate::opinions::store::ExtendTo;
 use crate::opinions::store::Step;
 use crate::opinions::store::StepRefusal;
 use crate::platform::auth::{SignedIn, Staff};
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -30,7 +29,7 @@ pub(super) async fn staff_view(
 ) -> Result<StaffOpinionView, AppError> {
     let mut view = state
         .db
-        .staff_opinion(tracking_number, now_ms())
+        .staff_opinion(tracking_number, state.clock.now_ms())
         .await?
         .ok_or_else(|| AppError::NotFound(format!("opinion {tracking_number}")))?;
     mark_near_duplicates(&state.db, std::slice::from_mut(&mut view.summary)).await?;
@@ -82,7 +81,12 @@ pub(super) async fn run_step(
 ) -> Result<OpinionStatus, AppError> {
     state
         .db
-        .opinion_step(tracking_number, step, &staff.account.id, now_ms())
+        .opinion_step(
+            tracking_number,
+            step,
+            &staff.account.id,
+            state.clock.now_ms(),
+        )
         .await?
         .map_err(|r| refusal(r, tracking_number, step_name(step)))
 }
@@ -105,7 +109,7 @@ pub(super) async fn assign_step(
         )));
     }
     let calendar = state.db.work_calendar().await?;
-    let today = hohhot_day(now_ms());
+    let today = hohhot_day(state.clock.now_ms());
     let due = working_days_after(today, state.opinion_due_working_days, &calendar);
     let step = Step::Assign {
         unit_ids: &units,

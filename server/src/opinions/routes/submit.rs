@@ -9,7 +9,6 @@ use crate::opinions::store::OpinionRecord;
 use crate::opinions::store::SubmitOutcome;
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::platform::rate_limits::{hour_window, HourlyCounter};
 use crate::AppState;
@@ -116,7 +115,7 @@ pub async fn opinions_create(
     let Json(opinion) = body?;
     let phone = opinion.validate().map_err(AppError::BadRequest)?;
     check_home(&state, &opinion).await?;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let mut limits = vec![(
         HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.to_string()), hour),
@@ -219,7 +218,7 @@ pub async fn opinions_get(
         )));
     }
     let tracking_number = normalize_tracking_number(&tracking_number);
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {

@@ -4,7 +4,6 @@ use crate::opinions::due::{hohhot_day, working_days_after};
 use crate::opinions::store::UnitOutcome;
 use crate::opinions::store::WorkCalendar;
 use crate::platform::auth::{random_id, Staff};
-use crate::platform::clock::now_ms;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -61,7 +60,12 @@ pub async fn units_create(
     let id = format!("u-{}", &random_id()[..10]);
     let outcome = state
         .db
-        .unit_create(&id, new.name.trim(), &staff.account.id, now_ms())
+        .unit_create(
+            &id,
+            new.name.trim(),
+            &staff.account.id,
+            state.clock.now_ms(),
+        )
         .await?;
     Ok((StatusCode::CREATED, Json(saved(outcome, &id)?)))
 }
@@ -95,7 +99,7 @@ pub async fn units_update(
             change.name.as_deref().map(str::trim),
             change.active,
             &staff.account.id,
-            now_ms(),
+            state.clock.now_ms(),
         )
         .await?;
     Ok(Json(saved(outcome, &id)?))
@@ -109,7 +113,7 @@ async fn calendar_view(
 ) -> Result<HolidayCalendarView, AppError> {
     let calendar = state.db.holidays_get().await?;
     let work = WorkCalendar::of(&calendar.days);
-    let today = hohhot_day(now_ms());
+    let today = hohhot_day(state.clock.now_ms());
     let reach = working_days_after(today, state.opinion_due_working_days, &work);
     Ok(HolidayCalendarView {
         missing_years: missing_years(&calendar.days, today, reach),
@@ -154,7 +158,7 @@ pub async fn holidays_put(
             &calendar,
             state.opinion_due_working_days,
             &staff.account.id,
-            now_ms(),
+            state.clock.now_ms(),
         )
         .await?;
     Ok(Json(calendar_view(&state, Some(recomputed)).await?))

@@ -71,7 +71,7 @@ impl FromRequestParts<AppState> for SignedIn {
             .session_by_token_hash(&token_hash)
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        if session.expires_at_ms <= crate::platform::clock::now_ms() {
+        if session.expires_at_ms <= state.clock.now_ms() {
             state.db.session_delete(&token_hash).await?;
             return Err(AppError::Unauthenticated);
         }
