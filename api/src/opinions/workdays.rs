@@ -1,6 +1,7 @@
 //! Working days in mainland China: Monday to Friday, minus public holidays, plus the official
 //! make-up working days (调休) that fall on a weekend. Dates are day counts since 1970-01-01
-//! (see [`crate::meetings::activity::days_from_civil`]).
+//! (see [`crate::meetings::activity::days_from_civil`]). Due dates are a Hohhot date some
+//! working days ahead, stored as the moment that day ends.
 
 /// Whether a day count falls on a Saturday or Sunday (1970-01-01 was a Thursday).
 pub fn is_weekend(day: i64) -> bool {
@@ -30,6 +31,21 @@ pub fn add_working_days(start: i64, n: u32, holidays: &[i64], extra_workdays: &[
         }
     }
     day
+}
+
+/// The Hohhot day count (days since 1970-01-01) of a moment.
+pub fn hohhot_day(ms: i64) -> i64 {
+    (ms.div_euclid(60_000) + crate::platform::time::SHANGHAI_OFFSET_MINUTES).div_euclid(1440)
+}
+
+/// The moment a due day ends (midnight after it, Hohhot time): a reply before it is on time.
+pub fn end_of_day_ms(day: i64) -> i64 {
+    crate::meetings::activity::shanghai_ms(day + 1, 0)
+}
+
+/// The due day of a stored deadline (the inverse of [`end_of_day_ms`]).
+pub fn due_day(deadline_ms: i64) -> i64 {
+    hohhot_day(deadline_ms - 1)
 }
 
 #[cfg(test)]
@@ -90,5 +106,14 @@ mod tests {
             "2026-05-11"
         );
         assert!(!is_working_day(day(2026, 5, 4), &holidays, &extra));
+    }
+
+    #[test]
+    fn a_due_day_ends_at_hohhot_midnight_and_reads_back() {
+        let day = days_from_civil(2026, 11, 30);
+        let end = end_of_day_ms(day);
+        assert_eq!(due_day(end), day);
+        assert_eq!(hohhot_day(end - 1), day);
+        assert_eq!(hohhot_day(end), day + 1);
     }
 }

@@ -2,22 +2,9 @@
 //! home, the date and time, the kind of activity and the booking code, so it can be read on its
 //! own.
 
-use deputy_homes_api::meetings::activity::ActivityKind;
+pub use crate::meetings::store::texts::ActivityFacts;
+use crate::meetings::store::texts::BookingTexts;
 use deputy_homes_api::meetings::booking::BookingStatus;
-
-/// What a message says about an activity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActivityFacts {
-    pub kind: ActivityKind,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// `HH:MM`.
-    pub start: String,
-    pub end: String,
-    /// The home's Chinese name.
-    pub home_name: String,
-    pub address: String,
-}
 
 /// The sender's name that opens every message.
 pub(crate) const SIGNATURE: &str = "【人大代表之家】";
@@ -102,9 +89,35 @@ pub fn reminder(facts: &ActivityFacts, code: &str, status: BookingStatus) -> Str
     )
 }
 
+/// The texts above, as the bookings' storage asks for them inside each change's transaction.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Texts;
+
+impl BookingTexts for Texts {
+    fn confirmation(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> String {
+        confirmation(facts, code, status)
+    }
+    fn change(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> String {
+        change(facts, code, status)
+    }
+    fn cancellation(&self, facts: &ActivityFacts, code: &str) -> String {
+        cancellation(facts, code)
+    }
+    fn activity_cancelled(&self, facts: &ActivityFacts, code: &str, reason: &str) -> String {
+        activity_cancelled(facts, code, reason)
+    }
+    fn promotion(&self, facts: &ActivityFacts, code: &str) -> String {
+        promotion(facts, code)
+    }
+    fn reminder(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> String {
+        reminder(facts, code, status)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deputy_homes_api::meetings::activity::ActivityKind;
 
     fn facts() -> ActivityFacts {
         ActivityFacts {

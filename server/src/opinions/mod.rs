@@ -1,7 +1,6 @@
 //! Opinions (意见建议): submission with photos, the staff's handling chain, due dates, the public
 //! board, ratings, statistics, handling units and the holiday calendar.
 
-pub mod due;
 pub mod images;
 pub mod messages;
 pub mod near_duplicates;

@@ -30,9 +30,9 @@ struct UnitTally {
 
 /// The Hohhot year an opinion was submitted in.
 fn year_of(row: &StatsRow) -> i64 {
-    deputy_homes_api::meetings::activity::civil_from_days(crate::opinions::due::hohhot_day(
-        row.created_at_ms,
-    ))
+    deputy_homes_api::meetings::activity::civil_from_days(
+        deputy_homes_api::opinions::workdays::hohhot_day(row.created_at_ms),
+    )
     .0
 }
 

@@ -73,7 +73,11 @@ pub struct Pass {
 pub async fn run_once<S: Sender>(db: &Db, sender: &S, now_ms: i64) -> anyhow::Result<Pass> {
     let mut pass = Pass {
         reminders_enqueued: db
-            .notifications_enqueue_reminders(now_ms, now_ms + REMINDER_WINDOW_MS)
+            .notifications_enqueue_reminders(
+                now_ms,
+                now_ms + REMINDER_WINDOW_MS,
+                &crate::meetings::messages::Texts,
+            )
             .await?,
         ..Pass::default()
     };

@@ -2,7 +2,7 @@
 //! by the staff's steps on opinions, in the same transaction as the change they tell of; the
 //! worker in `notify` claims and sends them.
 
-use crate::meetings::messages::{self, ActivityFacts};
+use crate::meetings::store::texts::{ActivityFacts, BookingTexts};
 use crate::platform::db::Db;
 use crate::platform::ids::random_id;
 use anyhow::Context;
@@ -192,6 +192,7 @@ impl Db {
         &self,
         now_ms: i64,
         until_ms: i64,
+        texts: &dyn BookingTexts,
     ) -> anyhow::Result<usize> {
         let rows = sqlx::query(
             "SELECT b.code, b.phone, b.status, b.activity_id, a.kind, a.local_date, a.start_clock, \
@@ -209,7 +210,7 @@ impl Db {
         for row in &rows {
             let to = Recipient::from_row(row)?;
             let activity_id: String = row.try_get("activity_id")?;
-            let message = messages::reminder(&facts_from_row(row)?, &to.code, to.status);
+            let message = texts.reminder(&facts_from_row(row)?, &to.code, to.status);
             let done = sqlx::query(
                 "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, \
                  attempts, next_attempt_at_ms, created_at_ms, dedupe_key) \

@@ -1,5 +1,6 @@
 //! Delegates publish, edit and cancel activities at their homes; anyone lists upcoming ones.
 
+use crate::meetings::messages::Texts;
 use crate::meetings::store::ActivityChange;
 use crate::meetings::store::EditOutcome;
 use crate::meetings::store::NewSeries;
@@ -233,7 +234,7 @@ pub async fn activities_edit(
         on_duty: duty.as_deref(),
         now_ms: now,
     };
-    match state.db.activity_edit(&id, &change).await? {
+    match state.db.activity_edit(&id, &change, &Texts).await? {
         EditOutcome::Edited => Ok(Json(activity_or_404(&state, &id).await?)),
         EditOutcome::Cancelled => Err(cancelled()),
         EditOutcome::Started => Err(started()),
@@ -282,7 +283,7 @@ pub async fn activities_cancel(
             "the activity has already started",
         )));
     }
-    if !state.db.activity_cancel(&id, reason, now).await? {
+    if !state.db.activity_cancel(&id, reason, now, &Texts).await? {
         return Err(AppError::conflict(
             "the activity is cancelled already",
             None,

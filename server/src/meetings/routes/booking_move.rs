@@ -1,5 +1,6 @@
 //! A citizen moves a booking, code and all, to another activity.
 
+use crate::meetings::messages::Texts;
 use crate::meetings::routes::bookings::{check_bookable, masked, parse_phone};
 use crate::meetings::store::MoveOutcome;
 use crate::platform::error::AppError;
@@ -58,7 +59,7 @@ pub async fn bookings_move(
     };
     match state
         .db
-        .booking_move(&code, phone.as_str(), target_id, now)
+        .booking_move(&code, phone.as_str(), target_id, now, &Texts)
         .await?
     {
         MoveOutcome::Moved(_) => {}

@@ -1,6 +1,7 @@
 //! Citizens book a place at an activity, look their booking up, and cancel it, with the booking
 //! code and their phone number (no account).
 
+use crate::meetings::messages::Texts;
 use crate::meetings::store::BookOutcome;
 use crate::meetings::store::BookingRecord;
 use crate::meetings::store::CancelOutcome;
@@ -90,7 +91,7 @@ pub async fn bookings_create(
             now_ms: now,
             phone_cap: state.booking_cap,
         };
-        match state.db.booking_create(&record).await? {
+        match state.db.booking_create(&record, &Texts).await? {
             BookOutcome::CodeTaken if attempts < CODE_ATTEMPTS => {
                 tracing::info!(code = %code, "booking code taken; trying another");
                 code = state.booking_codes.next();
@@ -186,7 +187,7 @@ pub async fn bookings_cancel(
     let code = normalize_code(&code);
     match state
         .db
-        .booking_cancel(&code, phone.as_str(), state.clock.now_ms())
+        .booking_cancel(&code, phone.as_str(), state.clock.now_ms(), &Texts)
         .await?
     {
         CancelOutcome::NotFound => Err(AppError::NotFound(format!(

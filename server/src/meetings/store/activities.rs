@@ -1,7 +1,7 @@
 //! Activities and who is on duty; editing and cancelling them, which changes their bookings.
 
-use crate::meetings::messages;
 use crate::meetings::store::bookings::fill_from_waitlist;
+use crate::meetings::store::texts::BookingTexts;
 use crate::outbox::store::{activity_facts, enqueue, Recipient};
 use crate::platform::db::Db;
 use anyhow::Context;
@@ -237,6 +237,7 @@ impl Db {
         id: &str,
         reason: &str,
         now_ms: i64,
+        texts: &dyn BookingTexts,
     ) -> anyhow::Result<bool> {
         let mut tx = self.pool.begin().await?;
         // The update is also the lock that orders this with every booking of the activity.
@@ -263,7 +264,7 @@ impl Db {
         .await?;
         let facts = activity_facts(&mut tx, id).await?;
         for to in &live {
-            let message = messages::activity_cancelled(&facts, &to.code, reason);
+            let message = texts.activity_cancelled(&facts, &to.code, reason);
             let kind = NotificationKind::ActivityCancelled;
             enqueue(&mut tx, kind, to, id, &message, now_ms).await?;
         }
@@ -277,6 +278,7 @@ impl Db {
         &self,
         id: &str,
         change: &ActivityChange<'_>,
+        texts: &dyn BookingTexts,
     ) -> anyhow::Result<EditOutcome> {
         let mut tx = self.pool.begin().await?;
         let locked = sqlx::query(
@@ -342,12 +344,12 @@ impl Db {
         {
             let facts = activity_facts(&mut tx, id).await?;
             for to in live_bookings(&mut tx, id).await? {
-                let message = messages::change(&facts, &to.code, to.status);
+                let message = texts.change(&facts, &to.code, to.status);
                 let kind = NotificationKind::Change;
                 enqueue(&mut tx, kind, &to, id, &message, change.now_ms).await?;
             }
         }
-        fill_from_waitlist(&mut tx, id, change.now_ms).await?;
+        fill_from_waitlist(&mut tx, id, change.now_ms, texts).await?;
         tx.commit().await?;
         Ok(EditOutcome::Edited)
     }

@@ -3,7 +3,7 @@
 //! both databases, and capacity can never be exceeded. A booking also locks its phone number, so
 //! that one phone booking several activities at once cannot pass the cap.
 
-use crate::meetings::messages;
+use crate::meetings::store::texts::BookingTexts;
 use crate::outbox::store::{activity_facts, enqueue, Recipient};
 use crate::platform::db::Backend;
 use crate::platform::db::Db;
@@ -142,6 +142,7 @@ pub(crate) async fn fill_from_waitlist(
     conn: &mut AnyConnection,
     activity_id: &str,
     now_ms: i64,
+    texts: &dyn BookingTexts,
 ) -> anyhow::Result<Vec<String>> {
     let mut promoted = Vec::new();
     while take_seat(conn, activity_id).await? {
@@ -162,7 +163,7 @@ pub(crate) async fn fill_from_waitlist(
             .execute(&mut *conn)
             .await?;
         let facts = activity_facts(conn, activity_id).await?;
-        let message = messages::promotion(&facts, &to.code);
+        let message = texts.promotion(&facts, &to.code);
         enqueue(
             conn,
             NotificationKind::Promotion,
@@ -179,7 +180,11 @@ pub(crate) async fn fill_from_waitlist(
 
 impl Db {
     /// Books a seat, or a place on the waitlist when the activity is full.
-    pub async fn booking_create(&self, record: &BookingRecord<'_>) -> anyhow::Result<BookOutcome> {
+    pub async fn booking_create(
+        &self,
+        record: &BookingRecord<'_>,
+        texts: &dyn BookingTexts,
+    ) -> anyhow::Result<BookOutcome> {
         let mut tx = self.pool.begin().await?;
         if !lock_activity(&mut tx, record.activity_id).await? {
             return Ok(BookOutcome::Unavailable);
@@ -238,7 +243,7 @@ impl Db {
                     status,
                 };
                 let facts = activity_facts(&mut tx, record.activity_id).await?;
-                let message = messages::confirmation(&facts, record.code, status);
+                let message = texts.confirmation(&facts, record.code, status);
                 let kind = NotificationKind::Confirmation;
                 enqueue(
                     &mut tx,
@@ -310,6 +315,7 @@ impl Db {
         code: &str,
         phone: &str,
         now_ms: i64,
+        texts: &dyn BookingTexts,
     ) -> anyhow::Result<CancelOutcome> {
         let Some(booking) = self.booking_by_code(code, phone).await? else {
             return Ok(CancelOutcome::NotFound);
@@ -334,13 +340,13 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         let facts = activity_facts(&mut tx, &booking.activity_id).await?;
-        let message = messages::cancellation(&facts, code);
+        let message = texts.cancellation(&facts, code);
         let kind = NotificationKind::Cancellation;
         enqueue(&mut tx, kind, &to, &booking.activity_id, &message, now_ms).await?;
         let mut promoted = None;
         if to.status == BookingStatus::Booked {
             free_seat(&mut tx, &booking.activity_id).await?;
-            promoted = fill_from_waitlist(&mut tx, &booking.activity_id, now_ms)
+            promoted = fill_from_waitlist(&mut tx, &booking.activity_id, now_ms, texts)
                 .await?
                 .pop();
         }
@@ -358,6 +364,7 @@ impl Db {
         phone: &str,
         target_id: &str,
         now_ms: i64,
+        texts: &dyn BookingTexts,
     ) -> anyhow::Result<MoveOutcome> {
         let Some(booking) = self.booking_by_code(code, phone).await? else {
             return Ok(MoveOutcome::NotFound);
@@ -425,10 +432,10 @@ impl Db {
         .await?;
         if mover.status == BookingStatus::Booked {
             free_seat(&mut tx, from).await?;
-            fill_from_waitlist(&mut tx, from, now_ms).await?;
+            fill_from_waitlist(&mut tx, from, now_ms, texts).await?;
         }
         let facts = activity_facts(&mut tx, target_id).await?;
-        let message = messages::change(&facts, code, status);
+        let message = texts.change(&facts, code, status);
         let moved = Recipient { status, ..mover };
         enqueue(
             &mut tx,

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod bookings;
 pub mod reception;
+pub mod texts;
 
 pub use activities::{ActivityChange, EditOutcome, NewSeries};
 pub use bookings::{BookOutcome, BookingRecord, CancelOutcome, MoveOutcome};

@@ -3,7 +3,7 @@
 //! current status), recorded in the timeline and written to the audit log in one transaction,
 //! and answers the opinion's full staff view.
 
-use crate::opinions::due::{end_of_day_ms, hohhot_day, working_days_after};
+use crate::opinions::messages::Texts;
 use crate::opinions::near_duplicates::mark_near_duplicates;
 use crate::opinions::store::ExtendTo;
 use crate::opinions::store::Step;
@@ -19,6 +19,7 @@ use deputy_homes_api::opinions::handling::{
     validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
     StaffOpinionView, StepNote,
 };
+use deputy_homes_api::opinions::workdays::{end_of_day_ms, hohhot_day};
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus};
 use deputy_homes_api::ApiError;
 
@@ -86,6 +87,7 @@ pub(super) async fn run_step(
             step,
             &staff.account.id,
             state.clock.now_ms(),
+            &Texts,
         )
         .await?
         .map_err(|r| refusal(r, tracking_number, step_name(step)))
@@ -110,7 +112,7 @@ pub(super) async fn assign_step(
     }
     let calendar = state.db.work_calendar().await?;
     let today = hohhot_day(state.clock.now_ms());
-    let due = working_days_after(today, state.opinion_due_working_days, &calendar);
+    let due = calendar.working_days_after(today, state.opinion_due_working_days);
     let step = Step::Assign {
         unit_ids: &units,
         note,

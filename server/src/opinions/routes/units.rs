@@ -1,6 +1,5 @@
 //! Staff maintain the handling units and the holiday calendar; each change is audited.
 
-use crate::opinions::due::{hohhot_day, working_days_after};
 use crate::opinions::store::UnitOutcome;
 use crate::opinions::store::WorkCalendar;
 use crate::platform::auth::{random_id, Staff};
@@ -14,6 +13,7 @@ use deputy_homes_api::opinions::units::{
     missing_years, validate_unit_name, HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit,
     UnitChange,
 };
+use deputy_homes_api::opinions::workdays::hohhot_day;
 use deputy_homes_api::ApiError;
 
 fn saved(outcome: UnitOutcome, id: &str) -> Result<HandlingUnit, AppError> {
@@ -114,7 +114,7 @@ async fn calendar_view(
     let calendar = state.db.holidays_get().await?;
     let work = WorkCalendar::of(&calendar.days);
     let today = hohhot_day(state.clock.now_ms());
-    let reach = working_days_after(today, state.opinion_due_working_days, &work);
+    let reach = work.working_days_after(today, state.opinion_due_working_days);
     Ok(HolidayCalendarView {
         missing_years: missing_years(&calendar.days, today, reach),
         days: calendar.days,

@@ -2,11 +2,56 @@
 //! transaction: a refused or rolled-back step tells of nothing, and a committed one is never
 //! left untold.
 
-use crate::opinions::messages::OpinionNotice;
 use crate::opinions::store::queue::{due_date_text, units_of_opinion};
 use crate::opinions::store::step::Step;
 use crate::outbox::store::enqueue_about_opinion;
+use deputy_homes_api::opinions::board::ReplyClass;
+use deputy_homes_api::platform::outbox::NotificationKind;
 use sqlx::{Any, Transaction};
+
+/// A step of the chain that the opinion's author is told of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpinionNotice<'a> {
+    /// 受理.
+    Accepted,
+    /// 不予受理, with what staff told the citizen.
+    Rejected { message: &'a str },
+    /// 分办: the handling units' names and the due date (`YYYY-MM-DD`).
+    Assigned {
+        units: &'a [String],
+        due_date: &'a str,
+    },
+    /// 答复, with the reply's class.
+    Replied { class: ReplyClass },
+    /// The due date moved to this day (`YYYY-MM-DD`).
+    Extended { due_date: &'a str },
+    /// 办结.
+    Closed,
+    /// 办结 by publishing it with its reply on the public board.
+    Published,
+}
+
+impl OpinionNotice<'_> {
+    /// The outbox's kind for this message.
+    pub fn kind(&self) -> NotificationKind {
+        match self {
+            OpinionNotice::Accepted => NotificationKind::OpinionAccepted,
+            OpinionNotice::Rejected { .. } => NotificationKind::OpinionRejected,
+            OpinionNotice::Assigned { .. } => NotificationKind::OpinionAssigned,
+            OpinionNotice::Replied { .. } => NotificationKind::OpinionReplied,
+            OpinionNotice::Extended { .. } => NotificationKind::OpinionExtended,
+            OpinionNotice::Closed => NotificationKind::OpinionClosed,
+            OpinionNotice::Published => NotificationKind::OpinionPublished,
+        }
+    }
+}
+
+/// The wording of the texts about opinions; the feature's `messages` module supplies it, so
+/// storage decides no words.
+pub trait OpinionTexts: Send + Sync {
+    /// The text about the opinion with this tracking number.
+    fn text(&self, notice: &OpinionNotice<'_>, tracking_number: &str) -> String;
+}
 
 /// The opinion a step was taken on, as its message needs it.
 pub(crate) struct Author<'a> {
@@ -24,6 +69,7 @@ pub(crate) async fn tell_author(
     author: &Author<'_>,
     step: &Step<'_>,
     now_ms: i64,
+    texts: &dyn OpinionTexts,
 ) -> anyhow::Result<()> {
     let units: Vec<String>;
     let due_date: String;
@@ -60,7 +106,7 @@ pub(crate) async fn tell_author(
         notice.kind(),
         author.tracking_number,
         author.phone,
-        &notice.text(author.tracking_number),
+        &texts.text(&notice, author.tracking_number),
         now_ms,
     )
     .await

@@ -64,7 +64,7 @@ pub(crate) fn is_overdue(status: OpinionStatus, due_at_ms: Option<i64>, now_ms: 
 
 /// `YYYY-MM-DD` of a stored deadline.
 pub(crate) fn due_date_text(due_at_ms: Option<i64>) -> Option<String> {
-    due_at_ms.map(|ms| format_date(crate::opinions::due::due_day(ms)))
+    due_at_ms.map(|ms| format_date(deputy_homes_api::opinions::workdays::due_day(ms)))
 }
 
 /// The filters of the staff queue (and the delegate's list) as SQL.

@@ -3,15 +3,15 @@
 //! add the timeline event, write the audit entry and, when the author gave a phone and hears of
 //! this step, enqueue their text message.
 
-use crate::opinions::due::{due_day, end_of_day_ms, hohhot_day, working_days_after};
 use crate::opinions::store::counters;
-use crate::opinions::store::notices::{tell_author, Author};
+use crate::opinions::store::notices::{tell_author, Author, OpinionTexts};
 use crate::opinions::store::queue::status_of;
 use crate::opinions::store::step::{ExtendTo, Step, StepRefusal};
 use crate::opinions::store::timeline::insert_event;
 use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Db;
 use deputy_homes_api::meetings::activity::format_date;
+use deputy_homes_api::opinions::workdays::{due_day, end_of_day_ms, hohhot_day};
 use deputy_homes_api::opinions::OpinionStatus;
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
@@ -71,6 +71,7 @@ impl Db {
         step: &Step<'_>,
         actor: &str,
         now_ms: i64,
+        texts: &dyn OpinionTexts,
     ) -> anyhow::Result<Result<OpinionStatus, StepRefusal>> {
         let mut tx = self.pool.begin().await?;
         let Some(opinion) = lock(&mut tx, tracking_number).await? else {
@@ -133,7 +134,7 @@ impl Db {
                 tracking_number: &opinion.tracking_number,
                 phone,
             };
-            tell_author(&mut tx, &author, step, now_ms).await?;
+            tell_author(&mut tx, &author, step, now_ms, texts).await?;
         }
         tx.commit().await?;
         Ok(Ok(status))
@@ -331,9 +332,9 @@ async fn apply(
             let current_day = due_day(current);
             let new_day = match *to {
                 ExtendTo::Day(day) => day,
-                ExtendTo::WorkingDays(n) => working_days_after(current_day, n, calendar),
+                ExtendTo::WorkingDays(n) => calendar.working_days_after(current_day, n),
             };
-            let latest = working_days_after(hohhot_day(assigned), *max_working_days, calendar);
+            let latest = calendar.working_days_after(hohhot_day(assigned), *max_working_days);
             if new_day <= current_day || new_day > latest {
                 return Ok(Err(StepRefusal::BadParameter {
                     field: "due_date",

@@ -1,10 +1,10 @@
 //! Handling units and the holiday calendar, each change audited in its transaction.
 
-use crate::opinions::due::{due_day, end_of_day_ms, hohhot_day, working_days_after};
 use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Db;
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
 use deputy_homes_api::opinions::units::{CalendarDay, DayKind, HandlingUnit, HolidayCalendar};
+use deputy_homes_api::opinions::workdays::{due_day, end_of_day_ms, hohhot_day};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -38,6 +38,16 @@ pub struct WorkCalendar {
 }
 
 impl WorkCalendar {
+    /// The day `n` working days after `day`, by this calendar.
+    pub fn working_days_after(&self, day: i64, n: u32) -> i64 {
+        deputy_homes_api::opinions::workdays::add_working_days(
+            day,
+            n,
+            &self.holidays,
+            &self.workdays,
+        )
+    }
+
     /// The day counts of a calendar's days (a date that does not parse is left out).
     pub fn of(days: &[CalendarDay]) -> WorkCalendar {
         let mut calendar = WorkCalendar::default();
@@ -231,8 +241,8 @@ impl Db {
         for row in open {
             let due: i64 = row.try_get("due_at_ms")?;
             let start = hohhot_day(row.try_get("assigned_at_ms")?);
-            let by_old_rule = end_of_day_ms(working_days_after(start, due_working_days, &old));
-            let by_new_rule = end_of_day_ms(working_days_after(start, due_working_days, &new));
+            let by_old_rule = end_of_day_ms(old.working_days_after(start, due_working_days));
+            let by_new_rule = end_of_day_ms(new.working_days_after(start, due_working_days));
             if due != by_old_rule || due == by_new_rule {
                 continue;
             }
