@@ -337,3 +337,13 @@ fn the_circle_finder_finds_a_circle_and_the_import_reader_follows_groups_and_sup
     graph.insert(node("d"), BTreeSet::from([node("a")]));
     assert_eq!(circles(&graph), [vec!["a", "b", "c"]]);
 }
+
+#[test]
+fn architecture_md_stays_a_short_map() {
+    let text = std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let words = text.split_whitespace().count();
+    assert!(
+        (300..=1200).contains(&words),
+        "ARCHITECTURE.md has {words} words: keep it a map of folders and invariants, at most 1,200"
+    );
+}

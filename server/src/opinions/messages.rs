@@ -4,9 +4,8 @@
 //! staff wrote or named (a reason, several units) is shortened to fit.
 
 use crate::meetings::messages::SIGNATURE;
-pub use crate::opinions::store::notices::OpinionNotice;
-use crate::opinions::store::notices::OpinionTexts;
 use deputy_homes_api::opinions::board::ReplyClass;
+use deputy_homes_api::platform::outbox::NotificationKind;
 
 /// The characters of one text message; longer ones go out as several.
 pub const ONE_MESSAGE_CHARS: usize = 70;
@@ -14,17 +13,42 @@ pub const ONE_MESSAGE_CHARS: usize = 70;
 /// How a citizen finds the status page.
 const LOOK_UP: &str = "凭查询码和手机号后四位可查详情。";
 
-/// The texts above, as the opinions' storage asks for them inside a step's transaction.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Texts;
-
-impl OpinionTexts for Texts {
-    fn text(&self, notice: &OpinionNotice<'_>, tracking_number: &str) -> String {
-        notice.text(tracking_number)
-    }
+/// A step of the chain that the opinion's author is told of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpinionNotice<'a> {
+    /// 受理.
+    Accepted,
+    /// 不予受理, with what staff told the citizen.
+    Rejected { message: &'a str },
+    /// 分办: the handling units' names and the due date (`YYYY-MM-DD`).
+    Assigned {
+        units: &'a [String],
+        due_date: &'a str,
+    },
+    /// 答复, with the reply's class.
+    Replied { class: ReplyClass },
+    /// The due date moved to this day (`YYYY-MM-DD`).
+    Extended { due_date: &'a str },
+    /// 办结.
+    Closed,
+    /// 办结 by publishing it with its reply on the public board.
+    Published,
 }
 
 impl OpinionNotice<'_> {
+    /// The outbox's kind for this message.
+    pub fn kind(&self) -> NotificationKind {
+        match self {
+            OpinionNotice::Accepted => NotificationKind::OpinionAccepted,
+            OpinionNotice::Rejected { .. } => NotificationKind::OpinionRejected,
+            OpinionNotice::Assigned { .. } => NotificationKind::OpinionAssigned,
+            OpinionNotice::Replied { .. } => NotificationKind::OpinionReplied,
+            OpinionNotice::Extended { .. } => NotificationKind::OpinionExtended,
+            OpinionNotice::Closed => NotificationKind::OpinionClosed,
+            OpinionNotice::Published => NotificationKind::OpinionPublished,
+        }
+    }
+
     /// The text about the opinion with this tracking number.
     pub fn text(&self, tracking_number: &str) -> String {
         let opening = format!("{SIGNATURE}您的意见{tracking_number}");

@@ -1,9 +1,11 @@
 //! Opinions (意见建议): submission with photos, the staff's handling chain, due dates, the public
 //! board, ratings, statistics, handling units and the holiday calendar.
 
+pub mod chain;
 pub mod images;
 pub mod messages;
 pub mod near_duplicates;
 pub mod routes;
 pub mod stats;
+pub mod step;
 pub mod store;

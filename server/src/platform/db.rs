@@ -7,6 +7,9 @@ use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;
 use std::time::Duration;
 
+/// A transaction on either database; storage functions take `&mut Tx`.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
 /// Which database engine a URL points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -67,6 +70,12 @@ impl Db {
             .await
             .context("database migration failed")?;
         Ok(())
+    }
+
+    /// Starts a transaction, for a feature's decision that reads and writes through its storage
+    /// functions and must see and change one state.
+    pub async fn begin(&self) -> anyhow::Result<Tx> {
+        Ok(self.pool.begin().await?)
     }
 
     /// The engine behind this pool.

@@ -4,9 +4,9 @@
 use crate::opinions::near_duplicates::mark_near_duplicates;
 use crate::opinions::routes::steps::{assign_step, run_step, staff_view};
 use crate::opinions::routes::submit::{check_home, idempotency_key, store, Submission};
+use crate::opinions::step::Step;
 use crate::opinions::store::QueueFilter;
 use crate::opinions::store::RevealOutcome;
-use crate::opinions::store::Step;
 use crate::platform::auth::{random_token, SignedIn, Staff};
 use crate::platform::error::AppError;
 use crate::platform::rate_limits::{hour_window, HourlyCounter};

@@ -3,11 +3,11 @@
 //! current status), recorded in the timeline and written to the audit log in one transaction,
 //! and answers the opinion's full staff view.
 
-use crate::opinions::messages::Texts;
+use crate::opinions::chain;
 use crate::opinions::near_duplicates::mark_near_duplicates;
-use crate::opinions::store::ExtendTo;
-use crate::opinions::store::Step;
-use crate::opinions::store::StepRefusal;
+use crate::opinions::step::ExtendTo;
+use crate::opinions::step::Step;
+use crate::opinions::step::StepRefusal;
 use crate::platform::auth::{SignedIn, Staff};
 use crate::platform::error::AppError;
 use crate::AppState;
@@ -80,17 +80,15 @@ pub(super) async fn run_step(
     tracking_number: &str,
     step: &Step<'_>,
 ) -> Result<OpinionStatus, AppError> {
-    state
-        .db
-        .opinion_step(
-            tracking_number,
-            step,
-            &staff.account.id,
-            state.clock.now_ms(),
-            &Texts,
-        )
-        .await?
-        .map_err(|r| refusal(r, tracking_number, step_name(step)))
+    chain::take_step(
+        &state.db,
+        tracking_number,
+        step,
+        &staff.account.id,
+        state.clock.now_ms(),
+    )
+    .await?
+    .map_err(|r| refusal(r, tracking_number, step_name(step)))
 }
 
 /// Assigns to units, due the configured number of working days from today (Hohhot).

@@ -1,38 +1,32 @@
-//! The staff's actions on an opinion. Each is one transaction: lock the opinion's row (a no-op
-//! `UPDATE`, so two staff acting at once take turns), check the chain allows the step, apply it,
-//! add the timeline event, write the audit entry and, when the author gave a phone and hears of
-//! this step, enqueue their text message.
+//! The SQL of the staff's steps on an opinion: lock and read its row, and write each step's
+//! changes, inside the transaction `opinions::chain` opens (the chain decides; this writes).
+//! Also revealing a contact's phone, counted and audited in one transaction.
 
 use crate::opinions::store::counters;
-use crate::opinions::store::notices::{tell_author, Author, OpinionTexts};
 use crate::opinions::store::queue::status_of;
-use crate::opinions::store::step::{ExtendTo, Step, StepRefusal};
-use crate::opinions::store::timeline::insert_event;
 use crate::platform::audit::{audit_write, Audit};
-use crate::platform::db::Db;
-use deputy_homes_api::meetings::activity::format_date;
-use deputy_homes_api::opinions::workdays::{due_day, end_of_day_ms, hohhot_day};
+use crate::platform::db::{Db, Tx};
+use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::OpinionStatus;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 use std::collections::BTreeMap;
 
 /// The locked opinion's facts a step needs.
-struct Locked {
-    id: String,
-    tracking_number: String,
+#[derive(Debug, Clone)]
+pub struct Locked {
+    pub id: String,
+    pub tracking_number: String,
     /// The contact's phone in full; `None` when anonymous.
-    contact_phone: Option<String>,
-    status: OpinionStatus,
-    allow_publish: bool,
-    due_at_ms: Option<i64>,
-    assigned_at_ms: Option<i64>,
+    pub contact_phone: Option<String>,
+    pub status: OpinionStatus,
+    pub allow_publish: bool,
+    pub due_at_ms: Option<i64>,
+    pub assigned_at_ms: Option<i64>,
 }
 
-/// Locks the opinion's row and reads it.
-async fn lock(
-    tx: &mut Transaction<'_, Any>,
-    tracking_number: &str,
-) -> anyhow::Result<Option<Locked>> {
+/// Locks the opinion's row (a no-op `UPDATE`, so two staff acting at once take turns) and reads
+/// it; `None` when no opinion has this tracking number.
+pub(crate) async fn lock(tx: &mut Tx, tracking_number: &str) -> anyhow::Result<Option<Locked>> {
     let locked =
         sqlx::query("UPDATE opinions SET updated_at_ms = updated_at_ms WHERE tracking_number = $1")
             .bind(tracking_number)
@@ -59,87 +53,142 @@ async fn lock(
     }))
 }
 
-fn trimmed(text: Option<&str>) -> Option<&str> {
-    text.map(str::trim).filter(|t| !t.is_empty())
+/// Writes the opinion's new status.
+pub(crate) async fn set_status(
+    tx: &mut Tx,
+    id: &str,
+    status: OpinionStatus,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE opinions SET status = $2, updated_at_ms = $3 WHERE id = $1")
+        .bind(id)
+        .bind(status.code())
+        .bind(now_ms)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Marks the opinion published on the public board.
+pub(crate) async fn set_published(tx: &mut Tx, id: &str, now_ms: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE opinions SET published_at_ms = $2 WHERE id = $1")
+        .bind(id)
+        .bind(now_ms)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Whether an opinion other than `except_id` has this tracking number.
+pub(crate) async fn other_opinion_exists(
+    tx: &mut Tx,
+    tracking_number: &str,
+    except_id: &str,
+) -> anyhow::Result<bool> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT id FROM opinions WHERE tracking_number = $1 AND id <> $2")
+            .bind(tracking_number)
+            .bind(except_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(found.is_some())
+}
+
+/// Stores why the opinion was not accepted.
+pub(crate) async fn set_rejected(
+    tx: &mut Tx,
+    id: &str,
+    reason: &str,
+    duplicate_of: Option<&str>,
+    message: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE opinions SET reject_reason = $2, duplicate_of = $3, reject_message = $4 \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(reason)
+    .bind(duplicate_of)
+    .bind(message)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether a handling unit exists and is active.
+pub(crate) async fn unit_is_active(tx: &mut Tx, unit_id: &str) -> anyhow::Result<bool> {
+    let active: Option<i64> = sqlx::query_scalar("SELECT active FROM handling_units WHERE id = $1")
+        .bind(unit_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(active == Some(1))
+}
+
+/// Gives the opinion to one more handling unit.
+pub(crate) async fn add_unit(
+    tx: &mut Tx,
+    id: &str,
+    unit_id: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO opinion_units (opinion_id, unit_id, assigned_at_ms) VALUES ($1, $2, $3)",
+    )
+    .bind(id)
+    .bind(unit_id)
+    .bind(now_ms)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Stores when the opinion was assigned and its deadline.
+pub(crate) async fn set_assigned(
+    tx: &mut Tx,
+    id: &str,
+    now_ms: i64,
+    due_at_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE opinions SET assigned_at_ms = $2, due_at_ms = $3 WHERE id = $1")
+        .bind(id)
+        .bind(now_ms)
+        .bind(due_at_ms)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Stores the reply the citizen reads.
+pub(crate) async fn set_reply(
+    tx: &mut Tx,
+    id: &str,
+    class: ReplyClass,
+    text: &str,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE opinions SET reply_class = $2, reply_text = $3, replied_at_ms = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(class.code())
+    .bind(text)
+    .bind(now_ms)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves the opinion's deadline.
+pub(crate) async fn set_due(tx: &mut Tx, id: &str, due_at_ms: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE opinions SET due_at_ms = $2 WHERE id = $1")
+        .bind(id)
+        .bind(due_at_ms)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 impl Db {
-    /// Takes a staff step on the opinion with this tracking number, as `actor` (an account id).
-    pub async fn opinion_step(
-        &self,
-        tracking_number: &str,
-        step: &Step<'_>,
-        actor: &str,
-        now_ms: i64,
-        texts: &dyn OpinionTexts,
-    ) -> anyhow::Result<Result<OpinionStatus, StepRefusal>> {
-        let mut tx = self.pool.begin().await?;
-        let Some(opinion) = lock(&mut tx, tracking_number).await? else {
-            return Ok(Err(StepRefusal::NotFound));
-        };
-        let status = match step.target() {
-            Some(to) if !opinion.status.can_become(to) => {
-                return Ok(Err(StepRefusal::NotAllowed {
-                    from: opinion.status,
-                }))
-            }
-            Some(to) => to,
-            None => opinion.status,
-        };
-        let mut details = BTreeMap::new();
-        let (note, internal_note) =
-            match apply(&mut tx, &opinion, step, now_ms, &mut details).await? {
-                Ok(notes) => notes,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-        sqlx::query("UPDATE opinions SET status = $2, updated_at_ms = $3 WHERE id = $1")
-            .bind(&opinion.id)
-            .bind(status.code())
-            .bind(now_ms)
-            .execute(&mut *tx)
-            .await?;
-        insert_event(
-            &mut tx,
-            &opinion.id,
-            step.kind(),
-            status,
-            actor,
-            note.as_deref(),
-            internal_note.as_deref(),
-            now_ms,
-        )
-        .await?;
-        if let Some(note) = &note {
-            details.insert("note".into(), note.clone());
-        }
-        if let Some(internal) = &internal_note {
-            details.insert("internal_note".into(), internal.clone());
-        }
-        details.insert("from".into(), opinion.status.code().into());
-        details.insert("to".into(), status.code().into());
-        audit_write(
-            &mut tx,
-            &Audit {
-                actor,
-                at_ms: now_ms,
-                action: step.action(),
-                target: tracking_number,
-                details,
-            },
-        )
-        .await?;
-        if let Some(phone) = &opinion.contact_phone {
-            let author = Author {
-                opinion_id: &opinion.id,
-                tracking_number: &opinion.tracking_number,
-                phone,
-            };
-            tell_author(&mut tx, &author, step, now_ms, texts).await?;
-        }
-        tx.commit().await?;
-        Ok(Ok(status))
-    }
-
     /// The contact's phone in full, with an audit entry of the reveal, counted against the
     /// hourly `limit` of the counter named `counter` (the staff member's reveals this hour). A
     /// refused reveal, or one of an opinion with no phone, counts nothing and is not audited.
@@ -192,169 +241,4 @@ pub enum RevealOutcome {
     NoPhone,
     /// The staff member revealed as many phones as allowed this hour.
     LimitReached,
-}
-
-/// Applies what is particular to a step; returns the citizen's note and the internal note.
-async fn apply(
-    tx: &mut Transaction<'_, Any>,
-    opinion: &Locked,
-    step: &Step<'_>,
-    now_ms: i64,
-    details: &mut BTreeMap<String, String>,
-) -> anyhow::Result<Result<(Option<String>, Option<String>), StepRefusal>> {
-    let own = |t: Option<&str>| trimmed(t).map(str::to_owned);
-    Ok(Ok(match step {
-        Step::Accept { note } | Step::Acknowledge { note } | Step::Close { note } => {
-            (own(*note), None)
-        }
-        Step::Publish { note } => {
-            if !opinion.allow_publish {
-                return Ok(Err(StepRefusal::Conflict(
-                    "the citizen did not allow this opinion to be published; close it instead"
-                        .into(),
-                )));
-            }
-            sqlx::query("UPDATE opinions SET published_at_ms = $2 WHERE id = $1")
-                .bind(&opinion.id)
-                .bind(now_ms)
-                .execute(&mut **tx)
-                .await?;
-            (own(*note), None)
-        }
-        Step::Reject(reject) => {
-            let duplicate_of = reject
-                .duplicate_of
-                .as_deref()
-                .map(deputy_homes_api::opinions::normalize_tracking_number);
-            if let Some(original) = &duplicate_of {
-                let found: Option<String> = sqlx::query_scalar(
-                    "SELECT id FROM opinions WHERE tracking_number = $1 AND id <> $2",
-                )
-                .bind(original)
-                .bind(&opinion.id)
-                .fetch_optional(&mut **tx)
-                .await?;
-                if found.is_none() {
-                    return Ok(Err(StepRefusal::BadParameter {
-                        field: "duplicate_of",
-                        message: format!("there is no other opinion {original}"),
-                    }));
-                }
-                details.insert("duplicate_of".into(), original.clone());
-            }
-            let reason = serde_json::to_value(reject.reason)?;
-            let reason = reason.as_str().unwrap_or_default();
-            details.insert("reason".into(), reason.into());
-            sqlx::query(
-                "UPDATE opinions SET reject_reason = $2, duplicate_of = $3, reject_message = $4 \
-                 WHERE id = $1",
-            )
-            .bind(&opinion.id)
-            .bind(reason)
-            .bind(duplicate_of)
-            .bind(reject.message.trim())
-            .execute(&mut **tx)
-            .await?;
-            (Some(reject.message.trim().to_owned()), None)
-        }
-        Step::Assign {
-            unit_ids,
-            note,
-            due_at_ms,
-        } => {
-            for unit_id in unit_ids.iter() {
-                let active: Option<i64> =
-                    sqlx::query_scalar("SELECT active FROM handling_units WHERE id = $1")
-                        .bind(unit_id)
-                        .fetch_optional(&mut **tx)
-                        .await?;
-                if active != Some(1) {
-                    return Ok(Err(StepRefusal::BadParameter {
-                        field: "unit_ids",
-                        message: format!("there is no active handling unit {unit_id}"),
-                    }));
-                }
-                sqlx::query(
-                    "INSERT INTO opinion_units (opinion_id, unit_id, assigned_at_ms) \
-                     VALUES ($1, $2, $3)",
-                )
-                .bind(&opinion.id)
-                .bind(unit_id)
-                .bind(now_ms)
-                .execute(&mut **tx)
-                .await?;
-            }
-            sqlx::query("UPDATE opinions SET assigned_at_ms = $2, due_at_ms = $3 WHERE id = $1")
-                .bind(&opinion.id)
-                .bind(now_ms)
-                .bind(due_at_ms)
-                .execute(&mut **tx)
-                .await?;
-            details.insert("unit_ids".into(), unit_ids.join(","));
-            details.insert(
-                "due_date".into(),
-                crate::opinions::store::queue::due_date_text(Some(*due_at_ms)).unwrap_or_default(),
-            );
-            (own(*note), None)
-        }
-        Step::Reply { class, text } => {
-            sqlx::query(
-                "UPDATE opinions SET reply_class = $2, reply_text = $3, replied_at_ms = $4 \
-                 WHERE id = $1",
-            )
-            .bind(&opinion.id)
-            .bind(class.code())
-            .bind(text.trim())
-            .bind(now_ms)
-            .execute(&mut **tx)
-            .await?;
-            details.insert("class".into(), class.code().into());
-            (Some(text.trim().to_owned()), None)
-        }
-        Step::Extend {
-            reason,
-            to,
-            calendar,
-            max_working_days,
-        } => {
-            let (Some(current), Some(assigned), true) = (
-                opinion.due_at_ms,
-                opinion.assigned_at_ms,
-                matches!(
-                    opinion.status,
-                    OpinionStatus::Assigned | OpinionStatus::Acknowledged
-                ),
-            ) else {
-                return Ok(Err(StepRefusal::NotAllowed {
-                    from: opinion.status,
-                }));
-            };
-            let current_day = due_day(current);
-            let new_day = match *to {
-                ExtendTo::Day(day) => day,
-                ExtendTo::WorkingDays(n) => calendar.working_days_after(current_day, n),
-            };
-            let latest = calendar.working_days_after(hohhot_day(assigned), *max_working_days);
-            if new_day <= current_day || new_day > latest {
-                return Ok(Err(StepRefusal::BadParameter {
-                    field: "due_date",
-                    message: format!(
-                        "the new due date must be after {} and at most {max_working_days} \
-                         working days after the assignment ({})",
-                        format_date(current_day),
-                        format_date(latest)
-                    ),
-                }));
-            }
-            sqlx::query("UPDATE opinions SET due_at_ms = $2 WHERE id = $1")
-                .bind(&opinion.id)
-                .bind(end_of_day_ms(new_day))
-                .execute(&mut **tx)
-                .await?;
-            details.insert("from_due".into(), format_date(current_day));
-            details.insert("to_due".into(), format_date(new_day));
-            (None, Some(reason.trim().to_owned()))
-        }
-        Step::Note { text } => (None, Some(text.trim().to_owned())),
-    }))
 }

@@ -1,4 +1,4 @@
-//! A staff step on an opinion as the handlers pass it to storage, and why a step is refused.
+//! A staff step on an opinion as the handlers pass it to the chain, and why a step is refused.
 
 use crate::opinions::store::WorkCalendar;
 use deputy_homes_api::opinions::board::ReplyClass;
