@@ -33,7 +33,18 @@ on_both_databases!(
     activity_responses_match_their_schemas,
 );
 
-/// Today's date in Hohhot (UTC+8), as days since 1970-01-01, from the system clock.
+/// The Hohhot (UTC+8) day of a moment, as days since 1970-01-01.
+pub(crate) fn hohhot_day(ms: i64) -> i64 {
+    (ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES).div_euclid(1440)
+}
+
+/// The Hohhot date of a moment, `YYYY-MM-DD`.
+pub(crate) fn date_of(ms: i64) -> String {
+    format_date(hohhot_day(ms))
+}
+
+/// Today's date in Hohhot (UTC+8), as days since 1970-01-01, from the system clock (where the
+/// app's clock starts).
 fn hohhot_today() -> i64 {
     let now_ms = i64::try_from(
         SystemTime::now()
@@ -42,7 +53,7 @@ fn hohhot_today() -> i64 {
             .as_millis(),
     )
     .expect("milliseconds fit an i64");
-    let today = (now_ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES).div_euclid(1440);
+    let today = hohhot_day(now_ms);
     assert!(
         shanghai_ms(today, 0) <= now_ms && now_ms < shanghai_ms(today + 1, 0),
         "day {today} does not hold now ({now_ms} ms) in Hohhot"
@@ -66,7 +77,7 @@ pub(crate) fn date_in(days: i64) -> String {
 
 /// Milliseconds since the epoch of a time of day (minutes after midnight), `days` from today in
 /// Hohhot.
-fn ms_in(days: i64, minute: u16) -> i64 {
+pub(crate) fn ms_in(days: i64, minute: u16) -> i64 {
     shanghai_ms(hohhot_today() + days, minute)
 }
 
@@ -673,58 +684,25 @@ async fn only_the_homes_delegates_and_staff_may_cancel_and_unknown_activities_ar
     assert_eq!(cancelled["cancel_reason"], "下雪", "staff may cancel");
 }
 
-/// Stores an activity directly, as publishing cannot (it refuses the past).
-async fn insert_activity(
-    app: &TestApp,
-    id: &str,
-    home_id: &str,
-    created_by: &Account,
-    (starts_at_ms, ends_at_ms): (i64, i64),
-) {
-    sqlx::query(
-        "INSERT INTO activities (id, home_id, kind, local_date, start_clock, end_clock, \
-         starts_at_ms, ends_at_ms, capacity, topic, series_id, created_by, created_at_ms) \
-         VALUES ($1, $2, 'reception', '2000-01-01', '09:00', '10:00', $3, $4, 10, $5, $6, $7, $8)",
-    )
-    .bind(id)
-    .bind(home_id)
-    .bind(starts_at_ms)
-    .bind(ends_at_ms)
-    .bind(format!("topic of {id}"))
-    .bind(format!("series-{id}"))
-    .bind(&created_by.id)
-    .bind(starts_at_ms - 86_400_000)
-    .execute(&app.sql().await)
-    .await
-    .unwrap_or_else(|e| panic!("cannot insert activity {id}: {e}"));
-}
-
-fn now_ms() -> i64 {
-    i64::try_from(
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .expect("the clock is after 1970")
-            .as_millis(),
-    )
-    .expect("milliseconds fit an i64")
+/// Publishes one reception at `xc-02` tomorrow, from a start to an end (`HH:MM`); its id.
+async fn tomorrow(app: &TestApp, browser: &Browser, (start, end): (&str, &str)) -> String {
+    let body = with(
+        new_activity(),
+        json!({ "date": date_in(1), "start": start, "end": end }),
+    );
+    ids(&published(app, browser, "xc-02", &body).await).remove(0)
 }
 
 async fn an_activity_that_has_started_cannot_be_cancelled(app: TestApp) {
-    let wang = app
-        .create_account("wang", Role::Delegate, None, &["xc-02"])
+    app.create_account("wang", Role::Delegate, None, &["xc-02"])
         .await;
     let browser = app.sign_in("wang", PASSWORD).await;
-    let now = now_ms();
-    insert_activity(
-        &app,
-        "ongoing",
-        "xc-02",
-        &wang,
-        (now - 3_600_000, now + 3_600_000),
-    )
-    .await;
+    let ongoing = tomorrow(&app, &browser, ("09:00", "11:00")).await;
+    // An hour after it started.
+    app.move_clock_to(ms_in(1, 10 * 60));
+    let browser = app.sign_in("wang", PASSWORD).await;
     bad_field(
-        cancel(&app, &browser, "ongoing", "下雪").await,
+        cancel(&app, &browser, &ongoing, "下雪").await,
         "id",
         "an activity under way",
     )
@@ -735,37 +713,22 @@ async fn an_activity_that_has_started_cannot_be_cancelled(app: TestApp) {
 }
 
 async fn activities_that_have_ended_are_not_listed_but_ongoing_ones_are(app: TestApp) {
-    let wang = app
-        .create_account("wang", Role::Delegate, None, &["xc-02"])
+    app.create_account("wang", Role::Delegate, None, &["xc-02"])
         .await;
     let browser = app.sign_in("wang", PASSWORD).await;
-    let now = now_ms();
-    insert_activity(
-        &app,
-        "ended",
-        "xc-02",
-        &wang,
-        (now - 7_200_000, now - 60_000),
-    )
-    .await;
-    insert_activity(
-        &app,
-        "ongoing",
-        "xc-02",
-        &wang,
-        (now - 3_600_000, now + 3_600_000),
-    )
-    .await;
+    let ended = tomorrow(&app, &browser, ("07:00", "08:59")).await;
+    let ongoing = tomorrow(&app, &browser, ("08:00", "10:00")).await;
     let future = ids(&published(&app, &browser, "xc-02", &new_activity()).await).remove(0);
     assert_eq!(stored(&app).await.0, 3);
+    // A minute after the first ended, an hour after the second began.
+    app.move_clock_to(ms_in(1, 9 * 60));
 
     let list = listed(&app, "xc-02").await;
     assert_eq!(
         ids(&list),
-        ["ongoing".to_owned(), future],
-        "the ended one is gone; the one under way stays until it ends"
+        [ongoing, future],
+        "the ended one ({ended}) is gone; the one under way stays until it ends"
     );
-    assert_eq!(list[0]["on_duty"], json!([]), "no duty rows were inserted");
 }
 
 async fn openapi(app: &TestApp) -> Value {

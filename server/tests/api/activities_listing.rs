@@ -2,7 +2,7 @@
 //! id; each shows its home's name and the seats left.
 
 use crate::activities::{date_in, home_name};
-use crate::bookings::{activity_starting_in, booked, now_ms, with, PHONE};
+use crate::bookings::{activity_from_noon, booked, noon_tomorrow, with, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use deputy_homes_api::accounts::Role;
 use reqwest::{Method, StatusCode};
@@ -93,8 +93,10 @@ async fn the_public_list_shows_every_homes_upcoming_activities_soonest_first_wit
     assert_ne!(home_name("xc-02"), home_name("yq-01"));
     assert_eq!(reception["seats_left"], 2);
 
-    let ongoing = activity_starting_in(&app, -30, 5).await;
-    let ended = activity_starting_in(&app, -120, 5).await;
+    let wang = app.sign_in("wang", crate::helpers::PASSWORD).await;
+    let ongoing = activity_from_noon(&app, &wang, -30, 5).await;
+    let ended = activity_from_noon(&app, &wang, -120, 5).await;
+    app.move_clock_to(noon_tomorrow());
     let list = listed(&app, &[]).await;
     assert_eq!(
         ids(&list),
@@ -197,32 +199,32 @@ async fn unknown_filter_values_are_a_400_naming_the_parameter(app: TestApp) {
 }
 
 async fn the_list_holds_at_most_200_activities(app: TestApp) {
-    let owner = app
-        .create_account("owner", Role::Delegate, None, &["xc-02"])
+    app.create_account("owner", Role::Delegate, None, &["xc-02"])
         .await;
-    let pool = app.sql().await;
-    let first = now_ms() + 86_400_000;
-    for n in 0..205_i64 {
-        let starts = first + n * 60_000;
-        sqlx::query(
-            "INSERT INTO activities (id, home_id, kind, local_date, start_clock, end_clock, starts_at_ms, \
-             ends_at_ms, capacity, topic, series_id, created_by, created_at_ms) \
-             VALUES ($1, 'xc-02', 'reception', $2, '00:00', '23:59', $3, $4, 5, 'topic', 's', $5, $6)",
-        )
-        .bind(format!("bulk-{n:03}"))
-        .bind(date_in(1))
-        .bind(starts)
-        .bind(starts + 3_600_000)
-        .bind(&owner.id)
-        .bind(now_ms())
-        .execute(&pool)
-        .await
-        .expect("an activity is stored");
+    let owner = app.sign_in("owner", crate::helpers::PASSWORD).await;
+    // Eight weekly series of 26 at 08:00, 09:00 … 15:00: 208 activities.
+    let mut published = Vec::new();
+    for hour in 8..16 {
+        let body = json!({
+            "kind": "reception",
+            "date": date_in(1),
+            "start": format!("{hour:02}:00"),
+            "end": format!("{hour:02}:30"),
+            "capacity": 5,
+            "topic": "topic",
+            "repeat_weeks": 26,
+        });
+        let request = owner
+            .signed(app.request(Method::POST, "/api/homes/xc-02/activities"))
+            .json(&body);
+        let created = json_body(app.send(request).await, StatusCode::CREATED).await;
+        published.extend(created.as_array().expect("an array").iter().cloned());
     }
+    assert_eq!(published.len(), 208);
+    published.sort_by_key(|a| a["starts_at_ms"].as_i64().expect("a start"));
     let list = listed(&app, &[]).await;
     assert_eq!(list.len(), 200);
-    assert_eq!(id(&list[0]), "bulk-000");
-    assert_eq!(id(&list[199]), "bulk-199", "the soonest 200");
+    assert_eq!(ids(&list), ids(&published[..200]), "the soonest 200");
 }
 
 async fn one_activity_is_found_by_id_and_an_unknown_one_is_a_json_404(app: TestApp) {

@@ -4,8 +4,8 @@
 
 use crate::activities::date_in;
 use crate::bookings::{
-    activity, activity_starting_in, bad_field, booked, booked_count, code_of, delegate, mobile,
-    status_of, with, PHONE,
+    activity, activity_from_noon, bad_field, booked, booked_count, code_of, delegate, mobile,
+    noon_tomorrow, status_of, with, PHONE,
 };
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use crate::notifications::{kinds, messages_for, staff};
@@ -193,7 +193,8 @@ async fn cancelled_activities_are_a_409_and_started_ones_a_400(app: TestApp) {
     .await;
     assert_eq!(public(&app, &id).await["date"], date_in(10));
 
-    let started = activity_starting_in(&app, -10, 5).await;
+    let started = activity_from_noon(&app, &wang, -10, 5).await;
+    app.move_clock_to(noon_tomorrow());
     let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
     bad_field(
         edit(&app, &staff, &started, &edit_body(11, 5)).await,
@@ -201,7 +202,7 @@ async fn cancelled_activities_are_a_409_and_started_ones_a_400(app: TestApp) {
         "under way",
     )
     .await;
-    assert_eq!(public(&app, &started).await["start"], "00:00");
+    assert_eq!(public(&app, &started).await["start"], "11:50");
 }
 
 async fn an_edit_follows_the_rules_of_publishing_and_changes_nothing_when_refused(app: TestApp) {

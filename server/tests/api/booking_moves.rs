@@ -2,8 +2,9 @@
 //! the first waiting. Also: a booking whose random code is taken gets a fresh one.
 
 use crate::bookings::{
-    activity, activity_starting_in, all_at_once, answer, bad_field, book, booked, booked_count,
-    cancelled, code_of, delegate, mobile, rows, status_of, stored_bookings, tally, MASKED, PHONE,
+    activity, activity_from_noon, all_at_once, answer, bad_field, book, booked, booked_count,
+    cancelled, code_of, delegate, mobile, noon_tomorrow, rows, status_of, stored_bookings, tally,
+    MASKED, PHONE,
 };
 use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
 use crate::notifications::{kinds, messages_for, staff};
@@ -121,8 +122,10 @@ async fn moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_
         ))
         .json(&json!({ "reason": "下雪" }));
     json_body(app.send(request).await, StatusCode::OK).await;
-    let started = activity_starting_in(&app, -10, 5).await;
-    let too_soon = activity_starting_in(&app, 30, 5).await;
+    let started = activity_from_noon(&app, &wang, -10, 5).await;
+    let too_soon = activity_from_noon(&app, &wang, 30, 5).await;
+    let soon = activity_from_noon(&app, &wang, 90, 5).await;
+    app.move_clock_to(noon_tomorrow());
     let code = code_of(&booked(&app, &from, PHONE, "booked").await);
     booked(&app, &other, PHONE, "booked").await;
 
@@ -169,14 +172,8 @@ async fn moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_
     }
 
     // A booking at an activity under way cannot be moved away.
-    let soon = activity_starting_in(&app, 90, 5).await;
     let late = code_of(&booked(&app, &soon, "13900139000", "booked").await);
-    sqlx::query("UPDATE activities SET starts_at_ms = $1 WHERE id = $2")
-        .bind(crate::bookings::now_ms() - 60_000)
-        .bind(&soon)
-        .execute(&pool)
-        .await
-        .expect("the activity starts");
+    app.clock.advance(91 * 60_000);
     bad_field(
         move_to(&app, &late, "13900139000", &other).await,
         "code",

@@ -3,10 +3,11 @@
 //! activity puts newcomers on a waitlist that is promoted first come first served, and no burst of
 //! simultaneous requests can give away more seats than the activity has.
 
-use crate::activities::date_in;
+use crate::activities::{date_in, date_of, ms_in};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use crate::openapi::check_against_schema;
 use deputy_homes_api::accounts::Role;
+use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::CODE_ALPHABET;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
@@ -65,11 +66,32 @@ pub(crate) async fn activity(
     capacity: u32,
     days: i64,
 ) -> String {
+    activity_on(app, delegate, capacity, &date_in(days)).await
+}
+
+/// Publishes one reception at `xc-02` on a date (`YYYY-MM-DD`) at 09:00, and returns its id.
+pub(crate) async fn activity_on(
+    app: &TestApp,
+    delegate: &Browser,
+    capacity: u32,
+    date: &str,
+) -> String {
+    publish(app, delegate, date, ("09:00", "11:30"), capacity).await
+}
+
+/// Publishes one reception at `xc-02` on a date, from a start to an end (`HH:MM`); its id.
+async fn publish(
+    app: &TestApp,
+    delegate: &Browser,
+    date: &str,
+    (start, end): (&str, &str),
+    capacity: u32,
+) -> String {
     let body = json!({
         "kind": "reception",
-        "date": date_in(days),
-        "start": "09:00",
-        "end": "11:30",
+        "date": date,
+        "start": start,
+        "end": end,
         "capacity": capacity,
         "topic": "社区停车难",
     });
@@ -83,35 +105,47 @@ pub(crate) async fn activity(
         .to_owned()
 }
 
-/// Stores an activity directly, starting `minutes` from now (negative: in the past), as if a
-/// delegate had published it earlier; returns its id.
-pub(crate) async fn activity_starting_in(app: &TestApp, minutes: i64, capacity: i64) -> String {
-    let owner = app
-        .create_account(
-            &format!("owner{}", minutes.unsigned_abs()),
-            Role::Delegate,
-            None,
-            &["xc-02"],
-        )
+/// When an activity ends, as milliseconds since the epoch, from its public page.
+pub(crate) async fn ends_at_ms(app: &TestApp, activity_id: &str) -> i64 {
+    let response = app
+        .send(app.get(&format!("/api/activities/{activity_id}")))
         .await;
-    let id = format!("direct-{minutes}");
-    let starts = now_ms() + minutes * 60_000;
-    sqlx::query(
-        "INSERT INTO activities (id, home_id, kind, local_date, start_clock, end_clock, starts_at_ms, \
-         ends_at_ms, capacity, topic, series_id, created_by, created_at_ms) \
-         VALUES ($1, 'xc-02', 'reception', $2, '00:00', '23:59', $3, $4, $5, '临时接待', $1, $6, $7)",
+    let found: Activity =
+        serde_json::from_value(json_body(response, StatusCode::OK).await).expect("an activity");
+    found.ends_at_ms().expect("the activity has an end")
+}
+
+/// Where tests move the clock when they need activities that have started or start soon: 12:00
+/// tomorrow in Hohhot. It is always more than 12 hours ahead, so sessions from before the move
+/// have expired: sign in again.
+pub(crate) fn noon_tomorrow() -> i64 {
+    ms_in(1, 12 * 60)
+}
+
+/// Publishes a one-hour reception at `xc-02` that starts `minutes` after [`noon_tomorrow`]
+/// (before it when negative), and returns its id: once the clock is moved to noon, it starts in
+/// `minutes`.
+pub(crate) async fn activity_from_noon(
+    app: &TestApp,
+    delegate: &Browser,
+    minutes: i64,
+    capacity: u32,
+) -> String {
+    let start = 12 * 60 + minutes;
+    assert!(
+        (0..=22 * 60).contains(&start),
+        "{minutes} minutes from noon is not on the same day"
+    );
+    let clock = |m: i64| format!("{:02}:{:02}", m / 60, m % 60);
+    let date = date_of(noon_tomorrow());
+    publish(
+        app,
+        delegate,
+        &date,
+        (&clock(start), &clock(start + 60)),
+        capacity,
     )
-    .bind(&id)
-    .bind(date_in(0))
-    .bind(starts)
-    .bind(starts + 3_600_000)
-    .bind(capacity)
-    .bind(&owner.id)
-    .bind(now_ms())
-    .execute(&app.sql().await)
     .await
-    .unwrap_or_else(|e| panic!("cannot store the activity {id}: {e}"));
-    id
 }
 
 pub(crate) fn bookings_path(activity_id: &str) -> String {
@@ -475,10 +509,13 @@ async fn cancelling_needs_the_bookings_phone_and_a_live_booking(app: TestApp) {
 }
 
 async fn booking_closes_sixty_minutes_before_the_start(app: TestApp) {
-    let started = activity_starting_in(&app, -10, 20).await;
-    let too_soon = activity_starting_in(&app, 30, 20).await;
-    let just_too_soon = activity_starting_in(&app, 59, 20).await;
-    let in_time = activity_starting_in(&app, 120, 20).await;
+    let wang = delegate(&app).await;
+    let started = activity_from_noon(&app, &wang, -10, 20).await;
+    let too_soon = activity_from_noon(&app, &wang, 30, 20).await;
+    let just_too_soon = activity_from_noon(&app, &wang, 59, 20).await;
+    let just_in_time = activity_from_noon(&app, &wang, 61, 20).await;
+    let in_time = activity_from_noon(&app, &wang, 120, 20).await;
+    app.move_clock_to(noon_tomorrow());
 
     for (case, id) in [
         ("started", &started),
@@ -489,7 +526,8 @@ async fn booking_closes_sixty_minutes_before_the_start(app: TestApp) {
     }
     assert_eq!(stored_bookings(&app).await, 0, "nothing was stored");
     booked(&app, &in_time, PHONE, "booked").await;
-    assert_eq!(stored_bookings(&app).await, 1);
+    booked(&app, &just_in_time, "13900139000", "booked").await;
+    assert_eq!(stored_bookings(&app).await, 2);
 }
 
 async fn one_phone_holds_at_most_three_upcoming_bookings_and_cancelling_one_frees_a_place(

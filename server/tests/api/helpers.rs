@@ -229,6 +229,18 @@ impl TestApp {
         }
     }
 
+    /// Moves the app's clock forward to `at_ms`; it runs on from there. Sessions last 12 hours
+    /// of this clock: after a long move, sign in again.
+    pub fn move_clock_to(&self, at_ms: i64) {
+        let ahead = at_ms - self.clock.now_ms();
+        assert!(
+            ahead >= 0,
+            "the clock only moves forward, and {at_ms} is {} ms ago",
+            -ahead
+        );
+        self.clock.advance(ahead);
+    }
+
     /// Makes the app hand out these booking codes next, in order (then random ones again).
     pub fn queue_booking_codes(&self, codes: &[&str]) {
         let mut queue = self.codes.lock().expect("the code queue");
@@ -282,7 +294,7 @@ impl TestApp {
     }
 
     /// A raw connection pool to the app's database, for SQL the app has no function for:
-    /// reading what it stores, or ageing a session.
+    /// reading what it stores. Tests move [`TestApp::clock`] rather than edit rows.
     pub async fn sql(&self) -> AnyPool {
         sqlx::any::install_default_drivers();
         AnyPool::connect(self.database_url())

@@ -3,8 +3,11 @@
 //! name, phone, location and photos are erased while the opinion still counts and shows; each
 //! pass that changed something is audited once; a second pass finds nothing to do.
 
-use crate::bookings::{activity, booked, code_of, delegate, look_up, mobile, now_ms, PHONE};
-use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
+use crate::activities::date_of;
+use crate::bookings::{
+    activity, activity_on, booked, code_of, delegate, ends_at_ms, look_up, mobile, PHONE,
+};
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use crate::moderation::{acted, replied, staff_get, staff_view};
 use crate::notifications::staff;
 use crate::opinion_photos::uploaded;
@@ -43,50 +46,15 @@ async fn pass_at(app: &TestApp, now: i64) -> Pass {
     pass
 }
 
-/// Runs a SQL statement with an amount of milliseconds as `$1` and a text as `$2`.
-async fn sql(app: &TestApp, statement: &str, ms: i64, text: &str) {
-    sqlx::query(statement)
-        .bind(ms)
-        .bind(text)
-        .execute(&app.sql().await)
-        .await
-        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+/// Runs a pass at the app's time, then a second one, which must find nothing to do; the first's
+/// counts.
+async fn pass_now(app: &TestApp) -> Pass {
+    pass_at(app, app.clock.now_ms()).await
 }
 
-/// Moves every moment of an opinion `days` into the past, as if it had been sent and handled
-/// then.
-async fn age_opinion(app: &TestApp, tracking: &str, days: i64) {
-    sql(
-        app,
-        "UPDATE opinion_events SET at_ms = at_ms - $1 \
-         WHERE opinion_id = (SELECT id FROM opinions WHERE tracking_number = $2)",
-        days * DAY,
-        tracking,
-    )
-    .await;
-    sql(
-        app,
-        "UPDATE opinions SET created_at_ms = created_at_ms - $1, updated_at_ms = updated_at_ms - $1, \
-         consent_at_ms = consent_at_ms - $1, assigned_at_ms = assigned_at_ms - $1, \
-         due_at_ms = due_at_ms - $1, replied_at_ms = replied_at_ms - $1, \
-         rated_at_ms = rated_at_ms - $1, published_at_ms = published_at_ms - $1 \
-         WHERE tracking_number = $2",
-        days * DAY,
-        tracking,
-    )
-    .await;
-}
-
-/// Moves a photo's upload `ms` into the past.
-async fn age_photo(app: &TestApp, photo: &Value, ms: i64) {
-    let id = photo["id"].as_str().expect("a photo id");
-    sql(
-        app,
-        "UPDATE photos SET created_at_ms = created_at_ms - $1 WHERE id = $2",
-        ms,
-        id,
-    )
-    .await;
+/// The staff member of [`staff`] signed in again, after the clock moved past their session.
+async fn staff_again(app: &TestApp) -> Browser {
+    app.sign_in("staff", PASSWORD).await
 }
 
 async fn status_of_path(app: &TestApp, path: &str) -> StatusCode {
@@ -124,15 +92,15 @@ async fn count(app: &TestApp, query: &str) -> i64 {
 
 async fn photos_no_opinion_took_within_a_day_are_deleted_and_the_others_kept(app: TestApp) {
     let stale = uploaded(&app).await;
-    let recent = uploaded(&app).await;
     let taken = uploaded(&app).await;
     let taken_id = taken["id"].as_str().unwrap();
     submitted(&app, "with-photo", &opinion_body(Some(PHONE), &[taken_id])).await;
-    age_photo(&app, &stale, 25 * HOUR).await;
-    age_photo(&app, &recent, 23 * HOUR).await;
-    age_photo(&app, &taken, 25 * HOUR).await;
+    app.clock.advance(2 * HOUR);
+    let recent = uploaded(&app).await;
+    // The first two were uploaded 25 h ago, the last 23 h ago.
+    app.clock.advance(23 * HOUR);
 
-    let pass = pass_at(&app, now_ms()).await;
+    let pass = pass_now(&app).await;
     assert_eq!(pass.unattached_photos, 1, "{pass:?}");
     assert_eq!(pass.opinion_photos, 0, "{pass:?}");
     let url = |photo: &Value| photo["url"].as_str().unwrap().to_owned();
@@ -156,24 +124,20 @@ async fn photos_no_opinion_took_within_a_day_are_deleted_and_the_others_kept(app
 async fn idempotency_keys_older_than_a_day_are_deleted_and_a_new_key_still_dedupes(app: TestApp) {
     let old_body = opinion_body(Some(PHONE), &[]);
     let old = submitted(&app, "old-key", &old_body).await;
+    app.clock.advance(2 * HOUR);
     let new_body = opinion_body(Some(&mobile("1390000", 1)), &[]);
     let new = submitted(&app, "new-key", &new_body).await;
-    sql(
-        &app,
-        "UPDATE opinion_idempotency SET created_at_ms = created_at_ms - $1 WHERE idempotency_key = $2",
-        25 * HOUR,
-        "old-key",
-    )
-    .await;
+    // The old key was made 25 h ago, the new one 23 h ago.
+    app.clock.advance(23 * HOUR);
 
-    let pass = pass_at(&app, now_ms()).await;
+    let pass = pass_now(&app).await;
     assert_eq!(pass.idempotency_keys, 1, "{pass:?}");
     let keys: Vec<(String,)> = sqlx::query_as("SELECT idempotency_key FROM opinion_idempotency")
         .fetch_all(&app.sql().await)
         .await
         .expect("the keys are readable");
     assert_eq!(keys, [("new-key".to_owned(),)]);
-    // A retry under the key of an hour ago still gets the same receipt, not a second opinion.
+    // A retry under the key of 23 hours ago still gets the same receipt, not a second opinion.
     let again = json_body(submit(&app, "new-key", &new_body).await, StatusCode::OK).await;
     assert_eq!(again, new);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM opinions").await, 2);
@@ -183,7 +147,7 @@ async fn idempotency_keys_older_than_a_day_are_deleted_and_a_new_key_still_dedup
 }
 
 async fn rate_limit_counters_are_deleted_once_their_hour_is_over(app: TestApp) {
-    let start = now_ms();
+    let start = app.clock.now_ms();
     for i in 0..5 {
         submitted(&app, &format!("p{i}"), &opinion_body(Some(PHONE), &[])).await;
     }
@@ -231,7 +195,16 @@ async fn rate_limit_counters_are_deleted_once_their_hour_is_over(app: TestApp) {
 async fn contacts_of_opinions_ended_three_years_ago_are_erased_and_board_stats_and_link_still_work(
     app: TestApp,
 ) {
-    let staff = staff(&app).await;
+    staff(&app).await;
+    // Sent four years before the pass and never handled: its handling has not ended, so nothing
+    // goes.
+    let open = opinion(&app, "open", Some(&mobile("1390000", 4)), json!({}))
+        .await
+        .0;
+    app.clock.advance((1460 - 1096) * DAY);
+
+    // Handled 1096 days before the pass: published, closed and rejected.
+    let staff = staff_again(&app).await;
     let photo = uploaded(&app).await;
     let photo_id = photo["id"].as_str().unwrap();
     let (published, published_token) = opinion(
@@ -253,26 +226,24 @@ async fn contacts_of_opinions_ended_three_years_ago_are_erased_and_board_stats_a
         .0;
     let reason = json!({ "reason": "out_of_scope", "message": "不属于人大代表之家的职责范围。" });
     acted(&app, &staff, &rejected, "reject", reason).await;
+    app.clock.advance((1096 - 10) * DAY);
+
+    // Closed 10 days before the pass.
+    let staff = staff_again(&app).await;
     let closed_recent = opinion(&app, "closed-new", Some(&mobile("1390000", 3)), json!({}))
         .await
         .0;
     replied(&app, &staff, &closed_recent).await;
     acted(&app, &staff, &closed_recent, "close", json!({})).await;
-    // Sent four years ago and never handled: its handling has not ended, so nothing goes.
-    let open = opinion(&app, "open", Some(&mobile("1390000", 4)), json!({}))
-        .await
-        .0;
-    for tracking in [&published, &closed_old, &rejected] {
-        age_opinion(&app, tracking, 1096).await;
-    }
-    age_opinion(&app, &closed_recent, 10).await;
-    age_opinion(&app, &open, 1460).await;
+    app.clock.advance(10 * DAY);
+
+    let staff = staff_again(&app).await;
     let before_view = by_token(&app, &published_token).await;
     let board_before = staff_get(&app, &staff, "/api/public/opinions").await;
     let stats_before = staff_get(&app, &staff, "/api/public/stats").await;
     let staff_stats_before = staff_get(&app, &staff, "/api/staff/stats").await;
 
-    let pass = pass_at(&app, now_ms()).await;
+    let pass = pass_now(&app).await;
     assert_eq!(pass.opinions_erased, 3, "{pass:?}");
     assert_eq!(pass.opinion_photos, 1, "{pass:?}");
 
@@ -360,42 +331,30 @@ async fn bookings_of_activities_ended_three_years_ago_are_anonymised_and_old_mes
 ) {
     let wang = delegate(&app).await;
     let old = activity(&app, &wang, 2, 10).await;
-    let recent = activity(&app, &wang, 2, 11).await;
     let old_codes = [
         code_of(&booked(&app, &old, PHONE, "booked").await),
         code_of(&booked(&app, &old, &mobile("1390000", 1), "booked").await),
     ];
-    let recent_code = code_of(&booked(&app, &recent, PHONE, "booked").await);
-    let sent = outbox::run_once(&app.db().await, &LogSender, now_ms())
+    let sent = outbox::run_once(&app.db().await, &LogSender, app.clock.now_ms())
         .await
         .expect("the messages are sent");
-    assert_eq!(sent.sent, 3);
-    let age_activity = |id: String, days: i64| {
-        let app = &app;
-        async move {
-            sql(
-                app,
-                "UPDATE activities SET starts_at_ms = starts_at_ms - $1, ends_at_ms = ends_at_ms - $1 \
-                 WHERE id = $2",
-                days * DAY,
-                &id,
-            )
-            .await;
-            sql(
-                app,
-                "UPDATE notifications SET created_at_ms = created_at_ms - $1, sent_at_ms = sent_at_ms - $1 \
-                 WHERE activity_id = $2",
-                days * DAY,
-                &id,
-            )
-            .await;
-        }
-    };
-    // The old activity ended 1096 days ago, the recent one 10 days ago.
-    age_activity(old.clone(), 10 + 1096).await;
-    age_activity(recent.clone(), 11 + 10).await;
+    assert_eq!(sent.sent, 2);
+    // The pass comes 1096 days after the old activity ended; the recent one ends about 10 days
+    // before it, and is published and booked 10 days before it starts.
+    let pass_time = ends_at_ms(&app, &old).await + 1096 * DAY;
+    app.move_clock_to(pass_time - 20 * DAY);
+    let wang = app.sign_in("wang", PASSWORD).await;
+    let recent = activity_on(&app, &wang, 2, &date_of(pass_time - 10 * DAY)).await;
+    let recent_code = code_of(&booked(&app, &recent, PHONE, "booked").await);
+    let sent = outbox::run_once(&app.db().await, &LogSender, app.clock.now_ms())
+        .await
+        .expect("the message is sent");
+    assert_eq!(sent.sent, 1);
+    let recent_end = ends_at_ms(&app, &recent).await;
+    assert!(recent_end < pass_time - 9 * DAY && recent_end > pass_time - 11 * DAY);
+    app.move_clock_to(pass_time);
 
-    let pass = pass_at(&app, now_ms()).await;
+    let pass = pass_now(&app).await;
     assert_eq!(pass.bookings_erased, 2, "{pass:?}");
     assert_eq!(pass.notifications, 2, "{pass:?}");
 
@@ -440,10 +399,11 @@ async fn bookings_of_activities_ended_three_years_ago_are_anonymised_and_old_mes
 }
 
 async fn a_pass_that_changes_something_is_audited_once_by_the_system(app: TestApp) {
-    let staff = staff(&app).await;
-    let stale = uploaded(&app).await;
-    age_photo(&app, &stale, 25 * HOUR).await;
-    let now = now_ms();
+    staff(&app).await;
+    uploaded(&app).await;
+    app.clock.advance(25 * HOUR);
+    let staff = staff_again(&app).await;
+    let now = app.clock.now_ms();
     let pass = pass_at(&app, now).await;
     assert_eq!(pass.unattached_photos, 1, "{pass:?}");
 
@@ -468,13 +428,14 @@ async fn a_pass_that_changes_something_is_audited_once_by_the_system(app: TestAp
 }
 
 async fn two_passes_at_once_do_the_work_once(app: TestApp) {
-    let staff = staff(&app).await;
+    staff(&app).await;
     for _ in 0..3 {
-        let stale = uploaded(&app).await;
-        age_photo(&app, &stale, 25 * HOUR).await;
+        uploaded(&app).await;
     }
+    app.clock.advance(25 * HOUR);
+    let staff = staff_again(&app).await;
     let (first, second) = (app.db().await, app.db().await);
-    let now = now_ms();
+    let now = app.clock.now_ms();
     let (a, b) = tokio::join!(
         run_once(&first, RETENTION_DAYS, now),
         run_once(&second, RETENTION_DAYS, now)
@@ -491,16 +452,10 @@ async fn two_passes_at_once_do_the_work_once(app: TestApp) {
 
 async fn expired_sessions_are_deleted_and_live_ones_kept(app: TestApp) {
     let old = staff(&app).await;
-    let now = now_ms();
-    sql(
-        &app,
-        "UPDATE sessions SET expires_at_ms = $1 WHERE $2 <> ''",
-        now - 1000,
-        "all",
-    )
-    .await;
-    let live = app.sign_in("staff", crate::helpers::PASSWORD).await;
-    let pass = pass_at(&app, now).await;
+    // Sessions last 12 hours: the first has just expired when the second begins.
+    app.clock.advance(12 * HOUR + 1000);
+    let live = staff_again(&app).await;
+    let pass = pass_now(&app).await;
     assert_eq!(pass.expired_sessions, 1, "{pass:?}");
     assert!(!pass.touched_personal_data(), "not audited: {pass:?}");
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")

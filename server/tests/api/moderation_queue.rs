@@ -2,11 +2,11 @@
 //! handling units and the holiday calendar, and a delegate's list.
 
 use crate::bookings::{bad_field, mobile, now_ms, PHONE};
-use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use crate::moderation::{act, acted, audit_of, new_opinion, staff_get, staff_view};
 use crate::notifications::staff;
 use deputy_homes_api::accounts::Role;
-use deputy_homes_api::meetings::activity::{civil_from_days, format_date, parse_date};
+use deputy_homes_api::meetings::activity::{civil_from_days, format_date, parse_date, shanghai_ms};
 use deputy_homes_api::opinions::workdays::{add_working_days, is_working_day};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -27,6 +27,11 @@ fn trackings(page: &Value) -> Vec<String> {
         .iter()
         .map(|i| i["tracking_number"].as_str().unwrap().to_owned())
         .collect()
+}
+
+/// `GET /api/staff/opinions?{q}` as staff; must be 200.
+async fn queue(app: &TestApp, staff: &Browser, q: &str) -> Value {
+    staff_get(app, staff, &format!("/api/staff/opinions?{q}")).await
 }
 
 async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) {
@@ -74,21 +79,28 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
     assert_eq!(view["summary"]["near_duplicate_of"], first.as_str());
     assert_eq!(view["contact"]["phone_masked"], "139****0001");
 
-    let query = |q: &str| {
-        let path = format!("/api/staff/opinions?{q}");
-        let (app, staff) = (&app, &staff);
-        async move { staff_get(app, staff, &path).await }
-    };
-    assert_eq!(trackings(&query("category=health").await), [other.as_str()]);
-    assert_eq!(trackings(&query("district=huimin").await), [other.as_str()]);
     assert_eq!(
-        trackings(&query("home=xc-01").await),
+        trackings(&queue(&app, &staff, "category=health").await),
+        [other.as_str()]
+    );
+    assert_eq!(
+        trackings(&queue(&app, &staff, "district=huimin").await),
+        [other.as_str()]
+    );
+    assert_eq!(
+        trackings(&queue(&app, &staff, "home=xc-01").await),
         [again.as_str(), first.as_str()]
     );
-    assert_eq!(trackings(&query("q=挂号").await), [other.as_str()]);
-    assert_eq!(trackings(&query("q=%25").await), Vec::<String>::new());
+    assert_eq!(
+        trackings(&queue(&app, &staff, "q=挂号").await),
+        [other.as_str()]
+    );
+    assert_eq!(
+        trackings(&queue(&app, &staff, "q=%25").await),
+        Vec::<String>::new()
+    );
     acted(&app, &staff, &first, "accept", json!({})).await;
-    acted(
+    let view = acted(
         &app,
         &staff,
         &first,
@@ -96,23 +108,29 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
         json!({ "unit_ids": ["u-jtj"] }),
     )
     .await;
-    assert_eq!(trackings(&query("status=assigned").await), [first.as_str()]);
-    assert_eq!(trackings(&query("unit=u-jtj").await), [first.as_str()]);
-    assert_eq!(query("overdue=true").await["total"], 0);
-    sqlx::query("UPDATE opinions SET due_at_ms = $1 WHERE tracking_number = $2")
-        .bind(now_ms() - 1000)
-        .bind(&first)
-        .execute(&app.sql().await)
-        .await
-        .expect("the due date is moved back");
-    let overdue = query("overdue=true").await;
+    assert_eq!(
+        trackings(&queue(&app, &staff, "status=assigned").await),
+        [first.as_str()]
+    );
+    assert_eq!(
+        trackings(&queue(&app, &staff, "unit=u-jtj").await),
+        [first.as_str()]
+    );
+    assert_eq!(queue(&app, &staff, "overdue=true").await["total"], 0);
+    // A minute before the due day ends it is not overdue yet; when it has ended, it is.
+    let due = parse_date(view["summary"]["due_date"].as_str().unwrap()).unwrap();
+    app.move_clock_to(shanghai_ms(due + 1, 0) - 60_000);
+    let staff = app.sign_in("staff", PASSWORD).await;
+    assert_eq!(queue(&app, &staff, "overdue=true").await["total"], 0);
+    app.clock.advance(60_000);
+    let overdue = queue(&app, &staff, "overdue=true").await;
     assert_eq!(trackings(&overdue), [first.as_str()]);
     assert_eq!(overdue["items"][0]["overdue"], true);
     let bad = app
         .send(staff.cookie_only(app.get("/api/staff/opinions?status=lost")))
         .await;
     bad_field(bad, "query", "an unknown status").await;
-    let second_page = query("page=2").await;
+    let second_page = queue(&app, &staff, "page=2").await;
     assert_eq!(
         (second_page["total"].clone(), second_page["page"].clone()),
         (json!(3), json!(2))
@@ -121,7 +139,7 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
 }
 
 /// The seeded calendar's holidays and make-up days, as day counts.
-async fn calendar(app: &TestApp, staff: &crate::helpers::Browser) -> (Vec<i64>, Vec<i64>) {
+async fn calendar(app: &TestApp, staff: &Browser) -> (Vec<i64>, Vec<i64>) {
     let days = staff_get(app, staff, "/api/holidays").await;
     let mut holidays = Vec::new();
     let mut workdays = Vec::new();

@@ -4,10 +4,10 @@
 
 use crate::activities::{date_in, home_name};
 use crate::bookings::{
-    activity, activity_starting_in, book, booked, booked_count, cancelled, code_of, delegate,
-    mobile, status_of, MASKED, PHONE,
+    activity, activity_from_noon, book, booked, booked_count, cancelled, code_of, delegate, mobile,
+    noon_tomorrow, status_of, MASKED, PHONE,
 };
-use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use deputy_homes_api::accounts::Role;
 use deputy_homes_server::outbox::{run_once, Outgoing, Pass, Sender, MAX_ATTEMPTS};
 use reqwest::{Method, StatusCode};
@@ -236,20 +236,15 @@ async fn staff_read_the_messages_newest_first_with_phones_masked_and_others_may_
         .await;
     api_error(as_delegate, StatusCode::FORBIDDEN, "forbidden").await;
 
-    let pool = app.sql().await;
-    for n in 0..200 {
-        sqlx::query(
-            "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, \
-             attempts, next_attempt_at_ms, created_at_ms) \
-             VALUES ($1, 'reminder', 'QQQQQQ', $2, $3, 'old', 'sent', 1, 0, $4)",
-        )
-        .bind(format!("old-{n}"))
-        .bind(PHONE)
-        .bind(&id)
-        .bind(i64::from(n))
-        .execute(&pool)
-        .await
-        .expect("a message is stored");
+    // 198 newer messages: the list shows the newest 200, so the oldest drops out.
+    let busy = activity(&app, &wang, 500, 11).await;
+    app.clock.advance(1000);
+    let mut newest = String::new();
+    for i in 0..198 {
+        if i == 197 {
+            app.clock.advance(1000);
+        }
+        newest = code_of(&booked(&app, &busy, &mobile("1391111", i), "booked").await);
     }
     let all = json_body(
         app.send(staff.cookie_only(app.get("/api/notifications")))
@@ -257,9 +252,15 @@ async fn staff_read_the_messages_newest_first_with_phones_masked_and_others_may_
         StatusCode::OK,
     )
     .await;
-    let all = all.as_array().expect("an array");
+    let all: Vec<&str> = all
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|m| m["booking_code"].as_str().expect("a code"))
+        .collect();
     assert_eq!(all.len(), 200, "at most 200");
-    assert_eq!(all[0]["booking_code"], codes[2].as_str(), "the newest kept");
+    assert_eq!(all[0], newest, "the newest first");
+    assert_eq!(&all[198..], [&codes[2], &codes[1]], "the oldest left out");
 }
 
 async fn a_failed_send_stays_pending_and_is_sent_on_the_first_pass_after_the_backoff(app: TestApp) {
@@ -268,7 +269,7 @@ async fn a_failed_send_stays_pending_and_is_sent_on_the_first_pass_after_the_bac
     let id = activity(&app, &wang, 5, 10).await;
     let code = code_of(&booked(&app, &id, PHONE, "booked").await);
     let db = app.db().await;
-    let now = crate::bookings::now_ms();
+    let now = app.clock.now_ms();
 
     let pass = run_once(&db, &FailingSender, now).await.expect("a pass");
     assert_eq!(
@@ -313,7 +314,7 @@ async fn a_message_is_given_up_after_eight_failed_attempts(app: TestApp) {
     let id = activity(&app, &wang, 5, 10).await;
     let code = code_of(&booked(&app, &id, PHONE, "booked").await);
     let db = app.db().await;
-    let mut now = crate::bookings::now_ms();
+    let mut now = app.clock.now_ms();
     for attempt in 1..=MAX_ATTEMPTS {
         let pass = run_once(&db, &FailingSender, now).await.expect("a pass");
         let expected = match attempt < MAX_ATTEMPTS {
@@ -344,18 +345,21 @@ async fn a_message_is_given_up_after_eight_failed_attempts(app: TestApp) {
 async fn the_day_before_reminder_is_enqueued_once_per_booking_however_often_the_worker_runs(
     app: TestApp,
 ) {
-    let staff = staff(&app).await;
+    staff(&app).await;
     let wang = delegate(&app).await;
-    let soon = activity_starting_in(&app, 10 * 60, 1).await;
+    let soon = activity_from_noon(&app, &wang, 10 * 60, 1).await;
     let later = activity(&app, &wang, 5, 3).await;
     let seat = code_of(&booked(&app, &soon, PHONE, "booked").await);
     let waiting = code_of(&booked(&app, &soon, "13900139000", "waitlisted").await);
     let gone = code_of(&booked(&app, &soon, "13700137000", "waitlisted").await);
     cancelled(&app, &gone, "13700137000").await;
     let far = code_of(&booked(&app, &later, PHONE, "booked").await);
+    // The first activity starts in 10 hours, the second in about two days.
+    app.move_clock_to(noon_tomorrow());
+    let staff = app.sign_in("staff", PASSWORD).await;
     let db = app.db().await;
     let sender = RecordingSender::default();
-    let now = crate::bookings::now_ms();
+    let now = app.clock.now_ms();
 
     let first = run_once(&db, &sender, now).await.expect("a pass");
     assert_eq!(
@@ -400,7 +404,7 @@ async fn two_workers_passing_at_once_send_each_message_exactly_once(app: TestApp
     }
     let (one, two) = (app.db().await, app.db().await);
     let (first, second) = (RecordingSender::default(), RecordingSender::default());
-    let now = crate::bookings::now_ms();
+    let now = app.clock.now_ms();
     let (a, b) = tokio::join!(run_once(&one, &first, now), run_once(&two, &second, now));
     let (a, b) = (a.expect("a pass"), b.expect("a pass"));
     assert_eq!(a.sent + b.sent, 20, "{a:?} {b:?}");

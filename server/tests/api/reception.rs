@@ -1,7 +1,7 @@
 //! At the home: the roster of an activity (phones in full only for the delegates on duty),
 //! check-in by booking code, the reception record, and a delegate's yearly summary.
 
-use crate::bookings::{activity, booked, code_of, delegate, now_ms, MASKED, PHONE};
+use crate::bookings::{activity, booked, code_of, delegate, MASKED, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use deputy_homes_api::accounts::Role;
 use reqwest::{Method, Response, StatusCode};
@@ -128,12 +128,12 @@ async fn a_seated_citizen_is_checked_in_once_by_their_code_as_typed(app: TestApp
     let id = activity(&app, &wang, 5, 3).await;
     let code = code_of(&booked(&app, &id, PHONE, "booked").await);
     let typed = format!(" {}-{} ", &code[..3], code[3..].to_lowercase());
-    let before = now_ms();
+    let before = app.clock.now_ms();
     let entry = json_body(check_in(&app, &wang, &id, &typed).await, StatusCode::OK).await;
     assert_eq!(entry["code"], code.as_str());
     assert_eq!(entry["phone"], PHONE);
     let at = entry["checked_in_at_ms"].as_i64().expect("a check-in time");
-    assert!(at >= before && at <= now_ms(), "{at}");
+    assert!(at >= before && at <= app.clock.now_ms(), "{at}");
 
     let again = api_error(
         check_in(&app, &wang, &id, &code).await,
@@ -275,18 +275,6 @@ async fn a_record_links_only_bookings_of_its_activity(app: TestApp) {
     assert!(refused["message"].as_str().unwrap().contains(&elsewhere));
 }
 
-/// Moves an activity's start `days` into the past, as if it had been held.
-async fn hold(app: &TestApp, activity_id: &str, days: i64) {
-    let start = now_ms() - days * 86_400_000;
-    sqlx::query("UPDATE activities SET starts_at_ms = $1, ends_at_ms = $2 WHERE id = $3")
-        .bind(start)
-        .bind(start + 3_600_000)
-        .bind(activity_id)
-        .execute(&app.sql().await)
-        .await
-        .expect("the activity moves into the past");
-}
-
 async fn summary(app: &TestApp, account_id: &str, year: Option<&str>) -> Response {
     let mut request = app.get(&format!("/api/delegates/{account_id}/summary"));
     if let Some(year) = year {
@@ -310,6 +298,13 @@ async fn the_yearly_summary_counts_held_activities_people_checked_in_and_records
     let this_year = empty["year"].as_i64().expect("a year");
 
     let held = activity(&app, &wang, 5, 3).await;
+    // It counts in the year of its date; the record counts in this year, which may be the year
+    // before.
+    let page = app.send(app.get(&format!("/api/activities/{held}"))).await;
+    let page = json_body(page, StatusCode::OK).await;
+    let held_year: i64 = page["date"].as_str().expect("a date")[..4]
+        .parse()
+        .expect("a year");
     let first = code_of(&booked(&app, &held, PHONE, "booked").await);
     let second = code_of(&booked(&app, &held, "13900139000", "booked").await);
     booked(&app, &held, "13700137000", "booked").await; // booked, never came
@@ -322,28 +317,24 @@ async fn the_yearly_summary_counts_held_activities_people_checked_in_and_records
     )
     .await;
     // Still upcoming: booked and even checked in, but not held yet.
-    let pending = json_body(summary(&app, &wang_id, None).await, StatusCode::OK).await;
+    let year = held_year.to_string();
+    let pending = json_body(summary(&app, &wang_id, Some(&year)).await, StatusCode::OK).await;
     assert_eq!(
         (&pending["activities"], &pending["people_met"]),
         (&json!(0), &json!(0))
     );
-    assert_eq!(pending["records"], 1);
+    let now = json_body(summary(&app, &wang_id, None).await, StatusCode::OK).await;
+    assert_eq!(now["records"], 1);
 
-    // A few hours ago: held (unless the year just turned, in which case it was last year).
-    hold(&app, &held, 0).await;
     activity(&app, &wang, 5, 5).await; // upcoming, not counted
-    let cancelled = activity(&app, &wang, 5, 6).await;
-    hold(&app, &cancelled, 0).await;
-    sqlx::query("UPDATE activities SET cancelled_at_ms = 1, cancel_reason = '下雨' WHERE id = $1")
-        .bind(&cancelled)
-        .execute(&app.sql().await)
-        .await
-        .unwrap();
-    let counted = json_body(
-        summary(&app, &wang_id, Some(&this_year.to_string())).await,
-        StatusCode::OK,
-    )
-    .await;
+    let cancelled = activity(&app, &wang, 5, 3).await; // cancelled before it began
+    let request = wang
+        .signed(app.request(Method::POST, &format!("/api/activities/{cancelled}/cancel")))
+        .json(&json!({ "reason": "下雨" }));
+    json_body(app.send(request).await, StatusCode::OK).await;
+    // A minute after the reception (and the cancelled one) began: held.
+    app.move_clock_to(page["starts_at_ms"].as_i64().expect("a start") + 60_000);
+    let counted = json_body(summary(&app, &wang_id, Some(&year)).await, StatusCode::OK).await;
     assert_eq!(counted["display_name"], "Test wang");
     assert_eq!(
         (
@@ -351,11 +342,15 @@ async fn the_yearly_summary_counts_held_activities_people_checked_in_and_records
             &counted["people_met"],
             &counted["records"]
         ),
-        (&json!(1), &json!(2), &json!(1)),
+        (
+            &json!(1),
+            &json!(2),
+            &json!(u64::from(held_year == this_year))
+        ),
         "{counted}"
     );
     let last_year = json_body(
-        summary(&app, &wang_id, Some(&(this_year - 1).to_string())).await,
+        summary(&app, &wang_id, Some(&(held_year - 1).to_string())).await,
         StatusCode::OK,
     )
     .await;
