@@ -3,15 +3,15 @@
 pub mod moderation;
 
 use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount, Session, SignIn};
+use deputy_homes_api::homes::maplinks::encode_component;
+use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
-use deputy_homes_api::homes::maplinks::encode_component;
-use deputy_homes_api::platform::outbox::Notification;
-use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
-use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
+use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
+use deputy_homes_api::platform::outbox::Notification;
 use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;

@@ -4,10 +4,10 @@
 
 use crate::api::ClientError;
 use crate::i18n::Catalog;
-use deputy_homes_api::opinions::handling::StaffOpinionQuery;
-use deputy_homes_api::opinions::{Category, OpinionStatus};
 use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
+use deputy_homes_api::opinions::handling::StaffOpinionQuery;
 use deputy_homes_api::opinions::units::HandlingUnit;
+use deputy_homes_api::opinions::{Category, OpinionStatus};
 use deputy_homes_api::{District, ErrorCode};
 
 /// A step staff can take on one opinion; each is `POST /api/staff/opinions/{tracking}/{path}`.

@@ -3,17 +3,17 @@
 
 use super::{get_json, read_json, send_json, ClientError, CSRF_HEADER};
 use deputy_homes_api::homes::maplinks::encode_component;
+use deputy_homes_api::opinions::board::{
+    OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
+};
 use deputy_homes_api::opinions::handling::{
     AuditPage, AuditQuery, BulkAction, BulkResults, OpinionPage, RevealedPhone, StaffOpinionQuery,
     StaffOpinionView,
 };
-use deputy_homes_api::opinions::OpinionView;
-use deputy_homes_api::opinions::board::{
-    OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
-};
 use deputy_homes_api::opinions::units::{
     HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit, UnitChange,
 };
+use deputy_homes_api::opinions::OpinionView;
 use gloo_net::http::Request;
 use serde::Serialize;
 

@@ -7,11 +7,11 @@ use crate::components::unit_picker::UnitPicker;
 use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
 use crate::moderation_rules::{step_error, steps_from, StaffStep};
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
+use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::handling::{
     AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
     StaffOpinionView, StepNote,
 };
-use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::moderation_rules::queue_href;
 use deputy_homes_api::opinions::handling::StaffOpinionQuery;
-use deputy_homes_api::opinions::{Category, OpinionStatus};
 use deputy_homes_api::opinions::units::HandlingUnit;
+use deputy_homes_api::opinions::{Category, OpinionStatus};
 use deputy_homes_api::{District, HomeSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

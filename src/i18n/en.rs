@@ -4,10 +4,10 @@ use super::Catalog;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
-use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
-use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
-use deputy_homes_api::opinions::{Category, OpinionStatus};
 use deputy_homes_api::opinions::board::{Rating, ReplyClass};
+use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
+use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 
 fn type_name(t: HomeType) -> &'static str {

@@ -7,10 +7,10 @@ mod zh;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
-use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
-use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
-use deputy_homes_api::opinions::{Category, OpinionStatus};
 use deputy_homes_api::opinions::board::{Rating, ReplyClass};
+use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
+use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
 use deputy_homes_api::{District, Facility, HomeType};
 use leptos::prelude::*;
 

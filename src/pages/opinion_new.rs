@@ -10,11 +10,11 @@ use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::saved_opinions::{self, SavedOpinion};
 use crate::session::use_auth;
+use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
     MAX_BODY_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
 };
-use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

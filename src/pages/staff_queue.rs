@@ -10,8 +10,8 @@ use crate::components::queue_filters::QueueFilters;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::moderation_rules::{queue_href, queue_query};
-use deputy_homes_api::opinions::handling::OpinionSummary;
 use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::opinions::handling::OpinionSummary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
