@@ -1,7 +1,9 @@
-//! Every HTTP call the app makes, and the one error type they return.
+//! Every HTTP call the app makes, built on the kit's HTTP base.
 
 pub mod moderation;
 
+use crate::kit::http::ApiRequest;
+pub use crate::kit::http::ClientError;
 use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount, Session, SignIn};
 use deputy_homes_api::homes::maplinks::encode_component;
 use deputy_homes_api::homes::query::HomeFilter;
@@ -12,144 +14,58 @@ use deputy_homes_api::meetings::reception::{
 };
 use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
 use deputy_homes_api::platform::outbox::Notification;
-use deputy_homes_api::{ApiError, ErrorCode, Home, HomesResponse};
-use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-/// Why a request failed, in terms the app can explain to a person.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ClientError {
-    /// The server could not be reached at all.
-    Network,
-    /// The server answered with an error.
-    Api { status: u16, error: ApiError },
-    /// The server answered with something that is not what the app expects.
-    BadResponse,
-}
-
-impl ClientError {
-    /// The server's error code, when it answered with one.
-    pub fn code(&self) -> Option<ErrorCode> {
-        match self {
-            ClientError::Api { error, .. } => Some(error.code),
-            _ => None,
-        }
-    }
-
-    /// Whether the thing asked for does not exist.
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, ClientError::Api { error, .. } if error.code == ErrorCode::NotFound)
-    }
-}
-
-async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
-    if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|_| ClientError::BadResponse);
-    }
-    let status = response.status();
-    match response.json::<ApiError>().await {
-        Ok(error) => Err(ClientError::Api { status, error }),
-        Err(_) if status >= 500 => Err(ClientError::Api {
-            status,
-            error: ApiError {
-                code: ErrorCode::Internal,
-                message: String::new(),
-                field: None,
-            },
-        }),
-        Err(_) => Err(ClientError::BadResponse),
-    }
-}
+use deputy_homes_api::{Home, HomesResponse};
 
 /// `GET /api/homes` with the filter's parameters.
 pub async fn homes_list(filter: HomeFilter) -> Result<HomesResponse, ClientError> {
     let query = filter.to_query();
-    let params = [
-        ("q", query.q),
-        ("district", query.district),
-        ("type", query.home_type),
-        ("lat", query.lat),
-        ("lon", query.lon),
-    ];
-    let present: Vec<(&str, String)> = params
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
-    let response = Request::get("/api/homes")
-        .query(present.iter().map(|(k, v)| (*k, v.as_str())))
+    ApiRequest::get("/api/homes")
+        .query("q", query.q)
+        .query("district", query.district)
+        .query("type", query.home_type)
+        .query("lat", query.lat)
+        .query("lon", query.lon)
         .send()
         .await
-        .map_err(|_| ClientError::Network)?;
-    read_json(response).await
-}
-
-/// `GET` of a path, read as JSON.
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
-    let response = Request::get(path)
-        .send()
-        .await
-        .map_err(|_| ClientError::Network)?;
-    read_json(response).await
 }
 
 /// The API path of one home, with its id encoded.
 fn home_path(id: &str) -> String {
-    format!(
-        "/api/homes/{}",
-        deputy_homes_api::homes::maplinks::encode_component(id)
-    )
+    format!("/api/homes/{}", encode_component(id))
 }
 
 /// `GET /api/homes/{id}`.
 pub async fn home_get(id: String) -> Result<Home, ClientError> {
-    get_json(&home_path(&id)).await
+    ApiRequest::get(home_path(&id)).send().await
 }
 
 /// `GET /api/session`: the signed-in account, or `None` when nobody is signed in.
 pub async fn session_get() -> Result<Option<Session>, ClientError> {
-    let response = Request::get("/api/session")
-        .send()
+    ApiRequest::get("/api/session")
+        .send_unless_status(401)
         .await
-        .map_err(|_| ClientError::Network)?;
-    if response.status() == 401 {
-        return Ok(None);
-    }
-    read_json(response).await.map(Some)
 }
 
 /// `POST /api/session`: signs in; the server sets the session cookie.
 pub async fn session_create(login: String, password: String) -> Result<Session, ClientError> {
-    let request = Request::post("/api/session")
-        .json(&SignIn { login, password })
-        .map_err(|_| ClientError::BadResponse)?;
-    let response = request.send().await.map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    ApiRequest::post("/api/session")
+        .send_json(&SignIn { login, password })
+        .await
 }
 
 /// `DELETE /api/session`: signs out on the server.
 pub async fn session_delete(csrf_token: String) -> Result<(), ClientError> {
-    let response = Request::delete("/api/session")
-        .header(CSRF_HEADER, &csrf_token)
-        .send()
+    ApiRequest::delete("/api/session")
+        .csrf(csrf_token)
+        .send_and_ignore_answer()
         .await
-        .map_err(|_| ClientError::Network)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read_json::<()>(response).await
-    }
 }
-
-/// The header that carries the session's anti-forgery token on state-changing requests.
-const CSRF_HEADER: &str = "X-CSRF-Token";
 
 /// `GET /api/homes/{id}/activities`: the home's activities that have not ended.
 pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
-    get_json(&format!("{}/activities", home_path(&id))).await
+    ApiRequest::get(format!("{}/activities", home_path(&id)))
+        .send()
+        .await
 }
 
 /// `POST /api/homes/{id}/activities`: publishes an activity or a weekly series.
@@ -158,18 +74,23 @@ pub async fn activities_create(
     body: NewActivities,
     csrf_token: String,
 ) -> Result<Vec<Activity>, ClientError> {
-    let path = format!("{}/activities", home_path(&home_id));
-    send_json(Request::post(&path), &body, Some(&csrf_token)).await
+    ApiRequest::post(format!("{}/activities", home_path(&home_id)))
+        .csrf(csrf_token)
+        .send_json(&body)
+        .await
 }
 
 /// `GET /api/accounts`: every account (staff only).
 pub async fn accounts_list() -> Result<Vec<Account>, ClientError> {
-    get_json("/api/accounts").await
+    ApiRequest::get("/api/accounts").send().await
 }
 
 /// `POST /api/accounts`: creates an account (staff only).
 pub async fn accounts_create(body: NewAccount, csrf_token: String) -> Result<Account, ClientError> {
-    send_json(Request::post("/api/accounts"), &body, Some(&csrf_token)).await
+    ApiRequest::post("/api/accounts")
+        .csrf(csrf_token)
+        .send_json(&body)
+        .await
 }
 
 /// `PUT /api/accounts/{id}/homes`: sets the homes a delegate belongs to (staff only).
@@ -178,31 +99,10 @@ pub async fn account_homes_set(
     home_ids: Vec<String>,
     csrf_token: String,
 ) -> Result<Account, ClientError> {
-    let path = format!(
-        "/api/accounts/{}/homes",
-        deputy_homes_api::homes::maplinks::encode_component(&id)
-    );
-    send_json(
-        Request::put(&path),
-        &AccountHomes { home_ids },
-        Some(&csrf_token),
-    )
-    .await
-}
-
-/// Sends a JSON body with `method` (and the anti-forgery token when signed in); reads JSON back.
-async fn send_json<B: Serialize, T: DeserializeOwned>(
-    request: RequestBuilder,
-    body: &B,
-    csrf_token: Option<&str>,
-) -> Result<T, ClientError> {
-    let request = match csrf_token {
-        Some(token) => request.header(CSRF_HEADER, token),
-        None => request,
-    };
-    let request = request.json(body).map_err(|_| ClientError::BadResponse)?;
-    let response = request.send().await.map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    ApiRequest::put(format!("/api/accounts/{}/homes", encode_component(&id)))
+        .csrf(csrf_token)
+        .send_json(&AccountHomes { home_ids })
+        .await
 }
 
 fn activity_path(id: &str) -> String {
@@ -215,29 +115,29 @@ fn booking_path(code: &str) -> String {
 
 /// `GET /api/activities/{id}`.
 pub async fn activity_get(id: String) -> Result<Activity, ClientError> {
-    get_json(&activity_path(&id)).await
+    ApiRequest::get(activity_path(&id)).send().await
 }
 
 /// `POST /api/activities/{id}/bookings`: books a seat or a place on the waitlist.
 pub async fn booking_create(activity_id: String, body: NewBooking) -> Result<Booking, ClientError> {
-    let path = format!("{}/bookings", activity_path(&activity_id));
-    send_json(Request::post(&path), &body, None).await
+    ApiRequest::post(format!("{}/bookings", activity_path(&activity_id)))
+        .send_json(&body)
+        .await
 }
 
 /// `GET /api/bookings/{code}?phone=`.
 pub async fn booking_get(code: String, phone: String) -> Result<Booking, ClientError> {
-    let response = Request::get(&booking_path(&code))
-        .query([("phone", phone.as_str())])
+    ApiRequest::get(booking_path(&code))
+        .query("phone", phone)
         .send()
         .await
-        .map_err(|_| ClientError::Network)?;
-    read_json(response).await
 }
 
 /// `POST /api/bookings/{code}/cancel`.
 pub async fn booking_cancel(code: String, phone: String) -> Result<Booking, ClientError> {
-    let path = format!("{}/cancel", booking_path(&code));
-    send_json(Request::post(&path), &CancelBooking { phone }, None).await
+    ApiRequest::post(format!("{}/cancel", booking_path(&code)))
+        .send_json(&CancelBooking { phone })
+        .await
 }
 
 /// Where the QR code image of a booking code is drawn.
@@ -256,7 +156,9 @@ pub fn calendar_href(activity_id: &str, code: &str) -> String {
 
 /// `GET /api/activities/{id}/bookings`: the roster, for the home's delegates and staff.
 pub async fn roster_get(activity_id: String) -> Result<Roster, ClientError> {
-    get_json(&format!("{}/bookings", activity_path(&activity_id))).await
+    ApiRequest::get(format!("{}/bookings", activity_path(&activity_id)))
+        .send()
+        .await
 }
 
 /// `POST /api/activities/{id}/check-in`.
@@ -265,13 +167,16 @@ pub async fn check_in(
     code: String,
     csrf_token: String,
 ) -> Result<RosterEntry, ClientError> {
-    let path = format!("{}/check-in", activity_path(&activity_id));
-    send_json(Request::post(&path), &CheckIn { code }, Some(&csrf_token)).await
+    ApiRequest::post(format!("{}/check-in", activity_path(&activity_id)))
+        .csrf(csrf_token)
+        .send_json(&CheckIn { code })
+        .await
 }
 
 /// `GET /api/activities/{id}/record`; `None` when none was written yet.
 pub async fn record_get(activity_id: String) -> Result<Option<ReceptionRecord>, ClientError> {
-    match get_json(&format!("{}/record", activity_path(&activity_id))).await {
+    let path = format!("{}/record", activity_path(&activity_id));
+    match ApiRequest::get(path).send().await {
         Ok(record) => Ok(Some(record)),
         Err(e) if e.is_not_found() => Ok(None),
         Err(e) => Err(e),
@@ -284,17 +189,16 @@ pub async fn record_put(
     body: RecordInput,
     csrf_token: String,
 ) -> Result<ReceptionRecord, ClientError> {
-    let path = format!("{}/record", activity_path(&activity_id));
-    send_json(Request::put(&path), &body, Some(&csrf_token)).await
+    ApiRequest::put(format!("{}/record", activity_path(&activity_id)))
+        .csrf(csrf_token)
+        .send_json(&body)
+        .await
 }
 
 /// `GET /api/delegates/{id}/summary`: this year's figures.
 pub async fn year_summary(account_id: String) -> Result<YearSummary, ClientError> {
-    get_json(&format!(
-        "/api/delegates/{}/summary",
-        encode_component(&account_id)
-    ))
-    .await
+    let path = format!("/api/delegates/{}/summary", encode_component(&account_id));
+    ApiRequest::get(path).send().await
 }
 
 /// `POST /api/bookings/{code}/move`: the same code, now at another activity.
@@ -303,13 +207,9 @@ pub async fn booking_move(
     phone: String,
     activity_id: String,
 ) -> Result<Booking, ClientError> {
-    let path = format!("{}/move", booking_path(&code));
-    send_json(
-        Request::post(&path),
-        &MoveBooking { phone, activity_id },
-        None,
-    )
-    .await
+    ApiRequest::post(format!("{}/move", booking_path(&code)))
+        .send_json(&MoveBooking { phone, activity_id })
+        .await
 }
 
 /// `GET /api/activities`: upcoming activities of every home, filtered (empty strings: no filter).
@@ -318,14 +218,13 @@ pub async fn activities_list(
     kind: String,
     date: String,
 ) -> Result<Vec<Activity>, ClientError> {
-    let params = [("district", district), ("kind", kind), ("date", date)];
-    let present: Vec<&(&str, String)> = params.iter().filter(|(_, v)| !v.is_empty()).collect();
-    let response = Request::get("/api/activities")
-        .query(present.iter().map(|(k, v)| (*k, v.as_str())))
+    let given = |v: String| Some(v).filter(|v| !v.is_empty());
+    ApiRequest::get("/api/activities")
+        .query("district", given(district))
+        .query("kind", given(kind))
+        .query("date", given(date))
         .send()
         .await
-        .map_err(|_| ClientError::Network)?;
-    read_json(response).await
 }
 
 /// `PUT /api/activities/{id}`: new time, size or topic.
@@ -334,7 +233,10 @@ pub async fn activity_edit(
     body: EditActivity,
     csrf_token: String,
 ) -> Result<Activity, ClientError> {
-    send_json(Request::put(&activity_path(&id)), &body, Some(&csrf_token)).await
+    ApiRequest::put(activity_path(&id))
+        .csrf(csrf_token)
+        .send_json(&body)
+        .await
 }
 
 /// `POST /api/activities/{id}/cancel`: cancels with a reason told to everyone booked.
@@ -343,18 +245,15 @@ pub async fn activity_cancel(
     reason: String,
     csrf_token: String,
 ) -> Result<Activity, ClientError> {
-    let path = format!("{}/cancel", activity_path(&id));
-    send_json(
-        Request::post(&path),
-        &CancelActivity { reason },
-        Some(&csrf_token),
-    )
-    .await
+    ApiRequest::post(format!("{}/cancel", activity_path(&id)))
+        .csrf(csrf_token)
+        .send_json(&CancelActivity { reason })
+        .await
 }
 
 /// `GET /api/notifications`: the message outbox, newest first (staff only).
 pub async fn notifications_list() -> Result<Vec<Notification>, ClientError> {
-    get_json("/api/notifications").await
+    ApiRequest::get("/api/notifications").send().await
 }
 
 /// `POST /api/opinion-photos`: uploads one photo (the server strips its metadata).
@@ -362,11 +261,9 @@ pub async fn opinion_photo_upload(file: web_sys::File) -> Result<OpinionPhoto, C
     let form = web_sys::FormData::new().map_err(|_| ClientError::BadResponse)?;
     form.append_with_blob_and_filename("photo", &file, &file.name())
         .map_err(|_| ClientError::BadResponse)?;
-    let request = Request::post("/api/opinion-photos")
-        .body(form)
-        .map_err(|_| ClientError::BadResponse)?;
-    let response = request.send().await.map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    ApiRequest::post("/api/opinion-photos")
+        .send_form(form)
+        .await
 }
 
 /// `POST /api/opinions`: sends an opinion; the same key never creates a second one.
@@ -374,12 +271,10 @@ pub async fn opinion_create(
     body: NewOpinion,
     idempotency_key: String,
 ) -> Result<OpinionReceipt, ClientError> {
-    send_json(
-        Request::post("/api/opinions").header("Idempotency-Key", &idempotency_key),
-        &body,
-        None,
-    )
-    .await
+    ApiRequest::post("/api/opinions")
+        .header("Idempotency-Key", idempotency_key)
+        .send_json(&body)
+        .await
 }
 
 /// `GET /api/opinions/{tracking}?phone_last4=`.
@@ -387,20 +282,17 @@ pub async fn opinion_by_tracking(
     tracking_number: String,
     phone_last4: String,
 ) -> Result<OpinionView, ClientError> {
-    let path = format!("/api/opinions/{}", encode_component(&tracking_number));
-    let response = Request::get(&path)
-        .query([("phone_last4", phone_last4.as_str())])
-        .send()
-        .await
-        .map_err(|_| ClientError::Network)?;
-    read_json(response).await
+    ApiRequest::get(format!(
+        "/api/opinions/{}",
+        encode_component(&tracking_number)
+    ))
+    .query("phone_last4", phone_last4)
+    .send()
+    .await
 }
 
 /// `GET /api/opinions/by-token/{token}`: the private link.
 pub async fn opinion_by_token(token: String) -> Result<OpinionView, ClientError> {
-    get_json(&format!(
-        "/api/opinions/by-token/{}",
-        encode_component(&token)
-    ))
-    .await
+    let path = format!("/api/opinions/by-token/{}", encode_component(&token));
+    ApiRequest::get(path).send().await
 }

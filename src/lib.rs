@@ -10,6 +10,7 @@ pub mod device_store;
 pub mod dom;
 pub mod geolocation;
 pub mod i18n;
+pub mod kit;
 pub mod moderation_rules;
 pub mod pages;
 pub mod saved_bookings;
