@@ -1,8 +1,9 @@
 //! The page frame and the routes.
 
-use crate::components::language_switch::LanguageSwitch;
-use crate::geolocation::Located;
 use crate::i18n::{tr, I18n};
+use crate::kit::geolocation::Located;
+use crate::kit::language_switch::LanguageSwitch;
+use crate::kit::not_found::NotFoundPage;
 use crate::pages::{account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage};
 use crate::pages::{
     activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
@@ -12,9 +13,7 @@ use crate::pages::{
     audit::AuditPage, board::BoardPage, holidays::HolidaysPage, staff_opinion::StaffOpinionPage,
     staff_queue::StaffQueuePage, stats::StatsPage, units::UnitsPage,
 };
-use crate::pages::{
-    home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
-};
+use crate::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},

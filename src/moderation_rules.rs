@@ -87,7 +87,7 @@ pub fn queue_href(query: &StaffOpinionQuery) -> String {
         ("q", query.q.clone()),
         ("page", query.page.filter(|p| *p > 1).map(|p| p.to_string())),
     ];
-    crate::urls::page_href("/staff/opinions", pairs)
+    crate::kit::urls::page_href("/staff/opinions", pairs)
 }
 
 /// How many pages `total` items fill (at least 1).

@@ -1,7 +1,7 @@
 //! "My bookings": the bookings made on this device (code, phone and activity), kept in its local
 //! storage. Nothing leaves the device.
 
-use crate::device_store;
+use crate::kit::device_store;
 
 /// One remembered booking.
 #[derive(Debug, Clone, PartialEq, Eq)]

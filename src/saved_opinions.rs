@@ -1,6 +1,6 @@
 //! "My opinions": tracking numbers and private links of the opinions sent from this device.
 
-use crate::device_store;
+use crate::kit::device_store;
 
 /// One remembered opinion.
 #[derive(Debug, Clone, PartialEq, Eq)]

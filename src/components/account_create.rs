@@ -3,8 +3,8 @@
 use crate::account_rules::{check_new_account, refusal, AccountField, Problem, Refusal};
 use crate::api;
 use crate::components::home_picker::HomePicker;
-use crate::components::text_field::TextField;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::text_field::TextField;
 use deputy_homes_api::accounts::{Account, NewAccount, Role};
 use deputy_homes_api::HomeSummary;
 use leptos::ev::SubmitEvent;
@@ -25,7 +25,7 @@ fn element_id(field: AccountField) -> &'static str {
 
 /// Moves the keyboard focus to a field, so its message is read out and it can be corrected.
 fn focus(field: AccountField) {
-    crate::dom::focus(element_id(field));
+    crate::kit::dom::focus(element_id(field));
 }
 
 /// Creates an account; on success it joins `accounts` and the form empties, otherwise the form

@@ -1,8 +1,8 @@
 //! A delegate's list of the opinions raised at their homes, newest first (masked, read-only).
 
 use crate::api::moderation as api;
-use crate::components::load_error::LoadError;
 use crate::i18n::{tr, tr_with};
+use crate::kit::load_error::LoadError;
 use crate::pages::outbox::local_time;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! "Open now" in Hohhot time, worded for the current language.
 
-use crate::clock::now_in_hohhot;
 use crate::i18n::{use_i18n, Catalog};
+use crate::kit::clock::now_in_hohhot;
 use deputy_homes_api::homes::hours::{format_clock, OpenStatus};
 use deputy_homes_api::platform::time::LocalTime;
 use deputy_homes_api::WeeklyHours;

@@ -3,8 +3,8 @@
 use crate::api;
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityItem;
-use crate::components::load_error::LoadError;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::load_error::LoadError;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::District;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 /// The page's URL for a filter.
 fn href(district: &str, kind: &str, date: &str) -> String {
     let present = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
-    crate::urls::page_href(
+    crate::kit::urls::page_href(
         "/activities",
         [
             ("district", present(district)),

@@ -4,9 +4,9 @@
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityWhen;
-use crate::components::load_error::LoadError;
-use crate::dom::{focus, scroll_to_top};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::dom::{focus, scroll_to_top};
+use crate::kit::load_error::LoadError;
 use crate::saved_bookings::{self, Saved};
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::Activity;

@@ -2,11 +2,11 @@
 
 use crate::api;
 use crate::app::set_page_title;
-use crate::clock::now_in_hohhot;
 use crate::components::activity_list::ActivityList;
-use crate::components::load_error::LoadError;
 use crate::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::kit::clock::now_in_hohhot;
+use crate::kit::load_error::LoadError;
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, geo_uri};
 use deputy_homes_api::{Home, LatLon};
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! The search box, district and type filters, and "near me", all kept in the URL (but the
 //! position, which stays on the device).
 
-use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::geolocation::{request_position, Located};
 use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
 use deputy_homes_api::{District, HomeType};
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub fn list_href(filter: &HomeFilter) -> String {
         ("district", query.district),
         ("type", query.home_type),
     ];
-    crate::urls::page_href("/", pairs)
+    crate::kit::urls::page_href("/", pairs)
 }
 
 /// The form above the list.

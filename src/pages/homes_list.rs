@@ -3,10 +3,10 @@
 use crate::api;
 use crate::app::set_page_title;
 use crate::components::home_card::HomeCard;
-use crate::components::load_error::LoadError;
 use crate::components::sample_notice::SampleNotice;
-use crate::geolocation::Located;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::geolocation::Located;
+use crate::kit::load_error::LoadError;
 use crate::pages::homes_filters::HomesFilters;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{HomesQuery, HomesResponse};

@@ -3,10 +3,10 @@
 
 use crate::api;
 use crate::app::set_page_title;
-use crate::components::load_error::LoadError;
 use crate::components::overview_map::{Labels, OverviewMap};
 use crate::components::sample_notice::SampleNotice;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::kit::load_error::LoadError;
 use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{District, HomeSummary, HomesResponse};

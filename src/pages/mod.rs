@@ -11,7 +11,6 @@ pub mod homes_filters;
 pub mod homes_list;
 pub mod map;
 pub mod my_bookings;
-pub mod not_found;
 pub mod opinion_new;
 pub mod opinion_status;
 pub mod outbox;

@@ -5,9 +5,9 @@
 
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
-use crate::dom::{focus, scroll_to_top};
-use crate::geolocation::{request_position, Located};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
+use crate::kit::dom::{focus, scroll_to_top};
+use crate::kit::geolocation::{request_position, Located};
 use crate::saved_opinions::{self, SavedOpinion};
 use crate::session::use_auth;
 use deputy_homes_api::homes::query::HomeFilter;

@@ -3,9 +3,9 @@
 
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
-use crate::components::load_error::LoadError;
 use crate::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::load_error::LoadError;
 use crate::pages::outbox::local_time;
 use crate::saved_opinions;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};

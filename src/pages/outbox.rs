@@ -3,8 +3,8 @@
 
 use crate::api;
 use crate::app::set_page_title;
-use crate::components::load_error::LoadError;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::load_error::LoadError;
 use crate::session::use_auth;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};

@@ -4,9 +4,9 @@
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityWhen;
-use crate::components::load_error::LoadError;
 use crate::components::manage_activity::ManageActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::load_error::LoadError;
 use crate::session::use_auth;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::BookingStatus;

@@ -4,10 +4,10 @@
 
 use crate::api::moderation as api;
 use crate::app::set_page_title;
-use crate::components::load_error::LoadError;
 use crate::components::opinion_steps::{OpinionSteps, StepTarget};
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::load_error::LoadError;
 use crate::moderation_rules::reveal_error;
 use crate::pages::outbox::local_time;
 use deputy_homes_api::opinions::handling::{OpinionChannel, StaffOpinionView};

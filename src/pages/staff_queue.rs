@@ -4,11 +4,11 @@
 use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::components::bulk_action::BulkActionForm;
-use crate::components::load_error::LoadError;
-use crate::components::pager::Pager;
 use crate::components::queue_filters::QueueFilters;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::load_error::LoadError;
+use crate::kit::pager::Pager;
 use crate::moderation_rules::{queue_href, queue_query};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::handling::OpinionSummary;

@@ -5,11 +5,11 @@
 use crate::account_rules::home_name;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
-use crate::components::bar_chart::BarChart;
-use crate::components::load_error::LoadError;
 use crate::i18n::{tr, use_i18n, Catalog};
+use crate::kit::bar_chart::BarChart;
+use crate::kit::load_error::LoadError;
+use crate::kit::urls::page_href;
 use crate::session::use_auth;
-use crate::urls::page_href;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::{NamedCount, OpinionStats, UnitScore};

@@ -4,9 +4,9 @@
 use crate::api::moderation as api;
 use crate::api::ClientError;
 use crate::app::set_page_title;
-use crate::components::load_error::LoadError;
 use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::load_error::LoadError;
 use crate::moderation_rules::{step_error, units_named};
 use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
 use deputy_homes_api::ErrorCode;
