@@ -90,12 +90,6 @@ pub fn queue_href(query: &StaffOpinionQuery) -> String {
     crate::kit::urls::page_href("/staff/opinions", pairs)
 }
 
-/// How many pages `total` items fill (at least 1).
-pub fn page_count(total: u64, page_size: u32) -> u32 {
-    let size = u64::from(page_size.max(1));
-    u32::try_from(total.div_ceil(size).max(1)).unwrap_or(u32::MAX)
-}
-
 /// The active units whose name matches a search (all of them for an empty search).
 pub fn matching_units<'a>(units: &'a [HandlingUnit], search: &str) -> Vec<&'a HandlingUnit> {
     units_named(units, search)
@@ -245,8 +239,6 @@ mod tests {
             _ => None,
         });
         assert_eq!(query, StaffOpinionQuery::default());
-        assert_eq!(page_count(0, 20), 1);
-        assert_eq!(page_count(41, 20), 3);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 
 use crate::api::moderation as api;
 use crate::i18n::{tr, tr_with};
+use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
-use crate::pages::outbox::local_time;
 use leptos::prelude::*;
 
 /// The first page of opinions concerning the signed-in delegate's homes.

@@ -3,8 +3,8 @@
 
 use crate::api::moderation as api;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::clock::local_time;
 use crate::moderation_rules::step_error;
-use crate::pages::outbox::local_time;
 use deputy_homes_api::opinions::board::{
     OpinionRating, OpinionReply, RateOpinion, Rating, MAX_COMMENT_CHARS,
 };

@@ -4,10 +4,10 @@
 use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
-use crate::pages::outbox::local_time;
 use deputy_homes_api::opinions::board::{PublicBoardQuery, PublicOpinion};
 use deputy_homes_api::opinions::Category;
 use leptos::prelude::*;

@@ -4,20 +4,12 @@
 use crate::api;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
 use crate::session::use_auth;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};
-use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use leptos::prelude::*;
-
-/// `YYYY-MM-DD HH:MM` in Hohhot.
-pub fn local_time(ms: i64) -> String {
-    let minutes = ms.div_euclid(60_000) + SHANGHAI_OFFSET_MINUTES;
-    let date = deputy_homes_api::meetings::activity::format_date(minutes.div_euclid(1440));
-    let minute = minutes.rem_euclid(1440);
-    format!("{date} {:02}:{:02}", minute / 60, minute % 60)
-}
 
 /// The page.
 #[component]
@@ -123,11 +115,5 @@ mod tests {
         n.booking_code = Some("ACD34X".into());
         n.tracking_number = None;
         assert_eq!(subject(&n), "ACD34X");
-    }
-
-    #[test]
-    fn times_are_shown_in_hohhot() {
-        // 2025-12-31 16:30 UTC is 2026-01-01 00:30 in Hohhot.
-        assert_eq!(local_time(1_767_198_600_000), "2026-01-01 00:30");
     }
 }
