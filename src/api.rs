@@ -6,7 +6,6 @@ use crate::kit::http::ApiRequest;
 pub use crate::kit::http::ClientError;
 use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount, Session, SignIn};
 use deputy_homes_api::homes::maplinks::encode_component;
-use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
 use deputy_homes_api::meetings::reception::{
@@ -14,29 +13,10 @@ use deputy_homes_api::meetings::reception::{
 };
 use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
 use deputy_homes_api::platform::outbox::Notification;
-use deputy_homes_api::{Home, HomesResponse};
-
-/// `GET /api/homes` with the filter's parameters.
-pub async fn homes_list(filter: HomeFilter) -> Result<HomesResponse, ClientError> {
-    let query = filter.to_query();
-    ApiRequest::get("/api/homes")
-        .query("q", query.q)
-        .query("district", query.district)
-        .query("type", query.home_type)
-        .query("lat", query.lat)
-        .query("lon", query.lon)
-        .send()
-        .await
-}
 
 /// The API path of one home, with its id encoded.
 fn home_path(id: &str) -> String {
     format!("/api/homes/{}", encode_component(id))
-}
-
-/// `GET /api/homes/{id}`.
-pub async fn home_get(id: String) -> Result<Home, ClientError> {
-    ApiRequest::get(home_path(&id)).send().await
 }
 
 /// `GET /api/session`: the signed-in account, or `None` when nobody is signed in.

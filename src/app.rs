@@ -1,5 +1,6 @@
 //! The page frame and the routes.
 
+use crate::homes::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::i18n::{tr, I18n};
 use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
@@ -13,7 +14,6 @@ use crate::pages::{
     audit::AuditPage, board::BoardPage, holidays::HolidaysPage, staff_opinion::StaffOpinionPage,
     staff_queue::StaffQueuePage, stats::StatsPage, units::UnitsPage,
 };
-use crate::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},

@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod calendar_rules;
 pub mod components;
+pub mod homes;
 pub mod i18n;
 pub mod kit;
 pub mod moderation_rules;

@@ -5,6 +5,7 @@ use crate::app::set_page_title;
 use crate::components::delegate_opinions::DelegateOpinions;
 use crate::components::duty::{DutyActivities, YearSummaryCard};
 use crate::components::publish_activity::PublishActivity;
+use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::session::use_auth;
 use deputy_homes_api::accounts::{Role, Session};
@@ -47,7 +48,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
     let publish_csrf = csrf.clone();
     let role = account.role;
     let home_ids = account.home_ids.clone();
-    let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
+    let homes = LocalResource::new(|| homes_list(HomeFilter::default()));
     let failed = RwSignal::new(false);
     // A home's name in the current language, once the register has loaded (its id until then).
     let home_name = move |id: &str| {

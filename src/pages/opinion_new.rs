@@ -5,6 +5,7 @@
 
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
+use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
@@ -116,7 +117,7 @@ fn OpinionForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
+    let homes = LocalResource::new(|| homes_list(HomeFilter::default()));
     let category = RwSignal::new(Category::UrbanConstruction);
     let home_id = RwSignal::new(home);
     let (title, body) = (RwSignal::new(String::new()), RwSignal::new(String::new()));

@@ -5,6 +5,7 @@ use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::account_card::AccountCard;
 use crate::components::account_create::AccountCreate;
+use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n};
 use crate::kit::load_error::LoadError;
 use crate::session::use_auth;
@@ -49,7 +50,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
 #[component]
 fn StaffAccounts(csrf_token: String) -> impl IntoView {
     let i18n = use_i18n();
-    let register = LocalResource::new(|| api::homes_list(HomeFilter::default()));
+    let register = LocalResource::new(|| homes_list(HomeFilter::default()));
     let homes = Memo::new(move |_| {
         let items = register.get().and_then(Result::ok).map(|r| r.items);
         Arc::new(items.unwrap_or_default())

@@ -6,6 +6,7 @@ use crate::app::set_page_title;
 use crate::components::bulk_action::BulkActionForm;
 use crate::components::queue_filters::QueueFilters;
 use crate::components::staff_gate::StaffGate;
+use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::load_error::LoadError;
 use crate::kit::pager::Pager;
@@ -40,7 +41,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
     let query = Memo::new(move |_| params.with(|p| queue_query(|name| p.get(name))));
     let units_res = LocalResource::new(api::units_list);
     let units = Signal::derive(move || units_res.get().and_then(Result::ok).unwrap_or_default());
-    let homes_res = LocalResource::new(|| crate::api::homes_list(HomeFilter::default()));
+    let homes_res = LocalResource::new(|| homes_list(HomeFilter::default()));
     let homes = Signal::derive(move || {
         homes_res
             .get()

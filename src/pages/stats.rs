@@ -5,6 +5,7 @@
 use crate::account_rules::home_name;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
+use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::bar_chart::BarChart;
 use crate::kit::load_error::LoadError;
@@ -153,7 +154,7 @@ fn YearChoice(year: Memo<Option<i64>>, #[prop(into)] years: Signal<Vec<i64>>) ->
 #[component]
 fn HomeChart(counts: Vec<NamedCount>) -> impl IntoView {
     let i18n = use_i18n();
-    let register = LocalResource::new(|| crate::api::homes_list(HomeFilter::default()));
+    let register = LocalResource::new(|| homes_list(HomeFilter::default()));
     move || {
         let t = i18n.t();
         let homes = register

@@ -1,13 +1,13 @@
 //! The home page: find a home by search, district, type or distance.
 
-use crate::api;
 use crate::app::set_page_title;
-use crate::components::home_card::HomeCard;
-use crate::components::sample_notice::SampleNotice;
+use crate::homes::client;
+use crate::homes::components::home_card::HomeCard;
+use crate::homes::components::sample_notice::SampleNotice;
+use crate::homes::pages::homes_filters::HomesFilters;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::geolocation::Located;
 use crate::kit::load_error::LoadError;
-use crate::pages::homes_filters::HomesFilters;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{HomesQuery, HomesResponse};
 use leptos::prelude::*;
@@ -50,7 +50,7 @@ pub fn HomesListPage() -> impl IntoView {
         if let Located::Found(p) = located.get() {
             f.near = Some(p);
         }
-        api::homes_list(f)
+        client::homes_list(f)
     });
     let retry = Callback::new(move |()| homes.refetch());
     view! {

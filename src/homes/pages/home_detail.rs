@@ -1,9 +1,9 @@
 //! One home: open now, the week's hours, phone, access, and directions.
 
-use crate::api;
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityList;
-use crate::components::open_status::OpenBadge;
+use crate::homes::client;
+use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::clock::now_in_hohhot;
 use crate::kit::load_error::LoadError;
@@ -18,7 +18,7 @@ pub fn HomeDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let home = LocalResource::new(move || api::home_get(id.get()));
+    let home = LocalResource::new(move || client::home_get(id.get()));
     let retry = Callback::new(move |()| home.refetch());
     view! {
         <p class="back"><a href="/">{tr(|c| c.back_to_list)}</a></p>

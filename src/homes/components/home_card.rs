@@ -1,6 +1,6 @@
 //! One home in a list.
 
-use crate::components::open_status::OpenBadge;
+use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr_with, use_i18n, Lang};
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;

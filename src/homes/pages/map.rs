@@ -1,10 +1,10 @@
 //! Where the homes are: the app's own SVG map of the city and of the city centre, and every home
 //! listed by district below it (the accessible form of the same information).
 
-use crate::api;
 use crate::app::set_page_title;
-use crate::components::overview_map::{Labels, OverviewMap};
-use crate::components::sample_notice::SampleNotice;
+use crate::homes::client;
+use crate::homes::components::overview_map::{Labels, OverviewMap};
+use crate::homes::components::sample_notice::SampleNotice;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::load_error::LoadError;
 use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
@@ -31,7 +31,7 @@ pub fn MapPage() -> impl IntoView {
             i18n.t().app_title
         ))
     });
-    let homes = LocalResource::new(|| api::homes_list(HomeFilter::default()));
+    let homes = LocalResource::new(|| client::homes_list(HomeFilter::default()));
     let retry = Callback::new(move |()| homes.refetch());
     view! {
         <h1>{tr(|c| c.map_heading)}</h1>
