@@ -4,7 +4,6 @@ pub mod moderation;
 
 use crate::kit::http::ApiRequest;
 pub use crate::kit::http::ClientError;
-use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount, Session, SignIn};
 use deputy_homes_api::homes::maplinks::encode_component;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
@@ -17,28 +16,6 @@ use deputy_homes_api::platform::outbox::Notification;
 /// The API path of one home, with its id encoded.
 fn home_path(id: &str) -> String {
     format!("/api/homes/{}", encode_component(id))
-}
-
-/// `GET /api/session`: the signed-in account, or `None` when nobody is signed in.
-pub async fn session_get() -> Result<Option<Session>, ClientError> {
-    ApiRequest::get("/api/session")
-        .send_unless_status(401)
-        .await
-}
-
-/// `POST /api/session`: signs in; the server sets the session cookie.
-pub async fn session_create(login: String, password: String) -> Result<Session, ClientError> {
-    ApiRequest::post("/api/session")
-        .send_json(&SignIn { login, password })
-        .await
-}
-
-/// `DELETE /api/session`: signs out on the server.
-pub async fn session_delete(csrf_token: String) -> Result<(), ClientError> {
-    ApiRequest::delete("/api/session")
-        .csrf(csrf_token)
-        .send_and_ignore_answer()
-        .await
 }
 
 /// `GET /api/homes/{id}/activities`: the home's activities that have not ended.
@@ -57,31 +34,6 @@ pub async fn activities_create(
     ApiRequest::post(format!("{}/activities", home_path(&home_id)))
         .csrf(csrf_token)
         .send_json(&body)
-        .await
-}
-
-/// `GET /api/accounts`: every account (staff only).
-pub async fn accounts_list() -> Result<Vec<Account>, ClientError> {
-    ApiRequest::get("/api/accounts").send().await
-}
-
-/// `POST /api/accounts`: creates an account (staff only).
-pub async fn accounts_create(body: NewAccount, csrf_token: String) -> Result<Account, ClientError> {
-    ApiRequest::post("/api/accounts")
-        .csrf(csrf_token)
-        .send_json(&body)
-        .await
-}
-
-/// `PUT /api/accounts/{id}/homes`: sets the homes a delegate belongs to (staff only).
-pub async fn account_homes_set(
-    id: String,
-    home_ids: Vec<String>,
-    csrf_token: String,
-) -> Result<Account, ClientError> {
-    ApiRequest::put(format!("/api/accounts/{}/homes", encode_component(&id)))
-        .csrf(csrf_token)
-        .send_json(&AccountHomes { home_ids })
         .await
 }
 

@@ -1,11 +1,14 @@
 //! The page frame and the routes.
 
+use crate::accounts::pages::{
+    account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage,
+};
+use crate::accounts::session::AuthState;
 use crate::homes::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::i18n::{tr, I18n};
 use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
 use crate::kit::not_found::NotFoundPage;
-use crate::pages::{account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage};
 use crate::pages::{
     activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
     reception::ReceptionPage,
@@ -18,7 +21,6 @@ use crate::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
-use crate::session::AuthState;
 use deputy_homes_api::platform::apps::is_office_path;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};

@@ -1,6 +1,6 @@
 //! The deputy-homes browser app: citizens find Hohhot's representatives' homes.
 
-pub mod account_rules;
+pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod calendar_rules;
@@ -12,4 +12,3 @@ pub mod moderation_rules;
 pub mod pages;
 pub mod saved_bookings;
 pub mod saved_opinions;
-pub mod session;

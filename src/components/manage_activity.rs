@@ -1,8 +1,8 @@
 //! Changing or cancelling an activity that has not started; everyone booked is told.
 
+use crate::accounts::session::use_auth;
 use crate::api::{self, ClientError};
 use crate::i18n::{tr, use_i18n, Catalog};
-use crate::session::use_auth;
 use deputy_homes_api::meetings::activity::{Activity, EditActivity};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;

@@ -1,8 +1,8 @@
 //! `/staff/audit`: the append-only audit log, newest first, filtered by target (read-only).
 
+use crate::accounts::components::staff_gate::StaffGate;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
-use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;

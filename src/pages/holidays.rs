@@ -2,11 +2,11 @@
 //! make-up working days to a working copy, remove wrong ones, and save the whole calendar; the
 //! page says which years due dates may reach without any holiday listed.
 
+use crate::accounts::components::staff_gate::StaffGate;
 use crate::api::moderation as api;
 use crate::api::ClientError;
 use crate::app::set_page_title;
 use crate::calendar_rules::{add_days, by_year, weekday};
-use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::load_error::LoadError;
 use crate::moderation_rules::step_error;

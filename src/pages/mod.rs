@@ -1,6 +1,5 @@
 //! One module per routed page.
 
-pub mod account;
 pub mod activities;
 pub mod audit;
 pub mod board;
@@ -11,8 +10,6 @@ pub mod opinion_new;
 pub mod opinion_status;
 pub mod outbox;
 pub mod reception;
-pub mod sign_in;
-pub mod staff_accounts;
 pub mod staff_opinion;
 pub mod staff_queue;
 pub mod stats;

@@ -3,6 +3,7 @@
 //! and whether it may be published with its reply. A retried or double-tapped submit sends the
 //! same key, so it never creates a second opinion.
 
+use crate::accounts::session::use_auth;
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::homes::client::homes_list;
@@ -10,7 +11,6 @@ use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::saved_opinions::{self, SavedOpinion};
-use crate::session::use_auth;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,

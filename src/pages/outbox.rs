@@ -1,12 +1,12 @@
 //! The message outbox for staff: every text message to citizens, whether it went out, and how
 //! many attempts it took.
 
+use crate::accounts::session::use_auth;
 use crate::api;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
-use crate::session::use_auth;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};
 use leptos::prelude::*;

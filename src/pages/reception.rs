@@ -1,13 +1,13 @@
 //! One activity, for its home's delegates and staff: who booked, check-in by booking code, and
 //! the reception record.
 
+use crate::accounts::session::use_auth;
 use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::components::activity_list::ActivityWhen;
 use crate::components::manage_activity::ManageActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::load_error::LoadError;
-use crate::session::use_auth;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::BookingStatus;
 use deputy_homes_api::meetings::reception::{RecordInput, Roster, RosterEntry, MAX_RECORD_CHARS};

@@ -2,10 +2,10 @@
 //! masked contact with a button that reveals the phone, the timeline with internal notes and who
 //! did what), and the forms of the steps its status allows.
 
+use crate::accounts::components::staff_gate::StaffGate;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::components::opinion_steps::{OpinionSteps, StepTarget};
-use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;

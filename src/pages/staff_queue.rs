@@ -1,11 +1,11 @@
 //! `/staff/opinions`: the staff's queue of opinions, filtered from the URL, paged, with a bulk
 //! action (accept, assign, close) on the ones ticked.
 
+use crate::accounts::components::staff_gate::StaffGate;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::components::bulk_action::BulkActionForm;
 use crate::components::queue_filters::QueueFilters;
-use crate::components::staff_gate::StaffGate;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::load_error::LoadError;

@@ -2,7 +2,8 @@
 //! endpoint): counts by status, category and district, days to reply, replies on time,
 //! satisfaction, and each handling unit's scorecard.
 
-use crate::account_rules::home_name;
+use crate::accounts::account_rules::home_name;
+use crate::accounts::session::use_auth;
 use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::homes::client::homes_list;
@@ -10,7 +11,6 @@ use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::bar_chart::BarChart;
 use crate::kit::load_error::LoadError;
 use crate::kit::urls::page_href;
-use crate::session::use_auth;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::{NamedCount, OpinionStats, UnitScore};

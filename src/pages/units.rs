@@ -1,10 +1,10 @@
 //! `/staff/units`: the handling units (承办单位) opinions are assigned to. Staff add units,
 //! rename them, and deactivate or reactivate them; every change is audited by the server.
 
+use crate::accounts::components::staff_gate::StaffGate;
 use crate::api::moderation as api;
 use crate::api::ClientError;
 use crate::app::set_page_title;
-use crate::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::load_error::LoadError;
 use crate::moderation_rules::{step_error, units_named};

@@ -1,14 +1,15 @@
 //! Staff manage accounts: the list with a search, a new account, a delegate's homes.
 
-use crate::account_rules::{accounts_matching, refusal, Refusal};
-use crate::api::{self, ClientError};
+use crate::accounts::account_rules::{accounts_matching, refusal, Refusal};
+use crate::accounts::client;
+use crate::accounts::components::account_card::AccountCard;
+use crate::accounts::components::account_create::AccountCreate;
+use crate::accounts::session::use_auth;
 use crate::app::set_page_title;
-use crate::components::account_card::AccountCard;
-use crate::components::account_create::AccountCreate;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n};
+use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
-use crate::session::use_auth;
 use deputy_homes_api::accounts::{Account, Role};
 use deputy_homes_api::homes::query::HomeFilter;
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ fn StaffAccounts(csrf_token: String) -> impl IntoView {
     let load = move || {
         loaded.set(None);
         spawn_local(async move {
-            let result = api::accounts_list().await;
+            let result = client::accounts_list().await;
             loaded.set(Some(result.map(|list| accounts.set(list))));
         });
     };

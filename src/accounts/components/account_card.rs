@@ -1,8 +1,8 @@
 //! One account in the staff's list, with the editor of a delegate's homes.
 
-use crate::account_rules::{home_name, refusal, AccountField, Problem, Refusal};
-use crate::api;
-use crate::components::home_picker::HomePicker;
+use crate::accounts::account_rules::{home_name, refusal, AccountField, Problem, Refusal};
+use crate::accounts::client;
+use crate::accounts::components::home_picker::HomePicker;
 use crate::i18n::{tr, tr_with, use_i18n};
 use deputy_homes_api::accounts::{Account, MobileNumber, Role};
 use deputy_homes_api::HomeSummary;
@@ -100,7 +100,7 @@ fn HomesEditor(
         let (id, csrf_token) = (id.clone(), csrf_token.clone());
         busy.set(true);
         spawn_local(async move {
-            match api::account_homes_set(id, draft.get_untracked(), csrf_token).await {
+            match client::account_homes_set(id, draft.get_untracked(), csrf_token).await {
                 Ok(updated) => {
                     accounts.update(|list| {
                         list.iter_mut()

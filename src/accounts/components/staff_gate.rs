@@ -1,8 +1,8 @@
 //! Shows its content to signed-in staff only, and tells anyone else why not (the server refuses
 //! them too).
 
+use crate::accounts::session::use_auth;
 use crate::i18n::tr;
-use crate::session::use_auth;
 use deputy_homes_api::accounts::Role;
 use leptos::prelude::*;
 

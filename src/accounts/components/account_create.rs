@@ -1,8 +1,8 @@
 //! The form staff create a delegate's (or a colleague's) account with.
 
-use crate::account_rules::{check_new_account, refusal, AccountField, Problem, Refusal};
-use crate::api;
-use crate::components::home_picker::HomePicker;
+use crate::accounts::account_rules::{check_new_account, refusal, AccountField, Problem, Refusal};
+use crate::accounts::client;
+use crate::accounts::components::home_picker::HomePicker;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::text_field::TextField;
 use deputy_homes_api::accounts::{Account, NewAccount, Role};
@@ -86,7 +86,7 @@ pub fn AccountCreate(
         problems.set(Vec::new());
         outcome.set(None);
         spawn_local(async move {
-            match api::accounts_create(new, csrf_token).await {
+            match client::accounts_create(new, csrf_token).await {
                 Ok(account) => {
                     outcome.set(Some(Ok(account.display_name.clone())));
                     accounts.update(|list| list.push(account));

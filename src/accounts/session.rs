@@ -1,7 +1,7 @@
 //! Who is signed in, shared by the header and the account pages. Citizens never sign in; this
 //! is for delegates and staff.
 
-use crate::api;
+use crate::accounts::client;
 use deputy_homes_api::accounts::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,7 +25,7 @@ impl AuthState {
         };
         spawn_local(async move {
             // A network failure leaves the app signed out; the account page offers to sign in.
-            if let Ok(session) = api::session_get().await {
+            if let Ok(session) = client::session_get().await {
                 state.session.set(session);
             }
             state.checked.set(true);

@@ -1,6 +1,6 @@
 //! Choosing homes from the register: a search box and checkboxes grouped by district.
 
-use crate::account_rules::{home_name, homes_by_district, toggle_home};
+use crate::accounts::account_rules::{home_name, homes_by_district, toggle_home};
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;

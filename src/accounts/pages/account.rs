@@ -1,13 +1,13 @@
 //! The signed-in delegate's or staff member's own page.
 
-use crate::api;
+use crate::accounts::client;
+use crate::accounts::session::use_auth;
 use crate::app::set_page_title;
 use crate::components::delegate_opinions::DelegateOpinions;
 use crate::components::duty::{DutyActivities, YearSummaryCard};
 use crate::components::publish_activity::PublishActivity;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
-use crate::session::use_auth;
 use deputy_homes_api::accounts::{Role, Session};
 use deputy_homes_api::homes::query::HomeFilter;
 use leptos::prelude::*;
@@ -80,7 +80,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
     let sign_out = move |_| {
         let csrf = csrf.clone();
         spawn_local(async move {
-            match api::session_delete(csrf).await {
+            match client::session_delete(csrf).await {
                 Ok(()) => auth.session.set(None),
                 Err(_) => failed.set(true),
             }

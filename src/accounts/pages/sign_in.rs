@@ -1,9 +1,10 @@
 //! Delegates and staff sign in.
 
-use crate::api::{self, ClientError};
+use crate::accounts::client;
+use crate::accounts::session::use_auth;
 use crate::app::set_page_title;
 use crate::i18n::{tr, use_i18n, Catalog};
-use crate::session::use_auth;
+use crate::kit::http::ClientError;
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn SignInPage() -> impl IntoView {
         error.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            match api::session_create(l, p).await {
+            match client::session_create(l, p).await {
                 Ok(session) => {
                     auth.session.set(Some(session));
                     navigate("/account", Default::default());

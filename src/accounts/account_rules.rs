@@ -2,8 +2,8 @@
 //! search shows, which fields of a new account are wrong, and how a refusal from the server is
 //! worded. The rules themselves are `api`'s; this only applies them and names the fields.
 
-use crate::api::ClientError;
 use crate::i18n::{Catalog, Lang};
+use crate::kit::http::ClientError;
 use deputy_homes_api::accounts::{
     validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
 };
