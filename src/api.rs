@@ -1,7 +1,5 @@
 //! Every HTTP call the app makes, built on the kit's HTTP base.
 
-pub mod moderation;
-
 use crate::kit::http::ApiRequest;
 pub use crate::kit::http::ClientError;
 use deputy_homes_api::homes::maplinks::encode_component;
@@ -10,7 +8,6 @@ use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, N
 use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
-use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
 use deputy_homes_api::platform::outbox::Notification;
 
 /// The API path of one home, with its id encoded.
@@ -186,45 +183,4 @@ pub async fn activity_cancel(
 /// `GET /api/notifications`: the message outbox, newest first (staff only).
 pub async fn notifications_list() -> Result<Vec<Notification>, ClientError> {
     ApiRequest::get("/api/notifications").send().await
-}
-
-/// `POST /api/opinion-photos`: uploads one photo (the server strips its metadata).
-pub async fn opinion_photo_upload(file: web_sys::File) -> Result<OpinionPhoto, ClientError> {
-    let form = web_sys::FormData::new().map_err(|_| ClientError::BadResponse)?;
-    form.append_with_blob_and_filename("photo", &file, &file.name())
-        .map_err(|_| ClientError::BadResponse)?;
-    ApiRequest::post("/api/opinion-photos")
-        .send_form(form)
-        .await
-}
-
-/// `POST /api/opinions`: sends an opinion; the same key never creates a second one.
-pub async fn opinion_create(
-    body: NewOpinion,
-    idempotency_key: String,
-) -> Result<OpinionReceipt, ClientError> {
-    ApiRequest::post("/api/opinions")
-        .header("Idempotency-Key", idempotency_key)
-        .send_json(&body)
-        .await
-}
-
-/// `GET /api/opinions/{tracking}?phone_last4=`.
-pub async fn opinion_by_tracking(
-    tracking_number: String,
-    phone_last4: String,
-) -> Result<OpinionView, ClientError> {
-    ApiRequest::get(format!(
-        "/api/opinions/{}",
-        encode_component(&tracking_number)
-    ))
-    .query("phone_last4", phone_last4)
-    .send()
-    .await
-}
-
-/// `GET /api/opinions/by-token/{token}`: the private link.
-pub async fn opinion_by_token(token: String) -> Result<OpinionView, ClientError> {
-    let path = format!("/api/opinions/by-token/{}", encode_component(&token));
-    ApiRequest::get(path).send().await
 }

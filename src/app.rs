@@ -9,17 +9,17 @@ use crate::i18n::{tr, I18n};
 use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
 use crate::kit::not_found::NotFoundPage;
-use crate::pages::{
-    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
-    reception::ReceptionPage,
-};
-use crate::pages::{
+use crate::opinions::pages::{
     audit::AuditPage, board::BoardPage, holidays::HolidaysPage, staff_opinion::StaffOpinionPage,
     staff_queue::StaffQueuePage, stats::StatsPage, units::UnitsPage,
 };
-use crate::pages::{
+use crate::opinions::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
+};
+use crate::pages::{
+    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
+    reception::ReceptionPage,
 };
 use deputy_homes_api::platform::apps::is_office_path;
 use leptos::prelude::*;

@@ -3,12 +3,10 @@
 pub mod accounts;
 pub mod api;
 pub mod app;
-pub mod calendar_rules;
 pub mod components;
 pub mod homes;
 pub mod i18n;
 pub mod kit;
-pub mod moderation_rules;
+pub mod opinions;
 pub mod pages;
 pub mod saved_bookings;
-pub mod saved_opinions;

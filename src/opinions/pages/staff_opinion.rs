@@ -3,13 +3,13 @@
 //! did what), and the forms of the steps its status allows.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::api::moderation as api;
 use crate::app::set_page_title;
-use crate::components::opinion_steps::{OpinionSteps, StepTarget};
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
-use crate::moderation_rules::reveal_error;
+use crate::opinions::client;
+use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
+use crate::opinions::moderation_rules::reveal_error;
 use deputy_homes_api::opinions::handling::{OpinionChannel, StaffOpinionView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,7 +36,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
 fn StaffOpinionLoader(csrf: String) -> impl IntoView {
     let params = use_params_map();
     let tracking = Memo::new(move |_| params.read().get("tracking").unwrap_or_default());
-    let opinion = LocalResource::new(move || api::staff_opinion(tracking.get()));
+    let opinion = LocalResource::new(move || client::staff_opinion(tracking.get()));
     let retry = Callback::new(move |()| opinion.refetch());
     let csrf = StoredValue::new(csrf);
     view! {
@@ -63,7 +63,7 @@ fn StaffOpinion(view: StaffOpinionView, csrf: String) -> impl IntoView {
         saved: RwSignal::new(None),
         i18n: use_i18n(),
     };
-    let units_res = LocalResource::new(api::units_list);
+    let units_res = LocalResource::new(client::units_list);
     let units = Signal::derive(move || units_res.get().and_then(Result::ok).unwrap_or_default());
     let v = target.view;
     view! {
@@ -149,7 +149,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
             .with_untracked(|v| v.summary.tracking_number.clone());
         let i18n = target.i18n;
         spawn_local(async move {
-            match api::reveal_phone(tracking, target.csrf.get_value()).await {
+            match client::reveal_phone(tracking, target.csrf.get_value()).await {
                 Ok(r) => phone.set(Some(r.phone)),
                 Err(e) => error.set(Some(reveal_error(&e, i18n.t()))),
             }

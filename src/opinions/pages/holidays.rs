@@ -3,13 +3,13 @@
 //! page says which years due dates may reach without any holiday listed.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::api::moderation as api;
-use crate::api::ClientError;
 use crate::app::set_page_title;
-use crate::calendar_rules::{add_days, by_year, weekday};
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
-use crate::moderation_rules::step_error;
+use crate::opinions::calendar_rules::{add_days, by_year, weekday};
+use crate::opinions::client;
+use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::units::{day_range, CalendarDay, DayKind, HolidayCalendar};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
     let load = move || {
         loaded.set(None);
         spawn_local(async move {
-            let result = api::holidays_get().await.map(|view| {
+            let result = client::holidays_get().await.map(|view| {
                 days.set(view.days);
                 missing.set(view.missing_years);
                 dirty.set(false);
@@ -71,7 +71,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
             days: days.get_untracked(),
         };
         spawn_local(async move {
-            match api::holidays_put(calendar, csrf.get_value()).await {
+            match client::holidays_put(calendar, csrf.get_value()).await {
                 Ok(view) => {
                     days.set(view.days);
                     missing.set(view.missing_years);

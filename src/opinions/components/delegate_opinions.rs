@@ -1,15 +1,15 @@
 //! A delegate's list of the opinions raised at their homes, newest first (masked, read-only).
 
-use crate::api::moderation as api;
 use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
+use crate::opinions::client;
 use leptos::prelude::*;
 
 /// The first page of opinions concerning the signed-in delegate's homes.
 #[component]
 pub fn DelegateOpinions() -> impl IntoView {
-    let list = LocalResource::new(|| api::delegate_opinions(1));
+    let list = LocalResource::new(|| client::delegate_opinions(1));
     let retry = Callback::new(move |()| list.refetch());
     view! {
         <section aria-labelledby="delegate-opinions-heading">

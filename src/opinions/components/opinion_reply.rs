@@ -1,10 +1,10 @@
 //! The reply as its author reads it, and the one-time rating of it (satisfied, fairly, not, and
 //! a comment). Ownership is proved with the private link's token or the phone's last 4 digits.
 
-use crate::api::moderation as api;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
-use crate::moderation_rules::step_error;
+use crate::opinions::client;
+use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::board::{
     OpinionRating, OpinionReply, RateOpinion, Rating, MAX_COMMENT_CHARS,
 };
@@ -82,7 +82,7 @@ fn RatingForm(
         };
         if let Err(e) = body.validate() {
             error.set(Some(step_error(
-                &crate::api::ClientError::Api {
+                &crate::kit::http::ClientError::Api {
                     status: 400,
                     error: e,
                 },
@@ -93,7 +93,7 @@ fn RatingForm(
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match api::opinion_rate(tracking.get_value(), body).await {
+            match client::opinion_rate(tracking.get_value(), body).await {
                 Ok(_) => given.set(Some(rating)),
                 Err(e) => error.set(Some(step_error(&e, i18n.t()))),
             }

@@ -4,13 +4,13 @@
 
 use crate::accounts::account_rules::home_name;
 use crate::accounts::session::use_auth;
-use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::bar_chart::BarChart;
 use crate::kit::load_error::LoadError;
 use crate::kit::urls::page_href;
+use crate::opinions::client;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::{NamedCount, OpinionStats, UnitScore};
@@ -60,7 +60,7 @@ pub fn StatsPage() -> impl IntoView {
     });
     let params = use_query_map();
     let year = Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse().ok())));
-    let stats = LocalResource::new(move || api::opinion_stats(staff.get(), year.get()));
+    let stats = LocalResource::new(move || client::opinion_stats(staff.get(), year.get()));
     let retry = Callback::new(move |()| stats.refetch());
     view! {
         <h1>{tr(|c| c.stats_heading)}</h1>

@@ -2,10 +2,10 @@
 //! extend, publish, close, internal note). Only the steps the status allows are offered; the
 //! server's refusal is shown next to the field it names.
 
-use crate::api::moderation as api;
-use crate::components::unit_picker::UnitPicker;
 use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
-use crate::moderation_rules::{step_error, steps_from, StaffStep};
+use crate::opinions::client;
+use crate::opinions::components::unit_picker::UnitPicker;
+use crate::opinions::moderation_rules::{step_error, steps_from, StaffStep};
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
 use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::handling::{
@@ -50,7 +50,7 @@ fn send_step<B: Serialize + 'static>(
     error.set(None);
     target.saved.set(None);
     spawn_local(async move {
-        match api::staff_opinion_step(tracking, path, body, target.csrf.get_value()).await {
+        match client::staff_opinion_step(tracking, path, body, target.csrf.get_value()).await {
             Ok(view) => {
                 target.view.set(view);
                 target.saved.set(Some(i18n.t().step_done));
@@ -212,7 +212,7 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
             message: message.get_untracked(),
         };
         if let Err(e) = body.validate() {
-            let refused = crate::api::ClientError::Api {
+            let refused = crate::kit::http::ClientError::Api {
                 status: 400,
                 error: e,
             };

@@ -4,13 +4,14 @@
 //! same key, so it never creates a second opinion.
 
 use crate::accounts::session::use_auth;
-use crate::api::{self, ClientError};
 use crate::app::set_page_title;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
-use crate::saved_opinions::{self, SavedOpinion};
+use crate::kit::http::ClientError;
+use crate::opinions::client;
+use crate::opinions::saved_opinions::{self, SavedOpinion};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
@@ -161,7 +162,7 @@ fn OpinionForm(
             }
             uploading.set(true);
             spawn_local(async move {
-                match api::opinion_photo_upload(file).await {
+                match client::opinion_photo_upload(file).await {
                     Ok(photo) => photos.update(|p| p.push(photo)),
                     Err(e) => error.set(Some(opinion_error(&e, i18n.t()))),
                 }
@@ -212,9 +213,9 @@ fn OpinionForm(
         error.set(None);
         spawn_local(async move {
             let sent = if walk_in {
-                api::moderation::walk_in_create(body, key.get_value(), auth.csrf_token()).await
+                client::walk_in_create(body, key.get_value(), auth.csrf_token()).await
             } else {
-                api::opinion_create(body, key.get_value()).await
+                client::opinion_create(body, key.get_value()).await
             };
             match sent {
                 Ok(r) => {

@@ -1,13 +1,14 @@
 //! Following an opinion: by tracking number + the last 4 digits of the phone, or by the private
 //! link; the opinions sent from this phone are listed too.
 
-use crate::api::{self, ClientError};
 use crate::app::set_page_title;
-use crate::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::clock::local_time;
+use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
-use crate::saved_opinions;
+use crate::opinions::client;
+use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
+use crate::opinions::saved_opinions;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
@@ -56,7 +57,7 @@ pub fn OpinionLookupPage() -> impl IntoView {
         let number = normalize_tracking_number(&tracking.get_untracked());
         error.set(None);
         spawn_local(async move {
-            match api::opinion_by_tracking(number, digits.clone()).await {
+            match client::opinion_by_tracking(number, digits.clone()).await {
                 Ok(view) => found.set(Some((view, digits))),
                 Err(e) => {
                     found.set(None);
@@ -106,7 +107,7 @@ pub fn OpinionTokenPage() -> impl IntoView {
     set_title(i18n);
     let params = use_params_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
-    let opinion = LocalResource::new(move || api::opinion_by_token(token.get()));
+    let opinion = LocalResource::new(move || client::opinion_by_token(token.get()));
     let retry = Callback::new(move |()| opinion.refetch());
     view! {
         <p class="back"><a href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>

@@ -2,8 +2,8 @@
 //! status allows, how the queue's filters live in the URL, which units a search shows, and how a
 //! refusal from the server is worded next to its field.
 
-use crate::api::ClientError;
 use crate::i18n::Catalog;
+use crate::kit::http::ClientError;
 use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
 use deputy_homes_api::opinions::handling::StaffOpinionQuery;
 use deputy_homes_api::opinions::units::HandlingUnit;

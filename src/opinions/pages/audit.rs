@@ -1,13 +1,13 @@
 //! `/staff/audit`: the append-only audit log, newest first, filtered by target (read-only).
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
+use crate::opinions::client;
 use deputy_homes_api::opinions::handling::{AuditEntry, AuditQuery, SYSTEM_ACTOR};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ fn AuditLog() -> impl IntoView {
             page: p.get("page").and_then(|n| n.parse().ok()),
         })
     });
-    let log = LocalResource::new(move || api::audit_list(query.get()));
+    let log = LocalResource::new(move || client::audit_list(query.get()));
     let retry = Callback::new(move |()| log.refetch());
     let target = RwSignal::new(query.get_untracked().target.unwrap_or_default());
     let navigate = use_navigate();

@@ -2,7 +2,7 @@
 //! change goes to the URL (page 1 again), so a filtered queue can be reloaded and shared.
 
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
-use crate::moderation_rules::queue_href;
+use crate::opinions::moderation_rules::queue_href;
 use deputy_homes_api::opinions::handling::StaffOpinionQuery;
 use deputy_homes_api::opinions::units::HandlingUnit;
 use deputy_homes_api::opinions::{Category, OpinionStatus};

@@ -1,7 +1,7 @@
 //! Choosing handling units: a search box and a checkbox per active unit.
 
 use crate::i18n::{tr, use_i18n};
-use crate::moderation_rules::matching_units;
+use crate::opinions::moderation_rules::matching_units;
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::prelude::*;
 

@@ -2,15 +2,15 @@
 //! action (accept, assign, close) on the ones ticked.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::api::moderation as api;
 use crate::app::set_page_title;
-use crate::components::bulk_action::BulkActionForm;
-use crate::components::queue_filters::QueueFilters;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::load_error::LoadError;
 use crate::kit::pager::Pager;
-use crate::moderation_rules::{queue_href, queue_query};
+use crate::opinions::client;
+use crate::opinions::components::bulk_action::BulkActionForm;
+use crate::opinions::components::queue_filters::QueueFilters;
+use crate::opinions::moderation_rules::{queue_href, queue_query};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::handling::OpinionSummary;
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn StaffQueuePage() -> impl IntoView {
 fn StaffQueue(csrf: String) -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| queue_query(|name| p.get(name))));
-    let units_res = LocalResource::new(api::units_list);
+    let units_res = LocalResource::new(client::units_list);
     let units = Signal::derive(move || units_res.get().and_then(Result::ok).unwrap_or_default());
     let homes_res = LocalResource::new(|| homes_list(HomeFilter::default()));
     let homes = Signal::derive(move || {
@@ -49,7 +49,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
             .map(|r| r.items)
             .unwrap_or_default()
     });
-    let list = LocalResource::new(move || api::staff_opinions(query.get()));
+    let list = LocalResource::new(move || client::staff_opinions(query.get()));
     let retry = Callback::new(move |()| list.refetch());
     let selected = RwSignal::new(Vec::<String>::new());
     let page_href = Callback::new(move |page: u32| {
@@ -57,7 +57,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
         q.page = Some(page);
         queue_href(&q)
     });
-    let calendar = LocalResource::new(api::holidays_get);
+    let calendar = LocalResource::new(client::holidays_get);
     let missing_years = move || {
         let years = calendar.get().and_then(Result::ok)?.missing_years;
         (!years.is_empty()).then(|| {

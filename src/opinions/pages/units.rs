@@ -2,12 +2,12 @@
 //! rename them, and deactivate or reactivate them; every change is audited by the server.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::api::moderation as api;
-use crate::api::ClientError;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
-use crate::moderation_rules::{step_error, units_named};
+use crate::opinions::client;
+use crate::opinions::moderation_rules::{step_error, units_named};
 use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
@@ -54,7 +54,7 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
     let load = move || {
         loaded.set(None);
         spawn_local(async move {
-            let result = api::units_list().await.map(|list| units.set(list));
+            let result = client::units_list().await.map(|list| units.set(list));
             loaded.set(Some(result));
         });
     };
@@ -123,7 +123,7 @@ fn AddUnit(csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
         }
         busy.set(true);
         spawn_local(async move {
-            match api::unit_create(NewUnit { name: value }, csrf.get_value()).await {
+            match client::unit_create(NewUnit { name: value }, csrf.get_value()).await {
                 Ok(unit) => {
                     error.set(None);
                     name.set(String::new());
@@ -162,7 +162,7 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
     let change = move |change: UnitChange| {
         busy.set(true);
         spawn_local(async move {
-            match api::unit_update(id.get_value(), change, csrf.get_value()).await {
+            match client::unit_update(id.get_value(), change, csrf.get_value()).await {
                 Ok(unit) => {
                     error.set(None);
                     saved.run(unit);

@@ -1,13 +1,13 @@
 //! `/board`: opinions published with their replies (公开答复), filtered by category. The server
 //! sends no name, phone, place, home or photo; this page shows what it gets as text.
 
-use crate::api::moderation as api;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
+use crate::opinions::client;
 use deputy_homes_api::opinions::board::{PublicBoardQuery, PublicOpinion};
 use deputy_homes_api::opinions::Category;
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub fn BoardPage() -> impl IntoView {
             page: p.get("page").and_then(|n| n.parse().ok()),
         })
     });
-    let list = LocalResource::new(move || api::public_opinions(query.get()));
+    let list = LocalResource::new(move || client::public_opinions(query.get()));
     let retry = Callback::new(move |()| list.refetch());
     let navigate = use_navigate();
     let page_href = Callback::new(move |page| board_href(query.get_untracked().category, page));

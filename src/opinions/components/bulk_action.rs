@@ -1,10 +1,10 @@
 //! The staff queue's bulk action: accept, assign to units, or close the opinions ticked. Each
 //! opinion is done on its own; those the server refused are listed with the reason.
 
-use crate::api::moderation as api;
-use crate::components::unit_picker::UnitPicker;
 use crate::i18n::{tr, use_i18n};
-use crate::moderation_rules::step_error;
+use crate::opinions::client;
+use crate::opinions::components::unit_picker::UnitPicker;
+use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::handling::{BulkAction, BulkKind, BulkResults};
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::ev::SubmitEvent;
@@ -52,7 +52,7 @@ pub fn BulkActionForm(
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match api::staff_opinions_bulk(body, csrf.get_value()).await {
+            match client::staff_opinions_bulk(body, csrf.get_value()).await {
                 Ok(r) => {
                     results.set(Some(r));
                     selected.set(Vec::new());
@@ -98,7 +98,7 @@ pub fn BulkActionForm(
                     <p>{move || (i18n.t().bulk_done)(ok, refused)}</p>
                     <ul>
                         {failed.into_iter().map(|f| {
-                            let reason = f.error.map(|e| crate::api::ClientError::Api { status: 400, error: e });
+                            let reason = f.error.map(|e| crate::kit::http::ClientError::Api { status: 400, error: e });
                             view! {
                                 <li>
                                     <span class="booking__code">{f.tracking_number}</span> " "

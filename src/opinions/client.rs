@@ -1,8 +1,7 @@
-//! The HTTP calls of the opinions' handling chain: the staff's queue, view, actions and audit
-//! log, the citizen's rating, the public board and the statistics.
+//! The opinions' HTTP calls: the citizen's opinion, photos, status page and rating; the staff's
+//! queue, view, steps, audit log, units and holiday calendar; the public board and statistics.
 
-use super::ClientError;
-use crate::kit::http::ApiRequest;
+use crate::kit::http::{ApiRequest, ClientError};
 use deputy_homes_api::homes::maplinks::encode_component;
 use deputy_homes_api::opinions::board::{
     OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion,
@@ -14,8 +13,49 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::units::{
     HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit, UnitChange,
 };
-use deputy_homes_api::opinions::{NewOpinion, OpinionReceipt, OpinionView};
+use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
 use serde::Serialize;
+
+/// `POST /api/opinion-photos`: uploads one photo (the server strips its metadata).
+pub async fn opinion_photo_upload(file: web_sys::File) -> Result<OpinionPhoto, ClientError> {
+    let form = web_sys::FormData::new().map_err(|_| ClientError::BadResponse)?;
+    form.append_with_blob_and_filename("photo", &file, &file.name())
+        .map_err(|_| ClientError::BadResponse)?;
+    ApiRequest::post("/api/opinion-photos")
+        .send_form(form)
+        .await
+}
+
+/// `POST /api/opinions`: sends an opinion; the same key never creates a second one.
+pub async fn opinion_create(
+    body: NewOpinion,
+    idempotency_key: String,
+) -> Result<OpinionReceipt, ClientError> {
+    ApiRequest::post("/api/opinions")
+        .header("Idempotency-Key", idempotency_key)
+        .send_json(&body)
+        .await
+}
+
+/// `GET /api/opinions/{tracking}?phone_last4=`.
+pub async fn opinion_by_tracking(
+    tracking_number: String,
+    phone_last4: String,
+) -> Result<OpinionView, ClientError> {
+    ApiRequest::get(format!(
+        "/api/opinions/{}",
+        encode_component(&tracking_number)
+    ))
+    .query("phone_last4", phone_last4)
+    .send()
+    .await
+}
+
+/// `GET /api/opinions/by-token/{token}`: the private link.
+pub async fn opinion_by_token(token: String) -> Result<OpinionView, ClientError> {
+    let path = format!("/api/opinions/by-token/{}", encode_component(&token));
+    ApiRequest::get(path).send().await
+}
 
 fn staff_opinion_path(tracking_number: &str) -> String {
     format!("/api/staff/opinions/{}", encode_component(tracking_number))
