@@ -8,7 +8,6 @@ use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, N
 use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
-use deputy_homes_api::platform::outbox::Notification;
 
 /// The API path of one home, with its id encoded.
 fn home_path(id: &str) -> String {
@@ -178,9 +177,4 @@ pub async fn activity_cancel(
         .csrf(csrf_token)
         .send_json(&CancelActivity { reason })
         .await
-}
-
-/// `GET /api/notifications`: the message outbox, newest first (staff only).
-pub async fn notifications_list() -> Result<Vec<Notification>, ClientError> {
-    ApiRequest::get("/api/notifications").send().await
 }

@@ -17,8 +17,9 @@ use crate::opinions::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
+use crate::outbox::pages::outbox::OutboxPage;
 use crate::pages::{
-    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
+    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
     reception::ReceptionPage,
 };
 use deputy_homes_api::platform::apps::is_office_path;

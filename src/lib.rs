@@ -8,5 +8,6 @@ pub mod homes;
 pub mod i18n;
 pub mod kit;
 pub mod opinions;
+pub mod outbox;
 pub mod pages;
 pub mod saved_bookings;

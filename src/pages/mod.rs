@@ -3,5 +3,4 @@
 pub mod activities;
 pub mod book;
 pub mod my_bookings;
-pub mod outbox;
 pub mod reception;

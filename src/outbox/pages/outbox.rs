@@ -2,11 +2,11 @@
 //! many attempts it took.
 
 use crate::accounts::session::use_auth;
-use crate::api;
 use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
+use crate::outbox::client;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn OutboxPage() -> impl IntoView {
 
 #[component]
 fn OutboxList() -> impl IntoView {
-    let list = LocalResource::new(api::notifications_list);
+    let list = LocalResource::new(client::notifications_list);
     let retry = Callback::new(move |()| list.refetch());
     view! {
         <p class="hint">{tr(|c| c.outbox_intro)}</p>
