@@ -9,6 +9,10 @@ use crate::i18n::{tr, I18n};
 use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
 use crate::kit::not_found::NotFoundPage;
+use crate::meetings::pages::{
+    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
+    reception::ReceptionPage,
+};
 use crate::opinions::pages::{
     audit::AuditPage, board::BoardPage, holidays::HolidaysPage, staff_opinion::StaffOpinionPage,
     staff_queue::StaffQueuePage, stats::StatsPage, units::UnitsPage,
@@ -18,10 +22,6 @@ use crate::opinions::pages::{
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
 use crate::outbox::pages::outbox::OutboxPage;
-use crate::pages::{
-    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
-    reception::ReceptionPage,
-};
 use deputy_homes_api::platform::apps::is_office_path;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};

@@ -1,13 +1,10 @@
 //! The deputy-homes browser app: citizens find Hohhot's representatives' homes.
 
 pub mod accounts;
-pub mod api;
 pub mod app;
-pub mod components;
 pub mod homes;
 pub mod i18n;
 pub mod kit;
+pub mod meetings;
 pub mod opinions;
 pub mod outbox;
-pub mod pages;
-pub mod saved_bookings;

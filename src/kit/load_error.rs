@@ -1,7 +1,7 @@
 //! What a page shows when its data could not be loaded.
 
-use crate::api::ClientError;
 use crate::i18n::{tr, use_i18n};
+use crate::kit::http::ClientError;
 use deputy_homes_api::ErrorCode;
 use leptos::prelude::*;
 

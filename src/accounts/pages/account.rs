@@ -3,10 +3,10 @@
 use crate::accounts::client;
 use crate::accounts::session::use_auth;
 use crate::app::set_page_title;
-use crate::components::duty::{DutyActivities, YearSummaryCard};
-use crate::components::publish_activity::PublishActivity;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::meetings::components::duty::{DutyActivities, YearSummaryCard};
+use crate::meetings::components::publish_activity::PublishActivity;
 use crate::opinions::components::delegate_opinions::DelegateOpinions;
 use deputy_homes_api::accounts::{Role, Session};
 use deputy_homes_api::homes::query::HomeFilter;

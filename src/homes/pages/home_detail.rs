@@ -1,12 +1,12 @@
 //! One home: open now, the week's hours, phone, access, and directions.
 
 use crate::app::set_page_title;
-use crate::components::activity_list::ActivityList;
 use crate::homes::client;
 use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::clock::now_in_hohhot;
 use crate::kit::load_error::LoadError;
+use crate::meetings::components::activity_list::ActivityList;
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, geo_uri};
 use deputy_homes_api::{Home, LatLon};
 use leptos::prelude::*;

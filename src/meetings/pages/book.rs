@@ -1,13 +1,14 @@
 //! A citizen books a seat at an activity: name, mobile, topic, help needed and consent; the
 //! answer is a booking code with its QR code and a calendar file, remembered on this phone.
 
-use crate::api::{self, ClientError};
 use crate::app::set_page_title;
-use crate::components::activity_list::ActivityWhen;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::dom::{focus, scroll_to_top};
+use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
-use crate::saved_bookings::{self, Saved};
+use crate::meetings::client;
+use crate::meetings::components::activity_list::ActivityWhen;
+use crate::meetings::saved_bookings::{self, Saved};
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::{
@@ -48,7 +49,7 @@ pub fn BookPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let activity = LocalResource::new(move || api::activity_get(id.get()));
+    let activity = LocalResource::new(move || client::activity_get(id.get()));
     let retry = Callback::new(move |()| activity.refetch());
     Effect::new(move |_| {
         set_page_title(&format!(
@@ -150,7 +151,7 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match api::booking_create(activity_id.clone(), body).await {
+            match client::booking_create(activity_id.clone(), body).await {
                 Ok(booking) => {
                     saved_bookings::remember(Saved {
                         code: booking.code.clone(),
@@ -250,7 +251,7 @@ pub fn BookingDone(booking: Booking) -> impl IntoView {
             </h2>
             {waitlisted.then(|| view! { <p>{tr(|c| c.waitlisted_note)}</p> })}
             <BookingCode code=code.clone() />
-            <p><a class="button button--wide" href=api::calendar_href(&booking.activity_id, &code) download="">{tr(|c| c.add_to_calendar)}</a></p>
+            <p><a class="button button--wide" href=client::calendar_href(&booking.activity_id, &code) download="">{tr(|c| c.add_to_calendar)}</a></p>
             <p class="hint">{tr(|c| c.show_at_door)}</p>
             <p><a class="button button--link button--wide" href="/bookings">{tr(|c| c.nav_my_bookings)}</a></p>
         </section>
@@ -265,7 +266,7 @@ pub fn BookingCode(code: String) -> impl IntoView {
         <div class="booking-code">
             <p class="booking-code__label">{tr(|c| c.booking_code_label)}</p>
             <p class="booking-code__value" data-code=code.clone()>{code.clone()}</p>
-            <img class="booking-code__qr" src=api::booking_qr_src(&code) width="200" height="200"
+            <img class="booking-code__qr" src=client::booking_qr_src(&code) width="200" height="200"
                 alt=tr_with(|c, a: String| (c.qr_alt)(&a), alt) />
         </div>
     }

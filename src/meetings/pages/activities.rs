@@ -1,10 +1,10 @@
 //! Every home's upcoming activities, filtered by district, type and date (kept in the URL).
 
-use crate::api;
 use crate::app::set_page_title;
-use crate::components::activity_list::ActivityItem;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::load_error::LoadError;
+use crate::meetings::client;
+use crate::meetings::components::activity_list::ActivityItem;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::District;
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         move |name: &'static str| Memo::new(move |_| query.read().get(name).unwrap_or_default());
     let (district, kind, date) = (param("district"), param("kind"), param("date"));
     let activities =
-        LocalResource::new(move || api::activities_list(district.get(), kind.get(), date.get()));
+        LocalResource::new(move || client::activities_list(district.get(), kind.get(), date.get()));
     let retry = Callback::new(move |()| activities.refetch());
     let navigate = use_navigate();
     let go = move |d: String, k: String, t: String| {

@@ -2,12 +2,13 @@
 //! the reception record.
 
 use crate::accounts::session::use_auth;
-use crate::api::{self, ClientError};
 use crate::app::set_page_title;
-use crate::components::activity_list::ActivityWhen;
-use crate::components::manage_activity::ManageActivity;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::meetings::client;
+use crate::meetings::components::activity_list::ActivityWhen;
+use crate::meetings::components::manage_activity::ManageActivity;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::BookingStatus;
 use deputy_homes_api::meetings::reception::{RecordInput, Roster, RosterEntry, MAX_RECORD_CHARS};
@@ -52,7 +53,7 @@ pub fn ReceptionPage() -> impl IntoView {
     });
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let activity = LocalResource::new(move || api::activity_get(id.get()));
+    let activity = LocalResource::new(move || client::activity_get(id.get()));
     let retry = Callback::new(move |()| activity.refetch());
     let auth = use_auth();
     view! {
@@ -84,7 +85,7 @@ fn Reception(activity: Activity) -> impl IntoView {
     let csrf = move || auth.csrf_token();
     let id = activity.id.clone();
     let roster_id = id.clone();
-    let roster = LocalResource::new(move || api::roster_get(roster_id.clone()));
+    let roster = LocalResource::new(move || client::roster_get(roster_id.clone()));
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<String, &'static str>>);
     let check_in = {
@@ -92,7 +93,7 @@ fn Reception(activity: Activity) -> impl IntoView {
         Callback::new(move |typed: String| {
             let (id, token) = (id.clone(), csrf());
             spawn_local(async move {
-                match api::check_in(id, typed, token).await {
+                match client::check_in(id, typed, token).await {
                     Ok(entry) => {
                         outcome.set(Some(Ok(entry.name)));
                         code.set(String::new());
@@ -211,7 +212,7 @@ fn RecordForm(
     let outcome = RwSignal::new(None::<Result<(), &'static str>>);
     let load_id = activity_id.clone();
     spawn_local(async move {
-        if let Ok(Some(record)) = api::record_get(load_id).await {
+        if let Ok(Some(record)) = client::record_get(load_id).await {
             raised.set(record.raised);
             follow_up.set(record.follow_up);
             linked.set(record.booking_codes);
@@ -237,7 +238,7 @@ fn RecordForm(
         let token = auth.csrf_token();
         let id = activity_id.clone();
         spawn_local(async move {
-            match api::record_put(id, body, token).await {
+            match client::record_put(id, body, token).await {
                 Ok(record) => {
                     written_by.set(Some(record.written_by_name));
                     outcome.set(Some(Ok(())));

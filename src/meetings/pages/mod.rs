@@ -1,4 +1,4 @@
-//! One module per routed page.
+//! The meetings' routed pages.
 
 pub mod activities;
 pub mod book;

@@ -1,8 +1,9 @@
 //! Changing or cancelling an activity that has not started; everyone booked is told.
 
 use crate::accounts::session::use_auth;
-use crate::api::{self, ClientError};
 use crate::i18n::{tr, use_i18n, Catalog};
+use crate::kit::http::ClientError;
+use crate::meetings::client;
 use deputy_homes_api::meetings::activity::{Activity, EditActivity};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
@@ -62,7 +63,7 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
             };
             let (id, token) = (id.clone(), csrf());
             spawn_local(async move {
-                match api::activity_edit(id, body, token).await {
+                match client::activity_edit(id, body, token).await {
                     Ok(activity) => {
                         edited.set(Some(Ok(())));
                         changed.run(activity);
@@ -87,7 +88,7 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
         }
         let (id, token, why) = (id.clone(), csrf(), reason.get_untracked());
         spawn_local(async move {
-            match api::activity_cancel(id, why, token).await {
+            match client::activity_cancel(id, why, token).await {
                 Ok(activity) => {
                     cancelled.set(Some(Ok(())));
                     changed.run(activity);

@@ -1,7 +1,8 @@
 //! The form a delegate publishes activities with (a single one or a weekly series).
 
-use crate::api::{self, ClientError};
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::http::ClientError;
+use crate::meetings::client;
 use deputy_homes_api::meetings::activity::{ActivityKind, NewActivities};
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
@@ -75,7 +76,7 @@ pub fn PublishActivity(
         let (home_id, csrf_token) = (home_id.clone(), csrf_token.clone());
         busy.set(true);
         spawn_local(async move {
-            let result = api::activities_create(home_id, body, csrf_token).await;
+            let result = client::activities_create(home_id, body, csrf_token).await;
             outcome.set(Some(
                 result
                     .map(|list| list.len())

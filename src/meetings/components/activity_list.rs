@@ -1,7 +1,7 @@
 //! A home's upcoming activities, with the delegates on duty.
 
-use crate::api;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::meetings::client;
 use deputy_homes_api::meetings::activity::{parse_date, Activity};
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn ActivityList(
     /// The home.
     home_id: String,
 ) -> impl IntoView {
-    let activities = LocalResource::new(move || api::home_activities(home_id.clone()));
+    let activities = LocalResource::new(move || client::home_activities(home_id.clone()));
     view! {
         <section aria-labelledby="activities-heading">
             <h2 id="activities-heading">{tr(|c| c.activities_heading)}</h2>

@@ -2,12 +2,13 @@
 //! waitlisted booking shows here when it is promoted), to cancel or move with code + phone;
 //! and finding a booking made on another phone.
 
-use crate::api::{self, ClientError};
 use crate::app::set_page_title;
-use crate::components::activity_list::ActivityWhen;
 use crate::i18n::{tr, tr_with, use_i18n};
-use crate::pages::book::{booking_error, BookingCode};
-use crate::saved_bookings::{self, Saved};
+use crate::kit::http::ClientError;
+use crate::meetings::client;
+use crate::meetings::components::activity_list::ActivityWhen;
+use crate::meetings::pages::book::{booking_error, BookingCode};
+use crate::meetings::saved_bookings::{self, Saved};
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::{normalize_code, Booking, BookingStatus, CODE_LENGTH};
@@ -43,8 +44,8 @@ pub fn MyBookingsPage() -> impl IntoView {
 }
 
 async fn load(saved: Saved) -> Result<(Booking, Activity), ClientError> {
-    let booking = api::booking_get(saved.code, saved.phone).await?;
-    let activity = api::activity_get(booking.activity_id.clone()).await?;
+    let booking = client::booking_get(saved.code, saved.phone).await?;
+    let activity = client::activity_get(booking.activity_id.clone()).await?;
     Ok((booking, activity))
 }
 
@@ -108,7 +109,7 @@ fn BookingState(
             let saved = saved.clone();
             busy.set(true);
             spawn_local(async move {
-                match api::booking_cancel(saved.code, saved.phone).await {
+                match client::booking_cancel(saved.code, saved.phone).await {
                     Ok(_) => reload.run(()),
                     Err(e) => message.set(Some(booking_error(&e, i18n.t()).1)),
                 }
@@ -116,7 +117,7 @@ fn BookingState(
             });
         }
     };
-    let calendar = api::calendar_href(&activity.id, &booking.code);
+    let calendar = client::calendar_href(&activity.id, &booking.code);
     let started = activity.cancel_reason.is_some();
     view! {
         <p class="booking__status">
@@ -167,7 +168,7 @@ fn MoveBooking(
             if !open.get() {
                 return Ok(Vec::new());
             }
-            api::home_activities(home_id).await.map(|list| {
+            client::home_activities(home_id).await.map(|list| {
                 list.into_iter()
                     .filter(|a| a.id != current_id && a.cancel_reason.is_none())
                     .collect::<Vec<_>>()
@@ -185,7 +186,7 @@ fn MoveBooking(
             return;
         }
         spawn_local(async move {
-            match api::booking_move(saved.code.clone(), saved.phone.clone(), to.clone()).await {
+            match client::booking_move(saved.code.clone(), saved.phone.clone(), to.clone()).await {
                 Ok(_) => {
                     saved_bookings::remember(Saved {
                         activity_id: to,
@@ -259,7 +260,7 @@ fn FindBooking(list: RwSignal<Vec<Saved>>) -> impl IntoView {
         };
         message.set(None);
         spawn_local(async move {
-            match api::booking_get(typed, number.as_str().to_owned()).await {
+            match client::booking_get(typed, number.as_str().to_owned()).await {
                 Ok(booking) => {
                     saved_bookings::remember(Saved {
                         code: booking.code,

@@ -1,7 +1,7 @@
-//! Every HTTP call the app makes, built on the kit's HTTP base.
+//! The meetings' HTTP calls: activities (listing, publishing, editing, cancelling), bookings
+//! (booking, looking up, moving, cancelling), and the reception at the home.
 
-use crate::kit::http::ApiRequest;
-pub use crate::kit::http::ClientError;
+use crate::kit::http::{ApiRequest, ClientError};
 use deputy_homes_api::homes::maplinks::encode_component;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
@@ -9,16 +9,14 @@ use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
 
-/// The API path of one home, with its id encoded.
-fn home_path(id: &str) -> String {
-    format!("/api/homes/{}", encode_component(id))
+/// The API path of one home's activities, with its id encoded.
+fn home_activities_path(id: &str) -> String {
+    format!("/api/homes/{}/activities", encode_component(id))
 }
 
 /// `GET /api/homes/{id}/activities`: the home's activities that have not ended.
 pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
-    ApiRequest::get(format!("{}/activities", home_path(&id)))
-        .send()
-        .await
+    ApiRequest::get(home_activities_path(&id)).send().await
 }
 
 /// `POST /api/homes/{id}/activities`: publishes an activity or a weekly series.
@@ -27,7 +25,7 @@ pub async fn activities_create(
     body: NewActivities,
     csrf_token: String,
 ) -> Result<Vec<Activity>, ClientError> {
-    ApiRequest::post(format!("{}/activities", home_path(&home_id)))
+    ApiRequest::post(home_activities_path(&home_id))
         .csrf(csrf_token)
         .send_json(&body)
         .await

@@ -1,15 +1,16 @@
 //! On a delegate's account page: their year in numbers, and the upcoming activities of their
 //! homes with the way to each one's bookings and check-in.
 
-use crate::api;
-use crate::components::activity_list::ActivityWhen;
 use crate::i18n::{tr, tr_with};
+use crate::kit::http::ClientError;
+use crate::meetings::client;
+use crate::meetings::components::activity_list::ActivityWhen;
 use leptos::prelude::*;
 
 /// This year's activities held, people met and records written.
 #[component]
 pub fn YearSummaryCard(account_id: String) -> impl IntoView {
-    let summary = LocalResource::new(move || api::year_summary(account_id.clone()));
+    let summary = LocalResource::new(move || client::year_summary(account_id.clone()));
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
@@ -36,10 +37,10 @@ pub fn DutyActivities(home_ids: Vec<String>) -> impl IntoView {
         async move {
             let mut all = Vec::new();
             for id in ids {
-                all.extend(api::home_activities(id).await?);
+                all.extend(client::home_activities(id).await?);
             }
             all.sort_by_key(|a| a.starts_at_ms);
-            Ok::<_, api::ClientError>(all)
+            Ok::<_, ClientError>(all)
         }
     });
     view! {
