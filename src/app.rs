@@ -158,10 +158,3 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     root.set_inner_html("");
     leptos::mount::mount_to(root, app).forget();
 }
-
-/// Sets the browser tab's title for the page being shown.
-pub fn set_page_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
-    }
-}

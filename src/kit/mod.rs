@@ -10,6 +10,7 @@ pub mod http;
 pub mod language_switch;
 pub mod load_error;
 pub mod not_found;
+pub mod page_title;
 pub mod pager;
 pub mod text_field;
 pub mod urls;

@@ -2,9 +2,9 @@
 
 use crate::accounts::client;
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::kit::page_title::use_page_title;
 use crate::meetings::components::duty::{DutyActivities, YearSummaryCard};
 use crate::meetings::components::publish_activity::PublishActivity;
 use crate::opinions::components::delegate_opinions::DelegateOpinions;
@@ -16,14 +16,7 @@ use leptos::task::spawn_local;
 /// Shows who is signed in, their homes, and signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().account_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.account_heading);
     let auth = use_auth();
     view! {
         <h1>{tr(|c| c.account_heading)}</h1>

@@ -2,9 +2,9 @@
 
 use crate::accounts::client;
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::http::ClientError;
+use crate::kit::page_title::use_page_title;
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -25,13 +25,7 @@ fn message(error: &ClientError, t: &Catalog) -> &'static str {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().sign_in_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.sign_in_heading);
     let auth = use_auth();
     let navigate = use_navigate();
     let (login, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));

@@ -5,11 +5,11 @@ use crate::accounts::client;
 use crate::accounts::components::account_card::AccountCard;
 use crate::accounts::components::account_create::AccountCreate;
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use deputy_homes_api::accounts::{Account, Role};
 use deputy_homes_api::homes::query::HomeFilter;
 use leptos::prelude::*;
@@ -19,14 +19,7 @@ use std::sync::Arc;
 /// The accounts page; anyone but staff is told why it shows nothing (the server refuses them too).
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().staff_accounts_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.staff_accounts_heading);
     let auth = use_auth();
     view! {
         <h1>{tr(|c| c.staff_accounts_heading)}</h1>

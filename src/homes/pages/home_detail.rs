@@ -1,11 +1,11 @@
 //! One home: open now, the week's hours, phone, access, and directions.
 
-use crate::app::set_page_title;
 use crate::homes::client;
 use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::clock::now_in_hohhot;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::meetings::components::activity_list::ActivityList;
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, geo_uri};
 use deputy_homes_api::{Home, LatLon};
@@ -40,7 +40,6 @@ pub fn HomeDetailPage() -> impl IntoView {
 #[component]
 fn HomeDetail(home: Home) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
     let (name_zh, name_en) = (home.name_zh.clone(), home.name_en.clone());
     let name = Signal::derive(move || {
         if i18n.lang() == Lang::Zh {
@@ -49,7 +48,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             name_en.clone()
         }
     });
-    Effect::new(move |_| set_page_title(&format!("{} · {}", name.get(), t().app_title)));
+    use_page_title(move |_| name.get());
     let (desc_zh, desc_en) = (home.description_zh.clone(), home.description_en.clone());
     let description = move || {
         if i18n.lang() == Lang::Zh {

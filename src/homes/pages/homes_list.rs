@@ -1,6 +1,5 @@
 //! The home page: find a home by search, district, type or distance.
 
-use crate::app::set_page_title;
 use crate::homes::client;
 use crate::homes::components::home_card::HomeCard;
 use crate::homes::components::sample_notice::SampleNotice;
@@ -8,6 +7,7 @@ use crate::homes::pages::homes_filters::HomesFilters;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::geolocation::Located;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_app_title;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{HomesQuery, HomesResponse};
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ fn filter_from_url(get: impl Fn(&str) -> Option<String>) -> HomeFilter {
 pub fn HomesListPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    Effect::new(move |_| set_page_title(t().app_title));
+    use_app_title();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();

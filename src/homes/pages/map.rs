@@ -1,12 +1,12 @@
 //! Where the homes are: the app's own SVG map of the city and of the city centre, and every home
 //! listed by district below it (the accessible form of the same information).
 
-use crate::app::set_page_title;
 use crate::homes::client;
 use crate::homes::components::overview_map::{Labels, OverviewMap};
 use crate::homes::components::sample_notice::SampleNotice;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{District, HomeSummary, HomesResponse};
@@ -24,13 +24,7 @@ const URBAN_BOUNDS: BoundingBox = BoundingBox {
 #[component]
 pub fn MapPage() -> impl IntoView {
     let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().map_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.map_heading);
     let homes = LocalResource::new(|| client::homes_list(HomeFilter::default()));
     let retry = Callback::new(move |()| homes.refetch());
     view! {

@@ -1,8 +1,8 @@
 //! Every home's upcoming activities, filtered by district, type and date (kept in the URL).
 
-use crate::app::set_page_title;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityItem;
 use deputy_homes_api::meetings::activity::ActivityKind;
@@ -27,14 +27,7 @@ fn href(district: &str, kind: &str, date: &str) -> String {
 /// The page.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().all_activities_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.all_activities_heading);
     let query = use_query_map();
     let param =
         move |name: &'static str| Memo::new(move |_| query.read().get(name).unwrap_or_default());

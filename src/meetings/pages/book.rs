@@ -1,11 +1,11 @@
 //! A citizen books a seat at an activity: name, mobile, topic, help needed and consent; the
 //! answer is a booking code with its QR code and a calendar file, remembered on this phone.
 
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::saved_bookings::{self, Saved};
@@ -46,18 +46,11 @@ pub fn booking_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>,
 /// The booking page of the activity in the URL.
 #[component]
 pub fn BookPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let activity = LocalResource::new(move || client::activity_get(id.get()));
     let retry = Callback::new(move |()| activity.refetch());
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().book_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.book_heading);
     view! {
         <h1>{tr(|c| c.book_heading)}</h1>
         <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>

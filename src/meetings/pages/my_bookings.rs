@@ -2,9 +2,9 @@
 //! waitlisted booking shows here when it is promoted), to cancel or move with code + phone;
 //! and finding a booking made on another phone.
 
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::http::ClientError;
+use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::pages::book::{booking_error, BookingCode};
@@ -19,14 +19,7 @@ use leptos::task::spawn_local;
 /// The page.
 #[component]
 pub fn MyBookingsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().my_bookings_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.my_bookings_heading);
     let list = RwSignal::new(saved_bookings::load());
     view! {
         <h1>{tr(|c| c.my_bookings_heading)}</h1>

@@ -2,10 +2,10 @@
 //! the reception record.
 
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::components::manage_activity::ManageActivity;
@@ -43,14 +43,7 @@ fn reception_error(error: &ClientError, t: &Catalog) -> &'static str {
 /// The page of the activity in the URL.
 #[component]
 pub fn ReceptionPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().manage_link,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.manage_link);
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let activity = LocalResource::new(move || client::activity_get(id.get()));

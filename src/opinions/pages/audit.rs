@@ -1,10 +1,10 @@
 //! `/staff/audit`: the append-only audit log, newest first, filtered by target (read-only).
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::app::set_page_title;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
 use crate::opinions::client;
@@ -30,14 +30,7 @@ fn audit_href(target: Option<&str>, page: u32) -> String {
 /// The page.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().audit_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.audit_heading);
     view! {
         <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
         <h1>{tr(|c| c.audit_heading)}</h1>

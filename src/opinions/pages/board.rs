@@ -1,10 +1,10 @@
 //! `/board`: opinions published with their replies (公开答复), filtered by category. The server
 //! sends no name, phone, place, home or photo; this page shows what it gets as text.
 
-use crate::app::set_page_title;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
 use crate::opinions::client;
@@ -28,14 +28,7 @@ fn board_href(category: Option<Category>, page: u32) -> String {
 /// The page.
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().board_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.board_heading);
     let params = use_query_map();
     let query = Memo::new(move |_| {
         params.with(|p| PublicBoardQuery {

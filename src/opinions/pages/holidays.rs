@@ -3,10 +3,10 @@
 //! page says which years due dates may reach without any holiday listed.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::opinions::calendar_rules::{add_days, by_year, weekday};
 use crate::opinions::client;
 use crate::opinions::moderation_rules::step_error;
@@ -18,14 +18,7 @@ use leptos::task::spawn_local;
 /// The page.
 #[component]
 pub fn HolidaysPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().holidays_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.holidays_heading);
     view! {
         <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
         <h1>{tr(|c| c.holidays_heading)}</h1>

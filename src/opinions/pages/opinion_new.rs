@@ -4,12 +4,12 @@
 //! same key, so it never creates a second opinion.
 
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::kit::http::ClientError;
+use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::saved_opinions::{self, SavedOpinion};
 use deputy_homes_api::homes::query::HomeFilter;
@@ -65,14 +65,7 @@ fn opinion_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'s
 /// The page; `?home=ID` pre-fills the home.
 #[component]
 pub fn OpinionNewPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().opinion_new_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.opinion_new_heading);
     let query = use_query_map();
     let home = query.read_untracked().get("home").unwrap_or_default();
     let receipt = RwSignal::new(None::<OpinionReceipt>);
@@ -88,14 +81,7 @@ pub fn OpinionNewPage() -> impl IntoView {
 /// The office app's page for staff entering the opinion of a citizen who came in person.
 #[component]
 pub fn WalkInPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().walk_in_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.walk_in_heading);
     let receipt = RwSignal::new(None::<OpinionReceipt>);
     view! {
         <p class="back"><a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a></p>

@@ -1,11 +1,11 @@
 //! Following an opinion: by tracking number + the last 4 digits of the phone, or by the private
 //! link; the opinions sent from this phone are listed too.
 
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::clock::local_time;
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::opinions::saved_opinions;
@@ -29,21 +29,11 @@ fn lookup_error(error: &ClientError, t: &Catalog) -> &'static str {
     }
 }
 
-fn set_title(i18n: crate::i18n::I18n) {
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().opinion_lookup_heading,
-            i18n.t().app_title
-        ))
-    });
-}
-
 /// `/opinions`: the lookup form and this phone's opinions.
 #[component]
 pub fn OpinionLookupPage() -> impl IntoView {
     let i18n = use_i18n();
-    set_title(i18n);
+    use_page_title(|t| t.opinion_lookup_heading);
     let (tracking, last4) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let found = RwSignal::new(None::<(OpinionView, String)>);
     let error = RwSignal::new(None::<&'static str>);
@@ -103,8 +93,7 @@ pub fn OpinionLookupPage() -> impl IntoView {
 /// `/opinions/t/:token`: the private link.
 #[component]
 pub fn OpinionTokenPage() -> impl IntoView {
-    let i18n = use_i18n();
-    set_title(i18n);
+    use_page_title(|t| t.opinion_lookup_heading);
     let params = use_params_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     let opinion = LocalResource::new(move || client::opinion_by_token(token.get()));

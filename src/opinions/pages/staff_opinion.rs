@@ -3,10 +3,10 @@
 //! did what), and the forms of the steps its status allows.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
 use crate::opinions::moderation_rules::reveal_error;
@@ -18,14 +18,7 @@ use leptos_router::hooks::use_params_map;
 /// The page.
 #[component]
 pub fn StaffOpinionPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().staff_queue_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.staff_queue_heading);
     view! {
         <p class="back"><a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a></p>
         <StaffGate children=Box::new(|csrf| view! { <StaffOpinionLoader csrf /> }.into_any()) />

@@ -2,10 +2,10 @@
 //! action (accept, assign, close) on the ones ticked.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::app::set_page_title;
 use crate::homes::client::homes_list;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
 use crate::opinions::client;
 use crate::opinions::components::bulk_action::BulkActionForm;
@@ -19,14 +19,7 @@ use leptos_router::hooks::use_query_map;
 /// The page.
 #[component]
 pub fn StaffQueuePage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().staff_queue_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.staff_queue_heading);
     view! {
         <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
         <h1>{tr(|c| c.staff_queue_heading)}</h1>

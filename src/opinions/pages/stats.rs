@@ -4,11 +4,11 @@
 
 use crate::accounts::account_rules::home_name;
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::bar_chart::BarChart;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::kit::urls::page_href;
 use crate::opinions::client;
 use deputy_homes_api::accounts::Role;
@@ -45,14 +45,7 @@ enum Kind {
 /// The page.
 #[component]
 pub fn StatsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().stats_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.stats_heading);
     let auth = use_auth();
     let staff = Memo::new(move |_| {
         auth.session

@@ -2,10 +2,10 @@
 //! rename them, and deactivate or reactivate them; every change is audited by the server.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::app::set_page_title;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::moderation_rules::{step_error, units_named};
 use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
@@ -17,14 +17,7 @@ use leptos::task::spawn_local;
 /// The page.
 #[component]
 pub fn UnitsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().units_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.units_heading);
     view! {
         <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
         <h1>{tr(|c| c.units_heading)}</h1>

@@ -2,10 +2,10 @@
 //! many attempts it took.
 
 use crate::accounts::session::use_auth;
-use crate::app::set_page_title;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
 use crate::kit::load_error::LoadError;
+use crate::kit::page_title::use_page_title;
 use crate::outbox::client;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};
@@ -14,14 +14,7 @@ use leptos::prelude::*;
 /// The page.
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        set_page_title(&format!(
-            "{} · {}",
-            i18n.t().outbox_heading,
-            i18n.t().app_title
-        ))
-    });
+    use_page_title(|t| t.outbox_heading);
     let auth = use_auth();
     let is_staff = move || {
         auth.session
