@@ -9,6 +9,7 @@ pub mod geolocation;
 pub mod http;
 pub mod language_switch;
 pub mod load_error;
+pub mod loader;
 pub mod not_found;
 pub mod page_title;
 pub mod pager;

@@ -4,7 +4,7 @@ use crate::homes::client;
 use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::clock::now_in_hohhot;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::meetings::components::activity_list::ActivityList;
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, geo_uri};
@@ -15,25 +15,20 @@ use leptos_router::hooks::use_params_map;
 /// The detail page, loaded by the id in the URL (so a reload shows the same home).
 #[component]
 pub fn HomeDetailPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let home = LocalResource::new(move || client::home_get(id.get()));
-    let retry = Callback::new(move |()| home.refetch());
+    let not_found = || {
+        view! {
+            <h1>{tr(|c| c.page_not_found)}</h1>
+            <p class="alert" role="alert">{tr(|c| c.home_not_found)}</p>
+        }
+    };
     view! {
         <p class="back"><a href="/">{tr(|c| c.back_to_list)}</a></p>
-        <Transition fallback=move || view! { <p class="loading" role="status">{i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(home) => view! { <HomeDetail home /> }.into_any(),
-                    Err(e) if e.is_not_found() => view! {
-                        <h1>{tr(|c| c.page_not_found)}</h1>
-                        <p class="alert" role="alert">{tr(|c| c.home_not_found)}</p>
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=home not_found let:home>
+            <HomeDetail home />
+        </Loader>
     }
 }
 

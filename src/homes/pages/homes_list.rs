@@ -4,9 +4,9 @@ use crate::homes::client;
 use crate::homes::components::home_card::HomeCard;
 use crate::homes::components::sample_notice::SampleNotice;
 use crate::homes::pages::homes_filters::HomesFilters;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::geolocation::Located;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_app_title;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::{HomesQuery, HomesResponse};
@@ -36,8 +36,6 @@ fn filter_from_url(get: impl Fn(&str) -> Option<String>) -> HomeFilter {
 /// The list page.
 #[component]
 pub fn HomesListPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     use_app_title();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
@@ -52,19 +50,13 @@ pub fn HomesListPage() -> impl IntoView {
         }
         client::homes_list(f)
     });
-    let retry = Callback::new(move |()| homes.refetch());
     view! {
         <h1>{tr(|c| c.list_heading)}</h1>
         <p class="list-links"><a class="button button--link" href="/map">{tr(|c| c.nav_map)}</a></p>
         <HomesFilters filter located />
-        <Transition fallback=move || view! { <p class="loading" role="status">{t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match homes.await {
-                    Ok(response) => view! { <Results response filter /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=homes let:response>
+            <Results response filter />
+        </Loader>
     }
 }
 

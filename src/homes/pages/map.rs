@@ -5,7 +5,7 @@ use crate::homes::client;
 use crate::homes::components::overview_map::{Labels, OverviewMap};
 use crate::homes::components::sample_notice::SampleNotice;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
 use deputy_homes_api::homes::query::HomeFilter;
@@ -23,20 +23,13 @@ const URBAN_BOUNDS: BoundingBox = BoundingBox {
 /// The map page.
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let i18n = use_i18n();
     use_page_title(|t| t.map_heading);
     let homes = LocalResource::new(|| client::homes_list(HomeFilter::default()));
-    let retry = Callback::new(move |()| homes.refetch());
     view! {
         <h1>{tr(|c| c.map_heading)}</h1>
-        <Transition fallback=move || view! { <p class="loading" role="status">{i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match homes.await {
-                    Ok(response) => view! { <Maps response /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=homes let:response>
+            <Maps response />
+        </Loader>
     }
 }
 

@@ -1,7 +1,7 @@
 //! Every home's upcoming activities, filtered by district, type and date (kept in the URL).
 
 use crate::i18n::{tr, tr_with};
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityItem;
@@ -34,7 +34,6 @@ pub fn ActivitiesPage() -> impl IntoView {
     let (district, kind, date) = (param("district"), param("kind"), param("date"));
     let activities =
         LocalResource::new(move || client::activities_list(district.get(), kind.get(), date.get()));
-    let retry = Callback::new(move |()| activities.refetch());
     let navigate = use_navigate();
     let go = move |d: String, k: String, t: String| {
         navigate(
@@ -76,20 +75,13 @@ pub fn ActivitiesPage() -> impl IntoView {
                 <a class="button button--link" href=move || href(&district.get(), &kind.get(), "")>{tr(|c| c.any_date)}</a>
             </Show>
         </form>
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match activities.await {
-                    Ok(list) => view! {
-                        <p class="result-count" role="status">{tr_with(|c, n| (c.activities_count)(n), list.len())}</p>
-                        {list.is_empty().then(|| view! { <p>{tr(|c| c.no_activities)}</p> })}
-                        <ul class="activities">
-                            {list.into_iter().map(|a| view! { <ActivityItem activity=a with_home=true /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=activities let:list>
+            <p class="result-count" role="status">{tr_with(|c, n| (c.activities_count)(n), list.len())}</p>
+            {list.is_empty().then(|| view! { <p>{tr(|c| c.no_activities)}</p> })}
+            <ul class="activities">
+                {list.into_iter().map(|a| view! { <ActivityItem activity=a with_home=true /> }).collect_view()}
+            </ul>
+        </Loader>
     }
 }
 

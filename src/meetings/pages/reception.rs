@@ -4,7 +4,7 @@
 use crate::accounts::session::use_auth;
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::http::ClientError;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
@@ -47,7 +47,7 @@ pub fn ReceptionPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let activity = LocalResource::new(move || client::activity_get(id.get()));
-    let retry = Callback::new(move |()| activity.refetch());
+    let not_found = || view! { <p class="alert" role="alert">{tr(|c| c.activity_not_found)}</p> };
     let auth = use_auth();
     view! {
         <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
@@ -57,15 +57,9 @@ pub fn ReceptionPage() -> impl IntoView {
                 <p>{tr(|c| c.signed_out)}</p>
                 <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
             }>
-                <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match activity.await {
-                            Ok(activity) => view! { <Reception activity /> }.into_any(),
-                            Err(e) if e.is_not_found() => view! { <p class="alert" role="alert">{tr(|c| c.activity_not_found)}</p> }.into_any(),
-                            Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                <Loader resource=activity not_found let:activity>
+                    <Reception activity />
+                </Loader>
             </Show>
         </Show>
     }

@@ -3,7 +3,7 @@
 use crate::accounts::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
@@ -49,7 +49,6 @@ fn AuditLog() -> impl IntoView {
         })
     });
     let log = LocalResource::new(move || client::audit_list(query.get()));
-    let retry = Callback::new(move |()| log.refetch());
     let target = RwSignal::new(query.get_untracked().target.unwrap_or_default());
     let navigate = use_navigate();
     let search = move |ev: SubmitEvent| {
@@ -72,21 +71,19 @@ fn AuditLog() -> impl IntoView {
                 </div>
             </div>
         </form>
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match log.await {
-                    Ok(page) if page.items.is_empty() => view! { <p>{tr(|c| c.audit_empty)}</p> }.into_any(),
-                    Ok(page) => view! {
-                        <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
-                        <ul class="outbox audit">
-                            {page.items.into_iter().map(|entry| view! { <AuditItem entry /> }).collect_view()}
-                        </ul>
-                        <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=log let:page>
+            {if page.items.is_empty() {
+                view! { <p>{tr(|c| c.audit_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <ul class="outbox audit">
+                        {page.items.into_iter().map(|entry| view! { <AuditItem entry /> }).collect_view()}
+                    </ul>
+                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                }.into_any()
+            }}
+        </Loader>
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
@@ -37,7 +37,6 @@ pub fn BoardPage() -> impl IntoView {
         })
     });
     let list = LocalResource::new(move || client::public_opinions(query.get()));
-    let retry = Callback::new(move |()| list.refetch());
     let navigate = use_navigate();
     let page_href = Callback::new(move |page| board_href(query.get_untracked().category, page));
     view! {
@@ -52,21 +51,19 @@ pub fn BoardPage() -> impl IntoView {
                 {Category::ALL.map(|k| view! { <option value=k.code()>{tr_with(|c, k| (c.category_name)(k), k)}</option> })}
             </select>
         </div>
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(page) if page.items.is_empty() => view! { <p class="result-count">{tr(|c| c.board_empty)}</p> }.into_any(),
-                    Ok(page) => view! {
-                        <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
-                        <ul class="board">
-                            {page.items.into_iter().map(|item| view! { <BoardItem item /> }).collect_view()}
-                        </ul>
-                        <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=list let:page>
+            {if page.items.is_empty() {
+                view! { <p class="result-count">{tr(|c| c.board_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <ul class="board">
+                        {page.items.into_iter().map(|item| view! { <BoardItem item /> }).collect_view()}
+                    </ul>
+                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                }.into_any()
+            }}
+        </Loader>
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::i18n::{tr, tr_with, use_i18n, Catalog};
 use crate::kit::clock::local_time;
 use crate::kit::http::ClientError;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
@@ -97,21 +97,17 @@ pub fn OpinionTokenPage() -> impl IntoView {
     let params = use_params_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     let opinion = LocalResource::new(move || client::opinion_by_token(token.get()));
-    let retry = Callback::new(move |()| opinion.refetch());
+    let not_found = || {
+        view! {
+            <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
+            <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
+        }
+    };
     view! {
         <p class="back"><a href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match opinion.await {
-                    Ok(view) => view! { <OpinionDetails view heading_level=1 proof=Proof::Token(token.get_untracked()) /> }.into_any(),
-                    Err(e) if e.is_not_found() => view! {
-                        <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
-                        <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=opinion not_found let:view>
+            <OpinionDetails view heading_level=1 proof=Proof::Token(token.get_untracked()) />
+        </Loader>
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::accounts::components::staff_gate::StaffGate;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
@@ -30,21 +30,17 @@ fn StaffOpinionLoader(csrf: String) -> impl IntoView {
     let params = use_params_map();
     let tracking = Memo::new(move |_| params.read().get("tracking").unwrap_or_default());
     let opinion = LocalResource::new(move || client::staff_opinion(tracking.get()));
-    let retry = Callback::new(move |()| opinion.refetch());
+    let not_found = || {
+        view! {
+            <h1>{tr(|c| c.staff_queue_heading)}</h1>
+            <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
+        }
+    };
     let csrf = StoredValue::new(csrf);
     view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match opinion.await {
-                    Ok(view) => view! { <StaffOpinion view csrf=csrf.get_value() /> }.into_any(),
-                    Err(e) if e.is_not_found() => view! {
-                        <h1>{tr(|c| c.staff_queue_heading)}</h1>
-                        <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=opinion not_found let:view>
+            <StaffOpinion view csrf=csrf.get_value() />
+        </Loader>
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::accounts::components::staff_gate::StaffGate;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with};
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
 use crate::opinions::client;
@@ -70,21 +70,19 @@ fn StaffQueue(csrf: String) -> impl IntoView {
     view! {
         {missing_years}
         <QueueFilters query units homes />
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(page) if page.items.is_empty() => view! { <p class="result-count">{tr(|c| c.queue_empty)}</p> }.into_any(),
-                    Ok(page) => view! {
-                        <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
-                        <ul class="queue">
-                            {page.items.into_iter().map(|item| view! { <QueueItem item selected /> }).collect_view()}
-                        </ul>
-                        <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=list let:page>
+            {if page.items.is_empty() {
+                view! { <p class="result-count">{tr(|c| c.queue_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <ul class="queue">
+                        {page.items.into_iter().map(|item| view! { <QueueItem item selected /> }).collect_view()}
+                    </ul>
+                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                }.into_any()
+            }}
+        </Loader>
         <BulkActionForm selected units csrf on_done=retry />
     }
 }

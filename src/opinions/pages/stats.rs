@@ -7,7 +7,7 @@ use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::bar_chart::BarChart;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::urls::page_href;
 use crate::opinions::client;
@@ -54,20 +54,14 @@ pub fn StatsPage() -> impl IntoView {
     let params = use_query_map();
     let year = Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse().ok())));
     let stats = LocalResource::new(move || client::opinion_stats(staff.get(), year.get()));
-    let retry = Callback::new(move |()| stats.refetch());
     view! {
         <h1>{tr(|c| c.stats_heading)}</h1>
         <YearChoice year years=Signal::derive(move || {
             stats.get().and_then(Result::ok).map(|s| s.years).unwrap_or_default()
         }) />
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match stats.await {
-                    Ok(s) => view! { <StatsView stats=s /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=stats let:s>
+            <StatsView stats=s />
+        </Loader>
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::accounts::session::use_auth;
 use crate::i18n::{tr, tr_with};
 use crate::kit::clock::local_time;
-use crate::kit::load_error::LoadError;
+use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::outbox::client;
 use deputy_homes_api::accounts::Role;
@@ -34,22 +34,19 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 fn OutboxList() -> impl IntoView {
     let list = LocalResource::new(client::notifications_list);
-    let retry = Callback::new(move |()| list.refetch());
     view! {
         <p class="hint">{tr(|c| c.outbox_intro)}</p>
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(items) if items.is_empty() => view! { <p>{tr(|c| c.outbox_empty)}</p> }.into_any(),
-                    Ok(items) => view! {
-                        <ul class="outbox">
-                            {items.into_iter().map(|n| view! { <OutboxItem n /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loader resource=list let:items>
+            {if items.is_empty() {
+                view! { <p>{tr(|c| c.outbox_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="outbox">
+                        {items.into_iter().map(|n| view! { <OutboxItem n /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </Loader>
     }
 }
 
