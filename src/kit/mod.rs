@@ -13,5 +13,6 @@ pub mod loader;
 pub mod not_found;
 pub mod page_title;
 pub mod pager;
+pub mod submission;
 pub mod text_field;
 pub mod urls;

@@ -5,10 +5,10 @@ use crate::accounts::session::use_auth;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::Submission;
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 /// What went wrong, worded for the person signing in.
@@ -29,27 +29,21 @@ pub fn SignInPage() -> impl IntoView {
     let auth = use_auth();
     let navigate = use_navigate();
     let (login, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let error = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
+    let submission = Submission::new();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (l, p) = (login.get_untracked(), password.get_untracked());
         if l.trim().is_empty() || p.is_empty() {
-            error.set(Some(i18n.t().error_required));
+            submission.refuse((None, i18n.t().error_required));
             return;
         }
-        busy.set(true);
-        error.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match client::session_create(l, p).await {
-                Ok(session) => {
-                    auth.session.set(Some(session));
-                    navigate("/account", Default::default());
-                }
-                Err(e) => error.set(Some(message(&e, i18n.t()))),
+        submission.send(client::session_create(l, p), move |answer| match answer {
+            Ok(session) => {
+                auth.session.set(Some(session));
+                navigate("/account", Default::default());
             }
-            busy.set(false);
+            Err(e) => submission.refuse((None, message(&e, i18n.t()))),
         });
     };
     view! {
@@ -66,9 +60,9 @@ pub fn SignInPage() -> impl IntoView {
                 <input id="password" type="password" autocomplete="current-password" required
                     prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value()) />
             </div>
-            <p class="form-error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                {move || if busy.get() { i18n.t().signing_in } else { i18n.t().sign_in_button }}
+            <p class="form-error" role="alert">{move || submission.message()}</p>
+            <button type="submit" class="button button--primary" disabled=move || submission.busy()>
+                {move || if submission.busy() { i18n.t().signing_in } else { i18n.t().sign_in_button }}
             </button>
         </form>
     }

@@ -6,6 +6,7 @@ use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::http::ClientError;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::Submission;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::saved_bookings::{self, Saved};
@@ -17,7 +18,6 @@ use deputy_homes_api::meetings::booking::{
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 /// The message for a refused booking, and the field it belongs to.
@@ -90,15 +90,8 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
     );
     let needs = RwSignal::new(Vec::<AccessNeed>::new());
     let consent = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    // The field at fault and its message; `None` field: the message concerns the whole form.
-    let error = RwSignal::new(None::<(Option<&'static str>, &'static str)>);
-    let field_error = move |field: &'static str| {
-        move || match error.get() {
-            Some((Some(f), m)) if f == field => Some(m),
-            _ => None,
-        }
-    };
+    let submission = Submission::new();
+    let field_error = move |field: &'static str| move || submission.field_error(field);
     let invalid = move |field: &'static str| move || field_error(field)().is_some();
     let full = activity.seats_left == 0;
     let activity_id = activity.id.clone();
@@ -125,7 +118,7 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
                 "topic" => t.error_topic,
                 _ => t.error_consent,
             };
-            error.set(Some((Some(field), message)));
+            submission.refuse((Some(field), message));
             focus(&format!("book-{field}"));
             return;
         }
@@ -133,28 +126,24 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
             .map(|m| m.as_str().to_owned())
             .unwrap_or_default();
         let activity_id = activity_id.clone();
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match client::booking_create(activity_id.clone(), body).await {
-                Ok(booking) => {
-                    saved_bookings::remember(Saved {
-                        code: booking.code.clone(),
-                        phone: stored_phone,
-                        activity_id,
-                    });
-                    done.set(Some(booking));
-                    scroll_to_top();
-                }
-                Err(e) => {
-                    let (field, message) = booking_error(&e, i18n.t());
-                    error.set(Some((field, message)));
-                    if let Some(field) = field {
-                        focus(&format!("book-{field}"));
-                    }
+        let request = client::booking_create(activity_id.clone(), body);
+        submission.send(request, move |answer| match answer {
+            Ok(booking) => {
+                saved_bookings::remember(Saved {
+                    code: booking.code.clone(),
+                    phone: stored_phone,
+                    activity_id,
+                });
+                done.set(Some(booking));
+                scroll_to_top();
+            }
+            Err(e) => {
+                let (field, message) = booking_error(&e, i18n.t());
+                submission.refuse((field, message));
+                if let Some(field) = field {
+                    focus(&format!("book-{field}"));
                 }
             }
-            busy.set(false);
         });
     };
     view! {
@@ -216,9 +205,9 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
                 </label>
                 <p class="field-error" id="book-consent-error">{field_error("consent")}</p>
             </div>
-            <p class="form-error" role="alert">{move || match error.get() { Some((None, m)) => m, _ => "" }}</p>
-            <button type="submit" class="button button--primary button--wide" disabled=move || busy.get()>
-                {move || if busy.get() { i18n.t().submitting } else if full { i18n.t().join_waitlist } else { i18n.t().book_submit }}
+            <p class="form-error" role="alert">{move || submission.form_error()}</p>
+            <button type="submit" class="button button--primary button--wide" disabled=move || submission.busy()>
+                {move || if submission.busy() { i18n.t().submitting } else if full { i18n.t().join_waitlist } else { i18n.t().book_submit }}
             </button>
         </form>
     }

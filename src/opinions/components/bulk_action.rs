@@ -2,6 +2,7 @@
 //! opinion is done on its own; those the server refused are listed with the reason.
 
 use crate::i18n::{tr, use_i18n};
+use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::components::unit_picker::UnitPicker;
 use crate::opinions::moderation_rules::step_error;
@@ -9,7 +10,6 @@ use deputy_homes_api::opinions::handling::{BulkAction, BulkKind, BulkResults};
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The bulk form; shown once something is ticked.
 #[component]
@@ -27,8 +27,7 @@ pub fn BulkActionForm(
     let i18n = use_i18n();
     let kind = RwSignal::new(BulkKind::Accept);
     let unit_ids = RwSignal::new(Vec::<String>::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<&'static str>);
+    let submission = Submission::new();
     let results = RwSignal::new(None::<BulkResults>);
     let csrf = StoredValue::new(csrf);
     let submit = move |ev: SubmitEvent| {
@@ -36,7 +35,7 @@ pub fn BulkActionForm(
         let action = kind.get_untracked();
         let ids = unit_ids.get_untracked();
         if action == BulkKind::Assign && ids.is_empty() {
-            error.set(Some(i18n.t().error_units));
+            submission.refuse((None, i18n.t().error_units));
             return;
         }
         let body = BulkAction {
@@ -49,18 +48,14 @@ pub fn BulkActionForm(
             },
             note: None,
         };
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match client::staff_opinions_bulk(body, csrf.get_value()).await {
-                Ok(r) => {
-                    results.set(Some(r));
-                    selected.set(Vec::new());
-                    on_done.run(());
-                }
-                Err(e) => error.set(Some(step_error(&e, i18n.t()).1)),
+        let request = client::staff_opinions_bulk(body, csrf.get_value());
+        submission.send(request, move |answer| match answer {
+            Ok(r) => {
+                results.set(Some(r));
+                selected.set(Vec::new());
+                on_done.run(());
             }
-            busy.set(false);
+            Err(e) => submission.refuse((None, step_error(&e, i18n.t()).1)),
         });
     };
     let choose = move |ev: leptos::ev::Event| {
@@ -83,10 +78,10 @@ pub fn BulkActionForm(
                     </select>
                 </div>
                 <Show when=move || kind.get() == BulkKind::Assign>
-                    <UnitPicker units selected=unit_ids id_prefix="bulk-units" error=Signal::derive(move || error.get()) />
+                    <UnitPicker units selected=unit_ids id_prefix="bulk-units" error=Signal::derive(move || submission.message()) />
                 </Show>
-                <p class="form-error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="button button--primary" disabled=move || busy.get()>{tr(|c| c.bulk_apply)}</button>
+                <p class="form-error" role="alert">{move || submission.message()}</p>
+                <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(|c| c.bulk_apply)}</button>
             </form>
         </Show>
         {move || results.get().map(|r| {

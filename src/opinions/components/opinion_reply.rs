@@ -3,6 +3,7 @@
 
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
+use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::board::{
@@ -10,7 +11,6 @@ use deputy_homes_api::opinions::board::{
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// How the author proved the opinion is theirs when they opened it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,14 +60,13 @@ fn RatingForm(
     let i18n = use_i18n();
     let choice = RwSignal::new(None::<Rating>);
     let comment = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<(Option<&'static str>, &'static str)>);
+    let submission = Submission::new();
     let tracking = StoredValue::new(tracking_number);
     let proof = StoredValue::new(proof);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(rating) = choice.get_untracked() else {
-            error.set(Some((Some("rating"), i18n.t().error_rating_choice)));
+            submission.refuse((Some("rating"), i18n.t().error_rating_choice));
             return;
         };
         let (phone_last4, private_token) = match proof.get_value() {
@@ -81,31 +80,22 @@ fn RatingForm(
             private_token,
         };
         if let Err(e) = body.validate() {
-            error.set(Some(step_error(
+            submission.refuse(step_error(
                 &crate::kit::http::ClientError::Api {
                     status: 400,
                     error: e,
                 },
                 i18n.t(),
-            )));
+            ));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match client::opinion_rate(tracking.get_value(), body).await {
-                Ok(_) => given.set(Some(rating)),
-                Err(e) => error.set(Some(step_error(&e, i18n.t()))),
-            }
-            busy.set(false);
+        let request = client::opinion_rate(tracking.get_value(), body);
+        submission.send(request, move |answer| match answer {
+            Ok(_) => given.set(Some(rating)),
+            Err(e) => submission.refuse(step_error(&e, i18n.t())),
         });
     };
-    let field_error = move |field: &'static str| {
-        move || match error.get() {
-            Some((Some(f), m)) if f == field => Some(m),
-            _ => None,
-        }
-    };
+    let field_error = move |field: &'static str| move || submission.field_error(field);
     view! {
         <form class="form" on:submit=submit novalidate>
             <fieldset class="field checks" aria-describedby="rating-error">
@@ -115,7 +105,7 @@ fn RatingForm(
                     let label_for = id.clone();
                     view! {
                         <label class="check" for=label_for>
-                            <input id=id type="radio" name="rating" prop:checked=move || choice.get() == Some(r) on:change=move |_| { choice.set(Some(r)); error.set(None) } />
+                            <input id=id type="radio" name="rating" prop:checked=move || choice.get() == Some(r) on:change=move |_| { choice.set(Some(r)); submission.clear() } />
                             <span>{tr_with(|c, r| (c.rating_name)(r), r)}</span>
                         </label>
                     }
@@ -128,8 +118,8 @@ fn RatingForm(
                     prop:value=move || comment.get() on:input:target=move |ev| comment.set(ev.target().value())></textarea>
                 <p class="field-error" id="rating-comment-error">{field_error("comment")}</p>
             </div>
-            <p class="form-error" role="alert">{move || match error.get() { Some((None, m)) => Some(m), Some((Some("phone_last4"), m)) => Some(m), _ => None }}</p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>{tr(|c| c.rating_submit)}</button>
+            <p class="form-error" role="alert">{move || match submission.refusal() { Some((None, m)) => Some(m), Some((Some("phone_last4"), m)) => Some(m), _ => None }}</p>
+            <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(|c| c.rating_submit)}</button>
         </form>
     }
 }

@@ -3,6 +3,7 @@
 //! server's refusal is shown next to the field it names.
 
 use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
+use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::components::unit_picker::UnitPicker;
 use crate::opinions::moderation_rules::{step_error, steps_from, StaffStep};
@@ -15,7 +16,6 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::Serialize;
 
 /// The opinion being handled, shared by its forms.
@@ -31,45 +31,26 @@ pub struct StepTarget {
     pub i18n: I18n,
 }
 
-/// A refusal: the field it names (as the form names it) and the message.
-type Refusal = Option<(Option<&'static str>, &'static str)>;
-
 /// Sends one step; on success the page shows the opinion as it now is.
 fn send_step<B: Serialize + 'static>(
     target: StepTarget,
     path: &'static str,
     body: B,
-    busy: RwSignal<bool>,
-    error: RwSignal<Refusal>,
+    submission: Submission,
 ) {
     let i18n = target.i18n;
     let tracking = target
         .view
         .with_untracked(|v| v.summary.tracking_number.clone());
-    busy.set(true);
-    error.set(None);
     target.saved.set(None);
-    spawn_local(async move {
-        match client::staff_opinion_step(tracking, path, body, target.csrf.get_value()).await {
-            Ok(view) => {
-                target.view.set(view);
-                target.saved.set(Some(i18n.t().step_done));
-            }
-            Err(e) => error.set(Some(step_error(&e, i18n.t()))),
+    let request = client::staff_opinion_step(tracking, path, body, target.csrf.get_value());
+    submission.send(request, move |answer| match answer {
+        Ok(view) => {
+            target.view.set(view);
+            target.saved.set(Some(i18n.t().step_done));
         }
-        busy.set(false);
+        Err(e) => submission.refuse(step_error(&e, i18n.t())),
     });
-}
-
-/// The message for one field of a form's refusal.
-fn field_message(
-    error: RwSignal<Refusal>,
-    field: &'static str,
-) -> impl Fn() -> Option<&'static str> + Copy {
-    move || match error.get() {
-        Some((Some(f), m)) if f == field => Some(m),
-        _ => None,
-    }
 }
 
 /// A labelled text area with its problem's message.
@@ -78,10 +59,10 @@ fn StepText(
     id: &'static str,
     label: Text,
     value: RwSignal<String>,
-    error: RwSignal<Refusal>,
+    submission: Submission,
     field: &'static str,
 ) -> impl IntoView {
-    let message = field_message(error, field);
+    let message = move || submission.field_error(field);
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
@@ -96,10 +77,10 @@ fn StepText(
 
 /// The end of a form: its general refusal and its button.
 #[component]
-fn StepSubmit(label: Text, busy: RwSignal<bool>, error: RwSignal<Refusal>) -> impl IntoView {
+fn StepSubmit(label: Text, submission: Submission) -> impl IntoView {
     view! {
-        <p class="form-error" role="alert">{move || match error.get() { Some((None, m)) => m, _ => "" }}</p>
-        <button type="submit" class="button button--primary" disabled=move || busy.get()>{tr(label)}</button>
+        <p class="form-error" role="alert">{move || submission.form_error()}</p>
+        <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(label)}</button>
     }
 }
 
@@ -145,7 +126,7 @@ pub fn OpinionSteps(
 /// A step that needs nothing but, perhaps, a note for the citizen.
 #[component]
 fn SimpleStep(target: StepTarget, step: StaffStep, label: Text, with_note: bool) -> impl IntoView {
-    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submission = Submission::new();
     let note = RwSignal::new(String::new());
     let id: &'static str = match step {
         StaffStep::Accept => "accept-note",
@@ -156,20 +137,20 @@ fn SimpleStep(target: StepTarget, step: StaffStep, label: Text, with_note: bool)
         let body = StepNote {
             note: optional(note.get_untracked()),
         };
-        send_step(target, step.path(), body, busy, error);
+        send_step(target, step.path(), body, submission);
     };
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(label)}</h3>
-            {with_note.then(|| view! { <StepText id label=|c| c.step_note_label value=note error field="note" /> })}
-            <StepSubmit label busy error />
+            {with_note.then(|| view! { <StepText id label=|c| c.step_note_label value=note submission field="note" /> })}
+            <StepSubmit label submission />
         </form>
     }
 }
 
 #[component]
 fn PublishStep(target: StepTarget) -> impl IntoView {
-    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submission = Submission::new();
     let allowed = target.view.with_untracked(|v| v.allow_publish);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -177,17 +158,16 @@ fn PublishStep(target: StepTarget) -> impl IntoView {
             target,
             StaffStep::Publish.path(),
             StepNote::default(),
-            busy,
-            error,
+            submission,
         );
     };
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.step_publish)}</h3>
             {(!allowed).then(|| view! { <p class="hint" id="publish-why">{tr(|c| c.publish_not_allowed)}</p> })}
-            <p class="form-error" role="alert">{move || match error.get() { Some((_, m)) => m, _ => "" }}</p>
+            <p class="form-error" role="alert">{move || submission.message().unwrap_or_default()}</p>
             <button type="submit" class="button button--primary" aria-describedby=(!allowed).then_some("publish-why")
-                disabled=move || busy.get() || !allowed>{tr(|c| c.step_publish)}</button>
+                disabled=move || submission.busy() || !allowed>{tr(|c| c.step_publish)}</button>
         </form>
     }
 }
@@ -195,13 +175,10 @@ fn PublishStep(target: StepTarget) -> impl IntoView {
 #[component]
 fn RejectStep(target: StepTarget) -> impl IntoView {
     let i18n = use_i18n();
-    let (busy, error) = (
-        RwSignal::new(false),
-        RwSignal::new(None::<(Option<&'static str>, &'static str)>),
-    );
+    let submission = Submission::new();
     let reason = RwSignal::new(RejectReason::Spam);
     let (duplicate_of, message) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let dup_error = field_message(error, "duplicate_of");
+    let dup_error = move || submission.field_error("duplicate_of");
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let reason = reason.get_untracked();
@@ -216,10 +193,10 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
                 status: 400,
                 error: e,
             };
-            error.set(Some(step_error(&refused, i18n.t())));
+            submission.refuse(step_error(&refused, i18n.t()));
             return;
         }
-        send_step(target, StaffStep::Reject.path(), body, busy, error);
+        send_step(target, StaffStep::Reject.path(), body, submission);
     };
     const REASONS: [RejectReason; 5] = [
         RejectReason::Spam,
@@ -249,8 +226,8 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
                     <p class="field-error" id="reject-duplicate-of-error">{dup_error}</p>
                 </div>
             </Show>
-            <StepText id="reject-message" label=|c| c.reject_message_label value=message error field="message" />
-            <StepSubmit label=|c| c.step_reject busy error />
+            <StepText id="reject-message" label=|c| c.reject_message_label value=message submission field="message" />
+            <StepSubmit label=|c| c.step_reject submission />
         </form>
     }
 }
@@ -269,13 +246,13 @@ fn reason_code(reason: RejectReason) -> &'static str {
 #[component]
 fn AssignStep(target: StepTarget, #[prop(into)] units: Signal<Vec<HandlingUnit>>) -> impl IntoView {
     let i18n = use_i18n();
-    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submission = Submission::new();
     let chosen = RwSignal::new(Vec::<String>::new());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let unit_ids = chosen.get_untracked();
         if unit_ids.is_empty() {
-            error.set(Some((Some("unit_ids"), i18n.t().error_units)));
+            submission.refuse((Some("unit_ids"), i18n.t().error_units));
             return;
         }
         send_step(
@@ -285,22 +262,21 @@ fn AssignStep(target: StepTarget, #[prop(into)] units: Signal<Vec<HandlingUnit>>
                 unit_ids,
                 note: None,
             },
-            busy,
-            error,
+            submission,
         );
     };
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.step_assign)}</h3>
-            <UnitPicker units selected=chosen id_prefix="assign-units" error=Signal::derive(field_message(error, "unit_ids")) />
-            <StepSubmit label=|c| c.step_assign busy error />
+            <UnitPicker units selected=chosen id_prefix="assign-units" error=Signal::derive(move || submission.field_error("unit_ids")) />
+            <StepSubmit label=|c| c.step_assign submission />
         </form>
     }
 }
 
 #[component]
 fn ReplyStep(target: StepTarget) -> impl IntoView {
-    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submission = Submission::new();
     let class = RwSignal::new(ReplyClass::A);
     let text = RwSignal::new(String::new());
     let submit = move |ev: SubmitEvent| {
@@ -309,7 +285,7 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
             class: class.get_untracked(),
             text: text.get_untracked(),
         };
-        send_step(target, StaffStep::Reply.path(), body, busy, error);
+        send_step(target, StaffStep::Reply.path(), body, submission);
     };
     view! {
         <form class="form step card" on:submit=submit novalidate>
@@ -327,15 +303,15 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
                     }
                 })}
             </fieldset>
-            <StepText id="reply-text" label=|c| c.reply_text_label value=text error field="text" />
-            <StepSubmit label=|c| c.step_reply busy error />
+            <StepText id="reply-text" label=|c| c.reply_text_label value=text submission field="text" />
+            <StepSubmit label=|c| c.step_reply submission />
         </form>
     }
 }
 
 #[component]
 fn ExtendStep(target: StepTarget) -> impl IntoView {
-    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submission = Submission::new();
     // The form starts from the current due date; a new one must come after it.
     let current = target.view.with_untracked(|v| v.summary.due_date.clone());
     let earliest = current
@@ -346,7 +322,7 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(current.clone().unwrap_or_default()),
     );
-    let date_error = field_message(error, "due_date");
+    let date_error = move || submission.field_error("due_date");
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let body = ExtendOpinion {
@@ -354,7 +330,7 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
             due_date: optional(date.get_untracked()),
             working_days: None,
         };
-        send_step(target, StaffStep::Extend.path(), body, busy, error);
+        send_step(target, StaffStep::Extend.path(), body, submission);
     };
     view! {
         <form class="form step card" on:submit=submit novalidate>
@@ -366,15 +342,15 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
                     prop:value=move || date.get() on:input:target=move |ev| date.set(ev.target().value()) />
                 <p class="field-error" id="extend-date-error">{date_error}</p>
             </div>
-            <StepText id="extend-reason" label=|c| c.extend_reason_label value=reason error field="reason" />
-            <StepSubmit label=|c| c.step_extend busy error />
+            <StepText id="extend-reason" label=|c| c.extend_reason_label value=reason submission field="reason" />
+            <StepSubmit label=|c| c.step_extend submission />
         </form>
     }
 }
 
 #[component]
 fn NoteStep(target: StepTarget) -> impl IntoView {
-    let (busy, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submission = Submission::new();
     let text = RwSignal::new(String::new());
     // A saved note empties the box for the next one.
     Effect::new(move |_| {
@@ -389,15 +365,14 @@ fn NoteStep(target: StepTarget) -> impl IntoView {
             InternalNote {
                 text: text.get_untracked(),
             },
-            busy,
-            error,
+            submission,
         );
     };
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.add_note)}</h3>
-            <StepText id="note-text" label=|c| c.note_label value=text error field="text" />
-            <StepSubmit label=|c| c.add_note busy error />
+            <StepText id="note-text" label=|c| c.note_label value=text submission field="text" />
+            <StepSubmit label=|c| c.add_note submission />
         </form>
     }
 }

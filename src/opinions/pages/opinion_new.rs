@@ -10,6 +10,7 @@ use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::saved_opinions::{self, SavedOpinion};
 use deputy_homes_api::homes::query::HomeFilter;
@@ -116,15 +117,9 @@ fn OpinionForm(
     let (name, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let consent = RwSignal::new(false);
     let allow_publish = RwSignal::new(true);
-    let busy = RwSignal::new(false);
+    let submission = Submission::new();
     let key = StoredValue::new(new_key());
-    let error = RwSignal::new(None::<(Option<&'static str>, &'static str)>);
-    let field_error = move |field: &'static str| {
-        move || match error.get() {
-            Some((Some(f), m)) if f == field => Some(m),
-            _ => None,
-        }
-    };
+    let field_error = move |field: &'static str| move || submission.field_error(field);
     let invalid = move |field: &'static str| move || field_error(field)().is_some().to_string();
 
     let on_files = move |input: web_sys::HtmlInputElement| {
@@ -136,21 +131,21 @@ fn OpinionForm(
         input.set_value("");
         let room = MAX_PHOTOS.saturating_sub(photos.with_untracked(Vec::len));
         if chosen.len() > room {
-            error.set(Some((Some("photo"), i18n.t().error_photo_count)));
+            submission.refuse((Some("photo"), i18n.t().error_photo_count));
             chosen.truncate(room);
         } else {
-            error.set(None);
+            submission.clear();
         }
         for file in chosen {
             if file.size() > MAX_PHOTO_BYTES as f64 {
-                error.set(Some((Some("photo"), i18n.t().error_photo_size)));
+                submission.refuse((Some("photo"), i18n.t().error_photo_size));
                 continue;
             }
             uploading.set(true);
             spawn_local(async move {
                 match client::opinion_photo_upload(file).await {
                     Ok(photo) => photos.update(|p| p.push(photo)),
-                    Err(e) => error.set(Some(opinion_error(&e, i18n.t()))),
+                    Err(e) => submission.refuse(opinion_error(&e, i18n.t())),
                 }
                 uploading.set(false);
             });
@@ -159,7 +154,7 @@ fn OpinionForm(
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() || uploading.get_untracked() {
+        if submission.busy_untracked() || uploading.get_untracked() {
             return;
         }
         let location = match (use_location.get_untracked(), located.get_untracked()) {
@@ -189,36 +184,33 @@ fn OpinionForm(
                 error: e,
             };
             let (field, message) = opinion_error(&refused, i18n.t());
-            error.set(Some((field, message)));
+            submission.refuse((field, message));
             if let Some(field) = field {
                 focus(&format!("opinion-{}", field.replace('.', "-")));
             }
             return;
         }
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let sent = if walk_in {
+        let request = async move {
+            if walk_in {
                 client::walk_in_create(body, key.get_value(), auth.csrf_token()).await
             } else {
                 client::opinion_create(body, key.get_value()).await
-            };
-            match sent {
-                Ok(r) => {
-                    // A walk-in's receipt is the citizen's, not this device's.
-                    if !walk_in {
-                        saved_opinions::remember(SavedOpinion {
-                            tracking_number: r.tracking_number.clone(),
-                            private_token: r.private_token.clone(),
-                        });
-                    }
-                    receipt.set(Some(r));
-                    scroll_to_top();
-                }
-                // Nothing was stored, or the same key answers with the same receipt on retry.
-                Err(e) => error.set(Some(opinion_error(&e, i18n.t()))),
             }
-            busy.set(false);
+        };
+        submission.send(request, move |sent| match sent {
+            Ok(r) => {
+                // A walk-in's receipt is the citizen's, not this device's.
+                if !walk_in {
+                    saved_opinions::remember(SavedOpinion {
+                        tracking_number: r.tracking_number.clone(),
+                        private_token: r.private_token.clone(),
+                    });
+                }
+                receipt.set(Some(r));
+                scroll_to_top();
+            }
+            // Nothing was stored, or the same key answers with the same receipt on retry.
+            Err(e) => submission.refuse(opinion_error(&e, i18n.t())),
         });
     };
 
@@ -341,9 +333,9 @@ fn OpinionForm(
                     <span>{tr(|c| c.opinion_allow_publish)}</span>
                 </label>
             </div>
-            <p class="form-error" role="alert">{move || match error.get() { Some((None, m)) => m, _ => "" }}</p>
-            <button type="submit" class="button button--primary button--wide" disabled=move || busy.get() || uploading.get()>
-                {move || if busy.get() { i18n.t().submitting } else { i18n.t().opinion_submit }}
+            <p class="form-error" role="alert">{move || submission.form_error()}</p>
+            <button type="submit" class="button button--primary button--wide" disabled=move || submission.busy() || uploading.get()>
+                {move || if submission.busy() { i18n.t().submitting } else { i18n.t().opinion_submit }}
             </button>
         </form>
     }
