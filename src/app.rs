@@ -1,25 +1,27 @@
 //! The page frame and the routes.
 
-use crate::components::language_switch::LanguageSwitch;
-use crate::geolocation::Located;
+use crate::accounts::pages::{
+    account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage,
+};
+use crate::accounts::session::AuthState;
+use crate::homes::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::i18n::{tr, I18n};
-use crate::pages::{account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage};
-use crate::pages::{
-    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage, outbox::OutboxPage,
+use crate::kit::geolocation::Located;
+use crate::kit::language_switch::LanguageSwitch;
+use crate::kit::not_found::NotFoundPage;
+use crate::meetings::pages::{
+    activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
     reception::ReceptionPage,
 };
-use crate::pages::{
+use crate::opinions::pages::{
     audit::AuditPage, board::BoardPage, holidays::HolidaysPage, staff_opinion::StaffOpinionPage,
     staff_queue::StaffQueuePage, stats::StatsPage, units::UnitsPage,
 };
-use crate::pages::{
-    home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage, not_found::NotFoundPage,
-};
-use crate::pages::{
+use crate::opinions::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
-use crate::session::AuthState;
+use crate::outbox::pages::outbox::OutboxPage;
 use deputy_homes_api::platform::apps::is_office_path;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -155,11 +157,4 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     // The shell shown while the wasm loaded is replaced by the live app.
     root.set_inner_html("");
     leptos::mount::mount_to(root, app).forget();
-}
-
-/// Sets the browser tab's title for the page being shown.
-pub fn set_page_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
-    }
 }

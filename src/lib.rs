@@ -1,18 +1,10 @@
 //! The deputy-homes browser app: citizens find Hohhot's representatives' homes.
 
-pub mod account_rules;
-pub mod api;
+pub mod accounts;
 pub mod app;
-pub mod calendar_rules;
-pub mod clock;
-pub mod components;
-pub mod device_store;
-pub mod dom;
-pub mod geolocation;
+pub mod homes;
 pub mod i18n;
-pub mod moderation_rules;
-pub mod pages;
-pub mod saved_bookings;
-pub mod saved_opinions;
-pub mod session;
-pub mod urls;
+pub mod kit;
+pub mod meetings;
+pub mod opinions;
+pub mod outbox;

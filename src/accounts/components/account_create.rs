@@ -1,0 +1,143 @@
+//! The form staff create a delegate's (or a colleague's) account with.
+
+use crate::accounts::account_rules::{check_new_account, refusal, AccountField, Problem, Refusal};
+use crate::accounts::client;
+use crate::accounts::components::home_picker::HomePicker;
+use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::text_field::TextField;
+use deputy_homes_api::accounts::{Account, NewAccount, Role};
+use deputy_homes_api::HomeSummary;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// The id of the element that holds a field's value, to move the focus to its problem.
+fn element_id(field: AccountField) -> &'static str {
+    match field {
+        AccountField::DisplayName => "new-display-name",
+        AccountField::Username => "new-username",
+        AccountField::Phone => "new-phone",
+        AccountField::Password => "new-password",
+        AccountField::Homes => "new-homes-search",
+    }
+}
+
+/// Moves the keyboard focus to a field, so its message is read out and it can be corrected.
+fn focus(field: AccountField) {
+    crate::kit::dom::focus(element_id(field));
+}
+
+/// Creates an account; on success it joins `accounts` and the form empties, otherwise the form
+/// keeps what was typed and shows each problem next to its field.
+#[component]
+pub fn AccountCreate(
+    /// Every home in the register.
+    #[prop(into)]
+    homes: Signal<Arc<Vec<HomeSummary>>>,
+    /// The accounts listed on the page.
+    accounts: RwSignal<Vec<Account>>,
+    /// The session's anti-forgery token.
+    csrf_token: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let [display_name, username, phone, password] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let role = RwSignal::new(Role::Delegate);
+    let home_ids = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let outcome = RwSignal::new(None::<Result<String, Refusal>>);
+    let busy = RwSignal::new(false);
+    let error = move |field: AccountField| {
+        Signal::derive(move || {
+            problems.with(|ps| {
+                ps.iter()
+                    .find(|p| p.field() == field)
+                    .map(|p| p.message(i18n.t()))
+            })
+        })
+    };
+    let refused = move |found: Vec<Problem>, why: Refusal| {
+        if let Some(first) = found.first() {
+            focus(first.field());
+        }
+        problems.set(found);
+        outcome.set(Some(Err(why)));
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let new = NewAccount {
+            username: username.get_untracked(),
+            display_name: display_name.get_untracked(),
+            role: role.get_untracked(),
+            phone: Some(phone.get_untracked()).filter(|p| !p.trim().is_empty()),
+            password: password.get_untracked(),
+            home_ids: match role.get_untracked() {
+                Role::Delegate => home_ids.get_untracked(),
+                Role::Staff => Vec::new(),
+            },
+        };
+        let found = check_new_account(&new);
+        if let Some(first) = found.first().cloned() {
+            return refused(found, Refusal::Field(first));
+        }
+        let csrf_token = csrf_token.clone();
+        busy.set(true);
+        problems.set(Vec::new());
+        outcome.set(None);
+        spawn_local(async move {
+            match client::accounts_create(new, csrf_token).await {
+                Ok(account) => {
+                    outcome.set(Some(Ok(account.display_name.clone())));
+                    accounts.update(|list| list.push(account));
+                    for field in [display_name, username, phone, password] {
+                        field.set(String::new());
+                    }
+                    home_ids.set(Vec::new());
+                }
+                Err(e) => match refusal(&e) {
+                    Refusal::Field(p) => refused(vec![p.clone()], Refusal::Field(p)),
+                    other => outcome.set(Some(Err(other))),
+                },
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="form account-form" on:submit=submit novalidate>
+            <TextField id="new-display-name" label=|c| c.display_name_label value=display_name
+                error=error(AccountField::DisplayName) autocomplete="off" />
+            <TextField id="new-username" label=|c| c.username_label value=username
+                error=error(AccountField::Username) hint=|c| c.username_hint />
+            <TextField id="new-phone" label=|c| c.phone_label value=phone kind="tel" inputmode="tel"
+                error=error(AccountField::Phone) />
+            <TextField id="new-password" label=|c| c.initial_password_label value=password
+                error=error(AccountField::Password) hint=|c| c.password_hint kind="password"
+                autocomplete="new-password" />
+            <div class="field">
+                <label for="new-role">{tr(|c| c.role_label)}</label>
+                <select id="new-role" on:change:target=move |ev| {
+                    if let Some(r) = Role::from_code(&ev.target().value()) { role.set(r) }
+                }>
+                    {[Role::Delegate, Role::Staff].map(|r| view! {
+                        <option value=r.code() selected=move || role.get() == r>{tr_with(|c, r| (c.role_name)(r), r)}</option>
+                    })}
+                </select>
+            </div>
+            <Show when=move || role.get() == Role::Delegate
+                fallback=|| view! { <p class="hint">{tr(|c| c.staff_have_no_homes)}</p> }>
+                <HomePicker homes selected=home_ids id_prefix="new-homes".to_owned() error=error(AccountField::Homes) />
+            </Show>
+            <p class="form-error" class:form-ok=move || matches!(outcome.get(), Some(Ok(_))) role="status">
+                {move || match outcome.get() {
+                    Some(Ok(name)) => (i18n.t().account_created)(&name),
+                    Some(Err(why)) => why.message(i18n.t()),
+                    None => String::new(),
+                }}
+            </p>
+            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                {move || if busy.get() { i18n.t().creating_account } else { i18n.t().create_account_button }}
+            </button>
+        </form>
+    }
+}

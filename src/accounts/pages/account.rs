@@ -1,0 +1,115 @@
+//! The signed-in delegate's or staff member's own page.
+
+use crate::accounts::client;
+use crate::accounts::session::use_auth;
+use crate::homes::client::homes_list;
+use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::kit::page_title::use_page_title;
+use crate::meetings::components::duty::{DutyActivities, YearSummaryCard};
+use crate::meetings::components::publish_activity::PublishActivity;
+use crate::opinions::components::delegate_opinions::DelegateOpinions;
+use deputy_homes_api::accounts::{Role, Session};
+use deputy_homes_api::homes::query::HomeFilter;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Shows who is signed in, their homes, and signing out.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    use_page_title(|t| t.account_heading);
+    let auth = use_auth();
+    view! {
+        <h1>{tr(|c| c.account_heading)}</h1>
+        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+            {move || match auth.session.get() {
+                Some(session) => view! { <AccountDetails session /> }.into_any(),
+                None => view! {
+                    <p>{tr(|c| c.signed_out)}</p>
+                    <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
+                }.into_any(),
+            }}
+        </Show>
+    }
+}
+
+#[component]
+fn AccountDetails(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let account = session.account;
+    let csrf = session.csrf_token;
+    let publish_csrf = csrf.clone();
+    let role = account.role;
+    let home_ids = account.home_ids.clone();
+    let homes = LocalResource::new(|| homes_list(HomeFilter::default()));
+    let failed = RwSignal::new(false);
+    // A home's name in the current language, once the register has loaded (its id until then).
+    let home_name = move |id: &str| {
+        let found = homes
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|r| r.items.into_iter().find(|h| h.id == id));
+        match found {
+            Some(h) if i18n.lang() == Lang::Zh => h.name_zh,
+            Some(h) => h.name_en,
+            None => id.to_owned(),
+        }
+    };
+    let publish_forms = (role == Role::Delegate).then(|| {
+        home_ids
+            .iter()
+            .cloned()
+            .map(|id| {
+                let heading = id.clone();
+                view! {
+                    <section class="publish-section">
+                        <h2>{move || (i18n.t().publish_heading)(&home_name(&heading))}</h2>
+                        <PublishActivity home_id=id csrf_token=publish_csrf.clone() />
+                    </section>
+                }
+            })
+            .collect_view()
+    });
+    let sign_out = move |_| {
+        let csrf = csrf.clone();
+        spawn_local(async move {
+            match client::session_delete(csrf).await {
+                Ok(()) => auth.session.set(None),
+                Err(_) => failed.set(true),
+            }
+        });
+    };
+    view! {
+        <p class="account-name">{tr_with(|c, a: String| (c.signed_in_as)(&a), account.display_name.clone())}</p>
+        <p><span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span></p>
+        {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
+        {(role == Role::Staff).then(|| view! {
+            <p><a class="button" href="/staff/opinions">{tr(|c| c.staff_queue_link)}</a></p>
+            <p><a class="button" href="/stats">{tr(|c| c.stats_heading)}</a></p>
+            <p><a class="button" href="/staff/audit">{tr(|c| c.audit_heading)}</a></p>
+            <p><a class="button" href="/staff/accounts">{tr(|c| c.staff_accounts_link)}</a></p>
+            <p><a class="button" href="/staff/units">{tr(|c| c.units_heading)}</a></p>
+            <p><a class="button" href="/staff/holidays">{tr(|c| c.holidays_heading)}</a></p>
+            <p><a class="button" href="/staff/outbox">{tr(|c| c.outbox_link)}</a></p>
+        })}
+        <h2>{tr(|c| c.account_homes)}</h2>
+        {if home_ids.is_empty() {
+            view! { <p>{tr(|c| c.account_no_homes)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="link-list">
+                    {home_ids.iter().cloned().map(|id| {
+                        let href = format!("/homes/{id}");
+                        view! { <li><a href=href>{move || home_name(&id)}</a></li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {(role == Role::Delegate).then(|| view! { <YearSummaryCard account_id=account.id.clone() /> })}
+        {(role == Role::Delegate).then(|| view! { <DelegateOpinions /> })}
+        {(!home_ids.is_empty()).then(|| view! { <DutyActivities home_ids=home_ids.clone() /> })}
+        {publish_forms}
+        <p class="form-error" role="alert">{move || failed.get().then(|| i18n.t().error_network)}</p>
+        <button type="button" class="button" on:click=sign_out>{tr(|c| c.sign_out)}</button>
+    }
+}

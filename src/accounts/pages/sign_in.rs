@@ -1,0 +1,69 @@
+//! Delegates and staff sign in.
+
+use crate::accounts::client;
+use crate::accounts::session::use_auth;
+use crate::i18n::{tr, use_i18n, Catalog};
+use crate::kit::http::ClientError;
+use crate::kit::page_title::use_page_title;
+use crate::kit::submission::Submission;
+use deputy_homes_api::ErrorCode;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// What went wrong, worded for the person signing in.
+fn message(error: &ClientError, t: &Catalog) -> &'static str {
+    match error.code() {
+        Some(ErrorCode::BadCredentials) => t.error_bad_credentials,
+        Some(ErrorCode::TooManyAttempts) => t.error_too_many_attempts,
+        _ if *error == ClientError::Network => t.error_network,
+        _ => t.error_server,
+    }
+}
+
+/// The sign-in form.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(|t| t.sign_in_heading);
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let (login, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let submission = Submission::new();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let (l, p) = (login.get_untracked(), password.get_untracked());
+        if l.trim().is_empty() || p.is_empty() {
+            submission.refuse((None, i18n.t().error_required));
+            return;
+        }
+        let navigate = navigate.clone();
+        submission.send(client::session_create(l, p), move |answer| match answer {
+            Ok(session) => {
+                auth.session.set(Some(session));
+                navigate("/account", Default::default());
+            }
+            Err(e) => submission.refuse((None, message(&e, i18n.t()))),
+        });
+    };
+    view! {
+        <h1>{tr(|c| c.sign_in_heading)}</h1>
+        <p class="hint">{tr(|c| c.sign_in_intro)}</p>
+        <form class="form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="login">{tr(|c| c.login_label)}</label>
+                <input id="login" name="username" autocomplete="username" autocapitalize="none" required
+                    prop:value=move || login.get() on:input:target=move |ev| login.set(ev.target().value()) />
+            </div>
+            <div class="field">
+                <label for="password">{tr(|c| c.password_label)}</label>
+                <input id="password" type="password" autocomplete="current-password" required
+                    prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value()) />
+            </div>
+            <p class="form-error" role="alert">{move || submission.message()}</p>
+            <button type="submit" class="button button--primary" disabled=move || submission.busy()>
+                {move || if submission.busy() { i18n.t().signing_in } else { i18n.t().sign_in_button }}
+            </button>
+        </form>
+    }
+}

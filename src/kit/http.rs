@@ -1,0 +1,209 @@
+//! The one door to the server: builds a request, sends it, reads the JSON answer and turns any
+//! answer that is not 2xx into a [`ClientError`]. The only module that uses gloo-net; each
+//! feature's `client.rs` names its endpoints on top of it.
+
+use deputy_homes_api::{ApiError, ErrorCode};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Why a request failed, in terms the app can explain to a person.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientError {
+    /// The server could not be reached at all.
+    Network,
+    /// The server answered with an error.
+    Api { status: u16, error: ApiError },
+    /// The server answered with something that is not what the app expects.
+    BadResponse,
+}
+
+impl ClientError {
+    /// The server's error code, when it answered with one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Api { error, .. } => Some(error.code),
+            _ => None,
+        }
+    }
+
+    /// Whether the thing asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ClientError::Api { error, .. } if error.code == ErrorCode::NotFound)
+    }
+}
+
+/// The header that carries the session's anti-forgery token on state-changing requests.
+const CSRF_HEADER: &str = "X-CSRF-Token";
+
+#[derive(Debug, Clone, Copy)]
+enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+/// One request to the API, built by a feature's client and sent by one of the `send…` methods.
+#[derive(Debug)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct ApiRequest {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    headers: Vec<(&'static str, String)>,
+}
+
+impl ApiRequest {
+    fn new(method: Method, path: impl Into<String>) -> ApiRequest {
+        ApiRequest {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// A `GET` of `path`.
+    pub fn get(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Get, path)
+    }
+
+    /// A `POST` to `path`.
+    pub fn post(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Post, path)
+    }
+
+    /// A `PUT` to `path`.
+    pub fn put(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Put, path)
+    }
+
+    /// A `DELETE` of `path`.
+    pub fn delete(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Delete, path)
+    }
+
+    /// Adds a query parameter when it has a value (an absent one is left out of the URL).
+    pub fn query(mut self, name: &'static str, value: impl Into<Option<String>>) -> ApiRequest {
+        if let Some(value) = value.into() {
+            self.query.push((name, value));
+        }
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> ApiRequest {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    /// Adds the session's anti-forgery token, which every state-changing request of a signed-in
+    /// person carries.
+    pub fn csrf(self, token: impl Into<String>) -> ApiRequest {
+        self.header(CSRF_HEADER, token)
+    }
+
+    fn builder(&self) -> RequestBuilder {
+        let builder = match self.method {
+            Method::Get => Request::get(&self.path),
+            Method::Post => Request::post(&self.path),
+            Method::Put => Request::put(&self.path),
+            Method::Delete => Request::delete(&self.path),
+        };
+        let builder = builder.query(self.query.iter().map(|(k, v)| (*k, v.as_str())));
+        self.headers.iter().fold(builder, |builder, (name, value)| {
+            builder.header(name, value)
+        })
+    }
+
+    /// Sends the request with no body and reads the JSON answer.
+    pub async fn send<T: DeserializeOwned>(self) -> Result<T, ClientError> {
+        let response = self
+            .builder()
+            .send()
+            .await
+            .map_err(|_| ClientError::Network)?;
+        read_json(response).await
+    }
+
+    /// Sends the request with no body; `None` when the server answers with `status` (such as
+    /// 401 when nobody is signed in), whatever the body says.
+    pub async fn send_unless_status<T: DeserializeOwned>(
+        self,
+        status: u16,
+    ) -> Result<Option<T>, ClientError> {
+        let response = self
+            .builder()
+            .send()
+            .await
+            .map_err(|_| ClientError::Network)?;
+        if response.status() == status {
+            return Ok(None);
+        }
+        read_json(response).await.map(Some)
+    }
+
+    /// Sends the request with no body, for an answer with no content worth reading.
+    pub async fn send_and_ignore_answer(self) -> Result<(), ClientError> {
+        let response = self
+            .builder()
+            .send()
+            .await
+            .map_err(|_| ClientError::Network)?;
+        if response.ok() {
+            Ok(())
+        } else {
+            read_json::<()>(response).await
+        }
+    }
+
+    /// Sends `body` as JSON and reads the JSON answer.
+    pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+        self,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        let request = self
+            .builder()
+            .json(body)
+            .map_err(|_| ClientError::BadResponse)?;
+        let response = request.send().await.map_err(|_| ClientError::Network)?;
+        read_json(response).await
+    }
+
+    /// Sends a multipart form (a file upload) and reads the JSON answer.
+    pub async fn send_form<T: DeserializeOwned>(
+        self,
+        form: web_sys::FormData,
+    ) -> Result<T, ClientError> {
+        let request = self
+            .builder()
+            .body(form)
+            .map_err(|_| ClientError::BadResponse)?;
+        let response = request.send().await.map_err(|_| ClientError::Network)?;
+        read_json(response).await
+    }
+}
+
+/// Reads a 2xx answer as `T`, and any other as the server's error.
+async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|_| ClientError::BadResponse);
+    }
+    let status = response.status();
+    match response.json::<ApiError>().await {
+        Ok(error) => Err(ClientError::Api { status, error }),
+        Err(_) if status >= 500 => Err(ClientError::Api {
+            status,
+            error: ApiError {
+                code: ErrorCode::Internal,
+                message: String::new(),
+                field: None,
+            },
+        }),
+        Err(_) => Err(ClientError::BadResponse),
+    }
+}

@@ -1,0 +1,18 @@
+//! What the features share: the HTTP base every feature's client is built on, the page pieces
+//! several features draw, and small browser helpers. Nothing here knows a feature.
+
+pub mod bar_chart;
+pub mod clock;
+pub mod device_store;
+pub mod dom;
+pub mod geolocation;
+pub mod http;
+pub mod language_switch;
+pub mod load_error;
+pub mod loader;
+pub mod not_found;
+pub mod page_title;
+pub mod pager;
+pub mod submission;
+pub mod text_field;
+pub mod urls;

@@ -1,0 +1,247 @@
+//! A citizen books a seat at an activity: name, mobile, topic, help needed and consent; the
+//! answer is a booking code with its QR code and a calendar file, remembered on this phone.
+
+use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::dom::{focus, scroll_to_top};
+use crate::kit::http::ClientError;
+use crate::kit::loader::Loader;
+use crate::kit::page_title::use_page_title;
+use crate::kit::submission::Submission;
+use crate::meetings::client;
+use crate::meetings::components::activity_list::ActivityWhen;
+use crate::meetings::saved_bookings::{self, Saved};
+use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::meetings::activity::Activity;
+use deputy_homes_api::meetings::booking::{
+    AccessNeed, Booking, BookingStatus, NewBooking, MAX_NAME_CHARS, MAX_TOPIC_CHARS,
+};
+use deputy_homes_api::ErrorCode;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The message for a refused booking, and the field it belongs to.
+pub fn booking_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'static str) {
+    match error {
+        ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
+            (ErrorCode::BadParameter, Some("name")) => (Some("name"), t.error_name),
+            (ErrorCode::LimitReached, _) => (Some("phone"), t.error_cap),
+            (ErrorCode::BadParameter, Some("phone")) => (Some("phone"), t.error_phone),
+            (ErrorCode::BadParameter, Some("topic")) => (Some("topic"), t.error_topic),
+            (ErrorCode::BadParameter, Some("consent")) => (Some("consent"), t.error_consent),
+            (ErrorCode::BadParameter, _) => (None, t.error_closed),
+            (ErrorCode::Conflict, Some("phone")) => (Some("phone"), t.error_already_booked),
+            (ErrorCode::Conflict, _) if error.message.contains("already") => {
+                (Some("phone"), t.error_already_booked)
+            }
+            (ErrorCode::Conflict, _) => (None, t.error_activity_cancelled),
+            (ErrorCode::NotFound, _) => (None, t.activity_not_found),
+            _ => (None, t.error_server),
+        },
+        ClientError::Network => (None, t.error_network),
+        ClientError::BadResponse => (None, t.error_server),
+    }
+}
+
+/// The booking page of the activity in the URL.
+#[component]
+pub fn BookPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let activity = LocalResource::new(move || client::activity_get(id.get()));
+    let not_found = || view! { <p class="alert" role="alert">{tr(|c| c.activity_not_found)}</p> };
+    use_page_title(|t| t.book_heading);
+    view! {
+        <h1>{tr(|c| c.book_heading)}</h1>
+        <Loader resource=activity not_found let:activity>
+            <BookActivity activity />
+        </Loader>
+    }
+}
+
+#[component]
+fn BookActivity(activity: Activity) -> impl IntoView {
+    let done = RwSignal::new(None::<Booking>);
+    let home_href = format!("/homes/{}", activity.home_id);
+    let open = activity.cancel_reason.is_none();
+    let shown = activity.clone();
+    let seats = activity.seats_left;
+    view! {
+        <div class="card">
+            <ActivityWhen activity=shown />
+            {move || (open && seats > 0 && done.with(Option::is_none)).then(|| view! { <p class="hint">{tr_with(|c, n| (c.seats_left)(n), seats)}</p> })}
+            <p class="back"><a href=home_href>{tr(|c| c.view_home)}</a></p>
+        </div>
+        {move || match done.get() {
+            Some(booking) => view! { <BookingDone booking /> }.into_any(),
+            None if open => view! { <BookForm activity=activity.clone() done /> }.into_any(),
+            None => view! { <p class="alert">{tr(|c| c.error_activity_cancelled)}</p> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (name, phone, topic) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let needs = RwSignal::new(Vec::<AccessNeed>::new());
+    let consent = RwSignal::new(false);
+    let submission = Submission::new();
+    let field_error = move |field: &'static str| move || submission.field_error(field);
+    let invalid = move |field: &'static str| move || field_error(field)().is_some();
+    let full = activity.seats_left == 0;
+    let activity_id = activity.id.clone();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let body = NewBooking {
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            topic: topic.get_untracked(),
+            access_needs: needs.get_untracked(),
+            consent: consent.get_untracked(),
+        };
+        let t = i18n.t();
+        if let Err(e) = body.validate() {
+            let field = match e.field.as_deref() {
+                Some("name") => "name",
+                Some("phone") => "phone",
+                Some("topic") => "topic",
+                _ => "consent",
+            };
+            let message = match field {
+                "name" => t.error_name,
+                "phone" => t.error_phone,
+                "topic" => t.error_topic,
+                _ => t.error_consent,
+            };
+            submission.refuse((Some(field), message));
+            focus(&format!("book-{field}"));
+            return;
+        }
+        let stored_phone = MobileNumber::parse(&body.phone)
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default();
+        let activity_id = activity_id.clone();
+        let request = client::booking_create(activity_id.clone(), body);
+        submission.send(request, move |answer| match answer {
+            Ok(booking) => {
+                saved_bookings::remember(Saved {
+                    code: booking.code.clone(),
+                    phone: stored_phone,
+                    activity_id,
+                });
+                done.set(Some(booking));
+                scroll_to_top();
+            }
+            Err(e) => {
+                let (field, message) = booking_error(&e, i18n.t());
+                submission.refuse((field, message));
+                if let Some(field) = field {
+                    focus(&format!("book-{field}"));
+                }
+            }
+        });
+    };
+    view! {
+        <p>{tr(|c| c.book_intro)}</p>
+        {full.then(|| view! { <p class="alert">{tr(|c| c.activity_full)}</p> })}
+        <form class="form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="book-name">{tr(|c| c.book_name)}</label>
+                <input id="book-name" type="text" autocomplete="name" maxlength=MAX_NAME_CHARS.to_string()
+                    aria-invalid=move || invalid("name")().to_string() aria-describedby="book-name-error"
+                    prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
+                <p class="field-error" id="book-name-error">{field_error("name")}</p>
+            </div>
+            <div class="field">
+                <label for="book-phone">{tr(|c| c.book_phone)}</label>
+                <input id="book-phone" type="tel" inputmode="numeric" autocomplete="tel"
+                    aria-invalid=move || invalid("phone")().to_string() aria-describedby="book-phone-hint book-phone-error"
+                    prop:value=move || phone.get() on:input:target=move |ev| phone.set(ev.target().value()) />
+                <p class="hint" id="book-phone-hint">{tr(|c| c.book_phone_hint)}</p>
+                <p class="field-error" id="book-phone-error">{field_error("phone")}</p>
+            </div>
+            <div class="field">
+                <label for="book-topic">{tr(|c| c.book_topic)}</label>
+                <textarea id="book-topic" rows="3" maxlength=MAX_TOPIC_CHARS.to_string()
+                    aria-invalid=move || invalid("topic")().to_string() aria-describedby="book-topic-count book-topic-error"
+                    prop:value=move || topic.get() on:input:target=move |ev| topic.set(ev.target().value())></textarea>
+                <p class="hint" id="book-topic-count" aria-live="polite">
+                    {move || (i18n.t().chars_count)(topic.with(|t| t.trim().chars().count()), MAX_TOPIC_CHARS)}
+                </p>
+                <p class="field-error" id="book-topic-error">{field_error("topic")}</p>
+            </div>
+            <fieldset class="field checks">
+                <legend>{tr(|c| c.access_needs_label)}</legend>
+                {AccessNeed::ALL.map(|need| {
+                    let id = format!("book-need-{}", need.code());
+                    let for_id = id.clone();
+                    view! {
+                        <label class="check" for=for_id>
+                            <input id=id type="checkbox" value=need.code()
+                                prop:checked=move || needs.with(|n| n.contains(&need))
+                                on:change:target=move |ev| {
+                                    let on = ev.target().checked();
+                                    needs.update(|n| {
+                                        n.retain(|x| *x != need);
+                                        if on { n.push(need) }
+                                    });
+                                } />
+                            <span>{tr_with(|c, n| (c.access_need)(n), need)}</span>
+                        </label>
+                    }
+                })}
+            </fieldset>
+            <div class="field">
+                <label class="check check--consent" for="book-consent">
+                    <input id="book-consent" type="checkbox" aria-invalid=move || invalid("consent")().to_string()
+                        aria-describedby="book-consent-error"
+                        prop:checked=move || consent.get() on:change:target=move |ev| consent.set(ev.target().checked()) />
+                    <span>{tr(|c| c.consent_text)}</span>
+                </label>
+                <p class="field-error" id="book-consent-error">{field_error("consent")}</p>
+            </div>
+            <p class="form-error" role="alert">{move || submission.form_error()}</p>
+            <button type="submit" class="button button--primary button--wide" disabled=move || submission.busy()>
+                {move || if submission.busy() { i18n.t().submitting } else if full { i18n.t().join_waitlist } else { i18n.t().book_submit }}
+            </button>
+        </form>
+    }
+}
+
+/// The booking code, its QR code, the calendar file, and what happens next.
+#[component]
+pub fn BookingDone(booking: Booking) -> impl IntoView {
+    let waitlisted = booking.status == BookingStatus::Waitlisted;
+    let code = booking.code.clone();
+    view! {
+        <section class="booking-done" aria-labelledby="booking-done-heading" tabindex="-1">
+            <h2 id="booking-done-heading">
+                {move || if waitlisted { tr(|c| c.waitlisted_heading)() } else { tr(|c| c.booked_heading)() }}
+            </h2>
+            {waitlisted.then(|| view! { <p>{tr(|c| c.waitlisted_note)}</p> })}
+            <BookingCode code=code.clone() />
+            <p><a class="button button--wide" href=client::calendar_href(&booking.activity_id, &code) download="">{tr(|c| c.add_to_calendar)}</a></p>
+            <p class="hint">{tr(|c| c.show_at_door)}</p>
+            <p><a class="button button--link button--wide" href="/bookings">{tr(|c| c.nav_my_bookings)}</a></p>
+        </section>
+    }
+}
+
+/// A booking code in large letters with its QR code.
+#[component]
+pub fn BookingCode(code: String) -> impl IntoView {
+    let alt = code.clone();
+    view! {
+        <div class="booking-code">
+            <p class="booking-code__label">{tr(|c| c.booking_code_label)}</p>
+            <p class="booking-code__value" data-code=code.clone()>{code.clone()}</p>
+            <img class="booking-code__qr" src=client::booking_qr_src(&code) width="200" height="200"
+                alt=tr_with(|c, a: String| (c.qr_alt)(&a), alt) />
+        </div>
+    }
+}

@@ -1,0 +1,109 @@
+//! The staff queue's bulk action: accept, assign to units, or close the opinions ticked. Each
+//! opinion is done on its own; those the server refused are listed with the reason.
+
+use crate::i18n::{tr, use_i18n};
+use crate::kit::submission::Submission;
+use crate::opinions::client;
+use crate::opinions::components::unit_picker::UnitPicker;
+use crate::opinions::moderation_rules::step_error;
+use deputy_homes_api::opinions::handling::{BulkAction, BulkKind, BulkResults};
+use deputy_homes_api::opinions::units::HandlingUnit;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// The bulk form; shown once something is ticked.
+#[component]
+pub fn BulkActionForm(
+    /// The tracking numbers ticked.
+    selected: RwSignal<Vec<String>>,
+    /// Every handling unit.
+    #[prop(into)]
+    units: Signal<Vec<HandlingUnit>>,
+    /// The session's anti-forgery token.
+    csrf: String,
+    /// Called after the action, to reload the queue.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = RwSignal::new(BulkKind::Accept);
+    let unit_ids = RwSignal::new(Vec::<String>::new());
+    let submission = Submission::new();
+    let results = RwSignal::new(None::<BulkResults>);
+    let csrf = StoredValue::new(csrf);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let action = kind.get_untracked();
+        let ids = unit_ids.get_untracked();
+        if action == BulkKind::Assign && ids.is_empty() {
+            submission.refuse((None, i18n.t().error_units));
+            return;
+        }
+        let body = BulkAction {
+            action,
+            trackings: selected.get_untracked(),
+            unit_ids: if action == BulkKind::Assign {
+                ids
+            } else {
+                Vec::new()
+            },
+            note: None,
+        };
+        let request = client::staff_opinions_bulk(body, csrf.get_value());
+        submission.send(request, move |answer| match answer {
+            Ok(r) => {
+                results.set(Some(r));
+                selected.set(Vec::new());
+                on_done.run(());
+            }
+            Err(e) => submission.refuse((None, step_error(&e, i18n.t()).1)),
+        });
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        kind.set(match event_target_value(&ev).as_str() {
+            "assign" => BulkKind::Assign,
+            "close" => BulkKind::Close,
+            _ => BulkKind::Accept,
+        })
+    };
+    view! {
+        <Show when=move || !selected.with(Vec::is_empty)>
+            <form class="form bulk card" on:submit=submit novalidate>
+                <p><strong>{move || (i18n.t().bulk_selected)(selected.with(Vec::len))}</strong></p>
+                <div class="field">
+                    <label for="bulk-kind">{tr(|c| c.bulk_action_label)}</label>
+                    <select id="bulk-kind" on:change=choose>
+                        <option value="accept">{tr(|c| c.step_accept)}</option>
+                        <option value="assign">{tr(|c| c.step_assign)}</option>
+                        <option value="close">{tr(|c| c.step_close)}</option>
+                    </select>
+                </div>
+                <Show when=move || kind.get() == BulkKind::Assign>
+                    <UnitPicker units selected=unit_ids id_prefix="bulk-units" error=Signal::derive(move || submission.message()) />
+                </Show>
+                <p class="form-error" role="alert">{move || submission.message()}</p>
+                <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(|c| c.bulk_apply)}</button>
+            </form>
+        </Show>
+        {move || results.get().map(|r| {
+            let ok = r.results.iter().filter(|x| x.ok).count();
+            let failed: Vec<_> = r.results.into_iter().filter(|x| !x.ok).collect();
+            let refused = failed.len();
+            view! {
+                <div class="card bulk-results" role="status">
+                    <p>{move || (i18n.t().bulk_done)(ok, refused)}</p>
+                    <ul>
+                        {failed.into_iter().map(|f| {
+                            let reason = f.error.map(|e| crate::kit::http::ClientError::Api { status: 400, error: e });
+                            view! {
+                                <li>
+                                    <span class="booking__code">{f.tracking_number}</span> " "
+                                    {move || reason.as_ref().map(|e| step_error(e, i18n.t()).1)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })}
+    }
+}

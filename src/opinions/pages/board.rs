@@ -1,0 +1,94 @@
+//! `/board`: opinions published with their replies (公开答复), filtered by category. The server
+//! sends no name, phone, place, home or photo; this page shows what it gets as text.
+
+use crate::i18n::{tr, tr_with};
+use crate::kit::clock::local_time;
+use crate::kit::loader::Loader;
+use crate::kit::page_title::use_page_title;
+use crate::kit::pager::Pager;
+use crate::kit::urls::page_href;
+use crate::opinions::client;
+use deputy_homes_api::opinions::board::{PublicBoardQuery, PublicOpinion};
+use deputy_homes_api::opinions::Category;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The board's URL for a category and page.
+fn board_href(category: Option<Category>, page: u32) -> String {
+    page_href(
+        "/board",
+        [
+            ("category", category.map(|c| c.code().to_owned())),
+            ("page", (page > 1).then(|| page.to_string())),
+        ],
+    )
+}
+
+/// The page.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    use_page_title(|t| t.board_heading);
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| PublicBoardQuery {
+            category: p.get("category").and_then(|c| Category::from_code(&c)),
+            page: p.get("page").and_then(|n| n.parse().ok()),
+        })
+    });
+    let list = LocalResource::new(move || client::public_opinions(query.get()));
+    let navigate = use_navigate();
+    let page_href = Callback::new(move |page| board_href(query.get_untracked().category, page));
+    view! {
+        <h1>{tr(|c| c.board_heading)}</h1>
+        <p>{tr(|c| c.board_intro)}</p>
+        <p class="inline-links"><a href="/stats">{tr(|c| c.stats_heading)}</a></p>
+        <div class="field filters">
+            <label for="board-category">{tr(|c| c.opinion_category)}</label>
+            <select id="board-category" prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
+                on:change=move |ev| navigate(&board_href(Category::from_code(&event_target_value(&ev)), 1), NavigateOptions { replace: true, ..Default::default() })>
+                <option value="">{tr(|c| c.all_categories)}</option>
+                {Category::ALL.map(|k| view! { <option value=k.code()>{tr_with(|c, k| (c.category_name)(k), k)}</option> })}
+            </select>
+        </div>
+        <Loader resource=list let:page>
+            {if page.items.is_empty() {
+                view! { <p class="result-count">{tr(|c| c.board_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <ul class="board">
+                        {page.items.into_iter().map(|item| view! { <BoardItem item /> }).collect_view()}
+                    </ul>
+                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
+                }.into_any()
+            }}
+        </Loader>
+    }
+}
+
+/// One published opinion and its reply.
+#[component]
+fn BoardItem(item: PublicOpinion) -> impl IntoView {
+    let tracking = item.tracking_number.clone();
+    view! {
+        <li class="card board__item" data-tracking=tracking>
+            <h2 class="opinion__title">{item.title}</h2>
+            <p class="opinion__meta">
+                <span class="booking__code">{item.tracking_number}</span>
+                <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
+                {item.district.map(|d| view! { <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span> })}
+            </p>
+            <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), local_time(item.submitted_at_ms))}</p>
+            <p class="opinion__body">{item.body}</p>
+            <div class="reply">
+                <h3>{tr(|c| c.reply_heading)}</h3>
+                <p><strong>{tr_with(|c, k| (c.reply_class_name)(k), item.reply_class)}</strong></p>
+                {(!item.units.is_empty()).then(|| view! { <p class="hint">{tr_with(|c, u: String| (c.assigned_units)(&u), item.units.join("、"))}</p> })}
+                <p class="opinion__body">{item.reply_text}</p>
+                <p class="hint">{tr_with(|c, d: String| (c.replied_at)(&d), local_time(item.replied_at_ms))}</p>
+            </div>
+            {item.rating.map(|r| view! { <p>{tr_with(|c, r| (c.rating_public)(r), r)}</p> })}
+        </li>
+    }
+}

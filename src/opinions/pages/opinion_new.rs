@@ -1,0 +1,409 @@
+//! A citizen sends an opinion or suggestion: category, the home it concerns, title and text
+//! (lengths shown as typed), up to 3 photos, an optional location, contact or anonymous, consent,
+//! and whether it may be published with its reply. A retried or double-tapped submit sends the
+//! same key, so it never creates a second opinion.
+
+use crate::accounts::session::use_auth;
+use crate::homes::client::homes_list;
+use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
+use crate::kit::dom::{focus, scroll_to_top};
+use crate::kit::geolocation::{request_position, Located};
+use crate::kit::http::ClientError;
+use crate::kit::page_title::use_page_title;
+use crate::kit::submission::Submission;
+use crate::opinions::client;
+use crate::opinions::saved_opinions::{self, SavedOpinion};
+use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::opinions::{
+    Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
+    MAX_BODY_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
+};
+use deputy_homes_api::ErrorCode;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+/// A fresh key for one submission: 128 random bits as hex.
+fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The field at fault and its message, for a refused submission.
+fn opinion_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'static str) {
+    match error {
+        // 413: the file is larger than the limit.
+        ClientError::Api { status: 413, .. } => (Some("photo"), t.error_photo_size),
+        ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
+            (ErrorCode::BadParameter, Some("title")) => (Some("title"), t.error_title),
+            (ErrorCode::BadParameter, Some("body")) => (Some("body"), t.error_body),
+            (ErrorCode::BadParameter, Some("contact.name")) => {
+                (Some("contact.name"), t.error_contact_name)
+            }
+            (ErrorCode::BadParameter, Some("contact.phone")) => {
+                (Some("contact.phone"), t.error_phone)
+            }
+            (ErrorCode::BadParameter, Some("consent")) => {
+                (Some("consent"), t.error_opinion_consent)
+            }
+            (ErrorCode::BadParameter, Some("photo_ids")) => (Some("photo"), t.error_photo_count),
+            // A photo the server no longer holds (deleted a day after upload) or already used.
+            (ErrorCode::Conflict, Some("photo_ids")) => (Some("photo"), t.error_photo_gone),
+            (ErrorCode::BadParameter, Some("photo")) => (Some("photo"), t.error_photo_type),
+            (ErrorCode::TooManyAttempts, _) => (None, t.error_rate_limited),
+            (ErrorCode::BadParameter, _) => (None, t.error_bad_request),
+            _ => (None, t.error_server),
+        },
+        ClientError::Network => (None, t.error_network),
+        ClientError::BadResponse => (None, t.error_server),
+    }
+}
+
+/// The page; `?home=ID` pre-fills the home.
+#[component]
+pub fn OpinionNewPage() -> impl IntoView {
+    use_page_title(|t| t.opinion_new_heading);
+    let query = use_query_map();
+    let home = query.read_untracked().get("home").unwrap_or_default();
+    let receipt = RwSignal::new(None::<OpinionReceipt>);
+    view! {
+        <h1>{tr(|c| c.opinion_new_heading)}</h1>
+        {move || match receipt.get() {
+            Some(r) => view! { <OpinionSent receipt=r /> }.into_any(),
+            None => view! { <OpinionForm home=home.clone() receipt /> }.into_any(),
+        }}
+    }
+}
+
+/// The office app's page for staff entering the opinion of a citizen who came in person.
+#[component]
+pub fn WalkInPage() -> impl IntoView {
+    use_page_title(|t| t.walk_in_heading);
+    let receipt = RwSignal::new(None::<OpinionReceipt>);
+    view! {
+        <p class="back"><a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a></p>
+        <h1>{tr(|c| c.walk_in_heading)}</h1>
+        <p class="hint">{tr(|c| c.walk_in_intro)}</p>
+        {move || match receipt.get() {
+            Some(r) => view! { <OpinionSent receipt=r walk_in=true /> }.into_any(),
+            None => view! { <OpinionForm home=String::new() receipt walk_in=true /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn OpinionForm(
+    home: String,
+    receipt: RwSignal<Option<OpinionReceipt>>,
+    /// Staff entering it for a citizen who came in person (the office app).
+    #[prop(optional)]
+    walk_in: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let homes = LocalResource::new(|| homes_list(HomeFilter::default()));
+    let category = RwSignal::new(Category::UrbanConstruction);
+    let home_id = RwSignal::new(home);
+    let (title, body) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let photos = RwSignal::new(Vec::<OpinionPhoto>::new());
+    let uploading = RwSignal::new(false);
+    let located = RwSignal::new(Located::Idle);
+    let use_location = RwSignal::new(false);
+    let anonymous = RwSignal::new(false);
+    let (name, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let consent = RwSignal::new(false);
+    let allow_publish = RwSignal::new(true);
+    let submission = Submission::new();
+    let key = StoredValue::new(new_key());
+    let field_error = move |field: &'static str| move || submission.field_error(field);
+    let invalid = move |field: &'static str| move || field_error(field)().is_some().to_string();
+
+    let on_files = move |input: web_sys::HtmlInputElement| {
+        let Some(files) = input.files() else { return };
+        let mut chosen = Vec::new();
+        for i in 0..files.length() {
+            chosen.extend(files.get(i));
+        }
+        input.set_value("");
+        let room = MAX_PHOTOS.saturating_sub(photos.with_untracked(Vec::len));
+        if chosen.len() > room {
+            submission.refuse((Some("photo"), i18n.t().error_photo_count));
+            chosen.truncate(room);
+        } else {
+            submission.clear();
+        }
+        for file in chosen {
+            if file.size() > MAX_PHOTO_BYTES as f64 {
+                submission.refuse((Some("photo"), i18n.t().error_photo_size));
+                continue;
+            }
+            uploading.set(true);
+            spawn_local(async move {
+                match client::opinion_photo_upload(file).await {
+                    Ok(photo) => photos.update(|p| p.push(photo)),
+                    Err(e) => submission.refuse(opinion_error(&e, i18n.t())),
+                }
+                uploading.set(false);
+            });
+        }
+    };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if submission.busy_untracked() || uploading.get_untracked() {
+            return;
+        }
+        let location = match (use_location.get_untracked(), located.get_untracked()) {
+            (true, Located::Found(p)) => Some(OpinionLocation {
+                lat: p.lat,
+                lon: p.lon,
+            }),
+            _ => None,
+        };
+        let body = NewOpinion {
+            category: category.get_untracked(),
+            home_id: Some(home_id.get_untracked()).filter(|h| !h.is_empty()),
+            title: title.get_untracked(),
+            body: body.get_untracked(),
+            location,
+            contact: (!anonymous.get_untracked()).then(|| OpinionContact {
+                name: name.get_untracked(),
+                phone: phone.get_untracked(),
+            }),
+            consent: consent.get_untracked(),
+            allow_publish: allow_publish.get_untracked(),
+            photo_ids: photos.with_untracked(|p| p.iter().map(|p| p.id.clone()).collect()),
+        };
+        if let Err(e) = body.validate() {
+            let refused = ClientError::Api {
+                status: 400,
+                error: e,
+            };
+            let (field, message) = opinion_error(&refused, i18n.t());
+            submission.refuse((field, message));
+            if let Some(field) = field {
+                focus(&format!("opinion-{}", field.replace('.', "-")));
+            }
+            return;
+        }
+        let request = async move {
+            if walk_in {
+                client::walk_in_create(body, key.get_value(), auth.csrf_token()).await
+            } else {
+                client::opinion_create(body, key.get_value()).await
+            }
+        };
+        submission.send(request, move |sent| match sent {
+            Ok(r) => {
+                // A walk-in's receipt is the citizen's, not this device's.
+                if !walk_in {
+                    saved_opinions::remember(SavedOpinion {
+                        tracking_number: r.tracking_number.clone(),
+                        private_token: r.private_token.clone(),
+                    });
+                }
+                receipt.set(Some(r));
+                scroll_to_top();
+            }
+            // Nothing was stored, or the same key answers with the same receipt on retry.
+            Err(e) => submission.refuse(opinion_error(&e, i18n.t())),
+        });
+    };
+
+    view! {
+        <p>{tr(|c| c.opinion_intro)}</p>
+        <form class="form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="opinion-category">{tr(|c| c.opinion_category)}</label>
+                <select id="opinion-category" on:change:target=move |ev| {
+                    if let Some(c) = Category::from_code(&ev.target().value()) { category.set(c) }
+                }>
+                    {Category::ALL.map(|c| view! { <option value=c.code()>{tr_with(|t, c| (t.category_name)(c), c)}</option> })}
+                </select>
+            </div>
+            <div class="field">
+                <label for="opinion-home">{tr(|c| c.opinion_home)}</label>
+                <select id="opinion-home" prop:value=move || home_id.get() on:change:target=move |ev| home_id.set(ev.target().value())>
+                    <option value="">{tr(|c| c.opinion_no_home)}</option>
+                    {move || homes.get().and_then(Result::ok).map(|r| r.items.into_iter().map(|h| {
+                        let selected = h.id == home_id.get_untracked();
+                        let label = if i18n.lang() == Lang::Zh { h.name_zh } else { h.name_en };
+                        view! { <option value=h.id selected=selected>{label}</option> }
+                    }).collect_view())}
+                </select>
+            </div>
+            <div class="field">
+                <label for="opinion-title">{tr(|c| c.opinion_title)}</label>
+                <input id="opinion-title" type="text" maxlength=MAX_TITLE_CHARS.to_string()
+                    aria-invalid=invalid("title") aria-describedby="opinion-title-count opinion-title-error"
+                    prop:value=move || title.get() on:input:target=move |ev| title.set(ev.target().value()) />
+                <p class="hint" id="opinion-title-count">{move || (i18n.t().chars_count)(title.with(|t| t.trim().chars().count()), MAX_TITLE_CHARS)}</p>
+                <p class="field-error" id="opinion-title-error">{field_error("title")}</p>
+            </div>
+            <div class="field">
+                <label for="opinion-body">{tr(|c| c.opinion_body)}</label>
+                <textarea id="opinion-body" rows="6" maxlength=MAX_BODY_CHARS.to_string()
+                    aria-invalid=invalid("body") aria-describedby="opinion-body-count opinion-body-error"
+                    prop:value=move || body.get() on:input:target=move |ev| body.set(ev.target().value())></textarea>
+                <p class="hint" id="opinion-body-count">{move || (i18n.t().chars_count)(body.with(|t| t.trim().chars().count()), MAX_BODY_CHARS)}</p>
+                <p class="field-error" id="opinion-body-error">{field_error("body")}</p>
+            </div>
+            <div class="field">
+                <label for="opinion-photo">{tr(|c| c.opinion_photos)}</label>
+                <input id="opinion-photo" type="file" accept="image/jpeg,image/png,image/webp" multiple=true
+                    aria-describedby="opinion-photo-hint opinion-photo-error"
+                    disabled=move || { photos.with(Vec::len) >= MAX_PHOTOS }
+                    on:change:target=move |ev| on_files(ev.target()) />
+                <p class="hint" id="opinion-photo-hint">{tr(|c| c.opinion_photos_hint)}</p>
+                <p class="field-error" id="opinion-photo-error" role="alert">{field_error("photo")}</p>
+                <Show when=move || uploading.get()><p class="loading" role="status">{tr(|c| c.photo_uploading)}</p></Show>
+                <ul class="photos">
+                    {move || photos.get().into_iter().enumerate().map(|(i, p)| {
+                        let id = p.id.clone();
+                        view! {
+                            <li class="photo">
+                                <img src=p.thumbnail_url.clone() alt=tr_with(|c, n| (c.photo_alt)(n), i + 1) />
+                                <button type="button" class="button" aria-label=tr_with(|c, n| (c.photo_remove)(n), i + 1)
+                                    on:click=move |_| photos.update(|list| list.retain(|x| x.id != id))>"✕"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+            <fieldset class="field checks">
+                <legend>{tr(|c| c.opinion_location)}</legend>
+                {move || match (use_location.get(), located.get()) {
+                    (true, Located::Found(_)) => view! {
+                        <p class="form-ok" role="status">{tr(|c| c.opinion_location_added)}</p>
+                        <button type="button" class="button" on:click=move |_| use_location.set(false)>{tr(|c| c.opinion_remove_location)}</button>
+                    }.into_any(),
+                    (true, Located::Locating) => view! { <p class="loading" role="status">{tr(|c| c.locating)}</p> }.into_any(),
+                    (true, Located::Denied) => view! { <p class="field-error" role="alert">{tr(|c| c.geo_denied)}</p> }.into_any(),
+                    (true, Located::Idle) => ().into_any(),
+                    (true, _) => view! { <p class="field-error" role="alert">{tr(|c| c.geo_unavailable)}</p> }.into_any(),
+                    (false, _) => view! {
+                        <button type="button" class="button" on:click=move |_| {
+                            use_location.set(true);
+                            if !matches!(located.get_untracked(), Located::Found(_)) { request_position(located) }
+                        }>{tr(|c| c.opinion_add_location)}</button>
+                    }.into_any(),
+                }}
+            </fieldset>
+            <fieldset class="field checks">
+                <legend>{tr(|c| c.opinion_contact)}</legend>
+                <label class="check" for="opinion-named">
+                    <input id="opinion-named" type="radio" name="opinion-contact" prop:checked=move || !anonymous.get() on:change=move |_| anonymous.set(false) />
+                    <span>{tr(|c| c.opinion_with_contact)}</span>
+                </label>
+                <label class="check" for="opinion-anonymous">
+                    <input id="opinion-anonymous" type="radio" name="opinion-contact" prop:checked=move || anonymous.get() on:change=move |_| anonymous.set(true) />
+                    <span>{tr(|c| c.opinion_anonymous)}</span>
+                </label>
+            </fieldset>
+            <Show when=move || !anonymous.get()>
+                <div class="field">
+                    <label for="opinion-contact-name">{tr(|c| c.book_name)}</label>
+                    <input id="opinion-contact-name" type="text" autocomplete="name" maxlength="30"
+                        aria-invalid=invalid("contact.name") aria-describedby="opinion-contact-name-error"
+                        prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
+                    <p class="field-error" id="opinion-contact-name-error">{field_error("contact.name")}</p>
+                </div>
+                <div class="field">
+                    <label for="opinion-contact-phone">{tr(|c| c.book_phone)}</label>
+                    <input id="opinion-contact-phone" type="tel" inputmode="numeric" autocomplete="tel"
+                        aria-invalid=invalid("contact.phone") aria-describedby="opinion-contact-phone-error"
+                        prop:value=move || phone.get() on:input:target=move |ev| phone.set(ev.target().value()) />
+                    <p class="field-error" id="opinion-contact-phone-error">{field_error("contact.phone")}</p>
+                </div>
+            </Show>
+            <div class="field">
+                <label class="check check--consent" for="opinion-consent">
+                    <input id="opinion-consent" type="checkbox" aria-invalid=invalid("consent") aria-describedby="opinion-consent-error"
+                        prop:checked=move || consent.get() on:change:target=move |ev| consent.set(ev.target().checked()) />
+                    <span>{move || if walk_in { i18n.t().walk_in_consent } else { i18n.t().opinion_consent }}</span>
+                </label>
+                <p class="field-error" id="opinion-consent-error">{field_error("consent")}</p>
+                <label class="check" for="opinion-publish">
+                    <input id="opinion-publish" type="checkbox"
+                        prop:checked=move || allow_publish.get() on:change:target=move |ev| allow_publish.set(ev.target().checked()) />
+                    <span>{tr(|c| c.opinion_allow_publish)}</span>
+                </label>
+            </div>
+            <p class="form-error" role="alert">{move || submission.form_error()}</p>
+            <button type="submit" class="button button--primary button--wide" disabled=move || submission.busy() || uploading.get()>
+                {move || if submission.busy() { i18n.t().submitting } else { i18n.t().opinion_submit }}
+            </button>
+        </form>
+    }
+}
+
+/// The receipt: tracking number and private link.
+#[component]
+fn OpinionSent(
+    receipt: OpinionReceipt,
+    /// Entered by staff for a walk-in citizen: the receipt is to be handed over.
+    #[prop(optional)]
+    walk_in: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = format!("/opinions/t/{}", receipt.private_token);
+    let full_link = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|o| format!("{o}{link}"))
+        .unwrap_or_else(|| link.clone());
+    view! {
+        <section class="booking-done" aria-labelledby="opinion-sent-heading">
+            <h2 id="opinion-sent-heading">{tr(|c| c.opinion_sent_heading)}</h2>
+            <div class="booking-code">
+                <p class="booking-code__label">{tr(|c| c.opinion_tracking)}</p>
+                <p class="tracking-number" data-tracking=receipt.tracking_number.clone()>{receipt.tracking_number.clone()}</p>
+            </div>
+            <p>{tr(|c| c.opinion_private_link)} ": " <a class="private-link" href=link>{full_link}</a></p>
+            <p class="hint">{move || if walk_in { i18n.t().walk_in_sent_note } else { i18n.t().opinion_sent_note }}</p>
+            <p><a class="button button--link button--wide" href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use deputy_homes_api::ApiError;
+
+    fn refused(status: u16, code: ErrorCode, field: &str) -> ClientError {
+        ClientError::Api {
+            status,
+            error: ApiError {
+                code,
+                message: "whatever the server says".into(),
+                field: Some(field.into()),
+            },
+        }
+    }
+
+    #[test]
+    fn photo_refusals_are_told_apart_by_status_and_code_not_by_wording() {
+        let t = crate::i18n::Lang::Zh.catalog();
+        let too_large = refused(413, ErrorCode::BadParameter, "photo");
+        assert_eq!(
+            opinion_error(&too_large, t),
+            (Some("photo"), t.error_photo_size)
+        );
+        let not_image = refused(400, ErrorCode::BadParameter, "photo");
+        assert_eq!(
+            opinion_error(&not_image, t),
+            (Some("photo"), t.error_photo_type)
+        );
+        let gone = refused(409, ErrorCode::Conflict, "photo_ids");
+        assert_eq!(opinion_error(&gone, t), (Some("photo"), t.error_photo_gone));
+        let too_many = refused(400, ErrorCode::BadParameter, "photo_ids");
+        assert_eq!(
+            opinion_error(&too_many, t),
+            (Some("photo"), t.error_photo_count)
+        );
+    }
+}

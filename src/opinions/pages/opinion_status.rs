@@ -1,0 +1,182 @@
+//! Following an opinion: by tracking number + the last 4 digits of the phone, or by the private
+//! link; the opinions sent from this phone are listed too.
+
+use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::kit::clock::local_time;
+use crate::kit::http::ClientError;
+use crate::kit::loader::Loader;
+use crate::kit::page_title::use_page_title;
+use crate::opinions::client;
+use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
+use crate::opinions::saved_opinions;
+use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};
+use deputy_homes_api::ErrorCode;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+fn lookup_error(error: &ClientError, t: &Catalog) -> &'static str {
+    match error {
+        ClientError::Api { error, .. } => match error.code {
+            ErrorCode::NotFound => t.error_tracking_not_found,
+            ErrorCode::TooManyAttempts => t.error_rate_limited,
+            ErrorCode::BadParameter => t.error_last4,
+            _ => t.error_server,
+        },
+        ClientError::Network => t.error_network,
+        ClientError::BadResponse => t.error_server,
+    }
+}
+
+/// `/opinions`: the lookup form and this phone's opinions.
+#[component]
+pub fn OpinionLookupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(|t| t.opinion_lookup_heading);
+    let (tracking, last4) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let found = RwSignal::new(None::<(OpinionView, String)>);
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let digits = last4.get_untracked().trim().to_owned();
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            error.set(Some(i18n.t().error_last4));
+            return;
+        }
+        let number = normalize_tracking_number(&tracking.get_untracked());
+        error.set(None);
+        spawn_local(async move {
+            match client::opinion_by_tracking(number, digits.clone()).await {
+                Ok(view) => found.set(Some((view, digits))),
+                Err(e) => {
+                    found.set(None);
+                    error.set(Some(lookup_error(&e, i18n.t())));
+                }
+            }
+        });
+    };
+    let mine = saved_opinions::load();
+    view! {
+        <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
+        <p><a class="button button--primary button--wide" href="/opinions/new">{tr(|c| c.new_opinion_link)}</a></p>
+        <form class="form" on:submit=submit novalidate>
+            <div class="field-row">
+                <div class="field">
+                    <label for="lookup-tracking">{tr(|c| c.opinion_tracking)}</label>
+                    <input id="lookup-tracking" type="text" autocapitalize="characters" autocomplete="off"
+                        prop:value=move || tracking.get() on:input:target=move |ev| tracking.set(ev.target().value()) />
+                </div>
+                <div class="field">
+                    <label for="lookup-last4">{tr(|c| c.opinion_last4)}</label>
+                    <input id="lookup-last4" type="text" inputmode="numeric" maxlength="4" autocomplete="off"
+                        prop:value=move || last4.get() on:input:target=move |ev| last4.set(ev.target().value()) />
+                </div>
+            </div>
+            <p class="form-error" role="alert">{move || error.get()}</p>
+            <button type="submit" class="button button--primary">{tr(|c| c.opinion_lookup_button)}</button>
+        </form>
+        {move || found.get().map(|(view, digits)| view! { <OpinionDetails view proof=Proof::Last4(digits) /> })}
+        {(!mine.is_empty()).then(|| view! {
+            <section aria-labelledby="my-opinions-heading">
+                <h2 id="my-opinions-heading">{tr(|c| c.my_opinions_heading)}</h2>
+                <ul class="link-list">
+                    {mine.into_iter().map(|o| view! {
+                        <li><a href=format!("/opinions/t/{}", o.private_token)>{o.tracking_number}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// `/opinions/t/:token`: the private link.
+#[component]
+pub fn OpinionTokenPage() -> impl IntoView {
+    use_page_title(|t| t.opinion_lookup_heading);
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
+    let opinion = LocalResource::new(move || client::opinion_by_token(token.get()));
+    let not_found = || {
+        view! {
+            <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
+            <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
+        }
+    };
+    view! {
+        <p class="back"><a href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
+        <Loader resource=opinion not_found let:view>
+            <OpinionDetails view heading_level=1 proof=Proof::Token(token.get_untracked()) />
+        </Loader>
+    }
+}
+
+/// An opinion as its author sees it: what was sent, and every step since, with dates. All text
+/// is shown as text.
+#[component]
+pub fn OpinionDetails(
+    view: OpinionView,
+    /// 1 on a page of its own, 2 inside another page.
+    #[prop(optional)]
+    heading_level: u8,
+    /// How the author opened it, for rating the reply.
+    #[prop(optional)]
+    proof: Option<Proof>,
+) -> impl IntoView {
+    let title = view.title.clone();
+    let heading = if heading_level == 1 {
+        view! { <h1 class="opinion__title">{title}</h1> }.into_any()
+    } else {
+        view! { <h2 class="opinion__title">{title}</h2> }.into_any()
+    };
+    let submitted = local_time(view.created_at_ms);
+    let timeline_heading = if heading_level == 1 {
+        view! { <h2>{tr(|c| c.opinion_timeline)}</h2> }.into_any()
+    } else {
+        view! { <h3>{tr(|c| c.opinion_timeline)}</h3> }.into_any()
+    };
+    view! {
+        <article class="opinion card" data-tracking=view.tracking_number.clone()>
+            {heading}
+            <p class="opinion__meta">
+                <span class="status status--waitlisted">{tr_with(|c, s| (c.opinion_status_name)(s), view.status)}</span>
+                " " <span class="tag">{tr_with(|c, k| (c.category_name)(k), view.category)}</span>
+                " " <span class="booking__code">{view.tracking_number.clone()}</span>
+            </p>
+            <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), submitted)}</p>
+            <p class="opinion__body">{view.body.clone()}</p>
+            {(!view.photos.is_empty()).then(|| view! {
+                <ul class="photos">
+                    {view.photos.iter().enumerate().map(|(i, p)| view! {
+                        <li class="photo"><a href=p.url.clone()><img src=p.thumbnail_url.clone() alt=tr_with(|c, n| (c.photo_alt)(n), i + 1) /></a></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="hint">
+                {match (view.contact.clone(), view.personal_data_erased_at_ms) {
+                    (Some(c), _) => tr_with(|t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p), (c.name, c.phone_masked)).into_any(),
+                    (None, Some(at)) => tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at)).into_any(),
+                    (None, None) => tr(|c| c.opinion_anonymous_shown).into_any(),
+                }}
+                " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
+            </p>
+            {(!view.units.is_empty()).then(|| view! {
+                <p class="opinion__units">{tr_with(|c, u: String| (c.opinion_units)(&u), view.units.join("、"))}</p>
+            })}
+            {view.reply.clone().map(|reply| view! {
+                <ReplyAndRating tracking_number=view.tracking_number.clone() reply rating=view.rating.clone()
+                    can_rate=view.status.can_become(OpinionStatus::Rated) proof=proof.clone() />
+            })}
+            {timeline_heading}
+            <ol class="timeline">
+                {view.timeline.iter().map(|e| view! {
+                    <li>
+                        <span class="timeline__when">{local_time(e.at_ms)}</span> " "
+                        <strong>{tr_with(|c, s| (c.opinion_status_name)(s), e.status)}</strong>
+                        {e.note.clone().map(|n| view! { <p>{n}</p> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </article>
+    }
+}

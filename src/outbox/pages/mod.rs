@@ -1,0 +1,3 @@
+//! The outbox's routed page.
+
+pub mod outbox;
