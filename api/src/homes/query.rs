@@ -13,20 +13,25 @@ pub const MAX_QUERY_CHARS: usize = 100;
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct HomesQuery {
-    /// Free text: name, district, street, address or professional field.
+    /// Free text: name, district, street, address or professional field; at most
+    /// 100 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     /// District code, e.g. `xincheng`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<District>))]
     pub district: Option<String>,
     /// Home type code, or `professional` for all seven professional homes.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub home_type: Option<String>,
-    /// Latitude (WGS-84) to sort by distance from; needs `lon`.
+    /// Latitude (WGS-84, degrees) to sort by distance from; needs `lon`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<f64>, minimum = -90, maximum = 90))]
     pub lat: Option<String>,
-    /// Longitude (WGS-84) to sort by distance from; needs `lat`.
+    /// Longitude (WGS-84, degrees) to sort by distance from; needs `lat`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<f64>, minimum = -180, maximum = 180))]
     pub lon: Option<String>,
 }
 

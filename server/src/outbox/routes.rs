@@ -41,8 +41,7 @@ pub async fn notifications_list(
     _staff: Staff,
     query: Result<Query<NotificationsQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Notification>>, AppError> {
-    let Query(query) = query
-        .map_err(|e| AppError::BadRequest(ApiError::bad_parameter("booking", e.body_text())))?;
+    let Query(query) = query?;
     let given = |text: &Option<String>, normalize: fn(&str) -> String| {
         text.as_deref().map(normalize).filter(|t| !t.is_empty())
     };

@@ -51,7 +51,8 @@ pub async fn accounts_create(
     params(("id" = String, Path, description = "The account's id")),
     responses(
         (status = 200, description = "The account with its new homes", body = Account),
-        (status = 400, description = "An unknown home", body = ApiError),
+        (status = 400, description = "An unknown home, or the account is not a delegate's", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
         (status = 404, description = "No such account", body = ApiError),
     ))]

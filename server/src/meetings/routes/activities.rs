@@ -139,8 +139,7 @@ pub async fn activities_list(
     State(state): State<AppState>,
     query: Result<Query<ActivitiesQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Activity>>, AppError> {
-    let Query(query) =
-        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    let Query(query) = query?;
     let filter = query.validate().map_err(AppError::BadRequest)?;
     let list = state
         .db
@@ -269,13 +268,7 @@ pub async fn activities_cancel(
         ));
     }
     let Json(body) = body?;
-    let reason = body.reason.trim();
-    if reason.is_empty() || reason.chars().count() > 200 {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "reason",
-            "give a reason of 1 to 200 characters",
-        )));
-    }
+    let reason = body.validate().map_err(AppError::BadRequest)?;
     let now = now_ms();
     if activity.starts_at_ms <= now {
         return Err(AppError::BadRequest(ApiError::bad_parameter(

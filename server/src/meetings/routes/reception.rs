@@ -228,7 +228,8 @@ pub async fn record_put(
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct YearQuery {
-    /// The calendar year in Hohhot; this year when left out.
+    /// The calendar year in Hohhot, 2000 to 2100; this year when left out.
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 

@@ -19,10 +19,6 @@ use deputy_homes_api::opinions::handling::{page_number, AuditPage, AuditQuery};
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionView};
 use deputy_homes_api::ApiError;
 
-fn bad_query(rejection: QueryRejection) -> AppError {
-    AppError::BadRequest(ApiError::bad_parameter("query", rejection.body_text()))
-}
-
 /// 评价: the citizen rates the reply, once, proving the opinion is theirs with the phone's last
 /// 4 digits or the receipt's private token.
 #[utoipa::path(post, path = "/api/opinions/{tracking_number}/rating", tag = "opinions",
@@ -113,13 +109,9 @@ pub async fn public_opinions_list(
     State(state): State<AppState>,
     query: Result<Query<PublicBoardQuery>, QueryRejection>,
 ) -> Result<Json<PublicOpinionPage>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
-    Ok(Json(
-        state
-            .db
-            .public_opinions(query.category, page_number(query.page))
-            .await?,
-    ))
+    let Query(query) = query?;
+    let page = page_number(query.page).map_err(AppError::BadRequest)?;
+    Ok(Json(state.db.public_opinions(query.category, page).await?))
 }
 
 async fn stats(
@@ -127,7 +119,7 @@ async fn stats(
     query: Result<Query<StatsQuery>, QueryRejection>,
     per_home: bool,
 ) -> Result<Json<OpinionStats>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
+    let Query(query) = query?;
     if let Some(year) = query.year.filter(|y| !(2000..=2100).contains(y)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
             "year",
@@ -188,7 +180,7 @@ pub async fn audit_list(
     _staff: Staff,
     query: Result<Query<AuditQuery>, QueryRejection>,
 ) -> Result<Json<AuditPage>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
-    let page = page_number(query.page);
+    let Query(query) = query?;
+    let page = page_number(query.page).map_err(AppError::BadRequest)?;
     Ok(Json(state.db.audit_list(&query, page).await?))
 }

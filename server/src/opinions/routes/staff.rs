@@ -24,19 +24,12 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::{normalize_tracking_number, NewOpinion, OpinionReceipt};
 use deputy_homes_api::{ApiError, ErrorCode};
 
-/// Most opinions one bulk action may name.
-const MAX_BULK: usize = 100;
-
-fn bad_query(rejection: QueryRejection) -> AppError {
-    AppError::BadRequest(ApiError::bad_parameter("query", rejection.body_text()))
-}
-
 async fn page_of(
     state: &AppState,
     filter: &QueueFilter,
     page: Option<u32>,
 ) -> Result<Json<OpinionPage>, AppError> {
-    let page = page_number(page);
+    let page = page_number(page).map_err(AppError::BadRequest)?;
     let (mut items, total) = state.db.opinion_queue(filter, page, now_ms()).await?;
     mark_near_duplicates(&state.db, &mut items).await?;
     Ok(Json(OpinionPage {
@@ -60,7 +53,7 @@ pub async fn staff_opinions_list(
     _staff: Staff,
     query: Result<Query<StaffOpinionQuery>, QueryRejection>,
 ) -> Result<Json<OpinionPage>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
+    let Query(query) = query?;
     let page = query.page;
     let filter = QueueFilter {
         query,
@@ -88,7 +81,7 @@ pub async fn delegate_opinions_list(
             "only delegates have a list of their homes' opinions".into(),
         ));
     }
-    let Query(query) = query.map_err(bad_query)?;
+    let Query(query) = query?;
     let page = query.page;
     let filter = QueueFilter {
         query,
@@ -214,7 +207,7 @@ fn item_error(error: AppError) -> Result<ApiError, AppError> {
 #[utoipa::path(post, path = "/api/staff/opinions/bulk", tag = "moderation", request_body = BulkAction,
     responses(
         (status = 200, description = "One result per tracking number", body = BulkResults),
-        (status = 400, description = "No or too many tracking numbers, or units missing for assign", body = ApiError),
+        (status = 400, description = "No or too many tracking numbers, a note too long, or units missing for assign", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
     ))]
@@ -224,13 +217,7 @@ pub async fn staff_opinions_bulk(
     body: Result<Json<BulkAction>, JsonRejection>,
 ) -> Result<Json<BulkResults>, AppError> {
     let Json(bulk) = body?;
-    if bulk.trackings.is_empty() || bulk.trackings.len() > MAX_BULK {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "trackings",
-            format!("name 1 to {MAX_BULK} opinions"),
-        )));
-    }
-    let note = bulk.note.as_deref();
+    let note = bulk.validate().map_err(AppError::BadRequest)?;
     let mut results = Vec::with_capacity(bulk.trackings.len());
     for sent in &bulk.trackings {
         let tracking_number = normalize_tracking_number(sent);

@@ -17,7 +17,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use deputy_homes_api::meetings::activity::parse_date;
 use deputy_homes_api::opinions::handling::{
-    validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
+    self, validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
     StaffOpinionView, StepNote,
 };
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus};
@@ -126,12 +126,7 @@ async fn answer(
 }
 
 fn optional_note(note: &Option<String>) -> Result<Option<&str>, AppError> {
-    match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => validate_text("note", n)
-            .map(|()| Some(n))
-            .map_err(AppError::BadRequest),
-        None => Ok(None),
-    }
+    handling::optional_note(note.as_deref()).map_err(AppError::BadRequest)
 }
 
 macro_rules! note_step {
