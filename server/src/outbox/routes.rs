@@ -29,7 +29,7 @@ pub struct NotificationsQuery {
 
 /// The newest messages first (at most 200), all or those about one booking or one opinion;
 /// phones masked (staff only).
-#[utoipa::path(get, path = "/api/notifications", tag = "notifications", params(NotificationsQuery),
+#[utoipa::path(get, path = "/api/notifications", tag = "notifications", security(("session" = ["staff"])), params(NotificationsQuery),
     responses(
         (status = 200, description = "Messages, newest first", body = Vec<Notification>),
         (status = 400, description = "Both a booking and an opinion were named", body = ApiError),

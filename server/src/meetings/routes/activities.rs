@@ -58,7 +58,7 @@ async fn on_duty(
 }
 
 /// Publishes an activity, or a weekly series of them, at a home.
-#[utoipa::path(post, path = "/api/homes/{id}/activities", tag = "activities", request_body = NewActivities,
+#[utoipa::path(post, path = "/api/homes/{id}/activities", tag = "activities", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = NewActivities,
     params(("id" = String, Path, description = "The home")),
     responses(
         (status = 201, description = "The activities created", body = Vec<Activity>),
@@ -172,7 +172,7 @@ pub async fn activities_get(
 
 /// Changes an activity's date, time, capacity, topic or delegates on duty. Everyone booked or
 /// waiting is told of a new time; a larger capacity goes to the waitlist in order.
-#[utoipa::path(put, path = "/api/activities/{id}", tag = "activities", request_body = EditActivity,
+#[utoipa::path(put, path = "/api/activities/{id}", tag = "activities", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = EditActivity,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The activity as changed", body = Activity),
@@ -245,7 +245,7 @@ pub async fn activities_edit(
 }
 
 /// Cancels an activity with a reason, and with it every booking, each citizen told why.
-#[utoipa::path(post, path = "/api/activities/{id}/cancel", tag = "activities", request_body = CancelActivity,
+#[utoipa::path(post, path = "/api/activities/{id}/cancel", tag = "activities", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = CancelActivity,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The cancelled activity", body = Activity),

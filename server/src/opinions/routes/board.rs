@@ -151,7 +151,7 @@ pub async fn public_stats(
 
 /// The same figures for staff, with the counts per home, never cached (`no-store`), so they see
 /// each action at once.
-#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation", params(StatsQuery),
+#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation", security(("session" = ["staff"])), params(StatsQuery),
     responses(
         (status = 200, description = "The figures", body = OpinionStats),
         (status = 400, description = "The year is not a number from 2000 to 2100", body = ApiError),
@@ -168,7 +168,7 @@ pub async fn staff_stats(
 
 /// The audit log, newest first: every staff action on opinions, units and holidays, and every
 /// reveal of a phone. Nothing changes or deletes an entry.
-#[utoipa::path(get, path = "/api/staff/audit", tag = "moderation", params(AuditQuery),
+#[utoipa::path(get, path = "/api/staff/audit", tag = "moderation", security(("session" = ["staff"])), params(AuditQuery),
     responses(
         (status = 200, description = "A page of entries", body = AuditPage),
         (status = 400, description = "A filter is invalid", body = ApiError),
