@@ -487,25 +487,29 @@ async fn a_malformed_activity_body_is_a_400_in_the_json_error_shape(app: TestApp
     no_capacity
         .as_object_mut()
         .expect("an object")
+    // A field serde cannot read is named; a body that is not a JSON object is `body`.
         .remove("capacity");
     let cases = [
         (
             "an unknown kind",
+            "kind",
             with(new_activity(), json!({ "kind": "picnic" })),
         ),
         (
             "a negative capacity",
+            "capacity",
             with(new_activity(), json!({ "capacity": -1 })),
         ),
         (
             "on_duty not a list",
+            "on_duty",
             with(new_activity(), json!({ "on_duty": "someone" })),
         ),
-        ("no capacity", no_capacity),
-        ("not an object", json!([1, 2])),
+        ("no capacity", no_capacity, "capacity"),
+        ("not an object", json!([1, 2]), "body"),
     ];
-    for (case, body) in cases {
-        bad_field(publish(&app, &browser, "xc-02", &body).await, "body", case).await;
+    for (case, body, field) in cases {
+        bad_field(publish(&app, &browser, "xc-02", &body).await, field, case).await;
     }
     let not_json = browser
         .signed(app.request(Method::POST, &activities_path("xc-02")))
@@ -519,7 +523,12 @@ async fn a_malformed_activity_body_is_a_400_in_the_json_error_shape(app: TestApp
     let no_reason = browser
         .signed(app.request(Method::POST, &cancel_path(id)))
         .json(&json!({}));
-    bad_field(app.send(no_reason).await, "body", "a cancel without reason").await;
+    bad_field(
+        app.send(no_reason).await,
+        "reason",
+        "a cancel without reason",
+    )
+    .await;
     assert!(listed(&app, "xc-02").await[0]
         .get("cancel_reason")
         .is_none());

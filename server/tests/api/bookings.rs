@@ -562,11 +562,11 @@ async fn every_invalid_field_of_a_booking_is_a_400_naming_it_and_stores_nothing(
             "topic",
         ),
         ("no consent", json!({ "consent": false }), "consent"),
-        ("consent as text", json!({ "consent": "yes" }), "body"),
+        ("consent as text", json!({ "consent": "yes" }), "consent"),
         (
             "an unknown access need",
             json!({ "access_needs": ["jetpack"] }),
-            "body",
+            "access_needs",
         ),
     ];
     for (case, changes, field) in cases {
@@ -580,7 +580,7 @@ async fn every_invalid_field_of_a_booking_is_a_400_naming_it_and_stores_nothing(
         .remove("consent");
     bad_field(
         app.send(book_request(&app, &id, &no_consent)).await,
-        "body",
+        "consent",
         "consent missing",
     )
     .await;
