@@ -30,4 +30,5 @@ mod phone_reveals;
 mod qr;
 mod reception;
 mod roles;
+mod schema;
 mod upgrades;
