@@ -14,6 +14,7 @@ mod bookings;
 mod caching;
 mod calendar;
 mod errors;
+mod examples;
 mod homes;
 mod housekeeping;
 mod import;
