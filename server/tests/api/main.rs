@@ -18,6 +18,7 @@ mod examples;
 mod homes;
 mod housekeeping;
 mod import;
+mod limits;
 mod moderation;
 mod moderation_board;
 mod moderation_queue;
