@@ -4,9 +4,9 @@
 //! so a limit stated there but not enforced, or enforced at another value, fails here; and every
 //! JSON body must be an object, as every body schema says.
 
-use crate::examples::{
-    example_for, examples, operations, served_document, Example, Fixtures, Operation,
-};
+use crate::document::{operations, served_document, Operation};
+use crate::examples::{example_for, examples, Example};
+use crate::fixtures::Fixtures;
 use crate::helpers::{api_error, on_both_databases, TestApp};
 use crate::schema::resolve;
 use reqwest::header::CONTENT_TYPE;

@@ -3,9 +3,9 @@
 //! delegate of another home 403; a state change without the anti-forgery token 403; and the
 //! allowed caller gets past the guard. A new operation that is neither listed nor guarded fails.
 
-use crate::examples::{
-    example_for, examples, guard_of, operations, served_document, Example, Fixtures, Operation,
-};
+use crate::document::{guard_of, operations, served_document, Operation};
+use crate::examples::{example_for, examples, Example};
+use crate::fixtures::Fixtures;
 use crate::helpers::{api_error, on_both_databases, Browser, TestApp};
 use reqwest::{RequestBuilder, StatusCode};
 
