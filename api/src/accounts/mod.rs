@@ -71,10 +71,20 @@ pub struct Session {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAccount {
     /// 3 to 32 of `a-z 0-9 _ . -`, starting with a letter (capitals are read as small letters).
-    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 32))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 3,
+            max_length = 32,
+            pattern = "^\\s*[A-Za-z][A-Za-z0-9_.-]{2,31}\\s*$"
+        )
+    )]
     pub username: String,
     /// 1 to 50 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 50, pattern = "\\S")
+    )]
     pub display_name: String,
     pub role: Role,
     /// A mainland mobile number, as typed.

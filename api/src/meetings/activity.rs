@@ -108,7 +108,10 @@ pub struct NewActivities {
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 500))]
     pub capacity: u32,
     /// 1 to 100 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = "\\S")
+    )]
     pub topic: String,
     /// Delegates on duty; they must belong to the home. Empty means the delegate publishing it.
     #[serde(default)]
@@ -128,7 +131,10 @@ fn one() -> u32 {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CancelActivity {
     /// Told to everyone booked, 1 to 200 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
     pub reason: String,
 }
 
@@ -164,7 +170,10 @@ pub struct EditActivity {
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 500))]
     pub capacity: u32,
     /// 1 to 100 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = "\\S")
+    )]
     pub topic: String,
     /// Delegates on duty; empty keeps the current ones.
     #[serde(default)]

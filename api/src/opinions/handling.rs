@@ -261,7 +261,10 @@ pub struct RejectOpinion {
     #[serde(default)]
     pub duplicate_of: Option<String>,
     /// What the citizen reads on the status page, 1 to 2000 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub message: String,
 }
 
@@ -285,7 +288,10 @@ pub struct ReplyToOpinion {
     /// A, B or C.
     pub class: ReplyClass,
     /// The reply, shown to the citizen, 1 to 2000 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub text: String,
 }
 
@@ -294,7 +300,10 @@ pub struct ReplyToOpinion {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExtendOpinion {
     /// Why more time is needed (staff only), 1 to 2000 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub reason: String,
     /// The new due date, `YYYY-MM-DD`; later than the current one.
     #[serde(default)]
@@ -311,7 +320,10 @@ pub struct ExtendOpinion {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InternalNote {
     /// Staff only, 1 to 2000 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub text: String,
 }
 

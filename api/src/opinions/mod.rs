@@ -183,7 +183,10 @@ pub struct OpinionLocation {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpinionContact {
     /// 1 to 30 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 30))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 30, pattern = "\\S")
+    )]
     pub name: String,
     /// Mainland mobile number, as typed.
     pub phone: String,
@@ -198,10 +201,16 @@ pub struct NewOpinion {
     #[serde(default)]
     pub home_id: Option<String>,
     /// 5 to 60 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 60))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 5, max_length = 60, pattern = "\\S[\\s\\S]{3,}\\S")
+    )]
     pub title: String,
     /// 10 to 2000 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 2000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 10, max_length = 2000, pattern = "\\S[\\s\\S]{8,}\\S")
+    )]
     pub body: String,
     /// Where the matter is, WGS-84.
     #[serde(default)]

@@ -8,7 +8,8 @@ use crate::document::{operations, served_document, Operation};
 use crate::examples::{example_for, examples, Example};
 use crate::fixtures::Fixtures;
 use crate::helpers::{api_error, on_both_databases, TestApp};
-use crate::schema::resolve;
+use crate::schema::{faults, resolve};
+use regex::Regex;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
@@ -154,7 +155,33 @@ fn probes(schema: &Value, base: Option<&Value>) -> Vec<Probe> {
         found.len() >= 2 || !has_limits(schema),
         "a bound this test cannot probe: {schema}"
     );
+    // A text of spaces as long as the shortest allowed breaks a pattern that asks for more than
+    // spaces (`\S`: the server counts lengths without surrounding spaces).
+    if let Some(pattern) = schema["pattern"].as_str() {
+        let regex = Regex::new(pattern).unwrap_or_else(|e| panic!("pattern {pattern:?}: {e}"));
+        let length = schema["minLength"].as_u64().unwrap_or(1).max(1);
+        let blank = resized(" ", length);
+        if !regex.is_match(&blank) {
+            found.push(Probe {
+                bound: format!("pattern {pattern}"),
+                value: blank.into(),
+                inside: false,
+            });
+        }
+    }
     found
+}
+
+/// Checks that a value the test sends as allowed is allowed by the document.
+fn check_allowed(doc: &Value, schema: &Value, probe: &Probe, case: &str) {
+    if probe.inside {
+        let found = faults(doc, schema, &probe.value);
+        assert!(
+            found.is_empty(),
+            "{case}: the value for {} is not one the document allows: {found:?}",
+            probe.bound
+        );
+    }
 }
 
 /// A query parameter or a header value as text.
@@ -291,6 +318,7 @@ async fn every_query_and_header_limit_of_the_document_holds_at_both_edges(app: T
                 _ => None,
             });
             for probe in probes(schema, base.as_ref()) {
+                check_allowed(&doc, schema, &probe, &op.name());
                 let value = as_text(&probe.value);
                 let change = match place {
                     "query" => Change::Query(name, value),
@@ -309,6 +337,7 @@ async fn every_query_and_header_limit_of_the_document_holds_at_both_edges(app: T
     for expected in [
         "GET /api/staff/audit page maximum",
         "GET /api/public/stats year minimum",
+        "POST /api/opinions Idempotency-Key pattern",
     ] {
         assert!(
             probed.iter().any(|p| p.starts_with(expected)),
@@ -413,6 +442,7 @@ async fn every_body_field_limit_of_the_document_holds_at_both_edges(app: TestApp
         for (path, schema) in fields {
             let place = path.join(".");
             for probe in probes(&schema, value_at(&base, &path)) {
+                check_allowed(&doc, &schema, &probe, &case);
                 let body = with_value(base.clone(), &path, probe.value.clone(), &case);
                 let response = app
                     .send(request(&app, &f, &op, Some(example), Change::Body(body)))
@@ -429,6 +459,8 @@ async fn every_body_field_limit_of_the_document_holds_at_both_edges(app: TestApp
         "POST /api/staff/opinions/bulk note maxLength",
         "POST /api/staff/opinions/{tracking_number}/extend working_days maximum",
         "POST /api/accounts password maxLength",
+        "POST /api/accounts username pattern",
+        "POST /api/opinions title pattern",
     ] {
         assert!(
             probed.iter().any(|p| p.starts_with(expected)),

@@ -112,7 +112,7 @@ pub async fn staff_opinions_get(
 /// is given in person, and the opinion is recorded as `walk_in`). No hourly limits apply; an
 /// `Idempotency-Key` makes a retry safe, and one is made up when absent.
 #[utoipa::path(post, path = "/api/staff/opinions", tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = NewOpinion,
-    params(("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 100,
+    params(("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 100, pattern = "\\S",
         description = "Optional; a retry sends the same one")),
     responses(
         (status = 201, description = "Received; give the citizen the receipt", body = OpinionReceipt),
