@@ -70,11 +70,28 @@ pub struct Session {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAccount {
+    /// 3 to 32 of `a-z 0-9 _ . -`, starting with a letter (capitals are read as small letters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 3,
+            max_length = 32,
+            pattern = "^\\s*[A-Za-z][A-Za-z0-9_.-]{2,31}\\s*$"
+        )
+    )]
     pub username: String,
+    /// 1 to 50 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 50, pattern = "\\S")
+    )]
     pub display_name: String,
     pub role: Role,
+    /// A mainland mobile number, as typed.
     #[serde(default)]
     pub phone: Option<String>,
+    /// 10 to 256 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]
     pub password: String,
     #[serde(default)]
     pub home_ids: Vec<String>,
@@ -87,10 +104,15 @@ pub struct AccountHomes {
     pub home_ids: Vec<String>,
 }
 
+// The limits below are repeated as literals in the OpenAPI attributes above (utoipa takes no
+// constants there); the API test `limits` probes both edges of every documented limit, so the
+// two cannot drift apart unnoticed.
+
 /// Shortest accepted password, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 10;
-/// Longest accepted password, in bytes (argon2 takes any length; this bounds the work).
-pub const MAX_PASSWORD_BYTES: usize = 256;
+/// Longest accepted password, in characters (argon2 takes any length; this bounds the work).
+/// Counted in characters like every other limit, so the schema's `maxLength` says it exactly.
+pub const MAX_PASSWORD_CHARS: usize = 256;
 
 /// Longest accepted display name, in characters.
 pub const MAX_DISPLAY_NAME_CHARS: usize = 50;
@@ -126,9 +148,9 @@ pub fn validate_password(password: &str) -> Result<(), String> {
         Err(format!(
             "password must be at least {MIN_PASSWORD_CHARS} characters"
         ))
-    } else if password.len() > MAX_PASSWORD_BYTES {
+    } else if password.chars().count() > MAX_PASSWORD_CHARS {
         Err(format!(
-            "password must be at most {MAX_PASSWORD_BYTES} bytes"
+            "password must be at most {MAX_PASSWORD_CHARS} characters"
         ))
     } else {
         Ok(())
@@ -232,7 +254,11 @@ mod tests {
         }
         assert!(validate_password("short").is_err());
         assert!(validate_password("long enough pass").is_ok());
-        assert!(validate_password(&"x".repeat(300)).is_err());
+        assert!(validate_password(&"x".repeat(MAX_PASSWORD_CHARS + 1)).is_err());
+        assert!(
+            validate_password(&"字".repeat(MAX_PASSWORD_CHARS)).is_ok(),
+            "the limit counts characters, as the schema's maxLength does"
+        );
         assert!(validate_display_name(" 王丽 ").is_ok());
         assert!(validate_display_name("   ").is_err());
         assert!(validate_display_name(&"王".repeat(51)).is_err());

@@ -89,15 +89,48 @@ impl<'de> Deserialize<'de> for TimeRange {
     }
 }
 
-/// The week's hours, Monday first; an empty day is closed.
+/// The week's hours, Monday first; an empty day is closed. On the wire it is what
+/// `#[serde(transparent)]` makes it: seven lists of `HH:MM-HH:MM` ranges, with no `days` key.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct WeeklyHours {
     /// Seven lists of `HH:MM-HH:MM` ranges, Monday first.
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<String>>, min_items = 7, max_items = 7))]
     pub days: [Vec<TimeRange>; 7],
 }
+
+/// The schema says what the JSON is (seven lists of ranges), which the derive would not: it
+/// does not follow `#[serde(transparent)]` and described an object with a `days` key.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for WeeklyHours {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+        let range = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(TIME_RANGE_PATTERN))
+            .description(Some(
+                "`HH:MM-HH:MM`, local time; an end at or before the start runs past midnight",
+            ))
+            .examples(["08:30-12:00"]);
+        let day = ArrayBuilder::new()
+            .items(range)
+            .description(Some("One day's opening ranges; empty when closed"));
+        ArrayBuilder::new()
+            .items(day)
+            .min_items(Some(7))
+            .max_items(Some(7))
+            .description(Some(
+                "The week's opening hours: seven lists of ranges, Monday first",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for WeeklyHours {}
+
+/// The form of one time range on the wire, as a regular expression for the OpenAPI schema.
+pub const TIME_RANGE_PATTERN: &str =
+    "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$";
 
 /// Whether a place is open now, and until or from when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

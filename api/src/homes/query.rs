@@ -13,21 +13,45 @@ pub const MAX_QUERY_CHARS: usize = 100;
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct HomesQuery {
-    /// Free text: name, district, street, address or professional field.
+    /// Free text: name, district, street, address or professional field; at most
+    /// 100 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     /// District code, e.g. `xincheng`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<District>))]
     pub district: Option<String>,
     /// Home type code, or `professional` for all seven professional homes.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(schema_with = type_filter_schema))]
     pub home_type: Option<String>,
-    /// Latitude (WGS-84) to sort by distance from; needs `lon`.
+    /// Latitude (WGS-84, degrees) to sort by distance from; needs `lon`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<f64>, minimum = -90, maximum = 90))]
     pub lat: Option<String>,
-    /// Longitude (WGS-84) to sort by distance from; needs `lat`.
+    /// Longitude (WGS-84, degrees) to sort by distance from; needs `lat`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<f64>, minimum = -180, maximum = 180))]
     pub lon: Option<String>,
+}
+
+/// The schema of the `type` parameter: a home type code or `professional`. (utoipa leaves out
+/// the field's own doc comment when it takes its schema from a function, so it is said here.)
+#[cfg(feature = "openapi")]
+fn type_filter_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let codes = HomeType::ALL
+        .iter()
+        .map(|t| t.code())
+        .chain([TypeFilter::Professional.code()]);
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(codes))
+        .description(Some(
+            "Home type code, or `professional` for all seven professional homes.",
+        ))
+        .build()
 }
 
 /// Which types a list keeps.

@@ -104,13 +104,21 @@ pub struct NewActivities {
     pub start: String,
     /// `HH:MM`, after `start` on the same day.
     pub end: String,
+    /// Seats, 1 to 500.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 500))]
     pub capacity: u32,
+    /// 1 to 100 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = "\\S")
+    )]
     pub topic: String,
     /// Delegates on duty; they must belong to the home. Empty means the delegate publishing it.
     #[serde(default)]
     pub on_duty: Vec<String>,
-    /// How many weeks in a row, 1 for a single activity (at most [`MAX_REPEAT_WEEKS`]).
+    /// How many weeks in a row, 1 for a single activity (at most 26).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 26))]
     pub repeat_weeks: u32,
 }
 
@@ -122,8 +130,30 @@ fn one() -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CancelActivity {
-    /// Told to everyone booked.
+    /// Told to everyone booked, 1 to 200 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
     pub reason: String,
+}
+
+/// Longest reason for cancelling an activity, in characters.
+pub const MAX_CANCEL_REASON_CHARS: usize = 200;
+
+impl CancelActivity {
+    /// The reason, trimmed, if it has 1 to 200 characters.
+    pub fn validate(&self) -> Result<&str, ApiError> {
+        let reason = self.reason.trim();
+        let chars = reason.chars().count();
+        if chars == 0 || chars > MAX_CANCEL_REASON_CHARS {
+            return Err(ApiError::bad_parameter(
+                "reason",
+                format!("give a reason of 1 to {MAX_CANCEL_REASON_CHARS} characters"),
+            ));
+        }
+        Ok(reason)
+    }
 }
 
 /// Body of `PUT /api/activities/{id}`: the new time, size and topic of one activity.
@@ -136,8 +166,14 @@ pub struct EditActivity {
     pub start: String,
     /// `HH:MM`, after `start` on the same day.
     pub end: String,
-    /// At least the seats already booked.
+    /// At least the seats already booked, and at most 500.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 500))]
     pub capacity: u32,
+    /// 1 to 100 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = "\\S")
+    )]
     pub topic: String,
     /// Delegates on duty; empty keeps the current ones.
     #[serde(default)]

@@ -15,9 +15,11 @@ pub const MAX_ACTIVITIES_LISTED: usize = 200;
 pub struct ActivitiesQuery {
     /// District code, e.g. `xincheng`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<District>))]
     pub district: Option<String>,
     /// Activity kind code, e.g. `reception`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<ActivityKind>))]
     pub kind: Option<String>,
     /// Only this Hohhot day, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

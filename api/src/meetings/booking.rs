@@ -43,10 +43,19 @@ impl AccessNeed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewBooking {
+    /// 1 to 30 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 30, pattern = "\\S")
+    )]
     pub name: String,
     /// Mainland mobile number, as typed.
     pub phone: String,
-    /// What the citizen wants to raise, briefly.
+    /// What the citizen wants to raise, briefly: 1 to 200 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
     pub topic: String,
     #[serde(default)]
     pub access_needs: Vec<AccessNeed>,

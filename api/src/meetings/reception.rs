@@ -61,10 +61,16 @@ pub const MAX_RECORD_CHARS: usize = 2000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordInput {
-    /// What citizens raised.
+    /// What citizens raised, 1 to 2000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub raised: String,
-    /// What will be done about it, by whom (may be empty).
+    /// What will be done about it, by whom (may be empty), at most 2000
+    /// characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub follow_up: String,
     /// Bookings the record covers (codes of this activity's bookings).
     #[serde(default)]

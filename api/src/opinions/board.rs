@@ -18,8 +18,9 @@ pub struct PublicBoardQuery {
     /// Only this category.
     #[serde(default)]
     pub category: Option<Category>,
-    /// 1-based page number (20 per page).
+    /// 1-based page number (20 per page), at most 1,000,000; 1 when absent or 0.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 1000000))]
     pub page: Option<u32>,
 }
 
@@ -60,7 +61,8 @@ pub struct PublicOpinion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicOpinionPage {
-    /// This page's opinions.
+    /// This page's opinions, at most 20.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub items: Vec<PublicOpinion>,
     /// How many match, over all pages.
     pub total: u64,
@@ -159,6 +161,7 @@ pub struct OpinionStats {
 pub struct StatsQuery {
     /// Only opinions submitted in this year (2000 to 2100, Hohhot time).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 2000, maximum = 2100))]
     pub year: Option<i64>,
 }
 

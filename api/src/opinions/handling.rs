@@ -12,6 +12,19 @@ use std::collections::BTreeMap;
 pub const PAGE_SIZE: u32 = 20;
 /// Longest message, reply, reason or note, in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
+/// Highest page number a list takes: 20 million items at 20 a page, far past any real list
+/// (a page past the last one is empty). The OpenAPI schema states it as `maximum`.
+pub const MAX_PAGE: u32 = 1_000_000;
+/// Most opinions one bulk action may name.
+pub const MAX_BULK_OPINIONS: usize = 100;
+/// Most working days one extension may add. The chain refuses anything past twice the
+/// configured working days after the assignment anyway; this bound keeps the counting of
+/// working days cheap whatever number is sent.
+pub const MAX_EXTEND_WORKING_DAYS: u32 = 1000;
+
+// Every limit above and in the checks below is repeated as a literal in the OpenAPI attributes
+// (utoipa takes no constants there); the API test `limits` probes both edges of every
+// documented limit, so the two cannot drift apart unnoticed.
 
 /// How an opinion reached the platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,8 +101,9 @@ pub struct StaffOpinionQuery {
     /// Words to find in the title or body.
     #[serde(default)]
     pub q: Option<String>,
-    /// 1-based page number (20 per page); 1 when absent.
+    /// 1-based page number (20 per page), at most 1,000,000; 1 when absent or 0.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 1000000))]
     pub page: Option<u32>,
 }
 
@@ -144,7 +158,8 @@ pub struct OpinionSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpinionPage {
-    /// This page's opinions, newest first.
+    /// This page's opinions, newest first, at most 20.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub items: Vec<OpinionSummary>,
     /// How many match the filters, over all pages.
     pub total: u64,
@@ -230,8 +245,9 @@ pub struct StaffOpinionView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepNote {
-    /// Shown to the citizen with this step.
+    /// Shown to the citizen with this step; at most 2000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 
@@ -245,6 +261,10 @@ pub struct RejectOpinion {
     #[serde(default)]
     pub duplicate_of: Option<String>,
     /// What the citizen reads on the status page, 1 to 2000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub message: String,
 }
 
@@ -252,10 +272,12 @@ pub struct RejectOpinion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AssignOpinion {
-    /// One or more active handling units' ids.
+    /// One or more active handling units' ids, each once.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub unit_ids: Vec<String>,
-    /// Shown to the citizen with this step.
+    /// Shown to the citizen with this step; at most 2000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 
@@ -266,6 +288,10 @@ pub struct ReplyToOpinion {
     /// A, B or C.
     pub class: ReplyClass,
     /// The reply, shown to the citizen, 1 to 2000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub text: String,
 }
 
@@ -274,12 +300,18 @@ pub struct ReplyToOpinion {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExtendOpinion {
     /// Why more time is needed (staff only), 1 to 2000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub reason: String,
     /// The new due date, `YYYY-MM-DD`; later than the current one.
     #[serde(default)]
     pub due_date: Option<String>,
-    /// Or: this many working days past the current due date.
+    /// Or: this many working days past the current due date, 1 to
+    /// 1000 (and no later than the chain allows).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub working_days: Option<u32>,
 }
 
@@ -288,6 +320,10 @@ pub struct ExtendOpinion {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InternalNote {
     /// Staff only, 1 to 2000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
     pub text: String,
 }
 
@@ -316,13 +352,37 @@ pub struct BulkAction {
     /// What to do to each.
     pub action: BulkKind,
     /// The opinions, 1 to 100 tracking numbers.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub trackings: Vec<String>,
     /// For `assign`: the units' ids.
     #[serde(default)]
     pub unit_ids: Vec<String>,
-    /// Shown to each citizen with the step.
+    /// Shown to each citizen with the step; at most 2000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
+}
+
+impl BulkAction {
+    /// Checks the number of opinions named and the note; returns the note, trimmed, if any.
+    pub fn validate(&self) -> Result<Option<&str>, ApiError> {
+        if self.trackings.is_empty() || self.trackings.len() > MAX_BULK_OPINIONS {
+            return Err(ApiError::bad_parameter(
+                "trackings",
+                format!("name 1 to {MAX_BULK_OPINIONS} opinions"),
+            ));
+        }
+        optional_note(self.note.as_deref())
+    }
+}
+
+/// An optional note for the citizen: absent or blank is none; otherwise at most
+/// [`MAX_TEXT_CHARS`] characters, trimmed.
+pub fn optional_note(note: Option<&str>) -> Result<Option<&str>, ApiError> {
+    match note.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => validate_text("note", n).map(|()| Some(n)),
+        None => Ok(None),
+    }
 }
 
 /// The outcome for one opinion of a bulk action; each is done (or not) on its own.
@@ -360,8 +420,9 @@ pub struct AuditQuery {
     /// Only entries by this account id.
     #[serde(default)]
     pub actor: Option<String>,
-    /// 1-based page number (20 per page).
+    /// 1-based page number (20 per page), at most 1,000,000; 1 when absent or 0.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 1000000))]
     pub page: Option<u32>,
 }
 
@@ -394,7 +455,8 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditPage {
-    /// This page's entries.
+    /// This page's entries, at most 20.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub items: Vec<AuditEntry>,
     /// How many match, over all pages.
     pub total: u64,
@@ -439,7 +501,12 @@ impl ExtendOpinion {
     pub fn validate(&self) -> Result<(), ApiError> {
         validate_text("reason", &self.reason)?;
         match (&self.due_date, self.working_days) {
-            (Some(_), None) | (None, Some(1..)) => Ok(()),
+            (Some(_), None) => Ok(()),
+            (None, Some(1..=MAX_EXTEND_WORKING_DAYS)) => Ok(()),
+            (None, Some(_)) => Err(ApiError::bad_parameter(
+                "working_days",
+                format!("working_days must be 1 to {MAX_EXTEND_WORKING_DAYS}"),
+            )),
             _ => Err(ApiError::bad_parameter(
                 "due_date",
                 "give either a new due_date or a positive number of working_days",
@@ -448,9 +515,16 @@ impl ExtendOpinion {
     }
 }
 
-/// A page number from a query: 1 when absent or 0.
-pub fn page_number(page: Option<u32>) -> u32 {
-    page.unwrap_or(1).max(1)
+/// A page number from a query: 1 when absent or 0; refused past [`MAX_PAGE`].
+pub fn page_number(page: Option<u32>) -> Result<u32, ApiError> {
+    match page.unwrap_or(1) {
+        0 => Ok(1),
+        page @ 1..=MAX_PAGE => Ok(page),
+        _ => Err(ApiError::bad_parameter(
+            "page",
+            format!("page must be at most {MAX_PAGE}"),
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -494,7 +568,13 @@ mod tests {
         };
         assert!(extend(Some("2026-09-01"), None).validate().is_ok());
         assert!(extend(None, Some(20)).validate().is_ok());
-        assert!(extend(None, Some(0)).validate().is_err());
+        assert!(extend(None, Some(MAX_EXTEND_WORKING_DAYS))
+            .validate()
+            .is_ok());
+        for too_many in [0, MAX_EXTEND_WORKING_DAYS + 1, u32::MAX] {
+            let refused = extend(None, Some(too_many)).validate().unwrap_err();
+            assert_eq!(refused.field.as_deref(), Some("working_days"), "{too_many}");
+        }
         assert!(extend(None, None).validate().is_err());
         assert!(extend(Some("2026-09-01"), Some(20)).validate().is_err());
     }
@@ -513,7 +593,37 @@ mod tests {
             serde_json::to_value(EventKind::Extended).unwrap(),
             "extended"
         );
-        assert_eq!(page_number(None), 1);
-        assert_eq!(page_number(Some(0)), 1);
+    }
+
+    #[test]
+    fn a_page_number_is_1_when_absent_or_0_and_refused_past_the_last_allowed() {
+        assert_eq!(page_number(None), Ok(1));
+        assert_eq!(page_number(Some(0)), Ok(1));
+        assert_eq!(page_number(Some(MAX_PAGE)), Ok(MAX_PAGE));
+        let refused = page_number(Some(MAX_PAGE + 1)).unwrap_err();
+        assert_eq!(refused.field.as_deref(), Some("page"));
+    }
+
+    #[test]
+    fn a_bulk_action_names_1_to_100_opinions_and_its_note_is_a_steps_note() {
+        let bulk = |count: usize, note: Option<String>| BulkAction {
+            action: BulkKind::Accept,
+            trackings: (0..count).map(|i| format!("YJ20260101-{i:04}")).collect(),
+            unit_ids: Vec::new(),
+            note,
+        };
+        assert_eq!(bulk(1, Some(" 好 ".into())).validate(), Ok(Some("好")));
+        assert_eq!(
+            bulk(MAX_BULK_OPINIONS, Some("  ".into())).validate(),
+            Ok(None)
+        );
+        for (count, note, field) in [
+            (0, None, "trackings"),
+            (MAX_BULK_OPINIONS + 1, None, "trackings"),
+            (1, Some("字".repeat(MAX_TEXT_CHARS + 1)), "note"),
+        ] {
+            let refused = bulk(count, note).validate().unwrap_err();
+            assert_eq!(refused.field.as_deref(), Some(field), "{count}");
+        }
     }
 }

@@ -170,7 +170,11 @@ impl OpinionStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpinionLocation {
+    /// Degrees, -90 to 90.
+    #[cfg_attr(feature = "openapi", schema(minimum = -90, maximum = 90))]
     pub lat: f64,
+    /// Degrees, -180 to 180.
+    #[cfg_attr(feature = "openapi", schema(minimum = -180, maximum = 180))]
     pub lon: f64,
 }
 
@@ -178,6 +182,11 @@ pub struct OpinionLocation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpinionContact {
+    /// 1 to 30 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 30, pattern = "\\S")
+    )]
     pub name: String,
     /// Mainland mobile number, as typed.
     pub phone: String,
@@ -191,7 +200,17 @@ pub struct NewOpinion {
     /// The home the opinion was raised at, if any.
     #[serde(default)]
     pub home_id: Option<String>,
+    /// 5 to 60 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 5, max_length = 60, pattern = "\\S[\\s\\S]{3,}\\S")
+    )]
     pub title: String,
+    /// 10 to 2000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 10, max_length = 2000, pattern = "\\S[\\s\\S]{8,}\\S")
+    )]
     pub body: String,
     /// Where the matter is, WGS-84.
     #[serde(default)]
@@ -204,8 +223,10 @@ pub struct NewOpinion {
     /// Whether the opinion and its reply may be shown on the public board (without the contact).
     #[serde(default)]
     pub allow_publish: bool,
-    /// Ids of photos uploaded with `POST /api/opinion-photos`, not yet attached; at most 3.
+    /// Ids of photos uploaded with `POST /api/opinion-photos`, not yet attached; at most
+    /// 3, each once.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 3))]
     pub photo_ids: Vec<String>,
 }
 
@@ -312,6 +333,10 @@ pub struct OpinionView {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct OpinionLookup {
     /// The last 4 digits of the phone given with the opinion.
+    #[cfg_attr(
+        feature = "openapi",
+        param(min_length = 4, max_length = 4, pattern = "^[0-9]{4}$")
+    )]
     pub phone_last4: String,
 }
 

@@ -79,9 +79,14 @@ pub struct RateOpinion {
     pub rating: Rating,
     /// Optional words, up to 500 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub comment: Option<String>,
     /// The last 4 digits of the phone given with the opinion.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 4, max_length = 4, pattern = "^[0-9]{4}$")
+    )]
     pub phone_last4: Option<String>,
     /// Or the private token of the receipt.
     #[serde(default)]

@@ -30,6 +30,10 @@ pub struct HandlingUnit {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewUnit {
     /// 2 to 40 characters, unique among units.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 2, max_length = 40, pattern = "\\S[\\s\\S]*\\S")
+    )]
     pub name: String,
 }
 
@@ -37,8 +41,13 @@ pub struct NewUnit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitChange {
-    /// The new name, 2 to 40 characters, unique among units.
+    /// The new name, 2 to 40 characters, unique
+    /// among units.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 2, max_length = 40, pattern = "\\S[\\s\\S]*\\S")
+    )]
     pub name: Option<String>,
     /// `false` to deactivate, `true` to take opinions again.
     #[serde(default)]
@@ -74,7 +83,11 @@ pub enum DayKind {
 pub struct CalendarDay {
     /// `YYYY-MM-DD`, Hohhot's date.
     pub date: String,
-    /// What the day is for, e.g. `春节` or `春节调休`.
+    /// What the day is for, e.g. `春节` or `春节调休`: 1 to 20 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 20, pattern = "\\S")
+    )]
     pub name: String,
     /// A day off or a make-up working day.
     pub kind: DayKind,

@@ -17,8 +17,7 @@ pub async fn homes_list(
     State(state): State<AppState>,
     query: Result<Query<HomesQuery>, QueryRejection>,
 ) -> Result<Json<HomesResponse>, AppError> {
-    let Query(query) =
-        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    let Query(query) = query?;
     let filter = query.validate().map_err(AppError::BadRequest)?;
     let register = state.register.current(&state.db).await?;
     let items = filter.apply(&register.homes);

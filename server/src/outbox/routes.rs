@@ -29,7 +29,7 @@ pub struct NotificationsQuery {
 
 /// The newest messages first (at most 200), all or those about one booking or one opinion;
 /// phones masked (staff only).
-#[utoipa::path(get, path = "/api/notifications", tag = "notifications", params(NotificationsQuery),
+#[utoipa::path(get, path = "/api/notifications", tag = "notifications", security(("session" = ["staff"])), params(NotificationsQuery),
     responses(
         (status = 200, description = "Messages, newest first", body = Vec<Notification>),
         (status = 400, description = "Both a booking and an opinion were named", body = ApiError),
@@ -41,8 +41,7 @@ pub async fn notifications_list(
     _staff: Staff,
     query: Result<Query<NotificationsQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Notification>>, AppError> {
-    let Query(query) = query
-        .map_err(|e| AppError::BadRequest(ApiError::bad_parameter("booking", e.body_text())))?;
+    let Query(query) = query?;
     let given = |text: &Option<String>, normalize: fn(&str) -> String| {
         text.as_deref().map(normalize).filter(|t| !t.is_empty())
     };

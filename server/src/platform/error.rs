@@ -1,9 +1,11 @@
 //! The server's error type and how it becomes the one JSON error shape.
 
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use deputy_homes_api::{ApiError, ErrorCode};
+use serde_path_to_error::Segment;
 
 /// A failed request. 4xx are the caller's fault and are not logged as errors; 5xx are logged
 /// with their cause chain and shown to the caller without internals.
@@ -38,12 +40,57 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
-/// A request body that is not the expected JSON is a bad parameter named `body`, in the one
-/// error shape, rather than axum's plain-text 415 or 422.
-impl From<axum::extract::rejection::JsonRejection> for AppError {
-    fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
-        AppError::BadRequest(ApiError::bad_parameter("body", rejection.body_text()))
+/// A request body that is not the expected JSON is a bad parameter in the one error shape,
+/// rather than axum's plain-text 415 or 422: named after the field at fault when serde says
+/// which (a number out of range, a missing field), else `body`.
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        let field = serde_error::<serde_json::Error>(&rejection)
+            .and_then(field_at_fault)
+            .unwrap_or_else(|| "body".to_owned());
+        AppError::BadRequest(ApiError::bad_parameter(&field, rejection.body_text()))
     }
+}
+
+/// A query string that does not fit its parameters' types (`page=-1`, `year=soon`) is a bad
+/// parameter named after the parameter at fault, else `query`.
+impl From<QueryRejection> for AppError {
+    fn from(rejection: QueryRejection) -> Self {
+        let field = serde_error::<serde::de::value::Error>(&rejection)
+            .and_then(field_at_fault)
+            .unwrap_or_else(|| "query".to_owned());
+        AppError::BadRequest(ApiError::bad_parameter(&field, rejection.body_text()))
+    }
+}
+
+/// The serde error with its path inside an axum rejection (axum reads bodies and query strings
+/// through `serde_path_to_error`), if that is what the rejection holds.
+fn serde_error<'a, E: std::error::Error + 'static>(
+    rejection: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a serde_path_to_error::Error<E>> {
+    std::iter::successors(Some(rejection), |e| e.source())
+        .find_map(|e| e.downcast_ref::<serde_path_to_error::Error<E>>())
+}
+
+/// The field a serde error is about, as validation names fields: `contact.name`, `days.date`
+/// (list positions left out). A missing field is named by the error, not by its path.
+fn field_at_fault<E: std::fmt::Display>(error: &serde_path_to_error::Error<E>) -> Option<String> {
+    let message = error.inner().to_string();
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name.to_owned());
+    let names: Vec<String> = error
+        .path()
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Seq { .. } | Segment::Unknown => None,
+        })
+        .chain(missing)
+        .collect();
+    (!names.is_empty()).then(|| names.join("."))
 }
 
 impl AppError {
@@ -135,5 +182,78 @@ impl IntoResponse for AppError {
             );
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::extract::Query;
+    use axum::Json;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[expect(dead_code, reason = "only read to see what serde refuses")]
+    struct Body {
+        capacity: u32,
+        #[serde(default)]
+        contact: Option<Contact>,
+        #[serde(default)]
+        days: Vec<Contact>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[expect(dead_code, reason = "only read to see what serde refuses")]
+    struct Contact {
+        name: String,
+    }
+
+    fn field_of(error: AppError) -> Option<String> {
+        match error {
+            AppError::BadRequest(e) => e.field,
+            other => panic!("not a 400: {other:?}"),
+        }
+    }
+
+    fn body_refusal(json: &str) -> Option<String> {
+        let rejection = Json::<Body>::from_bytes(json.as_bytes()).unwrap_err();
+        field_of(AppError::from(rejection))
+    }
+
+    #[test]
+    fn a_body_refusal_names_the_field_serde_stopped_at() {
+        assert_eq!(
+            body_refusal(r#"{"capacity": -1}"#).as_deref(),
+            Some("capacity")
+        );
+        assert_eq!(
+            body_refusal(r#"{"capacity": 4294967296}"#).as_deref(),
+            Some("capacity")
+        );
+        assert_eq!(body_refusal("{}").as_deref(), Some("capacity"), "missing");
+        let nested = r#"{"capacity": 1, "contact": {"name": 5}}"#;
+        assert_eq!(body_refusal(nested).as_deref(), Some("contact.name"));
+        let listed = r#"{"capacity": 1, "days": [{"name": "a"}, {}]}"#;
+        assert_eq!(body_refusal(listed).as_deref(), Some("days.name"));
+        assert_eq!(body_refusal("{not json").as_deref(), Some("body"));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[expect(dead_code, reason = "only read to see what serde refuses")]
+    struct Params {
+        page: Option<u32>,
+    }
+
+    #[test]
+    fn a_query_refusal_names_the_parameter_serde_stopped_at() {
+        for query in ["page=-1", "page=4294967296", "page=two"] {
+            let uri: axum::http::Uri = format!("/list?{query}").parse().unwrap();
+            let rejection = Query::<Params>::try_from_uri(&uri).unwrap_err();
+            assert_eq!(
+                field_of(AppError::from(rejection)).as_deref(),
+                Some("page"),
+                "{query}"
+            );
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! What every feature stands on: configuration, the database pool, errors, sessions and roles,
-//! the audit log, ETags, the clock, hourly counters, the router, the OpenAPI document and the
-//! static files.
+//! the audit log, ETags, the clock, hourly counters, the router, the OpenAPI document, the
+//! JSON-objects-only check and the static files.
 
 pub mod audit;
 pub mod auth;
@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod etag;
 pub mod ids;
+pub mod json_objects;
 pub mod openapi;
 pub mod rate_limits;
 pub mod router;

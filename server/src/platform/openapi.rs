@@ -1,12 +1,51 @@
-//! The OpenAPI document: its title here, its paths from each feature's router (utoipa-axum), so
-//! an endpoint's path, method, handler and entry are written once, where the handler is.
+//! The OpenAPI document: its title and security schemes here, its paths from each feature's
+//! router (utoipa-axum), so an endpoint's path, method, handler and entry are written once, where
+//! the handler is.
+//!
+//! Each guarded operation names who it admits as `security` requirements on the `session`
+//! scheme, with roles as OpenAPI 3.1 allows for schemes other than OAuth2: `staff`, `delegate`
+//! (any delegate) or `home_delegate` (a delegate of the home the operation concerns); no role
+//! means any signed-in account. Operations that change state also require the `csrf` scheme.
+//! An operation without `security` is open to everyone. The API test `roles` holds the server to
+//! what the document says here.
 
-use utoipa::OpenApi;
+use crate::platform::auth::{CSRF_HEADER, SESSION_COOKIE};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 /// The document's head; the features' routers add the paths.
 #[derive(OpenApi)]
-#[openapi(info(
-    title = "deputy-homes API",
-    description = "Hohhot's representatives' homes (人大代表之家)."
-))]
+#[openapi(
+    info(
+        title = "deputy-homes API",
+        description = "Hohhot's representatives' homes (人大代表之家)."
+    ),
+    modifiers(&SessionSchemes)
+)]
 pub struct ApiDoc;
+
+/// Adds the `session` and `csrf` security schemes that operations name.
+struct SessionSchemes;
+
+impl Modify for SessionSchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                SESSION_COOKIE,
+                "The session cookie `POST /api/session` sets. An operation's roles say which \
+                 accounts it admits: `staff`, `delegate`, or `home_delegate` (a delegate of the \
+                 home the operation concerns); no role: any signed-in account.",
+            ))),
+        );
+        components.add_security_scheme(
+            "csrf",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                CSRF_HEADER,
+                "The session's anti-forgery token (`csrf_token` of the session), sent with every \
+                 request that changes state.",
+            ))),
+        );
+    }
+}

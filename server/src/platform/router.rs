@@ -2,7 +2,7 @@
 //! app.
 
 use crate::platform::error::AppError;
-use crate::platform::{etag, openapi::ApiDoc, static_files};
+use crate::platform::{etag, json_objects, openapi::ApiDoc, static_files};
 use crate::{accounts, homes, meetings, opinions, outbox, AppState};
 use axum::routing::{any, get};
 use axum::{middleware, Json, Router};
@@ -38,6 +38,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api", any(api_not_found))
         .route("/api/", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
+        .layer(middleware::from_fn(json_objects::only_objects))
         .layer(middleware::from_fn(etag::etag))
         .with_state(state.clone());
     Router::new()

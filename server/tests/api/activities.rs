@@ -29,7 +29,6 @@ on_both_databases!(
     only_the_homes_delegates_and_staff_may_cancel_and_unknown_activities_are_a_404,
     an_activity_that_has_started_cannot_be_cancelled,
     activities_that_have_ended_are_not_listed_but_ongoing_ones_are,
-    the_openapi_document_lists_the_activity_paths_and_their_answers,
     activity_responses_match_their_schemas,
 );
 
@@ -499,24 +498,28 @@ async fn a_malformed_activity_body_is_a_400_in_the_json_error_shape(app: TestApp
         .as_object_mut()
         .expect("an object")
         .remove("capacity");
+    // A field serde cannot read is named; a body that is not a JSON object is `body`.
     let cases = [
         (
             "an unknown kind",
             with(new_activity(), json!({ "kind": "picnic" })),
+            "kind",
         ),
         (
             "a negative capacity",
             with(new_activity(), json!({ "capacity": -1 })),
+            "capacity",
         ),
         (
             "on_duty not a list",
             with(new_activity(), json!({ "on_duty": "someone" })),
+            "on_duty",
         ),
-        ("no capacity", no_capacity),
-        ("not an object", json!([1, 2])),
+        ("no capacity", no_capacity, "capacity"),
+        ("not an object", json!([1, 2]), "body"),
     ];
-    for (case, body) in cases {
-        bad_field(publish(&app, &browser, "xc-02", &body).await, "body", case).await;
+    for (case, body, field) in cases {
+        bad_field(publish(&app, &browser, "xc-02", &body).await, field, case).await;
     }
     let not_json = browser
         .signed(app.request(Method::POST, &activities_path("xc-02")))
@@ -530,7 +533,12 @@ async fn a_malformed_activity_body_is_a_400_in_the_json_error_shape(app: TestApp
     let no_reason = browser
         .signed(app.request(Method::POST, &cancel_path(id)))
         .json(&json!({}));
-    bad_field(app.send(no_reason).await, "body", "a cancel without reason").await;
+    bad_field(
+        app.send(no_reason).await,
+        "reason",
+        "a cancel without reason",
+    )
+    .await;
     assert!(listed(&app, "xc-02").await[0]
         .get("cancel_reason")
         .is_none());
@@ -733,56 +741,6 @@ async fn activities_that_have_ended_are_not_listed_but_ongoing_ones_are(app: Tes
 
 async fn openapi(app: &TestApp) -> Value {
     json_body(app.send(app.get("/api/openapi.json")).await, StatusCode::OK).await
-}
-
-async fn the_openapi_document_lists_the_activity_paths_and_their_answers(app: TestApp) {
-    let doc = openapi(&app).await;
-    let paths = &doc["paths"];
-    let expected: [(&str, &str, &[&str]); 3] = [
-        ("/api/homes/{id}/activities", "get", &["200", "404"]),
-        (
-            "/api/homes/{id}/activities",
-            "post",
-            &["201", "400", "401", "403", "404"],
-        ),
-        (
-            "/api/activities/{id}/cancel",
-            "post",
-            &["200", "400", "403", "404", "409"],
-        ),
-    ];
-    for (path, method, statuses) in expected {
-        let operation = &paths[path][method];
-        assert!(
-            operation.is_object(),
-            "no {method} {path} in {:?}",
-            paths.as_object().map(|p| p.keys().collect::<Vec<_>>())
-        );
-        let id = &operation["parameters"][0];
-        assert_eq!(
-            (&id["name"], &id["in"]),
-            (&Value::from("id"), &Value::from("path")),
-            "{method} {path}"
-        );
-        for status in statuses {
-            assert!(
-                operation["responses"][status].is_object(),
-                "no {status} for {method} {path}: {}",
-                operation["responses"]
-            );
-        }
-    }
-    for (path, schema) in [
-        ("/api/homes/{id}/activities", "NewActivities"),
-        ("/api/activities/{id}/cancel", "CancelActivity"),
-    ] {
-        let body = &paths[path]["post"]["requestBody"]["content"]["application/json"]["schema"];
-        assert_eq!(
-            body["$ref"],
-            format!("#/components/schemas/{schema}"),
-            "post {path}"
-        );
-    }
 }
 
 async fn activity_responses_match_their_schemas(app: TestApp) {

@@ -235,7 +235,7 @@ async fn an_edit_follows_the_rules_of_publishing_and_changes_nothing_when_refuse
         (
             "a number as capacity text",
             json!({ "capacity": "3" }),
-            "body",
+            "capacity",
         ),
     ];
     for (case, changes, field) in cases {

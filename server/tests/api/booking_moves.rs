@@ -212,7 +212,7 @@ async fn moves_need_the_bookings_code_and_phone_and_a_live_booking(app: TestApp)
         .request(Method::POST, &format!("/api/bookings/{code}/move"))
         .header("content-type", "application/json")
         .body(r#"{"phone": "13800138000"}"#);
-    bad_field(app.send(malformed).await, "body", "no activity_id").await;
+    bad_field(app.send(malformed).await, "activity_id", "no activity_id").await;
     assert_eq!(tally(&rows(&app.sql().await, &to).await), (0, 0, 0));
 
     let lower = json_body(

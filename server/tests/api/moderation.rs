@@ -308,7 +308,7 @@ async fn every_rejection_reason_is_kept_and_told_to_the_citizen(app: TestApp) {
         "reject",
         json!({ "reason": "weather", "message": "x" }),
     );
-    bad_field(refused.await, "body", "an unknown reason").await;
+    bad_field(refused.await, "reason", "an unknown reason").await;
     assert_eq!(
         staff_view(&app, &staff, &other).await["summary"]["status"],
         "submitted"

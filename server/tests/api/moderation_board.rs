@@ -271,7 +271,7 @@ async fn statistics_of_a_small_known_set(app: TestApp) {
         staff_next["by_home"],
         json!([{ "key": "hm-01", "count": 1 }])
     );
-    for (query, field) in [("year=1999", "year"), ("year=next", "query")] {
+    for (query, field) in [("year=1999", "year"), ("year=next", "year")] {
         let response = app
             .send(app.get(&format!("/api/public/stats?{query}")))
             .await;

@@ -129,7 +129,7 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
     let bad = app
         .send(staff.cookie_only(app.get("/api/staff/opinions?status=lost")))
         .await;
-    bad_field(bad, "query", "an unknown status").await;
+    bad_field(bad, "status", "an unknown status").await;
     let second_page = queue(&app, &staff, "page=2").await;
     assert_eq!(
         (second_page["total"].clone(), second_page["page"].clone()),

@@ -361,7 +361,11 @@ async fn every_invalid_field_is_a_400_naming_it_and_stores_nothing(app: TestApp)
             json!({ "location": { "lat": 123.0, "lon": 0.0 } }),
             "off the globe",
         ),
-        ("body", json!({ "category": "weather" }), "unknown category"),
+        (
+            "category",
+            json!({ "category": "weather" }),
+            "unknown category",
+        ),
     ];
     for (i, (field, change, case)) in cases.into_iter().enumerate() {
         let mut body = opinion_body(Some(PHONE), &[]);

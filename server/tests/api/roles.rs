@@ -1,372 +1,277 @@
-//! Every protected endpoint in one table: who is refused (anonymous 401; a delegate on a staff
-//! endpoint 403; a delegate of another home 403; a state change without the anti-forgery token
-//! 403), and that the allowed role gets past the guard.
+//! Every operation of the served OpenAPI document is either on the public list below or guarded
+//! as its `security` says, and the server holds to it: anonymous 401; the wrong role 403; a
+//! delegate of another home 403; a state change without the anti-forgery token 403; and the
+//! allowed caller gets past the guard. A new operation that is neither listed nor guarded fails.
 
-use crate::activities::date_in;
-use crate::bookings::{activity, booked, code_of, delegate, PHONE};
-use crate::helpers::{api_error, on_both_databases, Browser, TestApp, PASSWORD};
-use crate::moderation::{new_opinion, replied};
-use crate::opinions::opinion_body;
-use deputy_homes_api::accounts::Role;
-use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use crate::document::{guard_of, operations, served_document, Operation};
+use crate::examples::{example_for, examples, Example};
+use crate::fixtures::Fixtures;
+use crate::helpers::{api_error, on_both_databases, Browser, TestApp};
+use reqwest::{RequestBuilder, StatusCode};
 
-on_both_databases!(every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_one);
+on_both_databases!(
+    every_guarded_operation_refuses_the_wrong_caller_and_admits_the_right_one,
+    every_public_operation_answers_without_an_account_and_everything_else_is_guarded,
+);
 
-/// Who an endpoint admits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Guard {
-    /// Anyone signed in.
-    SignedIn,
-    Staff,
-    /// Staff and the delegates of the home concerned (xc-02).
-    HomeOf,
-    /// Delegates only (staff are refused).
-    Delegate,
+/// The operations open to everyone, each with why. Anything else must name in the document who
+/// may call it, or the tests below fail.
+const PUBLIC: &[(&str, &str)] = &[
+    // Load balancers check the server without an account.
+    ("GET", "/api/health"),
+    // Citizens find homes, their activities and the delegates' yearly figures without an account.
+    ("GET", "/api/homes"),
+    ("GET", "/api/homes/{id}"),
+    ("GET", "/api/homes/{id}/activities"),
+    ("GET", "/api/activities"),
+    ("GET", "/api/activities/{id}"),
+    ("GET", "/api/activities/{id}/calendar.ics"),
+    ("GET", "/api/delegates/{id}/summary"),
+    // Citizens book, look up, move and cancel bookings with the booking code and their phone.
+    ("POST", "/api/activities/{id}/bookings"),
+    ("GET", "/api/bookings/{code}"),
+    ("POST", "/api/bookings/{code}/cancel"),
+    ("POST", "/api/bookings/{code}/move"),
+    // A QR code holds only the booking code, which opens nothing without the phone.
+    ("GET", "/api/bookings/{code}/qr.svg"),
+    // Citizens send opinions with photos and follow them by tracking number and phone digits
+    // or by the receipt's private token, and rate the reply the same way.
+    ("POST", "/api/opinions"),
+    ("GET", "/api/opinions/{tracking_number}"),
+    ("GET", "/api/opinions/by-token/{private_token}"),
+    ("POST", "/api/opinions/{tracking_number}/rating"),
+    ("POST", "/api/opinion-photos"),
+    // Photos are served by an unguessable id, to whoever has the opinion's page.
+    ("GET", "/api/opinion-photos/{id}"),
+    ("GET", "/api/opinion-photos/{id}/thumbnail"),
+    // The public board and figures show no personal data.
+    ("GET", "/api/public/opinions"),
+    ("GET", "/api/public/stats"),
+    // Signing in is how an account starts.
+    ("POST", "/api/session"),
+];
+
+fn is_public(operation: &Operation) -> bool {
+    PUBLIC
+        .iter()
+        .any(|(m, t)| *m == operation.method.as_str() && *t == operation.template)
 }
 
-struct Endpoint {
-    method: Method,
-    path: String,
-    body: Option<Value>,
-    guard: Guard,
-    /// The answer of the allowed caller.
-    allowed: StatusCode,
-}
-
-async fn every_protected_endpoint_refuses_the_wrong_caller_and_admits_the_right_one(app: TestApp) {
-    let wang = delegate(&app).await;
-    let li = app.signed_in_as("lina", Role::Delegate, &["xc-01"]).await;
-    let staff = app.signed_in_as("staff", Role::Staff, &[]).await;
-    let leaving = app.sign_in("wang", PASSWORD).await;
-    let edited = activity(&app, &wang, 5, 10).await;
-    let cancelled = activity(&app, &wang, 5, 11).await;
-    let held = activity(&app, &wang, 5, 14).await;
-    let code = code_of(&booked(&app, &held, PHONE, "booked").await);
-    let wang_id = wang.account["id"].as_str().expect("an id").to_owned();
-    let new_account = json!({
-        "username": "zhao",
-        "display_name": "赵",
-        "role": "delegate",
-        "password": "a long enough password",
-        "home_ids": ["xc-02"],
-    });
-    let new_activity = json!({
-        "kind": "reception", "date": date_in(12), "start": "09:00", "end": "10:00",
-        "capacity": 5, "topic": "议题",
-    });
-    let edit = json!({
-        "date": date_in(13), "start": "09:00", "end": "10:00", "capacity": 6, "topic": "议题",
-    });
-    let chain = new_opinion(&app, Some(PHONE), json!({})).await;
-    let rejected = new_opinion(&app, Some("13900000001"), json!({})).await;
-    let closed = new_opinion(&app, Some("13900000002"), json!({})).await;
-    replied(&app, &staff, &closed).await;
-    let bulk = new_opinion(&app, Some("13900000003"), json!({})).await;
-    let step = |action: &str| format!("/api/staff/opinions/{chain}/{action}");
-    let endpoint = |method: Method, path: String, body: Option<Value>, guard, allowed| Endpoint {
-        method,
-        path,
-        body,
-        guard,
-        allowed,
-    };
-    let table = [
-        endpoint(
-            Method::GET,
-            "/api/session".into(),
-            None,
-            Guard::SignedIn,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/accounts".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            "/api/accounts".into(),
-            Some(new_account),
-            Guard::Staff,
-            StatusCode::CREATED,
-        ),
-        endpoint(
-            Method::PUT,
-            format!("/api/accounts/{wang_id}/homes"),
-            Some(json!({ "home_ids": ["xc-02"] })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/notifications".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            "/api/homes/xc-02/activities".into(),
-            Some(new_activity),
-            Guard::HomeOf,
-            StatusCode::CREATED,
-        ),
-        endpoint(
-            Method::PUT,
-            format!("/api/activities/{edited}"),
-            Some(edit),
-            Guard::HomeOf,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            format!("/api/activities/{cancelled}/cancel"),
-            Some(json!({ "reason": "下雪" })),
-            Guard::HomeOf,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            format!("/api/activities/{held}/bookings"),
-            None,
-            Guard::HomeOf,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            format!("/api/activities/{held}/check-in"),
-            Some(json!({ "code": code })),
-            Guard::HomeOf,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::PUT,
-            format!("/api/activities/{held}/record"),
-            Some(json!({ "raised": "停车难", "booking_codes": [code] })),
-            Guard::HomeOf,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            format!("/api/activities/{held}/record"),
-            None,
-            Guard::HomeOf,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/units".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            "/api/units".into(),
-            Some(json!({ "name": "市林业和草原局" })),
-            Guard::Staff,
-            StatusCode::CREATED,
-        ),
-        endpoint(
-            Method::PUT,
-            "/api/units/u-jtj".into(),
-            Some(json!({ "name": "市交通运输局（新）" })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/holidays".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::PUT,
-            "/api/holidays".into(),
-            Some(json!({ "days": [{ "date": "2027-01-01", "name": "元旦", "kind": "holiday" }] })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/staff/opinions".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            "/api/staff/opinions".into(),
-            Some(opinion_body(Some(PHONE), &[])),
-            Guard::Staff,
-            StatusCode::CREATED,
-        ),
-        endpoint(
-            Method::GET,
-            format!("/api/staff/opinions/{chain}"),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("accept"),
-            Some(json!({})),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("assign"),
-            Some(json!({ "unit_ids": ["u-jtj"] })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("acknowledge"),
-            Some(json!({})),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("extend"),
-            Some(json!({ "reason": "协调", "working_days": 5 })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("note"),
-            Some(json!({ "text": "备注" })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("reply"),
-            Some(json!({ "class": "A", "text": "已解决" })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("publish"),
-            Some(json!({})),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            step("reveal-phone"),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            format!("/api/staff/opinions/{rejected}/reject"),
-            Some(json!({ "reason": "spam", "message": "广告" })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            format!("/api/staff/opinions/{closed}/close"),
-            Some(json!({})),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::POST,
-            "/api/staff/opinions/bulk".into(),
-            Some(json!({ "action": "accept", "trackings": [bulk] })),
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/staff/audit".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/staff/stats".into(),
-            None,
-            Guard::Staff,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::GET,
-            "/api/delegate/opinions".into(),
-            None,
-            Guard::Delegate,
-            StatusCode::OK,
-        ),
-        endpoint(
-            Method::DELETE,
-            "/api/session".into(),
-            None,
-            Guard::SignedIn,
-            StatusCode::NO_CONTENT,
-        ),
-    ];
-
-    let send = |browser: Option<&Browser>, signed: bool, e: &Endpoint| {
-        let mut request = app.request(e.method.clone(), &e.path);
-        if let Some(body) = &e.body {
-            request = request.json(body);
-        }
-        match (browser, signed) {
-            (Some(b), true) => b.signed(request),
-            (Some(b), false) => b.cookie_only(request),
-            (None, _) => request,
-        }
-    };
-    let mut refusals = 0;
-    for e in &table {
-        let case = format!("{} {}", e.method, e.path);
-        let anonymous = app.send(send(None, true, e)).await;
-        let error = api_error(anonymous, StatusCode::UNAUTHORIZED, "unauthenticated").await;
-        assert!(error.is_object(), "{case}");
-        refusals += 1;
-        let wrong = match e.guard {
-            Guard::SignedIn => None,
-            Guard::Staff => Some(&wang),
-            Guard::HomeOf => Some(&li),
-            Guard::Delegate => Some(&staff),
-        };
-        if let Some(wrong) = wrong {
-            let response = app.send(send(Some(wrong), true, e)).await;
-            let error = api_error(response, StatusCode::FORBIDDEN, "forbidden").await;
-            assert!(error.is_object(), "{case}");
-            refusals += 1;
-        }
-        let right = match e.guard {
-            Guard::Staff => &staff,
-            Guard::HomeOf | Guard::Delegate => &wang,
-            Guard::SignedIn if e.method == Method::DELETE => &leaving,
-            Guard::SignedIn => &li,
-        };
-        if e.method != Method::GET {
-            let forged = app.send(send(Some(right), false, e)).await;
-            api_error(forged, StatusCode::FORBIDDEN, "csrf_rejected").await;
-            refusals += 1;
-        }
-        let response = app.send(send(Some(right), true, e)).await;
-        assert_eq!(response.status(), e.allowed, "{case} as the allowed caller");
+/// The request of an operation: its example, or its path with real values and nothing more.
+fn request(
+    app: &TestApp,
+    f: &Fixtures,
+    example: Option<&Example>,
+    op: &Operation,
+) -> RequestBuilder {
+    match example {
+        Some(example) => example.request(app, f),
+        None => app.request(op.method.clone(), &f.path_of(&op.template)),
     }
-    // Anonymous: every row; wrong role: staff and delegate rows; forged: state changes.
-    assert_eq!(
-        refusals,
-        (13 + 11 + 8) + (22 + 22 + 15),
-        "every row was checked"
+}
+
+async fn every_public_operation_answers_without_an_account_and_everything_else_is_guarded(
+    app: TestApp,
+) {
+    let doc = served_document(&app).await;
+    let f = Fixtures::create(&app).await;
+    let all = operations(&doc);
+    let examples = examples(&f);
+    for (method, template) in PUBLIC {
+        assert!(
+            all.iter()
+                .any(|op| op.method.as_str() == *method && op.template == *template),
+            "{method} {template} is on the public list but not in the document"
+        );
+    }
+    let mut unguarded = Vec::new();
+    for op in &all {
+        let guard = guard_of(op);
+        if !is_public(op) {
+            if guard.is_none() {
+                unguarded.push(op.name());
+            }
+            continue;
+        }
+        assert_eq!(
+            guard,
+            None,
+            "{} is public but its entry names a guard",
+            op.name()
+        );
+        let response = app
+            .send(request(&app, &f, example_for(&examples, op), op))
+            .await;
+        let status = response.status();
+        assert!(
+            ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&status),
+            "{} is public but refused an anonymous caller: {status} {}",
+            op.name(),
+            response.text().await.unwrap_or_default()
+        );
+    }
+    assert!(
+        unguarded.is_empty(),
+        "these operations are neither on the public list of roles.rs nor name in the document \
+         who may call them (`security` on their #[utoipa::path]): {unguarded:?}"
     );
+}
+
+/// Sends an operation's request as a caller, with or without the anti-forgery token.
+fn send_as(
+    app: &TestApp,
+    f: &Fixtures,
+    example: Option<&Example>,
+    op: &Operation,
+    caller: Option<(&Browser, bool)>,
+) -> RequestBuilder {
+    let request = request(app, f, example, op);
+    match caller {
+        Some((browser, true)) => browser.signed(request),
+        Some((browser, false)) => browser.cookie_only(request),
+        None => request,
+    }
+}
+
+async fn every_guarded_operation_refuses_the_wrong_caller_and_admits_the_right_one(app: TestApp) {
+    let doc = served_document(&app).await;
+    let f = Fixtures::create(&app).await;
+    let examples = examples(&f);
+    let all = operations(&doc);
+    for example in &examples {
+        assert!(
+            all.iter().any(|op| example.is(op)),
+            "the example for {} {} matches no operation of the document",
+            example.method,
+            example.template
+        );
+    }
+    // The examples' order first (it walks the opinion chain and signs out last), then the rest.
+    let position = |op: &Operation| {
+        examples
+            .iter()
+            .position(|e| e.is(op))
+            .unwrap_or(examples.len())
+    };
+    let mut guarded: Vec<&Operation> = all.iter().filter(|op| guard_of(op).is_some()).collect();
+    guarded.sort_by_key(|op| position(op));
+    let mut refusals = 0;
+    for op in &guarded {
+        refusals += probe(&app, &f, example_for(&examples, op), op).await;
+    }
+    // Anonymous: every guarded operation; the wrong role: those of one role or one home;
+    // no token: state changes. Counted from the document, so no probe is skipped silently.
+    let expected: usize = guarded
+        .iter()
+        .map(|op| {
+            let guard = guard_of(op).expect("guarded");
+            let wrong = wrong_callers(&f, &guard.roles).len();
+            1 + wrong + usize::from(op.changes_state())
+        })
+        .sum();
+    assert_eq!(refusals, expected, "every refusal was checked");
+    assert!(
+        guarded.len() >= 35,
+        "only {} guarded operations",
+        guarded.len()
+    );
+}
+
+/// The callers the roles do not admit: staff where only delegates are; a delegate of `xc-02`
+/// where delegates are not; a delegate of another home where only the home's delegates are.
+fn wrong_callers<'a>(f: &'a Fixtures, roles: &[String]) -> Vec<(&'static str, &'a Browser)> {
+    if roles.is_empty() {
+        return Vec::new();
+    }
+    let has = |role: &str| roles.iter().any(|r| r == role);
+    let mut wrong = Vec::new();
+    if !has("staff") {
+        wrong.push(("staff", &f.staff));
+    }
+    if !has("delegate") && !has("home_delegate") {
+        wrong.push(("a delegate", &f.wang));
+    }
+    if has("home_delegate") && !has("delegate") {
+        wrong.push(("a delegate of another home", &f.li));
+    }
+    wrong
+}
+
+/// Probes one guarded operation; returns how many refusals it checked.
+async fn probe(app: &TestApp, f: &Fixtures, example: Option<&Example>, op: &Operation) -> usize {
+    let name = op.name();
+    let guard = guard_of(op).expect("a guarded operation");
+    let responses = &op.spec["responses"];
+    assert!(
+        responses["401"].is_object(),
+        "{name} does not document its 401"
+    );
+    assert_eq!(
+        guard.csrf,
+        op.changes_state(),
+        "{name}: the document must name the csrf scheme exactly on state changes"
+    );
+    if !guard.roles.is_empty() || guard.csrf {
+        assert!(
+            responses["403"].is_object(),
+            "{name} does not document its 403"
+        );
+    }
+    let mut refusals = 0;
+    let anonymous = app.send(send_as(app, f, example, op, None)).await;
+    let status = anonymous.status();
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{name} as anonymous");
+    api_error(anonymous, status, "unauthenticated").await;
+    refusals += 1;
+    for (who, browser) in wrong_callers(f, &guard.roles) {
+        let response = app
+            .send(send_as(app, f, example, op, Some((browser, true))))
+            .await;
+        let status = response.status();
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name} as {who}");
+        api_error(response, status, "forbidden").await;
+        refusals += 1;
+    }
+    let allowed = f
+        .allowed_caller(op)
+        .expect("a guarded operation admits someone");
+    if op.changes_state() {
+        let forged = app
+            .send(send_as(app, f, example, op, Some((allowed, false))))
+            .await;
+        let status = forged.status();
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "{name} without the anti-forgery token"
+        );
+        api_error(forged, status, "csrf_rejected").await;
+        refusals += 1;
+    }
+    let response = app
+        .send(send_as(app, f, example, op, Some((allowed, true))))
+        .await;
+    let status = response.status();
+    let body = response.text().await.unwrap_or_default();
+    match example.and_then(|e| e.answer) {
+        Some(answer) => assert_eq!(status, answer, "{name} as the allowed caller: {body}"),
+        None => assert!(
+            ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&status),
+            "{name} refused the allowed caller: {status} {body}"
+        ),
+    }
+    // Staff may also act at a home whose delegates are admitted: past the guard, whatever the
+    // state the first caller left behind.
+    let named = |role: &str| guard.roles.iter().any(|r| r == role);
+    if named("staff") && named("home_delegate") {
+        let response = app
+            .send(send_as(app, f, example, op, Some((&f.staff, true))))
+            .await;
+        let status = response.status();
+        assert!(
+            ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&status),
+            "{name} refused staff: {status}"
+        );
+    }
+    refusals
 }

@@ -12,7 +12,7 @@ use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount};
 use deputy_homes_api::ApiError;
 
 /// Every account (staff only; phones in full, as staff manage them).
-#[utoipa::path(get, path = "/api/accounts", tag = "accounts",
+#[utoipa::path(get, path = "/api/accounts", tag = "accounts", security(("session" = ["staff"])),
     responses(
         (status = 200, description = "All accounts", body = Vec<Account>),
         (status = 401, description = "Not signed in", body = ApiError),
@@ -26,7 +26,7 @@ pub async fn accounts_list(
 }
 
 /// Creates an account (staff only).
-#[utoipa::path(post, path = "/api/accounts", tag = "accounts", request_body = NewAccount,
+#[utoipa::path(post, path = "/api/accounts", tag = "accounts", security(("session" = ["staff"], "csrf" = [])), request_body = NewAccount,
     responses(
         (status = 201, description = "Created", body = Account),
         (status = 400, description = "A field is invalid; `field` names it", body = ApiError),
@@ -47,11 +47,12 @@ pub async fn accounts_create(
 }
 
 /// Sets the homes a delegate belongs to (staff only).
-#[utoipa::path(put, path = "/api/accounts/{id}/homes", tag = "accounts", request_body = AccountHomes,
+#[utoipa::path(put, path = "/api/accounts/{id}/homes", tag = "accounts", security(("session" = ["staff"], "csrf" = [])), request_body = AccountHomes,
     params(("id" = String, Path, description = "The account's id")),
     responses(
         (status = 200, description = "The account with its new homes", body = Account),
-        (status = 400, description = "An unknown home", body = ApiError),
+        (status = 400, description = "An unknown home, or the account is not a delegate's", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
         (status = 404, description = "No such account", body = ApiError),
     ))]

@@ -46,7 +46,7 @@ pub async fn session_create(
 }
 
 /// The signed-in account and its anti-forgery token (after a reload, the app asks here).
-#[utoipa::path(get, path = "/api/session", tag = "accounts",
+#[utoipa::path(get, path = "/api/session", tag = "accounts", security(("session" = [])),
     responses(
         (status = 200, description = "The session", body = Session),
         (status = 401, description = "Not signed in, or the session ended", body = ApiError),
@@ -59,7 +59,7 @@ pub async fn session_get(signed_in: SignedIn) -> Json<Session> {
 }
 
 /// Signs out: ends the session on the server and clears the cookie.
-#[utoipa::path(delete, path = "/api/session", tag = "accounts",
+#[utoipa::path(delete, path = "/api/session", tag = "accounts", security(("session" = [], "csrf" = [])),
     responses(
         (status = 204, description = "Signed out"),
         (status = 401, description = "Not signed in", body = ApiError),

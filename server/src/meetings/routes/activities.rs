@@ -58,7 +58,7 @@ async fn on_duty(
 }
 
 /// Publishes an activity, or a weekly series of them, at a home.
-#[utoipa::path(post, path = "/api/homes/{id}/activities", tag = "activities", request_body = NewActivities,
+#[utoipa::path(post, path = "/api/homes/{id}/activities", tag = "activities", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = NewActivities,
     params(("id" = String, Path, description = "The home")),
     responses(
         (status = 201, description = "The activities created", body = Vec<Activity>),
@@ -139,8 +139,7 @@ pub async fn activities_list(
     State(state): State<AppState>,
     query: Result<Query<ActivitiesQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Activity>>, AppError> {
-    let Query(query) =
-        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("query", e.body_text())))?;
+    let Query(query) = query?;
     let filter = query.validate().map_err(AppError::BadRequest)?;
     let list = state
         .db
@@ -173,7 +172,7 @@ pub async fn activities_get(
 
 /// Changes an activity's date, time, capacity, topic or delegates on duty. Everyone booked or
 /// waiting is told of a new time; a larger capacity goes to the waitlist in order.
-#[utoipa::path(put, path = "/api/activities/{id}", tag = "activities", request_body = EditActivity,
+#[utoipa::path(put, path = "/api/activities/{id}", tag = "activities", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = EditActivity,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The activity as changed", body = Activity),
@@ -246,7 +245,7 @@ pub async fn activities_edit(
 }
 
 /// Cancels an activity with a reason, and with it every booking, each citizen told why.
-#[utoipa::path(post, path = "/api/activities/{id}/cancel", tag = "activities", request_body = CancelActivity,
+#[utoipa::path(post, path = "/api/activities/{id}/cancel", tag = "activities", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = CancelActivity,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The cancelled activity", body = Activity),
@@ -269,13 +268,7 @@ pub async fn activities_cancel(
         ));
     }
     let Json(body) = body?;
-    let reason = body.reason.trim();
-    if reason.is_empty() || reason.chars().count() > 200 {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "reason",
-            "give a reason of 1 to 200 characters",
-        )));
-    }
+    let reason = body.validate().map_err(AppError::BadRequest)?;
     let now = state.clock.now_ms();
     if activity.starts_at_ms <= now {
         return Err(AppError::BadRequest(ApiError::bad_parameter(

@@ -157,8 +157,7 @@ pub async fn bookings_get(
     Path(code): Path<String>,
     query: Result<Query<PhoneQuery>, QueryRejection>,
 ) -> Result<Json<Booking>, AppError> {
-    let Query(query) =
-        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("phone", e.body_text())))?;
+    let Query(query) = query?;
     let phone = parse_phone(&query.phone)?;
     let code = normalize_code(&code);
     match state.db.booking_by_code(&code, phone.as_str()).await? {

@@ -33,8 +33,7 @@ pub async fn activities_calendar(
     Path(id): Path<String>,
     query: Result<Query<CalendarQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let Query(query) =
-        query.map_err(|e| AppError::BadRequest(ApiError::bad_parameter("code", e.body_text())))?;
+    let Query(query) = query?;
     let activity = state
         .db
         .activity_by_id(&id)

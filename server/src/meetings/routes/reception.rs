@@ -55,7 +55,7 @@ fn mask(mut entry: RosterEntry) -> RosterEntry {
 }
 
 /// Who booked an activity: phones in full for the delegates on duty, masked for everyone else.
-#[utoipa::path(get, path = "/api/activities/{id}/bookings", tag = "reception",
+#[utoipa::path(get, path = "/api/activities/{id}/bookings", tag = "reception", security(("session" = ["staff"]), ("session" = ["home_delegate"])),
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "Seated bookings, then the waitlist", body = Roster),
@@ -83,7 +83,7 @@ pub async fn roster_get(
 }
 
 /// Checks a citizen in by their booking code.
-#[utoipa::path(post, path = "/api/activities/{id}/check-in", tag = "reception", request_body = CheckIn,
+#[utoipa::path(post, path = "/api/activities/{id}/check-in", tag = "reception", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = CheckIn,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "Checked in", body = RosterEntry),
@@ -144,7 +144,7 @@ fn shanghai_clock(ms: i64) -> String {
 }
 
 /// The activity's reception record.
-#[utoipa::path(get, path = "/api/activities/{id}/record", tag = "reception",
+#[utoipa::path(get, path = "/api/activities/{id}/record", tag = "reception", security(("session" = ["staff"]), ("session" = ["home_delegate"])),
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The record", body = ReceptionRecord),
@@ -168,7 +168,7 @@ pub async fn record_get(
 
 /// Writes what was heard at a reception, once it has begun (it started, or someone was checked
 /// in); writing again replaces the record.
-#[utoipa::path(put, path = "/api/activities/{id}/record", tag = "reception", request_body = RecordInput,
+#[utoipa::path(put, path = "/api/activities/{id}/record", tag = "reception", security(("session" = ["staff"], "csrf" = []), ("session" = ["home_delegate"], "csrf" = [])), request_body = RecordInput,
     params(("id" = String, Path, description = "The activity")),
     responses(
         (status = 200, description = "The record as stored", body = ReceptionRecord),
@@ -227,7 +227,8 @@ pub async fn record_put(
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct YearQuery {
-    /// The calendar year in Hohhot; this year when left out.
+    /// The calendar year in Hohhot, 2000 to 2100; this year when left out.
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 

@@ -18,10 +18,6 @@ use deputy_homes_api::opinions::handling::{page_number, AuditPage, AuditQuery};
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionView};
 use deputy_homes_api::ApiError;
 
-fn bad_query(rejection: QueryRejection) -> AppError {
-    AppError::BadRequest(ApiError::bad_parameter("query", rejection.body_text()))
-}
-
 /// 评价: the citizen rates the reply, once, proving the opinion is theirs with the phone's last
 /// 4 digits or the receipt's private token.
 #[utoipa::path(post, path = "/api/opinions/{tracking_number}/rating", tag = "opinions",
@@ -112,13 +108,9 @@ pub async fn public_opinions_list(
     State(state): State<AppState>,
     query: Result<Query<PublicBoardQuery>, QueryRejection>,
 ) -> Result<Json<PublicOpinionPage>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
-    Ok(Json(
-        state
-            .db
-            .public_opinions(query.category, page_number(query.page))
-            .await?,
-    ))
+    let Query(query) = query?;
+    let page = page_number(query.page).map_err(AppError::BadRequest)?;
+    Ok(Json(state.db.public_opinions(query.category, page).await?))
 }
 
 async fn stats(
@@ -126,7 +118,7 @@ async fn stats(
     query: Result<Query<StatsQuery>, QueryRejection>,
     per_home: bool,
 ) -> Result<Json<OpinionStats>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
+    let Query(query) = query?;
     if let Some(year) = query.year.filter(|y| !(2000..=2100).contains(y)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
             "year",
@@ -158,7 +150,7 @@ pub async fn public_stats(
 
 /// The same figures for staff, with the counts per home, never cached (`no-store`), so they see
 /// each action at once.
-#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation", params(StatsQuery),
+#[utoipa::path(get, path = "/api/staff/stats", tag = "moderation", security(("session" = ["staff"])), params(StatsQuery),
     responses(
         (status = 200, description = "The figures", body = OpinionStats),
         (status = 400, description = "The year is not a number from 2000 to 2100", body = ApiError),
@@ -175,7 +167,7 @@ pub async fn staff_stats(
 
 /// The audit log, newest first: every staff action on opinions, units and holidays, and every
 /// reveal of a phone. Nothing changes or deletes an entry.
-#[utoipa::path(get, path = "/api/staff/audit", tag = "moderation", params(AuditQuery),
+#[utoipa::path(get, path = "/api/staff/audit", tag = "moderation", security(("session" = ["staff"])), params(AuditQuery),
     responses(
         (status = 200, description = "A page of entries", body = AuditPage),
         (status = 400, description = "A filter is invalid", body = ApiError),
@@ -187,7 +179,7 @@ pub async fn audit_list(
     _staff: Staff,
     query: Result<Query<AuditQuery>, QueryRejection>,
 ) -> Result<Json<AuditPage>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
-    let page = page_number(query.page);
+    let Query(query) = query?;
+    let page = page_number(query.page).map_err(AppError::BadRequest)?;
     Ok(Json(state.db.audit_list(&query, page).await?))
 }

@@ -23,19 +23,12 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::{normalize_tracking_number, NewOpinion, OpinionReceipt};
 use deputy_homes_api::{ApiError, ErrorCode};
 
-/// Most opinions one bulk action may name.
-const MAX_BULK: usize = 100;
-
-fn bad_query(rejection: QueryRejection) -> AppError {
-    AppError::BadRequest(ApiError::bad_parameter("query", rejection.body_text()))
-}
-
 async fn page_of(
     state: &AppState,
     filter: &QueueFilter,
     page: Option<u32>,
 ) -> Result<Json<OpinionPage>, AppError> {
-    let page = page_number(page);
+    let page = page_number(page).map_err(AppError::BadRequest)?;
     let (mut items, total) = state
         .db
         .opinion_queue(filter, page, state.clock.now_ms())
@@ -50,7 +43,7 @@ async fn page_of(
 }
 
 /// The staff's queue: every opinion, newest first, 20 a page, filtered.
-#[utoipa::path(get, path = "/api/staff/opinions", tag = "moderation", params(StaffOpinionQuery),
+#[utoipa::path(get, path = "/api/staff/opinions", tag = "moderation", security(("session" = ["staff"])), params(StaffOpinionQuery),
     responses(
         (status = 200, description = "A page of summaries (phones masked)", body = OpinionPage),
         (status = 400, description = "A filter is invalid", body = ApiError),
@@ -62,7 +55,7 @@ pub async fn staff_opinions_list(
     _staff: Staff,
     query: Result<Query<StaffOpinionQuery>, QueryRejection>,
 ) -> Result<Json<OpinionPage>, AppError> {
-    let Query(query) = query.map_err(bad_query)?;
+    let Query(query) = query?;
     let page = query.page;
     let filter = QueueFilter {
         query,
@@ -73,7 +66,7 @@ pub async fn staff_opinions_list(
 
 /// The opinions raised at the homes the signed-in delegate belongs to, with the staff queue's
 /// filters; phones masked.
-#[utoipa::path(get, path = "/api/delegate/opinions", tag = "moderation", params(StaffOpinionQuery),
+#[utoipa::path(get, path = "/api/delegate/opinions", tag = "moderation", security(("session" = ["delegate"])), params(StaffOpinionQuery),
     responses(
         (status = 200, description = "A page of summaries (phones masked)", body = OpinionPage),
         (status = 400, description = "A filter is invalid", body = ApiError),
@@ -90,7 +83,7 @@ pub async fn delegate_opinions_list(
             "only delegates have a list of their homes' opinions".into(),
         ));
     }
-    let Query(query) = query.map_err(bad_query)?;
+    let Query(query) = query?;
     let page = query.page;
     let filter = QueueFilter {
         query,
@@ -100,7 +93,7 @@ pub async fn delegate_opinions_list(
 }
 
 /// One opinion in full for staff: the timeline with internal notes and who did each step.
-#[utoipa::path(get, path = "/api/staff/opinions/{tracking_number}", tag = "moderation",
+#[utoipa::path(get, path = "/api/staff/opinions/{tracking_number}", tag = "moderation", security(("session" = ["staff"])),
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
         (status = 200, description = "The opinion (phone masked)", body = StaffOpinionView),
@@ -120,8 +113,9 @@ pub async fn staff_opinions_get(
 /// Staff enter the opinion of a citizen who came in person (the same rules as online; consent
 /// is given in person, and the opinion is recorded as `walk_in`). No hourly limits apply; an
 /// `Idempotency-Key` makes a retry safe, and one is made up when absent.
-#[utoipa::path(post, path = "/api/staff/opinions", tag = "moderation", request_body = NewOpinion,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Optional; a retry sends the same one")),
+#[utoipa::path(post, path = "/api/staff/opinions", tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = NewOpinion,
+    params(("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 100, pattern = "\\S",
+        description = "Optional; a retry sends the same one")),
     responses(
         (status = 201, description = "Received; give the citizen the receipt", body = OpinionReceipt),
         (status = 200, description = "Received before under this key", body = OpinionReceipt),
@@ -158,7 +152,7 @@ pub async fn staff_opinions_create(
 /// log (who, when, which opinion), and each staff account may reveal at most
 /// `DH_REVEAL_LIMIT_PER_HOUR` phones per clock hour, so no account can copy out the citizens'
 /// phones in bulk.
-#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reveal-phone", tag = "moderation",
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reveal-phone", tag = "moderation", security(("session" = ["staff"], "csrf" = [])),
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
         (status = 200, description = "The phone (the reveal is audited)", body = RevealedPhone),
@@ -213,10 +207,10 @@ fn item_error(error: AppError) -> Result<ApiError, AppError> {
 
 /// Accepts, assigns or closes several opinions; each is done (or refused) on its own, in the
 /// order sent, and audited like the single action.
-#[utoipa::path(post, path = "/api/staff/opinions/bulk", tag = "moderation", request_body = BulkAction,
+#[utoipa::path(post, path = "/api/staff/opinions/bulk", tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = BulkAction,
     responses(
         (status = 200, description = "One result per tracking number", body = BulkResults),
-        (status = 400, description = "No or too many tracking numbers, or units missing for assign", body = ApiError),
+        (status = 400, description = "No or too many tracking numbers, a note too long, or units missing for assign", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
     ))]
@@ -226,13 +220,7 @@ pub async fn staff_opinions_bulk(
     body: Result<Json<BulkAction>, JsonRejection>,
 ) -> Result<Json<BulkResults>, AppError> {
     let Json(bulk) = body?;
-    if bulk.trackings.is_empty() || bulk.trackings.len() > MAX_BULK {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "trackings",
-            format!("name 1 to {MAX_BULK} opinions"),
-        )));
-    }
-    let note = bulk.note.as_deref();
+    let note = bulk.validate().map_err(AppError::BadRequest)?;
     let mut results = Vec::with_capacity(bulk.trackings.len());
     for sent in &bulk.trackings {
         let tracking_number = normalize_tracking_number(sent);

@@ -16,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use deputy_homes_api::meetings::activity::parse_date;
 use deputy_homes_api::opinions::handling::{
-    validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
+    self, validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
     StaffOpinionView, StepNote,
 };
 use deputy_homes_api::opinions::workdays::{end_of_day_ms, hohhot_day};
@@ -130,18 +130,13 @@ async fn answer(
 }
 
 fn optional_note(note: &Option<String>) -> Result<Option<&str>, AppError> {
-    match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => validate_text("note", n)
-            .map(|()| Some(n))
-            .map_err(AppError::BadRequest),
-        None => Ok(None),
-    }
+    handling::optional_note(note.as_deref()).map_err(AppError::BadRequest)
 }
 
 macro_rules! note_step {
     ($name:ident, $variant:ident, $path:literal, $what:literal) => {
         #[doc = $what]
-        #[utoipa::path(post, path = $path, tag = "moderation", request_body = StepNote,
+        #[utoipa::path(post, path = $path, tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = StepNote,
             params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
             responses(
                 (status = 200, description = "Done: the opinion now", body = StaffOpinionView),
@@ -191,7 +186,7 @@ note_step!(
 );
 
 /// 不予受理: does not accept a submitted opinion, with the reason and what the citizen is told.
-#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reject", tag = "moderation",
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reject", tag = "moderation", security(("session" = ["staff"], "csrf" = [])),
     request_body = RejectOpinion,
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
@@ -216,7 +211,7 @@ pub async fn opinion_reject(
 
 /// 分办: assigns an accepted opinion to one or more handling units; the reply is due the
 /// configured number of working days from today (`DH_OPINION_DUE_WORKING_DAYS`).
-#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/assign", tag = "moderation",
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/assign", tag = "moderation", security(("session" = ["staff"], "csrf" = [])),
     request_body = AssignOpinion,
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
@@ -241,7 +236,7 @@ pub async fn opinion_assign(
 }
 
 /// 答复: records the unit's reply, classed A, B or C; the citizen reads it and may rate it.
-#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reply", tag = "moderation",
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/reply", tag = "moderation", security(("session" = ["staff"], "csrf" = [])),
     request_body = ReplyToOpinion,
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
@@ -270,7 +265,7 @@ pub async fn opinion_reply(
 
 /// 督办: moves the due date of an assigned, unreplied opinion later, with a reason; at most
 /// twice the configured working days after the assignment (3 months extendable to 6).
-#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/extend", tag = "moderation",
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/extend", tag = "moderation", security(("session" = ["staff"], "csrf" = [])),
     request_body = ExtendOpinion,
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
@@ -310,7 +305,7 @@ pub async fn opinion_extend(
 }
 
 /// Adds an internal note (staff only; the status does not change).
-#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/note", tag = "moderation",
+#[utoipa::path(post, path = "/api/staff/opinions/{tracking_number}/note", tag = "moderation", security(("session" = ["staff"], "csrf" = [])),
     request_body = InternalNote,
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(

@@ -97,7 +97,8 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
 /// Sends an opinion. The same `Idempotency-Key` with the same body answers the first receipt
 /// again (200); with another body it is refused (409).
 #[utoipa::path(post, path = "/api/opinions", tag = "opinions", request_body = NewOpinion,
-    params(("Idempotency-Key" = String, Header, description = "New for each opinion; a retry sends the same one")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 100, pattern = "\\S",
+        description = "New for each opinion; a retry sends the same one")),
     responses(
         (status = 201, description = "Received", body = OpinionReceipt),
         (status = 200, description = "Received before under this key: the same receipt", body = OpinionReceipt),

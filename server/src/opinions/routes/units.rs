@@ -28,7 +28,7 @@ fn saved(outcome: UnitOutcome, id: &str) -> Result<HandlingUnit, AppError> {
 }
 
 /// Every handling unit, active or not, by name.
-#[utoipa::path(get, path = "/api/units", tag = "moderation",
+#[utoipa::path(get, path = "/api/units", tag = "moderation", security(("session" = ["staff"])),
     responses(
         (status = 200, description = "The units", body = [HandlingUnit]),
         (status = 401, description = "Not signed in", body = ApiError),
@@ -42,7 +42,7 @@ pub async fn units_list(
 }
 
 /// Adds a handling unit (active).
-#[utoipa::path(post, path = "/api/units", tag = "moderation", request_body = NewUnit,
+#[utoipa::path(post, path = "/api/units", tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = NewUnit,
     responses(
         (status = 201, description = "Added", body = HandlingUnit),
         (status = 400, description = "The name is too short or long", body = ApiError),
@@ -72,7 +72,7 @@ pub async fn units_create(
 
 /// Renames a unit and/or (de)activates it. A deactivated unit keeps its opinions and history
 /// but takes no new ones.
-#[utoipa::path(put, path = "/api/units/{id}", tag = "moderation", request_body = UnitChange,
+#[utoipa::path(put, path = "/api/units/{id}", tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = UnitChange,
     params(("id" = String, Path, description = "The unit's id")),
     responses(
         (status = 200, description = "Changed", body = HandlingUnit),
@@ -123,7 +123,7 @@ async fn calendar_view(
 }
 
 /// The holiday calendar that due dates count around, and the years it lacks.
-#[utoipa::path(get, path = "/api/holidays", tag = "moderation",
+#[utoipa::path(get, path = "/api/holidays", tag = "moderation", security(("session" = ["staff"])),
     responses(
         (status = 200, description = "Holidays and make-up working days, by date", body = HolidayCalendarView),
         (status = 401, description = "Not signed in", body = ApiError),
@@ -138,7 +138,7 @@ pub async fn holidays_get(
 
 /// Replaces the whole holiday calendar. Open due dates that were set by the rule and not
 /// extended are counted again on the new calendar (each move audited); extended ones stay.
-#[utoipa::path(put, path = "/api/holidays", tag = "moderation", request_body = HolidayCalendar,
+#[utoipa::path(put, path = "/api/holidays", tag = "moderation", security(("session" = ["staff"], "csrf" = [])), request_body = HolidayCalendar,
     responses(
         (status = 200, description = "The calendar as stored, and how many due dates moved", body = HolidayCalendarView),
         (status = 400, description = "A date is invalid or listed twice, or a name is empty", body = ApiError),

@@ -1,0 +1,53 @@
+//! Every JSON request body of the API is an object, as the OpenAPI document says; this refuses
+//! any other JSON before a handler reads it.
+//!
+//! serde reads a struct from a JSON array too (its fields in order), so without this check
+//! `PUT /api/units/{id}` took `[null, null]` as a change of nothing, though the document allows
+//! only an object there.
+
+use crate::platform::error::AppError;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::header::CONTENT_TYPE;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use deputy_homes_api::ApiError;
+
+/// The largest JSON body read: axum's own default limit for `Json` bodies.
+const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
+
+/// Passes on a request whose JSON body, if it has one, starts as an object; refuses the rest
+/// with a 400 naming `body` (a 413 past [`MAX_JSON_BYTES`]).
+pub async fn only_objects(request: Request, next: Next) -> Response {
+    if !is_json(&request) {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_JSON_BYTES).await else {
+        let too_large = format!("a JSON body may have at most {MAX_JSON_BYTES} bytes");
+        return AppError::TooLarge(ApiError::bad_parameter("body", too_large)).into_response();
+    };
+    if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        if *first != b'{' {
+            let message = "the body must be a JSON object, as the OpenAPI document says";
+            return AppError::BadRequest(ApiError::bad_parameter("body", message)).into_response();
+        }
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// Whether the request says its body is JSON as axum's `Json` reads it: `application/json` or
+/// an `application/…+json` type, with or without parameters.
+fn is_json(request: &Request) -> bool {
+    let Some(mime) = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+    else {
+        return false;
+    };
+    let mime = mime.trim().to_ascii_lowercase();
+    mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+}

@@ -1,0 +1,237 @@
+//! Example requests for the operations of the document that need more than their path: a
+//! body, a query or a header, and the answer the allowed caller gets, in an order the callers
+//! can follow one after the other.
+
+use crate::activities::date_in;
+use crate::bookings::PHONE;
+use crate::document::Operation;
+use crate::fixtures::Fixtures;
+use crate::helpers::TestApp;
+use crate::opinions::opinion_body;
+use reqwest::{Method, RequestBuilder, StatusCode};
+use serde_json::{json, Value};
+
+/// A request that works for the allowed caller, for an operation that needs more than its path.
+#[derive(Debug, Clone)]
+pub(crate) struct Example {
+    pub method: Method,
+    pub template: &'static str,
+    /// A path other than the one `Fixtures::path_of` makes.
+    pub path: Option<String>,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Value>,
+    /// What the allowed caller gets, in the order of [`examples`].
+    pub answer: Option<StatusCode>,
+}
+
+impl Example {
+    pub fn is(&self, operation: &Operation) -> bool {
+        self.method == operation.method && self.template == operation.template
+    }
+
+    /// The request without a caller.
+    pub fn request(&self, app: &TestApp, fixtures: &Fixtures) -> RequestBuilder {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| fixtures.path_of(self.template));
+        let mut request = app.request(self.method.clone(), &path).query(&self.query);
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        match &self.body {
+            Some(body) => request.json(body),
+            None => request,
+        }
+    }
+}
+
+fn example(method: Method, template: &'static str, answer: StatusCode) -> Example {
+    Example {
+        method,
+        template,
+        path: None,
+        query: Vec::new(),
+        headers: Vec::new(),
+        body: None,
+        answer: Some(answer),
+    }
+}
+
+impl Example {
+    fn at(mut self, path: String) -> Example {
+        self.path = Some(path);
+        self
+    }
+
+    fn body(mut self, body: Value) -> Example {
+        self.body = Some(body);
+        self
+    }
+
+    fn query(mut self, pairs: &[(&str, &str)]) -> Example {
+        self.query = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        self
+    }
+
+    fn header(mut self, name: &str, value: &str) -> Example {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// For an open operation, whose answer the role test does not check.
+    fn open(mut self) -> Example {
+        self.answer = None;
+        self
+    }
+}
+
+/// The example requests, in an order the allowed callers can follow one after the other (the
+/// opinion steps walk the chain in order; signing out comes last).
+pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
+    use Method as M;
+    use StatusCode as S;
+    let step = |action: &str| format!("/api/staff/opinions/{}/{action}", f.chain);
+    let new_account = json!({
+        "username": "zhao", "display_name": "赵", "role": "delegate",
+        "password": "a long enough password", "home_ids": ["xc-02"],
+    });
+    let new_activity = json!({
+        "kind": "reception", "date": date_in(12), "start": "09:00", "end": "10:00",
+        "capacity": 5, "topic": "议题", "repeat_weeks": 1,
+    });
+    let edit = json!({
+        "date": date_in(13), "start": "09:00", "end": "10:00", "capacity": 6, "topic": "议题",
+    });
+    let holidays = json!({ "days": [{ "date": "2027-01-01", "name": "元旦", "kind": "holiday" }] });
+    let walk_in = opinion_body(Some(PHONE), &[]);
+    let rating = json!({ "rating": "fairly", "comment": "还行", "phone_last4": "8000" });
+    vec![
+        example(M::GET, "/api/session", S::OK),
+        example(M::GET, "/api/accounts", S::OK),
+        example(M::POST, "/api/accounts", S::CREATED).body(new_account),
+        example(M::PUT, "/api/accounts/{id}/homes", S::OK).body(json!({ "home_ids": ["xc-02"] })),
+        example(M::GET, "/api/notifications", S::OK),
+        example(M::POST, "/api/homes/{id}/activities", S::CREATED).body(new_activity),
+        example(M::PUT, "/api/activities/{id}", S::OK)
+            .at(format!("/api/activities/{}", f.edited))
+            .body(edit),
+        example(M::POST, "/api/activities/{id}/cancel", S::OK)
+            .at(format!("/api/activities/{}/cancel", f.cancelled))
+            .body(json!({ "reason": "下雪" })),
+        example(M::GET, "/api/activities/{id}/bookings", S::OK),
+        example(M::POST, "/api/activities/{id}/check-in", S::OK).body(json!({ "code": f.code })),
+        example(M::PUT, "/api/activities/{id}/record", S::OK)
+            .body(json!({ "raised": "停车难", "booking_codes": [f.code] })),
+        example(M::GET, "/api/activities/{id}/record", S::OK),
+        example(M::GET, "/api/units", S::OK),
+        example(M::POST, "/api/units", S::CREATED).body(json!({ "name": "市林业和草原局" })),
+        example(M::PUT, "/api/units/{id}", S::OK).body(json!({ "name": "市交通运输局（新）" })),
+        example(M::GET, "/api/holidays", S::OK),
+        example(M::PUT, "/api/holidays", S::OK).body(holidays),
+        example(M::GET, "/api/staff/opinions", S::OK),
+        example(M::POST, "/api/staff/opinions", S::CREATED)
+            .header("Idempotency-Key", "walk-in-1")
+            .body(walk_in),
+        example(M::GET, "/api/staff/opinions/{tracking_number}", S::OK),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/accept",
+            S::OK,
+        )
+        .at(step("accept"))
+        .body(json!({})),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/assign",
+            S::OK,
+        )
+        .at(step("assign"))
+        .body(json!({ "unit_ids": ["u-jtj"] })),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/acknowledge",
+            S::OK,
+        )
+        .at(step("acknowledge"))
+        .body(json!({})),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/extend",
+            S::OK,
+        )
+        .at(step("extend"))
+        .body(json!({ "reason": "协调", "working_days": 5 })),
+        example(M::POST, "/api/staff/opinions/{tracking_number}/note", S::OK)
+            .at(step("note"))
+            .body(json!({ "text": "备注" })),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/reply",
+            S::OK,
+        )
+        .at(step("reply"))
+        .body(json!({ "class": "A", "text": "已解决" })),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/publish",
+            S::OK,
+        )
+        .at(step("publish"))
+        .body(json!({})),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/reveal-phone",
+            S::OK,
+        ),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/reject",
+            S::OK,
+        )
+        .at(format!("/api/staff/opinions/{}/reject", f.rejected))
+        .body(json!({ "reason": "spam", "message": "广告" })),
+        example(
+            M::POST,
+            "/api/staff/opinions/{tracking_number}/close",
+            S::OK,
+        )
+        .at(format!("/api/staff/opinions/{}/close", f.closed))
+        .body(json!({})),
+        example(M::POST, "/api/staff/opinions/bulk", S::OK)
+            .body(json!({ "action": "accept", "trackings": [f.bulk] })),
+        example(M::GET, "/api/staff/audit", S::OK),
+        example(M::GET, "/api/staff/stats", S::OK),
+        example(M::GET, "/api/delegate/opinions", S::OK),
+        example(M::DELETE, "/api/session", S::NO_CONTENT),
+        // Open operations whose limits the limits test probes need a base to vary.
+        example(M::GET, "/api/homes", S::OK)
+            .query(&[("lat", "40.8420"), ("lon", "111.6850")])
+            .open(),
+        example(M::GET, "/api/opinions/{tracking_number}", S::OK)
+            .query(&[("phone_last4", "8000")])
+            .open(),
+        example(M::POST, "/api/opinions", S::CREATED)
+            .header("Idempotency-Key", "example-1")
+            .body(opinion_body(Some("13900000004"), &[]))
+            .open(),
+        example(M::POST, "/api/activities/{id}/bookings", S::CREATED)
+            .body(crate::bookings::booking_body("13900139000"))
+            .open(),
+        example(M::POST, "/api/opinions/{tracking_number}/rating", S::OK)
+            .body(rating)
+            .open(),
+    ]
+}
+
+/// The example for an operation, if it has one.
+pub(crate) fn example_for<'a>(
+    examples: &'a [Example],
+    operation: &Operation,
+) -> Option<&'a Example> {
+    examples.iter().find(|e| e.is(operation))
+}
