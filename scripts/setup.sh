@@ -35,6 +35,15 @@ else
   cargo install trunk --version "${TRUNK_VERSION}" --locked
 fi
 
+# leptosfmt formats the bodies of `view!` macros, which rustfmt leaves alone; ./test checks it.
+LEPTOSFMT_VERSION=0.1.33
+if leptosfmt --version 2>/dev/null | grep -q " ${LEPTOSFMT_VERSION}\$"; then
+  have "leptosfmt ${LEPTOSFMT_VERSION}"
+else
+  say "installing leptosfmt ${LEPTOSFMT_VERSION} (about 8 minutes)"
+  cargo install leptosfmt --version "${LEPTOSFMT_VERSION}" --locked
+fi
+
 WB_VERSION=$(wasm_bindgen_version)
 if wasm-bindgen --version 2>/dev/null | grep -q " ${WB_VERSION}\$"; then
   have "wasm-bindgen-cli ${WB_VERSION}"

@@ -100,7 +100,12 @@ fn OtherAppOrNotFound(side: Side) -> impl IntoView {
         if let Some(w) = web_sys::window() {
             let _ = w.location().assign(&target);
         }
-        view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }.into_any()
+        view! {
+            <p class="loading" role="status">
+                {tr(|c| c.loading)}
+            </p>
+        }
+        .into_any()
     } else {
         view! { <NotFoundPage /> }.into_any()
     }
@@ -117,22 +122,30 @@ fn Frame(side: Side, children: Children) -> impl IntoView {
     }
     view! {
         <Router>
-            <a class="skip-link" href="#main">{tr(|c| c.skip_to_content)}</a>
+            <a class="skip-link" href="#main">
+                {tr(|c| c.skip_to_content)}
+            </a>
             <header class="site-header">
                 <div class="site-header__bar">
-                    <a class="brand" href="/">{tr(|c| c.app_title)}</a>
+                    <a class="brand" href="/">
+                        {tr(|c| c.app_title)}
+                    </a>
                     <LanguageSwitch />
                 </div>
                 <nav class="site-nav" aria-label=tr(|c| c.nav_label)>
-                    <A href="/" exact=true>{tr(|c| c.nav_homes)}</A>
+                    <A href="/" exact=true>
+                        {tr(|c| c.nav_homes)}
+                    </A>
                     <A href="/activities">{tr(|c| c.nav_activities)}</A>
                     <A href="/bookings">{tr(|c| c.nav_my_bookings)}</A>
                     <A href="/opinions">{tr(|c| c.nav_opinions)}</A>
                     <A href="/board">{tr(|c| c.nav_board)}</A>
-                    {move || if auth.session.get().is_some() {
-                        view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
-                    } else {
-                        view! { <A href="/sign-in">{tr(|c| c.nav_sign_in)}</A> }.into_any()
+                    {move || {
+                        if auth.session.get().is_some() {
+                            view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
+                        } else {
+                            view! { <A href="/sign-in">{tr(|c| c.nav_sign_in)}</A> }.into_any()
+                        }
                     }}
                 </nav>
             </header>

@@ -31,22 +31,38 @@ pub fn BarChart(
     view! {
         <table class="chart">
             <caption>{caption}</caption>
-            <thead><tr><th scope="col">{label_heading}</th><th scope="col">{count_heading}</th></tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{label_heading}</th>
+                    <th scope="col">{count_heading}</th>
+                </tr>
+            </thead>
             <tbody>
-                {bars.into_iter().map(|(label, count)| {
-                    let width = format!("{:.1}", bar_percent(count, max));
-                    view! {
-                        <tr>
-                            <th scope="row">{label}</th>
-                            <td><div class="chart__cell">
-                                <span class="chart__count">{count}</span>
-                                <svg class="chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                                    <rect x="0" y="0" width=width height="10" />
-                                </svg>
-                            </div></td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {bars
+                    .into_iter()
+                    .map(|(label, count)| {
+                        let width = format!("{:.1}", bar_percent(count, max));
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td>
+                                    <div class="chart__cell">
+                                        <span class="chart__count">{count}</span>
+                                        <svg
+                                            class="chart__bar"
+                                            viewBox="0 0 100 10"
+                                            preserveAspectRatio="none"
+                                            aria-hidden="true"
+                                            focusable="false"
+                                        >
+                                            <rect x="0" y="0" width=width height="10" />
+                                        </svg>
+                                    </div>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }

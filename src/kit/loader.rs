@@ -26,14 +26,22 @@ where
     let draw = StoredValue::new(children);
     let not_found = StoredValue::new(not_found);
     view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+        <Transition fallback=move || {
+            view! {
+                <p class="loading" role="status">
+                    {tr(|c| c.loading)}
+                </p>
+            }
+        }>
             {move || Suspend::new(async move {
                 match resource.await {
                     Ok(value) => draw.with_value(|draw| draw(value).into_any()),
-                    Err(error) => match not_found.get_value() {
-                        Some(view) if error.is_not_found() => view.run(),
-                        _ => view! { <LoadError error on_retry=retry /> }.into_any(),
-                    },
+                    Err(error) => {
+                        match not_found.get_value() {
+                            Some(view) if error.is_not_found() => view.run(),
+                            _ => view! { <LoadError error on_retry=retry /> }.into_any(),
+                        }
+                    }
                 }
             })}
         </Transition>

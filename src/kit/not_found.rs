@@ -8,6 +8,10 @@ use leptos::prelude::*;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>{tr(|c| c.page_not_found)}</h1>
-        <p><a class="button button--link" href="/">{tr(|c| c.back_to_list)}</a></p>
+        <p>
+            <a class="button button--link" href="/">
+                {tr(|c| c.back_to_list)}
+            </a>
+        </p>
     }
 }

@@ -26,9 +26,23 @@ pub fn Pager(
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=tr(|c| c.pager_label)>
-                {(page > 1).then(|| view! { <a class="button" rel="prev" href=href.run(page - 1)>{tr(|c| c.page_prev)}</a> })}
+                {(page > 1)
+                    .then(|| {
+                        view! {
+                            <a class="button" rel="prev" href=href.run(page - 1)>
+                                {tr(|c| c.page_prev)}
+                            </a>
+                        }
+                    })}
                 <span>{move || (i18n.t().page_of)(page, pages)}</span>
-                {(page < pages).then(|| view! { <a class="button" rel="next" href=href.run(page + 1)>{tr(|c| c.page_next)}</a> })}
+                {(page < pages)
+                    .then(|| {
+                        view! {
+                            <a class="button" rel="next" href=href.run(page + 1)>
+                                {tr(|c| c.page_next)}
+                            </a>
+                        }
+                    })}
             </nav>
         }
     })

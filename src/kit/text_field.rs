@@ -37,12 +37,28 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id>{tr(label)}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{tr(h)}</p> })}
-            <input id=id type=kind autocomplete=autocomplete inputmode=inputmode autocapitalize="none"
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="field-hint" id=hint_id>
+                            {tr(h)}
+                        </p>
+                    }
+                })}
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                autocapitalize="none"
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
-                prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value()) />
-            <p class="field-error" id=error_id>{move || error.get()}</p>
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            />
+            <p class="field-error" id=error_id>
+                {move || error.get()}
+            </p>
         </div>
     }
 }

@@ -50,9 +50,13 @@ pub fn AccountCard(
                 <p class="account-card__meta">
                     <span class="tag">{tr_with(|c, r| (c.role_name)(r), a.role)}</span>
                     <span>{tr_with(|c, u: String| (c.username_shown)(&u), a.username)}</span>
-                    {phone.map(|p| view! { <span>{tr_with(|c, p: String| (c.phone_shown)(&p), p)}</span> })}
+                    {phone
+                        .map(|p| {
+                            view! { <span>{tr_with(|c, p: String| (c.phone_shown)(&p), p)}</span> }
+                        })}
                 </p>
-                {(delegate && a.home_ids.is_empty()).then(|| view! { <p>{tr(|c| c.account_no_homes)}</p> })}
+                {(delegate && a.home_ids.is_empty())
+                    .then(|| view! { <p>{tr(|c| c.account_no_homes)}</p> })}
                 {(delegate && !a.home_ids.is_empty()).then(|| home_list(a.home_ids))}
             }
         })
@@ -65,14 +69,22 @@ pub fn AccountCard(
     };
     view! {
         <li class="account-card">
-            {details}
-            <Show when=move || is_delegate() && !editing.get()>
-                <button type="button" class="button" on:click=start>{tr(|c| c.edit_homes_button)}</button>
-            </Show>
-            <Show when=move || editing.get()>
-                <HomesEditor id=account_id.clone() accounts homes csrf_token=csrf_token.clone() editing saved />
-            </Show>
-            <p class="form-error form-ok" role="status">{move || saved.get().then(|| i18n.t().homes_saved)}</p>
+            {details} <Show when=move || is_delegate() && !editing.get()>
+                <button type="button" class="button" on:click=start>
+                    {tr(|c| c.edit_homes_button)}
+                </button>
+            </Show> <Show when=move || editing.get()>
+                <HomesEditor
+                    id=account_id.clone()
+                    accounts
+                    homes
+                    csrf_token=csrf_token.clone()
+                    editing
+                    saved
+                />
+            </Show> <p class="form-error form-ok" role="status">
+                {move || saved.get().then(|| i18n.t().homes_saved)}
+            </p>
         </li>
     }
 }
@@ -125,13 +137,25 @@ fn HomesEditor(
         <div class="account-card__editor">
             <HomePicker homes selected=draft id_prefix=prefix error=homes_error />
             <p class="form-error" role="status">
-                {move || failure.get().filter(|f| !matches!(f, Refusal::Field(_))).map(|f| f.message(i18n.t()))}
+                {move || {
+                    failure
+                        .get()
+                        .filter(|f| !matches!(f, Refusal::Field(_)))
+                        .map(|f| f.message(i18n.t()))
+                }}
             </p>
             <div class="button-row">
-                <button type="button" class="button button--primary" disabled=move || busy.get() on:click=save>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    disabled=move || busy.get()
+                    on:click=save
+                >
                     {tr(|c| c.save_homes_button)}
                 </button>
-                <button type="button" class="button" on:click=move |_| editing.set(false)>{tr(|c| c.cancel_button)}</button>
+                <button type="button" class="button" on:click=move |_| editing.set(false)>
+                    {tr(|c| c.cancel_button)}
+                </button>
             </div>
         </div>
     }

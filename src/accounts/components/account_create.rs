@@ -105,30 +105,73 @@ pub fn AccountCreate(
     };
     view! {
         <form class="form account-form" on:submit=submit novalidate>
-            <TextField id="new-display-name" label=|c| c.display_name_label value=display_name
-                error=error(AccountField::DisplayName) autocomplete="off" />
-            <TextField id="new-username" label=|c| c.username_label value=username
-                error=error(AccountField::Username) hint=|c| c.username_hint />
-            <TextField id="new-phone" label=|c| c.phone_label value=phone kind="tel" inputmode="tel"
-                error=error(AccountField::Phone) />
-            <TextField id="new-password" label=|c| c.initial_password_label value=password
-                error=error(AccountField::Password) hint=|c| c.password_hint kind="password"
-                autocomplete="new-password" />
+            <TextField
+                id="new-display-name"
+                label=|c| c.display_name_label
+                value=display_name
+                error=error(AccountField::DisplayName)
+                autocomplete="off"
+            />
+            <TextField
+                id="new-username"
+                label=|c| c.username_label
+                value=username
+                error=error(AccountField::Username)
+                hint=|c| c.username_hint
+            />
+            <TextField
+                id="new-phone"
+                label=|c| c.phone_label
+                value=phone
+                kind="tel"
+                inputmode="tel"
+                error=error(AccountField::Phone)
+            />
+            <TextField
+                id="new-password"
+                label=|c| c.initial_password_label
+                value=password
+                error=error(AccountField::Password)
+                hint=|c| c.password_hint
+                kind="password"
+                autocomplete="new-password"
+            />
             <div class="field">
                 <label for="new-role">{tr(|c| c.role_label)}</label>
-                <select id="new-role" on:change:target=move |ev| {
-                    if let Some(r) = Role::from_code(&ev.target().value()) { role.set(r) }
-                }>
-                    {[Role::Delegate, Role::Staff].map(|r| view! {
-                        <option value=r.code() selected=move || role.get() == r>{tr_with(|c, r| (c.role_name)(r), r)}</option>
-                    })}
+                <select
+                    id="new-role"
+                    on:change:target=move |ev| {
+                        if let Some(r) = Role::from_code(&ev.target().value()) {
+                            role.set(r)
+                        }
+                    }
+                >
+                    {[Role::Delegate, Role::Staff]
+                        .map(|r| {
+                            view! {
+                                <option value=r.code() selected=move || role.get() == r>
+                                    {tr_with(|c, r| (c.role_name)(r), r)}
+                                </option>
+                            }
+                        })}
                 </select>
             </div>
-            <Show when=move || role.get() == Role::Delegate
-                fallback=|| view! { <p class="hint">{tr(|c| c.staff_have_no_homes)}</p> }>
-                <HomePicker homes selected=home_ids id_prefix="new-homes".to_owned() error=error(AccountField::Homes) />
+            <Show
+                when=move || role.get() == Role::Delegate
+                fallback=|| view! { <p class="hint">{tr(|c| c.staff_have_no_homes)}</p> }
+            >
+                <HomePicker
+                    homes
+                    selected=home_ids
+                    id_prefix="new-homes".to_owned()
+                    error=error(AccountField::Homes)
+                />
             </Show>
-            <p class="form-error" class:form-ok=move || matches!(outcome.get(), Some(Ok(_))) role="status">
+            <p
+                class="form-error"
+                class:form-ok=move || matches!(outcome.get(), Some(Ok(_)))
+                role="status"
+            >
                 {move || match outcome.get() {
                     Some(Ok(name)) => (i18n.t().account_created)(&name),
                     Some(Err(why)) => why.message(i18n.t()),
@@ -136,7 +179,13 @@ pub fn AccountCreate(
                 }}
             </p>
             <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                {move || if busy.get() { i18n.t().creating_account } else { i18n.t().create_account_button }}
+                {move || {
+                    if busy.get() {
+                        i18n.t().creating_account
+                    } else {
+                        i18n.t().create_account_button
+                    }
+                }}
             </button>
         </form>
     }

@@ -40,13 +40,21 @@ pub fn HomePicker(
             <legend>{tr(|c| c.homes_label)}</legend>
             <p class="home-picker__chosen" aria-live="polite">
                 <strong>{move || (i18n.t().homes_selected)(selected.with(Vec::len))}</strong>
-                " " {chosen_names}
+                " "
+                {chosen_names}
             </p>
-            <p class="field-error" id=error_id>{move || error.get()}</p>
+            <p class="field-error" id=error_id>
+                {move || error.get()}
+            </p>
             <div class="field">
                 <label for=search_label_for>{tr(|c| c.homes_search_label)}</label>
-                <input id=search_id type="search" autocomplete="off"
-                    prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value()) />
+                <input
+                    id=search_id
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
             </div>
             <div class="home-picker__list">
                 {move || {
@@ -54,12 +62,23 @@ pub fn HomePicker(
                     if groups.is_empty() {
                         return view! { <p>{tr(|c| c.homes_none_match)}</p> }.into_any();
                     }
-                    groups.into_iter().map(|(district, homes)| view! {
-                        <fieldset class="home-picker__group">
-                            <legend>{tr_with(|c, d| (c.district_name)(d), district)}</legend>
-                            {homes.into_iter().map(|home| view! { <HomeCheckbox home selected /> }).collect_view()}
-                        </fieldset>
-                    }).collect_view().into_any()
+                    groups
+                        .into_iter()
+                        .map(|(district, homes)| {
+                            view! {
+                                <fieldset class="home-picker__group">
+                                    <legend>
+                                        {tr_with(|c, d| (c.district_name)(d), district)}
+                                    </legend>
+                                    {homes
+                                        .into_iter()
+                                        .map(|home| view! { <HomeCheckbox home selected /> })
+                                        .collect_view()}
+                                </fieldset>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
                 }}
             </div>
         </fieldset>
@@ -73,12 +92,23 @@ fn HomeCheckbox(home: HomeSummary, selected: RwSignal<Vec<String>>) -> impl Into
     let (id, checked_id) = (home.id.clone(), home.id.clone());
     view! {
         <label class="check">
-            <input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&checked_id))
+            <input
+                type="checkbox"
+                prop:checked=move || selected.with(|s| s.contains(&checked_id))
                 on:change:target=move |ev| {
                     let chosen = ev.target().checked();
                     selected.update(|s| toggle_home(s, &id, chosen));
-                } />
-            <span>{move || if i18n.lang() == Lang::Zh { home.name_zh.clone() } else { home.name_en.clone() }}</span>
+                }
+            />
+            <span>
+                {move || {
+                    if i18n.lang() == Lang::Zh {
+                        home.name_zh.clone()
+                    } else {
+                        home.name_en.clone()
+                    }
+                }}
+            </span>
         </label>
     }
 }

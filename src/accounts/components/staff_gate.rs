@@ -15,17 +15,40 @@ pub fn StaffGate(
     let auth = use_auth();
     let children = StoredValue::new(children);
     view! {
-        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+        <Show
+            when=move || auth.checked.get()
+            fallback=move || {
+                view! {
+                    <p class="loading" role="status">
+                        {tr(|c| c.loading)}
+                    </p>
+                }
+            }
+        >
             {move || match auth.session.get() {
-                Some(session) if session.account.role == Role::Staff => children.with_value(|draw| draw(session.csrf_token)),
-                Some(_) => view! {
-                    <p class="alert">{tr(|c| c.staff_only)}</p>
-                    <p><a class="button" href="/account">{tr(|c| c.nav_account)}</a></p>
-                }.into_any(),
-                None => view! {
-                    <p>{tr(|c| c.staff_sign_in_first)}</p>
-                    <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
-                }.into_any(),
+                Some(session) if session.account.role == Role::Staff => {
+                    children.with_value(|draw| draw(session.csrf_token))
+                }
+                Some(_) => {
+                    view! {
+                        <p class="alert">{tr(|c| c.staff_only)}</p>
+                        <p>
+                            <a class="button" href="/account">
+                                {tr(|c| c.nav_account)}
+                            </a>
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p>{tr(|c| c.staff_sign_in_first)}</p>
+                        <a class="button button--primary" href="/sign-in">
+                            {tr(|c| c.nav_sign_in)}
+                        </a>
+                    }
+                        .into_any()
+                }
             }}
         </Show>
     }

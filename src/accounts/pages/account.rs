@@ -20,13 +20,27 @@ pub fn AccountPage() -> impl IntoView {
     let auth = use_auth();
     view! {
         <h1>{tr(|c| c.account_heading)}</h1>
-        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+        <Show
+            when=move || auth.checked.get()
+            fallback=move || {
+                view! {
+                    <p class="loading" role="status">
+                        {tr(|c| c.loading)}
+                    </p>
+                }
+            }
+        >
             {move || match auth.session.get() {
                 Some(session) => view! { <AccountDetails session /> }.into_any(),
-                None => view! {
-                    <p>{tr(|c| c.signed_out)}</p>
-                    <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
-                }.into_any(),
+                None => {
+                    view! {
+                        <p>{tr(|c| c.signed_out)}</p>
+                        <a class="button button--primary" href="/sign-in">
+                            {tr(|c| c.nav_sign_in)}
+                        </a>
+                    }
+                        .into_any()
+                }
             }}
         </Show>
     }
@@ -80,36 +94,85 @@ fn AccountDetails(session: Session) -> impl IntoView {
         });
     };
     view! {
-        <p class="account-name">{tr_with(|c, a: String| (c.signed_in_as)(&a), account.display_name.clone())}</p>
-        <p><span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span></p>
+        <p class="account-name">
+            {tr_with(|c, a: String| (c.signed_in_as)(&a), account.display_name.clone())}
+        </p>
+        <p>
+            <span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span>
+        </p>
         {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
-        {(role == Role::Staff).then(|| view! {
-            <p><a class="button" href="/staff/opinions">{tr(|c| c.staff_queue_link)}</a></p>
-            <p><a class="button" href="/stats">{tr(|c| c.stats_heading)}</a></p>
-            <p><a class="button" href="/staff/audit">{tr(|c| c.audit_heading)}</a></p>
-            <p><a class="button" href="/staff/accounts">{tr(|c| c.staff_accounts_link)}</a></p>
-            <p><a class="button" href="/staff/units">{tr(|c| c.units_heading)}</a></p>
-            <p><a class="button" href="/staff/holidays">{tr(|c| c.holidays_heading)}</a></p>
-            <p><a class="button" href="/staff/outbox">{tr(|c| c.outbox_link)}</a></p>
-        })}
+        {(role == Role::Staff)
+            .then(|| {
+                view! {
+                    <p>
+                        <a class="button" href="/staff/opinions">
+                            {tr(|c| c.staff_queue_link)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href="/stats">
+                            {tr(|c| c.stats_heading)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href="/staff/audit">
+                            {tr(|c| c.audit_heading)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href="/staff/accounts">
+                            {tr(|c| c.staff_accounts_link)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href="/staff/units">
+                            {tr(|c| c.units_heading)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href="/staff/holidays">
+                            {tr(|c| c.holidays_heading)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href="/staff/outbox">
+                            {tr(|c| c.outbox_link)}
+                        </a>
+                    </p>
+                }
+            })}
         <h2>{tr(|c| c.account_homes)}</h2>
         {if home_ids.is_empty() {
             view! { <p>{tr(|c| c.account_no_homes)}</p> }.into_any()
         } else {
             view! {
                 <ul class="link-list">
-                    {home_ids.iter().cloned().map(|id| {
-                        let href = format!("/homes/{id}");
-                        view! { <li><a href=href>{move || home_name(&id)}</a></li> }
-                    }).collect_view()}
+                    {home_ids
+                        .iter()
+                        .cloned()
+                        .map(|id| {
+                            let href = format!("/homes/{id}");
+                            view! {
+                                <li>
+                                    <a href=href>{move || home_name(&id)}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
-            }.into_any()
+            }
+                .into_any()
         }}
-        {(role == Role::Delegate).then(|| view! { <YearSummaryCard account_id=account.id.clone() /> })}
+        {(role == Role::Delegate)
+            .then(|| view! { <YearSummaryCard account_id=account.id.clone() /> })}
         {(role == Role::Delegate).then(|| view! { <DelegateOpinions /> })}
         {(!home_ids.is_empty()).then(|| view! { <DutyActivities home_ids=home_ids.clone() /> })}
         {publish_forms}
-        <p class="form-error" role="alert">{move || failed.get().then(|| i18n.t().error_network)}</p>
-        <button type="button" class="button" on:click=sign_out>{tr(|c| c.sign_out)}</button>
+        <p class="form-error" role="alert">
+            {move || failed.get().then(|| i18n.t().error_network)}
+        </p>
+        <button type="button" class="button" on:click=sign_out>
+            {tr(|c| c.sign_out)}
+        </button>
     }
 }

@@ -52,17 +52,34 @@ pub fn SignInPage() -> impl IntoView {
         <form class="form" on:submit=submit novalidate>
             <div class="field">
                 <label for="login">{tr(|c| c.login_label)}</label>
-                <input id="login" name="username" autocomplete="username" autocapitalize="none" required
-                    prop:value=move || login.get() on:input:target=move |ev| login.set(ev.target().value()) />
+                <input
+                    id="login"
+                    name="username"
+                    autocomplete="username"
+                    autocapitalize="none"
+                    required
+                    prop:value=move || login.get()
+                    on:input:target=move |ev| login.set(ev.target().value())
+                />
             </div>
             <div class="field">
                 <label for="password">{tr(|c| c.password_label)}</label>
-                <input id="password" type="password" autocomplete="current-password" required
-                    prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value()) />
+                <input
+                    id="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    prop:value=move || password.get()
+                    on:input:target=move |ev| password.set(ev.target().value())
+                />
             </div>
-            <p class="form-error" role="alert">{move || submission.message()}</p>
+            <p class="form-error" role="alert">
+                {move || submission.message()}
+            </p>
             <button type="submit" class="button button--primary" disabled=move || submission.busy()>
-                {move || if submission.busy() { i18n.t().signing_in } else { i18n.t().sign_in_button }}
+                {move || {
+                    if submission.busy() { i18n.t().signing_in } else { i18n.t().sign_in_button }
+                }}
             </button>
         </form>
     }

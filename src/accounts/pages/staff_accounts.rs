@@ -23,19 +23,40 @@ pub fn StaffAccountsPage() -> impl IntoView {
     let auth = use_auth();
     view! {
         <h1>{tr(|c| c.staff_accounts_heading)}</h1>
-        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
+        <Show
+            when=move || auth.checked.get()
+            fallback=move || {
+                view! {
+                    <p class="loading" role="status">
+                        {tr(|c| c.loading)}
+                    </p>
+                }
+            }
+        >
             {move || match auth.session.get() {
                 Some(session) if session.account.role == Role::Staff => {
                     view! { <StaffAccounts csrf_token=session.csrf_token /> }.into_any()
                 }
-                Some(_) => view! {
-                    <p class="alert">{tr(|c| c.staff_only)}</p>
-                    <p><a class="button" href="/account">{tr(|c| c.nav_account)}</a></p>
-                }.into_any(),
-                None => view! {
-                    <p>{tr(|c| c.staff_sign_in_first)}</p>
-                    <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
-                }.into_any(),
+                Some(_) => {
+                    view! {
+                        <p class="alert">{tr(|c| c.staff_only)}</p>
+                        <p>
+                            <a class="button" href="/account">
+                                {tr(|c| c.nav_account)}
+                            </a>
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p>{tr(|c| c.staff_sign_in_first)}</p>
+                        <a class="button button--primary" href="/sign-in">
+                            {tr(|c| c.nav_sign_in)}
+                        </a>
+                    }
+                        .into_any()
+                }
             }}
         </Show>
     }
@@ -62,20 +83,29 @@ fn StaffAccounts(csrf_token: String) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let shown = Memo::new(move |_| accounts.with(|l| accounts_matching(l, &query.get())));
     let list_csrf = csrf_token.clone();
-    let list = move || {
-        match loaded.get() {
-        None => view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }.into_any(),
+    let list = move || match loaded.get() {
+        None => view! {
+            <p class="loading" role="status">
+                {tr(|c| c.loading)}
+            </p>
+        }
+        .into_any(),
         Some(Err(e)) => match refusal(&e) {
-            why @ (Refusal::SessionEnded | Refusal::NotStaff) => {
-                view! { <p class="alert alert--error" role="alert">{move || why.message(i18n.t())}</p> }.into_any()
+            why @ (Refusal::SessionEnded | Refusal::NotStaff) => view! {
+                <p class="alert alert--error" role="alert">
+                    {move || why.message(i18n.t())}
+                </p>
             }
+            .into_any(),
             _ => view! { <LoadError error=e on_retry=Callback::new(move |_| load()) /> }.into_any(),
         },
         Some(Ok(())) => {
             let csrf_token = list_csrf.clone();
             view! {
                 <p class="result-count" role="status">
-                    {move || (i18n.t().accounts_shown)(shown.with(Vec::len), accounts.with(Vec::len))}
+                    {move || (i18n
+                        .t()
+                        .accounts_shown)(shown.with(Vec::len), accounts.with(Vec::len))}
                 </p>
                 <Show when=move || shown.with(Vec::is_empty)>
                     <p>{tr(|c| c.accounts_none_match)}</p>
@@ -85,13 +115,18 @@ fn StaffAccounts(csrf_token: String) -> impl IntoView {
                         <AccountCard id=account.id accounts homes csrf_token=csrf_token.clone() />
                     </For>
                 </ul>
-            }.into_any()
+            }
+            .into_any()
         }
-    }
     };
     view! {
         <p class="hint">{tr(|c| c.staff_accounts_intro)}</p>
-        {move || register.get().and_then(Result::err).map(|_| view! { <p class="notice">{tr(|c| c.homes_unavailable)}</p> })}
+        {move || {
+            register
+                .get()
+                .and_then(Result::err)
+                .map(|_| view! { <p class="notice">{tr(|c| c.homes_unavailable)}</p> })
+        }}
         <details class="disclosure">
             <summary>{tr(|c| c.create_account_heading)}</summary>
             <AccountCreate homes accounts csrf_token />
@@ -99,8 +134,13 @@ fn StaffAccounts(csrf_token: String) -> impl IntoView {
         <h2>{tr(|c| c.accounts_list_heading)}</h2>
         <div class="field">
             <label for="accounts-search">{tr(|c| c.accounts_search_label)}</label>
-            <input id="accounts-search" type="search" autocomplete="off"
-                prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value()) />
+            <input
+                id="accounts-search"
+                type="search"
+                autocomplete="off"
+                prop:value=move || query.get()
+                on:input:target=move |ev| query.set(ev.target().value())
+            />
         </div>
         {list}
     }

@@ -182,7 +182,12 @@ pub fn OverviewMap(
                 LabelText::CityCentre => i18n.t().map_city_centre,
             };
             view! {
-                <text x=format!("{x:.0}") y=format!("{:.0}", y - 30.0) class="map-label" text-anchor="middle">
+                <text
+                    x=format!("{x:.0}")
+                    y=format!("{:.0}", y - 30.0)
+                    class="map-label"
+                    text-anchor="middle"
+                >
                     {words}
                 </text>
             }

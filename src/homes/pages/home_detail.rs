@@ -21,11 +21,15 @@ pub fn HomeDetailPage() -> impl IntoView {
     let not_found = || {
         view! {
             <h1>{tr(|c| c.page_not_found)}</h1>
-            <p class="alert" role="alert">{tr(|c| c.home_not_found)}</p>
+            <p class="alert" role="alert">
+                {tr(|c| c.home_not_found)}
+            </p>
         }
     };
     view! {
-        <p class="back"><a href="/">{tr(|c| c.back_to_list)}</a></p>
+        <p class="back">
+            <a href="/">{tr(|c| c.back_to_list)}</a>
+        </p>
         <Loader resource=home not_found let:home>
             <HomeDetail home />
         </Loader>
@@ -106,9 +110,31 @@ fn Directions(home: Home, name: Signal<String>) -> impl IntoView {
             <h2 id="directions-heading">{tr(|c| c.directions_heading)}</h2>
             <p class="hint">{tr(|c| c.directions_note)}</p>
             <ul class="directions">
-                <li><a class="button" rel="noopener" target="_blank" href=move || amap_url(point, &name.get())>{tr(|c| c.nav_amap)}</a></li>
-                <li><a class="button" rel="noopener" target="_blank" href=move || baidu_url(point, &name.get(), &address)>{tr(|c| c.nav_baidu)}</a></li>
-                <li><a class="button" href=move || geo_uri(point, &name.get())>{tr(|c| c.nav_default_app)}</a></li>
+                <li>
+                    <a
+                        class="button"
+                        rel="noopener"
+                        target="_blank"
+                        href=move || amap_url(point, &name.get())
+                    >
+                        {tr(|c| c.nav_amap)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        class="button"
+                        rel="noopener"
+                        target="_blank"
+                        href=move || baidu_url(point, &name.get(), &address)
+                    >
+                        {tr(|c| c.nav_baidu)}
+                    </a>
+                </li>
+                <li>
+                    <a class="button" href=move || geo_uri(point, &name.get())>
+                        {tr(|c| c.nav_default_app)}
+                    </a>
+                </li>
             </ul>
         </section>
     }
@@ -126,13 +152,18 @@ fn WeekHours(home: Home) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(day, ranges)| {
-            let text = ranges.iter().map(ToString::to_string).collect::<Vec<_>>().join("、");
+            let text = ranges
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、");
             let closed = ranges.is_empty();
             view! {
                 <tr class:today=day == today aria-current=(day == today).then_some("date")>
                     <th scope="row">
                         {move || t().weekdays[day]}
-                        {(day == today).then(|| view! { <span class="today-mark">{tr(|c| c.today)}</span> })}
+                        {(day == today)
+                            .then(|| view! { <span class="today-mark">{tr(|c| c.today)}</span> })}
                     </th>
                     <td>{move || if closed { t().closed_day.to_owned() } else { text.clone() }}</td>
                 </tr>

@@ -82,27 +82,50 @@ pub fn HomesFilters(
             <div class="field-row">
                 <div class="field">
                     <label for="district">{tr(|c| c.district_label)}</label>
-                    <select id="district" prop:value=selected_district on:change:target=move |ev| on_district(ev.target().value())>
+                    <select
+                        id="district"
+                        prop:value=selected_district
+                        on:change:target=move |ev| on_district(ev.target().value())
+                    >
                         <option value="">{tr(|c| c.all_districts)}</option>
-                        {District::ALL.map(|d| view! {
-                            <option value=d.code() selected=move || selected_district() == d.code()>
-                                {tr_with(|c, a| (c.district_name)(a), d)}
-                            </option>
-                        })}
+                        {District::ALL
+                            .map(|d| {
+                                view! {
+                                    <option
+                                        value=d.code()
+                                        selected=move || selected_district() == d.code()
+                                    >
+                                        {tr_with(|c, a| (c.district_name)(a), d)}
+                                    </option>
+                                }
+                            })}
                     </select>
                 </div>
                 <div class="field">
                     <label for="type">{tr(|c| c.type_label)}</label>
-                    <select id="type" prop:value=selected_type on:change:target=move |ev| on_type(ev.target().value())>
+                    <select
+                        id="type"
+                        prop:value=selected_type
+                        on:change:target=move |ev| on_type(ev.target().value())
+                    >
                         <option value="">{tr(|c| c.all_types)}</option>
-                        <option value="professional" selected=move || selected_type() == "professional">
+                        <option
+                            value="professional"
+                            selected=move || selected_type() == "professional"
+                        >
                             {tr(|c| c.professional_all)}
                         </option>
-                        {HomeType::ALL.map(|ht| view! {
-                            <option value=ht.code() selected=move || selected_type() == ht.code()>
-                                {tr_with(|c, a| (c.type_name)(a), ht)}
-                            </option>
-                        })}
+                        {HomeType::ALL
+                            .map(|ht| {
+                                view! {
+                                    <option
+                                        value=ht.code()
+                                        selected=move || selected_type() == ht.code()
+                                    >
+                                        {tr_with(|c, a| (c.type_name)(a), ht)}
+                                    </option>
+                                }
+                            })}
                     </select>
                 </div>
             </div>
@@ -111,17 +134,32 @@ pub fn HomesFilters(
         <section class="professional" aria-labelledby="professional-heading">
             <h2 id="professional-heading">{tr(|c| c.professional_heading)}</h2>
             <ul class="chips">
-                {HomeType::ALL.into_iter().filter(|ht| ht.is_professional()).map(|ht| {
-                    let href = list_href(&HomeFilter { home_type: Some(TypeFilter::Exactly(ht)), ..HomeFilter::default() });
-                    let current = move || filter.get().home_type == Some(TypeFilter::Exactly(ht));
-                    view! {
-                        <li>
-                            <a class="chip" href=href aria-current=move || current().then_some("page")>
-                                {tr_with(|c, a| (c.field_name)(a), ht)}
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
+                {HomeType::ALL
+                    .into_iter()
+                    .filter(|ht| ht.is_professional())
+                    .map(|ht| {
+                        let href = list_href(
+                            &HomeFilter {
+                                home_type: Some(TypeFilter::Exactly(ht)),
+                                ..HomeFilter::default()
+                            },
+                        );
+                        let current = move || {
+                            filter.get().home_type == Some(TypeFilter::Exactly(ht))
+                        };
+                        view! {
+                            <li>
+                                <a
+                                    class="chip"
+                                    href=href
+                                    aria-current=move || current().then_some("page")
+                                >
+                                    {tr_with(|c, a| (c.field_name)(a), ht)}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }

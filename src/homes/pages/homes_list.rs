@@ -52,7 +52,11 @@ pub fn HomesListPage() -> impl IntoView {
     });
     view! {
         <h1>{tr(|c| c.list_heading)}</h1>
-        <p class="list-links"><a class="button button--link" href="/map">{tr(|c| c.nav_map)}</a></p>
+        <p class="list-links">
+            <a class="button button--link" href="/map">
+                {tr(|c| c.nav_map)}
+            </a>
+        </p>
         <HomesFilters filter located />
         <Loader resource=homes let:response>
             <Results response filter />
@@ -67,12 +71,16 @@ fn Results(response: HomesResponse, filter: Memo<HomeFilter>) -> impl IntoView {
     let filtered = move || filter.get() != HomeFilter::default();
     view! {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
-        <p class="result-count" role="status" aria-live="polite">{tr_with(|c, a| (c.result_count)(a), count)}</p>
+        <p class="result-count" role="status" aria-live="polite">
+            {tr_with(|c, a| (c.result_count)(a), count)}
+        </p>
         <Show when=move || count == 0>
             <p class="empty">{tr(|c| c.no_results)}</p>
         </Show>
         <Show when=filtered>
-            <a class="button button--link" href="/">{tr(|c| c.clear_filters)}</a>
+            <a class="button button--link" href="/">
+                {tr(|c| c.clear_filters)}
+            </a>
         </Show>
         <ul class="home-list">
             {response.items.into_iter().map(|home| view! { <HomeCard home /> }).collect_view()}

@@ -46,15 +46,33 @@ fn Maps(response: HomesResponse) -> impl IntoView {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
         <p>{tr_with(|c, a| (c.map_intro)(a), count)} " " {tr(|c| c.map_legend_professional)}</p>
         <figure class="map-figure">
-            <OverviewMap homes=homes.clone() bounds=CITY_BOUNDS label=city_label labels=Labels::Counties />
+            <OverviewMap
+                homes=homes.clone()
+                bounds=CITY_BOUNDS
+                label=city_label
+                labels=Labels::Counties
+            />
             <figcaption>{tr(|c| c.map_city)}</figcaption>
         </figure>
         <figure class="map-figure">
-            <OverviewMap homes=homes.clone() bounds=URBAN_BOUNDS label=urban_label labels=Labels::UrbanDistricts />
+            <OverviewMap
+                homes=homes.clone()
+                bounds=URBAN_BOUNDS
+                label=urban_label
+                labels=Labels::UrbanDistricts
+            />
             <figcaption>{tr(|c| c.map_urban)}</figcaption>
         </figure>
         <h2>{tr(|c| c.map_by_district)}</h2>
-        {District::ALL.map(|d| view! { <DistrictGroup district=d homes=homes.iter().filter(|h| h.district == d).cloned().collect() /> })}
+        {District::ALL
+            .map(|d| {
+                view! {
+                    <DistrictGroup
+                        district=d
+                        homes=homes.iter().filter(|h| h.district == d).cloned().collect()
+                    />
+                }
+            })}
     }
 }
 
@@ -71,10 +89,25 @@ fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
                 <span class="count">{tr_with(|c, a| (c.homes_count)(a), count)}</span>
             </h3>
             <ul class="link-list">
-                {homes.into_iter().map(|h| {
-                    let href = format!("/homes/{}", h.id);
-                    view! { <li><a href=href>{move || if i18n.lang() == Lang::Zh { h.name_zh.clone() } else { h.name_en.clone() }}</a></li> }
-                }).collect_view()}
+                {homes
+                    .into_iter()
+                    .map(|h| {
+                        let href = format!("/homes/{}", h.id);
+                        view! {
+                            <li>
+                                <a href=href>
+                                    {move || {
+                                        if i18n.lang() == Lang::Zh {
+                                            h.name_zh.clone()
+                                        } else {
+                                            h.name_en.clone()
+                                        }
+                                    }}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }

@@ -20,16 +20,29 @@ pub fn ActivityList(
     view! {
         <section aria-labelledby="activities-heading">
             <h2 id="activities-heading">{tr(|c| c.activities_heading)}</h2>
-            <Transition fallback=move || view! { <p class="loading">{tr(|c| c.loading)}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match activities.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tr(|c| c.no_activities)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="activities">
-                                {list.into_iter().map(|a| view! { <ActivityItem activity=a /> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(_) => view! { <p class="alert">{tr(|c| c.activities_unavailable)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => {
+                            view! { <p>{tr(|c| c.no_activities)}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <ul class="activities">
+                                    {list
+                                        .into_iter()
+                                        .map(|a| view! { <ActivityItem activity=a /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(_) => {
+                            view! { <p class="alert">{tr(|c| c.activities_unavailable)}</p> }
+                                .into_any()
+                        }
                     }
                 })}
             </Transition>
@@ -50,14 +63,16 @@ pub fn ActivityWhen(activity: Activity) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("、");
     view! {
-        <p class="activity__when">
-            {when} " " {move || weekday.map(|w| i18n.t().weekdays[w])}
-        </p>
+        <p class="activity__when">{when} " " {move || weekday.map(|w| i18n.t().weekdays[w])}</p>
         <p class="activity__what">
-            <span class="tag">{tr_with(|c, k| (c.activity_kind)(k), activity.kind)}</span> " " {activity.topic.clone()}
+            <span class="tag">{tr_with(|c, k| (c.activity_kind)(k), activity.kind)}</span>
+            " "
+            {activity.topic.clone()}
         </p>
-        {(!activity.home_name.is_empty()).then(|| view! { <p class="activity__home">{activity.home_name.clone()}</p> })}
-        {(!names.is_empty()).then(|| view! { <p>{tr_with(|c, n: String| (c.on_duty)(&n), names)}</p> })}
+        {(!activity.home_name.is_empty())
+            .then(|| view! { <p class="activity__home">{activity.home_name.clone()}</p> })}
+        {(!names.is_empty())
+            .then(|| view! { <p>{tr_with(|c, n: String| (c.on_duty)(&n), names)}</p> })}
     }
 }
 

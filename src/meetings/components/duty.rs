@@ -14,16 +14,32 @@ pub fn YearSummaryCard(account_id: String) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                summary.await.ok().map(|s| view! {
-                    <section class="summary" aria-labelledby="summary-heading">
-                        <h2 id="summary-heading">{tr_with(|c, y| (c.summary_heading)(y), s.year)}</h2>
-                        <dl class="summary__figures">
-                            <div><dt>{tr(|c| c.summary_activities)}</dt><dd data-figure="activities">{s.activities}</dd></div>
-                            <div><dt>{tr(|c| c.summary_people)}</dt><dd data-figure="people_met">{s.people_met}</dd></div>
-                            <div><dt>{tr(|c| c.summary_records)}</dt><dd data-figure="records">{s.records}</dd></div>
-                        </dl>
-                    </section>
-                })
+                summary
+                    .await
+                    .ok()
+                    .map(|s| {
+                        view! {
+                            <section class="summary" aria-labelledby="summary-heading">
+                                <h2 id="summary-heading">
+                                    {tr_with(|c, y| (c.summary_heading)(y), s.year)}
+                                </h2>
+                                <dl class="summary__figures">
+                                    <div>
+                                        <dt>{tr(|c| c.summary_activities)}</dt>
+                                        <dd data-figure="activities">{s.activities}</dd>
+                                    </div>
+                                    <div>
+                                        <dt>{tr(|c| c.summary_people)}</dt>
+                                        <dd data-figure="people_met">{s.people_met}</dd>
+                                    </div>
+                                    <div>
+                                        <dt>{tr(|c| c.summary_records)}</dt>
+                                        <dd data-figure="records">{s.records}</dd>
+                                    </div>
+                                </dl>
+                            </section>
+                        }
+                    })
             })}
         </Transition>
     }
@@ -46,27 +62,40 @@ pub fn DutyActivities(home_ids: Vec<String>) -> impl IntoView {
     view! {
         <section aria-labelledby="duty-heading">
             <h2 id="duty-heading">{tr(|c| c.my_activities_heading)}</h2>
-            <Transition fallback=move || view! { <p class="loading">{tr(|c| c.loading)}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match activities.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tr(|c| c.no_activities)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="activities">
-                                {list.into_iter().map(|a| {
-                                    let href = format!("/manage/activities/{}", a.id);
-                                    let cancelled = a.cancel_reason.clone();
-                                    let is_cancelled = cancelled.is_some();
-                                    view! {
-                                        <li class="activity" class:activity--cancelled=is_cancelled>
+                        Ok(list) if list.is_empty() => {
+                            view! { <p>{tr(|c| c.no_activities)}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <ul class="activities">
+                                    {list
+                                        .into_iter()
+                                        .map(|a| {
+                                            let href = format!("/manage/activities/{}", a.id);
+                                            let cancelled = a.cancel_reason.clone();
+                                            let is_cancelled = cancelled.is_some();
+                                            view! {
+                                                <li class="activity" class:activity--cancelled=is_cancelled>
                                             <ActivityWhen activity=a />
                                             {cancelled.map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), r)}</p> })}
                                             <a class="button" href=href>{tr(|c| c.manage_link)}</a>
                                         </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(_) => view! { <p class="alert">{tr(|c| c.activities_unavailable)}</p> }.into_any(),
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(_) => {
+                            view! { <p class="alert">{tr(|c| c.activities_unavailable)}</p> }
+                                .into_any()
+                        }
                     }
                 })}
             </Transition>

@@ -108,41 +108,98 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
     };
     view! {
         <details class="manage">
-            <summary class="button button--link button--wide">{tr(|c| c.manage_activity_heading)}</summary>
+            <summary class="button button--link button--wide">
+                {tr(|c| c.manage_activity_heading)}
+            </summary>
             <form class="form" on:submit=save novalidate>
                 <div class="field">
                     <label for="edit-date">{tr(|c| c.activity_date)}</label>
-                    <input id="edit-date" type="date" prop:value=move || date.get() on:input:target=move |ev| date.set(ev.target().value()) />
+                    <input
+                        id="edit-date"
+                        type="date"
+                        prop:value=move || date.get()
+                        on:input:target=move |ev| date.set(ev.target().value())
+                    />
                 </div>
                 <div class="field-row">
                     <div class="field">
                         <label for="edit-start">{tr(|c| c.activity_start)}</label>
-                        <input id="edit-start" type="time" prop:value=move || start.get() on:input:target=move |ev| start.set(ev.target().value()) />
+                        <input
+                            id="edit-start"
+                            type="time"
+                            prop:value=move || start.get()
+                            on:input:target=move |ev| start.set(ev.target().value())
+                        />
                     </div>
                     <div class="field">
                         <label for="edit-end">{tr(|c| c.activity_end)}</label>
-                        <input id="edit-end" type="time" prop:value=move || end.get() on:input:target=move |ev| end.set(ev.target().value()) />
+                        <input
+                            id="edit-end"
+                            type="time"
+                            prop:value=move || end.get()
+                            on:input:target=move |ev| end.set(ev.target().value())
+                        />
                     </div>
                 </div>
                 <div class="field">
                     <label for="edit-topic">{tr(|c| c.activity_topic)}</label>
-                    <input id="edit-topic" type="text" maxlength="100" prop:value=move || topic.get() on:input:target=move |ev| topic.set(ev.target().value()) />
+                    <input
+                        id="edit-topic"
+                        type="text"
+                        maxlength="100"
+                        prop:value=move || topic.get()
+                        on:input:target=move |ev| topic.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for="edit-capacity">{tr(|c| c.activity_capacity)}</label>
-                    <input id="edit-capacity" type="number" inputmode="numeric" min="1" max="500" prop:value=move || capacity.get() on:input:target=move |ev| capacity.set(ev.target().value()) />
+                    <input
+                        id="edit-capacity"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="500"
+                        prop:value=move || capacity.get()
+                        on:input:target=move |ev| capacity.set(ev.target().value())
+                    />
                 </div>
-                <p class="form-error" class:form-ok=move || matches!(edited.get(), Some(Ok(()))) role="status">{status(edited, |c| c.edit_saved)}</p>
-                <button type="submit" class="button button--primary">{tr(|c| c.edit_save)}</button>
+                <p
+                    class="form-error"
+                    class:form-ok=move || matches!(edited.get(), Some(Ok(())))
+                    role="status"
+                >
+                    {status(edited, |c| c.edit_saved)}
+                </p>
+                <button type="submit" class="button button--primary">
+                    {tr(|c| c.edit_save)}
+                </button>
             </form>
             <form class="form cancel-activity" on:submit=cancel novalidate>
                 <div class="field">
                     <label for="cancel-reason">{tr(|c| c.cancel_reason_label)}</label>
-                    <textarea id="cancel-reason" rows="2" maxlength="200" prop:value=move || reason.get() on:input:target=move |ev| reason.set(ev.target().value())></textarea>
+                    <textarea
+                        id="cancel-reason"
+                        rows="2"
+                        maxlength="200"
+                        prop:value=move || reason.get()
+                        on:input:target=move |ev| reason.set(ev.target().value())
+                    ></textarea>
                 </div>
-                <p class="form-error" class:form-ok=move || matches!(cancelled.get(), Some(Ok(()))) role="status">{status(cancelled, |c| c.activity_cancelled_done)}</p>
+                <p
+                    class="form-error"
+                    class:form-ok=move || matches!(cancelled.get(), Some(Ok(())))
+                    role="status"
+                >
+                    {status(cancelled, |c| c.activity_cancelled_done)}
+                </p>
                 <button type="submit" class="button button--danger">
-                    {move || if confirming.get() { i18n.t().confirm_cancel_activity } else { i18n.t().cancel_activity_button }}
+                    {move || {
+                        if confirming.get() {
+                            i18n.t().confirm_cancel_activity
+                        } else {
+                            i18n.t().cancel_activity_button
+                        }
+                    }}
                 </button>
             </form>
         </details>

@@ -89,48 +89,106 @@ pub fn PublishActivity(
         <form class="form publish" on:submit=submit novalidate>
             <div class="field">
                 <label for=id("kind")>{tr(|c| c.activity_kind_label)}</label>
-                <select id=id("kind") on:change:target=move |ev| {
-                    if let Some(k) = ActivityKind::from_code(&ev.target().value()) { kind.set(k) }
-                }>
-                    {ActivityKind::ALL.map(|k| view! { <option value=k.code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option> })}
+                <select
+                    id=id("kind")
+                    on:change:target=move |ev| {
+                        if let Some(k) = ActivityKind::from_code(&ev.target().value()) {
+                            kind.set(k)
+                        }
+                    }
+                >
+                    {ActivityKind::ALL
+                        .map(|k| {
+                            view! {
+                                <option value=k
+                                    .code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option>
+                            }
+                        })}
                 </select>
             </div>
             <div class="field">
                 <label for=id("date")>{tr(|c| c.activity_date)}</label>
-                <input id=id("date") type="date" required prop:value=move || date.get() on:input:target=move |ev| date.set(ev.target().value()) />
+                <input
+                    id=id("date")
+                    type="date"
+                    required
+                    prop:value=move || date.get()
+                    on:input:target=move |ev| date.set(ev.target().value())
+                />
             </div>
             <div class="field-row">
                 <div class="field">
                     <label for=id("start")>{tr(|c| c.activity_start)}</label>
-                    <input id=id("start") type="time" required prop:value=move || start.get() on:input:target=move |ev| start.set(ev.target().value()) />
+                    <input
+                        id=id("start")
+                        type="time"
+                        required
+                        prop:value=move || start.get()
+                        on:input:target=move |ev| start.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for=id("end")>{tr(|c| c.activity_end)}</label>
-                    <input id=id("end") type="time" required prop:value=move || end.get() on:input:target=move |ev| end.set(ev.target().value()) />
+                    <input
+                        id=id("end")
+                        type="time"
+                        required
+                        prop:value=move || end.get()
+                        on:input:target=move |ev| end.set(ev.target().value())
+                    />
                 </div>
             </div>
             <div class="field">
                 <label for=id("topic")>{tr(|c| c.activity_topic)}</label>
-                <input id=id("topic") type="text" maxlength="100" required prop:value=move || topic.get() on:input:target=move |ev| topic.set(ev.target().value()) />
+                <input
+                    id=id("topic")
+                    type="text"
+                    maxlength="100"
+                    required
+                    prop:value=move || topic.get()
+                    on:input:target=move |ev| topic.set(ev.target().value())
+                />
             </div>
             <div class="field-row">
                 <div class="field">
                     <label for=id("capacity")>{tr(|c| c.activity_capacity)}</label>
-                    <input id=id("capacity") type="number" inputmode="numeric" min="1" max="500" prop:value=move || capacity.get() on:input:target=move |ev| capacity.set(ev.target().value()) />
+                    <input
+                        id=id("capacity")
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="500"
+                        prop:value=move || capacity.get()
+                        on:input:target=move |ev| capacity.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for=id("weeks")>{tr(|c| c.activity_repeat)}</label>
-                    <input id=id("weeks") type="number" inputmode="numeric" min="1" max="26" prop:value=move || weeks.get() on:input:target=move |ev| weeks.set(ev.target().value()) />
+                    <input
+                        id=id("weeks")
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="26"
+                        prop:value=move || weeks.get()
+                        on:input:target=move |ev| weeks.set(ev.target().value())
+                    />
                 </div>
             </div>
-            <p class="form-error" class:form-ok=move || matches!(outcome.get(), Some(Ok(_))) role="status">
+            <p
+                class="form-error"
+                class:form-ok=move || matches!(outcome.get(), Some(Ok(_)))
+                role="status"
+            >
                 {move || match outcome.get() {
                     Some(Ok(n)) => (i18n.t().published)(n),
                     Some(Err(m)) => m,
                     None => String::new(),
                 }}
             </p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>{tr(|c| c.publish_button)}</button>
+            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                {tr(|c| c.publish_button)}
+            </button>
         </form>
     }
 }

@@ -50,36 +50,77 @@ pub fn ActivitiesPage() -> impl IntoView {
         <form class="filters" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="activities-district">{tr(|c| c.district_label)}</label>
-                <select id="activities-district" prop:value=move || district.get()
-                    on:change:target=move |ev| go_d(ev.target().value(), kind.get_untracked(), date.get_untracked())>
+                <select
+                    id="activities-district"
+                    prop:value=move || district.get()
+                    on:change:target=move |ev| go_d(
+                        ev.target().value(),
+                        kind.get_untracked(),
+                        date.get_untracked(),
+                    )
+                >
                     <option value="">{tr(|c| c.all_districts)}</option>
-                    {District::ALL.map(|d| view! { <option value=d.code()>{tr_with(|c, d| (c.district_name)(d), d)}</option> })}
+                    {District::ALL
+                        .map(|d| {
+                            view! {
+                                <option value=d
+                                    .code()>{tr_with(|c, d| (c.district_name)(d), d)}</option>
+                            }
+                        })}
                 </select>
             </div>
             <div class="field-row">
                 <div class="field">
                     <label for="activities-kind">{tr(|c| c.activity_kind_label)}</label>
-                    <select id="activities-kind" prop:value=move || kind.get()
-                        on:change:target=move |ev| go_k(district.get_untracked(), ev.target().value(), date.get_untracked())>
+                    <select
+                        id="activities-kind"
+                        prop:value=move || kind.get()
+                        on:change:target=move |ev| go_k(
+                            district.get_untracked(),
+                            ev.target().value(),
+                            date.get_untracked(),
+                        )
+                    >
                         <option value="">{tr(|c| c.all_kinds)}</option>
-                        {ActivityKind::ALL.map(|k| view! { <option value=k.code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option> })}
+                        {ActivityKind::ALL
+                            .map(|k| {
+                                view! {
+                                    <option value=k
+                                        .code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option>
+                                }
+                            })}
                     </select>
                 </div>
                 <div class="field">
                     <label for="activities-date">{tr(|c| c.activity_date)}</label>
-                    <input id="activities-date" type="date" prop:value=move || date.get()
-                        on:change:target=move |ev| go_t(district.get_untracked(), kind.get_untracked(), ev.target().value()) />
+                    <input
+                        id="activities-date"
+                        type="date"
+                        prop:value=move || date.get()
+                        on:change:target=move |ev| go_t(
+                            district.get_untracked(),
+                            kind.get_untracked(),
+                            ev.target().value(),
+                        )
+                    />
                 </div>
             </div>
             <Show when=move || !date.get().is_empty()>
-                <a class="button button--link" href=move || href(&district.get(), &kind.get(), "")>{tr(|c| c.any_date)}</a>
+                <a class="button button--link" href=move || href(&district.get(), &kind.get(), "")>
+                    {tr(|c| c.any_date)}
+                </a>
             </Show>
         </form>
         <Loader resource=activities let:list>
-            <p class="result-count" role="status">{tr_with(|c, n| (c.activities_count)(n), list.len())}</p>
+            <p class="result-count" role="status">
+                {tr_with(|c, n| (c.activities_count)(n), list.len())}
+            </p>
             {list.is_empty().then(|| view! { <p>{tr(|c| c.no_activities)}</p> })}
             <ul class="activities">
-                {list.into_iter().map(|a| view! { <ActivityItem activity=a with_home=true /> }).collect_view()}
+                {list
+                    .into_iter()
+                    .map(|a| view! { <ActivityItem activity=a with_home=true /> })
+                    .collect_view()}
             </ul>
         </Loader>
     }

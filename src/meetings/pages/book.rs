@@ -49,7 +49,13 @@ pub fn BookPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let activity = LocalResource::new(move || client::activity_get(id.get()));
-    let not_found = || view! { <p class="alert" role="alert">{tr(|c| c.activity_not_found)}</p> };
+    let not_found = || {
+        view! {
+            <p class="alert" role="alert">
+                {tr(|c| c.activity_not_found)}
+            </p>
+        }
+    };
     use_page_title(|t| t.book_heading);
     view! {
         <h1>{tr(|c| c.book_heading)}</h1>
@@ -69,8 +75,15 @@ fn BookActivity(activity: Activity) -> impl IntoView {
     view! {
         <div class="card">
             <ActivityWhen activity=shown />
-            {move || (open && seats > 0 && done.with(Option::is_none)).then(|| view! { <p class="hint">{tr_with(|c, n| (c.seats_left)(n), seats)}</p> })}
-            <p class="back"><a href=home_href>{tr(|c| c.view_home)}</a></p>
+            {move || {
+                (open && seats > 0 && done.with(Option::is_none))
+                    .then(|| {
+                        view! { <p class="hint">{tr_with(|c, n| (c.seats_left)(n), seats)}</p> }
+                    })
+            }}
+            <p class="back">
+                <a href=home_href>{tr(|c| c.view_home)}</a>
+            </p>
         </div>
         {move || match done.get() {
             Some(booking) => view! { <BookingDone booking /> }.into_any(),
@@ -152,62 +165,121 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
         <form class="form" on:submit=submit novalidate>
             <div class="field">
                 <label for="book-name">{tr(|c| c.book_name)}</label>
-                <input id="book-name" type="text" autocomplete="name" maxlength=MAX_NAME_CHARS.to_string()
-                    aria-invalid=move || invalid("name")().to_string() aria-describedby="book-name-error"
-                    prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
-                <p class="field-error" id="book-name-error">{field_error("name")}</p>
+                <input
+                    id="book-name"
+                    type="text"
+                    autocomplete="name"
+                    maxlength=MAX_NAME_CHARS.to_string()
+                    aria-invalid=move || invalid("name")().to_string()
+                    aria-describedby="book-name-error"
+                    prop:value=move || name.get()
+                    on:input:target=move |ev| name.set(ev.target().value())
+                />
+                <p class="field-error" id="book-name-error">
+                    {field_error("name")}
+                </p>
             </div>
             <div class="field">
                 <label for="book-phone">{tr(|c| c.book_phone)}</label>
-                <input id="book-phone" type="tel" inputmode="numeric" autocomplete="tel"
-                    aria-invalid=move || invalid("phone")().to_string() aria-describedby="book-phone-hint book-phone-error"
-                    prop:value=move || phone.get() on:input:target=move |ev| phone.set(ev.target().value()) />
-                <p class="hint" id="book-phone-hint">{tr(|c| c.book_phone_hint)}</p>
-                <p class="field-error" id="book-phone-error">{field_error("phone")}</p>
+                <input
+                    id="book-phone"
+                    type="tel"
+                    inputmode="numeric"
+                    autocomplete="tel"
+                    aria-invalid=move || invalid("phone")().to_string()
+                    aria-describedby="book-phone-hint book-phone-error"
+                    prop:value=move || phone.get()
+                    on:input:target=move |ev| phone.set(ev.target().value())
+                />
+                <p class="hint" id="book-phone-hint">
+                    {tr(|c| c.book_phone_hint)}
+                </p>
+                <p class="field-error" id="book-phone-error">
+                    {field_error("phone")}
+                </p>
             </div>
             <div class="field">
                 <label for="book-topic">{tr(|c| c.book_topic)}</label>
-                <textarea id="book-topic" rows="3" maxlength=MAX_TOPIC_CHARS.to_string()
-                    aria-invalid=move || invalid("topic")().to_string() aria-describedby="book-topic-count book-topic-error"
-                    prop:value=move || topic.get() on:input:target=move |ev| topic.set(ev.target().value())></textarea>
+                <textarea
+                    id="book-topic"
+                    rows="3"
+                    maxlength=MAX_TOPIC_CHARS.to_string()
+                    aria-invalid=move || invalid("topic")().to_string()
+                    aria-describedby="book-topic-count book-topic-error"
+                    prop:value=move || topic.get()
+                    on:input:target=move |ev| topic.set(ev.target().value())
+                ></textarea>
                 <p class="hint" id="book-topic-count" aria-live="polite">
-                    {move || (i18n.t().chars_count)(topic.with(|t| t.trim().chars().count()), MAX_TOPIC_CHARS)}
+                    {move || (i18n
+                        .t()
+                        .chars_count)(topic.with(|t| t.trim().chars().count()), MAX_TOPIC_CHARS)}
                 </p>
-                <p class="field-error" id="book-topic-error">{field_error("topic")}</p>
+                <p class="field-error" id="book-topic-error">
+                    {field_error("topic")}
+                </p>
             </div>
             <fieldset class="field checks">
                 <legend>{tr(|c| c.access_needs_label)}</legend>
-                {AccessNeed::ALL.map(|need| {
-                    let id = format!("book-need-{}", need.code());
-                    let for_id = id.clone();
-                    view! {
-                        <label class="check" for=for_id>
-                            <input id=id type="checkbox" value=need.code()
-                                prop:checked=move || needs.with(|n| n.contains(&need))
-                                on:change:target=move |ev| {
-                                    let on = ev.target().checked();
-                                    needs.update(|n| {
-                                        n.retain(|x| *x != need);
-                                        if on { n.push(need) }
-                                    });
-                                } />
-                            <span>{tr_with(|c, n| (c.access_need)(n), need)}</span>
-                        </label>
-                    }
-                })}
+                {AccessNeed::ALL
+                    .map(|need| {
+                        let id = format!("book-need-{}", need.code());
+                        let for_id = id.clone();
+                        view! {
+                            <label class="check" for=for_id>
+                                <input
+                                    id=id
+                                    type="checkbox"
+                                    value=need.code()
+                                    prop:checked=move || needs.with(|n| n.contains(&need))
+                                    on:change:target=move |ev| {
+                                        let on = ev.target().checked();
+                                        needs
+                                            .update(|n| {
+                                                n.retain(|x| *x != need);
+                                                if on {
+                                                    n.push(need)
+                                                }
+                                            });
+                                    }
+                                />
+                                <span>{tr_with(|c, n| (c.access_need)(n), need)}</span>
+                            </label>
+                        }
+                    })}
             </fieldset>
             <div class="field">
                 <label class="check check--consent" for="book-consent">
-                    <input id="book-consent" type="checkbox" aria-invalid=move || invalid("consent")().to_string()
+                    <input
+                        id="book-consent"
+                        type="checkbox"
+                        aria-invalid=move || invalid("consent")().to_string()
                         aria-describedby="book-consent-error"
-                        prop:checked=move || consent.get() on:change:target=move |ev| consent.set(ev.target().checked()) />
+                        prop:checked=move || consent.get()
+                        on:change:target=move |ev| consent.set(ev.target().checked())
+                    />
                     <span>{tr(|c| c.consent_text)}</span>
                 </label>
-                <p class="field-error" id="book-consent-error">{field_error("consent")}</p>
+                <p class="field-error" id="book-consent-error">
+                    {field_error("consent")}
+                </p>
             </div>
-            <p class="form-error" role="alert">{move || submission.form_error()}</p>
-            <button type="submit" class="button button--primary button--wide" disabled=move || submission.busy()>
-                {move || if submission.busy() { i18n.t().submitting } else if full { i18n.t().join_waitlist } else { i18n.t().book_submit }}
+            <p class="form-error" role="alert">
+                {move || submission.form_error()}
+            </p>
+            <button
+                type="submit"
+                class="button button--primary button--wide"
+                disabled=move || submission.busy()
+            >
+                {move || {
+                    if submission.busy() {
+                        i18n.t().submitting
+                    } else if full {
+                        i18n.t().join_waitlist
+                    } else {
+                        i18n.t().book_submit
+                    }
+                }}
             </button>
         </form>
     }
@@ -221,13 +293,31 @@ pub fn BookingDone(booking: Booking) -> impl IntoView {
     view! {
         <section class="booking-done" aria-labelledby="booking-done-heading" tabindex="-1">
             <h2 id="booking-done-heading">
-                {move || if waitlisted { tr(|c| c.waitlisted_heading)() } else { tr(|c| c.booked_heading)() }}
+                {move || {
+                    if waitlisted {
+                        tr(|c| c.waitlisted_heading)()
+                    } else {
+                        tr(|c| c.booked_heading)()
+                    }
+                }}
             </h2>
             {waitlisted.then(|| view! { <p>{tr(|c| c.waitlisted_note)}</p> })}
             <BookingCode code=code.clone() />
-            <p><a class="button button--wide" href=client::calendar_href(&booking.activity_id, &code) download="">{tr(|c| c.add_to_calendar)}</a></p>
+            <p>
+                <a
+                    class="button button--wide"
+                    href=client::calendar_href(&booking.activity_id, &code)
+                    download=""
+                >
+                    {tr(|c| c.add_to_calendar)}
+                </a>
+            </p>
             <p class="hint">{tr(|c| c.show_at_door)}</p>
-            <p><a class="button button--link button--wide" href="/bookings">{tr(|c| c.nav_my_bookings)}</a></p>
+            <p>
+                <a class="button button--link button--wide" href="/bookings">
+                    {tr(|c| c.nav_my_bookings)}
+                </a>
+            </p>
         </section>
     }
 }
@@ -239,9 +329,16 @@ pub fn BookingCode(code: String) -> impl IntoView {
     view! {
         <div class="booking-code">
             <p class="booking-code__label">{tr(|c| c.booking_code_label)}</p>
-            <p class="booking-code__value" data-code=code.clone()>{code.clone()}</p>
-            <img class="booking-code__qr" src=client::booking_qr_src(&code) width="200" height="200"
-                alt=tr_with(|c, a: String| (c.qr_alt)(&a), alt) />
+            <p class="booking-code__value" data-code=code.clone()>
+                {code.clone()}
+            </p>
+            <img
+                class="booking-code__qr"
+                src=client::booking_qr_src(&code)
+                width="200"
+                height="200"
+                alt=tr_with(|c, a: String| (c.qr_alt)(&a), alt)
+            />
         </div>
     }
 }

@@ -54,25 +54,54 @@ fn SavedBooking(saved: Saved, list: RwSignal<Vec<Saved>>) -> impl IntoView {
     let attribute = saved.code.clone();
     view! {
         <li class="booking card" data-booking=attribute>
-            <Transition fallback=move || view! { <p class="loading">{tr(|c| c.loading)}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }
+            }>
                 {move || {
                     let saved = saved.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((booking, activity)) => view! {
-                                <BookingState booking activity saved list reload=Callback::new(move |()| data.refetch()) />
-                            }.into_any(),
-                            Err(e) if e.is_not_found() => view! {
-                                <p class="alert">{tr(|c| c.booking_missing)}</p>
-                                <p class="booking__code">{saved.code.clone()}</p>
-                                <button type="button" class="button" on:click=move |_| forget.run(())>{tr(|c| c.forget_booking)}</button>
-                            }.into_any(),
+                            Ok((booking, activity)) => {
+                                view! {
+                                    <BookingState
+                                        booking
+                                        activity
+                                        saved
+                                        list
+                                        reload=Callback::new(move |()| data.refetch())
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Err(e) if e.is_not_found() => {
+                                view! {
+                                    <p class="alert">{tr(|c| c.booking_missing)}</p>
+                                    <p class="booking__code">{saved.code.clone()}</p>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| forget.run(())
+                                    >
+                                        {tr(|c| c.forget_booking)}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
                             Err(e) => {
                                 let (_, message) = booking_error(&e, use_i18n().t());
                                 view! {
-                                    <p class="alert" role="alert">{message}</p>
-                                    <button type="button" class="button" on:click=move |_| data.refetch()>{tr(|c| c.retry)}</button>
-                                }.into_any()
+                                    <p class="alert" role="alert">
+                                        {message}
+                                    </p>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| data.refetch()
+                                    >
+                                        {tr(|c| c.retry)}
+                                    </button>
+                                }
+                                    .into_any()
                             }
                         }
                     })
@@ -114,32 +143,80 @@ fn BookingState(
     let started = activity.cancel_reason.is_some();
     view! {
         <p class="booking__status">
-            <span class="status" class=("status--booked", status == BookingStatus::Booked)
+            <span
+                class="status"
+                class=("status--booked", status == BookingStatus::Booked)
                 class=("status--waitlisted", status == BookingStatus::Waitlisted)
-                class=("status--cancelled", status == BookingStatus::Cancelled)>
+                class=("status--cancelled", status == BookingStatus::Cancelled)
+            >
                 {tr_with(|c, s| (c.booking_status)(s), status)}
             </span>
         </p>
         <ActivityWhen activity=activity.clone() />
-        {activity.cancel_reason.clone().map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), r)}</p> })}
+        {activity
+            .cancel_reason
+            .clone()
+            .map(|r| {
+                view! {
+                    <p class="activity__cancelled">
+                        {tr_with(|c, r: String| (c.cancelled)(&r), r)}
+                    </p>
+                }
+            })}
         {if live {
             view! {
                 <BookingCode code=booking.code.clone() />
-                <p><a class="button button--wide" href=calendar download="">{tr(|c| c.add_to_calendar)}</a></p>
-                {(!started).then(|| view! { <MoveBooking saved=saved.clone() current=activity.clone() list reload /> })}
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button type="button" class="button button--wide" on:click=move |_| confirming.set(true)>{tr(|c| c.cancel_booking)}</button>
-                }>
+                <p>
+                    <a class="button button--wide" href=calendar download="">
+                        {tr(|c| c.add_to_calendar)}
+                    </a>
+                </p>
+                {(!started)
+                    .then(|| {
+                        view! {
+                            <MoveBooking saved=saved.clone() current=activity.clone() list reload />
+                        }
+                    })}
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--wide"
+                                on:click=move |_| confirming.set(true)
+                            >
+                                {tr(|c| c.cancel_booking)}
+                            </button>
+                        }
+                    }
+                >
                     <div class="confirm">
-                        <button type="button" class="button button--danger" disabled=move || busy.get() on:click=cancel.clone()>{tr(|c| c.confirm_cancel)}</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{tr(|c| c.keep_booking)}</button>
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            disabled=move || busy.get()
+                            on:click=cancel.clone()
+                        >
+                            {tr(|c| c.confirm_cancel)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| confirming.set(false)
+                        >
+                            {tr(|c| c.keep_booking)}
+                        </button>
                     </div>
                 </Show>
-            }.into_any()
+            }
+                .into_any()
         } else {
             view! { <p class="booking__code">{booking.code.clone()}</p> }.into_any()
         }}
-        <p class="form-error" role="alert">{move || message.get()}</p>
+        <p class="form-error" role="alert">
+            {move || message.get()}
+        </p>
     }
 }
 
@@ -196,39 +273,77 @@ fn MoveBooking(
     view! {
         <details class="move" on:toggle:target=move |ev| open.set(ev.target().open())>
             <summary class="button button--link button--wide">{tr(|c| c.move_booking)}</summary>
-            <Transition fallback=move || view! { <p class="loading">{tr(|c| c.loading)}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }
+            }>
                 {move || {
-                    let (submit, label_for, select_id) = (submit.clone(), label_for.clone(), select_id.clone());
+                    let (submit, label_for, select_id) = (
+                        submit.clone(),
+                        label_for.clone(),
+                        select_id.clone(),
+                    );
                     Suspend::new(async move {
-                    match options.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tr(|c| c.no_other_activities)}</p> }.into_any(),
-                        Ok(list) => {
-                            if target.get_untracked().is_empty() {
-                                target.set(list[0].id.clone());
+                        match options.await {
+                            Ok(list) if list.is_empty() => {
+                                view! { <p>{tr(|c| c.no_other_activities)}</p> }.into_any()
                             }
-                            view! {
-                                <form class="form" on:submit=submit>
-                                    <label for=label_for>{tr(|c| c.move_booking)}</label>
-                                    <select id=select_id on:change:target=move |ev| target.set(ev.target().value())>
-                                        {list.into_iter().map(|a| {
-                                            let label = format!("{} {}–{} {}", a.date, a.start, a.end, a.topic);
-                                            let full = a.seats_left == 0;
-                                            view! {
-                                                <option value=a.id.clone()>
-                                                    {label} {move || if full { format!(" ({})", i18n.t().join_waitlist) } else { String::new() }}
-                                                </option>
-                                            }
-                                        }).collect_view()}
-                                    </select>
-                                    <button type="submit" class="button button--primary">{tr(|c| c.move_button)}</button>
-                                </form>
-                            }.into_any()
+                            Ok(list) => {
+                                if target.get_untracked().is_empty() {
+                                    target.set(list[0].id.clone());
+                                }
+                                view! {
+                                    <form class="form" on:submit=submit>
+                                        <label for=label_for>{tr(|c| c.move_booking)}</label>
+                                        <select
+                                            id=select_id
+                                            on:change:target=move |ev| target.set(ev.target().value())
+                                        >
+                                            {list
+                                                .into_iter()
+                                                .map(|a| {
+                                                    let label = format!(
+                                                        "{} {}–{} {}",
+                                                        a.date,
+                                                        a.start,
+                                                        a.end,
+                                                        a.topic,
+                                                    );
+                                                    let full = a.seats_left == 0;
+                                                    view! {
+                                                        <option value=a
+                                                            .id
+                                                            .clone()>
+                                                            {label}
+                                                            {move || {
+                                                                if full {
+                                                                    format!(" ({})", i18n.t().join_waitlist)
+                                                                } else {
+                                                                    String::new()
+                                                                }
+                                                            }}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                        <button type="submit" class="button button--primary">
+                                            {tr(|c| c.move_button)}
+                                        </button>
+                                    </form>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => {
+                                view! { <p class="alert">{booking_error(&e, i18n.t()).1}</p> }
+                                    .into_any()
+                            }
                         }
-                        Err(e) => view! { <p class="alert">{booking_error(&e, i18n.t()).1}</p> }.into_any(),
-                    }
-                })}}
+                    })
+                }}
             </Transition>
-            <p class="form-ok" role="status">{move || message.get()}</p>
+            <p class="form-ok" role="status">
+                {move || message.get()}
+            </p>
         </details>
     }
 }
@@ -275,17 +390,33 @@ fn FindBooking(list: RwSignal<Vec<Saved>>) -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="find-code">{tr(|c| c.booking_code_label)}</label>
-                        <input id="find-code" type="text" autocapitalize="characters" autocomplete="off"
-                            prop:value=move || code.get() on:input:target=move |ev| code.set(ev.target().value()) />
+                        <input
+                            id="find-code"
+                            type="text"
+                            autocapitalize="characters"
+                            autocomplete="off"
+                            prop:value=move || code.get()
+                            on:input:target=move |ev| code.set(ev.target().value())
+                        />
                     </div>
                     <div class="field">
                         <label for="find-phone">{tr(|c| c.book_phone)}</label>
-                        <input id="find-phone" type="tel" inputmode="numeric" autocomplete="tel"
-                            prop:value=move || phone.get() on:input:target=move |ev| phone.set(ev.target().value()) />
+                        <input
+                            id="find-phone"
+                            type="tel"
+                            inputmode="numeric"
+                            autocomplete="tel"
+                            prop:value=move || phone.get()
+                            on:input:target=move |ev| phone.set(ev.target().value())
+                        />
                     </div>
                 </div>
-                <p class="form-error" role="alert">{move || message.get()}</p>
-                <button type="submit" class="button button--primary">{tr(|c| c.find_booking_button)}</button>
+                <p class="form-error" role="alert">
+                    {move || message.get()}
+                </p>
+                <button type="submit" class="button button--primary">
+                    {tr(|c| c.find_booking_button)}
+                </button>
             </form>
         </section>
     }

@@ -47,16 +47,40 @@ pub fn ReceptionPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let activity = LocalResource::new(move || client::activity_get(id.get()));
-    let not_found = || view! { <p class="alert" role="alert">{tr(|c| c.activity_not_found)}</p> };
+    let not_found = || {
+        view! {
+            <p class="alert" role="alert">
+                {tr(|c| c.activity_not_found)}
+            </p>
+        }
+    };
     let auth = use_auth();
     view! {
-        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <p class="back">
+            <a href="/account">{tr(|c| c.account_heading)}</a>
+        </p>
         <h1>{tr(|c| c.manage_link)}</h1>
-        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            <Show when=move || auth.session.with(Option::is_some) fallback=move || view! {
-                <p>{tr(|c| c.signed_out)}</p>
-                <a class="button button--primary" href="/sign-in">{tr(|c| c.nav_sign_in)}</a>
-            }>
+        <Show
+            when=move || auth.checked.get()
+            fallback=move || {
+                view! {
+                    <p class="loading" role="status">
+                        {tr(|c| c.loading)}
+                    </p>
+                }
+            }
+        >
+            <Show
+                when=move || auth.session.with(Option::is_some)
+                fallback=move || {
+                    view! {
+                        <p>{tr(|c| c.signed_out)}</p>
+                        <a class="button button--primary" href="/sign-in">
+                            {tr(|c| c.nav_sign_in)}
+                        </a>
+                    }
+                }
+            >
                 <Loader resource=activity not_found let:activity>
                     <Reception activity />
                 </Loader>
@@ -104,22 +128,49 @@ fn Reception(activity: Activity) -> impl IntoView {
     view! {
         <div class="card">
             {move || view! { <ActivityWhen activity=current.get() /> }}
-            {move || current.get().cancel_reason.map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), r)}</p> })}
+            {move || {
+                current
+                    .get()
+                    .cancel_reason
+                    .map(|r| {
+                        view! {
+                            <p class="activity__cancelled">
+                                {tr_with(|c, r: String| (c.cancelled)(&r), r)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
         <Show when=changeable>
-            <ManageActivity activity=current.get_untracked() changed=Callback::new(move |a| current.set(a)) />
+            <ManageActivity
+                activity=current.get_untracked()
+                changed=Callback::new(move |a| current.set(a))
+            />
         </Show>
         <section aria-labelledby="check-in-heading">
             <h2 id="check-in-heading">{tr(|c| c.check_in_button)}</h2>
             <form class="form check-in" on:submit=submit novalidate>
                 <div class="field">
                     <label for="check-in-code">{tr(|c| c.check_in_label)}</label>
-                    <input id="check-in-code" type="text" autocapitalize="characters" autocomplete="off" enterkeyhint="go"
-                        prop:value=move || code.get() on:input:target=move |ev| code.set(ev.target().value()) />
+                    <input
+                        id="check-in-code"
+                        type="text"
+                        autocapitalize="characters"
+                        autocomplete="off"
+                        enterkeyhint="go"
+                        prop:value=move || code.get()
+                        on:input:target=move |ev| code.set(ev.target().value())
+                    />
                 </div>
-                <button type="submit" class="button button--primary">{tr(|c| c.check_in_button)}</button>
+                <button type="submit" class="button button--primary">
+                    {tr(|c| c.check_in_button)}
+                </button>
             </form>
-            <p class="form-error" class:form-ok=move || matches!(outcome.get(), Some(Ok(_))) role="status">
+            <p
+                class="form-error"
+                class:form-ok=move || matches!(outcome.get(), Some(Ok(_)))
+                role="status"
+            >
                 {move || match outcome.get() {
                     Some(Ok(name)) => (i18n.t().checked_in_name)(&name),
                     Some(Err(m)) => m.to_owned(),
@@ -129,11 +180,20 @@ fn Reception(activity: Activity) -> impl IntoView {
         </section>
         <section aria-labelledby="roster-heading">
             <h2 id="roster-heading">{tr(|c| c.roster_heading)}</h2>
-            <Transition fallback=move || view! { <p class="loading">{tr(|c| c.loading)}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match roster.await {
                         Ok(roster) => view! { <RosterList roster check_in /> }.into_any(),
-                        Err(e) => view! { <p class="alert" role="alert">{reception_error(&e, i18n.t())}</p> }.into_any(),
+                        Err(e) => {
+                            view! {
+                                <p class="alert" role="alert">
+                                    {reception_error(&e, i18n.t())}
+                                </p>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Transition>
@@ -149,7 +209,11 @@ fn RosterList(roster: Roster, check_in: Callback<String>) -> impl IntoView {
         {(!full).then(|| view! { <p class="hint">{tr(|c| c.phones_masked_note)}</p> })}
         {roster.entries.is_empty().then(|| view! { <p>{tr(|c| c.roster_empty)}</p> })}
         <ul class="roster">
-            {roster.entries.into_iter().map(|e| view! { <RosterItem entry=e full check_in /> }).collect_view()}
+            {roster
+                .entries
+                .into_iter()
+                .map(|e| view! { <RosterItem entry=e full check_in /> })
+                .collect_view()}
         </ul>
     }
 }
@@ -237,56 +301,95 @@ fn RecordForm(
     view! {
         <section aria-labelledby="record-heading">
             <h2 id="record-heading">{tr(|c| c.record_heading)}</h2>
-            {move || written_by.get().map(|name| view! { <p class="hint">{(i18n.t().record_written_by)(&name)}</p> })}
+            {move || {
+                written_by
+                    .get()
+                    .map(|name| view! { <p class="hint">{(i18n.t().record_written_by)(&name)}</p> })
+            }}
             <form class="form" on:submit=submit novalidate>
                 <div class="field">
                     <label for="record-raised">{tr(|c| c.record_raised)}</label>
-                    <textarea id="record-raised" rows="5" maxlength=MAX_RECORD_CHARS.to_string()
-                        prop:value=move || raised.get() on:input:target=move |ev| raised.set(ev.target().value())></textarea>
-                    <p class="hint">{move || (i18n.t().chars_count)(raised.with(|t| t.trim().chars().count()), MAX_RECORD_CHARS)}</p>
+                    <textarea
+                        id="record-raised"
+                        rows="5"
+                        maxlength=MAX_RECORD_CHARS.to_string()
+                        prop:value=move || raised.get()
+                        on:input:target=move |ev| raised.set(ev.target().value())
+                    ></textarea>
+                    <p class="hint">
+                        {move || (i18n
+                            .t()
+                            .chars_count)(
+                            raised.with(|t| t.trim().chars().count()),
+                            MAX_RECORD_CHARS,
+                        )}
+                    </p>
                 </div>
                 <div class="field">
                     <label for="record-follow-up">{tr(|c| c.record_follow_up)}</label>
-                    <textarea id="record-follow-up" rows="3" maxlength=MAX_RECORD_CHARS.to_string()
-                        prop:value=move || follow_up.get() on:input:target=move |ev| follow_up.set(ev.target().value())></textarea>
+                    <textarea
+                        id="record-follow-up"
+                        rows="3"
+                        maxlength=MAX_RECORD_CHARS.to_string()
+                        prop:value=move || follow_up.get()
+                        on:input:target=move |ev| follow_up.set(ev.target().value())
+                    ></textarea>
                 </div>
                 <fieldset class="field checks">
                     <legend>{tr(|c| c.record_bookings)}</legend>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             let entries = roster.await.map(|r| r.entries).unwrap_or_default();
-                            entries.into_iter().filter(|e| e.status == BookingStatus::Booked).map(|e| {
-                                let id = format!("record-code-{}", e.code);
-                                let for_id = id.clone();
-                                let code = e.code.clone();
-                                let code_check = code.clone();
-                                view! {
-                                    <label class="check" for=for_id>
-                                        <input id=id type="checkbox"
-                                            prop:checked=move || linked.with(|l| l.contains(&code_check))
-                                            on:change:target=move |ev| {
-                                                let on = ev.target().checked();
-                                                let code = code.clone();
-                                                linked.update(|l| {
-                                                    l.retain(|c| *c != code);
-                                                    if on { l.push(code) }
-                                                });
-                                            } />
-                                        <span>{e.name.clone()} " (" {e.code.clone()} ")"</span>
-                                    </label>
-                                }
-                            }).collect_view()
+                            entries
+                                .into_iter()
+                                .filter(|e| e.status == BookingStatus::Booked)
+                                .map(|e| {
+                                    let id = format!("record-code-{}", e.code);
+                                    let for_id = id.clone();
+                                    let code = e.code.clone();
+                                    let code_check = code.clone();
+                                    view! {
+                                        <label class="check" for=for_id>
+                                            <input
+                                                id=id
+                                                type="checkbox"
+                                                prop:checked=move || {
+                                                    linked.with(|l| l.contains(&code_check))
+                                                }
+                                                on:change:target=move |ev| {
+                                                    let on = ev.target().checked();
+                                                    let code = code.clone();
+                                                    linked
+                                                        .update(|l| {
+                                                            l.retain(|c| *c != code);
+                                                            if on {
+                                                                l.push(code)
+                                                            }
+                                                        });
+                                                }
+                                            />
+                                            <span>{e.name.clone()} " (" {e.code.clone()} ")"</span>
+                                        </label>
+                                    }
+                                })
+                                .collect_view()
                         })}
                     </Transition>
                 </fieldset>
-                <p class="form-error" class:form-ok=move || matches!(outcome.get(), Some(Ok(()))) role="status">
+                <p
+                    class="form-error"
+                    class:form-ok=move || matches!(outcome.get(), Some(Ok(())))
+                    role="status"
+                >
                     {move || match outcome.get() {
                         Some(Ok(())) => i18n.t().record_saved,
                         Some(Err(m)) => m,
                         None => "",
                     }}
                 </p>
-                <button type="submit" class="button button--primary">{tr(|c| c.record_save)}</button>
+                <button type="submit" class="button button--primary">
+                    {tr(|c| c.record_save)}
+                </button>
             </form>
         </section>
     }

@@ -68,7 +68,9 @@ pub fn BulkActionForm(
     view! {
         <Show when=move || !selected.with(Vec::is_empty)>
             <form class="form bulk card" on:submit=submit novalidate>
-                <p><strong>{move || (i18n.t().bulk_selected)(selected.with(Vec::len))}</strong></p>
+                <p>
+                    <strong>{move || (i18n.t().bulk_selected)(selected.with(Vec::len))}</strong>
+                </p>
                 <div class="field">
                     <label for="bulk-kind">{tr(|c| c.bulk_action_label)}</label>
                     <select id="bulk-kind" on:change=choose>
@@ -78,32 +80,58 @@ pub fn BulkActionForm(
                     </select>
                 </div>
                 <Show when=move || kind.get() == BulkKind::Assign>
-                    <UnitPicker units selected=unit_ids id_prefix="bulk-units" error=Signal::derive(move || submission.message()) />
+                    <UnitPicker
+                        units
+                        selected=unit_ids
+                        id_prefix="bulk-units"
+                        error=Signal::derive(move || submission.message())
+                    />
                 </Show>
-                <p class="form-error" role="alert">{move || submission.message()}</p>
-                <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(|c| c.bulk_apply)}</button>
+                <p class="form-error" role="alert">
+                    {move || submission.message()}
+                </p>
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || submission.busy()
+                >
+                    {tr(|c| c.bulk_apply)}
+                </button>
             </form>
         </Show>
-        {move || results.get().map(|r| {
-            let ok = r.results.iter().filter(|x| x.ok).count();
-            let failed: Vec<_> = r.results.into_iter().filter(|x| !x.ok).collect();
-            let refused = failed.len();
-            view! {
-                <div class="card bulk-results" role="status">
-                    <p>{move || (i18n.t().bulk_done)(ok, refused)}</p>
-                    <ul>
-                        {failed.into_iter().map(|f| {
-                            let reason = f.error.map(|e| crate::kit::http::ClientError::Api { status: 400, error: e });
-                            view! {
-                                <li>
-                                    <span class="booking__code">{f.tracking_number}</span> " "
-                                    {move || reason.as_ref().map(|e| step_error(e, i18n.t()).1)}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        })}
+        {move || {
+            results
+                .get()
+                .map(|r| {
+                    let ok = r.results.iter().filter(|x| x.ok).count();
+                    let failed: Vec<_> = r.results.into_iter().filter(|x| !x.ok).collect();
+                    let refused = failed.len();
+                    view! {
+                        <div class="card bulk-results" role="status">
+                            <p>{move || (i18n.t().bulk_done)(ok, refused)}</p>
+                            <ul>
+                                {failed
+                                    .into_iter()
+                                    .map(|f| {
+                                        let reason = f
+                                            .error
+                                            .map(|e| crate::kit::http::ClientError::Api {
+                                                status: 400,
+                                                error: e,
+                                            });
+                                        view! {
+                                            <li>
+                                                <span class="booking__code">{f.tracking_number}</span>
+                                                " "
+                                                {move || reason.as_ref().map(|e| step_error(e, i18n.t()).1)}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+        }}
     }
 }

@@ -19,19 +19,32 @@ pub fn DelegateOpinions() -> impl IntoView {
                 } else {
                     view! {
                         <ul class="outbox">
-                            {page.items.into_iter().map(|o| view! {
-                                <li class="outbox__item">
-                                    <p><strong>{o.title}</strong></p>
-                                    <p class="outbox__meta">
-                                        <span class="booking__code">{o.tracking_number}</span>
-                                        <span class="status status--waitlisted">{tr_with(|c, s| (c.opinion_status_name)(s), o.status)}</span>
-                                        <span class="tag">{tr_with(|c, k| (c.category_name)(k), o.category)}</span>
-                                    </p>
-                                    <p class="hint">{local_time(o.created_at_ms)}</p>
-                                </li>
-                            }).collect_view()}
+                            {page
+                                .items
+                                .into_iter()
+                                .map(|o| {
+                                    view! {
+                                        <li class="outbox__item">
+                                            <p>
+                                                <strong>{o.title}</strong>
+                                            </p>
+                                            <p class="outbox__meta">
+                                                <span class="booking__code">{o.tracking_number}</span>
+                                                <span class="status status--waitlisted">
+                                                    {tr_with(|c, s| (c.opinion_status_name)(s), o.status)}
+                                                </span>
+                                                <span class="tag">
+                                                    {tr_with(|c, k| (c.category_name)(k), o.category)}
+                                                </span>
+                                            </p>
+                                            <p class="hint">{local_time(o.created_at_ms)}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
             </Loader>
         </section>

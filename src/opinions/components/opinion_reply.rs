@@ -39,12 +39,26 @@ pub fn ReplyAndRating(
     view! {
         <section class="card reply" aria-labelledby="reply-heading">
             <h2 id="reply-heading">{tr(|c| c.reply_heading)}</h2>
-            <p><strong>{tr_with(|c, k| (c.reply_class_name)(k), reply.class)}</strong></p>
+            <p>
+                <strong>{tr_with(|c, k| (c.reply_class_name)(k), reply.class)}</strong>
+            </p>
             <p class="opinion__body">{reply.text}</p>
-            <p class="hint">{tr_with(|c, d: String| (c.replied_at)(&d), local_time(reply.at_ms))}</p>
+            <p class="hint">
+                {tr_with(|c, d: String| (c.replied_at)(&d), local_time(reply.at_ms))}
+            </p>
             {move || match (given.get(), proof.clone()) {
-                (Some(r), _) => view! { <p class="form-ok" role="status">{tr_with(|c, r| (c.rating_shown)(r), r)}</p> }.into_any(),
-                (None, Some(proof)) if can_rate => view! { <RatingForm tracking_number=tracking_number.clone() proof given /> }.into_any(),
+                (Some(r), _) => {
+                    view! {
+                        <p class="form-ok" role="status">
+                            {tr_with(|c, r| (c.rating_shown)(r), r)}
+                        </p>
+                    }
+                        .into_any()
+                }
+                (None, Some(proof)) if can_rate => {
+                    view! { <RatingForm tracking_number=tracking_number.clone() proof given /> }
+                        .into_any()
+                }
                 _ => ().into_any(),
             }}
         </section>
@@ -100,26 +114,54 @@ fn RatingForm(
         <form class="form" on:submit=submit novalidate>
             <fieldset class="field checks" aria-describedby="rating-error">
                 <legend>{tr(|c| c.rating_legend)}</legend>
-                {[Rating::Satisfied, Rating::Fairly, Rating::Not].map(|r| {
-                    let id = format!("rating-{}", r.score());
-                    let label_for = id.clone();
-                    view! {
-                        <label class="check" for=label_for>
-                            <input id=id type="radio" name="rating" prop:checked=move || choice.get() == Some(r) on:change=move |_| { choice.set(Some(r)); submission.clear() } />
-                            <span>{tr_with(|c, r| (c.rating_name)(r), r)}</span>
-                        </label>
-                    }
-                })}
-                <p class="field-error" id="rating-error">{field_error("rating")}</p>
+                {[Rating::Satisfied, Rating::Fairly, Rating::Not]
+                    .map(|r| {
+                        let id = format!("rating-{}", r.score());
+                        let label_for = id.clone();
+                        view! {
+                            <label class="check" for=label_for>
+                                <input
+                                    id=id
+                                    type="radio"
+                                    name="rating"
+                                    prop:checked=move || choice.get() == Some(r)
+                                    on:change=move |_| {
+                                        choice.set(Some(r));
+                                        submission.clear()
+                                    }
+                                />
+                                <span>{tr_with(|c, r| (c.rating_name)(r), r)}</span>
+                            </label>
+                        }
+                    })}
+                <p class="field-error" id="rating-error">
+                    {field_error("rating")}
+                </p>
             </fieldset>
             <div class="field">
                 <label for="rating-comment">{tr(|c| c.rating_comment_label)}</label>
-                <textarea id="rating-comment" rows="3" maxlength=MAX_COMMENT_CHARS.to_string() aria-describedby="rating-comment-error"
-                    prop:value=move || comment.get() on:input:target=move |ev| comment.set(ev.target().value())></textarea>
-                <p class="field-error" id="rating-comment-error">{field_error("comment")}</p>
+                <textarea
+                    id="rating-comment"
+                    rows="3"
+                    maxlength=MAX_COMMENT_CHARS.to_string()
+                    aria-describedby="rating-comment-error"
+                    prop:value=move || comment.get()
+                    on:input:target=move |ev| comment.set(ev.target().value())
+                ></textarea>
+                <p class="field-error" id="rating-comment-error">
+                    {field_error("comment")}
+                </p>
             </div>
-            <p class="form-error" role="alert">{move || match submission.refusal() { Some((None, m)) => Some(m), Some((Some("phone_last4"), m)) => Some(m), _ => None }}</p>
-            <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(|c| c.rating_submit)}</button>
+            <p class="form-error" role="alert">
+                {move || match submission.refusal() {
+                    Some((None, m)) => Some(m),
+                    Some((Some("phone_last4"), m)) => Some(m),
+                    _ => None,
+                }}
+            </p>
+            <button type="submit" class="button button--primary" disabled=move || submission.busy()>
+                {tr(|c| c.rating_submit)}
+            </button>
         </form>
     }
 }

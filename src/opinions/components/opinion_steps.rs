@@ -67,10 +67,18 @@ fn StepText(
     view! {
         <div class="field">
             <label for=id>{tr(label)}</label>
-            <textarea id=id rows="3" maxlength="2000" aria-describedby=error_id.clone()
+            <textarea
+                id=id
+                rows="3"
+                maxlength="2000"
+                aria-describedby=error_id.clone()
                 aria-invalid=move || message().is_some().to_string()
-                prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())></textarea>
-            <p class="field-error" id=error_id>{message}</p>
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            ></textarea>
+            <p class="field-error" id=error_id>
+                {message}
+            </p>
         </div>
     }
 }
@@ -79,8 +87,12 @@ fn StepText(
 #[component]
 fn StepSubmit(label: Text, submission: Submission) -> impl IntoView {
     view! {
-        <p class="form-error" role="alert">{move || submission.form_error()}</p>
-        <button type="submit" class="button button--primary" disabled=move || submission.busy()>{tr(label)}</button>
+        <p class="form-error" role="alert">
+            {move || submission.form_error()}
+        </p>
+        <button type="submit" class="button button--primary" disabled=move || submission.busy()>
+            {tr(label)}
+        </button>
     }
 }
 
@@ -107,16 +119,50 @@ pub fn OpinionSteps(
                 if steps.is_empty() {
                     return view! { <p class="hint">{tr(|c| c.no_steps_left)}</p> }.into_any();
                 }
-                steps.iter().map(|step| match step {
-                    StaffStep::Accept => view! { <SimpleStep target step=*step label=|c| c.step_accept with_note=true /> }.into_any(),
-                    StaffStep::Acknowledge => view! { <SimpleStep target step=*step label=|c| c.step_acknowledge with_note=false /> }.into_any(),
-                    StaffStep::Close => view! { <SimpleStep target step=*step label=|c| c.step_close with_note=true /> }.into_any(),
-                    StaffStep::Publish => view! { <PublishStep target /> }.into_any(),
-                    StaffStep::Reject => view! { <RejectStep target /> }.into_any(),
-                    StaffStep::Assign => view! { <AssignStep target units /> }.into_any(),
-                    StaffStep::Reply => view! { <ReplyStep target /> }.into_any(),
-                    StaffStep::Extend => view! { <ExtendStep target /> }.into_any(),
-                }).collect_view().into_any()
+                steps
+                    .iter()
+                    .map(|step| match step {
+                        StaffStep::Accept => {
+                            view! {
+                                <SimpleStep
+                                    target
+                                    step=*step
+                                    label=|c| c.step_accept
+                                    with_note=true
+                                />
+                            }
+                                .into_any()
+                        }
+                        StaffStep::Acknowledge => {
+                            view! {
+                                <SimpleStep
+                                    target
+                                    step=*step
+                                    label=|c| c.step_acknowledge
+                                    with_note=false
+                                />
+                            }
+                                .into_any()
+                        }
+                        StaffStep::Close => {
+                            view! {
+                                <SimpleStep
+                                    target
+                                    step=*step
+                                    label=|c| c.step_close
+                                    with_note=true
+                                />
+                            }
+                                .into_any()
+                        }
+                        StaffStep::Publish => view! { <PublishStep target /> }.into_any(),
+                        StaffStep::Reject => view! { <RejectStep target /> }.into_any(),
+                        StaffStep::Assign => view! { <AssignStep target units /> }.into_any(),
+                        StaffStep::Reply => view! { <ReplyStep target /> }.into_any(),
+                        StaffStep::Extend => view! { <ExtendStep target /> }.into_any(),
+                    })
+                    .collect_view()
+                    .into_any()
             }}
             <NoteStep target />
         </section>
@@ -142,7 +188,18 @@ fn SimpleStep(target: StepTarget, step: StaffStep, label: Text, with_note: bool)
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(label)}</h3>
-            {with_note.then(|| view! { <StepText id label=|c| c.step_note_label value=note submission field="note" /> })}
+            {with_note
+                .then(|| {
+                    view! {
+                        <StepText
+                            id
+                            label=|c| c.step_note_label
+                            value=note
+                            submission
+                            field="note"
+                        />
+                    }
+                })}
             <StepSubmit label submission />
         </form>
     }
@@ -164,10 +221,25 @@ fn PublishStep(target: StepTarget) -> impl IntoView {
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.step_publish)}</h3>
-            {(!allowed).then(|| view! { <p class="hint" id="publish-why">{tr(|c| c.publish_not_allowed)}</p> })}
-            <p class="form-error" role="alert">{move || submission.message().unwrap_or_default()}</p>
-            <button type="submit" class="button button--primary" aria-describedby=(!allowed).then_some("publish-why")
-                disabled=move || submission.busy() || !allowed>{tr(|c| c.step_publish)}</button>
+            {(!allowed)
+                .then(|| {
+                    view! {
+                        <p class="hint" id="publish-why">
+                            {tr(|c| c.publish_not_allowed)}
+                        </p>
+                    }
+                })}
+            <p class="form-error" role="alert">
+                {move || submission.message().unwrap_or_default()}
+            </p>
+            <button
+                type="submit"
+                class="button button--primary"
+                aria-describedby=(!allowed).then_some("publish-why")
+                disabled=move || submission.busy() || !allowed
+            >
+                {tr(|c| c.step_publish)}
+            </button>
         </form>
     }
 }
@@ -210,23 +282,50 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
             <h3>{tr(|c| c.step_reject)}</h3>
             <div class="field">
                 <label for="reject-reason">{tr(|c| c.reject_reason_label)}</label>
-                <select id="reject-reason" on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    if let Some(r) = REASONS.into_iter().find(|r| reason_code(*r) == code) { reason.set(r) }
-                }>
-                    {REASONS.map(|r| view! { <option value=reason_code(r)>{tr_with(|c, r| (c.reject_reason_name)(r), r)}</option> })}
+                <select
+                    id="reject-reason"
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some(r) = REASONS.into_iter().find(|r| reason_code(*r) == code) {
+                            reason.set(r)
+                        }
+                    }
+                >
+                    {REASONS
+                        .map(|r| {
+                            view! {
+                                <option value=reason_code(
+                                    r,
+                                )>{tr_with(|c, r| (c.reject_reason_name)(r), r)}</option>
+                            }
+                        })}
                 </select>
             </div>
             <Show when=move || reason.get() == RejectReason::Duplicate>
                 <div class="field">
                     <label for="reject-duplicate-of">{tr(|c| c.duplicate_of_label)}</label>
-                    <input id="reject-duplicate-of" type="text" autocapitalize="characters" autocomplete="off"
-                        aria-describedby="reject-duplicate-of-error" aria-invalid=move || dup_error().is_some().to_string()
-                        prop:value=move || duplicate_of.get() on:input:target=move |ev| duplicate_of.set(ev.target().value()) />
-                    <p class="field-error" id="reject-duplicate-of-error">{dup_error}</p>
+                    <input
+                        id="reject-duplicate-of"
+                        type="text"
+                        autocapitalize="characters"
+                        autocomplete="off"
+                        aria-describedby="reject-duplicate-of-error"
+                        aria-invalid=move || dup_error().is_some().to_string()
+                        prop:value=move || duplicate_of.get()
+                        on:input:target=move |ev| duplicate_of.set(ev.target().value())
+                    />
+                    <p class="field-error" id="reject-duplicate-of-error">
+                        {dup_error}
+                    </p>
                 </div>
             </Show>
-            <StepText id="reject-message" label=|c| c.reject_message_label value=message submission field="message" />
+            <StepText
+                id="reject-message"
+                label=|c| c.reject_message_label
+                value=message
+                submission
+                field="message"
+            />
             <StepSubmit label=|c| c.step_reject submission />
         </form>
     }
@@ -268,7 +367,12 @@ fn AssignStep(target: StepTarget, #[prop(into)] units: Signal<Vec<HandlingUnit>>
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.step_assign)}</h3>
-            <UnitPicker units selected=chosen id_prefix="assign-units" error=Signal::derive(move || submission.field_error("unit_ids")) />
+            <UnitPicker
+                units
+                selected=chosen
+                id_prefix="assign-units"
+                error=Signal::derive(move || submission.field_error("unit_ids"))
+            />
             <StepSubmit label=|c| c.step_assign submission />
         </form>
     }
@@ -292,18 +396,31 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
             <h3>{tr(|c| c.step_reply)}</h3>
             <fieldset class="field checks">
                 <legend>{tr(|c| c.reply_class_label)}</legend>
-                {[ReplyClass::A, ReplyClass::B, ReplyClass::C].map(|k| {
-                    let id = format!("reply-class-{}", k.code());
-                    let label_for = id.clone();
-                    view! {
-                        <label class="check" for=label_for>
-                            <input id=id type="radio" name="reply-class" prop:checked=move || class.get() == k on:change=move |_| class.set(k) />
-                            <span>{tr_with(|c, k| (c.reply_class_name)(k), k)}</span>
-                        </label>
-                    }
-                })}
+                {[ReplyClass::A, ReplyClass::B, ReplyClass::C]
+                    .map(|k| {
+                        let id = format!("reply-class-{}", k.code());
+                        let label_for = id.clone();
+                        view! {
+                            <label class="check" for=label_for>
+                                <input
+                                    id=id
+                                    type="radio"
+                                    name="reply-class"
+                                    prop:checked=move || class.get() == k
+                                    on:change=move |_| class.set(k)
+                                />
+                                <span>{tr_with(|c, k| (c.reply_class_name)(k), k)}</span>
+                            </label>
+                        }
+                    })}
             </fieldset>
-            <StepText id="reply-text" label=|c| c.reply_text_label value=text submission field="text" />
+            <StepText
+                id="reply-text"
+                label=|c| c.reply_text_label
+                value=text
+                submission
+                field="text"
+            />
             <StepSubmit label=|c| c.step_reply submission />
         </form>
     }
@@ -337,12 +454,34 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
             <h3>{tr(|c| c.step_extend)}</h3>
             <div class="field">
                 <label for="extend-date">{tr(|c| c.extend_date_label)}</label>
-                {current.map(|d| view! { <p class="hint" id="extend-date-current">{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> })}
-                <input id="extend-date" type="date" min=earliest aria-describedby="extend-date-current extend-date-error" aria-invalid=move || date_error().is_some().to_string()
-                    prop:value=move || date.get() on:input:target=move |ev| date.set(ev.target().value()) />
-                <p class="field-error" id="extend-date-error">{date_error}</p>
+                {current
+                    .map(|d| {
+                        view! {
+                            <p class="hint" id="extend-date-current">
+                                {tr_with(|c, d: String| (c.due_on)(&d), d)}
+                            </p>
+                        }
+                    })}
+                <input
+                    id="extend-date"
+                    type="date"
+                    min=earliest
+                    aria-describedby="extend-date-current extend-date-error"
+                    aria-invalid=move || date_error().is_some().to_string()
+                    prop:value=move || date.get()
+                    on:input:target=move |ev| date.set(ev.target().value())
+                />
+                <p class="field-error" id="extend-date-error">
+                    {date_error}
+                </p>
             </div>
-            <StepText id="extend-reason" label=|c| c.extend_reason_label value=reason submission field="reason" />
+            <StepText
+                id="extend-reason"
+                label=|c| c.extend_reason_label
+                value=reason
+                submission
+                field="reason"
+            />
             <StepSubmit label=|c| c.step_extend submission />
         </form>
     }

@@ -31,36 +31,58 @@ pub fn UnitPicker(
             <p class="home-picker__chosen" aria-live="polite">
                 <strong>{move || (i18n.t().units_selected)(selected.with(Vec::len))}</strong>
             </p>
-            <p class="field-error" id=error_id>{move || error.get()}</p>
+            <p class="field-error" id=error_id>
+                {move || error.get()}
+            </p>
             <div class="field">
                 <label for=label_for>{tr(|c| c.units_search_label)}</label>
-                <input id=search_id type="search" autocomplete="off"
-                    prop:value=move || search.get() on:input:target=move |ev| search.set(ev.target().value()) />
+                <input
+                    id=search_id
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || search.get()
+                    on:input:target=move |ev| search.set(ev.target().value())
+                />
             </div>
             <div class="home-picker__list">
-                {move || units.with(|all| {
-                    let shown = matching_units(all, &search.get());
-                    if shown.is_empty() {
-                        return view! { <p>{tr(|c| c.units_none_match)}</p> }.into_any();
-                    }
-                    shown.into_iter().map(|unit| {
-                        let id = unit.id.clone();
-                        let check_id = id.clone();
-                        view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&check_id))
-                                    on:change:target=move |ev| {
-                                        let on = ev.target().checked();
-                                        selected.update(|s| {
-                                            s.retain(|x| *x != id);
-                                            if on { s.push(id.clone()) }
-                                        });
-                                    } />
-                                <span>{unit.name.clone()}</span>
-                            </label>
-                        }
-                    }).collect_view().into_any()
-                })}
+                {move || {
+                    units
+                        .with(|all| {
+                            let shown = matching_units(all, &search.get());
+                            if shown.is_empty() {
+                                return view! { <p>{tr(|c| c.units_none_match)}</p> }.into_any();
+                            }
+                            shown
+                                .into_iter()
+                                .map(|unit| {
+                                    let id = unit.id.clone();
+                                    let check_id = id.clone();
+                                    view! {
+                                        <label class="check">
+                                            <input
+                                                type="checkbox"
+                                                prop:checked=move || {
+                                                    selected.with(|s| s.contains(&check_id))
+                                                }
+                                                on:change:target=move |ev| {
+                                                    let on = ev.target().checked();
+                                                    selected
+                                                        .update(|s| {
+                                                            s.retain(|x| *x != id);
+                                                            if on {
+                                                                s.push(id.clone())
+                                                            }
+                                                        });
+                                                }
+                                            />
+                                            <span>{unit.name.clone()}</span>
+                                        </label>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        })
+                }}
             </div>
         </fieldset>
     }

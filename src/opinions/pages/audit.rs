@@ -32,7 +32,9 @@ fn audit_href(target: Option<&str>, page: u32) -> String {
 pub fn AuditPage() -> impl IntoView {
     use_page_title(|t| t.audit_heading);
     view! {
-        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <p class="back">
+            <a href="/account">{tr(|c| c.account_heading)}</a>
+        </p>
         <h1>{tr(|c| c.audit_heading)}</h1>
         <StaffGate children=Box::new(|_| view! { <AuditLog /> }.into_any()) />
     }
@@ -65,9 +67,16 @@ fn AuditLog() -> impl IntoView {
             <div class="field">
                 <label for="audit-target">{tr(|c| c.audit_target_label)}</label>
                 <div class="search-row">
-                    <input id="audit-target" type="search" autocomplete="off" prop:value=move || target.get()
-                        on:input:target=move |ev| target.set(ev.target().value()) />
-                    <button type="submit" class="button">{tr(|c| c.search_button)}</button>
+                    <input
+                        id="audit-target"
+                        type="search"
+                        autocomplete="off"
+                        prop:value=move || target.get()
+                        on:input:target=move |ev| target.set(ev.target().value())
+                    />
+                    <button type="submit" class="button">
+                        {tr(|c| c.search_button)}
+                    </button>
                 </div>
             </div>
         </form>
@@ -76,12 +85,24 @@ fn AuditLog() -> impl IntoView {
                 view! { <p>{tr(|c| c.audit_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <p class="result-count" role="status">
+                        {tr_with(|c, n| (c.queue_count)(n), page.total)}
+                    </p>
                     <ul class="outbox audit">
-                        {page.items.into_iter().map(|entry| view! { <AuditItem entry /> }).collect_view()}
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|entry| view! { <AuditItem entry /> })
+                            .collect_view()}
                     </ul>
-                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
-                }.into_any()
+                    <Pager
+                        page=page.page
+                        total=page.total
+                        page_size=page.page_size
+                        href=page_href
+                    />
+                }
+                    .into_any()
             }}
         </Loader>
     }
@@ -103,11 +124,25 @@ fn AuditItem(entry: AuditEntry) -> impl IntoView {
                 <a href=target_href>{entry.target}</a>
             </p>
             <p class="hint">{local_time(entry.at_ms)} " · " {actor}</p>
-            {(!entry.details.is_empty()).then(|| view! {
-                <dl class="audit__details">
-                    {entry.details.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-                </dl>
-            })}
+            {(!entry.details.is_empty())
+                .then(|| {
+                    view! {
+                        <dl class="audit__details">
+                            {entry
+                                .details
+                                .into_iter()
+                                .map(|(k, v)| {
+                                    view! {
+                                        <div>
+                                            <dt>{k}</dt>
+                                            <dd>{v}</dd>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                    }
+                })}
         </li>
     }
 }

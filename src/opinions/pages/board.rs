@@ -42,13 +42,30 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <h1>{tr(|c| c.board_heading)}</h1>
         <p>{tr(|c| c.board_intro)}</p>
-        <p class="inline-links"><a href="/stats">{tr(|c| c.stats_heading)}</a></p>
+        <p class="inline-links">
+            <a href="/stats">{tr(|c| c.stats_heading)}</a>
+        </p>
         <div class="field filters">
             <label for="board-category">{tr(|c| c.opinion_category)}</label>
-            <select id="board-category" prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
-                on:change=move |ev| navigate(&board_href(Category::from_code(&event_target_value(&ev)), 1), NavigateOptions { replace: true, ..Default::default() })>
+            <select
+                id="board-category"
+                prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
+                on:change=move |ev| navigate(
+                    &board_href(Category::from_code(&event_target_value(&ev)), 1),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                )
+            >
                 <option value="">{tr(|c| c.all_categories)}</option>
-                {Category::ALL.map(|k| view! { <option value=k.code()>{tr_with(|c, k| (c.category_name)(k), k)}</option> })}
+                {Category::ALL
+                    .map(|k| {
+                        view! {
+                            <option value=k
+                                .code()>{tr_with(|c, k| (c.category_name)(k), k)}</option>
+                        }
+                    })}
             </select>
         </div>
         <Loader resource=list let:page>
@@ -56,12 +73,24 @@ pub fn BoardPage() -> impl IntoView {
                 view! { <p class="result-count">{tr(|c| c.board_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <p class="result-count" role="status">
+                        {tr_with(|c, n| (c.queue_count)(n), page.total)}
+                    </p>
                     <ul class="board">
-                        {page.items.into_iter().map(|item| view! { <BoardItem item /> }).collect_view()}
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|item| view! { <BoardItem item /> })
+                            .collect_view()}
                     </ul>
-                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
-                }.into_any()
+                    <Pager
+                        page=page.page
+                        total=page.total
+                        page_size=page.page_size
+                        href=page_href
+                    />
+                }
+                    .into_any()
             }}
         </Loader>
     }
@@ -77,16 +106,39 @@ fn BoardItem(item: PublicOpinion) -> impl IntoView {
             <p class="opinion__meta">
                 <span class="booking__code">{item.tracking_number}</span>
                 <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
-                {item.district.map(|d| view! { <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span> })}
+                {item
+                    .district
+                    .map(|d| {
+                        view! { <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span> }
+                    })}
             </p>
-            <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), local_time(item.submitted_at_ms))}</p>
+            <p class="hint">
+                {tr_with(
+                    |c, d: String| (c.opinion_submitted_at)(&d),
+                    local_time(item.submitted_at_ms),
+                )}
+            </p>
             <p class="opinion__body">{item.body}</p>
             <div class="reply">
                 <h3>{tr(|c| c.reply_heading)}</h3>
-                <p><strong>{tr_with(|c, k| (c.reply_class_name)(k), item.reply_class)}</strong></p>
-                {(!item.units.is_empty()).then(|| view! { <p class="hint">{tr_with(|c, u: String| (c.assigned_units)(&u), item.units.join("、"))}</p> })}
+                <p>
+                    <strong>{tr_with(|c, k| (c.reply_class_name)(k), item.reply_class)}</strong>
+                </p>
+                {(!item.units.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                {tr_with(
+                                    |c, u: String| (c.assigned_units)(&u),
+                                    item.units.join("、"),
+                                )}
+                            </p>
+                        }
+                    })}
                 <p class="opinion__body">{item.reply_text}</p>
-                <p class="hint">{tr_with(|c, d: String| (c.replied_at)(&d), local_time(item.replied_at_ms))}</p>
+                <p class="hint">
+                    {tr_with(|c, d: String| (c.replied_at)(&d), local_time(item.replied_at_ms))}
+                </p>
             </div>
             {item.rating.map(|r| view! { <p>{tr_with(|c, r| (c.rating_public)(r), r)}</p> })}
         </li>

@@ -20,7 +20,9 @@ use leptos::task::spawn_local;
 pub fn HolidaysPage() -> impl IntoView {
     use_page_title(|t| t.holidays_heading);
     view! {
-        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <p class="back">
+            <a href="/account">{tr(|c| c.account_heading)}</a>
+        </p>
         <h1>{tr(|c| c.holidays_heading)}</h1>
         <p class="hint">{tr(|c| c.holidays_intro)}</p>
         <StaffGate children=Box::new(|csrf| view! { <HolidayEditor csrf /> }.into_any()) />
@@ -88,50 +90,78 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
         saved.set(Saved::Not);
         Ok(())
     });
-    move || {
-        match loaded.get() {
-        None => view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }.into_any(),
+    move || match loaded.get() {
+        None => view! {
+            <p class="loading" role="status">
+                {tr(|c| c.loading)}
+            </p>
+        }
+        .into_any(),
         Some(Err(error)) => {
             view! { <LoadError error on_retry=Callback::new(move |()| load()) /> }.into_any()
         }
         Some(Ok(())) => view! {
             {move || {
                 let years = missing.get();
-                (!years.is_empty()).then(|| {
-                    let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join("、");
-                    view! { <p class="alert alert--error" role="alert">{tr_with(|c, y: String| (c.holidays_missing)(&y), list)}</p> }
-                })
+                (!years.is_empty())
+                    .then(|| {
+                        let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join("、");
+                        view! {
+                            <p class="alert alert--error" role="alert">
+                                {tr_with(|c, y: String| (c.holidays_missing)(&y), list)}
+                            </p>
+                        }
+                    })
             }}
             <AddDays add />
             <div class="save-bar" class=("save-bar--sticky", move || dirty.get())>
-                <button type="button" class="button button--primary" on:click=save
-                    disabled=move || busy.get() || !dirty.get()>{tr(|c| c.holidays_save)}</button>
-                <p class="form-ok" role="status">{move || match saved.get() {
-                    Saved::Done(n) => Some((i18n.t().holidays_saved)(n)),
-                    _ if dirty.get() => Some(i18n.t().holidays_unsaved.to_owned()),
-                    _ => None,
-                }}</p>
-                <p class="form-error" role="alert">{move || match saved.get() {
-                    Saved::Failed(message) => Some(message),
-                    _ => None,
-                }}</p>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=save
+                    disabled=move || busy.get() || !dirty.get()
+                >
+                    {tr(|c| c.holidays_save)}
+                </button>
+                <p class="form-ok" role="status">
+                    {move || match saved.get() {
+                        Saved::Done(n) => Some((i18n.t().holidays_saved)(n)),
+                        _ if dirty.get() => Some(i18n.t().holidays_unsaved.to_owned()),
+                        _ => None,
+                    }}
+                </p>
+                <p class="form-error" role="alert">
+                    {move || match saved.get() {
+                        Saved::Failed(message) => Some(message),
+                        _ => None,
+                    }}
+                </p>
             </div>
             {move || {
                 let years = by_year(&days.get());
                 if years.is_empty() {
                     return view! { <p>{tr(|c| c.holidays_empty)}</p> }.into_any();
                 }
-                years.into_iter().map(|(year, list)| view! {
-                    <section class="calendar-year">
-                        <h2>{tr_with(|c, y| (c.year_heading)(y), year)}</h2>
-                        <ul class="calendar-days">
-                            {list.into_iter().map(|day| view! { <DayRow day remove /> }).collect_view()}
-                        </ul>
-                    </section>
-                }).collect_view().into_any()
+                years
+                    .into_iter()
+                    .map(|(year, list)| {
+                        view! {
+                            <section class="calendar-year">
+                                <h2>{tr_with(|c, y| (c.year_heading)(y), year)}</h2>
+                                <ul class="calendar-days">
+                                    {list
+                                        .into_iter()
+                                        .map(|day| view! { <DayRow day remove /> })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
             }}
-        }.into_any(),
-    }
+        }
+        .into_any(),
     }
 }
 
@@ -144,12 +174,27 @@ fn DayRow(day: CalendarDay, remove: Callback<String>) -> impl IntoView {
     let workday = day.kind == DayKind::Workday;
     view! {
         <li class="calendar-day" class=("calendar-day--workday", workday)>
-            <span class="calendar-day__date">{day.date.clone()} " " {move || wd.map(|w| i18n.t().weekdays[w])}</span>
+            <span class="calendar-day__date">
+                {day.date.clone()} " " {move || wd.map(|w| i18n.t().weekdays[w])}
+            </span>
             <span class="calendar-day__name">{day.name.clone()}</span>
-            <span class="tag">{move || if workday { i18n.t().holiday_kind_workday } else { i18n.t().holiday_kind_holiday }}</span>
-            <button type="button" class="button button--link"
+            <span class="tag">
+                {move || {
+                    if workday {
+                        i18n.t().holiday_kind_workday
+                    } else {
+                        i18n.t().holiday_kind_holiday
+                    }
+                }}
+            </span>
+            <button
+                type="button"
+                class="button button--link"
                 aria-label=tr_with(|c, d: String| (c.holidays_remove)(&d), day.date.clone())
-                on:click=move |_| remove.run(date.clone())>{tr(|c| c.remove_button)}</button>
+                on:click=move |_| remove.run(date.clone())
+            >
+                {tr(|c| c.remove_button)}
+            </button>
         </li>
     }
 }
@@ -207,28 +252,65 @@ fn AddDays(add: Callback<Vec<CalendarDay>, Result<(), String>>) -> impl IntoView
             <form class="form" on:submit=submit novalidate>
                 <div class="field">
                     <label for="day-from">{tr(|c| c.holidays_from)}</label>
-                    <input id="day-from" type="date" required aria-invalid=move || invalid("from").to_string()
-                        prop:value=move || from.get() on:input:target=move |ev| from.set(ev.target().value()) />
+                    <input
+                        id="day-from"
+                        type="date"
+                        required
+                        aria-invalid=move || invalid("from").to_string()
+                        prop:value=move || from.get()
+                        on:input:target=move |ev| from.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for="day-to">{tr(|c| c.holidays_to)}</label>
-                    <input id="day-to" type="date" aria-invalid=move || invalid("to").to_string()
-                        prop:value=move || to.get() on:input:target=move |ev| to.set(ev.target().value()) />
+                    <input
+                        id="day-to"
+                        type="date"
+                        aria-invalid=move || invalid("to").to_string()
+                        prop:value=move || to.get()
+                        on:input:target=move |ev| to.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for="day-name">{tr(|c| c.holidays_name)}</label>
-                    <input id="day-name" type="text" required maxlength="20" aria-invalid=move || invalid("name").to_string()
-                        prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
+                    <input
+                        id="day-name"
+                        type="text"
+                        required
+                        maxlength="20"
+                        aria-invalid=move || invalid("name").to_string()
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| name.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for="day-kind">{tr(|c| c.holidays_kind)}</label>
-                    <select id="day-kind" on:change:target=move |ev| kind.set(if ev.target().value() == "workday" { DayKind::Workday } else { DayKind::Holiday })>
-                        <option value="holiday" selected=move || kind.get() == DayKind::Holiday>{tr(|c| c.holiday_kind_holiday)}</option>
-                        <option value="workday" selected=move || kind.get() == DayKind::Workday>{tr(|c| c.holiday_kind_workday)}</option>
+                    <select
+                        id="day-kind"
+                        on:change:target=move |ev| {
+                            kind.set(
+                                if ev.target().value() == "workday" {
+                                    DayKind::Workday
+                                } else {
+                                    DayKind::Holiday
+                                },
+                            )
+                        }
+                    >
+                        <option value="holiday" selected=move || kind.get() == DayKind::Holiday>
+                            {tr(|c| c.holiday_kind_holiday)}
+                        </option>
+                        <option value="workday" selected=move || kind.get() == DayKind::Workday>
+                            {tr(|c| c.holiday_kind_workday)}
+                        </option>
                     </select>
                 </div>
-                <p class="form-error" role="alert">{move || error.get().map(|(_, m)| m)}</p>
-                <button type="submit" class="button">{tr(|c| c.holidays_add_button)}</button>
+                <p class="form-error" role="alert">
+                    {move || error.get().map(|(_, m)| m)}
+                </p>
+                <button type="submit" class="button">
+                    {tr(|c| c.holidays_add_button)}
+                </button>
             </form>
         </details>
     }

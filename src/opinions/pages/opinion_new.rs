@@ -85,7 +85,9 @@ pub fn WalkInPage() -> impl IntoView {
     use_page_title(|t| t.walk_in_heading);
     let receipt = RwSignal::new(None::<OpinionReceipt>);
     view! {
-        <p class="back"><a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a></p>
+        <p class="back">
+            <a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a>
+        </p>
         <h1>{tr(|c| c.walk_in_heading)}</h1>
         <p class="hint">{tr(|c| c.walk_in_intro)}</p>
         {move || match receipt.get() {
@@ -219,123 +221,312 @@ fn OpinionForm(
         <form class="form" on:submit=submit novalidate>
             <div class="field">
                 <label for="opinion-category">{tr(|c| c.opinion_category)}</label>
-                <select id="opinion-category" on:change:target=move |ev| {
-                    if let Some(c) = Category::from_code(&ev.target().value()) { category.set(c) }
-                }>
-                    {Category::ALL.map(|c| view! { <option value=c.code()>{tr_with(|t, c| (t.category_name)(c), c)}</option> })}
+                <select
+                    id="opinion-category"
+                    on:change:target=move |ev| {
+                        if let Some(c) = Category::from_code(&ev.target().value()) {
+                            category.set(c)
+                        }
+                    }
+                >
+                    {Category::ALL
+                        .map(|c| {
+                            view! {
+                                <option value=c
+                                    .code()>{tr_with(|t, c| (t.category_name)(c), c)}</option>
+                            }
+                        })}
                 </select>
             </div>
             <div class="field">
                 <label for="opinion-home">{tr(|c| c.opinion_home)}</label>
-                <select id="opinion-home" prop:value=move || home_id.get() on:change:target=move |ev| home_id.set(ev.target().value())>
+                <select
+                    id="opinion-home"
+                    prop:value=move || home_id.get()
+                    on:change:target=move |ev| home_id.set(ev.target().value())
+                >
                     <option value="">{tr(|c| c.opinion_no_home)}</option>
-                    {move || homes.get().and_then(Result::ok).map(|r| r.items.into_iter().map(|h| {
-                        let selected = h.id == home_id.get_untracked();
-                        let label = if i18n.lang() == Lang::Zh { h.name_zh } else { h.name_en };
-                        view! { <option value=h.id selected=selected>{label}</option> }
-                    }).collect_view())}
+                    {move || {
+                        homes
+                            .get()
+                            .and_then(Result::ok)
+                            .map(|r| {
+                                r.items
+                                    .into_iter()
+                                    .map(|h| {
+                                        let selected = h.id == home_id.get_untracked();
+                                        let label = if i18n.lang() == Lang::Zh {
+                                            h.name_zh
+                                        } else {
+                                            h.name_en
+                                        };
+                                        view! {
+                                            <option value=h.id selected=selected>
+                                                {label}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
                 </select>
             </div>
             <div class="field">
                 <label for="opinion-title">{tr(|c| c.opinion_title)}</label>
-                <input id="opinion-title" type="text" maxlength=MAX_TITLE_CHARS.to_string()
-                    aria-invalid=invalid("title") aria-describedby="opinion-title-count opinion-title-error"
-                    prop:value=move || title.get() on:input:target=move |ev| title.set(ev.target().value()) />
-                <p class="hint" id="opinion-title-count">{move || (i18n.t().chars_count)(title.with(|t| t.trim().chars().count()), MAX_TITLE_CHARS)}</p>
-                <p class="field-error" id="opinion-title-error">{field_error("title")}</p>
+                <input
+                    id="opinion-title"
+                    type="text"
+                    maxlength=MAX_TITLE_CHARS.to_string()
+                    aria-invalid=invalid("title")
+                    aria-describedby="opinion-title-count opinion-title-error"
+                    prop:value=move || title.get()
+                    on:input:target=move |ev| title.set(ev.target().value())
+                />
+                <p class="hint" id="opinion-title-count">
+                    {move || (i18n
+                        .t()
+                        .chars_count)(title.with(|t| t.trim().chars().count()), MAX_TITLE_CHARS)}
+                </p>
+                <p class="field-error" id="opinion-title-error">
+                    {field_error("title")}
+                </p>
             </div>
             <div class="field">
                 <label for="opinion-body">{tr(|c| c.opinion_body)}</label>
-                <textarea id="opinion-body" rows="6" maxlength=MAX_BODY_CHARS.to_string()
-                    aria-invalid=invalid("body") aria-describedby="opinion-body-count opinion-body-error"
-                    prop:value=move || body.get() on:input:target=move |ev| body.set(ev.target().value())></textarea>
-                <p class="hint" id="opinion-body-count">{move || (i18n.t().chars_count)(body.with(|t| t.trim().chars().count()), MAX_BODY_CHARS)}</p>
-                <p class="field-error" id="opinion-body-error">{field_error("body")}</p>
+                <textarea
+                    id="opinion-body"
+                    rows="6"
+                    maxlength=MAX_BODY_CHARS.to_string()
+                    aria-invalid=invalid("body")
+                    aria-describedby="opinion-body-count opinion-body-error"
+                    prop:value=move || body.get()
+                    on:input:target=move |ev| body.set(ev.target().value())
+                ></textarea>
+                <p class="hint" id="opinion-body-count">
+                    {move || (i18n
+                        .t()
+                        .chars_count)(body.with(|t| t.trim().chars().count()), MAX_BODY_CHARS)}
+                </p>
+                <p class="field-error" id="opinion-body-error">
+                    {field_error("body")}
+                </p>
             </div>
             <div class="field">
                 <label for="opinion-photo">{tr(|c| c.opinion_photos)}</label>
-                <input id="opinion-photo" type="file" accept="image/jpeg,image/png,image/webp" multiple=true
+                <input
+                    id="opinion-photo"
+                    type="file"
+                    accept="image/jpeg,image/png,image/webp"
+                    multiple=true
                     aria-describedby="opinion-photo-hint opinion-photo-error"
                     disabled=move || { photos.with(Vec::len) >= MAX_PHOTOS }
-                    on:change:target=move |ev| on_files(ev.target()) />
-                <p class="hint" id="opinion-photo-hint">{tr(|c| c.opinion_photos_hint)}</p>
-                <p class="field-error" id="opinion-photo-error" role="alert">{field_error("photo")}</p>
-                <Show when=move || uploading.get()><p class="loading" role="status">{tr(|c| c.photo_uploading)}</p></Show>
+                    on:change:target=move |ev| on_files(ev.target())
+                />
+                <p class="hint" id="opinion-photo-hint">
+                    {tr(|c| c.opinion_photos_hint)}
+                </p>
+                <p class="field-error" id="opinion-photo-error" role="alert">
+                    {field_error("photo")}
+                </p>
+                <Show when=move || uploading.get()>
+                    <p class="loading" role="status">
+                        {tr(|c| c.photo_uploading)}
+                    </p>
+                </Show>
                 <ul class="photos">
-                    {move || photos.get().into_iter().enumerate().map(|(i, p)| {
-                        let id = p.id.clone();
-                        view! {
-                            <li class="photo">
-                                <img src=p.thumbnail_url.clone() alt=tr_with(|c, n| (c.photo_alt)(n), i + 1) />
-                                <button type="button" class="button" aria-label=tr_with(|c, n| (c.photo_remove)(n), i + 1)
-                                    on:click=move |_| photos.update(|list| list.retain(|x| x.id != id))>"✕"</button>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {move || {
+                        photos
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, p)| {
+                                let id = p.id.clone();
+                                view! {
+                                    <li class="photo">
+                                        <img
+                                            src=p.thumbnail_url.clone()
+                                            alt=tr_with(|c, n| (c.photo_alt)(n), i + 1)
+                                        />
+                                        <button
+                                            type="button"
+                                            class="button"
+                                            aria-label=tr_with(|c, n| (c.photo_remove)(n), i + 1)
+                                            on:click=move |_| {
+                                                photos.update(|list| list.retain(|x| x.id != id))
+                                            }
+                                        >
+                                            "✕"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </div>
             <fieldset class="field checks">
                 <legend>{tr(|c| c.opinion_location)}</legend>
                 {move || match (use_location.get(), located.get()) {
-                    (true, Located::Found(_)) => view! {
-                        <p class="form-ok" role="status">{tr(|c| c.opinion_location_added)}</p>
-                        <button type="button" class="button" on:click=move |_| use_location.set(false)>{tr(|c| c.opinion_remove_location)}</button>
-                    }.into_any(),
-                    (true, Located::Locating) => view! { <p class="loading" role="status">{tr(|c| c.locating)}</p> }.into_any(),
-                    (true, Located::Denied) => view! { <p class="field-error" role="alert">{tr(|c| c.geo_denied)}</p> }.into_any(),
+                    (true, Located::Found(_)) => {
+                        view! {
+                            <p class="form-ok" role="status">
+                                {tr(|c| c.opinion_location_added)}
+                            </p>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| use_location.set(false)
+                            >
+                                {tr(|c| c.opinion_remove_location)}
+                            </button>
+                        }
+                            .into_any()
+                    }
+                    (true, Located::Locating) => {
+                        view! {
+                            <p class="loading" role="status">
+                                {tr(|c| c.locating)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    (true, Located::Denied) => {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {tr(|c| c.geo_denied)}
+                            </p>
+                        }
+                            .into_any()
+                    }
                     (true, Located::Idle) => ().into_any(),
-                    (true, _) => view! { <p class="field-error" role="alert">{tr(|c| c.geo_unavailable)}</p> }.into_any(),
-                    (false, _) => view! {
-                        <button type="button" class="button" on:click=move |_| {
-                            use_location.set(true);
-                            if !matches!(located.get_untracked(), Located::Found(_)) { request_position(located) }
-                        }>{tr(|c| c.opinion_add_location)}</button>
-                    }.into_any(),
+                    (true, _) => {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {tr(|c| c.geo_unavailable)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    (false, _) => {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    use_location.set(true);
+                                    if !matches!(located.get_untracked(), Located::Found(_)) {
+                                        request_position(located)
+                                    }
+                                }
+                            >
+                                {tr(|c| c.opinion_add_location)}
+                            </button>
+                        }
+                            .into_any()
+                    }
                 }}
             </fieldset>
             <fieldset class="field checks">
                 <legend>{tr(|c| c.opinion_contact)}</legend>
                 <label class="check" for="opinion-named">
-                    <input id="opinion-named" type="radio" name="opinion-contact" prop:checked=move || !anonymous.get() on:change=move |_| anonymous.set(false) />
+                    <input
+                        id="opinion-named"
+                        type="radio"
+                        name="opinion-contact"
+                        prop:checked=move || !anonymous.get()
+                        on:change=move |_| anonymous.set(false)
+                    />
                     <span>{tr(|c| c.opinion_with_contact)}</span>
                 </label>
                 <label class="check" for="opinion-anonymous">
-                    <input id="opinion-anonymous" type="radio" name="opinion-contact" prop:checked=move || anonymous.get() on:change=move |_| anonymous.set(true) />
+                    <input
+                        id="opinion-anonymous"
+                        type="radio"
+                        name="opinion-contact"
+                        prop:checked=move || anonymous.get()
+                        on:change=move |_| anonymous.set(true)
+                    />
                     <span>{tr(|c| c.opinion_anonymous)}</span>
                 </label>
             </fieldset>
             <Show when=move || !anonymous.get()>
                 <div class="field">
                     <label for="opinion-contact-name">{tr(|c| c.book_name)}</label>
-                    <input id="opinion-contact-name" type="text" autocomplete="name" maxlength="30"
-                        aria-invalid=invalid("contact.name") aria-describedby="opinion-contact-name-error"
-                        prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
-                    <p class="field-error" id="opinion-contact-name-error">{field_error("contact.name")}</p>
+                    <input
+                        id="opinion-contact-name"
+                        type="text"
+                        autocomplete="name"
+                        maxlength="30"
+                        aria-invalid=invalid("contact.name")
+                        aria-describedby="opinion-contact-name-error"
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| name.set(ev.target().value())
+                    />
+                    <p class="field-error" id="opinion-contact-name-error">
+                        {field_error("contact.name")}
+                    </p>
                 </div>
                 <div class="field">
                     <label for="opinion-contact-phone">{tr(|c| c.book_phone)}</label>
-                    <input id="opinion-contact-phone" type="tel" inputmode="numeric" autocomplete="tel"
-                        aria-invalid=invalid("contact.phone") aria-describedby="opinion-contact-phone-error"
-                        prop:value=move || phone.get() on:input:target=move |ev| phone.set(ev.target().value()) />
-                    <p class="field-error" id="opinion-contact-phone-error">{field_error("contact.phone")}</p>
+                    <input
+                        id="opinion-contact-phone"
+                        type="tel"
+                        inputmode="numeric"
+                        autocomplete="tel"
+                        aria-invalid=invalid("contact.phone")
+                        aria-describedby="opinion-contact-phone-error"
+                        prop:value=move || phone.get()
+                        on:input:target=move |ev| phone.set(ev.target().value())
+                    />
+                    <p class="field-error" id="opinion-contact-phone-error">
+                        {field_error("contact.phone")}
+                    </p>
                 </div>
             </Show>
             <div class="field">
                 <label class="check check--consent" for="opinion-consent">
-                    <input id="opinion-consent" type="checkbox" aria-invalid=invalid("consent") aria-describedby="opinion-consent-error"
-                        prop:checked=move || consent.get() on:change:target=move |ev| consent.set(ev.target().checked()) />
-                    <span>{move || if walk_in { i18n.t().walk_in_consent } else { i18n.t().opinion_consent }}</span>
+                    <input
+                        id="opinion-consent"
+                        type="checkbox"
+                        aria-invalid=invalid("consent")
+                        aria-describedby="opinion-consent-error"
+                        prop:checked=move || consent.get()
+                        on:change:target=move |ev| consent.set(ev.target().checked())
+                    />
+                    <span>
+                        {move || {
+                            if walk_in {
+                                i18n.t().walk_in_consent
+                            } else {
+                                i18n.t().opinion_consent
+                            }
+                        }}
+                    </span>
                 </label>
-                <p class="field-error" id="opinion-consent-error">{field_error("consent")}</p>
+                <p class="field-error" id="opinion-consent-error">
+                    {field_error("consent")}
+                </p>
                 <label class="check" for="opinion-publish">
-                    <input id="opinion-publish" type="checkbox"
-                        prop:checked=move || allow_publish.get() on:change:target=move |ev| allow_publish.set(ev.target().checked()) />
+                    <input
+                        id="opinion-publish"
+                        type="checkbox"
+                        prop:checked=move || allow_publish.get()
+                        on:change:target=move |ev| allow_publish.set(ev.target().checked())
+                    />
                     <span>{tr(|c| c.opinion_allow_publish)}</span>
                 </label>
             </div>
-            <p class="form-error" role="alert">{move || submission.form_error()}</p>
-            <button type="submit" class="button button--primary button--wide" disabled=move || submission.busy() || uploading.get()>
-                {move || if submission.busy() { i18n.t().submitting } else { i18n.t().opinion_submit }}
+            <p class="form-error" role="alert">
+                {move || submission.form_error()}
+            </p>
+            <button
+                type="submit"
+                class="button button--primary button--wide"
+                disabled=move || submission.busy() || uploading.get()
+            >
+                {move || {
+                    if submission.busy() { i18n.t().submitting } else { i18n.t().opinion_submit }
+                }}
             </button>
         </form>
     }
@@ -360,11 +551,25 @@ fn OpinionSent(
             <h2 id="opinion-sent-heading">{tr(|c| c.opinion_sent_heading)}</h2>
             <div class="booking-code">
                 <p class="booking-code__label">{tr(|c| c.opinion_tracking)}</p>
-                <p class="tracking-number" data-tracking=receipt.tracking_number.clone()>{receipt.tracking_number.clone()}</p>
+                <p class="tracking-number" data-tracking=receipt.tracking_number.clone()>
+                    {receipt.tracking_number.clone()}
+                </p>
             </div>
-            <p>{tr(|c| c.opinion_private_link)} ": " <a class="private-link" href=link>{full_link}</a></p>
-            <p class="hint">{move || if walk_in { i18n.t().walk_in_sent_note } else { i18n.t().opinion_sent_note }}</p>
-            <p><a class="button button--link button--wide" href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
+            <p>
+                {tr(|c| c.opinion_private_link)} ": " <a class="private-link" href=link>
+                    {full_link}
+                </a>
+            </p>
+            <p class="hint">
+                {move || {
+                    if walk_in { i18n.t().walk_in_sent_note } else { i18n.t().opinion_sent_note }
+                }}
+            </p>
+            <p>
+                <a class="button button--link button--wide" href="/opinions">
+                    {tr(|c| c.opinion_lookup_heading)}
+                </a>
+            </p>
         </section>
     }
 }

@@ -59,34 +59,72 @@ pub fn OpinionLookupPage() -> impl IntoView {
     let mine = saved_opinions::load();
     view! {
         <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
-        <p><a class="button button--primary button--wide" href="/opinions/new">{tr(|c| c.new_opinion_link)}</a></p>
+        <p>
+            <a class="button button--primary button--wide" href="/opinions/new">
+                {tr(|c| c.new_opinion_link)}
+            </a>
+        </p>
         <form class="form" on:submit=submit novalidate>
             <div class="field-row">
                 <div class="field">
                     <label for="lookup-tracking">{tr(|c| c.opinion_tracking)}</label>
-                    <input id="lookup-tracking" type="text" autocapitalize="characters" autocomplete="off"
-                        prop:value=move || tracking.get() on:input:target=move |ev| tracking.set(ev.target().value()) />
+                    <input
+                        id="lookup-tracking"
+                        type="text"
+                        autocapitalize="characters"
+                        autocomplete="off"
+                        prop:value=move || tracking.get()
+                        on:input:target=move |ev| tracking.set(ev.target().value())
+                    />
                 </div>
                 <div class="field">
                     <label for="lookup-last4">{tr(|c| c.opinion_last4)}</label>
-                    <input id="lookup-last4" type="text" inputmode="numeric" maxlength="4" autocomplete="off"
-                        prop:value=move || last4.get() on:input:target=move |ev| last4.set(ev.target().value()) />
+                    <input
+                        id="lookup-last4"
+                        type="text"
+                        inputmode="numeric"
+                        maxlength="4"
+                        autocomplete="off"
+                        prop:value=move || last4.get()
+                        on:input:target=move |ev| last4.set(ev.target().value())
+                    />
                 </div>
             </div>
-            <p class="form-error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="button button--primary">{tr(|c| c.opinion_lookup_button)}</button>
+            <p class="form-error" role="alert">
+                {move || error.get()}
+            </p>
+            <button type="submit" class="button button--primary">
+                {tr(|c| c.opinion_lookup_button)}
+            </button>
         </form>
-        {move || found.get().map(|(view, digits)| view! { <OpinionDetails view proof=Proof::Last4(digits) /> })}
-        {(!mine.is_empty()).then(|| view! {
-            <section aria-labelledby="my-opinions-heading">
-                <h2 id="my-opinions-heading">{tr(|c| c.my_opinions_heading)}</h2>
-                <ul class="link-list">
-                    {mine.into_iter().map(|o| view! {
-                        <li><a href=format!("/opinions/t/{}", o.private_token)>{o.tracking_number}</a></li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
+        {move || {
+            found
+                .get()
+                .map(|(view, digits)| view! { <OpinionDetails view proof=Proof::Last4(digits) /> })
+        }}
+        {(!mine.is_empty())
+            .then(|| {
+                view! {
+                    <section aria-labelledby="my-opinions-heading">
+                        <h2 id="my-opinions-heading">{tr(|c| c.my_opinions_heading)}</h2>
+                        <ul class="link-list">
+                            {mine
+                                .into_iter()
+                                .map(|o| {
+                                    view! {
+                                        <li>
+                                            <a href=format!(
+                                                "/opinions/t/{}",
+                                                o.private_token,
+                                            )>{o.tracking_number}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
     }
 }
 
@@ -100,11 +138,15 @@ pub fn OpinionTokenPage() -> impl IntoView {
     let not_found = || {
         view! {
             <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
-            <p class="alert" role="alert">{tr(|c| c.error_tracking_not_found)}</p>
+            <p class="alert" role="alert">
+                {tr(|c| c.error_tracking_not_found)}
+            </p>
         }
     };
     view! {
-        <p class="back"><a href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a></p>
+        <p class="back">
+            <a href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a>
+        </p>
         <Loader resource=opinion not_found let:view>
             <OpinionDetails view heading_level=1 proof=Proof::Token(token.get_untracked()) />
         </Loader>
@@ -139,43 +181,96 @@ pub fn OpinionDetails(
         <article class="opinion card" data-tracking=view.tracking_number.clone()>
             {heading}
             <p class="opinion__meta">
-                <span class="status status--waitlisted">{tr_with(|c, s| (c.opinion_status_name)(s), view.status)}</span>
-                " " <span class="tag">{tr_with(|c, k| (c.category_name)(k), view.category)}</span>
-                " " <span class="booking__code">{view.tracking_number.clone()}</span>
+                <span class="status status--waitlisted">
+                    {tr_with(|c, s| (c.opinion_status_name)(s), view.status)}
+                </span>
+                " "
+                <span class="tag">{tr_with(|c, k| (c.category_name)(k), view.category)}</span>
+                " "
+                <span class="booking__code">{view.tracking_number.clone()}</span>
             </p>
             <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), submitted)}</p>
             <p class="opinion__body">{view.body.clone()}</p>
-            {(!view.photos.is_empty()).then(|| view! {
-                <ul class="photos">
-                    {view.photos.iter().enumerate().map(|(i, p)| view! {
-                        <li class="photo"><a href=p.url.clone()><img src=p.thumbnail_url.clone() alt=tr_with(|c, n| (c.photo_alt)(n), i + 1) /></a></li>
-                    }).collect_view()}
-                </ul>
-            })}
+            {(!view.photos.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="photos">
+                            {view
+                                .photos
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| {
+                                    view! {
+                                        <li class="photo">
+                                            <a href=p.url.clone()>
+                                                <img
+                                                    src=p.thumbnail_url.clone()
+                                                    alt=tr_with(|c, n| (c.photo_alt)(n), i + 1)
+                                                />
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
             <p class="hint">
                 {match (view.contact.clone(), view.personal_data_erased_at_ms) {
-                    (Some(c), _) => tr_with(|t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p), (c.name, c.phone_masked)).into_any(),
-                    (None, Some(at)) => tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at)).into_any(),
+                    (Some(c), _) => {
+                        tr_with(
+                                |t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p),
+                                (c.name, c.phone_masked),
+                            )
+                            .into_any()
+                    }
+                    (None, Some(at)) => {
+                        tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at))
+                            .into_any()
+                    }
                     (None, None) => tr(|c| c.opinion_anonymous_shown).into_any(),
-                }}
-                " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
+                }} " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
             </p>
-            {(!view.units.is_empty()).then(|| view! {
-                <p class="opinion__units">{tr_with(|c, u: String| (c.opinion_units)(&u), view.units.join("、"))}</p>
-            })}
-            {view.reply.clone().map(|reply| view! {
-                <ReplyAndRating tracking_number=view.tracking_number.clone() reply rating=view.rating.clone()
-                    can_rate=view.status.can_become(OpinionStatus::Rated) proof=proof.clone() />
-            })}
+            {(!view.units.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="opinion__units">
+                            {tr_with(|c, u: String| (c.opinion_units)(&u), view.units.join("、"))}
+                        </p>
+                    }
+                })}
+            {view
+                .reply
+                .clone()
+                .map(|reply| {
+                    view! {
+                        <ReplyAndRating
+                            tracking_number=view.tracking_number.clone()
+                            reply
+                            rating=view.rating.clone()
+                            can_rate=view.status.can_become(OpinionStatus::Rated)
+                            proof=proof.clone()
+                        />
+                    }
+                })}
             {timeline_heading}
             <ol class="timeline">
-                {view.timeline.iter().map(|e| view! {
-                    <li>
-                        <span class="timeline__when">{local_time(e.at_ms)}</span> " "
-                        <strong>{tr_with(|c, s| (c.opinion_status_name)(s), e.status)}</strong>
-                        {e.note.clone().map(|n| view! { <p>{n}</p> })}
-                    </li>
-                }).collect_view()}
+                {view
+                    .timeline
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                <span class="timeline__when">{local_time(e.at_ms)}</span>
+                                " "
+                                <strong>
+                                    {tr_with(|c, s| (c.opinion_status_name)(s), e.status)}
+                                </strong>
+                                {e.note.clone().map(|n| view! { <p>{n}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
         </article>
     }

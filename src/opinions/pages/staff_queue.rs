@@ -21,9 +21,15 @@ use leptos_router::hooks::use_query_map;
 pub fn StaffQueuePage() -> impl IntoView {
     use_page_title(|t| t.staff_queue_heading);
     view! {
-        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <p class="back">
+            <a href="/account">{tr(|c| c.account_heading)}</a>
+        </p>
         <h1>{tr(|c| c.staff_queue_heading)}</h1>
-        <p><a class="button" href="/staff/walk-in">{tr(|c| c.walk_in_link)}</a></p>
+        <p>
+            <a class="button" href="/staff/walk-in">
+                {tr(|c| c.walk_in_link)}
+            </a>
+        </p>
         <StaffGate children=Box::new(|csrf| view! { <StaffQueue csrf /> }.into_any()) />
     }
 }
@@ -62,7 +68,9 @@ fn StaffQueue(csrf: String) -> impl IntoView {
             view! {
                 <div class="notice notice--action">
                     <p>{tr_with(|c, y: String| (c.holidays_queue_notice)(&y), list)}</p>
-                    <a class="button button--link" href="/staff/holidays">{tr(|c| c.holidays_heading)}</a>
+                    <a class="button button--link" href="/staff/holidays">
+                        {tr(|c| c.holidays_heading)}
+                    </a>
                 </div>
             }
         })
@@ -75,12 +83,24 @@ fn StaffQueue(csrf: String) -> impl IntoView {
                 view! { <p class="result-count">{tr(|c| c.queue_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="result-count" role="status">{tr_with(|c, n| (c.queue_count)(n), page.total)}</p>
+                    <p class="result-count" role="status">
+                        {tr_with(|c, n| (c.queue_count)(n), page.total)}
+                    </p>
                     <ul class="queue">
-                        {page.items.into_iter().map(|item| view! { <QueueItem item selected /> }).collect_view()}
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|item| view! { <QueueItem item selected /> })
+                            .collect_view()}
                     </ul>
-                    <Pager page=page.page total=page.total page_size=page.page_size href=page_href />
-                }.into_any()
+                    <Pager
+                        page=page.page
+                        total=page.total
+                        page_size=page.page_size
+                        href=page_href
+                    />
+                }
+                    .into_any()
             }}
         </Loader>
         <BulkActionForm selected units csrf on_done=retry />
@@ -95,32 +115,71 @@ fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl Into
     let href = format!("/staff/opinions/{tracking}");
     let units: Vec<String> = item.units.iter().map(|u| u.name.clone()).collect();
     view! {
-        <li class="queue__item card" class=("queue__item--overdue", item.overdue) data-tracking=tracking.clone()>
+        <li
+            class="queue__item card"
+            class=("queue__item--overdue", item.overdue)
+            data-tracking=tracking.clone()
+        >
             <label class="check queue__select">
-                <input type="checkbox" aria-label=tr_with(|c, t: String| (c.select_opinion)(&t), tracking.clone())
+                <input
+                    type="checkbox"
+                    aria-label=tr_with(|c, t: String| (c.select_opinion)(&t), tracking.clone())
                     prop:checked=move || selected.with(|s| s.contains(&check_t))
                     on:change:target=move |ev| {
                         let on = ev.target().checked();
-                        selected.update(|s| {
-                            s.retain(|x| *x != toggle_t);
-                            if on { s.push(toggle_t.clone()) }
-                        });
-                    } />
+                        selected
+                            .update(|s| {
+                                s.retain(|x| *x != toggle_t);
+                                if on {
+                                    s.push(toggle_t.clone())
+                                }
+                            });
+                    }
+                />
             </label>
             <div class="queue__body">
-                <p class="queue__title"><a href=href>{item.title.clone()}</a></p>
+                <p class="queue__title">
+                    <a href=href>{item.title.clone()}</a>
+                </p>
                 <p class="opinion__meta">
                     <span class="booking__code">{tracking.clone()}</span>
-                    <span class="status status--waitlisted">{tr_with(|c, s| (c.opinion_status_name)(s), item.status)}</span>
+                    <span class="status status--waitlisted">
+                        {tr_with(|c, s| (c.opinion_status_name)(s), item.status)}
+                    </span>
                     <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
-                    {item.district.map(|d| view! { <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span> })}
+                    {item
+                        .district
+                        .map(|d| {
+                            view! {
+                                <span class="tag">{tr_with(|c, d| (c.district_name)(d), d)}</span>
+                            }
+                        })}
                 </p>
-                {item.due_date.clone().map(|d| view! { <p class="hint">{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> })}
+                {item
+                    .due_date
+                    .clone()
+                    .map(|d| {
+                        view! { <p class="hint">{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> }
+                    })}
                 {item.overdue.then(|| view! { <p class="overdue">{tr(|c| c.overdue)}</p> })}
-                {item.near_duplicate_of.clone().map(|d| view! {
-                    <p class="near-duplicate">{tr_with(|c, d: String| (c.near_duplicate_of)(&d), d)}</p>
-                })}
-                {(!units.is_empty()).then(|| view! { <p class="hint">{tr_with(|c, u: String| (c.assigned_units)(&u), units.join("、"))}</p> })}
+                {item
+                    .near_duplicate_of
+                    .clone()
+                    .map(|d| {
+                        view! {
+                            <p class="near-duplicate">
+                                {tr_with(|c, d: String| (c.near_duplicate_of)(&d), d)}
+                            </p>
+                        }
+                    })}
+                {(!units.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                {tr_with(|c, u: String| (c.assigned_units)(&u), units.join("、"))}
+                            </p>
+                        }
+                    })}
             </div>
         </li>
     }

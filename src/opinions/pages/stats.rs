@@ -56,9 +56,12 @@ pub fn StatsPage() -> impl IntoView {
     let stats = LocalResource::new(move || client::opinion_stats(staff.get(), year.get()));
     view! {
         <h1>{tr(|c| c.stats_heading)}</h1>
-        <YearChoice year years=Signal::derive(move || {
-            stats.get().and_then(Result::ok).map(|s| s.years).unwrap_or_default()
-        }) />
+        <YearChoice
+            year
+            years=Signal::derive(move || {
+                stats.get().and_then(Result::ok).map(|s| s.years).unwrap_or_default()
+            })
+        />
         <Loader resource=stats let:s>
             <StatsView stats=s />
         </Loader>
@@ -80,12 +83,22 @@ fn StatsView(stats: OpinionStats) -> impl IntoView {
                     .map(|n| (name_of(kind, &n.key, t), n.count))
                     .collect()
             });
-            view! { <BarChart caption=caption(t).to_owned() label_heading=t.stats_name.to_owned() count_heading=t.stats_count.to_owned() bars /> }
+            view! {
+                <BarChart
+                    caption=caption(t).to_owned()
+                    label_heading=t.stats_name.to_owned()
+                    count_heading=t.stats_count.to_owned()
+                    bars
+                />
+            }
         }
     };
     let figure = |label: fn(&Catalog) -> &'static str, value: String| {
         view! {
-            <div><dt>{tr(label)}</dt><dd>{value}</dd></div>
+            <div>
+                <dt>{tr(label)}</dt>
+                <dd>{value}</dd>
+            </div>
         }
     };
     let st = s.get_value();
@@ -94,8 +107,10 @@ fn StatsView(stats: OpinionStats) -> impl IntoView {
         <dl class="summary__figures stats__figures">
             {figure(|c| c.stats_total, st.total.to_string())}
             {figure(|c| c.stats_overdue, st.overdue.to_string())}
-            {figure(|c| c.stats_median_days, st.median_days_to_reply.map_or_else(|| "—".to_owned(), |d| format!("{d:.1}")))}
-            {figure(|c| c.stats_on_time, percent(st.on_time_share))}
+            {figure(
+                |c| c.stats_median_days,
+                st.median_days_to_reply.map_or_else(|| "—".to_owned(), |d| format!("{d:.1}")),
+            )} {figure(|c| c.stats_on_time, percent(st.on_time_share))}
             {figure(|c| c.stats_satisfied, percent((sat.rated > 0).then_some(sat.satisfied)))}
             {figure(|c| c.stats_rated, sat.rated.to_string())}
         </dl>
@@ -120,17 +135,25 @@ fn YearChoice(year: Memo<Option<i64>>, #[prop(into)] years: Signal<Vec<i64>>) ->
         <div class="field stats__year">
             <label for="stats-year">{tr(|c| c.stats_year_label)}</label>
             <select id="stats-year" on:change=choose>
-                <option value="" selected=move || year.get().is_none()>{tr(|c| c.stats_all_years)}</option>
+                <option value="" selected=move || year.get().is_none()>
+                    {tr(|c| c.stats_all_years)}
+                </option>
                 {move || {
                     let mut list = years.get();
-                    // The year in the URL stays choosable even with no opinions in it.
                     if let Some(y) = year.get().filter(|y| !list.contains(y)) {
                         list.push(y);
                         list.sort_unstable_by(|a, b| b.cmp(a));
                     }
-                    list.into_iter().map(|y| view! {
-                        <option value=y.to_string() selected=move || year.get() == Some(y)>{y}</option>
-                    }).collect_view()
+                    list.into_iter()
+                        .map(|y| {
+                            // The year in the URL stays choosable even with no opinions in it.
+                            view! {
+                                <option value=y.to_string() selected=move || year.get() == Some(y)>
+                                    {y}
+                                </option>
+                            }
+                        })
+                        .collect_view()
                 }}
             </select>
         </div>
@@ -154,7 +177,14 @@ fn HomeChart(counts: Vec<NamedCount>) -> impl IntoView {
             .take(10)
             .map(|n| (home_name(&homes, &n.key, i18n.lang()), n.count))
             .collect();
-        view! { <BarChart caption=t.stats_by_home.to_owned() label_heading=t.stats_name.to_owned() count_heading=t.stats_count.to_owned() bars /> }
+        view! {
+            <BarChart
+                caption=t.stats_by_home.to_owned()
+                label_heading=t.stats_name.to_owned()
+                count_heading=t.stats_count.to_owned()
+                bars
+            />
+        }
     }
 }
 
@@ -167,31 +197,53 @@ fn UnitTable(units: Vec<UnitScore>) -> impl IntoView {
             view! { <p>{tr(|c| c.stats_no_units)}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" role="region" aria-labelledby="units-heading" tabindex="0">
+                <div
+                    class="table-scroll"
+                    role="region"
+                    aria-labelledby="units-heading"
+                    tabindex="0"
+                >
                     <table class="scorecard">
-                        <thead><tr>
-                            <th scope="col">{tr(|c| c.units_label)}</th>
-                            <th scope="col">{tr(|c| c.stats_assigned)}</th>
-                            <th scope="col">{tr(|c| c.stats_replied)}</th>
-                            <th scope="col">{tr(|c| c.stats_on_time)}</th>
-                            <th scope="col">{tr(|c| c.stats_median_days)}</th>
-                            <th scope="col">{tr(|c| c.stats_satisfied)}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(|c| c.units_label)}</th>
+                                <th scope="col">{tr(|c| c.stats_assigned)}</th>
+                                <th scope="col">{tr(|c| c.stats_replied)}</th>
+                                <th scope="col">{tr(|c| c.stats_on_time)}</th>
+                                <th scope="col">{tr(|c| c.stats_median_days)}</th>
+                                <th scope="col">{tr(|c| c.stats_satisfied)}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {units.into_iter().map(|u| view! {
-                                <tr>
-                                    <th scope="row">{u.name}</th>
-                                    <td>{u.assigned}</td>
-                                    <td>{u.replied}</td>
-                                    <td>{percent(u.on_time_share)}</td>
-                                    <td>{u.median_days_to_reply.map_or_else(|| "—".to_owned(), |d| format!("{d:.1}"))}</td>
-                                    <td>{percent((u.satisfaction.rated > 0).then_some(u.satisfaction.satisfied))}</td>
-                                </tr>
-                            }).collect_view()}
+                            {units
+                                .into_iter()
+                                .map(|u| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{u.name}</th>
+                                            <td>{u.assigned}</td>
+                                            <td>{u.replied}</td>
+                                            <td>{percent(u.on_time_share)}</td>
+                                            <td>
+                                                {u
+                                                    .median_days_to_reply
+                                                    .map_or_else(|| "—".to_owned(), |d| format!("{d:.1}"))}
+                                            </td>
+                                            <td>
+                                                {percent(
+                                                    (u.satisfaction.rated > 0)
+                                                        .then_some(u.satisfaction.satisfied),
+                                                )}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </div>
-            }.into_any()
+            }
+                .into_any()
         }}
     }
 }

@@ -19,7 +19,9 @@ use leptos::task::spawn_local;
 pub fn UnitsPage() -> impl IntoView {
     use_page_title(|t| t.units_heading);
     view! {
-        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <p class="back">
+            <a href="/account">{tr(|c| c.account_heading)}</a>
+        </p>
         <h1>{tr(|c| c.units_heading)}</h1>
         <p class="hint">{tr(|c| c.units_intro)}</p>
         <StaffGate children=Box::new(|csrf| view! { <UnitsEditor csrf /> }.into_any()) />
@@ -69,9 +71,13 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
             all.sort_by(|a, b| a.name.cmp(&b.name));
         })
     });
-    move || {
-        match loaded.get() {
-        None => view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }.into_any(),
+    move || match loaded.get() {
+        None => view! {
+            <p class="loading" role="status">
+                {tr(|c| c.loading)}
+            </p>
+        }
+        .into_any(),
         Some(Err(error)) => {
             view! { <LoadError error on_retry=Callback::new(move |()| load()) /> }.into_any()
         }
@@ -79,8 +85,13 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
             <AddUnit csrf=csrf.get_value() saved />
             <div class="field">
                 <label for="units-search">{tr(|c| c.units_search_label)}</label>
-                <input id="units-search" type="search" autocomplete="off"
-                    prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value()) />
+                <input
+                    id="units-search"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
             </div>
             <p class="result-count" role="status">
                 {move || (i18n.t().units_shown)(shown.with(Vec::len), units.with(Vec::len))}
@@ -89,12 +100,16 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
                 <p>{tr(|c| c.units_none_match)}</p>
             </Show>
             <ul class="unit-list">
-                <For each=move || shown.get() key=|u| (u.id.clone(), u.name.clone(), u.active) let:unit>
+                <For
+                    each=move || shown.get()
+                    key=|u| (u.id.clone(), u.name.clone(), u.active)
+                    let:unit
+                >
                     <UnitItem unit csrf=csrf.get_value() saved />
                 </For>
             </ul>
-        }.into_any(),
-    }
+        }
+        .into_any(),
     }
 }
 
@@ -132,13 +147,25 @@ fn AddUnit(csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
         <form class="form card" on:submit=submit novalidate>
             <div class="field">
                 <label for="unit-new">{tr(|c| c.units_add_label)}</label>
-                <input id="unit-new" type="text" maxlength="40" autocomplete="off"
+                <input
+                    id="unit-new"
+                    type="text"
+                    maxlength="40"
+                    autocomplete="off"
                     aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
+                    prop:value=move || name.get()
+                    on:input:target=move |ev| name.set(ev.target().value())
+                />
             </div>
-            <p class="form-error" role="alert">{move || error.get()}</p>
-            <p class="form-ok" role="status">{move || added.get().map(|n| (i18n.t().unit_added)(&n))}</p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>{tr(|c| c.units_add_button)}</button>
+            <p class="form-error" role="alert">
+                {move || error.get()}
+            </p>
+            <p class="form-ok" role="status">
+                {move || added.get().map(|n| (i18n.t().unit_added)(&n))}
+            </p>
+            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                {tr(|c| c.units_add_button)}
+            </button>
         </form>
     }
 }
@@ -187,11 +214,23 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
     let input_id = format!("unit-name-{}", unit.id);
     view! {
         <li class="unit-item" class=("unit-item--inactive", !active) data-unit=unit.id.clone()>
-            <p><strong>{unit.name.clone()}</strong>
-                {(!active).then(|| view! { " " <span class="tag">{tr(|c| c.unit_inactive)}</span> })}
+            <p>
+                <strong>{unit.name.clone()}</strong>
+                {(!active)
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="tag">{tr(|c| c.unit_inactive)}</span>
+                        }
+                    })}
             </p>
             <div class="button-row">
-                <button type="button" class="button button--link" disabled=move || busy.get() on:click=toggle>
+                <button
+                    type="button"
+                    class="button button--link"
+                    disabled=move || busy.get()
+                    on:click=toggle
+                >
                     {move || if active { i18n.t().unit_deactivate } else { i18n.t().unit_activate }}
                 </button>
             </div>
@@ -199,15 +238,28 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
                 <summary class="button button--link">{tr(|c| c.unit_rename)}</summary>
                 <form class="form" on:submit=rename novalidate>
                     <div class="field">
-                        <label for=input_id.clone()>{tr_with(|c, n: String| (c.unit_rename_label)(&n), unit.name.clone())}</label>
-                        <input id=input_id type="text" maxlength="40" autocomplete="off"
+                        <label for=input_id
+                            .clone()>
+                            {tr_with(|c, n: String| (c.unit_rename_label)(&n), unit.name.clone())}
+                        </label>
+                        <input
+                            id=input_id
+                            type="text"
+                            maxlength="40"
+                            autocomplete="off"
                             aria-invalid=move || error.get().is_some().to_string()
-                            prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
+                            prop:value=move || name.get()
+                            on:input:target=move |ev| name.set(ev.target().value())
+                        />
                     </div>
-                    <button type="submit" class="button" disabled=move || busy.get()>{tr(|c| c.unit_save_name)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get()>
+                        {tr(|c| c.unit_save_name)}
+                    </button>
                 </form>
             </details>
-            <p class="form-error" role="alert">{move || error.get()}</p>
+            <p class="form-error" role="alert">
+                {move || error.get()}
+            </p>
         </li>
     }
 }

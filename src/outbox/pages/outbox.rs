@@ -21,10 +21,30 @@ pub fn OutboxPage() -> impl IntoView {
             .with(|s| s.as_ref().is_some_and(|s| s.account.role == Role::Staff))
     };
     view! {
-        <p class="back"><a href="/account">{tr(|c| c.account_heading)}</a></p>
+        <p class="back">
+            <a href="/account">{tr(|c| c.account_heading)}</a>
+        </p>
         <h1>{tr(|c| c.outbox_heading)}</h1>
-        <Show when=move || auth.checked.get() fallback=move || view! { <p class="loading" role="status">{tr(|c| c.loading)}</p> }>
-            <Show when=is_staff fallback=move || view! { <p class="alert" role="alert">{tr(|c| c.forbidden)}</p> }>
+        <Show
+            when=move || auth.checked.get()
+            fallback=move || {
+                view! {
+                    <p class="loading" role="status">
+                        {tr(|c| c.loading)}
+                    </p>
+                }
+            }
+        >
+            <Show
+                when=is_staff
+                fallback=move || {
+                    view! {
+                        <p class="alert" role="alert">
+                            {tr(|c| c.forbidden)}
+                        </p>
+                    }
+                }
+            >
                 <OutboxList />
             </Show>
         </Show>
@@ -44,7 +64,8 @@ fn OutboxList() -> impl IntoView {
                     <ul class="outbox">
                         {items.into_iter().map(|n| view! { <OutboxItem n /> }).collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </Loader>
     }
@@ -64,14 +85,20 @@ fn OutboxItem(n: Notification) -> impl IntoView {
     view! {
         <li class="outbox__item" data-code=subject(&n) data-kind=n.kind.code()>
             <p class="outbox__meta">
-                <span class="status" class=("status--booked", status == NotificationStatus::Sent)
+                <span
+                    class="status"
+                    class=("status--booked", status == NotificationStatus::Sent)
                     class=("status--waitlisted", status == NotificationStatus::Pending)
-                    class=("status--cancelled", status == NotificationStatus::Failed)>
+                    class=("status--cancelled", status == NotificationStatus::Failed)
+                >
                     {tr_with(|c, s| (c.notification_status)(s), status)}
                 </span>
-                " " <span class="tag">{tr_with(|c, k| (c.notification_kind)(k), n.kind)}</span>
-                " " <span class="booking__code">{subject(&n)}</span>
-                " " <span>{n.phone.clone()}</span>
+                " "
+                <span class="tag">{tr_with(|c, k| (c.notification_kind)(k), n.kind)}</span>
+                " "
+                <span class="booking__code">{subject(&n)}</span>
+                " "
+                <span>{n.phone.clone()}</span>
             </p>
             <p>{n.message.clone()}</p>
             <p class="hint">
