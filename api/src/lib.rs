@@ -17,3 +17,4 @@ pub use homes::home::{Facility, Home, HomeSummary, HomeType, HomesResponse, Regi
 pub use homes::hours::{TimeRange, WeeklyHours};
 pub use homes::query::HomesQuery;
 pub use platform::error::{ApiError, ErrorCode};
+pub use platform::fields::FormField;

@@ -1,6 +1,7 @@
 //! Tidy checks over the whole workspace's source, kept in the smallest crate so they build in
 //! seconds: every module says what it is for, SQL stays in the server's storage modules, storage
-//! imports nothing above it, and no files import each other in a circle.
+//! imports nothing above it, no files import each other in a circle, and the browser words
+//! refusals in one place.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -227,6 +228,33 @@ fn every_module_starts_with_a_line_saying_what_it_is_for() {
         missing.is_empty(),
         "these files do not start with a `//!` line:\n{}",
         missing.join("\n")
+    );
+}
+
+/// The browser files that may look at an error's code: the one door to the server, the generic
+/// load error, sign-in (its own two refusals), the accounts forms' sorting of a refusal into a
+/// field, and the one module that words every refusal.
+const REFUSAL_READERS: [&str; 5] = [
+    "kit/http.rs",
+    "kit/load_error.rs",
+    "accounts/pages/sign_in.rs",
+    "accounts/account_rules.rs",
+    "i18n/refusals.rs",
+];
+
+#[test]
+fn the_browser_words_refusals_in_one_place() {
+    let readers: Vec<String> = rust_files("src")
+        .into_iter()
+        .filter(|file| code_of(&read("src", file)).contains("ErrorCode::"))
+        .map(|file| file.to_string_lossy().replace('\\', "/"))
+        .filter(|file| !REFUSAL_READERS.contains(&file.as_str()))
+        .collect();
+    assert!(
+        readers.is_empty(),
+        "these browser files pick words for an error code themselves; move that into \
+         src/i18n/refusals.rs:\n{}",
+        readers.join("\n")
     );
 }
 

@@ -2,7 +2,7 @@
 //! search shows, which fields of a new account are wrong, and how a refusal from the server is
 //! worded. The rules themselves are `api`'s; this only applies them and names the fields.
 
-use crate::i18n::{Catalog, Lang};
+use crate::i18n::{refusals, Catalog, Lang};
 use crate::kit::http::ClientError;
 use deputy_homes_api::accounts::{
     validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
@@ -10,29 +10,7 @@ use deputy_homes_api::accounts::{
 use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
 use deputy_homes_api::{District, ErrorCode, HomeSummary};
 
-/// A field of the new-account form (and of the homes editor).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AccountField {
-    DisplayName,
-    Username,
-    Phone,
-    Password,
-    Homes,
-}
-
-impl AccountField {
-    /// The field the server names in an error's `field`.
-    pub fn from_wire(name: &str) -> Option<AccountField> {
-        match name {
-            "display_name" => Some(AccountField::DisplayName),
-            "username" => Some(AccountField::Username),
-            "phone" => Some(AccountField::Phone),
-            "password" => Some(AccountField::Password),
-            "home_ids" => Some(AccountField::Homes),
-            _ => None,
-        }
-    }
-}
+pub use deputy_homes_api::accounts::AccountField;
 
 /// What is wrong with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,15 +31,7 @@ impl Problem {
 
     /// The message shown next to the field, in the catalog's language.
     pub fn message(&self, t: &Catalog) -> &'static str {
-        match self {
-            Problem::Invalid(AccountField::DisplayName) => t.invalid_display_name,
-            Problem::Invalid(AccountField::Username) => t.invalid_username,
-            Problem::Invalid(AccountField::Phone) => t.invalid_phone,
-            Problem::Invalid(AccountField::Password) => t.invalid_password,
-            Problem::Invalid(AccountField::Homes) => t.invalid_homes,
-            Problem::Taken(AccountField::Phone) => t.phone_taken,
-            Problem::Taken(_) => t.username_taken,
-        }
+        refusals::account_field(self.field(), matches!(self, Problem::Taken(_)), t)
     }
 }
 
@@ -103,8 +73,8 @@ pub enum Refusal {
     NotStaff,
     /// The server could not be reached.
     Network,
-    /// A refusal the app has no words of its own for: the server's message, when it gave one.
-    Other(Option<String>),
+    /// A refusal the app has no words of its own for.
+    Other,
 }
 
 /// Sorts a failed request into a [`Refusal`].
@@ -112,17 +82,26 @@ pub fn refusal(error: &ClientError) -> Refusal {
     let ClientError::Api { error, .. } = error else {
         return match error {
             ClientError::Network => Refusal::Network,
-            _ => Refusal::Other(None),
+            _ => Refusal::Other,
         };
     };
-    let field = error.field.as_deref().and_then(AccountField::from_wire);
-    match (error.code, field) {
+    // Only the fields the forms show; a refusal about another (the role) is the form's as a whole.
+    let shown = error.field::<AccountField>().filter(|f| {
+        matches!(
+            f,
+            AccountField::DisplayName
+                | AccountField::Username
+                | AccountField::Phone
+                | AccountField::Password
+                | AccountField::HomeIds
+        )
+    });
+    match (error.code, shown) {
         (ErrorCode::BadParameter, Some(f)) => Refusal::Field(Problem::Invalid(f)),
-        (ErrorCode::Conflict, Some(f)) => Refusal::Field(Problem::Taken(f)),
+        (ErrorCode::Taken, Some(f)) => Refusal::Field(Problem::Taken(f)),
         (ErrorCode::Unauthenticated | ErrorCode::CsrfRejected, _) => Refusal::SessionEnded,
         (ErrorCode::Forbidden, _) => Refusal::NotStaff,
-        (ErrorCode::Internal, _) => Refusal::Other(None),
-        _ => Refusal::Other(Some(error.message.clone()).filter(|m| !m.is_empty())),
+        _ => Refusal::Other,
     }
 }
 
@@ -134,8 +113,7 @@ impl Refusal {
             Refusal::SessionEnded => t.session_ended.to_owned(),
             Refusal::NotStaff => t.staff_only.to_owned(),
             Refusal::Network => t.error_network.to_owned(),
-            Refusal::Other(Some(server_words)) => (t.server_said)(server_words),
-            Refusal::Other(None) => t.error_server.to_owned(),
+            Refusal::Other => t.error_server.to_owned(),
         }
     }
 }
@@ -208,13 +186,13 @@ mod tests {
         }
     }
 
-    fn api_error(code: ErrorCode, field: Option<&str>, message: &str) -> ClientError {
+    fn api_error(code: ErrorCode, field: Option<AccountField>, message: &str) -> ClientError {
+        let error = ApiError::new(code, message);
         ClientError::Api {
             status: 400,
-            error: ApiError {
-                code,
-                message: message.into(),
-                field: field.map(str::to_owned),
+            error: match field {
+                Some(f) => error.on(f),
+                None => error,
             },
         }
     }
@@ -254,9 +232,17 @@ mod tests {
     #[test]
     fn the_servers_field_errors_become_the_apps_own_messages() {
         let zh = Lang::Zh.catalog();
-        let taken = refusal(&api_error(ErrorCode::Conflict, Some("phone"), "in use"));
+        let taken = refusal(&api_error(
+            ErrorCode::Taken,
+            Some(AccountField::Phone),
+            "in use",
+        ));
         assert_eq!(taken, Refusal::Field(Problem::Taken(AccountField::Phone)));
-        let bad = refusal(&api_error(ErrorCode::BadParameter, Some("username"), "x"));
+        let bad = refusal(&api_error(
+            ErrorCode::BadParameter,
+            Some(AccountField::Username),
+            "x",
+        ));
         let Refusal::Field(problem) = bad else {
             panic!("{bad:?}")
         };
@@ -264,14 +250,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_field_falls_back_to_the_servers_words() {
+    fn a_field_the_form_does_not_show_falls_back_to_the_apps_words_never_the_servers() {
         let other = refusal(&api_error(
             ErrorCode::BadParameter,
-            Some("role"),
+            Some(AccountField::Role),
             "bad role",
         ));
-        assert_eq!(other, Refusal::Other(Some("bad role".into())));
-        assert!(other.message(Lang::En.catalog()).contains("bad role"));
+        assert_eq!(other, Refusal::Other);
+        let en = Lang::En.catalog();
+        assert_eq!(other.message(en), en.error_server);
+        assert!(!other.message(en).contains("bad role"));
         assert_eq!(refusal(&ClientError::Network), Refusal::Network);
         let csrf = refusal(&api_error(ErrorCode::CsrfRejected, None, ""));
         assert_eq!(csrf, Refusal::SessionEnded);

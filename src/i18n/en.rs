@@ -492,7 +492,6 @@ pub const EN: Catalog = Catalog {
     username_taken: "This username is taken; choose another.",
     phone_taken: "Another account already uses this mobile number.",
     form_has_errors: "Please correct the fields marked below.",
-    server_said: |m| format!("The server refused: {m}"),
     district_name: District::name_en,
     type_name,
     field_name,

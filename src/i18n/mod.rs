@@ -2,6 +2,7 @@
 //! [`Catalog`], so the compiler refuses a language with a missing string.
 
 mod en;
+pub mod refusals;
 mod zh;
 
 use deputy_homes_api::accounts::Role;
@@ -392,7 +393,6 @@ pub struct Catalog {
     pub username_taken: &'static str,
     pub phone_taken: &'static str,
     pub form_has_errors: &'static str,
-    pub server_said: fn(&str) -> String,
     pub district_name: fn(District) -> &'static str,
     pub type_name: fn(HomeType) -> &'static str,
     pub field_name: fn(HomeType) -> &'static str,

@@ -494,7 +494,6 @@ pub const ZH: Catalog = Catalog {
     username_taken: "该用户名已被使用，请换一个。",
     phone_taken: "该手机号已被其他账户使用。",
     form_has_errors: "请按提示修改后再提交。",
-    server_said: |m| format!("服务器拒绝了请求：{m}"),
     district_name: District::name_zh,
     type_name,
     field_name,

@@ -198,11 +198,7 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientE
         Ok(error) => Err(ClientError::Api { status, error }),
         Err(_) if status >= 500 => Err(ClientError::Api {
             status,
-            error: ApiError {
-                code: ErrorCode::Internal,
-                message: String::new(),
-                field: None,
-            },
+            error: ApiError::new(ErrorCode::Internal, String::new()),
         }),
         Err(_) => Err(ClientError::BadResponse),
     }

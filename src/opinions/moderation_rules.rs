@@ -2,13 +2,11 @@
 //! status allows, how the queue's filters live in the URL, which units a search shows, and how a
 //! refusal from the server is worded next to its field.
 
-use crate::i18n::Catalog;
-use crate::kit::http::ClientError;
 use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
 use deputy_homes_api::opinions::handling::StaffOpinionQuery;
 use deputy_homes_api::opinions::units::HandlingUnit;
 use deputy_homes_api::opinions::{Category, OpinionStatus};
-use deputy_homes_api::{District, ErrorCode};
+use deputy_homes_api::District;
 
 /// A step staff can take on one opinion; each is `POST /api/staff/opinions/{tracking}/{path}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,66 +105,9 @@ pub fn units_named<'a>(units: &'a [HandlingUnit], search: &str) -> Vec<&'a Handl
         .collect()
 }
 
-/// The field at fault (as the form names it) and the message, for a refused step.
-pub fn step_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'static str) {
-    let ClientError::Api { error, .. } = error else {
-        return (
-            None,
-            if *error == ClientError::Network {
-                t.error_network
-            } else {
-                t.error_server
-            },
-        );
-    };
-    match (error.code, error.field.as_deref()) {
-        (ErrorCode::BadParameter, Some("duplicate_of")) => {
-            (Some("duplicate_of"), t.error_duplicate_of)
-        }
-        (ErrorCode::BadParameter, Some("unit_ids")) => (Some("unit_ids"), t.error_units),
-        (ErrorCode::BadParameter, Some("due_date" | "working_days")) => {
-            (Some("due_date"), t.error_due_date)
-        }
-        (ErrorCode::BadParameter, Some(f @ ("message" | "text" | "reason" | "note"))) => {
-            (Some(field_name(f)), t.error_text_required)
-        }
-        (ErrorCode::BadParameter, Some("phone_last4" | "private_token")) => {
-            (Some("phone_last4"), t.error_last4)
-        }
-        (ErrorCode::BadParameter, Some("comment")) => (Some("comment"), t.error_comment),
-        (ErrorCode::BadParameter, _) => (None, t.error_bad_request),
-        (ErrorCode::Conflict, _) => (None, t.error_step_conflict),
-        (ErrorCode::NotFound, _) => (None, t.error_tracking_not_found),
-        (ErrorCode::TooManyAttempts, _) => (None, t.error_rate_limited),
-        (ErrorCode::Unauthenticated | ErrorCode::CsrfRejected, _) => (None, t.session_ended),
-        (ErrorCode::Forbidden, _) => (None, t.forbidden),
-        _ => (None, t.error_server),
-    }
-}
-
-/// The message for a refused reveal of a phone: past the hourly limit it says so (the step
-/// forms' "too many submissions" would be wrong there); otherwise as for a step.
-pub fn reveal_error(error: &ClientError, t: &Catalog) -> &'static str {
-    match error.code() {
-        Some(ErrorCode::TooManyAttempts) => t.error_reveal_limited,
-        _ => step_error(error, t).1,
-    }
-}
-
-/// The wire's field names as `'static` strings the forms compare with.
-fn field_name(wire: &str) -> &'static str {
-    match wire {
-        "message" => "message",
-        "text" => "text",
-        "reason" => "reason",
-        _ => "note",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_homes_api::ApiError;
 
     #[test]
     fn each_status_offers_only_the_steps_the_chain_allows() {
@@ -239,57 +180,6 @@ mod tests {
             _ => None,
         });
         assert_eq!(query, StaffOpinionQuery::default());
-    }
-
-    #[test]
-    fn refusals_land_next_to_their_field() {
-        let t = crate::i18n::Lang::En.catalog();
-        let refused = |field: &str, code| ClientError::Api {
-            status: 400,
-            error: ApiError {
-                code,
-                message: String::new(),
-                field: Some(field.into()),
-            },
-        };
-        assert_eq!(
-            step_error(&refused("duplicate_of", ErrorCode::BadParameter), t),
-            (Some("duplicate_of"), t.error_duplicate_of)
-        );
-        assert_eq!(
-            step_error(&refused("message", ErrorCode::BadParameter), t).0,
-            Some("message")
-        );
-        assert_eq!(
-            step_error(&refused("x", ErrorCode::Conflict), t),
-            (None, t.error_step_conflict)
-        );
-        assert_eq!(step_error(&ClientError::Network, t).1, t.error_network);
-    }
-
-    #[test]
-    fn a_refused_reveal_past_the_hourly_limit_says_so_in_chinese() {
-        let t = crate::i18n::Lang::Zh.catalog();
-        let refused = |status, code| ClientError::Api {
-            status,
-            error: ApiError {
-                code,
-                message: "you revealed 30 phones this hour, the most allowed".into(),
-                field: None,
-            },
-        };
-        let limited = reveal_error(&refused(429, ErrorCode::TooManyAttempts), t);
-        assert_eq!(limited, t.error_reveal_limited);
-        assert!(
-            limited.contains("查看完整手机号的次数已达上限"),
-            "{limited}"
-        );
-        assert_ne!(limited, t.error_rate_limited);
-        assert_eq!(
-            reveal_error(&refused(404, ErrorCode::NotFound), t),
-            t.error_tracking_not_found
-        );
-        assert_eq!(reveal_error(&ClientError::Network, t), t.error_network);
     }
 
     #[test]

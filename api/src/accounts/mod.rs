@@ -31,6 +31,26 @@ impl Role {
     }
 }
 
+crate::form_fields! {
+    /// The fields of signing in and of creating and changing accounts.
+    pub enum AccountField {
+        /// The username or phone used to sign in.
+        Login = "login",
+        /// The password.
+        Password = "password",
+        /// A new account's username.
+        Username = "username",
+        /// The name shown for the account.
+        DisplayName = "display_name",
+        /// The account's mobile number.
+        Phone = "phone",
+        /// Staff or delegate.
+        Role = "role",
+        /// The homes a delegate belongs to.
+        HomeIds = "home_ids",
+    }
+}
+
 /// An account as the app sees it (never the password).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -2,11 +2,28 @@
 
 use crate::homes::geo::{distance_m, LatLon};
 use crate::homes::search::{Haystack, PreparedQuery, SearchIndex};
+use crate::FormField;
 use crate::{ApiError, District, Home, HomeSummary, HomeType};
 use serde::{Deserialize, Serialize};
 
 /// Longest text query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 100;
+
+crate::form_fields! {
+    /// The parameters of the homes list.
+    pub enum HomesQueryField {
+        /// The text searched for.
+        Q = "q",
+        /// The district code.
+        District = "district",
+        /// The home type.
+        Type = "type",
+        /// The latitude of "near me".
+        Lat = "lat",
+        /// The longitude of "near me".
+        Lon = "lon",
+    }
+}
 
 /// The query string as it arrives: every field optional and still text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -99,17 +116,17 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn parse_coordinate(field: &str, text: &str, limit: f64) -> Result<f64, ApiError> {
+fn parse_coordinate(field: HomesQueryField, text: &str, limit: f64) -> Result<f64, ApiError> {
     let value: f64 = text.parse().map_err(|_| {
         ApiError::bad_parameter(
             field,
-            format!("{field} must be a number of degrees, not {text:?}"),
+            format!("{} must be a number of degrees, not {text:?}", field.name()),
         )
     })?;
     if !value.is_finite() || value.abs() > limit {
         return Err(ApiError::bad_parameter(
             field,
-            format!("{field} must be between -{limit} and {limit}"),
+            format!("{} must be between -{limit} and {limit}", field.name()),
         ));
     }
     Ok(value)
@@ -121,7 +138,7 @@ impl HomesQuery {
         let text = non_empty(&self.q).unwrap_or_default().to_owned();
         if text.chars().count() > MAX_QUERY_CHARS {
             return Err(ApiError::bad_parameter(
-                "q",
+                HomesQueryField::Q,
                 format!("q is longer than {MAX_QUERY_CHARS} characters"),
             ));
         }
@@ -129,7 +146,7 @@ impl HomesQuery {
             None => None,
             Some(code) => Some(District::from_code(code).ok_or_else(|| {
                 ApiError::bad_parameter(
-                    "district",
+                    HomesQueryField::District,
                     format!("district {code:?} is not one of the 9 district codes"),
                 )
             })?),
@@ -137,20 +154,29 @@ impl HomesQuery {
         let home_type = match non_empty(&self.home_type) {
             None => None,
             Some(code) => Some(TypeFilter::from_code(code).ok_or_else(|| {
-                ApiError::bad_parameter("type", format!("type {code:?} is not a home type"))
+                ApiError::bad_parameter(
+                    HomesQueryField::Type,
+                    format!("type {code:?} is not a home type"),
+                )
             })?),
         };
         let near = match (non_empty(&self.lat), non_empty(&self.lon)) {
             (None, None) => None,
             (Some(lat), Some(lon)) => Some(LatLon::new(
-                parse_coordinate("lat", lat, 90.0)?,
-                parse_coordinate("lon", lon, 180.0)?,
+                parse_coordinate(HomesQueryField::Lat, lat, 90.0)?,
+                parse_coordinate(HomesQueryField::Lon, lon, 180.0)?,
             )),
             (Some(_), None) => {
-                return Err(ApiError::bad_parameter("lon", "lat was given without lon"))
+                return Err(ApiError::bad_parameter(
+                    HomesQueryField::Lon,
+                    "lat was given without lon",
+                ))
             }
             (None, Some(_)) => {
-                return Err(ApiError::bad_parameter("lat", "lon was given without lat"))
+                return Err(ApiError::bad_parameter(
+                    HomesQueryField::Lat,
+                    "lon was given without lat",
+                ))
             }
         };
         Ok(HomeFilter {
@@ -246,15 +272,11 @@ mod tests {
         ] {
             let err = query(&pairs).validate().unwrap_err();
             assert_eq!(err.code, ErrorCode::BadParameter);
-            assert_eq!(err.field.as_deref(), Some(field), "{pairs:?}");
+            assert_eq!(err.field_name(), Some(field), "{pairs:?}");
         }
         let long = "字".repeat(MAX_QUERY_CHARS + 1);
         assert_eq!(
-            query(&[("q", &long)])
-                .validate()
-                .unwrap_err()
-                .field
-                .as_deref(),
+            query(&[("q", &long)]).validate().unwrap_err().field_name(),
             Some("q")
         );
     }

@@ -5,6 +5,32 @@ use crate::platform::time::SHANGHAI_OFFSET_MINUTES;
 use crate::{ApiError, TimeRange};
 use serde::{Deserialize, Serialize};
 
+crate::form_fields! {
+    /// The fields of publishing, editing and cancelling an activity.
+    pub enum ActivityField {
+        /// The kind of activity.
+        Kind = "kind",
+        /// The day.
+        Date = "date",
+        /// The start time.
+        Start = "start",
+        /// The end time.
+        End = "end",
+        /// How many seats.
+        Capacity = "capacity",
+        /// The topic.
+        Topic = "topic",
+        /// How many weeks a series runs.
+        RepeatWeeks = "repeat_weeks",
+        /// The delegates on duty.
+        OnDuty = "on_duty",
+        /// Why it is cancelled.
+        Reason = "reason",
+        /// The activity itself (its state, not a typed value).
+        Id = "id",
+    }
+}
+
 /// The kinds of activity a home holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -148,7 +174,7 @@ impl CancelActivity {
         let chars = reason.chars().count();
         if chars == 0 || chars > MAX_CANCEL_REASON_CHARS {
             return Err(ApiError::bad_parameter(
-                "reason",
+                ActivityField::Reason,
                 format!("give a reason of 1 to {MAX_CANCEL_REASON_CHARS} characters"),
             ));
         }
@@ -263,40 +289,40 @@ impl NewActivities {
     pub fn occurrences(&self, now_ms: i64) -> Result<Vec<Occurrence>, ApiError> {
         let first = parse_date(&self.date).ok_or_else(|| {
             ApiError::bad_parameter(
-                "date",
+                ActivityField::Date,
                 format!("{:?} is not a date like 2026-12-01", self.date),
             )
         })?;
         if self.start.trim() == self.end.trim() {
             return Err(ApiError::bad_parameter(
-                "end",
+                ActivityField::End,
                 "the end must be after the start",
             ));
         }
         let range = TimeRange::parse(&format!("{}-{}", self.start, self.end))
-            .map_err(|e| ApiError::bad_parameter("start", e.0))?;
+            .map_err(|e| ApiError::bad_parameter(ActivityField::Start, e.0))?;
         if range.crosses_midnight() {
             return Err(ApiError::bad_parameter(
-                "end",
+                ActivityField::End,
                 "the end must be after the start on the same day",
             ));
         }
         if !(1..=MAX_CAPACITY).contains(&self.capacity) {
             return Err(ApiError::bad_parameter(
-                "capacity",
+                ActivityField::Capacity,
                 format!("capacity must be 1 to {MAX_CAPACITY}"),
             ));
         }
         let topic_chars = self.topic.trim().chars().count();
         if topic_chars == 0 || topic_chars > MAX_TOPIC_CHARS {
             return Err(ApiError::bad_parameter(
-                "topic",
+                ActivityField::Topic,
                 format!("topic must be 1 to {MAX_TOPIC_CHARS} characters"),
             ));
         }
         if !(1..=MAX_REPEAT_WEEKS).contains(&self.repeat_weeks) {
             return Err(ApiError::bad_parameter(
-                "repeat_weeks",
+                ActivityField::RepeatWeeks,
                 format!("repeat_weeks must be 1 to {MAX_REPEAT_WEEKS}"),
             ));
         }
@@ -312,7 +338,7 @@ impl NewActivities {
             .collect();
         if occurrences[0].starts_at_ms <= now_ms {
             return Err(ApiError::bad_parameter(
-                "date",
+                ActivityField::Date,
                 "the activity would start in the past",
             ));
         }
@@ -395,7 +421,7 @@ mod tests {
         let err = edit
             .as_new(ActivityKind::Training)
             .occurrences(NOV_28_2026_NOON_HOHHOT);
-        assert_eq!(err.unwrap_err().field.as_deref(), Some("start"));
+        assert_eq!(err.unwrap_err().field_name(), Some("start"));
         let fixed = EditActivity {
             start: "09:00".into(),
             ..edit
@@ -431,7 +457,13 @@ mod tests {
     #[test]
     fn bad_requests_name_their_field() {
         let now = NOV_28_2026_NOON_HOHHOT;
-        let field = |r: NewActivities| r.occurrences(now).unwrap_err().field.unwrap();
+        let field = |r: NewActivities| {
+            r.occurrences(now)
+                .unwrap_err()
+                .field_name()
+                .unwrap()
+                .to_owned()
+        };
         assert_eq!(
             field(request("2026-11-28", "09:00", "11:00", 1)),
             "date",

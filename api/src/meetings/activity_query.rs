@@ -8,6 +8,18 @@ use serde::{Deserialize, Serialize};
 /// Most activities one answer lists.
 pub const MAX_ACTIVITIES_LISTED: usize = 200;
 
+crate::form_fields! {
+    /// The parameters of the list of activities.
+    pub enum ActivityQueryField {
+        /// The district code.
+        District = "district",
+        /// The activity kind.
+        Kind = "kind",
+        /// The day.
+        Date = "date",
+    }
+}
+
 /// The query string as it arrives: every field optional and still text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -50,7 +62,7 @@ impl ActivitiesQuery {
             None => None,
             Some(code) => Some(District::from_code(code).ok_or_else(|| {
                 ApiError::bad_parameter(
-                    "district",
+                    ActivityQueryField::District,
                     format!("district {code:?} is not one of the 9 district codes"),
                 )
             })?),
@@ -58,7 +70,10 @@ impl ActivitiesQuery {
         let kind = match non_empty(&self.kind) {
             None => None,
             Some(code) => Some(ActivityKind::from_code(code).ok_or_else(|| {
-                ApiError::bad_parameter("kind", format!("kind {code:?} is not an activity kind"))
+                ApiError::bad_parameter(
+                    ActivityQueryField::Kind,
+                    format!("kind {code:?} is not an activity kind"),
+                )
             })?),
         };
         let date = match non_empty(&self.date) {
@@ -66,7 +81,7 @@ impl ActivitiesQuery {
             Some(text) => {
                 parse_date(text).ok_or_else(|| {
                     ApiError::bad_parameter(
-                        "date",
+                        ActivityQueryField::Date,
                         format!("{text:?} is not a date like 2026-12-01"),
                     )
                 })?;
@@ -123,7 +138,7 @@ mod tests {
 
     #[test]
     fn unknown_codes_and_bad_dates_name_their_field() {
-        let field = |q: ActivitiesQuery| q.validate().unwrap_err().field.unwrap();
+        let field = |q: ActivitiesQuery| q.validate().unwrap_err().field_name().unwrap().to_owned();
         assert_eq!(field(query("atlantis", "", "", "")), "district");
         assert_eq!(field(query("", "picnic", "", "")), "kind");
         assert_eq!(field(query("", "", "2027-02-29", "")), "date");

@@ -4,6 +4,28 @@ use crate::accounts::MobileNumber;
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
+crate::form_fields! {
+    /// The fields of booking, looking up, cancelling and moving a booking.
+    pub enum BookingField {
+        /// The citizen's name.
+        Name = "name",
+        /// The citizen's mobile number.
+        Phone = "phone",
+        /// What they want to raise.
+        Topic = "topic",
+        /// Help they need to attend.
+        AccessNeeds = "access_needs",
+        /// Consent to the use of name and phone.
+        Consent = "consent",
+        /// The activity booked (closed to bookings when it starts soon).
+        Activity = "activity",
+        /// The booking code.
+        Code = "code",
+        /// The activity a booking moves to.
+        ActivityId = "activity_id",
+    }
+}
+
 /// Help a citizen needs to take part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -166,22 +188,22 @@ impl NewBooking {
         let name = self.name.trim().chars().count();
         if name == 0 || name > MAX_NAME_CHARS {
             return Err(ApiError::bad_parameter(
-                "name",
+                BookingField::Name,
                 format!("name must be 1 to {MAX_NAME_CHARS} characters"),
             ));
         }
-        let phone =
-            MobileNumber::parse(&self.phone).map_err(|m| ApiError::bad_parameter("phone", m))?;
+        let phone = MobileNumber::parse(&self.phone)
+            .map_err(|m| ApiError::bad_parameter(BookingField::Phone, m))?;
         let topic = self.topic.trim().chars().count();
         if topic == 0 || topic > MAX_TOPIC_CHARS {
             return Err(ApiError::bad_parameter(
-                "topic",
+                BookingField::Topic,
                 format!("topic must be 1 to {MAX_TOPIC_CHARS} characters"),
             ));
         }
         if !self.consent {
             return Err(ApiError::bad_parameter(
-                "consent",
+                BookingField::Consent,
                 "consent to the use of your name and phone is needed",
             ));
         }
@@ -219,7 +241,7 @@ mod tests {
     #[test]
     fn a_booking_needs_a_name_a_mobile_a_topic_and_consent() {
         assert_eq!(booking().validate().unwrap().as_str(), "13800138000");
-        let field = |b: NewBooking| b.validate().unwrap_err().field.unwrap();
+        let field = |b: NewBooking| b.validate().unwrap_err().field_name().unwrap().to_owned();
         assert_eq!(
             field(NewBooking {
                 name: " ".into(),

@@ -5,6 +5,24 @@ use crate::meetings::booking::{normalize_code, AccessNeed, BookingStatus, CODE_L
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
+crate::form_fields! {
+    /// The fields of check-in, the reception record and the year summary.
+    pub enum ReceptionField {
+        /// The booking code checked in.
+        Code = "code",
+        /// What was raised.
+        Raised = "raised",
+        /// What follows up.
+        FollowUp = "follow_up",
+        /// The bookings that came.
+        BookingCodes = "booking_codes",
+        /// The year summed up.
+        Year = "year",
+        /// The activity itself (its state, not a typed value).
+        Id = "id",
+    }
+}
+
 /// One booking as the delegates and staff of the home see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -46,7 +64,7 @@ impl CheckIn {
         let code = normalize_code(&self.code);
         if code.chars().count() != CODE_LENGTH {
             return Err(ApiError::bad_parameter(
-                "code",
+                ReceptionField::Code,
                 format!("a booking code has {CODE_LENGTH} characters"),
             ));
         }
@@ -83,13 +101,13 @@ impl RecordInput {
         let raised = self.raised.trim().chars().count();
         if raised == 0 || raised > MAX_RECORD_CHARS {
             return Err(ApiError::bad_parameter(
-                "raised",
+                ReceptionField::Raised,
                 format!("write what was raised, 1 to {MAX_RECORD_CHARS} characters"),
             ));
         }
         if self.follow_up.trim().chars().count() > MAX_RECORD_CHARS {
             return Err(ApiError::bad_parameter(
-                "follow_up",
+                ReceptionField::FollowUp,
                 format!("the follow-up may have at most {MAX_RECORD_CHARS} characters"),
             ));
         }
@@ -146,8 +164,8 @@ mod tests {
     fn check_in_reads_codes_as_typed_and_refuses_wrong_lengths() {
         let code = |c: &str| CheckIn { code: c.into() }.normalized_code();
         assert_eq!(code(" acd-34x ").unwrap(), "ACD34X");
-        assert_eq!(code("ACD34").unwrap_err().field.as_deref(), Some("code"));
-        assert_eq!(code("ACD34XY").unwrap_err().field.as_deref(), Some("code"));
+        assert_eq!(code("ACD34").unwrap_err().field_name(), Some("code"));
+        assert_eq!(code("ACD34XY").unwrap_err().field_name(), Some("code"));
     }
 
     #[test]
@@ -162,18 +180,12 @@ mod tests {
             raised: "  ".into(),
             ..input.clone()
         };
-        assert_eq!(
-            empty.validate().unwrap_err().field.as_deref(),
-            Some("raised")
-        );
+        assert_eq!(empty.validate().unwrap_err().field_name(), Some("raised"));
         let long = RecordInput {
             follow_up: "字".repeat(MAX_RECORD_CHARS + 1),
             ..input
         };
-        assert_eq!(
-            long.validate().unwrap_err().field.as_deref(),
-            Some("follow_up")
-        );
+        assert_eq!(long.validate().unwrap_err().field_name(), Some("follow_up"));
     }
 
     #[test]

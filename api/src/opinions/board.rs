@@ -10,6 +10,14 @@ use crate::opinions::Category;
 use crate::District;
 use serde::{Deserialize, Serialize};
 
+crate::form_fields! {
+    /// The parameters of the statistics.
+    pub enum StatsField {
+        /// The year counted.
+        Year = "year",
+    }
+}
+
 /// Query of `GET /api/public/opinions`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -245,10 +253,7 @@ mod tests {
             comment: Some("字".repeat(501)),
             ..rate
         };
-        assert_eq!(
-            long.validate().unwrap_err().field.as_deref(),
-            Some("comment")
-        );
+        assert_eq!(long.validate().unwrap_err().field_name(), Some("comment"));
         assert_eq!(Rating::from_score(Rating::Not.score()), Some(Rating::Not));
         assert_eq!(serde_json::to_value(ReplyClass::B).unwrap(), "B");
     }

@@ -4,6 +4,8 @@
 
 use crate::opinions::board::{OpinionRating, OpinionReply, ReplyClass};
 use crate::opinions::{Category, MaskedContact, OpinionLocation, OpinionPhoto, OpinionStatus};
+use crate::platform::fields::ListField;
+use crate::FormField;
 use crate::{ApiError, District};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -73,6 +75,30 @@ pub enum EventKind {
     Extended,
     /// An internal note by staff; never shown to the citizen.
     Note,
+}
+
+crate::form_fields! {
+    /// The fields of a step of the handling chain (and of a bulk action).
+    pub enum StepField {
+        /// The message to the citizen on rejecting.
+        Message = "message",
+        /// A reply's or an internal note's text.
+        Text = "text",
+        /// Why the due date is extended.
+        Reason = "reason",
+        /// A note shown to the citizen with the step.
+        Note = "note",
+        /// The opinion a duplicate repeats.
+        DuplicateOf = "duplicate_of",
+        /// The handling units assigned.
+        UnitIds = "unit_ids",
+        /// The new due date.
+        DueDate = "due_date",
+        /// Working days added to the due date.
+        WorkingDays = "working_days",
+        /// The opinions a bulk action names.
+        Trackings = "trackings",
+    }
 }
 
 /// Query of `GET /api/staff/opinions`; every filter is optional and they combine.
@@ -368,7 +394,7 @@ impl BulkAction {
     pub fn validate(&self) -> Result<Option<&str>, ApiError> {
         if self.trackings.is_empty() || self.trackings.len() > MAX_BULK_OPINIONS {
             return Err(ApiError::bad_parameter(
-                "trackings",
+                StepField::Trackings,
                 format!("name 1 to {MAX_BULK_OPINIONS} opinions"),
             ));
         }
@@ -380,7 +406,7 @@ impl BulkAction {
 /// [`MAX_TEXT_CHARS`] characters, trimmed.
 pub fn optional_note(note: Option<&str>) -> Result<Option<&str>, ApiError> {
     match note.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => validate_text("note", n).map(|()| Some(n)),
+        Some(n) => validate_text(StepField::Note, n).map(|()| Some(n)),
         None => Ok(None),
     }
 }
@@ -467,12 +493,12 @@ pub struct AuditPage {
 }
 
 /// Checks a required free text (message, reply, reason, note): 1 to 2000 characters once trimmed.
-pub fn validate_text(field: &str, text: &str) -> Result<(), ApiError> {
+pub fn validate_text(field: StepField, text: &str) -> Result<(), ApiError> {
     let count = text.trim().chars().count();
     if count == 0 || count > MAX_TEXT_CHARS {
         return Err(ApiError::bad_parameter(
             field,
-            format!("{field} must be 1 to {MAX_TEXT_CHARS} characters"),
+            format!("{} must be 1 to {MAX_TEXT_CHARS} characters", field.name()),
         ));
     }
     Ok(())
@@ -481,15 +507,15 @@ pub fn validate_text(field: &str, text: &str) -> Result<(), ApiError> {
 impl RejectOpinion {
     /// Checks the message and that `duplicate_of` is given exactly for a duplicate.
     pub fn validate(&self) -> Result<(), ApiError> {
-        validate_text("message", &self.message)?;
+        validate_text(StepField::Message, &self.message)?;
         match (self.reason, &self.duplicate_of) {
             (RejectReason::Duplicate, None) => Err(ApiError::bad_parameter(
-                "duplicate_of",
+                StepField::DuplicateOf,
                 "name the opinion this one repeats",
             )),
             (RejectReason::Duplicate, Some(_)) | (_, None) => Ok(()),
             (_, Some(_)) => Err(ApiError::bad_parameter(
-                "duplicate_of",
+                StepField::DuplicateOf,
                 "duplicate_of goes only with the reason duplicate",
             )),
         }
@@ -499,16 +525,16 @@ impl RejectOpinion {
 impl ExtendOpinion {
     /// Checks the reason and that exactly one of the new date and the number of days is given.
     pub fn validate(&self) -> Result<(), ApiError> {
-        validate_text("reason", &self.reason)?;
+        validate_text(StepField::Reason, &self.reason)?;
         match (&self.due_date, self.working_days) {
             (Some(_), None) => Ok(()),
             (None, Some(1..=MAX_EXTEND_WORKING_DAYS)) => Ok(()),
             (None, Some(_)) => Err(ApiError::bad_parameter(
-                "working_days",
+                StepField::WorkingDays,
                 format!("working_days must be 1 to {MAX_EXTEND_WORKING_DAYS}"),
             )),
             _ => Err(ApiError::bad_parameter(
-                "due_date",
+                StepField::DueDate,
                 "give either a new due_date or a positive number of working_days",
             )),
         }
@@ -521,7 +547,7 @@ pub fn page_number(page: Option<u32>) -> Result<u32, ApiError> {
         0 => Ok(1),
         page @ 1..=MAX_PAGE => Ok(page),
         _ => Err(ApiError::bad_parameter(
-            "page",
+            ListField::Page,
             format!("page must be at most {MAX_PAGE}"),
         )),
     }
@@ -553,10 +579,7 @@ mod tests {
             message: "  ".into(),
             ..reject(RejectReason::Spam, None)
         };
-        assert_eq!(
-            empty.validate().unwrap_err().field.as_deref(),
-            Some("message")
-        );
+        assert_eq!(empty.validate().unwrap_err().field_name(), Some("message"));
     }
 
     #[test]
@@ -573,7 +596,7 @@ mod tests {
             .is_ok());
         for too_many in [0, MAX_EXTEND_WORKING_DAYS + 1, u32::MAX] {
             let refused = extend(None, Some(too_many)).validate().unwrap_err();
-            assert_eq!(refused.field.as_deref(), Some("working_days"), "{too_many}");
+            assert_eq!(refused.field_name(), Some("working_days"), "{too_many}");
         }
         assert!(extend(None, None).validate().is_err());
         assert!(extend(Some("2026-09-01"), Some(20)).validate().is_err());
@@ -601,7 +624,7 @@ mod tests {
         assert_eq!(page_number(Some(0)), Ok(1));
         assert_eq!(page_number(Some(MAX_PAGE)), Ok(MAX_PAGE));
         let refused = page_number(Some(MAX_PAGE + 1)).unwrap_err();
-        assert_eq!(refused.field.as_deref(), Some("page"));
+        assert_eq!(refused.field_name(), Some("page"));
     }
 
     #[test]
@@ -623,7 +646,7 @@ mod tests {
             (1, Some("字".repeat(MAX_TEXT_CHARS + 1)), "note"),
         ] {
             let refused = bulk(count, note).validate().unwrap_err();
-            assert_eq!(refused.field.as_deref(), Some(field), "{count}");
+            assert_eq!(refused.field_name(), Some(field), "{count}");
         }
     }
 }

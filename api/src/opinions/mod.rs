@@ -14,6 +14,7 @@ pub mod workdays;
 
 use crate::accounts::MobileNumber;
 use crate::ApiError;
+use crate::FormField;
 use serde::{Deserialize, Serialize};
 
 /// Shortest title, in characters.
@@ -34,6 +35,32 @@ pub const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
 pub const THUMBNAIL_MAX_SIDE: u32 = 320;
 /// The prefix of tracking numbers (意见, yìjiàn).
 pub const TRACKING_PREFIX: &str = "YJ";
+
+crate::form_fields! {
+    /// The fields of sending an opinion (and of uploading its photos).
+    pub enum OpinionField {
+        /// The title.
+        Title = "title",
+        /// What the opinion says.
+        Body = "body",
+        /// Where it is about.
+        Location = "location",
+        /// The citizen's name.
+        ContactName = "contact.name",
+        /// The citizen's mobile number.
+        ContactPhone = "contact.phone",
+        /// The photos attached.
+        PhotoIds = "photo_ids",
+        /// One photo being uploaded.
+        Photo = "photo",
+        /// Consent to the use of what is sent.
+        Consent = "consent",
+        /// The home it was raised at.
+        HomeId = "home_id",
+        /// The `Idempotency-Key` header that makes a retry safe.
+        IdempotencyKey = "Idempotency-Key",
+    }
+}
 
 /// What an opinion is about; the handling office is chosen from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,12 +381,12 @@ pub fn normalize_tracking_number(text: &str) -> String {
         .collect()
 }
 
-fn chars_between(field: &str, text: &str, min: usize, max: usize) -> Result<(), ApiError> {
+fn chars_between(field: OpinionField, text: &str, min: usize, max: usize) -> Result<(), ApiError> {
     let count = text.trim().chars().count();
     if count < min || count > max {
         return Err(ApiError::bad_parameter(
             field,
-            format!("{field} must be {min} to {max} characters"),
+            format!("{} must be {min} to {max} characters", field.name()),
         ));
     }
     Ok(())
@@ -368,14 +395,24 @@ fn chars_between(field: &str, text: &str, min: usize, max: usize) -> Result<(), 
 impl NewOpinion {
     /// Checks every field, naming the first at fault; returns the parsed phone, if one was given.
     pub fn validate(&self) -> Result<Option<MobileNumber>, ApiError> {
-        chars_between("title", &self.title, MIN_TITLE_CHARS, MAX_TITLE_CHARS)?;
-        chars_between("body", &self.body, MIN_BODY_CHARS, MAX_BODY_CHARS)?;
+        chars_between(
+            OpinionField::Title,
+            &self.title,
+            MIN_TITLE_CHARS,
+            MAX_TITLE_CHARS,
+        )?;
+        chars_between(
+            OpinionField::Body,
+            &self.body,
+            MIN_BODY_CHARS,
+            MAX_BODY_CHARS,
+        )?;
         if let Some(location) = &self.location {
             let valid =
                 (-90.0..=90.0).contains(&location.lat) && (-180.0..=180.0).contains(&location.lon);
             if !valid {
                 return Err(ApiError::bad_parameter(
-                    "location",
+                    OpinionField::Location,
                     "location must be a latitude and longitude in degrees",
                 ));
             }
@@ -383,15 +420,20 @@ impl NewOpinion {
         let phone = match &self.contact {
             None => None,
             Some(contact) => {
-                chars_between("contact.name", &contact.name, 1, MAX_CONTACT_NAME_CHARS)?;
+                chars_between(
+                    OpinionField::ContactName,
+                    &contact.name,
+                    1,
+                    MAX_CONTACT_NAME_CHARS,
+                )?;
                 let phone = MobileNumber::parse(&contact.phone)
-                    .map_err(|m| ApiError::bad_parameter("contact.phone", m))?;
+                    .map_err(|m| ApiError::bad_parameter(OpinionField::ContactPhone, m))?;
                 Some(phone)
             }
         };
         if self.photo_ids.len() > MAX_PHOTOS {
             return Err(ApiError::bad_parameter(
-                "photo_ids",
+                OpinionField::PhotoIds,
                 format!("at most {MAX_PHOTOS} photos"),
             ));
         }
@@ -400,13 +442,13 @@ impl NewOpinion {
         ids.dedup();
         if ids.len() != self.photo_ids.len() {
             return Err(ApiError::bad_parameter(
-                "photo_ids",
+                OpinionField::PhotoIds,
                 "a photo is listed twice",
             ));
         }
         if !self.consent {
             return Err(ApiError::bad_parameter(
-                "consent",
+                OpinionField::Consent,
                 "consent to the use of what you send is needed",
             ));
         }
@@ -439,7 +481,10 @@ mod tests {
     }
 
     fn field_at_fault(opinion: &NewOpinion) -> Option<String> {
-        opinion.validate().err().and_then(|e| e.field)
+        opinion
+            .validate()
+            .err()
+            .and_then(|e| e.field_name().map(str::to_owned))
     }
 
     #[test]

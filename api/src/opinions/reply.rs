@@ -18,6 +18,20 @@ pub enum ReplyClass {
     C,
 }
 
+crate::form_fields! {
+    /// The fields of following an opinion and rating its reply.
+    pub enum FollowField {
+        /// The last 4 digits of the phone given with the opinion.
+        PhoneLast4 = "phone_last4",
+        /// The receipt's private token.
+        PrivateToken = "private_token",
+        /// A comment with the rating.
+        Comment = "comment",
+        /// The rating.
+        Rating = "rating",
+    }
+}
+
 impl ReplyClass {
     /// The stored code (`A`, `B`, `C`).
     pub fn code(self) -> &'static str {
@@ -102,13 +116,13 @@ impl RateOpinion {
             .is_some_and(|c| c.trim().chars().count() > MAX_COMMENT_CHARS)
         {
             return Err(ApiError::bad_parameter(
-                "comment",
+                FollowField::Comment,
                 format!("comment must be at most {MAX_COMMENT_CHARS} characters"),
             ));
         }
         if self.phone_last4.is_none() && self.private_token.is_none() {
             return Err(ApiError::bad_parameter(
-                "phone_last4",
+                FollowField::PhoneLast4,
                 "give the phone's last 4 digits or the receipt's private token",
             ));
         }

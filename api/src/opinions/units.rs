@@ -37,6 +37,30 @@ pub struct NewUnit {
     pub name: String,
 }
 
+crate::form_fields! {
+    /// The fields of the holiday calendar and of a run of days added to it.
+    pub enum HolidayField {
+        /// The first day of a run.
+        From = "from",
+        /// The last day of a run.
+        To = "to",
+        /// The name of a run of days.
+        Name = "name",
+        /// A day's date in the calendar.
+        DaysDate = "days.date",
+        /// A day's name in the calendar.
+        DaysName = "days.name",
+    }
+}
+
+crate::form_fields! {
+    /// The fields of a handling unit.
+    pub enum UnitField {
+        /// The unit's name.
+        Name = "name",
+    }
+}
+
 /// Body of `PUT /api/units/{id}`: what to change; an absent field stays as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -59,7 +83,7 @@ pub fn validate_unit_name(name: &str) -> Result<(), ApiError> {
     let count = name.trim().chars().count();
     if !(MIN_UNIT_NAME_CHARS..=MAX_UNIT_NAME_CHARS).contains(&count) {
         return Err(ApiError::bad_parameter(
-            "name",
+            UnitField::Name,
             format!("name must be {MIN_UNIT_NAME_CHARS} to {MAX_UNIT_NAME_CHARS} characters"),
         ));
     }
@@ -112,20 +136,20 @@ impl HolidayCalendar {
         for day in &self.days {
             let date = parse_date(&day.date).ok_or_else(|| {
                 ApiError::bad_parameter(
-                    "days.date",
+                    HolidayField::DaysDate,
                     format!("{} is not a YYYY-MM-DD date", day.date),
                 )
             })?;
             if !seen.insert(date) {
                 return Err(ApiError::bad_parameter(
-                    "days.date",
+                    HolidayField::DaysDate,
                     format!("{} is listed twice", day.date),
                 ));
             }
             let name_chars = day.name.trim().chars().count();
             if name_chars == 0 || name_chars > MAX_DAY_NAME_CHARS {
                 return Err(ApiError::bad_parameter(
-                    "days.name",
+                    HolidayField::DaysName,
                     format!("a day's name must be 1 to {MAX_DAY_NAME_CHARS} characters"),
                 ));
             }
@@ -182,18 +206,21 @@ pub fn day_range(
     kind: DayKind,
 ) -> Result<Vec<CalendarDay>, ApiError> {
     let first = parse_date(from.trim()).ok_or_else(|| {
-        ApiError::bad_parameter("from", format!("{from} is not a YYYY-MM-DD date"))
+        ApiError::bad_parameter(
+            HolidayField::From,
+            format!("{from} is not a YYYY-MM-DD date"),
+        )
     })?;
     let last = if to.trim().is_empty() {
         first
     } else {
         parse_date(to.trim()).ok_or_else(|| {
-            ApiError::bad_parameter("to", format!("{to} is not a YYYY-MM-DD date"))
+            ApiError::bad_parameter(HolidayField::To, format!("{to} is not a YYYY-MM-DD date"))
         })?
     };
     if last < first || last - first >= MAX_RANGE_DAYS {
         return Err(ApiError::bad_parameter(
-            "to",
+            HolidayField::To,
             format!(
                 "the last day must be on or after the first and at most {MAX_RANGE_DAYS} days on"
             ),
@@ -202,7 +229,7 @@ pub fn day_range(
     let name_chars = name.trim().chars().count();
     if name_chars == 0 || name_chars > MAX_DAY_NAME_CHARS {
         return Err(ApiError::bad_parameter(
-            "name",
+            HolidayField::Name,
             format!("a day's name must be 1 to {MAX_DAY_NAME_CHARS} characters"),
         ));
     }
@@ -248,7 +275,13 @@ mod tests {
 
     #[test]
     fn bad_dates_repeated_dates_and_empty_names_are_refused() {
-        let field = |days: Vec<CalendarDay>| HolidayCalendar { days }.validate().unwrap_err().field;
+        let field = |days: Vec<CalendarDay>| {
+            HolidayCalendar { days }
+                .validate()
+                .unwrap_err()
+                .field_name()
+                .map(str::to_owned)
+        };
         assert_eq!(
             field(vec![day("2026-02-30", DayKind::Holiday)]).as_deref(),
             Some("days.date")
@@ -307,7 +340,8 @@ mod tests {
         let field = |from, to, name| {
             day_range(from, to, name, DayKind::Holiday)
                 .unwrap_err()
-                .field
+                .field_name()
+                .map(str::to_owned)
         };
         assert_eq!(field("2026-02-30", "", "x").as_deref(), Some("from"));
         assert_eq!(

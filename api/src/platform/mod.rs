@@ -1,7 +1,8 @@
-//! What every feature shares: the one JSON error shape, Hohhot time, the message outbox as staff
-//! see it, and which paths belong to the office app.
+//! What every feature shares: the one JSON error shape and the form fields it names, Hohhot
+//! time, the message outbox as staff see it, and which paths belong to the office app.
 
 pub mod apps;
 pub mod error;
+pub mod fields;
 pub mod outbox;
 pub mod time;

@@ -3,6 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+crate::form_fields! {
+    /// The filters of the outbox.
+    pub enum OutboxField {
+        /// The booking code whose messages are listed.
+        Booking = "booking",
+        /// The opinion whose messages are listed.
+        Opinion = "opinion",
+    }
+}
+
 /// Why a message is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,11 +4,12 @@ use crate::accounts::store::AccountRecord;
 use crate::platform::auth::{self, password};
 use crate::platform::db::Db;
 use crate::platform::error::AppError;
+use deputy_homes_api::accounts::AccountField;
 use deputy_homes_api::accounts::{
     validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
     Role,
 };
-use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// Failed sign-ins allowed per login within [`FAILURE_WINDOW_MS`] before further tries wait.
 pub const MAX_FAILURES: i64 = 5;
@@ -87,8 +88,8 @@ pub async fn sign_in(
     })
 }
 
-fn bad(field: &str, message: String) -> AppError {
-    AppError::BadRequest(ApiError::bad_parameter(field, message))
+fn bad(field: AccountField, message: String) -> AppError {
+    AppError::bad(field, message)
 }
 
 /// Checks that every home id is in the register.
@@ -101,7 +102,7 @@ pub fn check_home_ids(
     ids.dedup();
     match ids.iter().find(|id| !known(id)) {
         Some(unknown) => Err(bad(
-            "home_ids",
+            AccountField::HomeIds,
             format!("home {unknown} is not in the register"),
         )),
         None => Ok(ids),
@@ -117,9 +118,9 @@ pub async fn create(
     now_ms: i64,
 ) -> Result<Account, AppError> {
     let username = new.username.trim().to_lowercase();
-    validate_username(&username).map_err(|m| bad("username", m))?;
-    validate_password(&new.password).map_err(|m| bad("password", m))?;
-    validate_display_name(&new.display_name).map_err(|m| bad("display_name", m))?;
+    validate_username(&username).map_err(|m| bad(AccountField::Username, m))?;
+    validate_password(&new.password).map_err(|m| bad(AccountField::Password, m))?;
+    validate_display_name(&new.display_name).map_err(|m| bad(AccountField::DisplayName, m))?;
     let display_name = new.display_name.trim();
     let phone = match new
         .phone
@@ -128,24 +129,27 @@ pub async fn create(
         .filter(|p| !p.is_empty())
     {
         None => None,
-        Some(p) => Some(MobileNumber::parse(p).map_err(|m| bad("phone", m))?),
+        Some(p) => Some(MobileNumber::parse(p).map_err(|m| bad(AccountField::Phone, m))?),
     };
     if new.role == Role::Staff && !home_ids.is_empty() {
-        return Err(bad("home_ids", "staff accounts belong to no home".into()));
+        return Err(bad(
+            AccountField::HomeIds,
+            "staff accounts belong to no home".into(),
+        ));
     }
     let phone_str = phone.as_ref().map(MobileNumber::as_str);
     // A username starts with a letter and a phone is digits, so each lookup matches one kind.
     let taken = if db.account_by_login(&username).await?.is_some() {
-        Some(("username", "the username is already in use"))
+        Some((AccountField::Username, "the username is already in use"))
     } else if let Some(p) = phone_str {
         db.account_by_login(p)
             .await?
-            .map(|_| ("phone", "the phone number is already in use"))
+            .map(|_| (AccountField::Phone, "the phone number is already in use"))
     } else {
         None
     };
     if let Some((field, message)) = taken {
-        return Err(AppError::conflict(message, Some(field)));
+        return Err(AppError::conflict_on(ErrorCode::Taken, field, message));
     }
     let id = auth::random_id();
     let password_hash = password::hash(new.password.clone()).await?;

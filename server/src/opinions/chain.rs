@@ -13,6 +13,7 @@ use crate::outbox::store::enqueue_about_opinion;
 use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::{Db, Tx};
 use deputy_homes_api::meetings::activity::format_date;
+use deputy_homes_api::opinions::handling::StepField;
 use deputy_homes_api::opinions::normalize_tracking_number;
 use deputy_homes_api::opinions::workdays::{due_day, end_of_day_ms, hohhot_day};
 use deputy_homes_api::opinions::OpinionStatus;
@@ -97,7 +98,7 @@ async fn apply(
         }
         Step::Publish { note } => {
             if !opinion.allow_publish {
-                return Ok(Err(StepRefusal::Conflict(
+                return Ok(Err(StepRefusal::PublishNotAllowed(
                     "the citizen did not allow this opinion to be published; close it instead"
                         .into(),
                 )));
@@ -113,7 +114,7 @@ async fn apply(
             if let Some(original) = &duplicate_of {
                 if !steps::other_opinion_exists(tx, original, &opinion.id).await? {
                     return Ok(Err(StepRefusal::BadParameter {
-                        field: "duplicate_of",
+                        field: StepField::DuplicateOf,
                         message: format!("there is no other opinion {original}"),
                     }));
                 }
@@ -134,7 +135,7 @@ async fn apply(
             for unit_id in unit_ids.iter() {
                 if !steps::unit_is_active(tx, unit_id).await? {
                     return Ok(Err(StepRefusal::BadParameter {
-                        field: "unit_ids",
+                        field: StepField::UnitIds,
                         message: format!("there is no active handling unit {unit_id}"),
                     }));
                 }
@@ -179,7 +180,7 @@ async fn apply(
             let latest = calendar.working_days_after(hohhot_day(assigned), *max_working_days);
             if new_day <= current_day || new_day > latest {
                 return Ok(Err(StepRefusal::BadParameter {
-                    field: "due_date",
+                    field: StepField::DueDate,
                     message: format!(
                         "the new due date must be after {} and at most {max_working_days} \
                          working days after the assignment ({})",

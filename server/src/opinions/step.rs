@@ -2,7 +2,7 @@
 
 use crate::opinions::store::WorkCalendar;
 use deputy_homes_api::opinions::board::ReplyClass;
-use deputy_homes_api::opinions::handling::{EventKind, RejectOpinion};
+use deputy_homes_api::opinions::handling::{EventKind, RejectOpinion, StepField};
 use deputy_homes_api::opinions::OpinionStatus;
 
 /// A staff action and what it carries (validated by the route).
@@ -105,11 +105,11 @@ pub enum StepRefusal {
     NotAllowed {
         from: OpinionStatus,
     },
-    /// The opinion's state forbids it (e.g. publishing without the citizen's permission).
-    Conflict(String),
+    /// The citizen did not allow the opinion to be published.
+    PublishNotAllowed(String),
     /// A named input is wrong (e.g. an unknown unit).
     BadParameter {
-        field: &'static str,
+        field: StepField,
         message: String,
     },
 }

@@ -11,6 +11,7 @@ use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::booking::normalize_code;
 use deputy_homes_api::opinions::normalize_tracking_number;
 use deputy_homes_api::platform::outbox::Notification;
+use deputy_homes_api::platform::outbox::OutboxField;
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
 
@@ -50,7 +51,7 @@ pub async fn notifications_list(
     let about = match (&code, &tracking) {
         (Some(_), Some(_)) => {
             return Err(AppError::BadRequest(ApiError::bad_parameter(
-                "opinion",
+                OutboxField::Opinion,
                 "name a booking or an opinion, not both",
             )))
         }

@@ -4,7 +4,7 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use deputy_homes_api::{ApiError, ErrorCode};
+use deputy_homes_api::{ApiError, ErrorCode, FormField};
 use serde_path_to_error::Segment;
 
 /// A failed request. 4xx are the caller's fault and are not logged as errors; 5xx are logged
@@ -48,7 +48,7 @@ impl From<JsonRejection> for AppError {
         let field = serde_error::<serde_json::Error>(&rejection)
             .and_then(field_at_fault)
             .unwrap_or_else(|| "body".to_owned());
-        AppError::BadRequest(ApiError::bad_parameter(&field, rejection.body_text()))
+        AppError::BadRequest(ApiError::undecodable(field, rejection.body_text()))
     }
 }
 
@@ -59,7 +59,7 @@ impl From<QueryRejection> for AppError {
         let field = serde_error::<serde::de::value::Error>(&rejection)
             .and_then(field_at_fault)
             .unwrap_or_else(|| "query".to_owned());
-        AppError::BadRequest(ApiError::bad_parameter(&field, rejection.body_text()))
+        AppError::BadRequest(ApiError::undecodable(field, rejection.body_text()))
     }
 }
 
@@ -94,33 +94,43 @@ fn field_at_fault<E: std::fmt::Display>(error: &serde_path_to_error::Error<E>) -
 }
 
 impl AppError {
-    /// A 409: the thing to create or change is in a state that forbids it; `field` names the
-    /// input at fault, if one is.
-    pub fn conflict(message: impl Into<String>, field: Option<&str>) -> AppError {
-        AppError::Conflict(ApiError {
-            code: ErrorCode::Conflict,
-            message: message.into(),
-            field: field.map(str::to_owned),
-        })
+    /// A 400 `bad_parameter`: one field of the form is not acceptable.
+    pub fn bad<F: FormField>(field: F, message: impl Into<String>) -> AppError {
+        AppError::BadRequest(ApiError::bad_parameter(field, message))
+    }
+
+    /// A 400 with its own code, about one field: e.g. `activity_started` about the activity.
+    pub fn refused<F: FormField>(
+        code: ErrorCode,
+        field: F,
+        message: impl Into<String>,
+    ) -> AppError {
+        AppError::BadRequest(ApiError::new(code, message).on(field))
+    }
+
+    /// A 409: the thing to create or change is in a state that forbids it, said by `code`.
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> AppError {
+        AppError::Conflict(ApiError::new(code, message))
+    }
+
+    /// A 409 about one field of the form: e.g. `taken` about a name.
+    pub fn conflict_on<F: FormField>(
+        code: ErrorCode,
+        field: F,
+        message: impl Into<String>,
+    ) -> AppError {
+        AppError::Conflict(ApiError::new(code, message).on(field))
     }
 
     /// A 409 `limit_reached`: the request would break a limit on how many there may be.
-    pub fn limit_reached(field: &str, message: impl Into<String>) -> AppError {
-        AppError::Conflict(ApiError {
-            code: ErrorCode::LimitReached,
-            message: message.into(),
-            field: Some(field.to_owned()),
-        })
+    pub fn limit_reached<F: FormField>(field: F, message: impl Into<String>) -> AppError {
+        AppError::conflict_on(ErrorCode::LimitReached, field, message)
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let simple = |code: ErrorCode, message: String| ApiError {
-            code,
-            message,
-            field: None,
-        };
+        let simple = |code: ErrorCode, message: String| ApiError::new(code, message);
         let retry_after = match &self {
             AppError::TooManyAttempts { retry_after_secs }
             | AppError::Limited {
@@ -155,22 +165,14 @@ impl IntoResponse for AppError {
             ),
             AppError::NotFound(what) => (
                 StatusCode::NOT_FOUND,
-                ApiError {
-                    code: ErrorCode::NotFound,
-                    message: format!("{what} not found"),
-                    field: None,
-                },
+                ApiError::new(ErrorCode::NotFound, format!("{what} not found")),
             ),
             AppError::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "request failed");
                 let message = "the server could not complete the request".to_owned();
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    ApiError {
-                        code: ErrorCode::Internal,
-                        message,
-                        field: None,
-                    },
+                    ApiError::new(ErrorCode::Internal, message),
                 )
             }
         };
@@ -210,7 +212,7 @@ mod tests {
 
     fn field_of(error: AppError) -> Option<String> {
         match error {
-            AppError::BadRequest(e) => e.field,
+            AppError::BadRequest(e) => e.field_name().map(str::to_owned),
             other => panic!("not a 400: {other:?}"),
         }
     }

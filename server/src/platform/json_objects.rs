@@ -11,7 +11,9 @@ use axum::extract::Request;
 use axum::http::header::CONTENT_TYPE;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use deputy_homes_api::platform::fields::RequestField;
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// The largest JSON body read: axum's own default limit for `Json` bodies.
 const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
@@ -25,12 +27,15 @@ pub async fn only_objects(request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_JSON_BYTES).await else {
         let too_large = format!("a JSON body may have at most {MAX_JSON_BYTES} bytes");
-        return AppError::TooLarge(ApiError::bad_parameter("body", too_large)).into_response();
+        return AppError::TooLarge(
+            ApiError::new(ErrorCode::TooLarge, too_large).on(RequestField::Body),
+        )
+        .into_response();
     };
     if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         if *first != b'{' {
             let message = "the body must be a JSON object, as the OpenAPI document says";
-            return AppError::BadRequest(ApiError::bad_parameter("body", message)).into_response();
+            return AppError::bad(RequestField::Body, message).into_response();
         }
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))

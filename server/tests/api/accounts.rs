@@ -817,7 +817,7 @@ async fn a_username_or_mobile_number_in_use_is_a_409_conflict(app: TestApp) {
         let request = browser
             .signed(app.request(Method::POST, "/api/accounts"))
             .json(&body);
-        let error = api_error(app.send(request).await, StatusCode::CONFLICT, "conflict").await;
+        let error = api_error(app.send(request).await, StatusCode::CONFLICT, "taken").await;
         assert_eq!(error["field"], field, "{body}: {error}");
     }
     assert_eq!(account_list(&app, &browser).await, before);

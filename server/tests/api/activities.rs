@@ -611,7 +611,7 @@ async fn cancelling_twice_is_a_409_conflict_that_keeps_the_first_reason(app: Tes
     let id = ids(&published(&app, &browser, "xc-02", &new_activity()).await).remove(0);
     json_body(cancel(&app, &browser, &id, "下雪").await, StatusCode::OK).await;
     let again = cancel(&app, &browser, &id, "另一个原因").await;
-    api_error(again, StatusCode::CONFLICT, "conflict").await;
+    api_error(again, StatusCode::CONFLICT, "activity_cancelled").await;
     assert_eq!(listed(&app, "xc-02").await[0]["cancel_reason"], "下雪");
 }
 
@@ -709,8 +709,9 @@ async fn an_activity_that_has_started_cannot_be_cancelled(app: TestApp) {
     // An hour after it started.
     app.move_clock_to(ms_in(1, 10 * 60));
     let browser = app.sign_in("wang", PASSWORD).await;
-    bad_field(
+    crate::bookings::refused_field(
         cancel(&app, &browser, &ongoing, "下雪").await,
+        "activity_started",
         "id",
         "an activity under way",
     )

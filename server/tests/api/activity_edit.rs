@@ -188,7 +188,7 @@ async fn cancelled_activities_are_a_409_and_started_ones_a_400(app: TestApp) {
     api_error(
         edit(&app, &wang, &id, &edit_body(11, 3)).await,
         StatusCode::CONFLICT,
-        "conflict",
+        "activity_cancelled",
     )
     .await;
     assert_eq!(public(&app, &id).await["date"], date_in(10));
@@ -196,8 +196,9 @@ async fn cancelled_activities_are_a_409_and_started_ones_a_400(app: TestApp) {
     let started = activity_from_noon(&app, &wang, -10, 5).await;
     app.move_clock_to(noon_tomorrow());
     let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
-    bad_field(
+    crate::bookings::refused_field(
         edit(&app, &staff, &started, &edit_body(11, 5)).await,
+        "activity_started",
         "id",
         "under way",
     )

@@ -132,28 +132,30 @@ async fn moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_
     api_error(
         move_to(&app, &code, PHONE, &cancelled_one).await,
         StatusCode::CONFLICT,
-        "conflict",
+        "activity_cancelled",
     )
     .await;
-    bad_field(
+    crate::bookings::refused_field(
         move_to(&app, &code, PHONE, &started).await,
+        "booking_closed",
         "activity_id",
         "started",
     )
     .await;
-    bad_field(
+    crate::bookings::refused_field(
         move_to(&app, &code, PHONE, &too_soon).await,
+        "booking_closed",
         "activity_id",
         "too soon",
     )
     .await;
     let booked_there = move_to(&app, &code, PHONE, &other).await;
-    let error = api_error(booked_there, StatusCode::CONFLICT, "conflict").await;
+    let error = api_error(booked_there, StatusCode::CONFLICT, "already_booked").await;
     assert_eq!(error["field"], "activity_id");
     api_error(
         move_to(&app, &code, PHONE, &from).await,
         StatusCode::CONFLICT,
-        "conflict",
+        "already_booked",
     )
     .await;
     api_error(
@@ -174,8 +176,9 @@ async fn moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_
     // A booking at an activity under way cannot be moved away.
     let late = code_of(&booked(&app, &soon, "13900139000", "booked").await);
     app.clock.advance(91 * 60_000);
-    bad_field(
+    crate::bookings::refused_field(
         move_to(&app, &late, "13900139000", &other).await,
+        "activity_started",
         "code",
         "under way",
     )

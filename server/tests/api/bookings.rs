@@ -290,7 +290,12 @@ pub(crate) fn mobile(prefix: &str, i: usize) -> String {
 
 /// Checks a response is a 400 naming a field.
 pub(crate) async fn bad_field(response: Response, field: &str, case: &str) {
-    let error = api_error(response, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    refused_field(response, "bad_parameter", field, case).await;
+}
+
+/// Checks a response is a 400 with its own code, naming a field.
+pub(crate) async fn refused_field(response: Response, code: &str, field: &str, case: &str) {
+    let error = api_error(response, StatusCode::BAD_REQUEST, code).await;
     assert_eq!(error["field"], field, "{case}: {error}");
 }
 
@@ -394,7 +399,7 @@ async fn a_full_activity_puts_newcomers_on_the_waitlist_and_a_phone_books_an_act
 
     let first = booked(&app, &id, "13800000001", "booked").await;
     let again = book(&app, &id, "138 0000 0001").await;
-    api_error(again, StatusCode::CONFLICT, "conflict").await;
+    api_error(again, StatusCode::CONFLICT, "already_booked").await;
     assert_eq!(
         booked_count(&pool, &id).await,
         1,
@@ -406,7 +411,7 @@ async fn a_full_activity_puts_newcomers_on_the_waitlist_and_a_phone_books_an_act
     assert_eq!(booked_count(&pool, &id).await, 2);
     booked(&app, &id, "13800000003", "waitlisted").await;
     let duplicate_waitlisted = book(&app, &id, "+8613800000003").await;
-    api_error(duplicate_waitlisted, StatusCode::CONFLICT, "conflict").await;
+    api_error(duplicate_waitlisted, StatusCode::CONFLICT, "already_booked").await;
     booked(&app, &id, "13800000004", "waitlisted").await;
 
     let stored = rows(&pool, &id).await;
@@ -522,7 +527,13 @@ async fn booking_closes_sixty_minutes_before_the_start(app: TestApp) {
         ("in 30 minutes", &too_soon),
         ("in 59 minutes", &just_too_soon),
     ] {
-        bad_field(book(&app, id, PHONE).await, "activity", case).await;
+        refused_field(
+            book(&app, id, PHONE).await,
+            "booking_closed",
+            "activity",
+            case,
+        )
+        .await;
     }
     assert_eq!(stored_bookings(&app).await, 0, "nothing was stored");
     booked(&app, &in_time, PHONE, "booked").await;
@@ -657,7 +668,7 @@ async fn unknown_activities_are_a_404_and_cancelled_ones_a_409(app: TestApp) {
         .json(&json!({ "reason": "代表外出开会" }));
     json_body(app.send(request).await, StatusCode::OK).await;
     let refused = book(&app, &id, PHONE).await;
-    api_error(refused, StatusCode::CONFLICT, "conflict").await;
+    api_error(refused, StatusCode::CONFLICT, "activity_cancelled").await;
     assert_eq!(stored_bookings(&app).await, 0);
     assert_eq!(booked_count(&app.sql().await, &id).await, 0);
 }

@@ -318,7 +318,7 @@ async fn every_rejection_reason_is_kept_and_told_to_the_citizen(app: TestApp) {
 /// Expects a 409 for the step and returns its message.
 async fn refused(app: &TestApp, staff: &Browser, tracking: &str, action: &str, body: Value) {
     let response = act(app, staff, tracking, action, body).await;
-    let error = api_error(response, StatusCode::CONFLICT, "conflict").await;
+    let error = api_error(response, StatusCode::CONFLICT, "step_not_allowed").await;
     assert!(error["message"].as_str().unwrap().len() > 10, "{error}");
 }
 
@@ -344,7 +344,7 @@ async fn steps_out_of_order_are_409s_that_change_nothing(app: TestApp) {
 
     let rating = json!({ "rating": "fairly", "phone_last4": "8000" });
     let early = rate(&app, &tracking, rating.clone()).await;
-    api_error(early, StatusCode::CONFLICT, "conflict").await;
+    api_error(early, StatusCode::CONFLICT, "no_reply_yet").await;
 
     acted(&app, &staff, &tracking, "accept", json!({})).await;
     refused(&app, &staff, &tracking, "accept", json!({})).await;
@@ -388,7 +388,7 @@ async fn steps_out_of_order_are_409s_that_change_nothing(app: TestApp) {
     api_error(wrong, StatusCode::NOT_FOUND, "not_found").await;
     json_body(rate(&app, &tracking, rating.clone()).await, StatusCode::OK).await;
     let again = rate(&app, &tracking, rating).await;
-    api_error(again, StatusCode::CONFLICT, "conflict").await;
+    api_error(again, StatusCode::CONFLICT, "already_rated").await;
 
     acted(&app, &staff, &tracking, "close", json!({})).await;
     refused(&app, &staff, &tracking, "publish", json!({})).await;
@@ -410,7 +410,7 @@ async fn publishing_needs_the_authors_permission_and_closing_does_not(app: TestA
     let private = new_opinion(&app, Some(PHONE), json!({ "allow_publish": false })).await;
     replied(&app, &staff, &private).await;
     let response = act(&app, &staff, &private, "publish", json!({})).await;
-    let error = api_error(response, StatusCode::CONFLICT, "conflict").await;
+    let error = api_error(response, StatusCode::CONFLICT, "publish_not_allowed").await;
     assert!(
         error["message"].as_str().unwrap().contains("did not allow"),
         "{error}"
@@ -543,7 +543,7 @@ async fn a_bulk_action_answers_for_each_opinion_on_its_own(app: TestApp) {
     );
     assert_eq!(results[1]["status"], "accepted");
     assert_eq!(results[2]["status"], "rejected");
-    assert_eq!(results[2]["error"]["code"], "conflict");
+    assert_eq!(results[2]["error"]["code"], "step_not_allowed");
     assert_eq!(results[3]["error"]["code"], "not_found");
     assert!(results[3].get("status").is_none());
 
@@ -563,7 +563,7 @@ async fn a_bulk_action_answers_for_each_opinion_on_its_own(app: TestApp) {
     let (_, no_units) = answer(bulk(json!({ "action": "assign", "trackings": [first] }))).await;
     assert_eq!(no_units["results"][0]["error"]["field"], "unit_ids");
     let (_, closed) = answer(bulk(json!({ "action": "close", "trackings": [first] }))).await;
-    assert_eq!(closed["results"][0]["error"]["code"], "conflict");
+    assert_eq!(closed["results"][0]["error"]["code"], "step_not_allowed");
     let empty = app
         .send(bulk(json!({ "action": "close", "trackings": [] })))
         .await;

@@ -423,7 +423,7 @@ async fn staff_keep_the_list_of_handling_units(app: TestApp) {
     assert_eq!(created["active"], true);
     let id = created["id"].as_str().unwrap().to_owned();
     let taken = app.send(post(json!({ "name": "市教育局" }))).await;
-    api_error(taken, StatusCode::CONFLICT, "conflict").await;
+    api_error(taken, StatusCode::CONFLICT, "taken").await;
     bad_field(
         app.send(post(json!({ "name": "局" }))).await,
         "name",

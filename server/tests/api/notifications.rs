@@ -144,7 +144,7 @@ async fn booking_waitlisting_cancelling_and_promotion_each_enqueue_their_message
     api_error(
         book(&app, &id, "13900139000").await,
         StatusCode::CONFLICT,
-        "conflict",
+        "already_booked",
     )
     .await;
     let all = json_body(

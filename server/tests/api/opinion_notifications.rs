@@ -246,10 +246,10 @@ async fn a_refused_or_rolled_back_step_texts_nothing(app: TestApp) {
     let staff = staff(&app).await;
     let tracking = new_opinion(&app, Some(PHONE), json!({})).await;
     let early = act(&app, &staff, &tracking, "close", json!({})).await;
-    api_error(early, StatusCode::CONFLICT, "conflict").await;
+    api_error(early, StatusCode::CONFLICT, "step_not_allowed").await;
     acted(&app, &staff, &tracking, "accept", json!({})).await;
     let again = act(&app, &staff, &tracking, "accept", json!({})).await;
-    api_error(again, StatusCode::CONFLICT, "conflict").await;
+    api_error(again, StatusCode::CONFLICT, "step_not_allowed").await;
     assert_eq!(messages_about(&app, &staff, &tracking).await.len(), 1);
 
     // The first unit is stored before the second is found unknown: the whole step rolls back.

@@ -310,7 +310,7 @@ async fn a_photo_over_the_size_limit_is_refused_with_a_413(app: TestApp) {
     let mut big = jpeg(16, 16);
     big.resize(MAX_PHOTO_BYTES + 1, 0);
     let response = upload(&app, big, "big.jpg", "image/jpeg").await;
-    let error = api_error(response, StatusCode::PAYLOAD_TOO_LARGE, "bad_parameter").await;
+    let error = api_error(response, StatusCode::PAYLOAD_TOO_LARGE, "too_large").await;
     assert_eq!(error["field"], "photo");
     assert!(
         error["message"]

@@ -237,7 +237,7 @@ async fn a_key_used_for_another_body_is_a_409_and_a_missing_key_a_400(app: TestA
     let error = api_error(
         submit(&app, "key-a", &changed).await,
         StatusCode::CONFLICT,
-        "conflict",
+        "key_reused",
     )
     .await;
     assert_eq!(error["field"], "Idempotency-Key");
@@ -314,7 +314,7 @@ async fn photos_must_exist_and_be_unattached_or_nothing_is_stored(app: TestApp) 
         ("unknown", vec!["no-such-photo"]),
     ] {
         let response = submit(&app, key, &opinion_body(Some("13900139000"), &ids)).await;
-        let error = api_error(response, StatusCode::CONFLICT, "conflict").await;
+        let error = api_error(response, StatusCode::CONFLICT, "photo_gone").await;
         assert_eq!(error["field"], "photo_ids", "{key}: {error}");
     }
     assert_eq!(stored(&app, "opinions").await, 1);

@@ -128,7 +128,7 @@ fn HomesEditor(
         });
     };
     let homes_error = Signal::derive(move || match failure.get() {
-        Some(Refusal::Field(p @ Problem::Invalid(AccountField::Homes))) => {
+        Some(Refusal::Field(p @ Problem::Invalid(AccountField::HomeIds))) => {
             Some(p.message(i18n.t()))
         }
         _ => None,

@@ -19,7 +19,9 @@ fn element_id(field: AccountField) -> &'static str {
         AccountField::Username => "new-username",
         AccountField::Phone => "new-phone",
         AccountField::Password => "new-password",
-        AccountField::Homes => "new-homes-search",
+        AccountField::HomeIds => "new-homes-search",
+        // Not fields of this form: the first one is the nearest place to start again.
+        AccountField::Login | AccountField::Role => "new-display-name",
     }
 }
 
@@ -164,7 +166,7 @@ pub fn AccountCreate(
                     homes
                     selected=home_ids
                     id_prefix="new-homes".to_owned()
-                    error=error(AccountField::Homes)
+                    error=error(AccountField::HomeIds)
                 />
             </Show>
             <p

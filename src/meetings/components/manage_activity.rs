@@ -1,38 +1,12 @@
 //! Changing or cancelling an activity that has not started; everyone booked is told.
 
 use crate::accounts::session::use_auth;
-use crate::i18n::{tr, use_i18n, Catalog};
-use crate::kit::http::ClientError;
+use crate::i18n::{refusals, tr, use_i18n, Catalog};
 use crate::meetings::client;
 use deputy_homes_api::meetings::activity::{Activity, EditActivity};
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-fn manage_error(error: &ClientError, t: &Catalog) -> String {
-    match error {
-        ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
-            (ErrorCode::LimitReached, _) => t.error_capacity_below.to_owned(),
-            (ErrorCode::BadParameter, Some("id")) => t.error_started.to_owned(),
-            (ErrorCode::BadParameter, Some("reason")) => t.error_reason.to_owned(),
-            (ErrorCode::BadParameter, Some(field)) => (t.check_field)(match field {
-                "date" => t.activity_date,
-                "start" => t.activity_start,
-                "end" => t.activity_end,
-                "capacity" => t.activity_capacity,
-                "topic" => t.activity_topic,
-                _ => t.activity_form,
-            }),
-            (ErrorCode::Conflict, _) => t.error_activity_cancelled.to_owned(),
-            (ErrorCode::Unauthenticated | ErrorCode::CsrfRejected, _) => t.session_ended.to_owned(),
-            (ErrorCode::Forbidden, _) => t.forbidden.to_owned(),
-            _ => t.error_server.to_owned(),
-        },
-        ClientError::Network => t.error_network.to_owned(),
-        ClientError::BadResponse => t.error_server.to_owned(),
-    }
-}
 
 /// The forms; `changed` receives the activity as it now is.
 #[component]
@@ -68,7 +42,7 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
                         edited.set(Some(Ok(())));
                         changed.run(activity);
                     }
-                    Err(e) => edited.set(Some(Err(manage_error(&e, i18n.t())))),
+                    Err(e) => edited.set(Some(Err(refusals::activity(&e, i18n.t())))),
                 }
             });
         }
@@ -93,7 +67,7 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
                     cancelled.set(Some(Ok(())));
                     changed.run(activity);
                 }
-                Err(e) => cancelled.set(Some(Err(manage_error(&e, i18n.t())))),
+                Err(e) => cancelled.set(Some(Err(refusals::activity(&e, i18n.t())))),
             }
             confirming.set(false);
         });

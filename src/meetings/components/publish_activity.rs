@@ -1,41 +1,11 @@
 //! The form a delegate publishes activities with (a single one or a weekly series).
 
-use crate::i18n::{tr, tr_with, use_i18n, Catalog};
-use crate::kit::http::ClientError;
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::meetings::client;
 use deputy_homes_api::meetings::activity::{ActivityKind, NewActivities};
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The message for a refused request: the field at fault, in the user's language.
-fn message(error: &ClientError, t: &Catalog) -> String {
-    match error {
-        ClientError::Api { error, .. } if error.code == ErrorCode::BadParameter => {
-            let label = match error.field.as_deref() {
-                Some("date") => t.activity_date,
-                Some("start") => t.activity_start,
-                Some("end") => t.activity_end,
-                Some("capacity") => t.activity_capacity,
-                Some("topic") => t.activity_topic,
-                Some("repeat_weeks") => t.activity_repeat,
-                _ => t.activity_form,
-            };
-            (t.check_field)(label)
-        }
-        ClientError::Api { error, .. }
-            if matches!(
-                error.code,
-                ErrorCode::Unauthenticated | ErrorCode::CsrfRejected
-            ) =>
-        {
-            t.session_ended.to_owned()
-        }
-        ClientError::Network => t.error_network.to_owned(),
-        _ => t.error_server.to_owned(),
-    }
-}
 
 /// Publishes activities at one home.
 #[component]
@@ -80,7 +50,7 @@ pub fn PublishActivity(
             outcome.set(Some(
                 result
                     .map(|list| list.len())
-                    .map_err(|e| message(&e, i18n.t())),
+                    .map_err(|e| refusals::activity(&e, i18n.t())),
             ));
             busy.set(false);
         });

@@ -1,9 +1,8 @@
 //! A citizen books a seat at an activity: name, mobile, topic, help needed and consent; the
 //! answer is a booking code with its QR code and a calendar file, remembered on this phone.
 
-use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::dom::{focus, scroll_to_top};
-use crate::kit::http::ClientError;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::Submission;
@@ -15,33 +14,9 @@ use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::{
     AccessNeed, Booking, BookingStatus, NewBooking, MAX_NAME_CHARS, MAX_TOPIC_CHARS,
 };
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// The message for a refused booking, and the field it belongs to.
-pub fn booking_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'static str) {
-    match error {
-        ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
-            (ErrorCode::BadParameter, Some("name")) => (Some("name"), t.error_name),
-            (ErrorCode::LimitReached, _) => (Some("phone"), t.error_cap),
-            (ErrorCode::BadParameter, Some("phone")) => (Some("phone"), t.error_phone),
-            (ErrorCode::BadParameter, Some("topic")) => (Some("topic"), t.error_topic),
-            (ErrorCode::BadParameter, Some("consent")) => (Some("consent"), t.error_consent),
-            (ErrorCode::BadParameter, _) => (None, t.error_closed),
-            (ErrorCode::Conflict, Some("phone")) => (Some("phone"), t.error_already_booked),
-            (ErrorCode::Conflict, _) if error.message.contains("already") => {
-                (Some("phone"), t.error_already_booked)
-            }
-            (ErrorCode::Conflict, _) => (None, t.error_activity_cancelled),
-            (ErrorCode::NotFound, _) => (None, t.activity_not_found),
-            _ => (None, t.error_server),
-        },
-        ClientError::Network => (None, t.error_network),
-        ClientError::BadResponse => (None, t.error_server),
-    }
-}
 
 /// The booking page of the activity in the URL.
 #[component]
@@ -119,20 +94,9 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
         };
         let t = i18n.t();
         if let Err(e) = body.validate() {
-            let field = match e.field.as_deref() {
-                Some("name") => "name",
-                Some("phone") => "phone",
-                Some("topic") => "topic",
-                _ => "consent",
-            };
-            let message = match field {
-                "name" => t.error_name,
-                "phone" => t.error_phone,
-                "topic" => t.error_topic,
-                _ => t.error_consent,
-            };
-            submission.refuse((Some(field), message));
-            focus(&format!("book-{field}"));
+            let (field, message) = refusals::booking_check(&e, t);
+            submission.refuse((field, message));
+            focus(&format!("book-{}", field.unwrap_or("consent")));
             return;
         }
         let stored_phone = MobileNumber::parse(&body.phone)
@@ -151,7 +115,7 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
                 scroll_to_top();
             }
             Err(e) => {
-                let (field, message) = booking_error(&e, i18n.t());
+                let (field, message) = refusals::booking(&e, i18n.t());
                 submission.refuse((field, message));
                 if let Some(field) = field {
                     focus(&format!("book-{field}"));

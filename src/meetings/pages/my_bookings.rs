@@ -2,12 +2,13 @@
 //! waitlisted booking shows here when it is promoted), to cancel or move with code + phone;
 //! and finding a booking made on another phone.
 
+use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
-use crate::meetings::pages::book::{booking_error, BookingCode};
+use crate::meetings::pages::book::BookingCode;
 use crate::meetings::saved_bookings::{self, Saved};
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::Activity;
@@ -88,7 +89,7 @@ fn SavedBooking(saved: Saved, list: RwSignal<Vec<Saved>>) -> impl IntoView {
                                     .into_any()
                             }
                             Err(e) => {
-                                let (_, message) = booking_error(&e, use_i18n().t());
+                                let (_, message) = refusals::booking(&e, use_i18n().t());
                                 view! {
                                     <p class="alert" role="alert">
                                         {message}
@@ -133,7 +134,7 @@ fn BookingState(
             spawn_local(async move {
                 match client::booking_cancel(saved.code, saved.phone).await {
                     Ok(_) => reload.run(()),
-                    Err(e) => message.set(Some(booking_error(&e, i18n.t()).1)),
+                    Err(e) => message.set(Some(refusals::booking(&e, i18n.t()).1)),
                 }
                 busy.set(false);
             });
@@ -266,7 +267,7 @@ fn MoveBooking(
                     list.set(saved_bookings::load());
                     reload.run(());
                 }
-                Err(e) => message.set(Some(booking_error(&e, i18n.t()).1)),
+                Err(e) => message.set(Some(refusals::booking(&e, i18n.t()).1)),
             }
         });
     };
@@ -334,7 +335,7 @@ fn MoveBooking(
                                     .into_any()
                             }
                             Err(e) => {
-                                view! { <p class="alert">{booking_error(&e, i18n.t()).1}</p> }
+                                view! { <p class="alert">{refusals::booking(&e, i18n.t()).1}</p> }
                                     .into_any()
                             }
                         }
@@ -379,7 +380,7 @@ fn FindBooking(list: RwSignal<Vec<Saved>>) -> impl IntoView {
                     code.set(String::new());
                 }
                 Err(e) if e.is_not_found() => message.set(Some(i18n.t().error_booking_not_found)),
-                Err(e) => message.set(Some(booking_error(&e, i18n.t()).1)),
+                Err(e) => message.set(Some(refusals::booking(&e, i18n.t()).1)),
             }
         });
     };

@@ -2,7 +2,7 @@
 //! the reception record.
 
 use crate::accounts::session::use_auth;
-use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
@@ -12,33 +12,10 @@ use crate::meetings::components::manage_activity::ManageActivity;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::BookingStatus;
 use deputy_homes_api::meetings::reception::{RecordInput, Roster, RosterEntry, MAX_RECORD_CHARS};
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-
-/// The message for a refused check-in or record.
-fn reception_error(error: &ClientError, t: &Catalog) -> &'static str {
-    match error {
-        ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
-            (ErrorCode::BadParameter, Some("code")) => t.error_code_format,
-            (ErrorCode::BadParameter, Some("raised")) => t.record_raised_error,
-            (ErrorCode::BadParameter, Some("id")) => t.record_not_begun,
-            (ErrorCode::Conflict, Some("code")) if error.message.contains("waitlist") => {
-                t.error_check_in_waitlisted
-            }
-            (ErrorCode::Conflict, Some("code")) => t.error_check_in_already,
-            (ErrorCode::Conflict, _) => t.error_activity_cancelled,
-            (ErrorCode::NotFound, _) => t.error_check_in_unknown,
-            (ErrorCode::Unauthenticated | ErrorCode::CsrfRejected, _) => t.session_ended,
-            (ErrorCode::Forbidden, _) => t.forbidden,
-            _ => t.error_server,
-        },
-        ClientError::Network => t.error_network,
-        ClientError::BadResponse => t.error_server,
-    }
-}
 
 /// The page of the activity in the URL.
 #[component]
@@ -110,7 +87,7 @@ fn Reception(activity: Activity) -> impl IntoView {
                         code.set(String::new());
                         roster.refetch();
                     }
-                    Err(e) => outcome.set(Some(Err(reception_error(&e, i18n.t())))),
+                    Err(e) => outcome.set(Some(Err(refusals::reception(&e, i18n.t())))),
                 }
             });
         })
@@ -189,7 +166,7 @@ fn Reception(activity: Activity) -> impl IntoView {
                         Err(e) => {
                             view! {
                                 <p class="alert" role="alert">
-                                    {reception_error(&e, i18n.t())}
+                                    {refusals::reception(&e, i18n.t())}
                                 </p>
                             }
                                 .into_any()
@@ -279,11 +256,7 @@ fn RecordForm(
         };
         if let Err(e) = body.validate() {
             let t = i18n.t();
-            outcome.set(Some(Err(if e.field.as_deref() == Some("raised") {
-                t.record_raised_error
-            } else {
-                t.record_follow_up_error
-            })));
+            outcome.set(Some(Err(refusals::reception_check(&e, t))));
             return;
         }
         let token = auth.csrf_token();
@@ -294,7 +267,7 @@ fn RecordForm(
                     written_by.set(Some(record.written_by_name));
                     outcome.set(Some(Ok(())));
                 }
-                Err(e) => outcome.set(Some(Err(reception_error(&e, i18n.t())))),
+                Err(e) => outcome.set(Some(Err(refusals::reception(&e, i18n.t())))),
             }
         });
     };

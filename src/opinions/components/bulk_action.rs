@@ -1,11 +1,11 @@
 //! The staff queue's bulk action: accept, assign to units, or close the opinions ticked. Each
 //! opinion is done on its own; those the server refused are listed with the reason.
 
+use crate::i18n::refusals;
 use crate::i18n::{tr, use_i18n};
 use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::components::unit_picker::UnitPicker;
-use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::handling::{BulkAction, BulkKind, BulkResults};
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::ev::SubmitEvent;
@@ -55,7 +55,7 @@ pub fn BulkActionForm(
                 selected.set(Vec::new());
                 on_done.run(());
             }
-            Err(e) => submission.refuse((None, step_error(&e, i18n.t()).1)),
+            Err(e) => submission.refuse((None, refusals::step(&e, i18n.t()).1)),
         });
     };
     let choose = move |ev: leptos::ev::Event| {
@@ -113,17 +113,12 @@ pub fn BulkActionForm(
                                 {failed
                                     .into_iter()
                                     .map(|f| {
-                                        let reason = f
-                                            .error
-                                            .map(|e| crate::kit::http::ClientError::Api {
-                                                status: 400,
-                                                error: e,
-                                            });
+                                        let reason = f.error;
                                         view! {
                                             <li>
                                                 <span class="booking__code">{f.tracking_number}</span>
                                                 " "
-                                                {move || reason.as_ref().map(|e| step_error(e, i18n.t()).1)}
+                                                {move || reason.as_ref().map(|e| refusals::step_check(e, i18n.t()).1)}
                                             </li>
                                         }
                                     })

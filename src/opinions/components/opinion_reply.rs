@@ -1,11 +1,11 @@
 //! The reply as its author reads it, and the one-time rating of it (satisfied, fairly, not, and
 //! a comment). Ownership is proved with the private link's token or the phone's last 4 digits.
 
+use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::submission::Submission;
 use crate::opinions::client;
-use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::board::{
     OpinionRating, OpinionReply, RateOpinion, Rating, MAX_COMMENT_CHARS,
 };
@@ -94,19 +94,13 @@ fn RatingForm(
             private_token,
         };
         if let Err(e) = body.validate() {
-            submission.refuse(step_error(
-                &crate::kit::http::ClientError::Api {
-                    status: 400,
-                    error: e,
-                },
-                i18n.t(),
-            ));
+            submission.refuse(refusals::step_check(&e, i18n.t()));
             return;
         }
         let request = client::opinion_rate(tracking.get_value(), body);
         submission.send(request, move |answer| match answer {
             Ok(_) => given.set(Some(rating)),
-            Err(e) => submission.refuse(step_error(&e, i18n.t())),
+            Err(e) => submission.refuse(refusals::step(&e, i18n.t())),
         });
     };
     let field_error = move |field: &'static str| move || submission.field_error(field);

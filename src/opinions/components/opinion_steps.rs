@@ -2,11 +2,12 @@
 //! extend, publish, close, internal note). Only the steps the status allows are offered; the
 //! server's refusal is shown next to the field it names.
 
+use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
 use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::components::unit_picker::UnitPicker;
-use crate::opinions::moderation_rules::{step_error, steps_from, StaffStep};
+use crate::opinions::moderation_rules::{steps_from, StaffStep};
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
 use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::handling::{
@@ -49,7 +50,7 @@ fn send_step<B: Serialize + 'static>(
             target.view.set(view);
             target.saved.set(Some(i18n.t().step_done));
         }
-        Err(e) => submission.refuse(step_error(&e, i18n.t())),
+        Err(e) => submission.refuse(refusals::step(&e, i18n.t())),
     });
 }
 
@@ -261,11 +262,7 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
             message: message.get_untracked(),
         };
         if let Err(e) = body.validate() {
-            let refused = crate::kit::http::ClientError::Api {
-                status: 400,
-                error: e,
-            };
-            submission.refuse(step_error(&refused, i18n.t()));
+            submission.refuse(refusals::step_check(&e, i18n.t()));
             return;
         }
         send_step(target, StaffStep::Reject.path(), body, submission);

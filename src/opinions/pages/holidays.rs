@@ -3,14 +3,14 @@
 //! page says which years due dates may reach without any holiday listed.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::calendar_rules::{add_days, by_year, weekday};
 use crate::opinions::client;
-use crate::opinions::moderation_rules::step_error;
 use deputy_homes_api::opinions::units::{day_range, CalendarDay, DayKind, HolidayCalendar};
+use deputy_homes_api::FormField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -73,7 +73,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
                     dirty.set(false);
                     saved.set(Saved::Done(view.recomputed.unwrap_or(0)));
                 }
-                Err(e) => saved.set(Saved::Failed(step_error(&e, i18n.t()).1)),
+                Err(e) => saved.set(Saved::Failed(refusals::holidays(&e, i18n.t()))),
             }
             busy.set(false);
         });
@@ -219,17 +219,8 @@ fn AddDays(add: Callback<Vec<CalendarDay>, Result<(), String>>) -> impl IntoView
         );
         let result = match range {
             Err(e) => {
-                let field = match e.field.as_deref() {
-                    Some("name") => "name",
-                    Some("from") => "from",
-                    _ => "to",
-                };
-                let message = if field == "name" {
-                    t.error_day_name
-                } else {
-                    t.error_day_range
-                };
-                Err((field, message.to_owned()))
+                let (field, message) = refusals::holiday_check(&e, t);
+                Err((field.name(), message.to_owned()))
             }
             Ok(new) => add
                 .run(new)

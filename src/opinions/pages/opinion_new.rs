@@ -5,10 +5,9 @@
 
 use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
-use crate::i18n::{tr, tr_with, use_i18n, Catalog, Lang};
+use crate::i18n::{refusals, tr, tr_with, use_i18n, Lang};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
-use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::Submission;
 use crate::opinions::client;
@@ -18,7 +17,6 @@ use deputy_homes_api::opinions::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
     MAX_BODY_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
 };
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,36 +29,6 @@ fn new_key() -> String {
         let _ = crypto.get_random_values_with_u8_array(&mut bytes);
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The field at fault and its message, for a refused submission.
-fn opinion_error(error: &ClientError, t: &Catalog) -> (Option<&'static str>, &'static str) {
-    match error {
-        // 413: the file is larger than the limit.
-        ClientError::Api { status: 413, .. } => (Some("photo"), t.error_photo_size),
-        ClientError::Api { error, .. } => match (error.code, error.field.as_deref()) {
-            (ErrorCode::BadParameter, Some("title")) => (Some("title"), t.error_title),
-            (ErrorCode::BadParameter, Some("body")) => (Some("body"), t.error_body),
-            (ErrorCode::BadParameter, Some("contact.name")) => {
-                (Some("contact.name"), t.error_contact_name)
-            }
-            (ErrorCode::BadParameter, Some("contact.phone")) => {
-                (Some("contact.phone"), t.error_phone)
-            }
-            (ErrorCode::BadParameter, Some("consent")) => {
-                (Some("consent"), t.error_opinion_consent)
-            }
-            (ErrorCode::BadParameter, Some("photo_ids")) => (Some("photo"), t.error_photo_count),
-            // A photo the server no longer holds (deleted a day after upload) or already used.
-            (ErrorCode::Conflict, Some("photo_ids")) => (Some("photo"), t.error_photo_gone),
-            (ErrorCode::BadParameter, Some("photo")) => (Some("photo"), t.error_photo_type),
-            (ErrorCode::TooManyAttempts, _) => (None, t.error_rate_limited),
-            (ErrorCode::BadParameter, _) => (None, t.error_bad_request),
-            _ => (None, t.error_server),
-        },
-        ClientError::Network => (None, t.error_network),
-        ClientError::BadResponse => (None, t.error_server),
-    }
 }
 
 /// The page; `?home=ID` pre-fills the home.
@@ -147,7 +115,7 @@ fn OpinionForm(
             spawn_local(async move {
                 match client::opinion_photo_upload(file).await {
                     Ok(photo) => photos.update(|p| p.push(photo)),
-                    Err(e) => submission.refuse(opinion_error(&e, i18n.t())),
+                    Err(e) => submission.refuse(refusals::opinion(&e, i18n.t())),
                 }
                 uploading.set(false);
             });
@@ -181,11 +149,7 @@ fn OpinionForm(
             photo_ids: photos.with_untracked(|p| p.iter().map(|p| p.id.clone()).collect()),
         };
         if let Err(e) = body.validate() {
-            let refused = ClientError::Api {
-                status: 400,
-                error: e,
-            };
-            let (field, message) = opinion_error(&refused, i18n.t());
+            let (field, message) = refusals::opinion_check(&e, i18n.t());
             submission.refuse((field, message));
             if let Some(field) = field {
                 focus(&format!("opinion-{}", field.replace('.', "-")));
@@ -212,7 +176,7 @@ fn OpinionForm(
                 scroll_to_top();
             }
             // Nothing was stored, or the same key answers with the same receipt on retry.
-            Err(e) => submission.refuse(opinion_error(&e, i18n.t())),
+            Err(e) => submission.refuse(refusals::opinion(&e, i18n.t())),
         });
     };
 
@@ -571,44 +535,5 @@ fn OpinionSent(
                 </a>
             </p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use deputy_homes_api::ApiError;
-
-    fn refused(status: u16, code: ErrorCode, field: &str) -> ClientError {
-        ClientError::Api {
-            status,
-            error: ApiError {
-                code,
-                message: "whatever the server says".into(),
-                field: Some(field.into()),
-            },
-        }
-    }
-
-    #[test]
-    fn photo_refusals_are_told_apart_by_status_and_code_not_by_wording() {
-        let t = crate::i18n::Lang::Zh.catalog();
-        let too_large = refused(413, ErrorCode::BadParameter, "photo");
-        assert_eq!(
-            opinion_error(&too_large, t),
-            (Some("photo"), t.error_photo_size)
-        );
-        let not_image = refused(400, ErrorCode::BadParameter, "photo");
-        assert_eq!(
-            opinion_error(&not_image, t),
-            (Some("photo"), t.error_photo_type)
-        );
-        let gone = refused(409, ErrorCode::Conflict, "photo_ids");
-        assert_eq!(opinion_error(&gone, t), (Some("photo"), t.error_photo_gone));
-        let too_many = refused(400, ErrorCode::BadParameter, "photo_ids");
-        assert_eq!(
-            opinion_error(&too_many, t),
-            (Some("photo"), t.error_photo_count)
-        );
     }
 }

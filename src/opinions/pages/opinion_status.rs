@@ -1,33 +1,18 @@
 //! Following an opinion: by tracking number + the last 4 digits of the phone, or by the private
 //! link; the opinions sent from this phone are listed too.
 
-use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
-use crate::kit::http::ClientError;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::opinions::saved_opinions;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-
-fn lookup_error(error: &ClientError, t: &Catalog) -> &'static str {
-    match error {
-        ClientError::Api { error, .. } => match error.code {
-            ErrorCode::NotFound => t.error_tracking_not_found,
-            ErrorCode::TooManyAttempts => t.error_rate_limited,
-            ErrorCode::BadParameter => t.error_last4,
-            _ => t.error_server,
-        },
-        ClientError::Network => t.error_network,
-        ClientError::BadResponse => t.error_server,
-    }
-}
 
 /// `/opinions`: the lookup form and this phone's opinions.
 #[component]
@@ -51,7 +36,7 @@ pub fn OpinionLookupPage() -> impl IntoView {
                 Ok(view) => found.set(Some((view, digits))),
                 Err(e) => {
                     found.set(None);
-                    error.set(Some(lookup_error(&e, i18n.t())));
+                    error.set(Some(refusals::lookup(&e, i18n.t())));
                 }
             }
         });

@@ -3,13 +3,12 @@
 //! did what), and the forms of the steps its status allows.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
-use crate::opinions::moderation_rules::reveal_error;
 use deputy_homes_api::opinions::handling::{OpinionChannel, StaffOpinionView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -227,7 +226,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
         spawn_local(async move {
             match client::reveal_phone(tracking, target.csrf.get_value()).await {
                 Ok(r) => phone.set(Some(r.phone)),
-                Err(e) => error.set(Some(reveal_error(&e, i18n.t()))),
+                Err(e) => error.set(Some(refusals::reveal(&e, i18n.t()))),
             }
         });
     };

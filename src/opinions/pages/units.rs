@@ -2,14 +2,13 @@
 //! rename them, and deactivate or reactivate them; every change is audited by the server.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::i18n::{tr, tr_with, use_i18n, Catalog};
+use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
-use crate::opinions::moderation_rules::{step_error, units_named};
+use crate::opinions::moderation_rules::units_named;
 use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
-use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,19 +24,6 @@ pub fn UnitsPage() -> impl IntoView {
         <h1>{tr(|c| c.units_heading)}</h1>
         <p class="hint">{tr(|c| c.units_intro)}</p>
         <StaffGate children=Box::new(|csrf| view! { <UnitsEditor csrf /> }.into_any()) />
-    }
-}
-
-/// The message for a refused name (too short or long, or taken) or any other refusal.
-fn unit_error(error: &ClientError, t: &Catalog) -> &'static str {
-    match error {
-        ClientError::Api { error, .. } if error.code == ErrorCode::Conflict => t.error_unit_taken,
-        ClientError::Api { error, .. }
-            if error.code == ErrorCode::BadParameter && error.field.as_deref() == Some("name") =>
-        {
-            t.error_unit_name
-        }
-        other => step_error(other, t).1,
     }
 }
 
@@ -138,7 +124,7 @@ fn AddUnit(csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
                     added.set(Some(unit.name.clone()));
                     saved.run(unit);
                 }
-                Err(e) => error.set(Some(unit_error(&e, i18n.t()))),
+                Err(e) => error.set(Some(refusals::unit(&e, i18n.t()))),
             }
             busy.set(false);
         });
@@ -187,7 +173,7 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
                     error.set(None);
                     saved.run(unit);
                 }
-                Err(e) => error.set(Some(unit_error(&e, i18n.t()))),
+                Err(e) => error.set(Some(refusals::unit(&e, i18n.t()))),
             }
             busy.set(false);
         });

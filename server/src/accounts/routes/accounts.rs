@@ -8,6 +8,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use deputy_homes_api::accounts::AccountField;
 use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount};
 use deputy_homes_api::ApiError;
 
@@ -70,7 +71,7 @@ pub async fn accounts_set_homes(
         .ok_or_else(|| AppError::NotFound(format!("account {id}")))?;
     if account.role != deputy_homes_api::accounts::Role::Delegate {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "home_ids",
+            AccountField::HomeIds,
             "only delegates belong to homes",
         )));
     }

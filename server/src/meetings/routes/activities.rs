@@ -12,9 +12,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::accounts::{Account, Role};
+use deputy_homes_api::meetings::activity::ActivityField;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
 use deputy_homes_api::meetings::activity_query::{ActivitiesQuery, MAX_ACTIVITIES_LISTED};
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// Whether the account may manage the home's schedule: staff, or a delegate of that home.
 pub(crate) fn may_manage(account: &Account, home_id: &str) -> bool {
@@ -36,7 +38,7 @@ async fn on_duty(
     home_id: &str,
     given: &[String],
 ) -> Result<Vec<String>, AppError> {
-    let bad = |m: String| AppError::BadRequest(ApiError::bad_parameter("on_duty", m));
+    let bad = |m: String| AppError::BadRequest(ApiError::bad_parameter(ActivityField::OnDuty, m));
     if given.is_empty() {
         return match publisher.role {
             Role::Delegate => Ok(vec![publisher.id.clone()]),
@@ -82,9 +84,9 @@ pub async fn activities_create(
     let Json(body) = body?;
     let now = state.clock.now_ms();
     let occurrences = body.occurrences(now).map_err(AppError::BadRequest)?;
-    let (start, end) = body
-        .clock_range()
-        .ok_or_else(|| AppError::BadRequest(ApiError::bad_parameter("start", "bad time")))?;
+    let (start, end) = body.clock_range().ok_or_else(|| {
+        AppError::BadRequest(ApiError::bad_parameter(ActivityField::Start, "bad time"))
+    })?;
     let duty = on_duty(&state, &signed_in.account, &home_id, &body.on_duty).await?;
     let series = NewSeries {
         home_id: &home_id,
@@ -196,16 +198,22 @@ pub async fn activities_edit(
         ));
     }
     let Json(body) = body?;
-    let cancelled = || AppError::conflict("a cancelled activity cannot be edited", None);
+    let cancelled = || {
+        AppError::conflict(
+            ErrorCode::ActivityCancelled,
+            "a cancelled activity cannot be edited",
+        )
+    };
     if activity.cancel_reason.is_some() {
         return Err(cancelled());
     }
     let now = state.clock.now_ms();
     let started = || {
-        AppError::BadRequest(ApiError::bad_parameter(
-            "id",
+        AppError::refused(
+            ErrorCode::ActivityStarted,
+            ActivityField::Id,
             "the activity has already started",
-        ))
+        )
     };
     if activity.starts_at_ms <= now {
         return Err(started());
@@ -215,9 +223,9 @@ pub async fn activities_edit(
         .occurrences(now)
         .map_err(AppError::BadRequest)?
         .remove(0);
-    let (start, end) = new
-        .clock_range()
-        .ok_or_else(|| AppError::BadRequest(ApiError::bad_parameter("start", "bad time")))?;
+    let (start, end) = new.clock_range().ok_or_else(|| {
+        AppError::BadRequest(ApiError::bad_parameter(ActivityField::Start, "bad time"))
+    })?;
     let duty = match body.on_duty.is_empty() {
         true => None,
         false => Some(on_duty(&state, &signed_in.account, &activity.home_id, &body.on_duty).await?),
@@ -238,7 +246,7 @@ pub async fn activities_edit(
         EditOutcome::Cancelled => Err(cancelled()),
         EditOutcome::Started => Err(started()),
         EditOutcome::BelowBooked(booked) => Err(AppError::limit_reached(
-            "capacity",
+            ActivityField::Capacity,
             format!("{booked} seats are booked already; the capacity cannot be less"),
         )),
     }
@@ -271,15 +279,16 @@ pub async fn activities_cancel(
     let reason = body.validate().map_err(AppError::BadRequest)?;
     let now = state.clock.now_ms();
     if activity.starts_at_ms <= now {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "id",
+        return Err(AppError::refused(
+            ErrorCode::ActivityStarted,
+            ActivityField::Id,
             "the activity has already started",
-        )));
+        ));
     }
     if !state.db.activity_cancel(&id, reason, now, &Texts).await? {
         return Err(AppError::conflict(
+            ErrorCode::ActivityCancelled,
             "the activity is cancelled already",
-            None,
         ));
     }
     Ok(Json(activity_or_404(&state, &id).await?))

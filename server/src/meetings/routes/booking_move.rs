@@ -8,8 +8,10 @@ use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::Json;
+use deputy_homes_api::meetings::booking::BookingField;
 use deputy_homes_api::meetings::booking::{normalize_code, Booking, BookingStatus, MoveBooking};
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// Moves a live booking to another activity: a seat there if one is free, else its waitlist.
 /// The seat left behind goes to the first on the old waitlist.
@@ -39,10 +41,11 @@ pub async fn bookings_move(
     let now = state.clock.now_ms();
     let current = state.db.activity_by_id(&booking.activity_id).await?;
     if current.is_some_and(|a| a.starts_at_ms <= now) {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "code",
+        return Err(AppError::refused(
+            ErrorCode::ActivityStarted,
+            BookingField::Code,
             "the booked activity has already started",
-        )));
+        ));
     }
     let target_id = body.activity_id.trim();
     let target = state
@@ -50,11 +53,12 @@ pub async fn bookings_move(
         .activity_by_id(target_id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("activity {target_id}")))?;
-    check_bookable(&state, &target, now, "activity_id")?;
+    check_bookable(&state, &target, now, BookingField::ActivityId)?;
     let already = || {
-        AppError::conflict(
+        AppError::conflict_on(
+            ErrorCode::AlreadyBooked,
+            BookingField::ActivityId,
             "this phone already holds a booking for that activity",
-            Some("activity_id"),
         )
     };
     match state
@@ -66,7 +70,10 @@ pub async fn bookings_move(
         MoveOutcome::NotFound => return Err(not_found()),
         MoveOutcome::AlreadyThere => return Err(already()),
         MoveOutcome::TargetUnavailable => {
-            return Err(AppError::conflict("the activity was cancelled", None))
+            return Err(AppError::conflict(
+                ErrorCode::ActivityCancelled,
+                "the activity was cancelled",
+            ))
         }
     }
     let moved = state

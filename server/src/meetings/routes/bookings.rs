@@ -14,8 +14,10 @@ use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::Activity;
+use deputy_homes_api::meetings::booking::BookingField;
 use deputy_homes_api::meetings::booking::{normalize_code, Booking, CancelBooking, NewBooking};
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 use serde::Deserialize;
 
 /// How many fresh codes a booking tries when its code is taken (at 25^6 codes, a second
@@ -28,19 +30,20 @@ pub(super) fn check_bookable(
     state: &AppState,
     activity: &Activity,
     now: i64,
-    field: &str,
+    field: BookingField,
 ) -> Result<(), AppError> {
     if activity.cancel_reason.is_some() {
-        return Err(AppError::conflict("the activity was cancelled", None));
+        return Err(AppError::conflict(
+            ErrorCode::ActivityCancelled,
+            "the activity was cancelled",
+        ));
     }
     if activity.starts_at_ms - state.booking_notice_minutes * 60_000 <= now {
         let message = format!(
             "booking closes {} minutes before the start",
             state.booking_notice_minutes
         );
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            field, message,
-        )));
+        return Err(AppError::refused(ErrorCode::BookingClosed, field, message));
     }
     Ok(())
 }
@@ -75,7 +78,7 @@ pub async fn bookings_create(
     let Json(body) = body?;
     let phone = body.validate().map_err(AppError::BadRequest)?;
     let now = state.clock.now_ms();
-    check_bookable(&state, &activity, now, "activity")?;
+    check_bookable(&state, &activity, now, BookingField::Activity)?;
     let id = random_id();
     let mut code = state.booking_codes.next();
     let mut attempts = 1;
@@ -118,17 +121,21 @@ fn refuse_unless_created(state: &AppState, outcome: BookOutcome) -> Result<(), A
         BookOutcome::CodeTaken => Err(AppError::Internal(anyhow::anyhow!(
             "no free booking code in {CODE_ATTEMPTS} attempts"
         ))),
-        BookOutcome::AlreadyBooked => Err(AppError::conflict(
+        BookOutcome::AlreadyBooked => Err(AppError::conflict_on(
+            ErrorCode::AlreadyBooked,
+            BookingField::Phone,
             "this phone already holds a booking for this activity",
-            Some("phone"),
         )),
-        BookOutcome::Unavailable => Err(AppError::conflict("the activity was cancelled", None)),
+        BookOutcome::Unavailable => Err(AppError::conflict(
+            ErrorCode::ActivityCancelled,
+            "the activity was cancelled",
+        )),
         BookOutcome::CapReached => {
             let message = format!(
                 "this phone already holds {} upcoming bookings, the most allowed",
                 state.booking_cap
             );
-            Err(AppError::limit_reached("phone", message))
+            Err(AppError::limit_reached(BookingField::Phone, message))
         }
     }
 }
@@ -142,7 +149,8 @@ pub struct PhoneQuery {
 }
 
 pub(super) fn parse_phone(text: &str) -> Result<MobileNumber, AppError> {
-    MobileNumber::parse(text).map_err(|m| AppError::BadRequest(ApiError::bad_parameter("phone", m)))
+    MobileNumber::parse(text)
+        .map_err(|m| AppError::BadRequest(ApiError::bad_parameter(BookingField::Phone, m)))
 }
 
 /// A booking, looked up by its code and the phone it was made with.

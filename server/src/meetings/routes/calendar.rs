@@ -8,6 +8,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
+use deputy_homes_api::meetings::booking::BookingField;
 use deputy_homes_api::meetings::booking::{is_code, normalize_code};
 use deputy_homes_api::ApiError;
 use serde::Deserialize;
@@ -46,7 +47,7 @@ pub async fn activities_calendar(
         .filter(|c| !c.is_empty());
     if code.as_deref().is_some_and(|c| !is_code(c)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "code",
+            BookingField::Code,
             "code must be a six-character booking code",
         )));
     }

@@ -4,6 +4,7 @@ use crate::platform::error::AppError;
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::IntoResponse;
+use deputy_homes_api::meetings::booking::BookingField;
 use deputy_homes_api::meetings::booking::{normalize_code, CODE_ALPHABET, CODE_LENGTH};
 use deputy_homes_api::ApiError;
 use qrcode::render::svg;
@@ -31,7 +32,7 @@ pub async fn booking_qr(Path(code): Path<String>) -> Result<impl IntoResponse, A
     let code = normalize_code(&code);
     if code.len() != CODE_LENGTH || !code.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "code",
+            BookingField::Code,
             format!("a booking code has {CODE_LENGTH} letters and digits"),
         )));
     }

@@ -14,11 +14,13 @@ use deputy_homes_api::accounts::{MobileNumber, Role};
 use deputy_homes_api::meetings::activity::{
     civil_from_days, days_from_civil, shanghai_ms, Activity,
 };
+use deputy_homes_api::meetings::reception::ReceptionField;
 use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
 use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 use serde::Deserialize;
 
 /// The activity, if the signed-in account may manage its home.
@@ -103,7 +105,10 @@ pub async fn check_in(
     let Json(body) = body?;
     let code = body.normalized_code().map_err(AppError::BadRequest)?;
     if activity.cancel_reason.is_some() {
-        return Err(AppError::conflict("the activity was cancelled", None));
+        return Err(AppError::conflict(
+            ErrorCode::ActivityCancelled,
+            "the activity was cancelled",
+        ));
     }
     let outcome = state
         .db
@@ -113,15 +118,17 @@ pub async fn check_in(
         CheckInOutcome::CheckedIn(entry) => entry,
         CheckInOutcome::Already(at) => {
             let local = shanghai_clock(at);
-            return Err(AppError::conflict(
+            return Err(AppError::conflict_on(
+                ErrorCode::AlreadyCheckedIn,
+                ReceptionField::Code,
                 format!("booking {code} was checked in already, at {local}"),
-                Some("code"),
             ));
         }
         CheckInOutcome::Waitlisted => {
-            return Err(AppError::conflict(
+            return Err(AppError::conflict_on(
+                ErrorCode::Waitlisted,
+                ReceptionField::Code,
                 format!("booking {code} is on the waitlist and has no seat"),
-                Some("code"),
             ))
         }
         CheckInOutcome::NotFound => {
@@ -188,19 +195,23 @@ pub async fn record_put(
     let Json(body) = body?;
     let codes = body.validate().map_err(AppError::BadRequest)?;
     if activity.cancel_reason.is_some() {
-        return Err(AppError::conflict("the activity was cancelled", None));
+        return Err(AppError::conflict(
+            ErrorCode::ActivityCancelled,
+            "the activity was cancelled",
+        ));
     }
     let now = state.clock.now_ms();
     if activity.starts_at_ms > now && !state.db.activity_has_check_ins(&id).await? {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "id",
+        return Err(AppError::refused(
+            ErrorCode::NotBegun,
+            ReceptionField::Id,
             "a record is written once the reception has begun: it has started or someone was checked in",
-        )));
+        ));
     }
     let live = state.db.live_codes_of_activity(&id).await?;
     if let Some(stranger) = codes.iter().find(|c| !live.contains(c)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "booking_codes",
+            ReceptionField::BookingCodes,
             format!("{stranger} is not a booking of this activity"),
         )));
     }
@@ -253,7 +264,7 @@ pub async fn year_summary(
 ) -> Result<Json<YearSummary>, AppError> {
     let bad_year = || {
         AppError::BadRequest(ApiError::bad_parameter(
-            "year",
+            ReceptionField::Year,
             "year must be a year between 2000 and 2100",
         ))
     };

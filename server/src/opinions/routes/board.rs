@@ -11,12 +11,15 @@ use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
+use deputy_homes_api::opinions::board::StatsField;
 use deputy_homes_api::opinions::board::{
     OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion, StatsQuery,
 };
 use deputy_homes_api::opinions::handling::{page_number, AuditPage, AuditQuery};
+use deputy_homes_api::opinions::reply::FollowField;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionView};
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// 评价: the citizen rates the reply, once, proving the opinion is theirs with the phone's last
 /// 4 digits or the receipt's private token.
@@ -45,7 +48,7 @@ pub async fn opinions_rate(
         }
         _ => {
             return Err(AppError::BadRequest(ApiError::bad_parameter(
-                "phone_last4",
+                FollowField::PhoneLast4,
                 "phone_last4 must be the last 4 digits of the phone given with the opinion",
             )))
         }
@@ -80,12 +83,15 @@ pub async fn opinions_rate(
             ));
         }
         RateOutcome::NotReplied => {
-            return Err(AppError::conflict("there is no reply to rate yet", None))
+            return Err(AppError::conflict(
+                ErrorCode::NoReplyYet,
+                "there is no reply to rate yet",
+            ))
         }
         RateOutcome::AlreadyRated => {
             return Err(AppError::conflict(
+                ErrorCode::AlreadyRated,
                 "this reply was rated already; a rating is given once",
-                None,
             ))
         }
     }
@@ -121,7 +127,7 @@ async fn stats(
     let Query(query) = query?;
     if let Some(year) = query.year.filter(|y| !(2000..=2100).contains(y)) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "year",
+            StatsField::Year,
             format!("year must be from 2000 to 2100, not {year}"),
         )));
     }

@@ -14,8 +14,10 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use deputy_homes_api::opinions::OpinionField;
 use deputy_homes_api::opinions::{OpinionPhoto, MAX_PHOTOS, MAX_PHOTO_BYTES};
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// The multipart form of `POST /api/opinion-photos` (for the OpenAPI document).
 #[derive(Debug, utoipa::ToSchema)]
@@ -30,14 +32,14 @@ pub struct PhotoUpload {
 }
 
 fn photo_error(message: impl Into<String>) -> AppError {
-    AppError::BadRequest(ApiError::bad_parameter("photo", message))
+    AppError::bad(OpinionField::Photo, message)
 }
 
 fn too_large() -> AppError {
-    AppError::TooLarge(ApiError::bad_parameter(
-        "photo",
-        PhotoRefused::TooLarge.to_string(),
-    ))
+    AppError::TooLarge(
+        ApiError::new(ErrorCode::TooLarge, PhotoRefused::TooLarge.to_string())
+            .on(OpinionField::Photo),
+    )
 }
 
 /// Reads a field, stopping as soon as it passes the size limit.

@@ -196,11 +196,10 @@ pub async fn staff_opinions_reveal_phone(
 fn item_error(error: AppError) -> Result<ApiError, AppError> {
     match error {
         AppError::BadRequest(e) | AppError::Conflict(e) => Ok(e),
-        AppError::NotFound(what) => Ok(ApiError {
-            code: ErrorCode::NotFound,
-            message: format!("{what} not found"),
-            field: None,
-        }),
+        AppError::NotFound(what) => Ok(ApiError::new(
+            ErrorCode::NotFound,
+            format!("{what} not found"),
+        )),
         other => Err(other),
     }
 }

@@ -15,6 +15,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::Json;
 use deputy_homes_api::meetings::activity::parse_date;
+use deputy_homes_api::opinions::handling::StepField;
 use deputy_homes_api::opinions::handling::{
     self, validate_text, AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion,
     StaffOpinionView, StepNote,
@@ -22,6 +23,7 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::workdays::{end_of_day_ms, hohhot_day};
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus};
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 /// The staff view of an opinion, with its near duplicate.
 pub(super) async fn staff_view(
@@ -41,6 +43,7 @@ fn refusal(refusal: StepRefusal, tracking_number: &str, action: &str) -> AppErro
     match refusal {
         StepRefusal::NotFound => AppError::NotFound(format!("opinion {tracking_number}")),
         StepRefusal::NotAllowed { from } => AppError::conflict(
+            ErrorCode::StepNotAllowed,
             format!(
                 "an opinion that is {} cannot be given the step {action}; next steps from there: {}",
                 from.code(),
@@ -50,9 +53,10 @@ fn refusal(refusal: StepRefusal, tracking_number: &str, action: &str) -> AppErro
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            None,
         ),
-        StepRefusal::Conflict(message) => AppError::conflict(message, None),
+        StepRefusal::PublishNotAllowed(message) => {
+            AppError::conflict(ErrorCode::PublishNotAllowed, message)
+        }
         StepRefusal::BadParameter { field, message } => {
             AppError::BadRequest(ApiError::bad_parameter(field, message))
         }
@@ -104,7 +108,7 @@ pub(super) async fn assign_step(
     units.dedup();
     if units.is_empty() || units.len() != unit_ids.len() {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "unit_ids",
+            StepField::UnitIds,
             "name one or more handling units, each once",
         )));
     }
@@ -254,7 +258,7 @@ pub async fn opinion_reply(
     body: Result<Json<ReplyToOpinion>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
     let Json(reply) = body?;
-    validate_text("text", &reply.text).map_err(AppError::BadRequest)?;
+    validate_text(StepField::Text, &reply.text).map_err(AppError::BadRequest)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     let step = Step::Reply {
         class: reply.class,
@@ -287,7 +291,7 @@ pub async fn opinion_extend(
     let to = match (&extend.due_date, extend.working_days) {
         (Some(date), _) => ExtendTo::Day(parse_date(date).ok_or_else(|| {
             AppError::BadRequest(ApiError::bad_parameter(
-                "due_date",
+                StepField::DueDate,
                 "due_date must be a YYYY-MM-DD date",
             ))
         })?),
@@ -322,7 +326,7 @@ pub async fn opinion_note(
     body: Result<Json<InternalNote>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
     let Json(note) = body?;
-    validate_text("text", &note.text).map_err(AppError::BadRequest)?;
+    validate_text(StepField::Text, &note.text).map_err(AppError::BadRequest)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     answer(
         &state,

@@ -17,11 +17,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use deputy_homes_api::meetings::activity::civil_from_days;
+use deputy_homes_api::opinions::reply::FollowField;
+use deputy_homes_api::opinions::OpinionField;
 use deputy_homes_api::opinions::{
     normalize_tracking_number, NewOpinion, OpinionLookup, OpinionReceipt, OpinionView,
 };
 use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
 /// The header that makes a submission safe to retry.
@@ -54,7 +57,7 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
         .unwrap_or_default();
     if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            IDEMPOTENCY_KEY,
+            OpinionField::IdempotencyKey,
             format!("send an {IDEMPOTENCY_KEY} header of 1 to {MAX_KEY_CHARS} characters, new for each opinion"),
         )));
     }
@@ -64,9 +67,10 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
 /// The error for every outcome but a receipt.
 fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
     match outcome {
-        SubmitOutcome::KeyReused => AppError::conflict(
+        SubmitOutcome::KeyReused => AppError::conflict_on(
+            ErrorCode::KeyReused,
+            OpinionField::IdempotencyKey,
             "this Idempotency-Key was used for another opinion; make a new key per opinion",
-            Some(IDEMPOTENCY_KEY),
         ),
         SubmitOutcome::LimitReached(counter) => {
             let whom = if counter.starts_with(HourlyCounter::OpinionsFromPhone.prefix()) {
@@ -81,12 +85,13 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
                 retry_after_secs,
             }
         }
-        SubmitOutcome::PhotoUnavailable(id) => AppError::conflict(
+        SubmitOutcome::PhotoUnavailable(id) => AppError::conflict_on(
+            ErrorCode::PhotoGone,
+            OpinionField::PhotoIds,
             format!(
                 "photo {id} does not exist (unused photos are deleted after 24 h) or belongs to \
                  another opinion"
             ),
-            Some("photo_ids"),
         ),
         SubmitOutcome::Created(_) | SubmitOutcome::Replayed(_) => {
             AppError::Internal(anyhow::anyhow!("a receipt is not a refusal"))
@@ -145,7 +150,7 @@ pub(super) async fn check_home(state: &AppState, opinion: &NewOpinion) -> Result
         let register = state.register.current(&state.db).await?;
         if register.homes.get(home_id).is_none() {
             return Err(AppError::BadRequest(ApiError::bad_parameter(
-                "home_id",
+                OpinionField::HomeId,
                 format!("there is no home {home_id}"),
             )));
         }
@@ -214,7 +219,7 @@ pub async fn opinions_get(
     let last4 = query.ok().map(|Query(q)| q.phone_last4).unwrap_or_default();
     if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
         return Err(AppError::BadRequest(ApiError::bad_parameter(
-            "phone_last4",
+            FollowField::PhoneLast4,
             "phone_last4 must be the last 4 digits of the phone given with the opinion",
         )));
     }

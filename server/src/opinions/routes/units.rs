@@ -9,20 +9,23 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use deputy_homes_api::opinions::units::UnitField;
 use deputy_homes_api::opinions::units::{
     missing_years, validate_unit_name, HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit,
     UnitChange,
 };
 use deputy_homes_api::opinions::workdays::hohhot_day;
 use deputy_homes_api::ApiError;
+use deputy_homes_api::ErrorCode;
 
 fn saved(outcome: UnitOutcome, id: &str) -> Result<HandlingUnit, AppError> {
     match outcome {
         UnitOutcome::Saved(unit) => Ok(unit),
         UnitOutcome::NotFound => Err(AppError::NotFound(format!("handling unit {id}"))),
-        UnitOutcome::NameTaken => Err(AppError::conflict(
+        UnitOutcome::NameTaken => Err(AppError::conflict_on(
+            ErrorCode::Taken,
+            UnitField::Name,
             "another handling unit has this name",
-            Some("name"),
         )),
     }
 }

@@ -1,0 +1,435 @@
+//! Every refusal the app explains, in one place: the server's (or the form's own check's) `code`
+//! and typed field become a message of the catalog and, for a form, the field it is shown next
+//! to. Nothing here reads the server's English `message`; the api crate keeps it private.
+
+use crate::i18n::Catalog;
+use crate::kit::http::ClientError;
+use crate::kit::submission::Refusal;
+use deputy_homes_api::accounts::AccountField;
+use deputy_homes_api::meetings::activity::ActivityField;
+use deputy_homes_api::meetings::booking::BookingField;
+use deputy_homes_api::meetings::reception::ReceptionField;
+use deputy_homes_api::opinions::handling::StepField;
+use deputy_homes_api::opinions::reply::FollowField;
+use deputy_homes_api::opinions::units::{HolidayField, UnitField};
+use deputy_homes_api::opinions::OpinionField;
+use deputy_homes_api::{ApiError, ErrorCode, FormField};
+
+/// A refusal by a form's own check (the api crate's rules run in the browser), or one carried
+/// inside an answer, as if the server had answered it.
+fn refused(error: &ApiError) -> ClientError {
+    ClientError::Api {
+        status: 400,
+        error: error.clone(),
+    }
+}
+
+/// What any form says when its own words do not cover the refusal.
+fn fallback(error: &ClientError, t: &Catalog) -> &'static str {
+    match error {
+        ClientError::Network => t.error_network,
+        ClientError::BadResponse => t.error_server,
+        ClientError::Api { error, .. } => match error.code {
+            ErrorCode::Unauthenticated | ErrorCode::CsrfRejected => t.session_ended,
+            ErrorCode::Forbidden => t.forbidden,
+            ErrorCode::TooManyAttempts => t.error_rate_limited,
+            ErrorCode::BadParameter => t.error_bad_request,
+            _ => t.error_server,
+        },
+    }
+}
+
+/// A form's own words for a refusal (`None` where it has none), applied to a failed request.
+fn explain<F: FormField, R>(
+    error: &ClientError,
+    t: &Catalog,
+    form: impl Fn(ErrorCode, Option<F>, &Catalog) -> Option<R>,
+    otherwise: impl Fn(&'static str) -> R,
+) -> R {
+    match error {
+        ClientError::Api { error, .. } => form(error.code, error.field::<F>(), t),
+        _ => None,
+    }
+    .unwrap_or_else(|| otherwise(fallback(error, t)))
+}
+
+fn on<F: FormField>(field: F, message: &'static str) -> Option<Refusal> {
+    Some((Some(field.name()), message))
+}
+
+fn whole(message: &'static str) -> Option<Refusal> {
+    Some((None, message))
+}
+
+// ---- meetings -------------------------------------------------------------------------------
+
+fn booking_words(code: ErrorCode, field: Option<BookingField>, t: &Catalog) -> Option<Refusal> {
+    use BookingField as F;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(F::Name)) => on(F::Name, t.error_name),
+        (ErrorCode::BadParameter, Some(F::Phone)) => on(F::Phone, t.error_phone),
+        (ErrorCode::BadParameter, Some(F::Topic)) => on(F::Topic, t.error_topic),
+        (ErrorCode::BadParameter, Some(F::Consent)) => on(F::Consent, t.error_consent),
+        (ErrorCode::LimitReached, _) => on(F::Phone, t.error_cap),
+        (ErrorCode::AlreadyBooked, _) => on(F::Phone, t.error_already_booked),
+        (ErrorCode::BookingClosed | ErrorCode::ActivityStarted, _) => whole(t.error_closed),
+        (ErrorCode::ActivityCancelled, _) => whole(t.error_activity_cancelled),
+        (ErrorCode::NotFound, _) => whole(t.activity_not_found),
+        _ => None,
+    }
+}
+
+/// A refused booking, cancellation or move, and the field it belongs to.
+pub fn booking(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, booking_words, |m| (None, m))
+}
+
+/// The booking form's own check failed (`NewBooking::validate`).
+pub fn booking_check(error: &ApiError, t: &Catalog) -> Refusal {
+    booking(&refused(error), t)
+}
+
+fn activity_label(field: ActivityField, t: &Catalog) -> &'static str {
+    match field {
+        ActivityField::Date => t.activity_date,
+        ActivityField::Start => t.activity_start,
+        ActivityField::End => t.activity_end,
+        ActivityField::Capacity => t.activity_capacity,
+        ActivityField::Topic => t.activity_topic,
+        ActivityField::RepeatWeeks => t.activity_repeat,
+        _ => t.activity_form,
+    }
+}
+
+fn activity_words(code: ErrorCode, field: Option<ActivityField>, t: &Catalog) -> Option<String> {
+    match (code, field) {
+        (ErrorCode::LimitReached, _) => Some(t.error_capacity_below.to_owned()),
+        (ErrorCode::ActivityStarted, _) => Some(t.error_started.to_owned()),
+        (ErrorCode::ActivityCancelled, _) => Some(t.error_activity_cancelled.to_owned()),
+        (ErrorCode::BadParameter, Some(ActivityField::Reason)) => Some(t.error_reason.to_owned()),
+        (ErrorCode::BadParameter, field) => Some((t.check_field)(
+            field.map_or(t.activity_form, |f| activity_label(f, t)),
+        )),
+        _ => None,
+    }
+}
+
+/// A refused publishing, change or cancellation of an activity.
+pub fn activity(error: &ClientError, t: &Catalog) -> String {
+    explain(error, t, activity_words, str::to_owned)
+}
+
+fn reception_words(
+    code: ErrorCode,
+    field: Option<ReceptionField>,
+    t: &Catalog,
+) -> Option<&'static str> {
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(ReceptionField::Code)) => Some(t.error_code_format),
+        (ErrorCode::BadParameter, Some(ReceptionField::Raised)) => Some(t.record_raised_error),
+        (ErrorCode::BadParameter, Some(ReceptionField::FollowUp)) => Some(t.record_follow_up_error),
+        (ErrorCode::NotBegun, _) => Some(t.record_not_begun),
+        (ErrorCode::Waitlisted, _) => Some(t.error_check_in_waitlisted),
+        (ErrorCode::AlreadyCheckedIn, _) => Some(t.error_check_in_already),
+        (ErrorCode::ActivityCancelled, _) => Some(t.error_activity_cancelled),
+        (ErrorCode::NotFound, _) => Some(t.error_check_in_unknown),
+        _ => None,
+    }
+}
+
+/// A refused check-in or reception record.
+pub fn reception(error: &ClientError, t: &Catalog) -> &'static str {
+    explain(error, t, reception_words, |m| m)
+}
+
+/// The record form's own check failed (`RecordInput::validate`).
+pub fn reception_check(error: &ApiError, t: &Catalog) -> &'static str {
+    reception(&refused(error), t)
+}
+
+// ---- opinions -------------------------------------------------------------------------------
+
+fn opinion_words(code: ErrorCode, field: Option<OpinionField>, t: &Catalog) -> Option<Refusal> {
+    use OpinionField as F;
+    match (code, field) {
+        (ErrorCode::TooLarge, _) => on(F::Photo, t.error_photo_size),
+        (ErrorCode::PhotoGone, _) => on(F::Photo, t.error_photo_gone),
+        (ErrorCode::BadParameter, Some(F::Title)) => on(F::Title, t.error_title),
+        (ErrorCode::BadParameter, Some(F::Body)) => on(F::Body, t.error_body),
+        (ErrorCode::BadParameter, Some(F::ContactName)) => on(F::ContactName, t.error_contact_name),
+        (ErrorCode::BadParameter, Some(F::ContactPhone)) => on(F::ContactPhone, t.error_phone),
+        (ErrorCode::BadParameter, Some(F::Consent)) => on(F::Consent, t.error_opinion_consent),
+        (ErrorCode::BadParameter, Some(F::PhotoIds)) => on(F::Photo, t.error_photo_count),
+        (ErrorCode::BadParameter, Some(F::Photo)) => on(F::Photo, t.error_photo_type),
+        _ => None,
+    }
+}
+
+/// A refused opinion or photo upload, and the field it belongs to.
+pub fn opinion(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, opinion_words, |m| (None, m))
+}
+
+/// The opinion form's own check failed (`NewOpinion::validate`).
+pub fn opinion_check(error: &ApiError, t: &Catalog) -> Refusal {
+    opinion(&refused(error), t)
+}
+
+fn step_words(code: ErrorCode, field: Option<StepField>, t: &Catalog) -> Option<Refusal> {
+    use StepField as F;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(F::DuplicateOf)) => on(F::DuplicateOf, t.error_duplicate_of),
+        (ErrorCode::BadParameter, Some(F::UnitIds)) => on(F::UnitIds, t.error_units),
+        (ErrorCode::BadParameter, Some(F::DueDate | F::WorkingDays)) => {
+            on(F::DueDate, t.error_due_date)
+        }
+        (ErrorCode::BadParameter, Some(f @ (F::Message | F::Text | F::Reason | F::Note))) => {
+            on(f, t.error_text_required)
+        }
+        (
+            ErrorCode::StepNotAllowed
+            | ErrorCode::PublishNotAllowed
+            | ErrorCode::NoReplyYet
+            | ErrorCode::AlreadyRated,
+            _,
+        ) => whole(t.error_step_conflict),
+        (ErrorCode::NotFound, _) => whole(t.error_tracking_not_found),
+        _ => None,
+    }
+}
+
+fn follow_words(code: ErrorCode, field: Option<FollowField>, t: &Catalog) -> Option<Refusal> {
+    use FollowField as F;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(F::PhoneLast4 | F::PrivateToken)) => {
+            on(F::PhoneLast4, t.error_last4)
+        }
+        (ErrorCode::BadParameter, Some(F::Comment)) => on(F::Comment, t.error_comment),
+        _ => None,
+    }
+}
+
+/// A refused step of the handling chain, bulk action or rating, and the field it belongs to.
+pub fn step(error: &ClientError, t: &Catalog) -> Refusal {
+    if let ClientError::Api { error: e, .. } = error {
+        if let Some(refusal) = follow_words(e.code, e.field(), t) {
+            return refusal;
+        }
+    }
+    explain(error, t, step_words, |m| (None, m))
+}
+
+/// A step form's (or the rating form's) own check failed, or one item of a bulk action was
+/// refused.
+pub fn step_check(error: &ApiError, t: &Catalog) -> Refusal {
+    step(&refused(error), t)
+}
+
+/// A refused reveal of a phone: past the hourly limit it says so (the step forms' "too many
+/// submissions" would be wrong there); otherwise as for a step.
+pub fn reveal(error: &ClientError, t: &Catalog) -> &'static str {
+    match error.code() {
+        Some(ErrorCode::TooManyAttempts) => t.error_reveal_limited,
+        _ => step(error, t).1,
+    }
+}
+
+/// A refused look-up of an opinion by tracking number and phone digits.
+pub fn lookup(error: &ClientError, t: &Catalog) -> &'static str {
+    let words = |code, _: Option<FollowField>, t: &Catalog| match code {
+        ErrorCode::NotFound => Some(t.error_tracking_not_found),
+        ErrorCode::BadParameter => Some(t.error_last4),
+        _ => None,
+    };
+    explain(error, t, words, |m| m)
+}
+
+/// A refused handling unit: a name too short or long, or taken.
+pub fn unit(error: &ClientError, t: &Catalog) -> &'static str {
+    let words = |code, field: Option<UnitField>, t: &Catalog| match (code, field) {
+        (ErrorCode::Taken, _) => Some(t.error_unit_taken),
+        (ErrorCode::BadParameter, Some(UnitField::Name)) => Some(t.error_unit_name),
+        _ => None,
+    };
+    explain(error, t, words, |m| m)
+}
+
+fn holiday_words(
+    code: ErrorCode,
+    field: Option<HolidayField>,
+    t: &Catalog,
+) -> Option<(HolidayField, &'static str)> {
+    use HolidayField as F;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(f @ (F::Name | F::DaysName))) => Some((f, t.error_day_name)),
+        (ErrorCode::BadParameter, Some(f)) => Some((f, t.error_day_range)),
+        _ => None,
+    }
+}
+
+/// A refused save of the holiday calendar.
+pub fn holidays(error: &ClientError, t: &Catalog) -> &'static str {
+    explain(
+        error,
+        t,
+        |c, f, t| holiday_words(c, f, t).map(|(_, m)| m),
+        |m| m,
+    )
+}
+
+/// The run-of-days form's own check failed (`day_range`): the field and its message.
+pub fn holiday_check(error: &ApiError, t: &Catalog) -> (HolidayField, &'static str) {
+    holiday_words(error.code, error.field(), t).unwrap_or((HolidayField::To, t.error_day_range))
+}
+
+// ---- accounts -------------------------------------------------------------------------------
+
+/// The message next to an account field that is invalid (or, with `taken`, in use).
+pub fn account_field(field: AccountField, taken: bool, t: &Catalog) -> &'static str {
+    match (field, taken) {
+        (AccountField::Phone, true) => t.phone_taken,
+        (_, true) => t.username_taken,
+        (AccountField::DisplayName, false) => t.invalid_display_name,
+        (AccountField::Phone, false) => t.invalid_phone,
+        (AccountField::Password, false) => t.invalid_password,
+        (AccountField::HomeIds, false) => t.invalid_homes,
+        (AccountField::Username | AccountField::Login | AccountField::Role, false) => {
+            t.invalid_username
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn answered<F: FormField>(status: u16, code: ErrorCode, field: Option<F>) -> ClientError {
+        let error = ApiError::new(code, "whatever the server says in English");
+        ClientError::Api {
+            status,
+            error: match field {
+                Some(f) => error.on(f),
+                None => error,
+            },
+        }
+    }
+
+    fn plain(status: u16, code: ErrorCode) -> ClientError {
+        answered::<StepField>(status, code, None)
+    }
+
+    #[test]
+    fn step_refusals_land_next_to_their_field() {
+        let t = Lang::En.catalog();
+        let duplicate = answered(400, ErrorCode::BadParameter, Some(StepField::DuplicateOf));
+        assert_eq!(
+            step(&duplicate, t),
+            (Some("duplicate_of"), t.error_duplicate_of)
+        );
+        let message = answered(400, ErrorCode::BadParameter, Some(StepField::Message));
+        assert_eq!(step(&message, t).0, Some("message"));
+        let last4 = answered(
+            400,
+            ErrorCode::BadParameter,
+            Some(FollowField::PrivateToken),
+        );
+        assert_eq!(step(&last4, t), (Some("phone_last4"), t.error_last4));
+        assert_eq!(
+            step(&plain(409, ErrorCode::StepNotAllowed), t),
+            (None, t.error_step_conflict)
+        );
+        assert_eq!(step(&ClientError::Network, t).1, t.error_network);
+    }
+
+    #[test]
+    fn a_refused_reveal_past_the_hourly_limit_says_so_in_chinese() {
+        let t = Lang::Zh.catalog();
+        let limited = reveal(&plain(429, ErrorCode::TooManyAttempts), t);
+        assert_eq!(limited, t.error_reveal_limited);
+        assert!(
+            limited.contains("查看完整手机号的次数已达上限"),
+            "{limited}"
+        );
+        assert_ne!(limited, t.error_rate_limited);
+        assert_eq!(
+            reveal(&plain(404, ErrorCode::NotFound), t),
+            t.error_tracking_not_found
+        );
+        assert_eq!(reveal(&ClientError::Network, t), t.error_network);
+    }
+
+    #[test]
+    fn photo_refusals_are_told_apart_by_code_and_field_not_by_wording() {
+        let t = Lang::Zh.catalog();
+        let photo = Some(OpinionField::Photo);
+        let too_large = answered(413, ErrorCode::TooLarge, photo);
+        assert_eq!(opinion(&too_large, t), (Some("photo"), t.error_photo_size));
+        let not_image = answered(400, ErrorCode::BadParameter, photo);
+        assert_eq!(opinion(&not_image, t), (Some("photo"), t.error_photo_type));
+        let gone = answered(409, ErrorCode::PhotoGone, Some(OpinionField::PhotoIds));
+        assert_eq!(opinion(&gone, t), (Some("photo"), t.error_photo_gone));
+        let too_many = answered(400, ErrorCode::BadParameter, Some(OpinionField::PhotoIds));
+        assert_eq!(opinion(&too_many, t), (Some("photo"), t.error_photo_count));
+    }
+
+    #[test]
+    fn a_waitlisted_check_in_is_told_from_one_already_made_by_its_code() {
+        let t = Lang::Zh.catalog();
+        let code = Some(ReceptionField::Code);
+        let waitlisted = answered(409, ErrorCode::Waitlisted, code);
+        assert_eq!(reception(&waitlisted, t), t.error_check_in_waitlisted);
+        let again = answered(409, ErrorCode::AlreadyCheckedIn, code);
+        assert_eq!(reception(&again, t), t.error_check_in_already);
+        assert_ne!(t.error_check_in_waitlisted, t.error_check_in_already);
+    }
+
+    #[test]
+    fn a_booking_already_held_is_shown_at_the_phone_and_a_closed_one_for_the_form() {
+        let t = Lang::Zh.catalog();
+        let held = answered(
+            409,
+            ErrorCode::AlreadyBooked,
+            Some(BookingField::ActivityId),
+        );
+        assert_eq!(booking(&held, t), (Some("phone"), t.error_already_booked));
+        let closed = answered(400, ErrorCode::BookingClosed, Some(BookingField::Activity));
+        assert_eq!(booking(&closed, t), (None, t.error_closed));
+        let unknown_field = answered(400, ErrorCode::BadParameter, Some(BookingField::Code));
+        assert_eq!(booking(&unknown_field, t), (None, t.error_bad_request));
+    }
+
+    #[test]
+    fn a_taken_phone_and_a_taken_username_have_their_own_words() {
+        let t = Lang::En.catalog();
+        assert_eq!(account_field(AccountField::Phone, true, t), t.phone_taken);
+        assert_eq!(
+            account_field(AccountField::Username, true, t),
+            t.username_taken
+        );
+        assert_eq!(
+            account_field(AccountField::Username, false, t),
+            t.invalid_username
+        );
+    }
+
+    #[test]
+    fn every_error_code_has_words_in_every_form() {
+        // A code no form knows still gets a message, never an empty one.
+        for lang in [Lang::Zh, Lang::En] {
+            let t = lang.catalog();
+            for code in [
+                ErrorCode::KeyReused,
+                ErrorCode::Internal,
+                ErrorCode::TooManyAttempts,
+                ErrorCode::Forbidden,
+            ] {
+                let error = plain(409, code);
+                assert!(!booking(&error, t).1.is_empty());
+                assert!(!step(&error, t).1.is_empty());
+                assert!(!reception(&error, t).is_empty());
+                assert!(!activity(&error, t).is_empty());
+            }
+        }
+    }
+}
