@@ -22,7 +22,7 @@ use crate::opinions::pages::{
     opinion_status::{OpinionLookupPage, OpinionTokenPage},
 };
 use crate::outbox::pages::outbox::OutboxPage;
-use deputy_homes_api::platform::apps::is_office_path;
+use deputy_homes_api::platform::apps::{is_office_path, Page};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
@@ -127,24 +127,26 @@ fn Frame(side: Side, children: Children) -> impl IntoView {
             </a>
             <header class="site-header">
                 <div class="site-header__bar">
-                    <a class="brand" href="/">
+                    <a class="brand" href=Page::Homes.path()>
                         {tr(|c| c.app_title)}
                     </a>
                     <LanguageSwitch />
                 </div>
                 <nav class="site-nav" aria-label=tr(|c| c.nav_label)>
-                    <A href="/" exact=true>
+                    <A href=Page::Homes.path() exact=true>
                         {tr(|c| c.nav_homes)}
                     </A>
-                    <A href="/activities">{tr(|c| c.nav_activities)}</A>
-                    <A href="/bookings">{tr(|c| c.nav_my_bookings)}</A>
-                    <A href="/opinions">{tr(|c| c.nav_opinions)}</A>
-                    <A href="/board">{tr(|c| c.nav_board)}</A>
+                    <A href=Page::Activities.path()>{tr(|c| c.nav_activities)}</A>
+                    <A href=Page::MyBookings.path()>{tr(|c| c.nav_my_bookings)}</A>
+                    <A href=Page::Opinions.path()>{tr(|c| c.nav_opinions)}</A>
+                    <A href=Page::Board.path()>{tr(|c| c.nav_board)}</A>
                     {move || {
                         if auth.session.get().is_some() {
-                            view! { <A href="/account">{tr(|c| c.nav_account)}</A> }.into_any()
+                            view! { <A href=Page::Account.path()>{tr(|c| c.nav_account)}</A> }
+                                .into_any()
                         } else {
-                            view! { <A href="/sign-in">{tr(|c| c.nav_sign_in)}</A> }.into_any()
+                            view! { <A href=Page::SignIn.path()>{tr(|c| c.nav_sign_in)}</A> }
+                                .into_any()
                         }
                     }}
                 </nav>

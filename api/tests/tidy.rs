@@ -1,7 +1,7 @@
 //! Tidy checks over the whole workspace's source, kept in the smallest crate so they build in
 //! seconds: every module says what it is for, SQL stays in the server's storage modules, storage
 //! imports nothing above it, no files import each other in a circle, and the browser words
-//! refusals in one place.
+//! refusals in one place and writes its links from one enum of pages.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -255,6 +255,48 @@ fn the_browser_words_refusals_in_one_place() {
         "these browser files pick words for an error code themselves; move that into \
          src/i18n/refusals.rs:\n{}",
         readers.join("\n")
+    );
+}
+
+#[test]
+fn the_route_table_and_the_page_enum_name_the_same_pages() {
+    use deputy_homes_api::platform::apps::Page;
+    let app = read("src", Path::new("app.rs"));
+    let routed: BTreeSet<&str> = app
+        .split("path!(\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().expect("a closing quote"))
+        .collect();
+    let pages: BTreeSet<&str> = Page::samples().iter().map(Page::pattern).collect();
+    assert_eq!(
+        routed, pages,
+        "src/app.rs routes and api's Page enum must name the same paths"
+    );
+}
+
+#[test]
+fn browser_links_are_written_from_the_page_enum() {
+    let mut by_hand = Vec::new();
+    for file in rust_files("src") {
+        let code = code_of(&read("src", &file));
+        for (n, line) in code.lines().enumerate() {
+            // A page path right after one of these, unless it is the API's.
+            let by_hand_after = |prefix: &str| {
+                line.match_indices(prefix)
+                    .any(|(at, _)| !line[at + prefix.len()..].starts_with("api/"))
+            };
+            if ["href=\"/", "format!(\"/", "navigate(\"/"]
+                .into_iter()
+                .any(by_hand_after)
+            {
+                by_hand.push(format!("src/{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        by_hand.is_empty(),
+        "links written by hand; use deputy_homes_api::platform::apps::Page:\n{}",
+        by_hand.join("\n")
     );
 }
 

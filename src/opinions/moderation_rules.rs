@@ -6,6 +6,7 @@ use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
 use deputy_homes_api::opinions::handling::StaffOpinionQuery;
 use deputy_homes_api::opinions::units::HandlingUnit;
 use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::District;
 
 /// A step staff can take on one opinion; each is `POST /api/staff/opinions/{tracking}/{path}`.
@@ -85,7 +86,7 @@ pub fn queue_href(query: &StaffOpinionQuery) -> String {
         ("q", query.q.clone()),
         ("page", query.page.filter(|p| *p > 1).map(|p| p.to_string())),
     ];
-    crate::kit::urls::page_href("/staff/opinions", pairs)
+    crate::kit::urls::page_href(&Page::Queue.path(), pairs)
 }
 
 /// The active units whose name matches a search (all of them for an empty search).

@@ -4,6 +4,7 @@
 use crate::accounts::session::use_auth;
 use crate::i18n::tr;
 use deputy_homes_api::accounts::Role;
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 
 /// The staff's content, or the reason it is not shown.
@@ -33,7 +34,7 @@ pub fn StaffGate(
                     view! {
                         <p class="alert">{tr(|c| c.staff_only)}</p>
                         <p>
-                            <a class="button" href="/account">
+                            <a class="button" href=Page::Account.path()>
                                 {tr(|c| c.nav_account)}
                             </a>
                         </p>
@@ -43,7 +44,7 @@ pub fn StaffGate(
                 None => {
                     view! {
                         <p>{tr(|c| c.staff_sign_in_first)}</p>
-                        <a class="button button--primary" href="/sign-in">
+                        <a class="button button--primary" href=Page::SignIn.path()>
                             {tr(|c| c.nav_sign_in)}
                         </a>
                     }

@@ -10,6 +10,7 @@ use crate::meetings::components::publish_activity::PublishActivity;
 use crate::opinions::components::delegate_opinions::DelegateOpinions;
 use deputy_homes_api::accounts::{Role, Session};
 use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -35,7 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                 None => {
                     view! {
                         <p>{tr(|c| c.signed_out)}</p>
-                        <a class="button button--primary" href="/sign-in">
+                        <a class="button button--primary" href=Page::SignIn.path()>
                             {tr(|c| c.nav_sign_in)}
                         </a>
                     }
@@ -105,37 +106,37 @@ fn AccountDetails(session: Session) -> impl IntoView {
             .then(|| {
                 view! {
                     <p>
-                        <a class="button" href="/staff/opinions">
+                        <a class="button" href=Page::Queue.path()>
                             {tr(|c| c.staff_queue_link)}
                         </a>
                     </p>
                     <p>
-                        <a class="button" href="/stats">
+                        <a class="button" href=Page::Stats.path()>
                             {tr(|c| c.stats_heading)}
                         </a>
                     </p>
                     <p>
-                        <a class="button" href="/staff/audit">
+                        <a class="button" href=Page::Audit.path()>
                             {tr(|c| c.audit_heading)}
                         </a>
                     </p>
                     <p>
-                        <a class="button" href="/staff/accounts">
+                        <a class="button" href=Page::StaffAccounts.path()>
                             {tr(|c| c.staff_accounts_link)}
                         </a>
                     </p>
                     <p>
-                        <a class="button" href="/staff/units">
+                        <a class="button" href=Page::Units.path()>
                             {tr(|c| c.units_heading)}
                         </a>
                     </p>
                     <p>
-                        <a class="button" href="/staff/holidays">
+                        <a class="button" href=Page::Holidays.path()>
                             {tr(|c| c.holidays_heading)}
                         </a>
                     </p>
                     <p>
-                        <a class="button" href="/staff/outbox">
+                        <a class="button" href=Page::Outbox.path()>
                             {tr(|c| c.outbox_link)}
                         </a>
                     </p>
@@ -151,7 +152,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
                         .iter()
                         .cloned()
                         .map(|id| {
-                            let href = format!("/homes/{id}");
+                            let href = Page::Home(id.clone()).path();
                             view! {
                                 <li>
                                     <a href=href>{move || home_name(&id)}</a>

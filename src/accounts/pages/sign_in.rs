@@ -6,6 +6,7 @@ use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::Submission;
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub fn SignInPage() -> impl IntoView {
         submission.send(client::session_create(l, p), move |answer| match answer {
             Ok(session) => {
                 auth.session.set(Some(session));
-                navigate("/account", Default::default());
+                navigate(&Page::Account.path(), Default::default());
             }
             Err(e) => submission.refuse((None, message(&e, i18n.t()))),
         });

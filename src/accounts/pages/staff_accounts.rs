@@ -12,6 +12,7 @@ use crate::kit::load_error::LoadError;
 use crate::kit::page_title::use_page_title;
 use deputy_homes_api::accounts::{Account, Role};
 use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -41,7 +42,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
                     view! {
                         <p class="alert">{tr(|c| c.staff_only)}</p>
                         <p>
-                            <a class="button" href="/account">
+                            <a class="button" href=Page::Account.path()>
                                 {tr(|c| c.nav_account)}
                             </a>
                         </p>
@@ -51,7 +52,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
                 None => {
                     view! {
                         <p>{tr(|c| c.staff_sign_in_first)}</p>
-                        <a class="button button--primary" href="/sign-in">
+                        <a class="button button--primary" href=Page::SignIn.path()>
                             {tr(|c| c.nav_sign_in)}
                         </a>
                     }

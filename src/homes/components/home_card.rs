@@ -2,6 +2,7 @@
 
 use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr_with, use_i18n, Lang};
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ pub fn HomeCard(
     home: HomeSummary,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/homes/{}", home.id);
+    let href = Page::Home(home.id.clone()).path();
     let (name_zh, name_en) = (home.name_zh.clone(), home.name_en.clone());
     let name = move || {
         if i18n.lang() == Lang::Zh {

@@ -4,6 +4,7 @@
 
 use crate::i18n::{use_i18n, Lang};
 use deputy_homes_api::homes::district::BoundingBox;
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::{District, HomeSummary};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -147,7 +148,7 @@ pub fn OverviewMap(
         .filter(|h| bounds.contains(h.lat, h.lon))
         .map(|h| {
             let (x, y) = projection.project(h.lat, h.lon);
-            let href = format!("/homes/{}", h.id);
+            let href = Page::Home(h.id.clone()).path();
             let navigate = navigate.clone();
             let title = move || {
                 if i18n.lang() == Lang::Zh {

@@ -6,8 +6,10 @@ use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::clock::now_in_hohhot;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::urls::page_href;
 use crate::meetings::components::activity_list::ActivityList;
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, geo_uri};
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::{Home, LatLon};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -28,7 +30,7 @@ pub fn HomeDetailPage() -> impl IntoView {
     };
     view! {
         <p class="back">
-            <a href="/">{tr(|c| c.back_to_list)}</a>
+            <a href=Page::Homes.path()>{tr(|c| c.back_to_list)}</a>
         </p>
         <Loader resource=home not_found let:home>
             <HomeDetail home />
@@ -79,7 +81,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             <Directions home=home.clone() name />
             <WeekHours home=home.clone() />
             <ActivityList home_id=home.id.clone() />
-            <p><a class="button button--wide" href=format!("/opinions/new?home={}", home.id)>{tr(|c| c.new_opinion_link)}</a></p>
+            <p><a class="button button--wide" href=page_href(&Page::NewOpinion.path(), [("home", Some(home.id.clone()))])>{tr(|c| c.new_opinion_link)}</a></p>
             <section aria-labelledby="facilities-heading">
                 <h2 id="facilities-heading">{tr(|c| c.facilities_heading)}</h2>
                 {if facilities.is_empty() {

@@ -4,6 +4,7 @@
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::geolocation::{request_position, Located};
 use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::{District, HomeType};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -21,7 +22,7 @@ pub fn list_href(filter: &HomeFilter) -> String {
         ("district", query.district),
         ("type", query.home_type),
     ];
-    crate::kit::urls::page_href("/", pairs)
+    crate::kit::urls::page_href(&Page::Homes.path(), pairs)
 }
 
 /// The form above the list.

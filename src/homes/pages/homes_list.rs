@@ -9,6 +9,7 @@ use crate::kit::geolocation::Located;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_app_title;
 use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::{HomesQuery, HomesResponse};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -53,7 +54,7 @@ pub fn HomesListPage() -> impl IntoView {
     view! {
         <h1>{tr(|c| c.list_heading)}</h1>
         <p class="list-links">
-            <a class="button button--link" href="/map">
+            <a class="button button--link" href=Page::Map.path()>
                 {tr(|c| c.nav_map)}
             </a>
         </p>
@@ -78,7 +79,7 @@ fn Results(response: HomesResponse, filter: Memo<HomeFilter>) -> impl IntoView {
             <p class="empty">{tr(|c| c.no_results)}</p>
         </Show>
         <Show when=filtered>
-            <a class="button button--link" href="/">
+            <a class="button button--link" href=Page::Homes.path()>
                 {tr(|c| c.clear_filters)}
             </a>
         </Show>

@@ -9,6 +9,7 @@ use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
 use deputy_homes_api::homes::query::HomeFilter;
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::{District, HomeSummary, HomesResponse};
 use leptos::prelude::*;
 
@@ -92,7 +93,7 @@ fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
                 {homes
                     .into_iter()
                     .map(|h| {
-                        let href = format!("/homes/{}", h.id);
+                        let href = Page::Home(h.id.clone()).path();
                         view! {
                             <li>
                                 <a href=href>

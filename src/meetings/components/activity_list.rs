@@ -3,6 +3,7 @@
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::meetings::client;
 use deputy_homes_api::meetings::activity::{parse_date, Activity};
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 
 /// Weekday (0 = Monday) of a `YYYY-MM-DD` date.
@@ -87,7 +88,7 @@ pub fn ActivityItem(
     let cancelled = activity.cancel_reason.clone();
     let is_cancelled = cancelled.is_some();
     let seats = activity.seats_left;
-    let book_href = format!("/activities/{}/book", activity.id);
+    let book_href = Page::Book(activity.id.clone()).path();
     let mut shown = activity.clone();
     if !with_home {
         shown.home_name.clear();

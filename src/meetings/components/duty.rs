@@ -5,6 +5,7 @@ use crate::i18n::{tr, tr_with};
 use crate::kit::http::ClientError;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 
 /// This year's activities held, people met and records written.
@@ -76,7 +77,7 @@ pub fn DutyActivities(home_ids: Vec<String>) -> impl IntoView {
                                     {list
                                         .into_iter()
                                         .map(|a| {
-                                            let href = format!("/manage/activities/{}", a.id);
+                                            let href = Page::Reception(a.id.clone()).path();
                                             let cancelled = a.cancel_reason.clone();
                                             let is_cancelled = cancelled.is_some();
                                             view! {

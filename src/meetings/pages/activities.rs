@@ -6,6 +6,7 @@ use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityItem;
 use deputy_homes_api::meetings::activity::ActivityKind;
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::District;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -15,7 +16,7 @@ use leptos_router::NavigateOptions;
 fn href(district: &str, kind: &str, date: &str) -> String {
     let present = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
     crate::kit::urls::page_href(
-        "/activities",
+        &Page::Activities.path(),
         [
             ("district", present(district)),
             ("kind", present(kind)),

@@ -14,6 +14,7 @@ use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::{
     AccessNeed, Booking, BookingStatus, NewBooking, MAX_NAME_CHARS, MAX_TOPIC_CHARS,
 };
+use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -43,7 +44,7 @@ pub fn BookPage() -> impl IntoView {
 #[component]
 fn BookActivity(activity: Activity) -> impl IntoView {
     let done = RwSignal::new(None::<Booking>);
-    let home_href = format!("/homes/{}", activity.home_id);
+    let home_href = Page::Home(activity.home_id.clone()).path();
     let open = activity.cancel_reason.is_none();
     let shown = activity.clone();
     let seats = activity.seats_left;
@@ -278,7 +279,7 @@ pub fn BookingDone(booking: Booking) -> impl IntoView {
             </p>
             <p class="hint">{tr(|c| c.show_at_door)}</p>
             <p>
-                <a class="button button--link button--wide" href="/bookings">
+                <a class="button button--link button--wide" href=Page::MyBookings.path()>
                     {tr(|c| c.nav_my_bookings)}
                 </a>
             </p>

@@ -12,6 +12,7 @@ use crate::meetings::components::manage_activity::ManageActivity;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::BookingStatus;
 use deputy_homes_api::meetings::reception::{RecordInput, Roster, RosterEntry, MAX_RECORD_CHARS};
+use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,7 +35,7 @@ pub fn ReceptionPage() -> impl IntoView {
     let auth = use_auth();
     view! {
         <p class="back">
-            <a href="/account">{tr(|c| c.account_heading)}</a>
+            <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.manage_link)}</h1>
         <Show
@@ -52,7 +53,7 @@ pub fn ReceptionPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <p>{tr(|c| c.signed_out)}</p>
-                        <a class="button button--primary" href="/sign-in">
+                        <a class="button button--primary" href=Page::SignIn.path()>
                             {tr(|c| c.nav_sign_in)}
                         </a>
                     }

@@ -118,7 +118,9 @@ pub fn BulkActionForm(
                                             <li>
                                                 <span class="booking__code">{f.tracking_number}</span>
                                                 " "
-                                                {move || reason.as_ref().map(|e| refusals::step_check(e, i18n.t()).1)}
+                                                {move || {
+                                                    reason.as_ref().map(|e| refusals::step_check(e, i18n.t()).1)
+                                                }}
                                             </li>
                                         }
                                     })

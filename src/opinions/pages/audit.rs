@@ -9,6 +9,7 @@ use crate::kit::pager::Pager;
 use crate::kit::urls::page_href;
 use crate::opinions::client;
 use deputy_homes_api::opinions::handling::{AuditEntry, AuditQuery, SYSTEM_ACTOR};
+use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -16,7 +17,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// The log's URL for a target and page.
 fn audit_href(target: Option<&str>, page: u32) -> String {
     page_href(
-        "/staff/audit",
+        &Page::Audit.path(),
         [
             (
                 "target",
@@ -33,7 +34,7 @@ pub fn AuditPage() -> impl IntoView {
     use_page_title(|t| t.audit_heading);
     view! {
         <p class="back">
-            <a href="/account">{tr(|c| c.account_heading)}</a>
+            <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.audit_heading)}</h1>
         <StaffGate children=Box::new(|_| view! { <AuditLog /> }.into_any()) />

@@ -10,6 +10,7 @@ use crate::kit::urls::page_href;
 use crate::opinions::client;
 use deputy_homes_api::opinions::board::{PublicBoardQuery, PublicOpinion};
 use deputy_homes_api::opinions::Category;
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -17,7 +18,7 @@ use leptos_router::NavigateOptions;
 /// The board's URL for a category and page.
 fn board_href(category: Option<Category>, page: u32) -> String {
     page_href(
-        "/board",
+        &Page::Board.path(),
         [
             ("category", category.map(|c| c.code().to_owned())),
             ("page", (page > 1).then(|| page.to_string())),
@@ -43,7 +44,7 @@ pub fn BoardPage() -> impl IntoView {
         <h1>{tr(|c| c.board_heading)}</h1>
         <p>{tr(|c| c.board_intro)}</p>
         <p class="inline-links">
-            <a href="/stats">{tr(|c| c.stats_heading)}</a>
+            <a href=Page::Stats.path()>{tr(|c| c.stats_heading)}</a>
         </p>
         <div class="field filters">
             <label for="board-category">{tr(|c| c.opinion_category)}</label>

@@ -10,6 +10,7 @@ use crate::kit::page_title::use_page_title;
 use crate::opinions::calendar_rules::{add_days, by_year, weekday};
 use crate::opinions::client;
 use deputy_homes_api::opinions::units::{day_range, CalendarDay, DayKind, HolidayCalendar};
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::FormField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn HolidaysPage() -> impl IntoView {
     use_page_title(|t| t.holidays_heading);
     view! {
         <p class="back">
-            <a href="/account">{tr(|c| c.account_heading)}</a>
+            <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.holidays_heading)}</h1>
         <p class="hint">{tr(|c| c.holidays_intro)}</p>

@@ -17,6 +17,7 @@ use deputy_homes_api::opinions::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
     MAX_BODY_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
 };
+use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -54,7 +55,7 @@ pub fn WalkInPage() -> impl IntoView {
     let receipt = RwSignal::new(None::<OpinionReceipt>);
     view! {
         <p class="back">
-            <a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a>
+            <a href=Page::Queue.path()>{tr(|c| c.staff_queue_heading)}</a>
         </p>
         <h1>{tr(|c| c.walk_in_heading)}</h1>
         <p class="hint">{tr(|c| c.walk_in_intro)}</p>
@@ -505,7 +506,7 @@ fn OpinionSent(
     walk_in: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let link = format!("/opinions/t/{}", receipt.private_token);
+    let link = Page::OpinionByToken(receipt.private_token.clone()).path();
     let full_link = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .map(|o| format!("{o}{link}"))
@@ -530,7 +531,7 @@ fn OpinionSent(
                 }}
             </p>
             <p>
-                <a class="button button--link button--wide" href="/opinions">
+                <a class="button button--link button--wide" href=Page::Opinions.path()>
                     {tr(|c| c.opinion_lookup_heading)}
                 </a>
             </p>

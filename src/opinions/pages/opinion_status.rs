@@ -9,6 +9,7 @@ use crate::opinions::client;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::opinions::saved_opinions;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};
+use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -45,7 +46,7 @@ pub fn OpinionLookupPage() -> impl IntoView {
     view! {
         <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
         <p>
-            <a class="button button--primary button--wide" href="/opinions/new">
+            <a class="button button--primary button--wide" href=Page::NewOpinion.path()>
                 {tr(|c| c.new_opinion_link)}
             </a>
         </p>
@@ -98,10 +99,8 @@ pub fn OpinionLookupPage() -> impl IntoView {
                                 .map(|o| {
                                     view! {
                                         <li>
-                                            <a href=format!(
-                                                "/opinions/t/{}",
-                                                o.private_token,
-                                            )>{o.tracking_number}</a>
+                                            <a href=Page::OpinionByToken(o.private_token)
+                                                .path()>{o.tracking_number}</a>
                                         </li>
                                     }
                                 })
@@ -130,7 +129,7 @@ pub fn OpinionTokenPage() -> impl IntoView {
     };
     view! {
         <p class="back">
-            <a href="/opinions">{tr(|c| c.opinion_lookup_heading)}</a>
+            <a href=Page::Opinions.path()>{tr(|c| c.opinion_lookup_heading)}</a>
         </p>
         <Loader resource=opinion not_found let:view>
             <OpinionDetails view heading_level=1 proof=Proof::Token(token.get_untracked()) />

@@ -10,6 +10,7 @@ use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
 use deputy_homes_api::opinions::handling::{OpinionChannel, StaffOpinionView};
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -20,7 +21,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
     use_page_title(|t| t.staff_queue_heading);
     view! {
         <p class="back">
-            <a href="/staff/opinions">{tr(|c| c.staff_queue_heading)}</a>
+            <a href=Page::Queue.path()>{tr(|c| c.staff_queue_heading)}</a>
         </p>
         <StaffGate children=Box::new(|csrf| view! { <StaffOpinionLoader csrf /> }.into_any()) />
     }
@@ -102,7 +103,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                 .near_duplicate_of
                 .clone()
                 .map(|d| {
-                    let href = format!("/staff/opinions/{d}");
+                    let href = Page::StaffOpinion(d.clone()).path();
                     view! {
                         <p class="near-duplicate">
                             <a href=href>{tr_with(|c, d: String| (c.near_duplicate_of)(&d), d)}</a>

@@ -13,6 +13,7 @@ use crate::opinions::components::queue_filters::QueueFilters;
 use crate::opinions::moderation_rules::{queue_href, queue_query};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::handling::OpinionSummary;
+use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -22,11 +23,11 @@ pub fn StaffQueuePage() -> impl IntoView {
     use_page_title(|t| t.staff_queue_heading);
     view! {
         <p class="back">
-            <a href="/account">{tr(|c| c.account_heading)}</a>
+            <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.staff_queue_heading)}</h1>
         <p>
-            <a class="button" href="/staff/walk-in">
+            <a class="button" href=Page::WalkIn.path()>
                 {tr(|c| c.walk_in_link)}
             </a>
         </p>
@@ -68,7 +69,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
             view! {
                 <div class="notice notice--action">
                     <p>{tr_with(|c, y: String| (c.holidays_queue_notice)(&y), list)}</p>
-                    <a class="button button--link" href="/staff/holidays">
+                    <a class="button button--link" href=Page::Holidays.path()>
                         {tr(|c| c.holidays_heading)}
                     </a>
                 </div>
@@ -112,7 +113,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
 fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let tracking = item.tracking_number.clone();
     let (check_t, toggle_t) = (tracking.clone(), tracking.clone());
-    let href = format!("/staff/opinions/{tracking}");
+    let href = Page::StaffOpinion(tracking.clone()).path();
     let units: Vec<String> = item.units.iter().map(|u| u.name.clone()).collect();
     view! {
         <li

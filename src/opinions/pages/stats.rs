@@ -15,6 +15,7 @@ use deputy_homes_api::accounts::Role;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::{NamedCount, OpinionStats, UnitScore};
 use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::District;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -129,7 +130,10 @@ fn YearChoice(year: Memo<Option<i64>>, #[prop(into)] years: Signal<Vec<i64>>) ->
     let choose = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let chosen = value.parse::<i64>().ok().map(|y| y.to_string());
-        navigate(&page_href("/stats", [("year", chosen)]), Default::default());
+        navigate(
+            &page_href(&Page::Stats.path(), [("year", chosen)]),
+            Default::default(),
+        );
     };
     view! {
         <div class="field stats__year">

@@ -9,6 +9,7 @@ use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
 use crate::opinions::moderation_rules::units_named;
 use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
+use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,7 +20,7 @@ pub fn UnitsPage() -> impl IntoView {
     use_page_title(|t| t.units_heading);
     view! {
         <p class="back">
-            <a href="/account">{tr(|c| c.account_heading)}</a>
+            <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.units_heading)}</h1>
         <p class="hint">{tr(|c| c.units_intro)}</p>

@@ -8,6 +8,7 @@ use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::outbox::client;
 use deputy_homes_api::accounts::Role;
+use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::platform::outbox::{Notification, NotificationStatus};
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn OutboxPage() -> impl IntoView {
     };
     view! {
         <p class="back">
-            <a href="/account">{tr(|c| c.account_heading)}</a>
+            <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.outbox_heading)}</h1>
         <Show
