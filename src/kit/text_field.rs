@@ -1,6 +1,7 @@
-//! A labelled text input with an optional hint and the message of its problem.
+//! A labelled text input (or text area) with an optional hint, a length limit with a live count,
+//! and the message of its problem: the one way a form writes a text field.
 
-use crate::i18n::{tr, Text};
+use crate::i18n::{tr, use_i18n, Text};
 use leptos::prelude::*;
 
 /// One text input of a form; the problem's message is tied to the input for screen readers.
@@ -27,12 +28,64 @@ pub fn TextField(
     /// The phone keyboard to offer.
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The most characters accepted.
+    #[prop(optional)]
+    max_chars: Option<usize>,
+    /// Whether to show the count of characters (of `max_chars`) as it is typed.
+    #[prop(optional)]
+    count: bool,
+    /// A text area of this many rows instead of a one-line input.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
+    let count_id = format!("{id}-count");
     let error_id = format!("{id}-error");
-    let described_by = match hint {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => error_id.clone(),
+    let counted = count && max_chars.is_some();
+    let described_by = [
+        hint.map(|_| hint_id.clone()),
+        counted.then(|| count_id.clone()),
+        Some(error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let maxlength = max_chars.map(|m| m.to_string());
+    let invalid = move || error.get().is_some().then_some("true");
+    let input = match rows {
+        Some(rows) => view! {
+            <textarea
+                id=id
+                rows=rows
+                maxlength=maxlength
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            ></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                maxlength=maxlength
+                autocapitalize="none"
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            />
+        }
+        .into_any(),
+    };
+    let typed = move || {
+        let max = max_chars.unwrap_or_default();
+        (i18n.t().chars_count)(value.with(|v| v.trim().chars().count()), max)
     };
     view! {
         <div class="field">
@@ -45,17 +98,15 @@ pub fn TextField(
                         </p>
                     }
                 })}
-            <input
-                id=id
-                type=kind
-                autocomplete=autocomplete
-                inputmode=inputmode
-                autocapitalize="none"
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
-            />
+            {input}
+            {counted
+                .then(|| {
+                    view! {
+                        <p class="field-hint" id=count_id aria-live="polite">
+                            {typed}
+                        </p>
+                    }
+                })}
             <p class="field-error" id=error_id>
                 {move || error.get()}
             </p>

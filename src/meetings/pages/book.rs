@@ -6,6 +6,7 @@ use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::Submission;
+use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::saved_bookings::{self, Saved};
@@ -128,61 +129,33 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
         <p>{tr(|c| c.book_intro)}</p>
         {full.then(|| view! { <p class="alert">{tr(|c| c.activity_full)}</p> })}
         <form class="form" on:submit=submit novalidate>
-            <div class="field">
-                <label for="book-name">{tr(|c| c.book_name)}</label>
-                <input
-                    id="book-name"
-                    type="text"
-                    autocomplete="name"
-                    maxlength=MAX_NAME_CHARS.to_string()
-                    aria-invalid=move || invalid("name")().to_string()
-                    aria-describedby="book-name-error"
-                    prop:value=move || name.get()
-                    on:input:target=move |ev| name.set(ev.target().value())
-                />
-                <p class="field-error" id="book-name-error">
-                    {field_error("name")}
-                </p>
-            </div>
-            <div class="field">
-                <label for="book-phone">{tr(|c| c.book_phone)}</label>
-                <input
-                    id="book-phone"
-                    type="tel"
-                    inputmode="numeric"
-                    autocomplete="tel"
-                    aria-invalid=move || invalid("phone")().to_string()
-                    aria-describedby="book-phone-hint book-phone-error"
-                    prop:value=move || phone.get()
-                    on:input:target=move |ev| phone.set(ev.target().value())
-                />
-                <p class="hint" id="book-phone-hint">
-                    {tr(|c| c.book_phone_hint)}
-                </p>
-                <p class="field-error" id="book-phone-error">
-                    {field_error("phone")}
-                </p>
-            </div>
-            <div class="field">
-                <label for="book-topic">{tr(|c| c.book_topic)}</label>
-                <textarea
-                    id="book-topic"
-                    rows="3"
-                    maxlength=MAX_TOPIC_CHARS.to_string()
-                    aria-invalid=move || invalid("topic")().to_string()
-                    aria-describedby="book-topic-count book-topic-error"
-                    prop:value=move || topic.get()
-                    on:input:target=move |ev| topic.set(ev.target().value())
-                ></textarea>
-                <p class="hint" id="book-topic-count" aria-live="polite">
-                    {move || (i18n
-                        .t()
-                        .chars_count)(topic.with(|t| t.trim().chars().count()), MAX_TOPIC_CHARS)}
-                </p>
-                <p class="field-error" id="book-topic-error">
-                    {field_error("topic")}
-                </p>
-            </div>
+            <TextField
+                id="book-name"
+                label=|c| c.book_name
+                value=name
+                error=field_error("name")
+                autocomplete="name"
+                max_chars=MAX_NAME_CHARS
+            />
+            <TextField
+                id="book-phone"
+                label=|c| c.book_phone
+                value=phone
+                error=field_error("phone")
+                hint=|c| c.book_phone_hint
+                kind="tel"
+                inputmode="numeric"
+                autocomplete="tel"
+            />
+            <TextField
+                id="book-topic"
+                label=|c| c.book_topic
+                value=topic
+                error=field_error("topic")
+                max_chars=MAX_TOPIC_CHARS
+                count=true
+                rows=3
+            />
             <fieldset class="field checks">
                 <legend>{tr(|c| c.access_needs_label)}</legend>
                 {AccessNeed::ALL

@@ -10,12 +10,13 @@ use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::Submission;
+use crate::kit::text_field::TextField;
 use crate::opinions::client;
 use crate::opinions::saved_opinions::{self, SavedOpinion};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::{
     Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
-    MAX_BODY_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
+    MAX_BODY_CHARS, MAX_CONTACT_NAME_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
 };
 use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
@@ -236,46 +237,23 @@ fn OpinionForm(
                     }}
                 </select>
             </div>
-            <div class="field">
-                <label for="opinion-title">{tr(|c| c.opinion_title)}</label>
-                <input
-                    id="opinion-title"
-                    type="text"
-                    maxlength=MAX_TITLE_CHARS.to_string()
-                    aria-invalid=invalid("title")
-                    aria-describedby="opinion-title-count opinion-title-error"
-                    prop:value=move || title.get()
-                    on:input:target=move |ev| title.set(ev.target().value())
-                />
-                <p class="hint" id="opinion-title-count">
-                    {move || (i18n
-                        .t()
-                        .chars_count)(title.with(|t| t.trim().chars().count()), MAX_TITLE_CHARS)}
-                </p>
-                <p class="field-error" id="opinion-title-error">
-                    {field_error("title")}
-                </p>
-            </div>
-            <div class="field">
-                <label for="opinion-body">{tr(|c| c.opinion_body)}</label>
-                <textarea
-                    id="opinion-body"
-                    rows="6"
-                    maxlength=MAX_BODY_CHARS.to_string()
-                    aria-invalid=invalid("body")
-                    aria-describedby="opinion-body-count opinion-body-error"
-                    prop:value=move || body.get()
-                    on:input:target=move |ev| body.set(ev.target().value())
-                ></textarea>
-                <p class="hint" id="opinion-body-count">
-                    {move || (i18n
-                        .t()
-                        .chars_count)(body.with(|t| t.trim().chars().count()), MAX_BODY_CHARS)}
-                </p>
-                <p class="field-error" id="opinion-body-error">
-                    {field_error("body")}
-                </p>
-            </div>
+            <TextField
+                id="opinion-title"
+                label=|c| c.opinion_title
+                value=title
+                error=field_error("title")
+                max_chars=MAX_TITLE_CHARS
+                count=true
+            />
+            <TextField
+                id="opinion-body"
+                label=|c| c.opinion_body
+                value=body
+                error=field_error("body")
+                max_chars=MAX_BODY_CHARS
+                count=true
+                rows=6
+            />
             <div class="field">
                 <label for="opinion-photo">{tr(|c| c.opinion_photos)}</label>
                 <input
@@ -415,38 +393,23 @@ fn OpinionForm(
                 </label>
             </fieldset>
             <Show when=move || !anonymous.get()>
-                <div class="field">
-                    <label for="opinion-contact-name">{tr(|c| c.book_name)}</label>
-                    <input
-                        id="opinion-contact-name"
-                        type="text"
-                        autocomplete="name"
-                        maxlength="30"
-                        aria-invalid=invalid("contact.name")
-                        aria-describedby="opinion-contact-name-error"
-                        prop:value=move || name.get()
-                        on:input:target=move |ev| name.set(ev.target().value())
-                    />
-                    <p class="field-error" id="opinion-contact-name-error">
-                        {field_error("contact.name")}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="opinion-contact-phone">{tr(|c| c.book_phone)}</label>
-                    <input
-                        id="opinion-contact-phone"
-                        type="tel"
-                        inputmode="numeric"
-                        autocomplete="tel"
-                        aria-invalid=invalid("contact.phone")
-                        aria-describedby="opinion-contact-phone-error"
-                        prop:value=move || phone.get()
-                        on:input:target=move |ev| phone.set(ev.target().value())
-                    />
-                    <p class="field-error" id="opinion-contact-phone-error">
-                        {field_error("contact.phone")}
-                    </p>
-                </div>
+                <TextField
+                    id="opinion-contact-name"
+                    label=|c| c.book_name
+                    value=name
+                    error=field_error("contact.name")
+                    autocomplete="name"
+                    max_chars=MAX_CONTACT_NAME_CHARS
+                />
+                <TextField
+                    id="opinion-contact-phone"
+                    label=|c| c.book_phone
+                    value=phone
+                    error=field_error("contact.phone")
+                    kind="tel"
+                    inputmode="numeric"
+                    autocomplete="tel"
+                />
             </Show>
             <div class="field">
                 <label class="check check--consent" for="opinion-consent">
