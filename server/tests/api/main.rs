@@ -36,3 +36,4 @@ mod reception;
 mod roles;
 mod schema;
 mod upgrades;
+mod write_locks;
