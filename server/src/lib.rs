@@ -14,6 +14,7 @@ use anyhow::Context;
 pub use platform::config::Config;
 use platform::db::Db;
 use std::path::PathBuf;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// What every handler can reach.
@@ -44,6 +45,10 @@ pub struct AppState {
     /// Where new booking codes come from.
     pub booking_codes: meetings::booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
+    /// Longest time from a request's head to its answer's head (`DH_REQUEST_TIMEOUT_SECONDS`).
+    pub request_timeout: Duration,
+    /// Longest pause inside a request body (`DH_BODY_TIMEOUT_SECONDS`).
+    pub body_timeout: Duration,
 }
 
 /// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
@@ -86,6 +91,8 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         booking_codes: Default::default(),
         clock: Default::default(),
         dist_dir: config.dist_dir.clone(),
+        request_timeout: Duration::from_secs(config.request_timeout_seconds),
+        body_timeout: Duration::from_secs(config.body_timeout_seconds),
     })
 }
 

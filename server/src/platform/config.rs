@@ -51,6 +51,18 @@ pub struct Config {
     /// and the holiday calendar (`DH_OPINION_DUE_WORKING_DAYS`, default 60, about 3 months); an
     /// extension may reach twice as many (about 6 months).
     pub opinion_due_working_days: u32,
+    /// Seconds a connection may take to send a request's head, counted from when it opened or
+    /// was last answered (`DH_HEADER_TIMEOUT_SECONDS`, default 10).
+    pub header_timeout_seconds: u64,
+    /// Seconds a request may take from its head to its answer's head, body included
+    /// (`DH_REQUEST_TIMEOUT_SECONDS`, default 30); a slower one is answered 503.
+    pub request_timeout_seconds: u64,
+    /// Seconds a request body may pause between two pieces (`DH_BODY_TIMEOUT_SECONDS`, default
+    /// 15).
+    pub body_timeout_seconds: u64,
+    /// Most connections open at once (`DH_MAX_CONNECTIONS`, default 1024); more wait in the
+    /// listen queue.
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -125,6 +137,14 @@ impl Config {
                         "DH_OPINION_DUE_WORKING_DAYS must be a whole number from 1 to 1000"
                     )
                 })?,
+            header_timeout_seconds: seconds(&var, "DH_HEADER_TIMEOUT_SECONDS", "10")?,
+            request_timeout_seconds: seconds(&var, "DH_REQUEST_TIMEOUT_SECONDS", "30")?,
+            body_timeout_seconds: seconds(&var, "DH_BODY_TIMEOUT_SECONDS", "15")?,
+            max_connections: positive(&var("DH_MAX_CONNECTIONS", "1024"))
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| {
+                    anyhow::anyhow!("DH_MAX_CONNECTIONS must be a whole number above 0")
+                })?,
         })
     }
 }
@@ -132,4 +152,12 @@ impl Config {
 /// A whole number above 0, or `None`.
 fn positive(text: &str) -> Option<i64> {
     text.parse().ok().filter(|n| *n > 0)
+}
+
+/// A whole number of seconds from 1 to a day, from a variable.
+fn seconds(var: &dyn Fn(&str, &str) -> String, name: &str, default: &str) -> anyhow::Result<u64> {
+    positive(&var(name, default))
+        .and_then(|n| u64::try_from(n).ok())
+        .filter(|n| *n <= 86_400)
+        .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number of seconds from 1 to 86400"))
 }

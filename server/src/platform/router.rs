@@ -2,7 +2,7 @@
 //! app.
 
 use crate::platform::error::AppError;
-use crate::platform::{etag, json_objects, openapi::ApiDoc, static_files};
+use crate::platform::{deadline, etag, json_objects, openapi::ApiDoc, static_files};
 use crate::{accounts, homes, meetings, opinions, outbox, AppState};
 use axum::routing::{any, get};
 use axum::{middleware, Json, Router};
@@ -46,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .fallback_service(static_files::service(&state.dist_dir))
         .layer(middleware::from_fn(static_files::cache_policy))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state, deadline::deadline))
         .layer(TraceLayer::new_for_http())
 }
 

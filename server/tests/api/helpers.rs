@@ -191,6 +191,10 @@ impl TestApp {
             personal_data_retention_days: 1095,
             trust_forwarded_for: false,
             opinion_due_working_days: 60,
+            header_timeout_seconds: 10,
+            request_timeout_seconds: 30,
+            body_timeout_seconds: 15,
+            max_connections: 1024,
         };
         let mut state = prepare(&config)
             .await
