@@ -1,6 +1,9 @@
 //! The built server binary, started as an operator starts it: it stops on SIGTERM after
-//! answering the requests in flight, cuts slow clients at its timeouts and caps its connections.
+//! answering the requests in flight, cuts slow clients at its timeouts, caps its connections,
+//! and sends a Content-Security-Policy that allows the inline loader script of the built page.
 
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -334,4 +337,60 @@ fn connections_over_the_cap_wait_until_one_closes() {
         waited >= Duration::from_millis(1500),
         "the third connection was served at once: {waited:?}"
     );
+}
+
+#[test]
+fn the_content_security_policy_allows_the_built_pages_loader_script_by_its_hash() {
+    let server = Server::start(&[]);
+    let expected = format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(LOADER.as_bytes()))
+    );
+    for path in ["/", "/homes/xc-01", "/office/queue", "/api/health"] {
+        let headers = head_of(&server, path);
+        let csp = header_value(&headers, "content-security-policy")
+            .unwrap_or_else(|| panic!("{path} has no CSP: {headers}"));
+        assert!(
+            csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {expected}")),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert_eq!(header_value(&headers, "strict-transport-security"), None);
+    }
+}
+
+#[test]
+fn hsts_is_sent_only_when_the_site_is_served_over_tls() {
+    let server = Server::start(&[("DH_SECURE_COOKIES", "1")]);
+    let headers = head_of(&server, "/api/health");
+    assert_eq!(
+        header_value(&headers, "strict-transport-security").as_deref(),
+        Some("max-age=31536000"),
+        "{headers}"
+    );
+}
+
+/// The status line and headers of a GET.
+fn head_of(server: &Server, path: &str) -> String {
+    let mut stream = server.connect();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+    )
+    .expect("the request is sent");
+    let answer = read_to_close(&mut stream);
+    answer
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn header_value(head: &str, name: &str) -> Option<String> {
+    head.lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
+    })
 }

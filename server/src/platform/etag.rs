@@ -27,24 +27,34 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
 }
 
 /// Whether a path answers with one person's data (their session, staff's account list, the
-/// messages to citizens, a citizen's opinion), which no cache may keep. Paths are as seen inside
-/// `/api`.
+/// messages to citizens, a citizen's opinion or booking, an activity's roster with the
+/// citizens' phones), which no cache may keep. Paths are as seen inside `/api`.
 fn is_personal(path: &str) -> bool {
     let path = path.strip_prefix("/api").unwrap_or(path);
-    [
+    let under = |p: &str| path == p || path.starts_with(&format!("{p}/"));
+    let personal = [
         "/session",
         "/accounts",
         "/notifications",
         "/opinions",
+        "/bookings",
         "/staff",
         "/delegate",
-    ]
-    .iter()
-    .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+    ];
+    if personal.iter().any(|p| under(p)) {
+        return true;
+    }
+    // `/activities/{id}/bookings` (the roster), `/check-in` and `/record`.
+    let segments: Vec<&str> = path.split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["", "activities", _, "bookings" | "check-in" | "record"]
+    )
 }
 
 /// Middleware: tags successful GET responses and answers 304 when the client has them already.
-/// Personal answers are marked `no-store` instead; answers to a signed-in browser are `private`.
+/// Personal answers, and answers to writes, are marked `no-store` instead; answers to a
+/// signed-in browser are `private`.
 /// An answer whose handler chose its own `Cache-Control` (a photo, a QR code) passes untouched.
 pub async fn etag(request: Request, next: Next) -> Response {
     if is_personal(request.uri().path()) {
@@ -61,11 +71,16 @@ pub async fn etag(request: Request, next: Next) -> Response {
         .get(IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let response = next.run(request).await;
-    if !cacheable
-        || response.status() != StatusCode::OK
-        || response.headers().contains_key(CACHE_CONTROL)
-    {
+    let mut response = next.run(request).await;
+    if !cacheable {
+        // What a write answers (a new booking, a check-in) is kept by no cache either.
+        response
+            .headers_mut()
+            .entry(CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("private, no-store"));
+        return response;
+    }
+    if response.status() != StatusCode::OK || response.headers().contains_key(CACHE_CONTROL) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -108,6 +123,11 @@ mod tests {
             "/api/notifications",
             "/api/opinions/YJ20261128-0001",
             "/opinions/by-token/abc",
+            "/api/bookings/ABC234",
+            "/api/bookings/ABC234/cancel",
+            "/api/activities/a1/bookings",
+            "/api/activities/a1/check-in",
+            "/api/activities/a1/record",
         ] {
             assert!(is_personal(path), "{path}");
         }
@@ -116,6 +136,8 @@ mod tests {
             "/api/homes/xc-01",
             "/sessions-of-congress",
             "/api/opinion-photos/abc",
+            "/api/activities/a1",
+            "/api/activities/a1/calendar.ics",
         ] {
             assert!(!is_personal(path), "{path}");
         }

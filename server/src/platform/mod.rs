@@ -1,6 +1,7 @@
 //! What every feature stands on: configuration, the database pool, errors, sessions and roles,
 //! the audit log, ETags, the clock, hourly counters, the router, the OpenAPI document, the
-//! JSON-objects-only check, the static files, request deadlines and the accept loop.
+//! JSON-objects-only check, the static files, request deadlines, security headers and the
+//! accept loop.
 
 pub mod audit;
 pub mod auth;
@@ -16,5 +17,6 @@ pub mod json_objects;
 pub mod openapi;
 pub mod rate_limits;
 pub mod router;
+pub mod security_headers;
 pub mod serve;
 pub mod static_files;

@@ -35,5 +35,6 @@ mod qr;
 mod reception;
 mod roles;
 mod schema;
+mod security_headers;
 mod upgrades;
 mod write_locks;

@@ -142,10 +142,11 @@ async fn serve_photo(
     Ok((
         [
             (header::CONTENT_TYPE, photo.content_type),
-            // A photo never changes under its id.
+            // A photo never changes under its id, but it is personal data erased with its
+            // opinion: only the viewer's own browser keeps it, and for a day.
             (
                 header::CACHE_CONTROL,
-                "public, max-age=31536000, immutable".to_owned(),
+                "private, max-age=86400, immutable".to_owned(),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],
