@@ -44,9 +44,10 @@ pub struct Config {
     /// Days citizens' personal data is kept after the handling of their opinion or their
     /// booked activity ended (`DH_PERSONAL_DATA_RETENTION_DAYS`, default 1095, 3 years).
     pub personal_data_retention_days: u32,
-    /// Take the client's address from the first `X-Forwarded-For` entry rather than the socket
-    /// (`DH_TRUST_FORWARDED_FOR=1`); set it only behind a proxy that writes that header itself.
-    pub trust_forwarded_for: bool,
+    /// How many proxies of our own stand in front, each appending to `X-Forwarded-For`
+    /// (`DH_TRUST_FORWARDED_FOR`, default 0: the socket's address is the client's); the client
+    /// is the entry that many places from the right.
+    pub forwarded_hops: usize,
     /// Working days a handling unit has to reply, counted from the assignment around weekends
     /// and the holiday calendar (`DH_OPINION_DUE_WORKING_DAYS`, default 60, about 3 months); an
     /// extension may reach twice as many (about 6 months).
@@ -128,7 +129,15 @@ impl Config {
                         "DH_PERSONAL_DATA_RETENTION_DAYS must be a whole number from 1 to 36500"
                     )
                 })?,
-            trust_forwarded_for: var("DH_TRUST_FORWARDED_FOR", "0") == "1",
+            forwarded_hops: var("DH_TRUST_FORWARDED_FOR", "0")
+                .parse()
+                .ok()
+                .filter(|n| *n <= 10)
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "DH_TRUST_FORWARDED_FOR must be the number of proxies in front, 0 to 10"
+                    )
+                })?,
             opinion_due_working_days: positive(&var("DH_OPINION_DUE_WORKING_DAYS", "60"))
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| *n <= 1000)

@@ -76,7 +76,7 @@ async fn photo_field(multipart: &mut Multipart) -> Result<Vec<u8>, AppError> {
 /// Counts an upload from this address; refuses past 3 photos per allowed opinion per hour.
 async fn check_upload_limit(state: &AppState, ip: ClientIp, now: i64) -> Result<(), AppError> {
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.0.to_string()), hour);
+    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.limit_subject()), hour);
     let limit = state.opinion_limit_per_ip * MAX_PHOTOS as i64;
     if state.db.counter_bump(&counter, now).await? > limit {
         return Err(AppError::Limited {
