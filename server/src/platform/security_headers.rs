@@ -90,7 +90,7 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
         "font-src 'self'".to_owned(),
         "manifest-src 'self'".to_owned(),
         "object-src 'none'".to_owned(),
-        "base-uri 'none'".to_owned(),
+        "base-uri 'self'".to_owned(),
         "form-action 'self'".to_owned(),
         "frame-ancestors 'none'".to_owned(),
     ]

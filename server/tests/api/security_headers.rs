@@ -33,7 +33,7 @@ fn check_security_headers(response: &Response) {
         "style-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",
-        "base-uri 'none'",
+        "base-uri 'self'",
         "frame-ancestors 'none'",
     ] {
         assert!(
