@@ -84,6 +84,11 @@ export async function newPhonePage(browser, options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
+  // What the Content-Security-Policy blocked (an inline script, an image from elsewhere) is
+  // reported on the console only: count it as an error of the page.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   page.jsErrors = errors;
   return page;
 }
