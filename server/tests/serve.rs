@@ -177,7 +177,8 @@ fn sigterm_answers_the_requests_in_flight_then_exits_with_status_0() {
         .collect();
     // And one idle connection, which is simply closed.
     let mut idle = server.connect();
-    std::thread::sleep(Duration::from_millis(500));
+    // Long enough for the server to accept all four and read the heads, even on a busy machine.
+    std::thread::sleep(Duration::from_millis(1000));
 
     server.terminate();
     std::thread::sleep(Duration::from_millis(500));
