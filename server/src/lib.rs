@@ -14,6 +14,7 @@ use anyhow::Context;
 pub use platform::config::Config;
 use platform::db::Db;
 use std::path::PathBuf;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// What every handler can reach.
@@ -35,8 +36,8 @@ pub struct AppState {
     pub opinion_limit_per_ip: i64,
     /// Most phones one staff account may reveal per hour.
     pub reveal_limit_per_hour: i64,
-    /// Whether the client's address is read from `X-Forwarded-For`.
-    pub trust_forwarded_for: bool,
+    /// How many proxies of our own append to `X-Forwarded-For` (0: the socket is the client).
+    pub forwarded_hops: usize,
     /// Working days an assigned opinion has for its reply; an extension may reach twice as many.
     pub opinion_due_working_days: u32,
     /// What time it is: the system's, moved forward by tests.
@@ -44,6 +45,10 @@ pub struct AppState {
     /// Where new booking codes come from.
     pub booking_codes: meetings::booking_codes::BookingCodes,
     pub dist_dir: PathBuf,
+    /// Longest time from a request's head to its answer's head (`DH_REQUEST_TIMEOUT_SECONDS`).
+    pub request_timeout: Duration,
+    /// Longest pause inside a request body (`DH_BODY_TIMEOUT_SECONDS`).
+    pub body_timeout: Duration,
 }
 
 /// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
@@ -81,11 +86,13 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         opinion_limit_per_phone: config.opinion_limit_per_phone,
         opinion_limit_per_ip: config.opinion_limit_per_ip,
         reveal_limit_per_hour: config.reveal_limit_per_hour,
-        trust_forwarded_for: config.trust_forwarded_for,
+        forwarded_hops: config.forwarded_hops,
         opinion_due_working_days: config.opinion_due_working_days,
         booking_codes: Default::default(),
         clock: Default::default(),
         dist_dir: config.dist_dir.clone(),
+        request_timeout: Duration::from_secs(config.request_timeout_seconds),
+        body_timeout: Duration::from_secs(config.body_timeout_seconds),
     })
 }
 

@@ -8,8 +8,10 @@ use deputy_homes_server::homes::register_file;
 use deputy_homes_server::housekeeping;
 use deputy_homes_server::outbox::{self, LogSender};
 use deputy_homes_server::platform::db::Db;
+use deputy_homes_server::platform::{self, serve::stop_signal, serve::ConnectionLimits};
 use deputy_homes_server::{listen, prepare, Config};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(about = "Hohhot representatives' homes: server and admin commands")]
@@ -113,13 +115,19 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         );
     }
     let (listener, app) = listen(&config, state).await?;
+    let stop = stop_signal().context("cannot watch for SIGTERM")?;
     let addr = listener.local_addr()?;
     println!("deputy-homes is serving on http://{addr}/");
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("server stopped with an error")
+    let limits = ConnectionLimits {
+        header_read_timeout: Duration::from_secs(config.header_timeout_seconds),
+        max_connections: config.max_connections,
+        // Every request in flight ends by its own timeout; a little more lets its answer out.
+        drain_timeout: Duration::from_secs(config.request_timeout_seconds + 5),
+    };
+    platform::serve::serve(listener, app, limits, async {
+        let signal = stop.await;
+        tracing::info!(signal, "asked to stop");
+    })
+    .await;
+    Ok(())
 }

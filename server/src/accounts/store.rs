@@ -62,7 +62,7 @@ impl Db {
     /// Stores a new account with its homes, in one transaction. Fails if the username or phone
     /// is taken (the unique constraints decide, so two servers cannot both succeed).
     pub async fn account_insert(&self, record: &AccountRecord<'_>) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO accounts (id, username, phone, display_name, role, password_hash, demo, created_at_ms) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -146,7 +146,7 @@ impl Db {
         account_id: &str,
         home_ids: &[String],
     ) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM account_homes WHERE account_id = $1")
             .bind(account_id)
             .execute(&mut *tx)

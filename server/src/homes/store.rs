@@ -95,7 +95,7 @@ impl Db {
         homes: &[Home],
         meta: &RegisterMeta,
     ) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM homes").execute(&mut *tx).await?;
         for (position, home) in homes.iter().enumerate() {
             sqlx::query(&format!(

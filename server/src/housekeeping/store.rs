@@ -56,7 +56,7 @@ impl Db {
     /// Deletes and erases what is past the cutoffs, and audits the pass if it touched personal
     /// data.
     pub async fn housekeeping_pass(&self, cutoffs: &Cutoffs, now_ms: i64) -> anyhow::Result<Pass> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("UPDATE housekeeping_lock SET name = name WHERE name = 'pass'")
             .execute(&mut *tx)
             .await?;

@@ -44,13 +44,26 @@ pub struct Config {
     /// Days citizens' personal data is kept after the handling of their opinion or their
     /// booked activity ended (`DH_PERSONAL_DATA_RETENTION_DAYS`, default 1095, 3 years).
     pub personal_data_retention_days: u32,
-    /// Take the client's address from the first `X-Forwarded-For` entry rather than the socket
-    /// (`DH_TRUST_FORWARDED_FOR=1`); set it only behind a proxy that writes that header itself.
-    pub trust_forwarded_for: bool,
+    /// How many proxies of our own stand in front, each appending to `X-Forwarded-For`
+    /// (`DH_TRUST_FORWARDED_FOR`, default 0: the socket's address is the client's); the client
+    /// is the entry that many places from the right.
+    pub forwarded_hops: usize,
     /// Working days a handling unit has to reply, counted from the assignment around weekends
     /// and the holiday calendar (`DH_OPINION_DUE_WORKING_DAYS`, default 60, about 3 months); an
     /// extension may reach twice as many (about 6 months).
     pub opinion_due_working_days: u32,
+    /// Seconds a connection may take to send a request's head, counted from when it opened or
+    /// was last answered (`DH_HEADER_TIMEOUT_SECONDS`, default 10).
+    pub header_timeout_seconds: u64,
+    /// Seconds a request may take from its head to its answer's head, body included
+    /// (`DH_REQUEST_TIMEOUT_SECONDS`, default 30); a slower one is answered 503.
+    pub request_timeout_seconds: u64,
+    /// Seconds a request body may pause between two pieces (`DH_BODY_TIMEOUT_SECONDS`, default
+    /// 15).
+    pub body_timeout_seconds: u64,
+    /// Most connections open at once (`DH_MAX_CONNECTIONS`, default 1024); more wait in the
+    /// listen queue.
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -116,7 +129,15 @@ impl Config {
                         "DH_PERSONAL_DATA_RETENTION_DAYS must be a whole number from 1 to 36500"
                     )
                 })?,
-            trust_forwarded_for: var("DH_TRUST_FORWARDED_FOR", "0") == "1",
+            forwarded_hops: var("DH_TRUST_FORWARDED_FOR", "0")
+                .parse()
+                .ok()
+                .filter(|n| *n <= 10)
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "DH_TRUST_FORWARDED_FOR must be the number of proxies in front, 0 to 10"
+                    )
+                })?,
             opinion_due_working_days: positive(&var("DH_OPINION_DUE_WORKING_DAYS", "60"))
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| *n <= 1000)
@@ -125,6 +146,14 @@ impl Config {
                         "DH_OPINION_DUE_WORKING_DAYS must be a whole number from 1 to 1000"
                     )
                 })?,
+            header_timeout_seconds: seconds(&var, "DH_HEADER_TIMEOUT_SECONDS", "10")?,
+            request_timeout_seconds: seconds(&var, "DH_REQUEST_TIMEOUT_SECONDS", "30")?,
+            body_timeout_seconds: seconds(&var, "DH_BODY_TIMEOUT_SECONDS", "15")?,
+            max_connections: positive(&var("DH_MAX_CONNECTIONS", "1024"))
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| {
+                    anyhow::anyhow!("DH_MAX_CONNECTIONS must be a whole number above 0")
+                })?,
         })
     }
 }
@@ -132,4 +161,12 @@ impl Config {
 /// A whole number above 0, or `None`.
 fn positive(text: &str) -> Option<i64> {
     text.parse().ok().filter(|n| *n > 0)
+}
+
+/// A whole number of seconds from 1 to a day, from a variable.
+fn seconds(var: &dyn Fn(&str, &str) -> String, name: &str, default: &str) -> anyhow::Result<u64> {
+    positive(&var(name, default))
+        .and_then(|n| u64::try_from(n).ok())
+        .filter(|n| *n <= 86_400)
+        .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number of seconds from 1 to 86400"))
 }

@@ -73,9 +73,16 @@ impl Db {
     }
 
     /// Starts a transaction, for a feature's decision that reads and writes through its storage
-    /// functions and must see and change one state.
-    pub async fn begin(&self) -> anyhow::Result<Tx> {
-        Ok(self.pool.begin().await?)
+    /// functions and must see and change one state. Every transaction here writes, so on SQLite
+    /// it takes the write lock as it begins (`BEGIN IMMEDIATE`, waiting up to the busy timeout
+    /// for another writer): a transaction that read first and then tried to write while another
+    /// wrote would instead fail at once with "database is locked". PostgreSQL locks rows as it
+    /// goes, so a plain `BEGIN` serves there.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// The engine behind this pool.

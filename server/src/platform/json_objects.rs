@@ -14,23 +14,32 @@ use axum::response::{IntoResponse, Response};
 use deputy_homes_api::platform::fields::RequestField;
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
+use tower_http::timeout::TimeoutError;
 
 /// The largest JSON body read: axum's own default limit for `Json` bodies.
 const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
 
 /// Passes on a request whose JSON body, if it has one, starts as an object; refuses the rest
-/// with a 400 naming `body` (a 413 past [`MAX_JSON_BYTES`]).
+/// with a 400 naming `body` (a 413 past [`MAX_JSON_BYTES`], a 400 when it stops arriving).
 pub async fn only_objects(request: Request, next: Next) -> Response {
     if !is_json(&request) {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_JSON_BYTES).await else {
-        let too_large = format!("a JSON body may have at most {MAX_JSON_BYTES} bytes");
-        return AppError::TooLarge(
-            ApiError::new(ErrorCode::TooLarge, too_large).on(RequestField::Body),
-        )
-        .into_response();
+    let bytes = match axum::body::to_bytes(body, MAX_JSON_BYTES).await {
+        Ok(bytes) => bytes,
+        // The body paused longer than `DH_BODY_TIMEOUT_SECONDS` (see `deadline`).
+        Err(e) if paused(&e) => {
+            let message = "the body stopped arriving before it was complete";
+            return AppError::bad(RequestField::Body, message).into_response();
+        }
+        Err(_) => {
+            let too_large = format!("a JSON body may have at most {MAX_JSON_BYTES} bytes");
+            return AppError::TooLarge(
+                ApiError::new(ErrorCode::TooLarge, too_large).on(RequestField::Body),
+            )
+            .into_response();
+        }
     };
     if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         if *first != b'{' {
@@ -40,6 +49,18 @@ pub async fn only_objects(request: Request, next: Next) -> Response {
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// Whether reading a body failed because it paused too long.
+fn paused(error: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = cause {
+        if e.is::<TimeoutError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// Whether the request says its body is JSON as axum's `Json` reads it: `application/json` or

@@ -1,6 +1,7 @@
 //! What every feature stands on: configuration, the database pool, errors, sessions and roles,
 //! the audit log, ETags, the clock, hourly counters, the router, the OpenAPI document, the
-//! JSON-objects-only check and the static files.
+//! JSON-objects-only check, the static files, request deadlines, security headers and the
+//! accept loop.
 
 pub mod audit;
 pub mod auth;
@@ -8,6 +9,7 @@ pub mod client_ip;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod deadline;
 pub mod error;
 pub mod etag;
 pub mod ids;
@@ -15,4 +17,6 @@ pub mod json_objects;
 pub mod openapi;
 pub mod rate_limits;
 pub mod router;
+pub mod security_headers;
+pub mod serve;
 pub mod static_files;

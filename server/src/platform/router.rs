@@ -2,11 +2,13 @@
 //! app.
 
 use crate::platform::error::AppError;
-use crate::platform::{etag, json_objects, openapi::ApiDoc, static_files};
+use crate::platform::security_headers::{self, SecurityHeaders};
+use crate::platform::{deadline, etag, json_objects, openapi::ApiDoc, static_files};
 use crate::{accounts, homes, meetings, opinions, outbox, AppState};
 use axum::routing::{any, get};
 use axum::{middleware, Json, Router};
 use serde::Serialize;
+use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
@@ -41,11 +43,20 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(json_objects::only_objects))
         .layer(middleware::from_fn(etag::etag))
         .with_state(state.clone());
+    let security = Arc::new(SecurityHeaders::from_dist(
+        &state.dist_dir,
+        state.secure_cookies,
+    ));
     Router::new()
         .merge(api)
         .fallback_service(static_files::service(&state.dist_dir))
         .layer(middleware::from_fn(static_files::cache_policy))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state, deadline::deadline))
+        .layer(middleware::from_fn_with_state(
+            security,
+            security_headers::add,
+        ))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -138,6 +138,15 @@ impl TestApp {
 
     /// The app with an empty or the sample register.
     pub async fn spawn_with(backend: Backend, register: Register) -> TestApp {
+        TestApp::spawn_configured(backend, register, |_| {}).await
+    }
+
+    /// The app with settings changed from the tests' usual ones.
+    pub async fn spawn_configured(
+        backend: Backend,
+        register: Register,
+        change: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let files = tempfile::Builder::new()
             .prefix("dh-api-test-")
             .tempdir()
@@ -170,7 +179,7 @@ impl TestApp {
             }
         };
 
-        let config = Config {
+        let mut config = Config {
             addr: "127.0.0.1:0".parse().expect("a valid address"),
             database_url: database_url.clone(),
             dist_dir,
@@ -189,9 +198,14 @@ impl TestApp {
             reveal_limit_per_hour: 30,
             housekeeping_interval_seconds: 0,
             personal_data_retention_days: 1095,
-            trust_forwarded_for: false,
+            forwarded_hops: 0,
             opinion_due_working_days: 60,
+            header_timeout_seconds: 10,
+            request_timeout_seconds: 30,
+            body_timeout_seconds: 15,
+            max_connections: 1024,
         };
+        change(&mut config);
         let mut state = prepare(&config)
             .await
             .unwrap_or_else(|e| panic!("the app did not start on {backend:?}: {e:#}"));

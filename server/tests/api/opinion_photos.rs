@@ -1,6 +1,6 @@
 //! Photos for opinions: only real JPEG, PNG and WebP images are taken, each comes back without
 //! any metadata (the GPS position of a phone's photo above all), turned upright, with a
-//! thumbnail, and is served with long cache headers.
+//! thumbnail, and is cached by the viewer's browser only, for a day.
 
 use crate::bookings::bad_field;
 use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
@@ -112,7 +112,8 @@ pub(crate) async fn uploaded(app: &TestApp) -> Value {
     .await
 }
 
-/// GETs a path; checks it is a 200 image of this type cached for a year; returns the bytes.
+/// GETs a path; checks it is a 200 image of this type that only the viewer's browser caches,
+/// for a day (photos are personal data, erased with their opinion); returns the bytes.
 async fn image_at(app: &TestApp, path: &str, content_type: &str) -> Vec<u8> {
     let response = app.send(app.get(path)).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -127,7 +128,9 @@ async fn image_at(app: &TestApp, path: &str, content_type: &str) -> Vec<u8> {
     assert_eq!(header(CONTENT_TYPE), content_type, "{path}");
     let cache = header(CACHE_CONTROL);
     assert!(
-        cache.contains("max-age=31536000") && cache.contains("immutable"),
+        cache.starts_with("private")
+            && cache.contains("max-age=86400")
+            && !cache.contains("public"),
         "{path}: {cache}"
     );
     response

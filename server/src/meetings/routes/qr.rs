@@ -40,7 +40,7 @@ pub async fn booking_qr(Path(code): Path<String>) -> Result<impl IntoResponse, A
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400, immutable"),
+            (header::CACHE_CONTROL, "private, no-store"),
         ],
         svg,
     ))

@@ -134,7 +134,7 @@ impl Db {
     ) -> anyhow::Result<Vec<String>> {
         let series_id = new_id();
         let mut ids = Vec::with_capacity(occurrences.len());
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         for occurrence in occurrences {
             let id = new_id();
             sqlx::query(
@@ -239,7 +239,7 @@ impl Db {
         now_ms: i64,
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         // The update is also the lock that orders this with every booking of the activity.
         let done = sqlx::query(
             "UPDATE activities SET cancelled_at_ms = $1, cancel_reason = $2, booked_count = 0 \
@@ -280,7 +280,7 @@ impl Db {
         change: &ActivityChange<'_>,
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<EditOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let locked = sqlx::query(
             "UPDATE activities SET booked_count = booked_count WHERE id = $1 AND cancelled_at_ms IS NULL",
         )

@@ -185,7 +185,7 @@ impl Db {
         record: &BookingRecord<'_>,
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<BookOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         if !lock_activity(&mut tx, record.activity_id).await? {
             return Ok(BookOutcome::Unavailable);
         }
@@ -323,7 +323,7 @@ impl Db {
         if booking.status == BookingStatus::Cancelled {
             return Ok(CancelOutcome::NotFound);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         // Lock even a cancelled activity's row: the seat count must stay exact.
         lock_any_activity(&mut tx, &booking.activity_id).await?;
         let row = sqlx::query("SELECT code, phone, status FROM bookings WHERE code = $1")
@@ -376,7 +376,7 @@ impl Db {
         if from == target_id {
             return Ok(MoveOutcome::AlreadyThere);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let (first, second) = if from < target_id {
             (from, target_id)
         } else {

@@ -157,7 +157,7 @@ impl Db {
     /// Writes (or rewrites) the activity's reception record.
     pub async fn record_put(&self, record: &RecordWrite<'_>) -> anyhow::Result<()> {
         let codes = serde_json::to_string(record.booking_codes)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let updated = sqlx::query(
             "UPDATE reception_records SET raised = $1, follow_up = $2, booking_codes = $3, \
              written_by = $4, updated_at_ms = $5 WHERE activity_id = $6",

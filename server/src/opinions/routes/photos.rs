@@ -78,7 +78,7 @@ async fn photo_field(multipart: &mut Multipart) -> Result<Vec<u8>, AppError> {
 /// Counts an upload from this address; refuses past 3 photos per allowed opinion per hour.
 async fn check_upload_limit(state: &AppState, ip: ClientIp, now: i64) -> Result<(), AppError> {
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.0.to_string()), hour);
+    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.limit_subject()), hour);
     let limit = state.opinion_limit_per_ip * MAX_PHOTOS as i64;
     if state.db.counter_bump(&counter, now).await? > limit {
         return Err(AppError::Limited {
@@ -144,10 +144,11 @@ async fn serve_photo(
     Ok((
         [
             (header::CONTENT_TYPE, photo.content_type),
-            // A photo never changes under its id.
+            // A photo never changes under its id, but it is personal data erased with its
+            // opinion: only the viewer's own browser keeps it, and for a day.
             (
                 header::CACHE_CONTROL,
-                "public, max-age=31536000, immutable".to_owned(),
+                "private, max-age=86400, immutable".to_owned(),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],

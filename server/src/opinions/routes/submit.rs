@@ -113,7 +113,7 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
     ))]
 pub async fn opinions_create(
     State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
+    ip: ClientIp,
     headers: HeaderMap,
     body: Result<Json<NewOpinion>, JsonRejection>,
 ) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
@@ -124,7 +124,7 @@ pub async fn opinions_create(
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let mut limits = vec![(
-        HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.to_string()), hour),
+        HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.limit_subject()), hour),
         state.opinion_limit_per_ip,
     )];
     if let Some(phone) = &phone {

@@ -58,7 +58,7 @@ impl Db {
         comment: Option<&str>,
         now_ms: i64,
     ) -> anyhow::Result<RateOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let locked = sqlx::query(
             "UPDATE opinions SET updated_at_ms = updated_at_ms WHERE tracking_number = $1",
         )

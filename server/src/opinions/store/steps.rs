@@ -199,7 +199,7 @@ impl Db {
         (counter, limit): (&str, i64),
         now_ms: i64,
     ) -> anyhow::Result<RevealOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let phone: Option<Option<String>> =
             sqlx::query_scalar("SELECT contact_phone FROM opinions WHERE tracking_number = $1")
                 .bind(tracking_number)

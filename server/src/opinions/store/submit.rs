@@ -73,7 +73,7 @@ impl Db {
         &self,
         record: &OpinionRecord<'_>,
     ) -> anyhow::Result<SubmitOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let claimed = sqlx::query(
             "INSERT INTO opinion_idempotency \
              (idempotency_key, request_hash, opinion_id, private_token, created_at_ms) \
@@ -197,7 +197,7 @@ impl Db {
 
     /// Adds 1 to a counter outside any submission (e.g. failed look-ups) and returns its value.
     pub async fn counter_bump(&self, name: &str, now_ms: i64) -> anyhow::Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let value = counters::bump(&mut tx, name, now_ms).await?;
         tx.commit().await?;
         Ok(value)

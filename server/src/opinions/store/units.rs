@@ -103,7 +103,7 @@ impl Db {
         actor: &str,
         now_ms: i64,
     ) -> anyhow::Result<UnitOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let inserted = sqlx::query(
             "INSERT INTO handling_units (id, name, active, created_at_ms) VALUES ($1, $2, 1, $3)",
         )
@@ -147,7 +147,7 @@ impl Db {
         actor: &str,
         now_ms: i64,
     ) -> anyhow::Result<UnitOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let updated = sqlx::query(
             "UPDATE handling_units SET name = COALESCE($2, name), \
              active = COALESCE($3, active) WHERE id = $1",
@@ -215,19 +215,29 @@ impl Db {
         actor: &str,
         now_ms: i64,
     ) -> anyhow::Result<u32> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
+        // Replacements run one after another: a no-op update locks the calendar's rows first
+        // (SQLite's transaction holds the write lock already), so the next one reads what this
+        // one wrote. Should the calendar be empty, the upsert below keeps two replacements from
+        // colliding on a date.
+        sqlx::query("UPDATE holidays SET workday = workday")
+            .execute(&mut *tx)
+            .await?;
         let old_rows = sqlx::query(HOLIDAYS_SQL).fetch_all(&mut *tx).await?;
         let old = WorkCalendar::of(&days_of(&old_rows)?);
         sqlx::query("DELETE FROM holidays")
             .execute(&mut *tx)
             .await?;
         for day in &calendar.days {
-            sqlx::query("INSERT INTO holidays (date, name, workday) VALUES ($1, $2, $3)")
-                .bind(&day.date)
-                .bind(day.name.trim())
-                .bind(i64::from(day.kind == DayKind::Workday))
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO holidays (date, name, workday) VALUES ($1, $2, $3) \
+                 ON CONFLICT (date) DO UPDATE SET name = excluded.name, workday = excluded.workday",
+            )
+            .bind(&day.date)
+            .bind(day.name.trim())
+            .bind(i64::from(day.kind == DayKind::Workday))
+            .execute(&mut *tx)
+            .await?;
         }
         let new = WorkCalendar::of(&calendar.days);
         let open = sqlx::query(

@@ -12,6 +12,7 @@ use axum::http::Method;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use deputy_homes_api::accounts::{Account, Role};
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "dh_session";
@@ -76,8 +77,8 @@ impl FromRequestParts<AppState> for SignedIn {
             return Err(AppError::Unauthenticated);
         }
         if changes_state(&parts.method) {
-            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
-            if sent != Some(session.csrf_token.as_str()) {
+            let sent = parts.headers.get(CSRF_HEADER).map(|v| v.as_bytes());
+            if !csrf_matches(sent, &session.csrf_token) {
                 return Err(AppError::CsrfRejected);
             }
         }
@@ -87,6 +88,12 @@ impl FromRequestParts<AppState> for SignedIn {
             csrf_token: session.csrf_token,
         })
     }
+}
+
+/// Whether the anti-forgery token sent matches the session's, compared in constant time so the
+/// answer's timing tells nothing of how many of its first bytes were right.
+fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
+    sent.is_some_and(|sent| bool::from(sent.ct_eq(expected.as_bytes())))
 }
 
 /// A signed-in staff member.
@@ -105,5 +112,24 @@ impl FromRequestParts<AppState> for Staff {
             return Err(AppError::Forbidden("only staff may do this".into()));
         }
         Ok(Staff(signed_in))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_whole_csrf_token_matches() {
+        let token = "0123456789abcdef0123456789abcdef";
+        assert!(csrf_matches(Some(token.as_bytes()), token));
+        assert!(!csrf_matches(None, token));
+        assert!(!csrf_matches(Some(b""), token));
+        assert!(!csrf_matches(Some(&token.as_bytes()[..31]), token));
+        assert!(!csrf_matches(
+            Some(b"0123456789abcdef0123456789abcdeX"),
+            token
+        ));
+        assert!(!csrf_matches(Some(format!("{token}0").as_bytes()), token));
     }
 }
