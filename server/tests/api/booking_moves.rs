@@ -18,6 +18,7 @@ on_both_databases!(
     moves_need_the_bookings_code_and_phone_and_a_live_booking,
     twenty_opposite_moves_at_once_neither_deadlock_nor_overbook,
     a_booking_whose_code_is_taken_is_stored_with_a_fresh_code,
+    a_cancel_racing_a_move_never_frees_a_seat_twice,
 );
 
 fn move_request(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> RequestBuilder {
@@ -278,4 +279,44 @@ async fn a_booking_whose_code_is_taken_is_stored_with_a_fresh_code(app: TestApp)
         "the failed tries took no seat"
     );
     assert_eq!(status_of(&app, "QWE34X", "13900139000").await, "booked");
+}
+
+async fn a_cancel_racing_a_move_never_frees_a_seat_twice(app: TestApp) {
+    let wang = delegate(&app).await;
+    let from = activity(&app, &wang, 200, 1).await;
+    let to = activity(&app, &wang, 200, 2).await;
+    let pool = app.sql().await;
+    for round in 0..150 {
+        let phone = mobile("1390013", round);
+        let code = code_of(&booked(&app, &from, &phone, "booked").await);
+        // The same request-sending future for both, so they can race in one batch.
+        let jobs = vec![
+            answer(crate::bookings::cancel_request(&app, &code, &phone)),
+            answer(move_request(&app, &code, &phone, &to)),
+        ];
+        let answers = all_at_once(jobs).await;
+        let (cancel, moved) = (&answers[0], &answers[1]);
+        assert_eq!(cancel.0, StatusCode::OK, "round {round}: {}", cancel.1);
+        assert_eq!(cancel.1["status"], "cancelled", "round {round}");
+        assert!(
+            matches!(moved.0, StatusCode::OK | StatusCode::NOT_FOUND),
+            "round {round}: {}",
+            moved.1
+        );
+        for id in [&from, &to] {
+            let seated = tally(&rows(&pool, id).await).0;
+            assert_eq!(
+                booked_count(&pool, id).await,
+                i64::try_from(seated).unwrap(),
+                "round {round}: {id}'s seat count drifted from its rows"
+            );
+        }
+    }
+    for id in [&from, &to] {
+        assert_eq!(
+            tally(&rows(&pool, id).await).0,
+            0,
+            "{id}: every booking ended cancelled"
+        );
+    }
 }

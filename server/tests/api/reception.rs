@@ -1,7 +1,9 @@
 //! At the home: the roster of an activity (phones in full only for the delegates on duty),
 //! check-in by booking code, the reception record, and a delegate's yearly summary.
 
-use crate::bookings::{activity, booked, code_of, delegate, MASKED, PHONE};
+use crate::bookings::{
+    activity, activity_from_noon, booked, cancel, code_of, delegate, noon_tomorrow, MASKED, PHONE,
+};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use deputy_homes_api::accounts::Role;
 use reqwest::{Method, Response, StatusCode};
@@ -16,6 +18,7 @@ on_both_databases!(
     a_record_links_only_bookings_of_its_activity,
     the_yearly_summary_counts_held_activities_people_checked_in_and_records,
     the_summary_is_only_for_delegates_and_real_years,
+    a_booking_is_not_cancelled_once_checked_in_or_once_its_activity_has_started,
 );
 
 fn id_of(browser: &Browser) -> String {
@@ -385,4 +388,37 @@ async fn the_summary_is_only_for_delegates_and_real_years(app: TestApp) {
         .await;
         assert_eq!(bad["field"], "year");
     }
+}
+
+async fn a_booking_is_not_cancelled_once_checked_in_or_once_its_activity_has_started(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity_from_noon(&app, &wang, 120, 5).await;
+    let came = code_of(&booked(&app, &id, PHONE, "booked").await);
+    let other = "13900139000";
+    let late = code_of(&booked(&app, &id, other, "booked").await);
+    json_body(check_in(&app, &wang, &id, &came).await, StatusCode::OK).await;
+    let refused = api_error(
+        cancel(&app, &came, PHONE).await,
+        StatusCode::CONFLICT,
+        "already_checked_in",
+    )
+    .await;
+    assert_eq!(refused["field"], "code");
+
+    app.move_clock_to(noon_tomorrow() + 121 * 60_000);
+    api_error(
+        cancel(&app, &late, other).await,
+        StatusCode::CONFLICT,
+        "activity_started",
+    )
+    .await;
+    let wang = app.sign_in("wang", PASSWORD).await;
+    let roster = json_body(roster(&app, &wang, &id).await, StatusCode::OK).await;
+    let statuses: Vec<&str> = roster["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["booked", "booked"], "both keep their seats");
 }

@@ -183,6 +183,7 @@ pub async fn bookings_get(
         (status = 200, description = "The cancelled booking", body = Booking),
         (status = 400, description = "A malformed body, or not a mobile number", body = ApiError),
         (status = 404, description = "No live booking has this code and phone", body = ApiError),
+        (status = 409, description = "The activity has started, or the booking was checked in", body = ApiError),
     ))]
 pub async fn bookings_cancel(
     State(state): State<AppState>,
@@ -200,6 +201,16 @@ pub async fn bookings_cancel(
         CancelOutcome::NotFound => Err(AppError::NotFound(format!(
             "live booking {code} with this phone"
         ))),
+        CancelOutcome::Started => Err(AppError::conflict_on(
+            ErrorCode::ActivityStarted,
+            BookingField::Code,
+            "the activity has started; a booking is cancelled before it starts",
+        )),
+        CancelOutcome::CheckedIn => Err(AppError::conflict_on(
+            ErrorCode::AlreadyCheckedIn,
+            BookingField::Code,
+            "the booking was checked in; it can no longer be cancelled",
+        )),
         CancelOutcome::Cancelled { promoted } => {
             if let Some(promoted) = promoted {
                 tracing::info!(booking = %promoted, "promoted from the waitlist");

@@ -62,6 +62,10 @@ pub enum CancelOutcome {
     Cancelled { promoted: Option<String> },
     /// No live booking has this code and phone.
     NotFound,
+    /// Its activity has started: a seat freed now would be given away after the event.
+    Started,
+    /// It was checked in already.
+    CheckedIn,
 }
 
 const BOOKING_COLUMNS: &str = "code, activity_id, status, name, phone, topic, access_needs";
@@ -309,7 +313,9 @@ impl Db {
     }
 
     /// Cancels a live booking, telling its owner; a freed seat goes to the first on the
-    /// waitlist.
+    /// waitlist. The booking is read again once its activity's row is locked: a move that
+    /// committed in between changed the activity, and then the cancel starts over at the new one
+    /// (it never frees a seat of an activity the booking has left).
     pub async fn booking_cancel(
         &self,
         code: &str,
@@ -317,41 +323,65 @@ impl Db {
         now_ms: i64,
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<CancelOutcome> {
-        let Some(booking) = self.booking_by_code(code, phone).await? else {
-            return Ok(CancelOutcome::NotFound);
-        };
-        if booking.status == BookingStatus::Cancelled {
-            return Ok(CancelOutcome::NotFound);
-        }
-        let mut tx = self.begin().await?;
-        // Lock even a cancelled activity's row: the seat count must stay exact.
-        lock_any_activity(&mut tx, &booking.activity_id).await?;
-        let row = sqlx::query("SELECT code, phone, status FROM bookings WHERE code = $1")
+        // Each round loses only to a move that committed meanwhile; a few rounds are plenty.
+        for _ in 0..5 {
+            let Some(booking) = self.booking_by_code(code, phone).await? else {
+                return Ok(CancelOutcome::NotFound);
+            };
+            if booking.status == BookingStatus::Cancelled {
+                return Ok(CancelOutcome::NotFound);
+            }
+            let mut tx = self.begin().await?;
+            // Lock even a cancelled activity's row: the seat count must stay exact.
+            lock_any_activity(&mut tx, &booking.activity_id).await?;
+            let row = sqlx::query(
+                "SELECT b.code, b.phone, b.status, b.activity_id, b.checked_in_at_ms, \
+                 a.starts_at_ms FROM bookings b JOIN activities a ON a.id = b.activity_id \
+                 WHERE b.code = $1",
+            )
             .bind(code)
             .fetch_optional(&mut *tx)
             .await?;
-        let to = match row.as_ref().map(Recipient::from_row).transpose()? {
-            Some(to) if to.status != BookingStatus::Cancelled => to,
-            _ => return Ok(CancelOutcome::NotFound),
-        };
-        sqlx::query("UPDATE bookings SET status = 'cancelled', updated_at_ms = $1 WHERE code = $2")
+            let Some(row) = row else {
+                return Ok(CancelOutcome::NotFound);
+            };
+            let to = Recipient::from_row(&row)?;
+            if to.status == BookingStatus::Cancelled {
+                return Ok(CancelOutcome::NotFound);
+            }
+            let activity_id: String = row.try_get("activity_id")?;
+            if activity_id != booking.activity_id {
+                // Moved while this request read: start over at the activity it is at now.
+                continue;
+            }
+            if row.try_get::<Option<i64>, _>("checked_in_at_ms")?.is_some() {
+                return Ok(CancelOutcome::CheckedIn);
+            }
+            if row.try_get::<i64, _>("starts_at_ms")? <= now_ms {
+                return Ok(CancelOutcome::Started);
+            }
+            sqlx::query(
+                "UPDATE bookings SET status = 'cancelled', updated_at_ms = $1 WHERE code = $2",
+            )
             .bind(now_ms)
             .bind(code)
             .execute(&mut *tx)
             .await?;
-        let facts = activity_facts(&mut tx, &booking.activity_id).await?;
-        let message = texts.cancellation(&facts, code);
-        let kind = NotificationKind::Cancellation;
-        enqueue(&mut tx, kind, &to, &booking.activity_id, &message, now_ms).await?;
-        let mut promoted = None;
-        if to.status == BookingStatus::Booked {
-            free_seat(&mut tx, &booking.activity_id).await?;
-            promoted = fill_from_waitlist(&mut tx, &booking.activity_id, now_ms, texts)
-                .await?
-                .pop();
+            let facts = activity_facts(&mut tx, &activity_id).await?;
+            let message = texts.cancellation(&facts, code);
+            let kind = NotificationKind::Cancellation;
+            enqueue(&mut tx, kind, &to, &activity_id, &message, now_ms).await?;
+            let mut promoted = None;
+            if to.status == BookingStatus::Booked {
+                free_seat(&mut tx, &activity_id).await?;
+                promoted = fill_from_waitlist(&mut tx, &activity_id, now_ms, texts)
+                    .await?
+                    .pop();
+            }
+            tx.commit().await?;
+            return Ok(CancelOutcome::Cancelled { promoted });
         }
-        tx.commit().await?;
-        Ok(CancelOutcome::Cancelled { promoted })
+        anyhow::bail!("booking {code} kept moving while it was being cancelled")
     }
 
     /// Moves a live booking, code and all, to another activity: a seat there if one is free, else
