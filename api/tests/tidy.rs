@@ -1,7 +1,8 @@
 //! Tidy checks over the whole workspace's source, kept in the smallest crate so they build in
 //! seconds: every module says what it is for, SQL stays in the server's storage modules, storage
 //! imports nothing above it, no files import each other in a circle, and the browser words
-//! refusals in one place and writes its links from one enum of pages.
+//! refusals in one place, writes its links from one enum of pages and its form fields with the
+//! kit's labelled fields.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -255,6 +256,52 @@ fn the_browser_words_refusals_in_one_place() {
         "these browser files pick words for an error code themselves; move that into \
          src/i18n/refusals.rs:\n{}",
         readers.join("\n")
+    );
+}
+
+/// Lists that filter what a page shows by writing its URL: their controls navigate instead of
+/// holding a form's value, so they are written by hand.
+const URL_FILTERS: [&str; 5] = [
+    "homes/pages/homes_filters.rs",
+    "meetings/pages/activities.rs",
+    "opinions/components/queue_filters.rs",
+    "opinions/pages/stats.rs",
+    "opinions/pages/board.rs",
+];
+
+#[test]
+fn forms_write_their_fields_with_the_kits_labelled_fields() {
+    let mut by_hand = Vec::new();
+    for file in rust_files("src") {
+        let name = file.to_string_lossy().replace('\\', "/");
+        if name.starts_with("kit/") || URL_FILTERS.contains(&name.as_str()) {
+            continue;
+        }
+        let code = code_of(&read("src", &file));
+        for (at, _) in code.match_indices('<') {
+            let tag = &code[at..];
+            let written_by_hand = if tag.starts_with("<textarea") || tag.starts_with("<select") {
+                true
+            } else if tag.starts_with("<input") {
+                // Boxes and buttons of a group, a file picker and a search box have no kit field.
+                let element = &tag[..tag.find('>').unwrap_or(tag.len())];
+                !["checkbox", "radio", "file", "search"]
+                    .iter()
+                    .any(|kind| element.contains(&format!("type=\"{kind}\"")))
+            } else {
+                false
+            };
+            if written_by_hand {
+                let line = code[..at].lines().count();
+                by_hand.push(format!("src/{name}:{line}"));
+            }
+        }
+    }
+    assert!(
+        by_hand.is_empty(),
+        "form fields written by hand; use kit::text_field::TextField or \
+         kit::choice_fields::{{SelectField, CheckField}}:\n{}",
+        by_hand.join("\n")
     );
 }
 

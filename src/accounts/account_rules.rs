@@ -8,7 +8,7 @@ use deputy_homes_api::accounts::{
     validate_display_name, validate_password, validate_username, Account, MobileNumber, NewAccount,
 };
 use deputy_homes_api::homes::search::{Haystack, PreparedQuery};
-use deputy_homes_api::{District, ErrorCode, HomeSummary};
+use deputy_homes_api::{District, ErrorCode, FormField, HomeSummary};
 
 pub use deputy_homes_api::accounts::AccountField;
 
@@ -107,13 +107,22 @@ pub fn refusal(error: &ClientError) -> Refusal {
 
 impl Refusal {
     /// The form-level message: for a field, the general request to correct the form.
-    pub fn message(&self, t: &Catalog) -> String {
+    pub fn message(&self, t: &Catalog) -> &'static str {
         match self {
-            Refusal::Field(_) => t.form_has_errors.to_owned(),
-            Refusal::SessionEnded => t.session_ended.to_owned(),
-            Refusal::NotStaff => t.staff_only.to_owned(),
-            Refusal::Network => t.error_network.to_owned(),
-            Refusal::Other => t.error_server.to_owned(),
+            Refusal::Field(_) => t.form_has_errors,
+            Refusal::SessionEnded => t.session_ended,
+            Refusal::NotStaff => t.staff_only,
+            Refusal::Network => t.error_network,
+            Refusal::Other => t.error_server,
+        }
+    }
+
+    /// What a form shows: the field's own message next to it and the general request to correct
+    /// the form, or the form-level message alone.
+    pub fn shown(&self, t: &Catalog) -> Vec<(Option<&'static str>, &'static str)> {
+        match self {
+            Refusal::Field(p) => vec![(Some(p.field().name()), p.message(t)), (None, self.message(t))],
+            other => vec![(None, other.message(t))],
         }
     }
 }

@@ -91,61 +91,56 @@ pub fn booking_check(error: &ApiError, t: &Catalog) -> Refusal {
     booking(&refused(error), t)
 }
 
-fn activity_label(field: ActivityField, t: &Catalog) -> &'static str {
-    match field {
-        ActivityField::Date => t.activity_date,
-        ActivityField::Start => t.activity_start,
-        ActivityField::End => t.activity_end,
-        ActivityField::Capacity => t.activity_capacity,
-        ActivityField::Topic => t.activity_topic,
-        ActivityField::RepeatWeeks => t.activity_repeat,
-        _ => t.activity_form,
-    }
-}
-
-fn activity_words(code: ErrorCode, field: Option<ActivityField>, t: &Catalog) -> Option<String> {
+fn activity_words(code: ErrorCode, field: Option<ActivityField>, t: &Catalog) -> Option<Refusal> {
+    use ActivityField as F;
     match (code, field) {
-        (ErrorCode::LimitReached, _) => Some(t.error_capacity_below.to_owned()),
-        (ErrorCode::ActivityStarted, _) => Some(t.error_started.to_owned()),
-        (ErrorCode::ActivityCancelled, _) => Some(t.error_activity_cancelled.to_owned()),
-        (ErrorCode::BadParameter, Some(ActivityField::Reason)) => Some(t.error_reason.to_owned()),
-        (ErrorCode::BadParameter, field) => Some((t.check_field)(
-            field.map_or(t.activity_form, |f| activity_label(f, t)),
-        )),
+        (ErrorCode::LimitReached, _) => on(F::Capacity, t.error_capacity_below),
+        (ErrorCode::ActivityStarted, _) => whole(t.error_started),
+        (ErrorCode::ActivityCancelled, _) => whole(t.error_activity_cancelled),
+        (ErrorCode::BadParameter, Some(F::Reason)) => on(F::Reason, t.error_reason),
+        (ErrorCode::BadParameter, Some(F::Date)) => on(F::Date, t.activity_date_error),
+        (ErrorCode::BadParameter, Some(f @ (F::Start | F::End))) => on(f, t.activity_time_error),
+        (ErrorCode::BadParameter, Some(F::Capacity)) => on(F::Capacity, t.activity_capacity_error),
+        (ErrorCode::BadParameter, Some(F::Topic)) => on(F::Topic, t.activity_topic_error),
+        (ErrorCode::BadParameter, Some(F::RepeatWeeks)) => {
+            on(F::RepeatWeeks, t.activity_repeat_error)
+        }
         _ => None,
     }
 }
 
 /// A refused publishing, change or cancellation of an activity.
-pub fn activity(error: &ClientError, t: &Catalog) -> String {
-    explain(error, t, activity_words, str::to_owned)
+pub fn activity(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, activity_words, |m| (None, m))
 }
 
-fn reception_words(
-    code: ErrorCode,
-    field: Option<ReceptionField>,
-    t: &Catalog,
-) -> Option<&'static str> {
+/// The activity form's own check failed (`NewActivities::occurrences`, `CancelActivity`).
+pub fn activity_check(error: &ApiError, t: &Catalog) -> Refusal {
+    activity(&refused(error), t)
+}
+
+fn reception_words(code: ErrorCode, field: Option<ReceptionField>, t: &Catalog) -> Option<Refusal> {
+    use ReceptionField as F;
     match (code, field) {
-        (ErrorCode::BadParameter, Some(ReceptionField::Code)) => Some(t.error_code_format),
-        (ErrorCode::BadParameter, Some(ReceptionField::Raised)) => Some(t.record_raised_error),
-        (ErrorCode::BadParameter, Some(ReceptionField::FollowUp)) => Some(t.record_follow_up_error),
-        (ErrorCode::NotBegun, _) => Some(t.record_not_begun),
-        (ErrorCode::Waitlisted, _) => Some(t.error_check_in_waitlisted),
-        (ErrorCode::AlreadyCheckedIn, _) => Some(t.error_check_in_already),
-        (ErrorCode::ActivityCancelled, _) => Some(t.error_activity_cancelled),
-        (ErrorCode::NotFound, _) => Some(t.error_check_in_unknown),
+        (ErrorCode::BadParameter, Some(F::Code)) => on(F::Code, t.error_code_format),
+        (ErrorCode::BadParameter, Some(F::Raised)) => on(F::Raised, t.record_raised_error),
+        (ErrorCode::BadParameter, Some(F::FollowUp)) => on(F::FollowUp, t.record_follow_up_error),
+        (ErrorCode::NotBegun, _) => whole(t.record_not_begun),
+        (ErrorCode::Waitlisted, _) => whole(t.error_check_in_waitlisted),
+        (ErrorCode::AlreadyCheckedIn, _) => whole(t.error_check_in_already),
+        (ErrorCode::ActivityCancelled, _) => whole(t.error_activity_cancelled),
+        (ErrorCode::NotFound, _) => whole(t.error_check_in_unknown),
         _ => None,
     }
 }
 
-/// A refused check-in or reception record.
-pub fn reception(error: &ClientError, t: &Catalog) -> &'static str {
-    explain(error, t, reception_words, |m| m)
+/// A refused check-in or reception record, and the field it belongs to.
+pub fn reception(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, reception_words, |m| (None, m))
 }
 
 /// The record form's own check failed (`RecordInput::validate`).
-pub fn reception_check(error: &ApiError, t: &Catalog) -> &'static str {
+pub fn reception_check(error: &ApiError, t: &Catalog) -> Refusal {
     reception(&refused(error), t)
 }
 
@@ -246,14 +241,19 @@ pub fn lookup(error: &ClientError, t: &Catalog) -> &'static str {
     explain(error, t, words, |m| m)
 }
 
-/// A refused handling unit: a name too short or long, or taken.
-pub fn unit(error: &ClientError, t: &Catalog) -> &'static str {
+/// A refused handling unit (a name too short or long, or taken), and the field it belongs to.
+pub fn unit(error: &ClientError, t: &Catalog) -> Refusal {
     let words = |code, field: Option<UnitField>, t: &Catalog| match (code, field) {
-        (ErrorCode::Taken, _) => Some(t.error_unit_taken),
-        (ErrorCode::BadParameter, Some(UnitField::Name)) => Some(t.error_unit_name),
+        (ErrorCode::Taken, _) => on(UnitField::Name, t.error_unit_taken),
+        (ErrorCode::BadParameter, Some(UnitField::Name)) => on(UnitField::Name, t.error_unit_name),
         _ => None,
     };
-    explain(error, t, words, |m| m)
+    explain(error, t, words, |m| (None, m))
+}
+
+/// The unit form's own check failed (`validate_unit_name`).
+pub fn unit_check(error: &ApiError, t: &Catalog) -> Refusal {
+    unit(&refused(error), t)
 }
 
 fn holiday_words(
@@ -380,9 +380,9 @@ mod tests {
         let t = Lang::Zh.catalog();
         let code = Some(ReceptionField::Code);
         let waitlisted = answered(409, ErrorCode::Waitlisted, code);
-        assert_eq!(reception(&waitlisted, t), t.error_check_in_waitlisted);
+        assert_eq!(reception(&waitlisted, t), (None, t.error_check_in_waitlisted));
         let again = answered(409, ErrorCode::AlreadyCheckedIn, code);
-        assert_eq!(reception(&again, t), t.error_check_in_already);
+        assert_eq!(reception(&again, t), (None, t.error_check_in_already));
         assert_ne!(t.error_check_in_waitlisted, t.error_check_in_already);
     }
 
@@ -399,6 +399,17 @@ mod tests {
         assert_eq!(booking(&closed, t), (None, t.error_closed));
         let unknown_field = answered(400, ErrorCode::BadParameter, Some(BookingField::Code));
         assert_eq!(booking(&unknown_field, t), (None, t.error_bad_request));
+    }
+
+    #[test]
+    fn a_refused_activity_field_is_shown_next_to_that_field() {
+        let t = Lang::Zh.catalog();
+        let end = answered(400, ErrorCode::BadParameter, Some(ActivityField::End));
+        assert_eq!(activity(&end, t), (Some("end"), t.activity_time_error));
+        let below = answered(409, ErrorCode::LimitReached, Some(ActivityField::Id));
+        assert_eq!(activity(&below, t), (Some("capacity"), t.error_capacity_below));
+        let taken = answered(409, ErrorCode::Taken, Some(UnitField::Name));
+        assert_eq!(unit(&taken, t), (Some("name"), t.error_unit_taken));
     }
 
     #[test]
@@ -429,8 +440,9 @@ mod tests {
                 let error = plain(409, code);
                 assert!(!booking(&error, t).1.is_empty());
                 assert!(!step(&error, t).1.is_empty());
-                assert!(!reception(&error, t).is_empty());
-                assert!(!activity(&error, t).is_empty());
+                assert!(!reception(&error, t).1.is_empty());
+                assert!(!activity(&error, t).1.is_empty());
+                assert!(!unit(&error, t).1.is_empty());
             }
         }
     }

@@ -2,6 +2,7 @@
 //! several features draw, and small browser helpers. Nothing here knows a feature.
 
 pub mod bar_chart;
+pub mod choice_fields;
 pub mod clock;
 pub mod device_store;
 pub mod dom;

@@ -1,6 +1,7 @@
-//! One form's sending: busy while its request is under way, and the refusal it shows, next to the
-//! field at fault or for the whole form.
+//! One form's sending: busy while its request is under way, and the refusals it shows, next to
+//! the fields at fault or for the whole form.
 
+use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -13,7 +14,8 @@ pub type Refusal = (Option<&'static str>, &'static str);
 #[derive(Debug, Clone, Copy)]
 pub struct Submission {
     busy: RwSignal<bool>,
-    refusal: RwSignal<Option<Refusal>>,
+    refusals: RwSignal<Vec<Refusal>>,
+    succeeded: RwSignal<bool>,
 }
 
 impl Default for Submission {
@@ -27,7 +29,8 @@ impl Submission {
     pub fn new() -> Submission {
         Submission {
             busy: RwSignal::new(false),
-            refusal: RwSignal::new(None),
+            refusals: RwSignal::new(Vec::new()),
+            succeeded: RwSignal::new(false),
         }
     }
 
@@ -41,40 +44,63 @@ impl Submission {
         self.busy.get_untracked()
     }
 
-    /// The refusal shown, if any (tracked).
+    /// The first refusal shown, if any (tracked).
     pub fn refusal(self) -> Option<Refusal> {
-        self.refusal.get()
+        self.refusals.with(|all| all.first().copied())
     }
 
-    /// The message of the refusal, whichever field it names (tracked).
+    /// The message of the first refusal, whichever field it names (tracked).
     pub fn message(self) -> Option<&'static str> {
-        self.refusal.get().map(|(_, message)| message)
+        self.refusal().map(|(_, message)| message)
     }
 
-    /// The message of the refusal when it names `field` (tracked).
+    /// The message of the refusal that names `field` (tracked).
     pub fn field_error(self, field: &'static str) -> Option<&'static str> {
-        match self.refusal.get() {
-            Some((Some(f), message)) if f == field => Some(message),
-            _ => None,
-        }
+        self.refusals.with(|all| {
+            all.iter()
+                .find(|(f, _)| *f == Some(field))
+                .map(|(_, message)| *message)
+        })
+    }
+
+    /// The message of the refusal when it names `field`, as a signal for a field component.
+    pub fn error(self, field: &'static str) -> Signal<Option<&'static str>> {
+        Signal::derive(move || self.field_error(field))
+    }
+
+    /// Whether the last sending succeeded (tracked); a new sending or refusal resets it.
+    pub fn succeeded(self) -> bool {
+        self.succeeded.get()
+    }
+
+    /// Marks the last sending as succeeded, for the form to say so.
+    pub fn succeed(self) {
+        self.succeeded.set(true);
     }
 
     /// The message of a refusal that concerns the whole form, or nothing (tracked).
     pub fn form_error(self) -> &'static str {
-        match self.refusal.get() {
-            Some((None, message)) => message,
-            _ => "",
-        }
+        self.refusals.with(|all| {
+            all.iter()
+                .find(|(f, _)| f.is_none())
+                .map_or("", |(_, message)| *message)
+        })
     }
 
     /// Shows a refusal: the form's own check failed, or the server refused.
     pub fn refuse(self, refusal: Refusal) {
-        self.refusal.set(Some(refusal));
+        self.refuse_all(vec![refusal]);
     }
 
-    /// Takes the refusal away.
+    /// Shows several refusals at once (a form's own check found several fields at fault).
+    pub fn refuse_all(self, refusals: Vec<Refusal>) {
+        self.succeeded.set(false);
+        self.refusals.set(refusals);
+    }
+
+    /// Takes the refusals away.
     pub fn clear(self) {
-        self.refusal.set(None);
+        self.refusals.set(Vec::new());
     }
 
     /// Sends the form: marks it busy and clears its refusal, waits for `request`, hands the
@@ -85,11 +111,38 @@ impl Submission {
         done: impl FnOnce(T) + 'static,
     ) {
         self.busy.set(true);
-        self.refusal.set(None);
+        self.refusals.set(Vec::new());
+        self.succeeded.set(false);
         spawn_local(async move {
             done(request.await);
             self.busy.set(false);
         });
+    }
+}
+
+/// The lines under a form: its refusal when the whole form was refused (an alert), and `ok`
+/// once it succeeded (a status); screen readers hear either change.
+#[component]
+pub fn FormStatus(
+    /// The form's sending state.
+    submission: Submission,
+    /// What the form says when it succeeded.
+    #[prop(optional)]
+    ok: Option<Text>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="form-error" role="alert">
+            {move || submission.form_error()}
+        </p>
+        {ok
+            .map(|ok| {
+                view! {
+                    <p class="form-ok" role="status">
+                        {move || submission.succeeded().then(|| ok(i18n.t()))}
+                    </p>
+                }
+            })}
     }
 }
 
@@ -109,6 +162,14 @@ mod tests {
             form.refuse((None, "server down"));
             assert_eq!(form.field_error("phone"), None);
             assert_eq!(form.form_error(), "server down");
+            form.refuse_all(vec![(Some("phone"), "bad phone"), (Some("name"), "no name"), (None, "check")]);
+            assert_eq!(form.field_error("name"), Some("no name"));
+            assert_eq!(form.field_error("phone"), Some("bad phone"));
+            assert_eq!(form.form_error(), "check");
+            form.succeed();
+            assert!(form.succeeded());
+            form.refuse((None, "server down"));
+            assert!(!form.succeeded());
             form.clear();
             assert_eq!(form.message(), None);
             assert!(!form.busy_untracked());

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField(
     /// The input's id, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The label.
     label: Text,
     /// The value as typed.
@@ -19,18 +20,33 @@ pub fn TextField(
     /// A hint shown under the label.
     #[prop(optional)]
     hint: Option<Text>,
+    /// The input's name, for the browser's password manager.
+    #[prop(optional)]
+    name: Option<&'static str>,
     /// The input's type.
     #[prop(default = "text")]
     kind: &'static str,
     /// The browser's autofill hint.
     #[prop(default = "off")]
     autocomplete: &'static str,
+    /// How the phone keyboard capitalizes what is typed.
+    #[prop(default = "none")]
+    autocapitalize: &'static str,
+    /// The label of the phone keyboard's enter key.
+    #[prop(optional)]
+    enterkeyhint: Option<&'static str>,
     /// The phone keyboard to offer.
     #[prop(optional)]
     inputmode: Option<&'static str>,
     /// The most characters accepted.
     #[prop(optional)]
     max_chars: Option<usize>,
+    /// The smallest value of a number or date input.
+    #[prop(optional, into)]
+    min: Option<String>,
+    /// The largest value of a number or date input.
+    #[prop(optional, into)]
+    max: Option<String>,
     /// Whether to show the count of characters (of `max_chars`) as it is typed.
     #[prop(optional)]
     count: bool,
@@ -57,7 +73,7 @@ pub fn TextField(
     let input = match rows {
         Some(rows) => view! {
             <textarea
-                id=id
+                id=id.clone()
                 rows=rows
                 maxlength=maxlength
                 aria-invalid=invalid
@@ -69,12 +85,16 @@ pub fn TextField(
         .into_any(),
         None => view! {
             <input
-                id=id
+                id=id.clone()
+                name=name
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
+                enterkeyhint=enterkeyhint
                 maxlength=maxlength
-                autocapitalize="none"
+                min=min
+                max=max
+                autocapitalize=autocapitalize
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=move || value.get()
@@ -89,7 +109,7 @@ pub fn TextField(
     };
     view! {
         <div class="field">
-            <label for=id>{tr(label)}</label>
+            <label for=id.clone()>{tr(label)}</label>
             {hint
                 .map(|h| {
                     view! {

@@ -58,7 +58,7 @@ test('a delegate publishes a repeating reception from their page, and a citizen 
   await form.waitFor();
 
   await form.getByRole('button', { name: '发布活动' }).click();
-  await form.getByText('请检查“日期”。').waitFor();
+  await form.getByText('请选择一个尚未过去的日期。').waitFor();
 
   const date = hohhotDate(9);
   await form.getByLabel('活动类型').selectOption({ label: '接待日' });

@@ -29,13 +29,13 @@ test('staff add the missing years to the holiday calendar and the warnings go', 
   await staff.getByLabel('结束日期（只有一天可不填）').fill(`${year}-01-01`);
   await staff.getByLabel('名称（如：春节、春节调休）').fill('元旦');
   await staff.getByRole('button', { name: '加入日历' }).click();
-  await staff.getByRole('alert').getByText('请填写有效日期：结束日期不早于开始日期，最多 31 天。').waitFor();
+  await staff.locator('#day-to-error').getByText('请填写有效日期：结束日期不早于开始日期，最多 31 天。').waitFor();
   assert.equal(await staff.getByLabel('结束日期（只有一天可不填）').getAttribute('aria-invalid'), 'true');
   await staff.getByLabel('开始日期').fill(`${year}-01-01`);
   await staff.getByLabel('结束日期（只有一天可不填）').fill(`${year}-01-03`);
   await staff.getByLabel('名称（如：春节、春节调休）').fill(' ');
   await staff.getByRole('button', { name: '加入日历' }).click();
-  await staff.getByRole('alert').getByText('请填写名称（1 至 20 个字）。').waitFor();
+  await staff.locator('#day-name-error').getByText('请填写名称（1 至 20 个字）。').waitFor();
   await staff.getByLabel('名称（如：春节、春节调休）').fill('元旦');
   await staff.getByRole('button', { name: '加入日历' }).click();
   await staff.getByRole('heading', { level: 2, name: `${year} 年` }).waitFor();
@@ -102,21 +102,21 @@ test('staff keep the list of handling units', async () => {
 
   await staff.getByLabel('新单位的全称').fill('局');
   await staff.getByRole('button', { name: '添加单位' }).click();
-  await staff.getByRole('alert').getByText('单位名称需 2 至 40 个字。').waitFor();
+  await staff.locator('#unit-new-error').getByText('单位名称需 2 至 40 个字。').waitFor();
   await staff.getByLabel('新单位的全称').fill('呼和浩特市测试服务局');
   await staff.getByRole('button', { name: '添加单位' }).click();
   await staff.getByRole('status').getByText('已添加：呼和浩特市测试服务局').waitFor();
   await count.getByText(`共 ${before + 1} 个`).waitFor();
   await staff.getByLabel('新单位的全称').fill('呼和浩特市测试服务局');
   await staff.getByRole('button', { name: '添加单位' }).click();
-  await staff.getByRole('alert').getByText('已有同名的单位。').waitFor();
+  await staff.locator('#unit-new-error').getByText('已有同名的单位。').waitFor();
 
   await staff.getByLabel('查找承办单位').fill('测试服务');
   await count.getByText(`显示 1 个，共 ${before + 1} 个`).waitFor();
   const item = staff.locator('.unit-item');
   await lookAt(staff, 'staff-units');
   await item.getByText('改名').click();
-  await item.getByLabel('“呼和浩特市测试服务局”的新名称').fill('呼和浩特市测试管理局');
+  await item.getByLabel('新名称').fill('呼和浩特市测试管理局');
   await item.getByRole('button', { name: '保存名称' }).click();
   await staff.getByLabel('查找承办单位').fill('测试管理');
   await item.getByText('呼和浩特市测试管理局', { exact: true }).waitFor();

@@ -1,13 +1,13 @@
 //! One account in the staff's list, with the editor of a delegate's homes.
 
-use crate::accounts::account_rules::{home_name, refusal, AccountField, Problem, Refusal};
+use crate::accounts::account_rules::{home_name, refusal, AccountField};
 use crate::accounts::client;
 use crate::accounts::components::home_picker::HomePicker;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::submission::{FormStatus, Submission};
 use deputy_homes_api::accounts::{Account, MobileNumber, Role};
-use deputy_homes_api::HomeSummary;
+use deputy_homes_api::{FormField, HomeSummary};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// The phone as the list shows it: masked, like everywhere but the owner's own page.
@@ -105,50 +105,33 @@ fn HomesEditor(
     let current =
         accounts.with_untracked(|l| l.iter().find(|a| a.id == id).map(|a| a.home_ids.clone()));
     let draft = RwSignal::new(current.unwrap_or_default());
-    let failure = RwSignal::new(None::<Refusal>);
-    let busy = RwSignal::new(false);
+    let submission = Submission::new();
     let prefix = format!("edit-{id}");
     let save = move |_| {
-        let (id, csrf_token) = (id.clone(), csrf_token.clone());
-        busy.set(true);
-        spawn_local(async move {
-            match client::account_homes_set(id, draft.get_untracked(), csrf_token).await {
-                Ok(updated) => {
-                    accounts.update(|list| {
-                        list.iter_mut()
-                            .filter(|a| a.id == updated.id)
-                            .for_each(|a| *a = updated.clone())
-                    });
-                    saved.set(true);
-                    editing.set(false);
-                }
-                Err(e) => failure.set(Some(refusal(&e))),
+        let request = client::account_homes_set(id.clone(), draft.get_untracked(), csrf_token.clone());
+        submission.send(request, move |answer| match answer {
+            Ok(updated) => {
+                accounts.update(|list| {
+                    list.iter_mut()
+                        .filter(|a| a.id == updated.id)
+                        .for_each(|a| *a = updated.clone())
+                });
+                saved.set(true);
+                editing.set(false);
             }
-            busy.set(false);
+            Err(e) => submission.refuse_all(refusal(&e).shown(i18n.t())),
         });
     };
-    let homes_error = Signal::derive(move || match failure.get() {
-        Some(Refusal::Field(p @ Problem::Invalid(AccountField::HomeIds))) => {
-            Some(p.message(i18n.t()))
-        }
-        _ => None,
-    });
+    let homes_error = submission.error(AccountField::HomeIds.name());
     view! {
         <div class="account-card__editor">
             <HomePicker homes selected=draft id_prefix=prefix error=homes_error />
-            <p class="form-error" role="status">
-                {move || {
-                    failure
-                        .get()
-                        .filter(|f| !matches!(f, Refusal::Field(_)))
-                        .map(|f| f.message(i18n.t()))
-                }}
-            </p>
+            <FormStatus submission />
             <div class="button-row">
                 <button
                     type="button"
                     class="button button--primary"
-                    disabled=move || busy.get()
+                    disabled=move || submission.busy()
                     on:click=save
                 >
                     {tr(|c| c.save_homes_button)}

@@ -4,12 +4,13 @@ use crate::accounts::account_rules::{check_new_account, refusal, AccountField, P
 use crate::accounts::client;
 use crate::accounts::components::home_picker::HomePicker;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::choice_fields::SelectField;
+use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use deputy_homes_api::accounts::{Account, NewAccount, Role};
-use deputy_homes_api::HomeSummary;
+use deputy_homes_api::{FormField, HomeSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// The id of the element that holds a field's value, to move the focus to its problem.
@@ -45,26 +46,25 @@ pub fn AccountCreate(
     let i18n = use_i18n();
     let [display_name, username, phone, password] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
-    let role = RwSignal::new(Role::Delegate);
+    let role_code = RwSignal::new(Role::Delegate.code().to_owned());
+    let role = Signal::derive(move || {
+        role_code.with(|code| Role::from_code(code).unwrap_or(Role::Delegate))
+    });
     let home_ids = RwSignal::new(Vec::<String>::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let outcome = RwSignal::new(None::<Result<String, Refusal>>);
-    let busy = RwSignal::new(false);
-    let error = move |field: AccountField| {
-        Signal::derive(move || {
-            problems.with(|ps| {
-                ps.iter()
-                    .find(|p| p.field() == field)
-                    .map(|p| p.message(i18n.t()))
-            })
-        })
-    };
-    let refused = move |found: Vec<Problem>, why: Refusal| {
+    let submission = Submission::new();
+    let created = RwSignal::new(None::<String>);
+    let error = move |field: AccountField| submission.error(field.name());
+    let refused = move |found: Vec<Problem>| {
+        let t = i18n.t();
         if let Some(first) = found.first() {
             focus(first.field());
         }
-        problems.set(found);
-        outcome.set(Some(Err(why)));
+        let mut shown: Vec<_> = found
+            .iter()
+            .map(|p| (Some(p.field().name()), p.message(t)))
+            .collect();
+        shown.push((None, t.form_has_errors));
+        submission.refuse_all(shown);
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -80,29 +80,24 @@ pub fn AccountCreate(
             },
         };
         let found = check_new_account(&new);
-        if let Some(first) = found.first().cloned() {
-            return refused(found, Refusal::Field(first));
+        if !found.is_empty() {
+            return refused(found);
         }
-        let csrf_token = csrf_token.clone();
-        busy.set(true);
-        problems.set(Vec::new());
-        outcome.set(None);
-        spawn_local(async move {
-            match client::accounts_create(new, csrf_token).await {
-                Ok(account) => {
-                    outcome.set(Some(Ok(account.display_name.clone())));
-                    accounts.update(|list| list.push(account));
-                    for field in [display_name, username, phone, password] {
-                        field.set(String::new());
-                    }
-                    home_ids.set(Vec::new());
+        created.set(None);
+        let request = client::accounts_create(new, csrf_token.clone());
+        submission.send(request, move |answer| match answer {
+            Ok(account) => {
+                created.set(Some(account.display_name.clone()));
+                accounts.update(|list| list.push(account));
+                for field in [display_name, username, phone, password] {
+                    field.set(String::new());
                 }
-                Err(e) => match refusal(&e) {
-                    Refusal::Field(p) => refused(vec![p.clone()], Refusal::Field(p)),
-                    other => outcome.set(Some(Err(other))),
-                },
+                home_ids.set(Vec::new());
             }
-            busy.set(false);
+            Err(e) => match refusal(&e) {
+                Refusal::Field(p) => refused(vec![p]),
+                other => submission.refuse((None, other.message(i18n.t()))),
+            },
         });
     };
     view! {
@@ -138,26 +133,12 @@ pub fn AccountCreate(
                 kind="password"
                 autocomplete="new-password"
             />
-            <div class="field">
-                <label for="new-role">{tr(|c| c.role_label)}</label>
-                <select
-                    id="new-role"
-                    on:change:target=move |ev| {
-                        if let Some(r) = Role::from_code(&ev.target().value()) {
-                            role.set(r)
-                        }
-                    }
-                >
-                    {[Role::Delegate, Role::Staff]
-                        .map(|r| {
-                            view! {
-                                <option value=r.code() selected=move || role.get() == r>
-                                    {tr_with(|c, r| (c.role_name)(r), r)}
-                                </option>
-                            }
-                        })}
-                </select>
-            </div>
+            <SelectField id="new-role" label=|c| c.role_label value=role_code>
+                {[Role::Delegate, Role::Staff]
+                    .map(|r| {
+                        view! { <option value=r.code()>{tr_with(|c, r| (c.role_name)(r), r)}</option> }
+                    })}
+            </SelectField>
             <Show
                 when=move || role.get() == Role::Delegate
                 fallback=|| view! { <p class="hint">{tr(|c| c.staff_have_no_homes)}</p> }
@@ -169,20 +150,13 @@ pub fn AccountCreate(
                     error=error(AccountField::HomeIds)
                 />
             </Show>
-            <p
-                class="form-error"
-                class:form-ok=move || matches!(outcome.get(), Some(Ok(_)))
-                role="status"
-            >
-                {move || match outcome.get() {
-                    Some(Ok(name)) => (i18n.t().account_created)(&name),
-                    Some(Err(why)) => why.message(i18n.t()),
-                    None => String::new(),
-                }}
+            <FormStatus submission />
+            <p class="form-ok" role="status">
+                {move || created.get().map(|name| (i18n.t().account_created)(&name))}
             </p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+            <button type="submit" class="button button--primary" disabled=move || submission.busy()>
                 {move || {
-                    if busy.get() {
+                    if submission.busy() {
                         i18n.t().creating_account
                     } else {
                         i18n.t().create_account_button

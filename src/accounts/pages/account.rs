@@ -5,6 +5,7 @@ use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Submission};
 use crate::meetings::components::duty::{DutyActivities, YearSummaryCard};
 use crate::meetings::components::publish_activity::PublishActivity;
 use crate::opinions::components::delegate_opinions::DelegateOpinions;
@@ -12,7 +13,6 @@ use deputy_homes_api::accounts::{Role, Session};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Shows who is signed in, their homes, and signing out.
 #[component]
@@ -57,7 +57,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
     let role = account.role;
     let home_ids = account.home_ids.clone();
     let homes = LocalResource::new(|| homes_list(HomeFilter::default()));
-    let failed = RwSignal::new(false);
+    let signing_out = Submission::new();
     // A home's name in the current language, once the register has loaded (its id until then).
     let home_name = move |id: &str| {
         let found = homes
@@ -86,12 +86,9 @@ fn AccountDetails(session: Session) -> impl IntoView {
             .collect_view()
     });
     let sign_out = move |_| {
-        let csrf = csrf.clone();
-        spawn_local(async move {
-            match client::session_delete(csrf).await {
-                Ok(()) => auth.session.set(None),
-                Err(_) => failed.set(true),
-            }
+        signing_out.send(client::session_delete(csrf.clone()), move |answer| match answer {
+            Ok(()) => auth.session.set(None),
+            Err(_) => signing_out.refuse((None, i18n.t().error_network)),
         });
     };
     view! {
@@ -169,10 +166,8 @@ fn AccountDetails(session: Session) -> impl IntoView {
         {(role == Role::Delegate).then(|| view! { <DelegateOpinions /> })}
         {(!home_ids.is_empty()).then(|| view! { <DutyActivities home_ids=home_ids.clone() /> })}
         {publish_forms}
-        <p class="form-error" role="alert">
-            {move || failed.get().then(|| i18n.t().error_network)}
-        </p>
-        <button type="button" class="button" on:click=sign_out>
+        <FormStatus submission=signing_out />
+        <button type="button" class="button" on:click=sign_out disabled=move || signing_out.busy()>
             {tr(|c| c.sign_out)}
         </button>
     }

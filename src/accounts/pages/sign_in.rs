@@ -5,7 +5,9 @@ use crate::accounts::session::use_auth;
 use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
-use crate::kit::submission::Submission;
+use crate::kit::dom::focus;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::ErrorCode;
 use leptos::ev::SubmitEvent;
@@ -34,8 +36,14 @@ pub fn SignInPage() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (l, p) = (login.get_untracked(), password.get_untracked());
-        if l.trim().is_empty() || p.is_empty() {
-            submission.refuse((None, i18n.t().error_required));
+        if l.trim().is_empty() {
+            submission.refuse((Some("login"), i18n.t().error_required));
+            focus("login");
+            return;
+        }
+        if p.is_empty() {
+            submission.refuse((Some("password"), i18n.t().error_required));
+            focus("password");
             return;
         }
         let navigate = navigate.clone();
@@ -51,32 +59,23 @@ pub fn SignInPage() -> impl IntoView {
         <h1>{tr(|c| c.sign_in_heading)}</h1>
         <p class="hint">{tr(|c| c.sign_in_intro)}</p>
         <form class="form" on:submit=submit novalidate>
-            <div class="field">
-                <label for="login">{tr(|c| c.login_label)}</label>
-                <input
-                    id="login"
-                    name="username"
-                    autocomplete="username"
-                    autocapitalize="none"
-                    required
-                    prop:value=move || login.get()
-                    on:input:target=move |ev| login.set(ev.target().value())
-                />
-            </div>
-            <div class="field">
-                <label for="password">{tr(|c| c.password_label)}</label>
-                <input
-                    id="password"
-                    type="password"
-                    autocomplete="current-password"
-                    required
-                    prop:value=move || password.get()
-                    on:input:target=move |ev| password.set(ev.target().value())
-                />
-            </div>
-            <p class="form-error" role="alert">
-                {move || submission.message()}
-            </p>
+            <TextField
+                id="login"
+                name="username"
+                label=|c| c.login_label
+                value=login
+                autocomplete="username"
+                error=submission.error("login")
+            />
+            <TextField
+                id="password"
+                label=|c| c.password_label
+                value=password
+                kind="password"
+                autocomplete="current-password"
+                error=submission.error("password")
+            />
+            <FormStatus submission />
             <button type="submit" class="button button--primary" disabled=move || submission.busy()>
                 {move || {
                     if submission.busy() { i18n.t().signing_in } else { i18n.t().sign_in_button }

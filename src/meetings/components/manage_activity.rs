@@ -1,12 +1,24 @@
 //! Changing or cancelling an activity that has not started; everyone booked is told.
 
 use crate::accounts::session::use_auth;
-use crate::i18n::{refusals, tr, use_i18n, Catalog};
+use crate::i18n::{refusals, tr, use_i18n};
+use crate::kit::dom::focus;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use crate::meetings::client;
-use deputy_homes_api::meetings::activity::{Activity, EditActivity};
+use deputy_homes_api::meetings::activity::{
+    Activity, CancelActivity, EditActivity, MAX_CANCEL_REASON_CHARS, MAX_CAPACITY, MAX_TOPIC_CHARS,
+};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+/// Shows a refusal and moves the focus to the field it names (the inputs are `edit-<field>`).
+fn refuse(form: Submission, (field, message): (Option<&'static str>, &'static str)) {
+    form.refuse((field, message));
+    if let Some(field) = field {
+        focus(&format!("edit-{field}"));
+    }
+}
 
 /// The forms; `changed` receives the activity as it now is.
 #[component]
@@ -21,8 +33,9 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
     );
     let capacity = RwSignal::new(activity.capacity.to_string());
     let topic = RwSignal::new(activity.topic.clone());
-    let edited = RwSignal::new(None::<Result<(), String>>);
+    let editing = Submission::new();
     let id = activity.id.clone();
+    let kind = activity.kind;
     let save = {
         let id = id.clone();
         move |ev: SubmitEvent| {
@@ -35,50 +48,49 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
                 topic: topic.get_untracked(),
                 on_duty: Vec::new(),
             };
-            let (id, token) = (id.clone(), csrf());
-            spawn_local(async move {
-                match client::activity_edit(id, body, token).await {
-                    Ok(activity) => {
-                        edited.set(Some(Ok(())));
-                        changed.run(activity);
-                    }
-                    Err(e) => edited.set(Some(Err(refusals::activity(&e, i18n.t())))),
+            let now = web_sys::js_sys::Date::now() as i64;
+            if let Err(e) = body.as_new(kind).occurrences(now) {
+                refuse(editing, refusals::activity_check(&e, i18n.t()));
+                return;
+            }
+            let request = client::activity_edit(id.clone(), body, csrf());
+            editing.send(request, move |answer| match answer {
+                Ok(activity) => {
+                    editing.succeed();
+                    changed.run(activity);
                 }
+                Err(e) => refuse(editing, refusals::activity(&e, i18n.t())),
             });
         }
     };
     let reason = RwSignal::new(String::new());
     let confirming = RwSignal::new(false);
-    let cancelled = RwSignal::new(None::<Result<(), String>>);
+    let cancelling = Submission::new();
     let cancel = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if reason.with_untracked(|r| r.trim().is_empty()) {
-            cancelled.set(Some(Err(i18n.t().error_reason.to_owned())));
+        let body = CancelActivity {
+            reason: reason.get_untracked(),
+        };
+        if let Err(e) = body.validate() {
+            refuse(cancelling, refusals::activity_check(&e, i18n.t()));
             return;
         }
         if !confirming.get_untracked() {
+            cancelling.clear();
             confirming.set(true);
             return;
         }
-        let (id, token, why) = (id.clone(), csrf(), reason.get_untracked());
-        spawn_local(async move {
-            match client::activity_cancel(id, why, token).await {
+        let request = client::activity_cancel(id.clone(), body.reason, csrf());
+        cancelling.send(request, move |answer| {
+            match answer {
                 Ok(activity) => {
-                    cancelled.set(Some(Ok(())));
+                    cancelling.succeed();
                     changed.run(activity);
                 }
-                Err(e) => cancelled.set(Some(Err(refusals::activity(&e, i18n.t())))),
+                Err(e) => refuse(cancelling, refusals::activity(&e, i18n.t())),
             }
             confirming.set(false);
         });
-    };
-    let status = |outcome: RwSignal<Option<Result<(), String>>>,
-                  ok: fn(&Catalog) -> &'static str| {
-        move || match outcome.get() {
-            Some(Ok(())) => ok(i18n.t()).to_owned(),
-            Some(Err(m)) => m,
-            None => String::new(),
-        }
     };
     view! {
         <details class="manage">
@@ -86,87 +98,70 @@ pub fn ManageActivity(activity: Activity, changed: Callback<Activity>) -> impl I
                 {tr(|c| c.manage_activity_heading)}
             </summary>
             <form class="form" on:submit=save novalidate>
-                <div class="field">
-                    <label for="edit-date">{tr(|c| c.activity_date)}</label>
-                    <input
-                        id="edit-date"
-                        type="date"
-                        prop:value=move || date.get()
-                        on:input:target=move |ev| date.set(ev.target().value())
-                    />
-                </div>
+                <TextField
+                    id="edit-date"
+                    label=|c| c.activity_date
+                    value=date
+                    kind="date"
+                    error=editing.error("date")
+                />
                 <div class="field-row">
-                    <div class="field">
-                        <label for="edit-start">{tr(|c| c.activity_start)}</label>
-                        <input
-                            id="edit-start"
-                            type="time"
-                            prop:value=move || start.get()
-                            on:input:target=move |ev| start.set(ev.target().value())
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="edit-end">{tr(|c| c.activity_end)}</label>
-                        <input
-                            id="edit-end"
-                            type="time"
-                            prop:value=move || end.get()
-                            on:input:target=move |ev| end.set(ev.target().value())
-                        />
-                    </div>
-                </div>
-                <div class="field">
-                    <label for="edit-topic">{tr(|c| c.activity_topic)}</label>
-                    <input
-                        id="edit-topic"
-                        type="text"
-                        maxlength="100"
-                        prop:value=move || topic.get()
-                        on:input:target=move |ev| topic.set(ev.target().value())
+                    <TextField
+                        id="edit-start"
+                        label=|c| c.activity_start
+                        value=start
+                        kind="time"
+                        error=editing.error("start")
+                    />
+                    <TextField
+                        id="edit-end"
+                        label=|c| c.activity_end
+                        value=end
+                        kind="time"
+                        error=editing.error("end")
                     />
                 </div>
-                <div class="field">
-                    <label for="edit-capacity">{tr(|c| c.activity_capacity)}</label>
-                    <input
-                        id="edit-capacity"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max="500"
-                        prop:value=move || capacity.get()
-                        on:input:target=move |ev| capacity.set(ev.target().value())
-                    />
-                </div>
-                <p
-                    class="form-error"
-                    class:form-ok=move || matches!(edited.get(), Some(Ok(())))
-                    role="status"
+                <TextField
+                    id="edit-topic"
+                    label=|c| c.activity_topic
+                    value=topic
+                    max_chars=MAX_TOPIC_CHARS
+                    error=editing.error("topic")
+                />
+                <TextField
+                    id="edit-capacity"
+                    label=|c| c.activity_capacity
+                    value=capacity
+                    kind="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=MAX_CAPACITY.to_string()
+                    error=editing.error("capacity")
+                />
+                <FormStatus submission=editing ok=|c| c.edit_saved />
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || editing.busy()
                 >
-                    {status(edited, |c| c.edit_saved)}
-                </p>
-                <button type="submit" class="button button--primary">
                     {tr(|c| c.edit_save)}
                 </button>
             </form>
             <form class="form cancel-activity" on:submit=cancel novalidate>
-                <div class="field">
-                    <label for="cancel-reason">{tr(|c| c.cancel_reason_label)}</label>
-                    <textarea
-                        id="cancel-reason"
-                        rows="2"
-                        maxlength="200"
-                        prop:value=move || reason.get()
-                        on:input:target=move |ev| reason.set(ev.target().value())
-                    ></textarea>
-                </div>
-                <p
-                    class="form-error"
-                    class:form-ok=move || matches!(cancelled.get(), Some(Ok(())))
-                    role="status"
+                <TextField
+                    id="edit-reason"
+                    label=|c| c.cancel_reason_label
+                    value=reason
+                    max_chars=MAX_CANCEL_REASON_CHARS
+                    rows=2
+                    error=cancelling.error("reason")
+                />
+                <FormStatus submission=cancelling ok=|c| c.activity_cancelled_done />
+                <button
+                    type="submit"
+                    class="button button--danger"
+                    disabled=move || cancelling.busy()
                 >
-                    {status(cancelled, |c| c.activity_cancelled_done)}
-                </p>
-                <button type="submit" class="button button--danger">
                     {move || {
                         if confirming.get() {
                             i18n.t().confirm_cancel_activity

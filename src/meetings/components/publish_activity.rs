@@ -1,11 +1,16 @@
 //! The form a delegate publishes activities with (a single one or a weekly series).
 
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
+use crate::kit::choice_fields::SelectField;
+use crate::kit::dom::focus;
+use crate::kit::submission::Submission;
+use crate::kit::text_field::TextField;
 use crate::meetings::client;
-use deputy_homes_api::meetings::activity::{ActivityKind, NewActivities};
+use deputy_homes_api::meetings::activity::{
+    ActivityKind, NewActivities, MAX_CAPACITY, MAX_REPEAT_WEEKS, MAX_TOPIC_CHARS,
+};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Publishes activities at one home.
 #[component]
@@ -16,7 +21,7 @@ pub fn PublishActivity(
     csrf_token: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = RwSignal::new(ActivityKind::Reception);
+    let kind = RwSignal::new(ActivityKind::Reception.code().to_owned());
     let (date, start, end) = (
         RwSignal::new(String::new()),
         RwSignal::new("09:00".to_owned()),
@@ -27,14 +32,15 @@ pub fn PublishActivity(
         RwSignal::new(String::new()),
         RwSignal::new("1".to_owned()),
     );
-    let outcome = RwSignal::new(None::<Result<usize, String>>);
-    let busy = RwSignal::new(false);
+    let published = RwSignal::new(None::<usize>);
+    let submission = Submission::new();
     let prefix = format!("publish-{home_id}");
     let id = move |name: &str| format!("{prefix}-{name}");
+    let focus_id = id.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let body = NewActivities {
-            kind: kind.get_untracked(),
+            kind: ActivityKind::from_code(&kind.get_untracked()).unwrap_or(ActivityKind::Reception),
             date: date.get_untracked(),
             start: start.get_untracked(),
             end: end.get_untracked(),
@@ -43,120 +49,102 @@ pub fn PublishActivity(
             on_duty: Vec::new(),
             repeat_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
         };
-        let (home_id, csrf_token) = (home_id.clone(), csrf_token.clone());
-        busy.set(true);
-        spawn_local(async move {
-            let result = client::activities_create(home_id, body, csrf_token).await;
-            outcome.set(Some(
-                result
-                    .map(|list| list.len())
-                    .map_err(|e| refusals::activity(&e, i18n.t())),
-            ));
-            busy.set(false);
+        let focus_id = focus_id.clone();
+        let refuse = move |(field, message): (Option<&'static str>, &'static str)| {
+            submission.refuse((field, message));
+            if let Some(field) = field {
+                focus(&focus_id(field));
+            }
+        };
+        published.set(None);
+        let now = web_sys::js_sys::Date::now() as i64;
+        if let Err(e) = body.occurrences(now) {
+            refuse(refusals::activity_check(&e, i18n.t()));
+            return;
+        }
+        let request = client::activities_create(home_id.clone(), body, csrf_token.clone());
+        submission.send(request, move |answer| match answer {
+            Ok(list) => {
+                published.set(Some(list.len()));
+                submission.succeed();
+            }
+            Err(e) => refuse(refusals::activity(&e, i18n.t())),
         });
     };
     view! {
         <form class="form publish" on:submit=submit novalidate>
-            <div class="field">
-                <label for=id("kind")>{tr(|c| c.activity_kind_label)}</label>
-                <select
-                    id=id("kind")
-                    on:change:target=move |ev| {
-                        if let Some(k) = ActivityKind::from_code(&ev.target().value()) {
-                            kind.set(k)
+            <SelectField id=id("kind") label=|c| c.activity_kind_label value=kind>
+                {ActivityKind::ALL
+                    .map(|k| {
+                        view! {
+                            <option value=k
+                                .code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option>
                         }
-                    }
-                >
-                    {ActivityKind::ALL
-                        .map(|k| {
-                            view! {
-                                <option value=k
-                                    .code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option>
-                            }
-                        })}
-                </select>
-            </div>
-            <div class="field">
-                <label for=id("date")>{tr(|c| c.activity_date)}</label>
-                <input
-                    id=id("date")
-                    type="date"
-                    required
-                    prop:value=move || date.get()
-                    on:input:target=move |ev| date.set(ev.target().value())
+                    })}
+            </SelectField>
+            <TextField
+                id=id("date")
+                label=|c| c.activity_date
+                value=date
+                kind="date"
+                error=submission.error("date")
+            />
+            <div class="field-row">
+                <TextField
+                    id=id("start")
+                    label=|c| c.activity_start
+                    value=start
+                    kind="time"
+                    error=submission.error("start")
+                />
+                <TextField
+                    id=id("end")
+                    label=|c| c.activity_end
+                    value=end
+                    kind="time"
+                    error=submission.error("end")
                 />
             </div>
+            <TextField
+                id=id("topic")
+                label=|c| c.activity_topic
+                value=topic
+                max_chars=MAX_TOPIC_CHARS
+                error=submission.error("topic")
+            />
             <div class="field-row">
-                <div class="field">
-                    <label for=id("start")>{tr(|c| c.activity_start)}</label>
-                    <input
-                        id=id("start")
-                        type="time"
-                        required
-                        prop:value=move || start.get()
-                        on:input:target=move |ev| start.set(ev.target().value())
-                    />
-                </div>
-                <div class="field">
-                    <label for=id("end")>{tr(|c| c.activity_end)}</label>
-                    <input
-                        id=id("end")
-                        type="time"
-                        required
-                        prop:value=move || end.get()
-                        on:input:target=move |ev| end.set(ev.target().value())
-                    />
-                </div>
-            </div>
-            <div class="field">
-                <label for=id("topic")>{tr(|c| c.activity_topic)}</label>
-                <input
-                    id=id("topic")
-                    type="text"
-                    maxlength="100"
-                    required
-                    prop:value=move || topic.get()
-                    on:input:target=move |ev| topic.set(ev.target().value())
+                <TextField
+                    id=id("capacity")
+                    label=|c| c.activity_capacity
+                    value=capacity
+                    kind="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=MAX_CAPACITY.to_string()
+                    error=submission.error("capacity")
+                />
+                <TextField
+                    id=id("repeat_weeks")
+                    label=|c| c.activity_repeat
+                    value=weeks
+                    kind="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=MAX_REPEAT_WEEKS.to_string()
+                    error=submission.error("repeat_weeks")
                 />
             </div>
-            <div class="field-row">
-                <div class="field">
-                    <label for=id("capacity")>{tr(|c| c.activity_capacity)}</label>
-                    <input
-                        id=id("capacity")
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max="500"
-                        prop:value=move || capacity.get()
-                        on:input:target=move |ev| capacity.set(ev.target().value())
-                    />
-                </div>
-                <div class="field">
-                    <label for=id("weeks")>{tr(|c| c.activity_repeat)}</label>
-                    <input
-                        id=id("weeks")
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max="26"
-                        prop:value=move || weeks.get()
-                        on:input:target=move |ev| weeks.set(ev.target().value())
-                    />
-                </div>
-            </div>
-            <p
-                class="form-error"
-                class:form-ok=move || matches!(outcome.get(), Some(Ok(_)))
-                role="status"
-            >
-                {move || match outcome.get() {
-                    Some(Ok(n)) => (i18n.t().published)(n),
-                    Some(Err(m)) => m,
-                    None => String::new(),
-                }}
+            <p class="form-error" role="alert">
+                {move || submission.form_error()}
             </p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+            <p class="form-ok" role="status">
+                {move || published.get().map(|n| (i18n.t().published)(n))}
+            </p>
+            <button
+                type="submit"
+                class="button button--primary"
+                disabled=move || submission.busy()
+            >
                 {tr(|c| c.publish_button)}
             </button>
         </form>

@@ -5,7 +5,8 @@ use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
-use crate::kit::submission::Submission;
+use crate::kit::choice_fields::CheckField;
+use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
@@ -82,7 +83,6 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
     let consent = RwSignal::new(false);
     let submission = Submission::new();
     let field_error = move |field: &'static str| move || submission.field_error(field);
-    let invalid = move |field: &'static str| move || field_error(field)().is_some();
     let full = activity.seats_left == 0;
     let activity_id = activity.id.clone();
     let submit = move |ev: SubmitEvent| {
@@ -185,25 +185,14 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
                         }
                     })}
             </fieldset>
-            <div class="field">
-                <label class="check check--consent" for="book-consent">
-                    <input
-                        id="book-consent"
-                        type="checkbox"
-                        aria-invalid=move || invalid("consent")().to_string()
-                        aria-describedby="book-consent-error"
-                        prop:checked=move || consent.get()
-                        on:change:target=move |ev| consent.set(ev.target().checked())
-                    />
-                    <span>{tr(|c| c.consent_text)}</span>
-                </label>
-                <p class="field-error" id="book-consent-error">
-                    {field_error("consent")}
-                </p>
-            </div>
-            <p class="form-error" role="alert">
-                {move || submission.form_error()}
-            </p>
+            <CheckField
+                id="book-consent"
+                label=|c| c.consent_text
+                checked=consent
+                error=submission.error("consent")
+                consent=true
+            />
+            <FormStatus submission />
             <button
                 type="submit"
                 class="button button--primary button--wide"

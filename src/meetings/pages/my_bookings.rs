@@ -4,8 +4,12 @@
 
 use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::kit::choice_fields::SelectField;
+use crate::kit::dom::focus;
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::pages::book::BookingCode;
@@ -15,7 +19,6 @@ use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::{normalize_code, Booking, BookingStatus, CODE_LENGTH};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The page.
 #[component]
@@ -124,19 +127,14 @@ fn BookingState(
     let status = booking.status;
     let live = status != BookingStatus::Cancelled;
     let confirming = RwSignal::new(false);
-    let message = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
+    let cancelling = Submission::new();
     let cancel = {
         let saved = saved.clone();
         move |_| {
-            let saved = saved.clone();
-            busy.set(true);
-            spawn_local(async move {
-                match client::booking_cancel(saved.code, saved.phone).await {
-                    Ok(_) => reload.run(()),
-                    Err(e) => message.set(Some(refusals::booking(&e, i18n.t()).1)),
-                }
-                busy.set(false);
+            let request = client::booking_cancel(saved.code.clone(), saved.phone.clone());
+            cancelling.send(request, move |answer| match answer {
+                Ok(_) => reload.run(()),
+                Err(e) => cancelling.refuse((None, refusals::booking(&e, i18n.t()).1)),
             });
         }
     };
@@ -196,7 +194,7 @@ fn BookingState(
                         <button
                             type="button"
                             class="button button--danger"
-                            disabled=move || busy.get()
+                            disabled=move || cancelling.busy()
                             on:click=cancel.clone()
                         >
                             {tr(|c| c.confirm_cancel)}
@@ -215,9 +213,7 @@ fn BookingState(
         } else {
             view! { <p class="booking__code">{booking.code.clone()}</p> }.into_any()
         }}
-        <p class="form-error" role="alert">
-            {move || message.get()}
-        </p>
+        <FormStatus submission=cancelling />
     }
 }
 
@@ -247,28 +243,26 @@ fn MoveBooking(
         }
     });
     let target = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<&'static str>);
+    let moving = Submission::new();
     let select_id = format!("move-{}", saved.code);
-    let label_for = select_id.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (saved, to) = (saved.clone(), target.get_untracked());
         if to.is_empty() {
             return;
         }
-        spawn_local(async move {
-            match client::booking_move(saved.code.clone(), saved.phone.clone(), to.clone()).await {
-                Ok(_) => {
-                    saved_bookings::remember(Saved {
-                        activity_id: to,
-                        ..saved
-                    });
-                    message.set(Some(i18n.t().moved));
-                    list.set(saved_bookings::load());
-                    reload.run(());
-                }
-                Err(e) => message.set(Some(refusals::booking(&e, i18n.t()).1)),
+        let request = client::booking_move(saved.code.clone(), saved.phone.clone(), to.clone());
+        moving.send(request, move |answer| match answer {
+            Ok(_) => {
+                saved_bookings::remember(Saved {
+                    activity_id: to,
+                    ..saved
+                });
+                moving.succeed();
+                list.set(saved_bookings::load());
+                reload.run(());
             }
+            Err(e) => moving.refuse((None, refusals::booking(&e, i18n.t()).1)),
         });
     };
     view! {
@@ -278,11 +272,7 @@ fn MoveBooking(
                 view! { <p class="loading">{tr(|c| c.loading)}</p> }
             }>
                 {move || {
-                    let (submit, label_for, select_id) = (
-                        submit.clone(),
-                        label_for.clone(),
-                        select_id.clone(),
-                    );
+                    let (submit, select_id) = (submit.clone(), select_id.clone());
                     Suspend::new(async move {
                         match options.await {
                             Ok(list) if list.is_empty() => {
@@ -294,10 +284,10 @@ fn MoveBooking(
                                 }
                                 view! {
                                     <form class="form" on:submit=submit>
-                                        <label for=label_for>{tr(|c| c.move_booking)}</label>
-                                        <select
+                                        <SelectField
                                             id=select_id
-                                            on:change:target=move |ev| target.set(ev.target().value())
+                                            label=|c| c.move_booking
+                                            value=target
                                         >
                                             {list
                                                 .into_iter()
@@ -326,8 +316,12 @@ fn MoveBooking(
                                                     }
                                                 })
                                                 .collect_view()}
-                                        </select>
-                                        <button type="submit" class="button button--primary">
+                                        </SelectField>
+                                        <button
+                                            type="submit"
+                                            class="button button--primary"
+                                            disabled=move || moving.busy()
+                                        >
                                             {tr(|c| c.move_button)}
                                         </button>
                                     </form>
@@ -342,9 +336,7 @@ fn MoveBooking(
                     })
                 }}
             </Transition>
-            <p class="form-ok" role="status">
-                {move || message.get()}
-            </p>
+            <FormStatus submission=moving ok=|c| c.moved />
         </details>
     }
 }
@@ -354,34 +346,34 @@ fn MoveBooking(
 fn FindBooking(list: RwSignal<Vec<Saved>>) -> impl IntoView {
     let i18n = use_i18n();
     let (code, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let message = RwSignal::new(None::<&'static str>);
+    let finding = Submission::new();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let t = i18n.t();
         let typed = normalize_code(&code.get_untracked());
         if typed.chars().count() != CODE_LENGTH {
-            message.set(Some(t.error_code_format));
+            finding.refuse((Some("code"), t.error_code_format));
+            focus("find-code");
             return;
         }
         let Ok(number) = MobileNumber::parse(&phone.get_untracked()) else {
-            message.set(Some(t.error_phone));
+            finding.refuse((Some("phone"), t.error_phone));
+            focus("find-phone");
             return;
         };
-        message.set(None);
-        spawn_local(async move {
-            match client::booking_get(typed, number.as_str().to_owned()).await {
-                Ok(booking) => {
-                    saved_bookings::remember(Saved {
-                        code: booking.code,
-                        phone: number.as_str().to_owned(),
-                        activity_id: booking.activity_id,
-                    });
-                    list.set(saved_bookings::load());
-                    code.set(String::new());
-                }
-                Err(e) if e.is_not_found() => message.set(Some(i18n.t().error_booking_not_found)),
-                Err(e) => message.set(Some(refusals::booking(&e, i18n.t()).1)),
+        let request = client::booking_get(typed, number.as_str().to_owned());
+        finding.send(request, move |answer| match answer {
+            Ok(booking) => {
+                saved_bookings::remember(Saved {
+                    code: booking.code,
+                    phone: number.as_str().to_owned(),
+                    activity_id: booking.activity_id,
+                });
+                list.set(saved_bookings::load());
+                code.set(String::new());
             }
+            Err(e) if e.is_not_found() => finding.refuse((None, i18n.t().error_booking_not_found)),
+            Err(e) => finding.refuse((None, refusals::booking(&e, i18n.t()).1)),
         });
     };
     view! {
@@ -389,33 +381,29 @@ fn FindBooking(list: RwSignal<Vec<Saved>>) -> impl IntoView {
             <h2 id="find-heading">{tr(|c| c.find_booking_heading)}</h2>
             <form class="form" on:submit=submit novalidate>
                 <div class="field-row">
-                    <div class="field">
-                        <label for="find-code">{tr(|c| c.booking_code_label)}</label>
-                        <input
-                            id="find-code"
-                            type="text"
-                            autocapitalize="characters"
-                            autocomplete="off"
-                            prop:value=move || code.get()
-                            on:input:target=move |ev| code.set(ev.target().value())
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="find-phone">{tr(|c| c.book_phone)}</label>
-                        <input
-                            id="find-phone"
-                            type="tel"
-                            inputmode="numeric"
-                            autocomplete="tel"
-                            prop:value=move || phone.get()
-                            on:input:target=move |ev| phone.set(ev.target().value())
-                        />
-                    </div>
+                    <TextField
+                        id="find-code"
+                        label=|c| c.booking_code_label
+                        value=code
+                        autocapitalize="characters"
+                        error=finding.error("code")
+                    />
+                    <TextField
+                        id="find-phone"
+                        label=|c| c.book_phone
+                        value=phone
+                        kind="tel"
+                        inputmode="numeric"
+                        autocomplete="tel"
+                        error=finding.error("phone")
+                    />
                 </div>
-                <p class="form-error" role="alert">
-                    {move || message.get()}
-                </p>
-                <button type="submit" class="button button--primary">
+                <FormStatus submission=finding />
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || finding.busy()
+                >
                     {tr(|c| c.find_booking_button)}
                 </button>
             </form>

@@ -3,9 +3,12 @@
 
 use crate::accounts::session::use_auth;
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
+use crate::kit::dom::focus;
 use crate::kit::http::ClientError;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::components::manage_activity::ManageActivity;
@@ -76,19 +79,22 @@ fn Reception(activity: Activity) -> impl IntoView {
     let roster_id = id.clone();
     let roster = LocalResource::new(move || client::roster_get(roster_id.clone()));
     let code = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<String, &'static str>>);
+    let arrived = RwSignal::new(None::<String>);
+    let checking = Submission::new();
     let check_in = {
         let id = id.clone();
         Callback::new(move |typed: String| {
-            let (id, token) = (id.clone(), csrf());
-            spawn_local(async move {
-                match client::check_in(id, typed, token).await {
-                    Ok(entry) => {
-                        outcome.set(Some(Ok(entry.name)));
-                        code.set(String::new());
-                        roster.refetch();
-                    }
-                    Err(e) => outcome.set(Some(Err(refusals::reception(&e, i18n.t())))),
+            arrived.set(None);
+            let request = client::check_in(id.clone(), typed, csrf());
+            checking.send(request, move |answer| match answer {
+                Ok(entry) => {
+                    arrived.set(Some(entry.name));
+                    code.set(String::new());
+                    roster.refetch();
+                }
+                Err(e) => {
+                    checking.refuse(refusals::reception(&e, i18n.t()));
+                    focus("check-in-code");
                 }
             });
         })
@@ -128,32 +134,25 @@ fn Reception(activity: Activity) -> impl IntoView {
         <section aria-labelledby="check-in-heading">
             <h2 id="check-in-heading">{tr(|c| c.check_in_button)}</h2>
             <form class="form check-in" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="check-in-code">{tr(|c| c.check_in_label)}</label>
-                    <input
-                        id="check-in-code"
-                        type="text"
-                        autocapitalize="characters"
-                        autocomplete="off"
-                        enterkeyhint="go"
-                        prop:value=move || code.get()
-                        on:input:target=move |ev| code.set(ev.target().value())
-                    />
-                </div>
-                <button type="submit" class="button button--primary">
+                <TextField
+                    id="check-in-code"
+                    label=|c| c.check_in_label
+                    value=code
+                    autocapitalize="characters"
+                    enterkeyhint="go"
+                    error=checking.error("code")
+                />
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || checking.busy()
+                >
                     {tr(|c| c.check_in_button)}
                 </button>
             </form>
-            <p
-                class="form-error"
-                class:form-ok=move || matches!(outcome.get(), Some(Ok(_)))
-                role="status"
-            >
-                {move || match outcome.get() {
-                    Some(Ok(name)) => (i18n.t().checked_in_name)(&name),
-                    Some(Err(m)) => m.to_owned(),
-                    None => String::new(),
-                }}
+            <FormStatus submission=checking />
+            <p class="form-ok" role="status">
+                {move || arrived.get().map(|name| (i18n.t().checked_in_name)(&name))}
             </p>
         </section>
         <section aria-labelledby="roster-heading">
@@ -167,7 +166,7 @@ fn Reception(activity: Activity) -> impl IntoView {
                         Err(e) => {
                             view! {
                                 <p class="alert" role="alert">
-                                    {refusals::reception(&e, i18n.t())}
+                                    {refusals::reception(&e, i18n.t()).1}
                                 </p>
                             }
                                 .into_any()
@@ -238,7 +237,13 @@ fn RecordForm(
     let (raised, follow_up) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let linked = RwSignal::new(Vec::<String>::new());
     let written_by = RwSignal::new(None::<String>);
-    let outcome = RwSignal::new(None::<Result<(), &'static str>>);
+    let saving = Submission::new();
+    let refuse = move |(field, message): (Option<&'static str>, &'static str)| {
+        saving.refuse((field, message));
+        if let Some(field) = field {
+            focus(&format!("record-{}", field.replace('_', "-")));
+        }
+    };
     let load_id = activity_id.clone();
     spawn_local(async move {
         if let Ok(Some(record)) = client::record_get(load_id).await {
@@ -256,20 +261,16 @@ fn RecordForm(
             booking_codes: linked.get_untracked(),
         };
         if let Err(e) = body.validate() {
-            let t = i18n.t();
-            outcome.set(Some(Err(refusals::reception_check(&e, t))));
+            refuse(refusals::reception_check(&e, i18n.t()));
             return;
         }
-        let token = auth.csrf_token();
-        let id = activity_id.clone();
-        spawn_local(async move {
-            match client::record_put(id, body, token).await {
-                Ok(record) => {
-                    written_by.set(Some(record.written_by_name));
-                    outcome.set(Some(Ok(())));
-                }
-                Err(e) => outcome.set(Some(Err(refusals::reception(&e, i18n.t())))),
+        let request = client::record_put(activity_id.clone(), body, auth.csrf_token());
+        saving.send(request, move |answer| match answer {
+            Ok(record) => {
+                written_by.set(Some(record.written_by_name));
+                saving.succeed();
             }
+            Err(e) => refuse(refusals::reception(&e, i18n.t())),
         });
     };
     view! {
@@ -281,34 +282,23 @@ fn RecordForm(
                     .map(|name| view! { <p class="hint">{(i18n.t().record_written_by)(&name)}</p> })
             }}
             <form class="form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="record-raised">{tr(|c| c.record_raised)}</label>
-                    <textarea
-                        id="record-raised"
-                        rows="5"
-                        maxlength=MAX_RECORD_CHARS.to_string()
-                        prop:value=move || raised.get()
-                        on:input:target=move |ev| raised.set(ev.target().value())
-                    ></textarea>
-                    <p class="hint">
-                        {move || (i18n
-                            .t()
-                            .chars_count)(
-                            raised.with(|t| t.trim().chars().count()),
-                            MAX_RECORD_CHARS,
-                        )}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="record-follow-up">{tr(|c| c.record_follow_up)}</label>
-                    <textarea
-                        id="record-follow-up"
-                        rows="3"
-                        maxlength=MAX_RECORD_CHARS.to_string()
-                        prop:value=move || follow_up.get()
-                        on:input:target=move |ev| follow_up.set(ev.target().value())
-                    ></textarea>
-                </div>
+                <TextField
+                    id="record-raised"
+                    label=|c| c.record_raised
+                    value=raised
+                    max_chars=MAX_RECORD_CHARS
+                    count=true
+                    rows=5
+                    error=saving.error("raised")
+                />
+                <TextField
+                    id="record-follow-up"
+                    label=|c| c.record_follow_up
+                    value=follow_up
+                    max_chars=MAX_RECORD_CHARS
+                    rows=3
+                    error=saving.error("follow_up")
+                />
                 <fieldset class="field checks">
                     <legend>{tr(|c| c.record_bookings)}</legend>
                     <Transition fallback=|| ()>
@@ -350,18 +340,12 @@ fn RecordForm(
                         })}
                     </Transition>
                 </fieldset>
-                <p
-                    class="form-error"
-                    class:form-ok=move || matches!(outcome.get(), Some(Ok(())))
-                    role="status"
+                <FormStatus submission=saving ok=|c| c.record_saved />
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || saving.busy()
                 >
-                    {move || match outcome.get() {
-                        Some(Ok(())) => i18n.t().record_saved,
-                        Some(Err(m)) => m,
-                        None => "",
-                    }}
-                </p>
-                <button type="submit" class="button button--primary">
                     {tr(|c| c.record_save)}
                 </button>
             </form>

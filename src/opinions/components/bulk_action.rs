@@ -3,6 +3,7 @@
 
 use crate::i18n::refusals;
 use crate::i18n::{tr, use_i18n};
+use crate::kit::choice_fields::SelectField;
 use crate::kit::submission::Submission;
 use crate::opinions::client;
 use crate::opinions::components::unit_picker::UnitPicker;
@@ -25,7 +26,12 @@ pub fn BulkActionForm(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = RwSignal::new(BulkKind::Accept);
+    let chosen = RwSignal::new("accept".to_owned());
+    let kind = Memo::new(move |_| match chosen.get().as_str() {
+        "assign" => BulkKind::Assign,
+        "close" => BulkKind::Close,
+        _ => BulkKind::Accept,
+    });
     let unit_ids = RwSignal::new(Vec::<String>::new());
     let submission = Submission::new();
     let results = RwSignal::new(None::<BulkResults>);
@@ -58,27 +64,17 @@ pub fn BulkActionForm(
             Err(e) => submission.refuse((None, refusals::step(&e, i18n.t()).1)),
         });
     };
-    let choose = move |ev: leptos::ev::Event| {
-        kind.set(match event_target_value(&ev).as_str() {
-            "assign" => BulkKind::Assign,
-            "close" => BulkKind::Close,
-            _ => BulkKind::Accept,
-        })
-    };
     view! {
         <Show when=move || !selected.with(Vec::is_empty)>
             <form class="form bulk card" on:submit=submit novalidate>
                 <p>
                     <strong>{move || (i18n.t().bulk_selected)(selected.with(Vec::len))}</strong>
                 </p>
-                <div class="field">
-                    <label for="bulk-kind">{tr(|c| c.bulk_action_label)}</label>
-                    <select id="bulk-kind" on:change=choose>
-                        <option value="accept">{tr(|c| c.step_accept)}</option>
-                        <option value="assign">{tr(|c| c.step_assign)}</option>
-                        <option value="close">{tr(|c| c.step_close)}</option>
-                    </select>
-                </div>
+                <SelectField id="bulk-kind" label=|c| c.bulk_action_label value=chosen>
+                    <option value="accept">{tr(|c| c.step_accept)}</option>
+                    <option value="assign">{tr(|c| c.step_assign)}</option>
+                    <option value="close">{tr(|c| c.step_close)}</option>
+                </SelectField>
                 <Show when=move || kind.get() == BulkKind::Assign>
                     <UnitPicker
                         units

@@ -5,6 +5,7 @@ use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::submission::Submission;
+use crate::kit::text_field::TextField;
 use crate::opinions::client;
 use deputy_homes_api::opinions::board::{
     OpinionRating, OpinionReply, RateOpinion, Rating, MAX_COMMENT_CHARS,
@@ -132,20 +133,14 @@ fn RatingForm(
                     {field_error("rating")}
                 </p>
             </fieldset>
-            <div class="field">
-                <label for="rating-comment">{tr(|c| c.rating_comment_label)}</label>
-                <textarea
-                    id="rating-comment"
-                    rows="3"
-                    maxlength=MAX_COMMENT_CHARS.to_string()
-                    aria-describedby="rating-comment-error"
-                    prop:value=move || comment.get()
-                    on:input:target=move |ev| comment.set(ev.target().value())
-                ></textarea>
-                <p class="field-error" id="rating-comment-error">
-                    {field_error("comment")}
-                </p>
-            </div>
+            <TextField
+                id="rating-comment"
+                label=|c| c.rating_comment_label
+                value=comment
+                rows=3
+                max_chars=MAX_COMMENT_CHARS
+                error=submission.error("comment")
+            />
             <p class="form-error" role="alert">
                 {move || match submission.refusal() {
                     Some((None, m)) => Some(m),

@@ -4,14 +4,16 @@
 
 use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n, I18n, Text};
-use crate::kit::submission::Submission;
+use crate::kit::choice_fields::SelectField;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use crate::opinions::client;
 use crate::opinions::components::unit_picker::UnitPicker;
 use crate::opinions::moderation_rules::{steps_from, StaffStep};
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
 use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::handling::{
-    AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
+    AssignOpinion, ExtendOpinion, MAX_TEXT_CHARS, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
     StaffOpinionView, StepNote,
 };
 use deputy_homes_api::opinions::units::HandlingUnit;
@@ -54,43 +56,11 @@ fn send_step<B: Serialize + 'static>(
     });
 }
 
-/// A labelled text area with its problem's message.
-#[component]
-fn StepText(
-    id: &'static str,
-    label: Text,
-    value: RwSignal<String>,
-    submission: Submission,
-    field: &'static str,
-) -> impl IntoView {
-    let message = move || submission.field_error(field);
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id>{tr(label)}</label>
-            <textarea
-                id=id
-                rows="3"
-                maxlength="2000"
-                aria-describedby=error_id.clone()
-                aria-invalid=move || message().is_some().to_string()
-                prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
-            ></textarea>
-            <p class="field-error" id=error_id>
-                {message}
-            </p>
-        </div>
-    }
-}
-
 /// The end of a form: its general refusal and its button.
 #[component]
 fn StepSubmit(label: Text, submission: Submission) -> impl IntoView {
     view! {
-        <p class="form-error" role="alert">
-            {move || submission.form_error()}
-        </p>
+        <FormStatus submission />
         <button type="submit" class="button button--primary" disabled=move || submission.busy()>
             {tr(label)}
         </button>
@@ -192,13 +162,7 @@ fn SimpleStep(target: StepTarget, step: StaffStep, label: Text, with_note: bool)
             {with_note
                 .then(|| {
                     view! {
-                        <StepText
-                            id
-                            label=|c| c.step_note_label
-                            value=note
-                            submission
-                            field="note"
-                        />
+                        <TextField id=id label=|c| c.step_note_label value=note rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("note") />
                     }
                 })}
             <StepSubmit label submission />
@@ -249,9 +213,16 @@ fn PublishStep(target: StepTarget) -> impl IntoView {
 fn RejectStep(target: StepTarget) -> impl IntoView {
     let i18n = use_i18n();
     let submission = Submission::new();
-    let reason = RwSignal::new(RejectReason::Spam);
+    let reason_chosen = RwSignal::new(reason_code(RejectReason::Spam).to_owned());
+    let reason = Signal::derive(move || {
+        reason_chosen.with(|code| {
+            REASONS
+                .into_iter()
+                .find(|r| reason_code(*r) == code)
+                .unwrap_or(RejectReason::Spam)
+        })
+    });
     let (duplicate_of, message) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let dup_error = move || submission.field_error("duplicate_of");
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let reason = reason.get_untracked();
@@ -267,66 +238,42 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
         }
         send_step(target, StaffStep::Reject.path(), body, submission);
     };
-    const REASONS: [RejectReason; 5] = [
-        RejectReason::Spam,
-        RejectReason::Abusive,
-        RejectReason::Duplicate,
-        RejectReason::OutOfScope,
-        RejectReason::InLitigation,
-    ];
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.step_reject)}</h3>
-            <div class="field">
-                <label for="reject-reason">{tr(|c| c.reject_reason_label)}</label>
-                <select
-                    id="reject-reason"
-                    on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        if let Some(r) = REASONS.into_iter().find(|r| reason_code(*r) == code) {
-                            reason.set(r)
+            <SelectField id="reject-reason" label=|c| c.reject_reason_label value=reason_chosen>
+                {REASONS
+                    .map(|r| {
+                        view! {
+                            <option value=reason_code(
+                                r,
+                            )>{tr_with(|c, r| (c.reject_reason_name)(r), r)}</option>
                         }
-                    }
-                >
-                    {REASONS
-                        .map(|r| {
-                            view! {
-                                <option value=reason_code(
-                                    r,
-                                )>{tr_with(|c, r| (c.reject_reason_name)(r), r)}</option>
-                            }
-                        })}
-                </select>
-            </div>
+                    })}
+            </SelectField>
             <Show when=move || reason.get() == RejectReason::Duplicate>
-                <div class="field">
-                    <label for="reject-duplicate-of">{tr(|c| c.duplicate_of_label)}</label>
-                    <input
-                        id="reject-duplicate-of"
-                        type="text"
-                        autocapitalize="characters"
-                        autocomplete="off"
-                        aria-describedby="reject-duplicate-of-error"
-                        aria-invalid=move || dup_error().is_some().to_string()
-                        prop:value=move || duplicate_of.get()
-                        on:input:target=move |ev| duplicate_of.set(ev.target().value())
-                    />
-                    <p class="field-error" id="reject-duplicate-of-error">
-                        {dup_error}
-                    </p>
-                </div>
+                <TextField
+                    id="reject-duplicate-of"
+                    label=|c| c.duplicate_of_label
+                    value=duplicate_of
+                    autocapitalize="characters"
+                    error=submission.error("duplicate_of")
+                />
             </Show>
-            <StepText
-                id="reject-message"
-                label=|c| c.reject_message_label
-                value=message
-                submission
-                field="message"
-            />
+            <TextField id="reject-message" label=|c| c.reject_message_label value=message rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("message") />
             <StepSubmit label=|c| c.step_reject submission />
         </form>
     }
 }
+
+/// The reasons offered, in the order shown.
+const REASONS: [RejectReason; 5] = [
+    RejectReason::Spam,
+    RejectReason::Abusive,
+    RejectReason::Duplicate,
+    RejectReason::OutOfScope,
+    RejectReason::InLitigation,
+];
 
 /// The wire name of a reason, for the select's values.
 fn reason_code(reason: RejectReason) -> &'static str {
@@ -411,13 +358,7 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
                         }
                     })}
             </fieldset>
-            <StepText
-                id="reply-text"
-                label=|c| c.reply_text_label
-                value=text
-                submission
-                field="text"
-            />
+            <TextField id="reply-text" label=|c| c.reply_text_label value=text rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("text") />
             <StepSubmit label=|c| c.step_reply submission />
         </form>
     }
@@ -436,7 +377,6 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(current.clone().unwrap_or_default()),
     );
-    let date_error = move || submission.field_error("due_date");
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let body = ExtendOpinion {
@@ -449,36 +389,23 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.step_extend)}</h3>
-            <div class="field">
-                <label for="extend-date">{tr(|c| c.extend_date_label)}</label>
-                {current
-                    .map(|d| {
-                        view! {
-                            <p class="hint" id="extend-date-current">
-                                {tr_with(|c, d: String| (c.due_on)(&d), d)}
-                            </p>
-                        }
-                    })}
-                <input
-                    id="extend-date"
-                    type="date"
-                    min=earliest
-                    aria-describedby="extend-date-current extend-date-error"
-                    aria-invalid=move || date_error().is_some().to_string()
-                    prop:value=move || date.get()
-                    on:input:target=move |ev| date.set(ev.target().value())
-                />
-                <p class="field-error" id="extend-date-error">
-                    {date_error}
-                </p>
-            </div>
-            <StepText
-                id="extend-reason"
-                label=|c| c.extend_reason_label
-                value=reason
-                submission
-                field="reason"
+            {current
+                .map(|d| {
+                    view! {
+                        <p class="hint" id="extend-date-current">
+                            {tr_with(|c, d: String| (c.due_on)(&d), d)}
+                        </p>
+                    }
+                })}
+            <TextField
+                id="extend-date"
+                label=|c| c.extend_date_label
+                value=date
+                kind="date"
+                min=earliest.unwrap_or_default()
+                error=submission.error("due_date")
             />
+            <TextField id="extend-reason" label=|c| c.extend_reason_label value=reason rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("reason") />
             <StepSubmit label=|c| c.step_extend submission />
         </form>
     }
@@ -507,7 +434,7 @@ fn NoteStep(target: StepTarget) -> impl IntoView {
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.add_note)}</h3>
-            <StepText id="note-text" label=|c| c.note_label value=text submission field="text" />
+            <TextField id="note-text" label=|c| c.note_label value=text rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("text") />
             <StepSubmit label=|c| c.add_note submission />
         </form>
     }

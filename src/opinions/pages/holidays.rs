@@ -4,12 +4,18 @@
 
 use crate::accounts::components::staff_gate::StaffGate;
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
+use crate::kit::choice_fields::SelectField;
+use crate::kit::dom::focus;
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use crate::opinions::calendar_rules::{add_days, by_year, weekday};
 use crate::opinions::client;
-use deputy_homes_api::opinions::units::{day_range, CalendarDay, DayKind, HolidayCalendar};
+use deputy_homes_api::opinions::units::{
+    day_range, CalendarDay, DayKind, HolidayCalendar, MAX_DAY_NAME_CHARS,
+};
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::FormField;
 use leptos::ev::SubmitEvent;
@@ -30,14 +36,6 @@ pub fn HolidaysPage() -> impl IntoView {
     }
 }
 
-/// What the last save did.
-#[derive(Debug, Clone, PartialEq)]
-enum Saved {
-    Not,
-    Done(u32),
-    Failed(&'static str),
-}
-
 #[component]
 fn HolidayEditor(csrf: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -45,8 +43,8 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
     let missing = RwSignal::new(Vec::<i64>::new());
     let loaded = RwSignal::new(None::<Result<(), ClientError>>);
     let dirty = RwSignal::new(false);
-    let saved = RwSignal::new(Saved::Not);
-    let busy = RwSignal::new(false);
+    let recomputed = RwSignal::new(None::<u32>);
+    let saving = Submission::new();
     let load = move || {
         loaded.set(None);
         spawn_local(async move {
@@ -61,34 +59,34 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
     load();
     let csrf = StoredValue::new(csrf);
     let save = move |_| {
-        busy.set(true);
-        saved.set(Saved::Not);
+        recomputed.set(None);
         let calendar = HolidayCalendar {
             days: days.get_untracked(),
         };
-        spawn_local(async move {
-            match client::holidays_put(calendar, csrf.get_value()).await {
-                Ok(view) => {
-                    days.set(view.days);
-                    missing.set(view.missing_years);
-                    dirty.set(false);
-                    saved.set(Saved::Done(view.recomputed.unwrap_or(0)));
-                }
-                Err(e) => saved.set(Saved::Failed(refusals::holidays(&e, i18n.t()))),
+        let request = client::holidays_put(calendar, csrf.get_value());
+        saving.send(request, move |answer| match answer {
+            Ok(view) => {
+                days.set(view.days);
+                missing.set(view.missing_years);
+                dirty.set(false);
+                recomputed.set(Some(view.recomputed.unwrap_or(0)));
             }
-            busy.set(false);
+            Err(e) => saving.refuse((None, refusals::holidays(&e, i18n.t()))),
         });
+    };
+    let changed = move || {
+        dirty.set(true);
+        recomputed.set(None);
+        saving.clear();
     };
     let remove = Callback::new(move |date: String| {
         days.update(|list| list.retain(|d| d.date != date));
-        dirty.set(true);
-        saved.set(Saved::Not);
+        changed();
     });
     let add = Callback::new(move |new: Vec<CalendarDay>| -> Result<(), String> {
         let next = add_days(&days.get_untracked(), new)?;
         days.set(next);
-        dirty.set(true);
-        saved.set(Saved::Not);
+        changed();
         Ok(())
     });
     move || match loaded.get() {
@@ -120,23 +118,18 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
                     type="button"
                     class="button button--primary"
                     on:click=save
-                    disabled=move || busy.get() || !dirty.get()
+                    disabled=move || saving.busy() || !dirty.get()
                 >
                     {tr(|c| c.holidays_save)}
                 </button>
                 <p class="form-ok" role="status">
-                    {move || match saved.get() {
-                        Saved::Done(n) => Some((i18n.t().holidays_saved)(n)),
-                        _ if dirty.get() => Some(i18n.t().holidays_unsaved.to_owned()),
-                        _ => None,
+                    {move || match recomputed.get() {
+                        Some(n) => Some((i18n.t().holidays_saved)(n)),
+                        None if dirty.get() => Some(i18n.t().holidays_unsaved.to_owned()),
+                        None => None,
                     }}
                 </p>
-                <p class="form-error" role="alert">
-                    {move || match saved.get() {
-                        Saved::Failed(message) => Some(message),
-                        _ => None,
-                    }}
-                </p>
+                <FormStatus submission=saving />
             </div>
             {move || {
                 let years = by_year(&days.get());
@@ -207,98 +200,72 @@ fn AddDays(add: Callback<Vec<CalendarDay>, Result<(), String>>) -> impl IntoView
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
-    let kind = RwSignal::new(DayKind::Holiday);
-    let error = RwSignal::new(None::<(&'static str, String)>);
+    let kind = RwSignal::new("holiday".to_owned());
+    let adding = Submission::new();
+    let taken = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let t = i18n.t();
+        taken.set(None);
+        adding.clear();
+        let kind = if kind.get_untracked() == "workday" {
+            DayKind::Workday
+        } else {
+            DayKind::Holiday
+        };
         let range = day_range(
             &from.get_untracked(),
             &to.get_untracked(),
             &name.get_untracked(),
-            kind.get_untracked(),
+            kind,
         );
-        let result = match range {
+        match range.map(|new| add.run(new)) {
             Err(e) => {
                 let (field, message) = refusals::holiday_check(&e, t);
-                Err((field.name(), message.to_owned()))
+                adding.refuse((Some(field.name()), message));
+                focus(&format!("day-{}", field.name()));
             }
-            Ok(new) => add
-                .run(new)
-                .map_err(|date| ("from", (t.holidays_date_taken)(&date))),
-        };
-        match result {
-            Ok(()) => {
-                error.set(None);
+            Ok(Err(date)) => {
+                taken.set(Some((t.holidays_date_taken)(&date)));
+                focus("day-from");
+            }
+            Ok(Ok(())) => {
                 from.set(String::new());
                 to.set(String::new());
             }
-            Err(e) => error.set(Some(e)),
         }
     };
-    let invalid =
-        move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
     view! {
         <details class="disclosure" open>
             <summary>{tr(|c| c.holidays_add_heading)}</summary>
             <form class="form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="day-from">{tr(|c| c.holidays_from)}</label>
-                    <input
-                        id="day-from"
-                        type="date"
-                        required
-                        aria-invalid=move || invalid("from").to_string()
-                        prop:value=move || from.get()
-                        on:input:target=move |ev| from.set(ev.target().value())
-                    />
-                </div>
-                <div class="field">
-                    <label for="day-to">{tr(|c| c.holidays_to)}</label>
-                    <input
-                        id="day-to"
-                        type="date"
-                        aria-invalid=move || invalid("to").to_string()
-                        prop:value=move || to.get()
-                        on:input:target=move |ev| to.set(ev.target().value())
-                    />
-                </div>
-                <div class="field">
-                    <label for="day-name">{tr(|c| c.holidays_name)}</label>
-                    <input
-                        id="day-name"
-                        type="text"
-                        required
-                        maxlength="20"
-                        aria-invalid=move || invalid("name").to_string()
-                        prop:value=move || name.get()
-                        on:input:target=move |ev| name.set(ev.target().value())
-                    />
-                </div>
-                <div class="field">
-                    <label for="day-kind">{tr(|c| c.holidays_kind)}</label>
-                    <select
-                        id="day-kind"
-                        on:change:target=move |ev| {
-                            kind.set(
-                                if ev.target().value() == "workday" {
-                                    DayKind::Workday
-                                } else {
-                                    DayKind::Holiday
-                                },
-                            )
-                        }
-                    >
-                        <option value="holiday" selected=move || kind.get() == DayKind::Holiday>
-                            {tr(|c| c.holiday_kind_holiday)}
-                        </option>
-                        <option value="workday" selected=move || kind.get() == DayKind::Workday>
-                            {tr(|c| c.holiday_kind_workday)}
-                        </option>
-                    </select>
-                </div>
+                <TextField
+                    id="day-from"
+                    label=|c| c.holidays_from
+                    value=from
+                    kind="date"
+                    error=adding.error("from")
+                />
+                <TextField
+                    id="day-to"
+                    label=|c| c.holidays_to
+                    value=to
+                    kind="date"
+                    error=adding.error("to")
+                />
+                <TextField
+                    id="day-name"
+                    label=|c| c.holidays_name
+                    value=name
+                    max_chars=MAX_DAY_NAME_CHARS
+                    error=adding.error("name")
+                />
+                <SelectField id="day-kind" label=|c| c.holidays_kind value=kind>
+                    <option value="holiday">{tr(|c| c.holiday_kind_holiday)}</option>
+                    <option value="workday">{tr(|c| c.holiday_kind_workday)}</option>
+                </SelectField>
                 <p class="form-error" role="alert">
-                    {move || error.get().map(|(_, m)| m)}
+                    {move || taken.get()}
                 </p>
                 <button type="submit" class="button">
                     {tr(|c| c.holidays_add_button)}

@@ -5,11 +5,12 @@
 
 use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
-use crate::i18n::{refusals, tr, tr_with, use_i18n, Lang};
+use crate::i18n::{refusals, tr, tr_with, use_i18n, Lang, Text};
+use crate::kit::choice_fields::{CheckField, SelectField};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::kit::page_title::use_page_title;
-use crate::kit::submission::Submission;
+use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::opinions::client;
 use crate::opinions::saved_opinions::{self, SavedOpinion};
@@ -78,7 +79,7 @@ fn OpinionForm(
     let i18n = use_i18n();
     let auth = use_auth();
     let homes = LocalResource::new(|| homes_list(HomeFilter::default()));
-    let category = RwSignal::new(Category::UrbanConstruction);
+    let category = RwSignal::new(Category::UrbanConstruction.code().to_owned());
     let home_id = RwSignal::new(home);
     let (title, body) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let photos = RwSignal::new(Vec::<OpinionPhoto>::new());
@@ -92,7 +93,11 @@ fn OpinionForm(
     let submission = Submission::new();
     let key = StoredValue::new(new_key());
     let field_error = move |field: &'static str| move || submission.field_error(field);
-    let invalid = move |field: &'static str| move || field_error(field)().is_some().to_string();
+    let consent_label: Text = if walk_in {
+        |c| c.walk_in_consent
+    } else {
+        |c| c.opinion_consent
+    };
 
     let on_files = move |input: web_sys::HtmlInputElement| {
         let Some(files) = input.files() else { return };
@@ -137,7 +142,8 @@ fn OpinionForm(
             _ => None,
         };
         let body = NewOpinion {
-            category: category.get_untracked(),
+            category: Category::from_code(&category.get_untracked())
+                .unwrap_or(Category::UrbanConstruction),
             home_id: Some(home_id.get_untracked()).filter(|h| !h.is_empty()),
             title: title.get_untracked(),
             body: body.get_untracked(),
@@ -185,32 +191,15 @@ fn OpinionForm(
     view! {
         <p>{tr(|c| c.opinion_intro)}</p>
         <form class="form" on:submit=submit novalidate>
-            <div class="field">
-                <label for="opinion-category">{tr(|c| c.opinion_category)}</label>
-                <select
-                    id="opinion-category"
-                    on:change:target=move |ev| {
-                        if let Some(c) = Category::from_code(&ev.target().value()) {
-                            category.set(c)
+            <SelectField id="opinion-category" label=|c| c.opinion_category value=category>
+                {Category::ALL
+                    .map(|c| {
+                        view! {
+                            <option value=c.code()>{tr_with(|t, c| (t.category_name)(c), c)}</option>
                         }
-                    }
-                >
-                    {Category::ALL
-                        .map(|c| {
-                            view! {
-                                <option value=c
-                                    .code()>{tr_with(|t, c| (t.category_name)(c), c)}</option>
-                            }
-                        })}
-                </select>
-            </div>
-            <div class="field">
-                <label for="opinion-home">{tr(|c| c.opinion_home)}</label>
-                <select
-                    id="opinion-home"
-                    prop:value=move || home_id.get()
-                    on:change:target=move |ev| home_id.set(ev.target().value())
-                >
+                    })}
+            </SelectField>
+            <SelectField id="opinion-home" label=|c| c.opinion_home value=home_id>
                     <option value="">{tr(|c| c.opinion_no_home)}</option>
                     {move || {
                         homes
@@ -235,8 +224,7 @@ fn OpinionForm(
                                     .collect_view()
                             })
                     }}
-                </select>
-            </div>
+            </SelectField>
             <TextField
                 id="opinion-title"
                 label=|c| c.opinion_title
@@ -411,42 +399,15 @@ fn OpinionForm(
                     autocomplete="tel"
                 />
             </Show>
-            <div class="field">
-                <label class="check check--consent" for="opinion-consent">
-                    <input
-                        id="opinion-consent"
-                        type="checkbox"
-                        aria-invalid=invalid("consent")
-                        aria-describedby="opinion-consent-error"
-                        prop:checked=move || consent.get()
-                        on:change:target=move |ev| consent.set(ev.target().checked())
-                    />
-                    <span>
-                        {move || {
-                            if walk_in {
-                                i18n.t().walk_in_consent
-                            } else {
-                                i18n.t().opinion_consent
-                            }
-                        }}
-                    </span>
-                </label>
-                <p class="field-error" id="opinion-consent-error">
-                    {field_error("consent")}
-                </p>
-                <label class="check" for="opinion-publish">
-                    <input
-                        id="opinion-publish"
-                        type="checkbox"
-                        prop:checked=move || allow_publish.get()
-                        on:change:target=move |ev| allow_publish.set(ev.target().checked())
-                    />
-                    <span>{tr(|c| c.opinion_allow_publish)}</span>
-                </label>
-            </div>
-            <p class="form-error" role="alert">
-                {move || submission.form_error()}
-            </p>
+            <CheckField
+                id="opinion-consent"
+                label=consent_label
+                checked=consent
+                error=submission.error("consent")
+                consent=true
+            />
+            <CheckField id="opinion-publish" label=|c| c.opinion_allow_publish checked=allow_publish />
+            <FormStatus submission />
             <button
                 type="submit"
                 class="button button--primary button--wide"

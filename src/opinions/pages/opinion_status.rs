@@ -3,8 +3,11 @@
 
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
+use crate::kit::dom::focus;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
 use crate::opinions::client;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::opinions::saved_opinions;
@@ -12,7 +15,6 @@ use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, Opini
 use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 /// `/opinions`: the lookup form and this phone's opinions.
@@ -22,23 +24,22 @@ pub fn OpinionLookupPage() -> impl IntoView {
     use_page_title(|t| t.opinion_lookup_heading);
     let (tracking, last4) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let found = RwSignal::new(None::<(OpinionView, String)>);
-    let error = RwSignal::new(None::<&'static str>);
+    let looking = Submission::new();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let digits = last4.get_untracked().trim().to_owned();
         if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            error.set(Some(i18n.t().error_last4));
+            looking.refuse((Some("last4"), i18n.t().error_last4));
+            focus("lookup-last4");
             return;
         }
         let number = normalize_tracking_number(&tracking.get_untracked());
-        error.set(None);
-        spawn_local(async move {
-            match client::opinion_by_tracking(number, digits.clone()).await {
-                Ok(view) => found.set(Some((view, digits))),
-                Err(e) => {
-                    found.set(None);
-                    error.set(Some(refusals::lookup(&e, i18n.t())));
-                }
+        let request = client::opinion_by_tracking(number, digits.clone());
+        looking.send(request, move |answer| match answer {
+            Ok(view) => found.set(Some((view, digits))),
+            Err(e) => {
+                found.set(None);
+                looking.refuse((None, refusals::lookup(&e, i18n.t())));
             }
         });
     };
@@ -52,34 +53,24 @@ pub fn OpinionLookupPage() -> impl IntoView {
         </p>
         <form class="form" on:submit=submit novalidate>
             <div class="field-row">
-                <div class="field">
-                    <label for="lookup-tracking">{tr(|c| c.opinion_tracking)}</label>
-                    <input
-                        id="lookup-tracking"
-                        type="text"
-                        autocapitalize="characters"
-                        autocomplete="off"
-                        prop:value=move || tracking.get()
-                        on:input:target=move |ev| tracking.set(ev.target().value())
-                    />
-                </div>
-                <div class="field">
-                    <label for="lookup-last4">{tr(|c| c.opinion_last4)}</label>
-                    <input
-                        id="lookup-last4"
-                        type="text"
-                        inputmode="numeric"
-                        maxlength="4"
-                        autocomplete="off"
-                        prop:value=move || last4.get()
-                        on:input:target=move |ev| last4.set(ev.target().value())
-                    />
-                </div>
+                <TextField
+                    id="lookup-tracking"
+                    label=|c| c.opinion_tracking
+                    value=tracking
+                    autocapitalize="characters"
+                    error=looking.error("tracking")
+                />
+                <TextField
+                    id="lookup-last4"
+                    label=|c| c.opinion_last4
+                    value=last4
+                    inputmode="numeric"
+                    max_chars=4
+                    error=looking.error("last4")
+                />
             </div>
-            <p class="form-error" role="alert">
-                {move || error.get()}
-            </p>
-            <button type="submit" class="button button--primary">
+            <FormStatus submission=looking />
+            <button type="submit" class="button button--primary" disabled=move || looking.busy()>
                 {tr(|c| c.opinion_lookup_button)}
             </button>
         </form>

@@ -7,12 +7,12 @@ use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Submission};
 use crate::opinions::client;
 use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
 use deputy_homes_api::opinions::handling::{OpinionChannel, StaffOpinionView};
 use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 /// The page.
@@ -218,17 +218,16 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
 #[component]
 fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
     let phone = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<&'static str>);
+    let revealing = Submission::new();
     let reveal = move |_| {
         let tracking = target
             .view
             .with_untracked(|v| v.summary.tracking_number.clone());
         let i18n = target.i18n;
-        spawn_local(async move {
-            match client::reveal_phone(tracking, target.csrf.get_value()).await {
-                Ok(r) => phone.set(Some(r.phone)),
-                Err(e) => error.set(Some(refusals::reveal(&e, i18n.t()))),
-            }
+        let request = client::reveal_phone(tracking, target.csrf.get_value());
+        revealing.send(request, move |answer| match answer {
+            Ok(r) => phone.set(Some(r.phone)),
+            Err(e) => revealing.refuse((None, refusals::reveal(&e, i18n.t()))),
         });
     };
     view! {
@@ -256,6 +255,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
                             type="button"
                             class="button"
                             on:click=reveal
+                            disabled=move || revealing.busy()
                             aria-describedby="reveal-note"
                         >
                             {tr(|c| c.reveal_phone)}
@@ -267,9 +267,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
                         .into_any()
                 }
             }}
-            <p class="form-error" role="alert">
-                {move || error.get()}
-            </p>
+            <FormStatus submission=revealing />
         </div>
     }
 }

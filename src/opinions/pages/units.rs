@@ -2,13 +2,18 @@
 //! rename them, and deactivate or reactivate them; every change is audited by the server.
 
 use crate::accounts::components::staff_gate::StaffGate;
-use crate::i18n::{refusals, tr, tr_with, use_i18n};
+use crate::i18n::{refusals, tr, use_i18n};
+use crate::kit::dom::focus;
 use crate::kit::http::ClientError;
 use crate::kit::load_error::LoadError;
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::{FormStatus, Refusal, Submission};
+use crate::kit::text_field::TextField;
 use crate::opinions::client;
 use crate::opinions::moderation_rules::units_named;
-use deputy_homes_api::opinions::units::{validate_unit_name, HandlingUnit, NewUnit, UnitChange};
+use deputy_homes_api::opinions::units::{
+    validate_unit_name, HandlingUnit, NewUnit, UnitChange, MAX_UNIT_NAME_CHARS,
+};
 use deputy_homes_api::platform::apps::Page;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -104,53 +109,45 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
 fn AddUnit(csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let adding = Submission::new();
     let added = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let csrf = StoredValue::new(csrf);
+    let refuse = move |refusal: Refusal| {
+        adding.refuse(refusal);
+        focus("unit-new");
+    };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let value = name.get_untracked().trim().to_owned();
         added.set(None);
-        if validate_unit_name(&value).is_err() {
-            error.set(Some(i18n.t().error_unit_name));
+        if let Err(e) = validate_unit_name(&value) {
+            refuse(refusals::unit_check(&e, i18n.t()));
             return;
         }
-        busy.set(true);
-        spawn_local(async move {
-            match client::unit_create(NewUnit { name: value }, csrf.get_value()).await {
-                Ok(unit) => {
-                    error.set(None);
-                    name.set(String::new());
-                    added.set(Some(unit.name.clone()));
-                    saved.run(unit);
-                }
-                Err(e) => error.set(Some(refusals::unit(&e, i18n.t()))),
+        let request = client::unit_create(NewUnit { name: value }, csrf.get_value());
+        adding.send(request, move |answer| match answer {
+            Ok(unit) => {
+                name.set(String::new());
+                added.set(Some(unit.name.clone()));
+                saved.run(unit);
             }
-            busy.set(false);
+            Err(e) => refuse(refusals::unit(&e, i18n.t())),
         });
     };
     view! {
         <form class="form card" on:submit=submit novalidate>
-            <div class="field">
-                <label for="unit-new">{tr(|c| c.units_add_label)}</label>
-                <input
-                    id="unit-new"
-                    type="text"
-                    maxlength="40"
-                    autocomplete="off"
-                    aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || name.get()
-                    on:input:target=move |ev| name.set(ev.target().value())
-                />
-            </div>
-            <p class="form-error" role="alert">
-                {move || error.get()}
-            </p>
+            <TextField
+                id="unit-new"
+                label=|c| c.units_add_label
+                value=name
+                max_chars=MAX_UNIT_NAME_CHARS
+                error=adding.error("name")
+            />
+            <FormStatus submission=adding />
             <p class="form-ok" role="status">
                 {move || added.get().map(|n| (i18n.t().unit_added)(&n))}
             </p>
-            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+            <button type="submit" class="button button--primary" disabled=move || adding.busy()>
                 {tr(|c| c.units_add_button)}
             </button>
         </form>
@@ -162,28 +159,29 @@ fn AddUnit(csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
 fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(unit.name.clone());
-    let error = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
+    let changing = Submission::new();
     let csrf = StoredValue::new(csrf);
     let id = StoredValue::new(unit.id.clone());
+    let input_id = format!("unit-name-{}", unit.id);
+    let focus_id = StoredValue::new(input_id.clone());
+    let refuse = move |refusal: Refusal| {
+        changing.refuse(refusal);
+        if refusal.0.is_some() {
+            focus(&focus_id.get_value());
+        }
+    };
     let change = move |change: UnitChange| {
-        busy.set(true);
-        spawn_local(async move {
-            match client::unit_update(id.get_value(), change, csrf.get_value()).await {
-                Ok(unit) => {
-                    error.set(None);
-                    saved.run(unit);
-                }
-                Err(e) => error.set(Some(refusals::unit(&e, i18n.t()))),
-            }
-            busy.set(false);
+        let request = client::unit_update(id.get_value(), change, csrf.get_value());
+        changing.send(request, move |answer| match answer {
+            Ok(unit) => saved.run(unit),
+            Err(e) => refuse(refusals::unit(&e, i18n.t())),
         });
     };
     let rename = move |ev: SubmitEvent| {
         ev.prevent_default();
         let value = name.get_untracked().trim().to_owned();
-        if validate_unit_name(&value).is_err() {
-            error.set(Some(i18n.t().error_unit_name));
+        if let Err(e) = validate_unit_name(&value) {
+            refuse(refusals::unit_check(&e, i18n.t()));
             return;
         }
         change(UnitChange {
@@ -198,7 +196,6 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
             active: Some(!active),
         })
     };
-    let input_id = format!("unit-name-{}", unit.id);
     view! {
         <li class="unit-item" class=("unit-item--inactive", !active) data-unit=unit.id.clone()>
             <p>
@@ -215,7 +212,7 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
                 <button
                     type="button"
                     class="button button--link"
-                    disabled=move || busy.get()
+                    disabled=move || changing.busy()
                     on:click=toggle
                 >
                     {move || if active { i18n.t().unit_deactivate } else { i18n.t().unit_activate }}
@@ -224,29 +221,19 @@ fn UnitItem(unit: HandlingUnit, csrf: String, saved: Callback<HandlingUnit>) -> 
             <details>
                 <summary class="button button--link">{tr(|c| c.unit_rename)}</summary>
                 <form class="form" on:submit=rename novalidate>
-                    <div class="field">
-                        <label for=input_id
-                            .clone()>
-                            {tr_with(|c, n: String| (c.unit_rename_label)(&n), unit.name.clone())}
-                        </label>
-                        <input
-                            id=input_id
-                            type="text"
-                            maxlength="40"
-                            autocomplete="off"
-                            aria-invalid=move || error.get().is_some().to_string()
-                            prop:value=move || name.get()
-                            on:input:target=move |ev| name.set(ev.target().value())
-                        />
-                    </div>
-                    <button type="submit" class="button" disabled=move || busy.get()>
+                    <TextField
+                        id=input_id
+                        label=|c| c.unit_rename_label
+                        value=name
+                        max_chars=MAX_UNIT_NAME_CHARS
+                        error=changing.error("name")
+                    />
+                    <button type="submit" class="button" disabled=move || changing.busy()>
                         {tr(|c| c.unit_save_name)}
                     </button>
                 </form>
             </details>
-            <p class="form-error" role="alert">
-                {move || error.get()}
-            </p>
+            <FormStatus submission=changing />
         </li>
     }
 }
