@@ -3,8 +3,10 @@
 //! Several servers may run it on one database: a message is sent by the one that claims it.
 
 pub mod routes;
+pub mod senders;
 pub mod store;
 pub mod templates;
+pub mod tencent;
 
 pub use store::Outgoing;
 
