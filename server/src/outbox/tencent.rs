@@ -229,10 +229,11 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     /// Tencent Cloud's worked example of signature v3 ("Signature v3" / 签名方法 v3, the same
-    /// page under every product, e.g. https://www.tencentcloud.com/zh/document/api/1021/34193
-    /// and https://cloud.tencent.com/document/api/382/52072): DescribeInstances of CVM, POSTed
-    /// at 1551113065 with these keys and this body; the page gives the body's hash, the
-    /// canonical request's hash and the Authorization below.
+    /// page under every product, e.g. https://www.tencentcloud.com/zh/document/api/1021/34193):
+    /// DescribeInstances of CVM, POSTed at 1551113065 with these keys and this body; the page
+    /// gives the body's hash, the canonical request's hash and the Authorization below. (Newer
+    /// versions of the page mask the SecretId, which the signature does not depend on, but still
+    /// derive the key from `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE` and give the same signature.)
     #[test]
     fn the_signature_reproduces_tencent_clouds_documented_example() {
         let payload = r#"{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}"#;
