@@ -6,7 +6,7 @@ use deputy_homes_api::accounts::{NewAccount, Role};
 use deputy_homes_server::accounts::rules;
 use deputy_homes_server::homes::register_file;
 use deputy_homes_server::housekeeping;
-use deputy_homes_server::outbox::{self, LogSender};
+use deputy_homes_server::outbox::{self, senders::ConfiguredSender};
 use deputy_homes_server::platform::db::Db;
 use deputy_homes_server::platform::{self, serve::stop_signal, serve::ConnectionLimits};
 use deputy_homes_server::{listen, prepare, Config};
@@ -100,10 +100,12 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
+    let sender = ConfiguredSender::new(&config.sms)?;
     let state = prepare(&config).await?;
     if config.notify_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.notify_interval_seconds);
-        outbox::spawn_worker(state.db.clone(), state.clock.clone(), LogSender, interval);
+        println!("{}", sender.describe());
+        outbox::spawn_worker(state.db.clone(), state.clock.clone(), sender, interval);
     }
     if config.housekeeping_interval_seconds > 0 {
         let interval = std::time::Duration::from_secs(config.housekeeping_interval_seconds);

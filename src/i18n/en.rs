@@ -436,6 +436,7 @@ pub const EN: Catalog = Catalog {
         NotificationKind::OpinionExtended => "Reply deadline extended",
         NotificationKind::OpinionClosed => "Opinion closed",
         NotificationKind::OpinionPublished => "Opinion published",
+        NotificationKind::VerificationCode => "Verification code",
     },
     manage_activity_heading: "Change or cancel this activity",
     edit_save: "Save changes",

@@ -438,6 +438,7 @@ pub const ZH: Catalog = Catalog {
         NotificationKind::OpinionExtended => "办理期限延长",
         NotificationKind::OpinionClosed => "意见已办结",
         NotificationKind::OpinionPublished => "意见已公开",
+        NotificationKind::VerificationCode => "验证码",
     },
     manage_activity_heading: "更改或取消这场活动",
     edit_save: "保存更改",

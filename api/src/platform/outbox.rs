@@ -44,11 +44,13 @@ pub enum NotificationKind {
     OpinionClosed,
     /// The opinion was closed by publishing it with its reply (the author allowed it).
     OpinionPublished,
+    /// A code that proves the citizen holds the phone; the outbox never shows the code.
+    VerificationCode,
 }
 
 impl NotificationKind {
     /// Every kind.
-    pub const ALL: [NotificationKind; 13] = [
+    pub const ALL: [NotificationKind; 14] = [
         NotificationKind::Confirmation,
         NotificationKind::Change,
         NotificationKind::Cancellation,
@@ -62,6 +64,7 @@ impl NotificationKind {
         NotificationKind::OpinionExtended,
         NotificationKind::OpinionClosed,
         NotificationKind::OpinionPublished,
+        NotificationKind::VerificationCode,
     ];
 
     /// The stored code.
@@ -80,6 +83,7 @@ impl NotificationKind {
             NotificationKind::OpinionExtended => "opinion_extended",
             NotificationKind::OpinionClosed => "opinion_closed",
             NotificationKind::OpinionPublished => "opinion_published",
+            NotificationKind::VerificationCode => "verification_code",
         }
     }
 
@@ -129,15 +133,15 @@ impl NotificationStatus {
 pub struct Notification {
     pub id: String,
     pub kind: NotificationKind,
-    /// The booking a booking's message is about; absent for an opinion's.
+    /// The booking a booking's message is about; absent for any other.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking_code: Option<String>,
-    /// The opinion an opinion's message is about (`YJ20261128-0042`); absent for a booking's.
+    /// The opinion an opinion's message is about (`YJ20261128-0042`); absent for any other.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
     /// Masked (`138****8000`).
     pub phone: String,
-    /// The text sent, in Chinese.
+    /// The text sent, in Chinese; a verification code shows as `******`.
     pub message: String,
     pub status: NotificationStatus,
     /// Sending attempts so far.

@@ -238,16 +238,8 @@ async fn tell_author(
         Step::Publish { .. } => OpinionNotice::Published,
         Step::Acknowledge { .. } | Step::Note { .. } => return Ok(()),
     };
-    let text = notice.text(&opinion.tracking_number);
-    enqueue_about_opinion(
-        tx,
-        notice.kind(),
-        &opinion.tracking_number,
-        phone,
-        &text,
-        now_ms,
-    )
-    .await
+    let message = notice.message(&opinion.tracking_number).stored();
+    enqueue_about_opinion(tx, &opinion.tracking_number, phone, &message, now_ms).await
 }
 
 fn trimmed(text: Option<&str>) -> Option<&str> {

@@ -1,17 +1,15 @@
-//! The texts of the messages about opinions, in Chinese (zh-CN), plain text. Each names the
-//! tracking number and says that it and the phone's last four digits open the status page; none
-//! carries the private link's token. They aim at one text message (70 characters); only what
-//! staff wrote or named (a reason, several units) is shortened to fit.
+//! The messages about opinions: which template each step of the chain uses and its parameters.
+//! Each names the tracking number and says that it and the phone's last four digits open the
+//! status page; none carries the private link's token. They aim at one text message (70
+//! characters); only what staff wrote or named (a reason, several units) is shortened to fit. The
+//! wording is in `outbox::templates`.
 
-use crate::meetings::messages::SIGNATURE;
+use crate::outbox::templates::{Message, Template};
 use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::platform::outbox::NotificationKind;
 
 /// The characters of one text message; longer ones go out as several.
 pub const ONE_MESSAGE_CHARS: usize = 70;
-
-/// How a citizen finds the status page.
-const LOOK_UP: &str = "凭查询码和手机号后四位可查详情。";
 
 /// A step of the chain that the opinion's author is told of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,45 +36,46 @@ pub enum OpinionNotice<'a> {
 impl OpinionNotice<'_> {
     /// The outbox's kind for this message.
     pub fn kind(&self) -> NotificationKind {
+        self.message("").template().kind()
+    }
+
+    /// The message about the opinion with this tracking number.
+    pub fn message(&self, tracking_number: &str) -> Message {
+        let tracking = tracking_number.to_owned();
+        // What is left of one message for the one value staff wrote or named: the whole message
+        // less its text with that value empty.
+        let room = |template: Template, others: &[&str]| {
+            let mut values = vec![tracking.clone(), String::new()];
+            values.extend(others.iter().map(|v| (*v).to_owned()));
+            ONE_MESSAGE_CHARS.saturating_sub(chars(&Message::new(template, values).text()))
+        };
         match self {
-            OpinionNotice::Accepted => NotificationKind::OpinionAccepted,
-            OpinionNotice::Rejected { .. } => NotificationKind::OpinionRejected,
-            OpinionNotice::Assigned { .. } => NotificationKind::OpinionAssigned,
-            OpinionNotice::Replied { .. } => NotificationKind::OpinionReplied,
-            OpinionNotice::Extended { .. } => NotificationKind::OpinionExtended,
-            OpinionNotice::Closed => NotificationKind::OpinionClosed,
-            OpinionNotice::Published => NotificationKind::OpinionPublished,
+            OpinionNotice::Accepted => Message::new(Template::OpinionAccepted, [tracking]),
+            OpinionNotice::Rejected { message } => {
+                let reason = shortened(message, room(Template::OpinionRejected, &[]));
+                Message::new(Template::OpinionRejected, [tracking, reason])
+            }
+            OpinionNotice::Assigned { units, due_date } => {
+                let names = unit_names(units, room(Template::OpinionAssigned, &[due_date]));
+                let values = [tracking, names, (*due_date).to_owned()];
+                Message::new(Template::OpinionAssigned, values)
+            }
+            OpinionNotice::Replied { class } => {
+                let values = [tracking, class_name(*class).to_owned()];
+                Message::new(Template::OpinionReplied, values)
+            }
+            OpinionNotice::Extended { due_date } => {
+                let values = [tracking, (*due_date).to_owned()];
+                Message::new(Template::OpinionExtended, values)
+            }
+            OpinionNotice::Closed => Message::new(Template::OpinionClosed, [tracking]),
+            OpinionNotice::Published => Message::new(Template::OpinionPublished, [tracking]),
         }
     }
 
-    /// The text about the opinion with this tracking number.
+    /// The whole text about the opinion with this tracking number.
     pub fn text(&self, tracking_number: &str) -> String {
-        let opening = format!("{SIGNATURE}您的意见{tracking_number}");
-        // What is left of one message for what staff wrote or named.
-        let room = |fixed: &str| {
-            ONE_MESSAGE_CHARS.saturating_sub(chars(&opening) + chars(fixed) + chars(LOOK_UP))
-        };
-        let news = match self {
-            OpinionNotice::Accepted => "已受理，将转交承办单位办理。".to_owned(),
-            OpinionNotice::Rejected { message } => {
-                let fixed = "不予受理：。";
-                format!("不予受理：{}。", shortened(message, room(fixed)))
-            }
-            OpinionNotice::Assigned { units, due_date } => {
-                let fixed = format!("已交办理，{due_date}前答复。");
-                format!(
-                    "已交{}办理，{due_date}前答复。",
-                    unit_names(units, room(&fixed))
-                )
-            }
-            OpinionNotice::Replied { class } => format!("已答复（{}）。", class_name(*class)),
-            OpinionNotice::Extended { due_date } => format!("办理期限延长至{due_date}。"),
-            OpinionNotice::Closed => "已办结。".to_owned(),
-            OpinionNotice::Published => {
-                "已办结，答复已在公开答复栏目公开（不含姓名和手机号）。".to_owned()
-            }
-        };
-        format!("{opening}{news}{LOOK_UP}")
+        self.message(tracking_number).text()
     }
 }
 
@@ -119,6 +118,10 @@ fn unit_names(units: &[String], room: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outbox::templates::SIGNATURE;
+
+    /// How a citizen finds the status page.
+    const LOOK_UP: &str = "凭查询码和手机号后四位可查详情。";
 
     const TRACKING: &str = "YJ20261128-0001";
 
@@ -207,5 +210,44 @@ mod tests {
             "市交通运输局",
             "one unit is named whole"
         );
+    }
+
+    #[test]
+    fn each_opinion_message_has_its_template_and_parameters() {
+        let units = ["市交通运输局".to_owned()];
+        let parts: Vec<(&str, Vec<(&str, String)>)> = every_notice(&units, "属于广告信息。")
+            .iter()
+            .map(|notice| {
+                let message = notice.message(TRACKING);
+                let named = message.named().into_iter();
+                let named = named.map(|(n, v)| (n, v.to_owned())).collect();
+                (message.template().name(), named)
+            })
+            .collect();
+        let tracking = ("tracking", TRACKING.to_owned());
+        let with =
+            |name: &'static str, value: &str| vec![tracking.clone(), (name, value.to_owned())];
+        assert_eq!(
+            parts,
+            vec![
+                ("opinion_accepted", vec![tracking.clone()]),
+                ("opinion_rejected", with("reason", "属于广告信息")),
+                (
+                    "opinion_assigned",
+                    vec![
+                        tracking.clone(),
+                        ("units", "市交通运输局".to_owned()),
+                        ("due_date", "2027-03-02".to_owned()),
+                    ]
+                ),
+                ("opinion_replied", with("class", "B类：正在解决或列入计划")),
+                ("opinion_extended", with("due_date", "2027-04-15")),
+                ("opinion_closed", vec![tracking.clone()]),
+                ("opinion_published", vec![tracking.clone()]),
+            ]
+        );
+        let kinds: Vec<NotificationKind> =
+            every_notice(&units, "x").iter().map(|n| n.kind()).collect();
+        assert_eq!(kinds, NotificationKind::ALL[6..13]);
     }
 }

@@ -3,14 +3,34 @@
 //! Several servers may run it on one database: a message is sent by the one that claims it.
 
 pub mod routes;
+pub mod senders;
 pub mod store;
+pub mod templates;
+pub mod tencent;
 
 pub use store::Outgoing;
 
+use crate::outbox::templates::{Message, Template};
 use crate::platform::db::Db;
 use deputy_homes_api::accounts::MobileNumber;
+use sqlx::AnyConnection;
 use std::future::Future;
 use std::time::Duration;
+
+/// Enqueues a text with a verification code to `phone`, valid `minutes_valid` minutes, due now,
+/// in the caller's transaction. Staff see it in the outbox with the code hidden, and the code is
+/// erased from the row once the message is sent or given up.
+pub async fn notification_enqueue_verification(
+    conn: &mut AnyConnection,
+    phone: &str,
+    code: &str,
+    minutes_valid: u32,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    let values = [code.to_owned(), minutes_valid.to_string()];
+    let message = Message::new(Template::VerificationCode, values);
+    store::enqueue_to_phone(conn, phone, &message.stored(), now_ms).await
+}
 
 /// Delivers one message (a text-message gateway, in production).
 pub trait Sender: Send + Sync {
@@ -18,7 +38,8 @@ pub trait Sender: Send + Sync {
     fn send(&self, notification: &Outgoing) -> impl Future<Output = anyhow::Result<()>> + Send;
 }
 
-/// Writes each message to the log (target `notify`), until a gateway is connected.
+/// Writes each message's whole text to the log (target `notify`), verification codes included,
+/// so the app can be tried without a gateway: the default.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LogSender;
 
@@ -27,14 +48,18 @@ impl Sender for LogSender {
         let phone = MobileNumber::parse(&notification.phone)
             .map(|m| m.masked())
             .unwrap_or_default();
+        let message = Message::of(notification)?;
+        let template = message.as_ref().map(|m| m.template().name());
+        let text = message.map_or_else(|| notification.message.clone(), |m| m.text());
         tracing::info!(
             target: "notify",
             kind = notification.kind.code(),
+            template = template.unwrap_or_default(),
             booking = notification.booking_code.as_deref().unwrap_or_default(),
             opinion = notification.tracking_number.as_deref().unwrap_or_default(),
             phone = %phone,
             "{}",
-            notification.message
+            text
         );
         Ok(())
     }

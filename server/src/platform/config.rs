@@ -1,5 +1,7 @@
 //! Settings, read once from the environment (README lists them all).
 
+use crate::outbox::templates::Template;
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -64,6 +66,115 @@ pub struct Config {
     /// Most connections open at once (`DH_MAX_CONNECTIONS`, default 1024); more wait in the
     /// listen queue.
     pub max_connections: usize,
+    /// Where text messages go (`DH_SMS_PROVIDER` and the `DH_SMS_*` settings).
+    pub sms: SmsSettings,
+}
+
+/// Where text messages go: `DH_SMS_PROVIDER` is `log` (the default) or `tencent`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SmsSettings {
+    /// Written to the log (target `notify`), verification codes included.
+    Log,
+    /// Sent through Tencent Cloud's SMS API.
+    Tencent(TencentSmsSettings),
+}
+
+/// Tencent Cloud SMS: the API keys, the SMS application, the approved sign name and the id of
+/// each approved template.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TencentSmsSettings {
+    /// `DH_SMS_SECRET_ID`.
+    pub secret_id: String,
+    /// `DH_SMS_SECRET_KEY`.
+    pub secret_key: String,
+    /// `DH_SMS_SDK_APP_ID`, the SMS application's id (`1400…`).
+    pub sdk_app_id: String,
+    /// `DH_SMS_SIGN_NAME`, the approved sign name, e.g. `人大代表之家`.
+    pub sign_name: String,
+    /// `DH_SMS_TEMPLATE_IDS`: `booking_confirmed=123,booking_waitlisted=124,…`, one for every
+    /// template of `outbox::templates`.
+    pub template_ids: BTreeMap<String, String>,
+    /// `DH_SMS_ENDPOINT`, default `https://sms.tencentcloudapi.com` (tests name a local server).
+    pub endpoint: String,
+    /// `DH_SMS_REGION`, default `ap-guangzhou`.
+    pub region: String,
+}
+
+/// The key stays out of logs and panics.
+impl std::fmt::Debug for TencentSmsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TencentSmsSettings")
+            .field("secret_id", &self.secret_id)
+            .field("sdk_app_id", &self.sdk_app_id)
+            .field("sign_name", &self.sign_name)
+            .field("template_ids", &self.template_ids)
+            .field("endpoint", &self.endpoint)
+            .field("region", &self.region)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SmsSettings {
+    /// Reads `DH_SMS_PROVIDER` and, for a gateway, its settings; a gateway with any setting or
+    /// template id missing is refused with the list of what is missing.
+    pub fn from_vars(var: &dyn Fn(&str, &str) -> String) -> anyhow::Result<SmsSettings> {
+        match var("DH_SMS_PROVIDER", "log").as_str() {
+            "log" | "" => return Ok(SmsSettings::Log),
+            "tencent" => {}
+            other => anyhow::bail!("DH_SMS_PROVIDER must be log or tencent, not {other:?}"),
+        }
+        let mut missing = Vec::new();
+        let mut required = |name: &str| {
+            let value = var(name, "").trim().to_owned();
+            if value.is_empty() {
+                missing.push(name.to_owned());
+            }
+            value
+        };
+        let secret_id = required("DH_SMS_SECRET_ID");
+        let secret_key = required("DH_SMS_SECRET_KEY");
+        let sdk_app_id = required("DH_SMS_SDK_APP_ID");
+        let sign_name = required("DH_SMS_SIGN_NAME");
+        let template_ids = template_ids(&var("DH_SMS_TEMPLATE_IDS", ""))?;
+        missing.extend(
+            Template::ALL
+                .iter()
+                .filter(|t| !template_ids.contains_key(t.name()))
+                .map(|t| format!("DH_SMS_TEMPLATE_IDS {}", t.name())),
+        );
+        if !missing.is_empty() {
+            anyhow::bail!(
+                "DH_SMS_PROVIDER=tencent needs these settings, which are missing: {}",
+                missing.join(", ")
+            );
+        }
+        Ok(SmsSettings::Tencent(TencentSmsSettings {
+            secret_id,
+            secret_key,
+            sdk_app_id,
+            sign_name,
+            template_ids,
+            endpoint: var("DH_SMS_ENDPOINT", "https://sms.tencentcloudapi.com"),
+            region: var("DH_SMS_REGION", "ap-guangzhou"),
+        }))
+    }
+}
+
+/// `name=id,name=id` into a map, refusing names of no template.
+fn template_ids(text: &str) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut ids = BTreeMap::new();
+    for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, id) = pair
+            .split_once('=')
+            .map(|(n, i)| (n.trim(), i.trim()))
+            .filter(|(_, id)| !id.is_empty())
+            .ok_or_else(|| anyhow::anyhow!("DH_SMS_TEMPLATE_IDS: {pair:?} is not name=id"))?;
+        if Template::from_name(name).is_none() {
+            anyhow::bail!("DH_SMS_TEMPLATE_IDS: there is no template {name:?}");
+        }
+        ids.insert(name.to_owned(), id.to_owned());
+    }
+    Ok(ids)
 }
 
 impl Config {
@@ -154,6 +265,7 @@ impl Config {
                 .ok_or_else(|| {
                     anyhow::anyhow!("DH_MAX_CONNECTIONS must be a whole number above 0")
                 })?,
+            sms: SmsSettings::from_vars(&var)?,
         })
     }
 }
@@ -169,4 +281,90 @@ fn seconds(var: &dyn Fn(&str, &str) -> String, name: &str, default: &str) -> any
         .and_then(|n| u64::try_from(n).ok())
         .filter(|n| *n <= 86_400)
         .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number of seconds from 1 to 86400"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> anyhow::Result<SmsSettings> {
+        let var = |name: &str, default: &str| {
+            let set = vars.iter().find(|(n, _)| *n == name);
+            set.map_or(default, |(_, v)| v).to_owned()
+        };
+        SmsSettings::from_vars(&var)
+    }
+
+    fn all_template_ids() -> String {
+        let pairs = Template::ALL.iter().enumerate();
+        let pairs = pairs.map(|(i, t)| format!("{}={}", t.name(), 100 + i));
+        pairs.collect::<Vec<_>>().join(",")
+    }
+
+    #[test]
+    fn text_messages_go_to_the_log_unless_a_provider_is_named() {
+        assert_eq!(settings(&[]).unwrap(), SmsSettings::Log);
+        assert_eq!(
+            settings(&[("DH_SMS_PROVIDER", "log")]).unwrap(),
+            SmsSettings::Log
+        );
+        assert!(settings(&[("DH_SMS_PROVIDER", "aliyun")]).is_err());
+    }
+
+    #[test]
+    fn tencent_with_settings_missing_is_refused_with_the_list_of_what_is_missing() {
+        let error = settings(&[
+            ("DH_SMS_PROVIDER", "tencent"),
+            ("DH_SMS_SECRET_ID", "AKID1"),
+            ("DH_SMS_SIGN_NAME", "人大代表之家"),
+            (
+                "DH_SMS_TEMPLATE_IDS",
+                "booking_confirmed=1,verification_code=2",
+            ),
+        ])
+        .unwrap_err()
+        .to_string();
+        for missing in [
+            "DH_SMS_SECRET_KEY",
+            "DH_SMS_SDK_APP_ID",
+            "DH_SMS_TEMPLATE_IDS booking_waitlisted",
+            "DH_SMS_TEMPLATE_IDS opinion_published",
+        ] {
+            assert!(error.contains(missing), "{error} lacks {missing}");
+        }
+        assert!(!error.contains("DH_SMS_SECRET_ID,"), "{error}");
+        assert!(!error.contains("verification_code"), "{error}");
+    }
+
+    #[test]
+    fn tencent_with_every_setting_is_read_with_its_defaults() {
+        let ids = all_template_ids();
+        let read = settings(&[
+            ("DH_SMS_PROVIDER", "tencent"),
+            ("DH_SMS_SECRET_ID", "AKID1"),
+            ("DH_SMS_SECRET_KEY", "key"),
+            ("DH_SMS_SDK_APP_ID", "1400000000"),
+            ("DH_SMS_SIGN_NAME", "人大代表之家"),
+            ("DH_SMS_TEMPLATE_IDS", &ids),
+        ])
+        .unwrap();
+        let SmsSettings::Tencent(tencent) = read else {
+            panic!("tencent settings");
+        };
+        assert_eq!(tencent.endpoint, "https://sms.tencentcloudapi.com");
+        assert_eq!(tencent.region, "ap-guangzhou");
+        assert_eq!(tencent.template_ids["verification_code"], "115");
+        assert!(
+            !format!("{tencent:?}").contains("key\""),
+            "the key is not printed"
+        );
+        let unknown = format!("{ids},fax=9");
+        assert!(settings(&[
+            ("DH_SMS_PROVIDER", "tencent"),
+            ("DH_SMS_TEMPLATE_IDS", &unknown)
+        ])
+        .unwrap_err()
+        .to_string()
+        .contains("fax"));
+    }
 }

@@ -5,6 +5,7 @@ use deputy_homes_api::Home;
 use deputy_homes_server::homes::register_file::parse_register;
 use deputy_homes_server::meetings::booking_codes::{random_code, BookingCodes};
 use deputy_homes_server::platform::clock::Clock;
+use deputy_homes_server::platform::config::SmsSettings;
 use deputy_homes_server::platform::db::Db;
 use deputy_homes_server::{listen, prepare, Config};
 use reqwest::header::{COOKIE, SET_COOKIE};
@@ -204,6 +205,7 @@ impl TestApp {
             request_timeout_seconds: 30,
             body_timeout_seconds: 15,
             max_connections: 1024,
+            sms: SmsSettings::Log,
         };
         change(&mut config);
         let mut state = prepare(&config)

@@ -38,4 +38,5 @@ mod roles;
 mod schema;
 mod security_headers;
 mod upgrades;
+mod verification_messages;
 mod write_locks;

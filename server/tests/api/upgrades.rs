@@ -1,11 +1,14 @@
 //! A database written by an earlier version keeps its data when a newer server starts on it: the
 //! migrations added after the first opinions release (0010 rebuilds the outbox, 0011 adds the
-//! housekeeping columns, 0012 the audit order) run over rows that are already there.
+//! housekeeping columns, 0012 the audit order, 0013 the messages' templates) run over rows that
+//! are already there.
 
 use crate::helpers::PostgresDatabase;
+use crate::notifications::RecordingSender;
 use deputy_homes_api::opinions::handling::AuditQuery;
 use deputy_homes_api::opinions::units::HolidayCalendar;
 use deputy_homes_api::platform::outbox::NotificationKind;
+use deputy_homes_server::outbox::{notification_enqueue_verification, run_once, LogSender, Sender};
 use deputy_homes_server::platform::db::Db;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -67,6 +70,42 @@ async fn upgrade_keeps_the_data(url: &str) {
     assert_eq!(reminder.booking_code.as_deref(), Some("ABC234"));
     assert_eq!(reminder.tracking_number, None);
     assert_eq!(reminder.message, "明天的接待请准时到场");
+    // Written before templates, it has no template and no parameters, and is still sent by
+    // its text; a verification code, about no booking or opinion, can now be written beside it.
+    let (template, parameters): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT template, template_params FROM notifications WHERE id = 'n1'")
+            .fetch_one(
+                &AnyPoolOptions::new()
+                    .max_connections(1)
+                    .connect(url)
+                    .await
+                    .expect("opens"),
+            )
+            .await
+            .expect("the new columns read");
+    assert_eq!((template, parameters), (None, None));
+    let mut tx = db.begin().await.expect("a transaction");
+    notification_enqueue_verification(&mut tx, "13800138000", "493817", 10, 1500)
+        .await
+        .expect("a verification code is written");
+    tx.commit().await.expect("committed");
+    let sender = RecordingSender::default();
+    let pass = run_once(&db, &sender, 2000).await.expect("a pass");
+    assert_eq!(pass.sent, 2, "{pass:?}");
+    let old = sender
+        .sent()
+        .into_iter()
+        .find(|n| n.id == "n1")
+        .expect("the old reminder");
+    assert_eq!(
+        (old.message.as_str(), old.template.as_deref()),
+        ("明天的接待请准时到场", None)
+    );
+    assert_eq!(
+        LogSender.send(&old).await.ok(),
+        Some(()),
+        "the log sender writes its text"
+    );
     // The reminder's guard against a second copy survived the rebuild of the table.
     let again = sqlx::query(
         "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, \

@@ -7,7 +7,6 @@ use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::meetings::activity::{Activity, ActivityKind, Occurrence, OnDuty};
 use deputy_homes_api::meetings::activity_query::ActivityFilter;
-use deputy_homes_api::platform::outbox::NotificationKind;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
@@ -265,8 +264,7 @@ impl Db {
         let facts = activity_facts(&mut tx, id).await?;
         for to in &live {
             let message = texts.activity_cancelled(&facts, &to.code, reason);
-            let kind = NotificationKind::ActivityCancelled;
-            enqueue(&mut tx, kind, to, id, &message, now_ms).await?;
+            enqueue(&mut tx, to, id, &message, now_ms).await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -345,8 +343,7 @@ impl Db {
             let facts = activity_facts(&mut tx, id).await?;
             for to in live_bookings(&mut tx, id).await? {
                 let message = texts.change(&facts, &to.code, to.status);
-                let kind = NotificationKind::Change;
-                enqueue(&mut tx, kind, &to, id, &message, change.now_ms).await?;
+                enqueue(&mut tx, &to, id, &message, change.now_ms).await?;
             }
         }
         fill_from_waitlist(&mut tx, id, change.now_ms, texts).await?;

@@ -9,7 +9,6 @@ use crate::platform::db::Backend;
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::meetings::booking::{AccessNeed, Booking, BookingStatus};
-use deputy_homes_api::platform::outbox::NotificationKind;
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 
@@ -168,15 +167,7 @@ pub(crate) async fn fill_from_waitlist(
             .await?;
         let facts = activity_facts(conn, activity_id).await?;
         let message = texts.promotion(&facts, &to.code);
-        enqueue(
-            conn,
-            NotificationKind::Promotion,
-            &to,
-            activity_id,
-            &message,
-            now_ms,
-        )
-        .await?;
+        enqueue(conn, &to, activity_id, &message, now_ms).await?;
         promoted.push(to.code);
     }
     Ok(promoted)
@@ -248,16 +239,7 @@ impl Db {
                 };
                 let facts = activity_facts(&mut tx, record.activity_id).await?;
                 let message = texts.confirmation(&facts, record.code, status);
-                let kind = NotificationKind::Confirmation;
-                enqueue(
-                    &mut tx,
-                    kind,
-                    &to,
-                    record.activity_id,
-                    &message,
-                    record.now_ms,
-                )
-                .await?;
+                enqueue(&mut tx, &to, record.activity_id, &message, record.now_ms).await?;
                 tx.commit().await?;
                 Ok(BookOutcome::Created(status))
             }
@@ -369,8 +351,7 @@ impl Db {
             .await?;
             let facts = activity_facts(&mut tx, &activity_id).await?;
             let message = texts.cancellation(&facts, code);
-            let kind = NotificationKind::Cancellation;
-            enqueue(&mut tx, kind, &to, &activity_id, &message, now_ms).await?;
+            enqueue(&mut tx, &to, &activity_id, &message, now_ms).await?;
             let mut promoted = None;
             if to.status == BookingStatus::Booked {
                 free_seat(&mut tx, &activity_id).await?;
@@ -467,15 +448,7 @@ impl Db {
         let facts = activity_facts(&mut tx, target_id).await?;
         let message = texts.change(&facts, code, status);
         let moved = Recipient { status, ..mover };
-        enqueue(
-            &mut tx,
-            NotificationKind::Change,
-            &moved,
-            target_id,
-            &message,
-            now_ms,
-        )
-        .await?;
+        enqueue(&mut tx, &moved, target_id, &message, now_ms).await?;
         tx.commit().await?;
         Ok(MoveOutcome::Moved(status))
     }

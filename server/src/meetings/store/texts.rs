@@ -1,7 +1,8 @@
 //! What the bookings' storage needs to write a text message inside a change's transaction: the
-//! facts about the activity it reads there, and the wording, which the feature's `messages`
-//! module supplies (so storage decides no words).
+//! facts about the activity it reads there, and the message (a template and its parameters),
+//! which the feature's `messages` module supplies (so storage decides no words).
 
+use crate::outbox::store::message::StoredMessage;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::meetings::booking::BookingStatus;
 
@@ -19,18 +20,23 @@ pub struct ActivityFacts {
     pub address: String,
 }
 
-/// The wording of the texts about bookings.
+/// The messages about bookings, ready to store.
 pub trait BookingTexts: Send + Sync {
     /// A booking was made: booked, or on the waitlist.
-    fn confirmation(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> String;
+    fn confirmation(
+        &self,
+        facts: &ActivityFacts,
+        code: &str,
+        status: BookingStatus,
+    ) -> StoredMessage;
     /// A booking was moved, or its activity changed.
-    fn change(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> String;
+    fn change(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> StoredMessage;
     /// The citizen cancelled.
-    fn cancellation(&self, facts: &ActivityFacts, code: &str) -> String;
+    fn cancellation(&self, facts: &ActivityFacts, code: &str) -> StoredMessage;
     /// The activity was cancelled, with the reason.
-    fn activity_cancelled(&self, facts: &ActivityFacts, code: &str, reason: &str) -> String;
+    fn activity_cancelled(&self, facts: &ActivityFacts, code: &str, reason: &str) -> StoredMessage;
     /// A seat was freed for someone on the waitlist.
-    fn promotion(&self, facts: &ActivityFacts, code: &str) -> String;
+    fn promotion(&self, facts: &ActivityFacts, code: &str) -> StoredMessage;
     /// The day before.
-    fn reminder(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> String;
+    fn reminder(&self, facts: &ActivityFacts, code: &str, status: BookingStatus) -> StoredMessage;
 }

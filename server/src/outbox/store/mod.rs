@@ -1,8 +1,13 @@
 //! The outbox of text messages. Messages are enqueued by the booking and activity functions and
 //! by the staff's steps on opinions, in the same transaction as the change they tell of; the
-//! worker in `notify` claims and sends them.
+//! worker in `outbox` claims and sends them. A message is stored as its template's name and
+//! parameters (what a gateway sends) with the text staff see; a verification code's parameters
+//! are erased once it is sent or given up.
+
+pub mod message;
 
 use crate::meetings::store::texts::{ActivityFacts, BookingTexts};
+use crate::outbox::store::message::StoredMessage;
 use crate::platform::db::Db;
 use crate::platform::ids::random_id;
 use anyhow::Context;
@@ -22,7 +27,13 @@ pub struct Outgoing {
     /// The opinion it is about, for an opinion's message.
     pub tracking_number: Option<String>,
     pub phone: String,
+    /// The text staff see (with a verification code hidden); for a message written before
+    /// templates, the whole text sent.
     pub message: String,
+    /// The template's name; absent for a message written before templates.
+    pub template: Option<String>,
+    /// The template's parameters, a JSON object; absent as `template` is.
+    pub parameters: Option<String>,
     /// Attempts before this one.
     pub attempts: u32,
 }
@@ -80,46 +91,85 @@ fn facts_from_row(row: &AnyRow) -> anyhow::Result<ActivityFacts> {
 /// Adds a pending message about a booking to the outbox, due now, in the caller's transaction.
 pub(crate) async fn enqueue(
     conn: &mut AnyConnection,
-    kind: NotificationKind,
     to: &Recipient,
     activity_id: &str,
-    message: &str,
+    message: &StoredMessage,
     now_ms: i64,
 ) -> anyhow::Result<()> {
-    sqlx::query(
-        "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, attempts, \
-         next_attempt_at_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $7)",
+    insert(
+        conn,
+        Subject::Booking(&to.code, activity_id),
+        &to.phone,
+        message,
+        now_ms,
     )
-    .bind(random_id())
-    .bind(kind.code())
-    .bind(&to.code)
-    .bind(&to.phone)
-    .bind(activity_id)
-    .bind(message)
-    .bind(now_ms)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Adds a pending message about an opinion to the outbox, due now, in the caller's transaction.
 pub(crate) async fn enqueue_about_opinion(
     conn: &mut AnyConnection,
-    kind: NotificationKind,
     tracking_number: &str,
     phone: &str,
-    message: &str,
+    message: &StoredMessage,
     now_ms: i64,
 ) -> anyhow::Result<()> {
+    insert(
+        conn,
+        Subject::Opinion(tracking_number),
+        phone,
+        message,
+        now_ms,
+    )
+    .await
+}
+
+/// Adds a pending message about neither a booking nor an opinion (a verification code), due
+/// now, in the caller's transaction.
+pub(crate) async fn enqueue_to_phone(
+    conn: &mut AnyConnection,
+    phone: &str,
+    message: &StoredMessage,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    insert(conn, Subject::None, phone, message, now_ms).await
+}
+
+/// What a message is about.
+enum Subject<'a> {
+    /// A booking's code and its activity.
+    Booking(&'a str, &'a str),
+    /// An opinion's tracking number.
+    Opinion(&'a str),
+    None,
+}
+
+async fn insert(
+    conn: &mut AnyConnection,
+    subject: Subject<'_>,
+    phone: &str,
+    message: &StoredMessage,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    let (booking_code, activity_id, tracking_number) = match subject {
+        Subject::Booking(code, activity) => (Some(code), Some(activity), None),
+        Subject::Opinion(tracking) => (None, None, Some(tracking)),
+        Subject::None => (None, None, None),
+    };
     sqlx::query(
-        "INSERT INTO notifications (id, kind, tracking_number, phone, message, status, attempts, \
-         next_attempt_at_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)",
+        "INSERT INTO notifications (id, kind, booking_code, activity_id, tracking_number, phone, \
+         message, template, template_params, status, attempts, next_attempt_at_ms, created_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 0, $10, $10)",
     )
     .bind(random_id())
-    .bind(kind.code())
+    .bind(message.kind.code())
+    .bind(booking_code)
+    .bind(activity_id)
     .bind(tracking_number)
     .bind(phone)
-    .bind(message)
+    .bind(&message.text)
+    .bind(message.template)
+    .bind(&message.parameters)
     .bind(now_ms)
     .execute(conn)
     .await?;
@@ -212,16 +262,19 @@ impl Db {
             let activity_id: String = row.try_get("activity_id")?;
             let message = texts.reminder(&facts_from_row(row)?, &to.code, to.status);
             let done = sqlx::query(
-                "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, status, \
-                 attempts, next_attempt_at_ms, created_at_ms, dedupe_key) \
-                 VALUES ($1, 'reminder', $2, $3, $4, $5, 'pending', 0, $6, $6, $7) \
+                "INSERT INTO notifications (id, kind, booking_code, phone, activity_id, message, \
+                 template, template_params, status, attempts, next_attempt_at_ms, created_at_ms, \
+                 dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9, $10) \
                  ON CONFLICT (dedupe_key) DO NOTHING",
             )
             .bind(random_id())
+            .bind(message.kind.code())
             .bind(&to.code)
             .bind(&to.phone)
             .bind(&activity_id)
-            .bind(&message)
+            .bind(&message.text)
+            .bind(message.template)
+            .bind(&message.parameters)
             .bind(now_ms)
             .bind(format!("reminder:{}:{activity_id}", to.code))
             .execute(&self.pool)
@@ -238,7 +291,8 @@ impl Db {
         limit: usize,
     ) -> anyhow::Result<Vec<Outgoing>> {
         let rows = sqlx::query(&format!(
-            "SELECT id, kind, booking_code, tracking_number, phone, message, attempts FROM notifications \
+            "SELECT id, kind, booking_code, tracking_number, phone, message, template, template_params, \
+             attempts FROM notifications \
              WHERE status = 'pending' AND next_attempt_at_ms <= $1 \
              ORDER BY next_attempt_at_ms, created_at_ms, id LIMIT {limit}"
         ))
@@ -256,6 +310,8 @@ impl Db {
                     tracking_number: row.try_get("tracking_number")?,
                     phone: row.try_get("phone")?,
                     message: row.try_get("message")?,
+                    template: row.try_get("template")?,
+                    parameters: row.try_get("template_params")?,
                     attempts: u32::try_from(row.try_get::<i64, _>("attempts")?)?,
                 })
             })
@@ -282,20 +338,23 @@ impl Db {
         Ok(claimed.rows_affected() == 1)
     }
 
-    /// Records a message as sent.
+    /// Records a message as sent; a verification code's parameters are erased.
     pub async fn notification_sent(&self, id: &str, now_ms: i64) -> anyhow::Result<()> {
         sqlx::query(
             "UPDATE notifications SET status = 'sent', attempts = attempts + 1, sent_at_ms = $1, \
-             last_error = NULL WHERE id = $2",
+             last_error = NULL, template_params = CASE WHEN kind = $2 THEN NULL \
+             ELSE template_params END WHERE id = $3",
         )
         .bind(now_ms)
+        .bind(NotificationKind::VerificationCode.code())
         .bind(id)
         .execute(&self.pool)
         .await?;
         Ok(())
     }
 
-    /// Records a failed attempt: to be tried again at `retry_at_ms`, or given up when `None`.
+    /// Records a failed attempt: to be tried again at `retry_at_ms`, or given up when `None`
+    /// (then a verification code's parameters are erased).
     pub async fn notification_failed(
         &self,
         id: &str,
@@ -308,13 +367,19 @@ impl Db {
         };
         sqlx::query(
             "UPDATE notifications SET attempts = attempts + 1, last_error = $1, status = $2, \
-             next_attempt_at_ms = $3 WHERE id = $4",
+             next_attempt_at_ms = $3, template_params = CASE WHEN kind = $5 THEN NULL \
+             ELSE template_params END WHERE id = $4",
         )
         .bind(error)
         .bind(status.code())
         // A message given up on is never due again.
         .bind(retry_at_ms.unwrap_or(i64::MAX))
         .bind(id)
+        // The kind whose parameters are erased: a verification code's, once given up.
+        .bind(match retry_at_ms {
+            Some(_) => "",
+            None => NotificationKind::VerificationCode.code(),
+        })
         .execute(&self.pool)
         .await?;
         Ok(())
