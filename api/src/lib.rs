@@ -2,10 +2,11 @@
 //!
 //! This crate does no I/O and depends on no web or database crate: everything here is plain data
 //! and pure functions, so the same rules run in the browser (instant feedback) and on the server
-//! (the authority). One folder per feature (homes, meetings, opinions, accounts) and `platform`
+//! (the authority). One folder per feature (homes, meetings, opinions, accounts, citizens) and `platform`
 //! for what they share (the error shape, Hohhot time, the outbox, which app owns a path).
 
 pub mod accounts;
+pub mod citizens;
 pub mod homes;
 pub mod meetings;
 pub mod opinions;

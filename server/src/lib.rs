@@ -3,6 +3,7 @@
 //! housekeeping), each with its routes, decisions and storage, on `platform`.
 
 pub mod accounts;
+pub mod citizens;
 pub mod homes;
 pub mod housekeeping;
 pub mod meetings;
@@ -44,6 +45,10 @@ pub struct AppState {
     pub clock: platform::clock::Clock,
     /// Where new booking codes come from.
     pub booking_codes: meetings::booking_codes::BookingCodes,
+    /// Most text-message codes one client address may ask for per hour.
+    pub codes_per_address_hour: i64,
+    /// Where new text-message codes come from.
+    pub verification_codes: citizens::codes::VerificationCodes,
     pub dist_dir: PathBuf,
     /// Longest time from a request's head to its answer's head (`DH_REQUEST_TIMEOUT_SECONDS`).
     pub request_timeout: Duration,
@@ -89,6 +94,8 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         forwarded_hops: config.forwarded_hops,
         opinion_due_working_days: config.opinion_due_working_days,
         booking_codes: Default::default(),
+        verification_codes: Default::default(),
+        codes_per_address_hour: config.codes_per_address_hour,
         clock: Default::default(),
         dist_dir: config.dist_dir.clone(),
         request_timeout: Duration::from_secs(config.request_timeout_seconds),

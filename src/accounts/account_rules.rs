@@ -121,7 +121,10 @@ impl Refusal {
     /// the form, or the form-level message alone.
     pub fn shown(&self, t: &Catalog) -> Vec<(Option<&'static str>, &'static str)> {
         match self {
-            Refusal::Field(p) => vec![(Some(p.field().name()), p.message(t)), (None, self.message(t))],
+            Refusal::Field(p) => vec![
+                (Some(p.field().name()), p.message(t)),
+                (None, self.message(t)),
+            ],
             other => vec![(None, other.message(t))],
         }
     }

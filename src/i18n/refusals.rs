@@ -380,7 +380,10 @@ mod tests {
         let t = Lang::Zh.catalog();
         let code = Some(ReceptionField::Code);
         let waitlisted = answered(409, ErrorCode::Waitlisted, code);
-        assert_eq!(reception(&waitlisted, t), (None, t.error_check_in_waitlisted));
+        assert_eq!(
+            reception(&waitlisted, t),
+            (None, t.error_check_in_waitlisted)
+        );
         let again = answered(409, ErrorCode::AlreadyCheckedIn, code);
         assert_eq!(reception(&again, t), (None, t.error_check_in_already));
         assert_ne!(t.error_check_in_waitlisted, t.error_check_in_already);
@@ -407,7 +410,10 @@ mod tests {
         let end = answered(400, ErrorCode::BadParameter, Some(ActivityField::End));
         assert_eq!(activity(&end, t), (Some("end"), t.activity_time_error));
         let below = answered(409, ErrorCode::LimitReached, Some(ActivityField::Id));
-        assert_eq!(activity(&below, t), (Some("capacity"), t.error_capacity_below));
+        assert_eq!(
+            activity(&below, t),
+            (Some("capacity"), t.error_capacity_below)
+        );
         let taken = answered(409, ErrorCode::Taken, Some(UnitField::Name));
         assert_eq!(unit(&taken, t), (Some("name"), t.error_unit_taken));
     }

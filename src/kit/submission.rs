@@ -162,7 +162,11 @@ mod tests {
             form.refuse((None, "server down"));
             assert_eq!(form.field_error("phone"), None);
             assert_eq!(form.form_error(), "server down");
-            form.refuse_all(vec![(Some("phone"), "bad phone"), (Some("name"), "no name"), (None, "check")]);
+            form.refuse_all(vec![
+                (Some("phone"), "bad phone"),
+                (Some("name"), "no name"),
+                (None, "check"),
+            ]);
             assert_eq!(form.field_error("name"), Some("no name"));
             assert_eq!(form.field_error("phone"), Some("bad phone"));
             assert_eq!(form.form_error(), "check");

@@ -57,6 +57,11 @@ pub enum ErrorCode {
     KeyReused,
     /// A photo named in the request no longer exists (unused photos are deleted after a day).
     PhotoGone,
+    /// The text-message code is wrong (the code stays valid for its remaining tries).
+    WrongCode,
+    /// No code may be tried for this phone: none was sent, or it expired, was used, was
+    /// replaced by a newer one or had too many wrong tries.
+    CodeExpired,
     /// The server failed; details are in its log, not in the response.
     Internal,
 }

@@ -68,6 +68,9 @@ pub struct Config {
     pub max_connections: usize,
     /// Where text messages go (`DH_SMS_PROVIDER` and the `DH_SMS_*` settings).
     pub sms: SmsSettings,
+    /// Most text-message codes one client address may ask for per hour
+    /// (`DH_CODES_PER_ADDRESS_PER_HOUR`, default 20).
+    pub codes_per_address_hour: i64,
 }
 
 /// Where text messages go: `DH_SMS_PROVIDER` is `log` (the default) or `tencent`.
@@ -266,6 +269,10 @@ impl Config {
                     anyhow::anyhow!("DH_MAX_CONNECTIONS must be a whole number above 0")
                 })?,
             sms: SmsSettings::from_vars(&var)?,
+            codes_per_address_hour: positive(&var("DH_CODES_PER_ADDRESS_PER_HOUR", "20"))
+                .ok_or_else(|| {
+                    anyhow::anyhow!("DH_CODES_PER_ADDRESS_PER_HOUR must be a whole number above 0")
+                })?,
         })
     }
 }

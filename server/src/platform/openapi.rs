@@ -9,7 +9,7 @@
 //! An operation without `security` is open to everyone. The API test `roles` holds the server to
 //! what the document says here.
 
-use crate::platform::auth::{CSRF_HEADER, SESSION_COOKIE};
+use crate::platform::auth::{CITIZEN_COOKIE, CSRF_HEADER, SESSION_COOKIE};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -24,7 +24,7 @@ use utoipa::{Modify, OpenApi};
 )]
 pub struct ApiDoc;
 
-/// Adds the `session` and `csrf` security schemes that operations name.
+/// Adds the `session`, `citizen` and `csrf` security schemes that operations name.
 struct SessionSchemes;
 
 impl Modify for SessionSchemes {
@@ -37,6 +37,15 @@ impl Modify for SessionSchemes {
                 "The session cookie `POST /api/session` sets. An operation's roles say which \
                  accounts it admits: `staff`, `delegate`, or `home_delegate` (a delegate of the \
                  home the operation concerns); no role: any signed-in account.",
+            ))),
+        );
+        components.add_security_scheme(
+            "citizen",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                CITIZEN_COOKIE,
+                "The cookie `POST /api/citizen/session` sets once a phone is verified by a \
+                 text code. Operations for one phone's bookings and opinions admit only that \
+                 phone's session.",
             ))),
         );
         components.add_security_scheme(

@@ -68,6 +68,8 @@ pub(crate) struct Guard {
     pub roles: Vec<String>,
     /// Whether every requirement also names the `csrf` scheme.
     pub csrf: bool,
+    /// Whether it needs a verified phone's session (the `citizen` scheme) instead of an account.
+    pub citizen: bool,
 }
 
 impl Guard {
@@ -86,10 +88,13 @@ pub(crate) fn guard_of(operation: &Operation) -> Option<Guard> {
     let mut roles = Vec::new();
     let mut any_account = false;
     let mut csrf = Vec::new();
+    let mut citizen = Vec::new();
     for requirement in requirements {
         let requirement = requirement.as_object().expect("a security requirement");
+        citizen.push(requirement.contains_key("citizen"));
         let session = requirement
             .get("session")
+            .or_else(|| requirement.get("citizen"))
             .and_then(Value::as_array)
             .unwrap_or_else(|| {
                 panic!("{name}: a requirement without the session: {requirement:?}")
@@ -103,7 +108,7 @@ pub(crate) fn guard_of(operation: &Operation) -> Option<Guard> {
         csrf.push(requirement.contains_key("csrf"));
         for key in requirement.keys() {
             assert!(
-                ["session", "csrf"].contains(&key.as_str()),
+                ["session", "citizen", "csrf"].contains(&key.as_str()),
                 "{name}: unknown scheme {key}"
             );
         }
@@ -118,11 +123,16 @@ pub(crate) fn guard_of(operation: &Operation) -> Option<Guard> {
         csrf.iter().all(|c| *c == csrf[0]),
         "{name}: some requirements name csrf and some do not"
     );
+    assert!(
+        citizen.iter().all(|c| *c == citizen[0]),
+        "{name}: some requirements need a citizen and some an account"
+    );
     if any_account {
         roles.clear();
     }
     Some(Guard {
         roles,
         csrf: csrf[0],
+        citizen: citizen[0],
     })
 }

@@ -19,6 +19,9 @@ pub(crate) struct Fixtures {
     pub staff: Browser,
     /// A second session of wang's, for signing out.
     pub leaving: Browser,
+    /// A verified phone's session ([`PHONE`]'s), and a second one of it for ending.
+    pub citizen: Browser,
+    pub citizen_leaving: Browser,
     pub wang_id: String,
     /// Activities to edit and to cancel, and one held with bookings.
     pub edited: String,
@@ -43,6 +46,8 @@ impl Fixtures {
         let li = app.signed_in_as("lina", Role::Delegate, &["xc-01"]).await;
         let staff = app.signed_in_as("staff", Role::Staff, &[]).await;
         let leaving = app.sign_in("wang", PASSWORD).await;
+        let citizen = app.citizen(PHONE).await;
+        let citizen_leaving = app.verified_after_a_minute(PHONE).await;
         let held = activity(app, &wang, 5, 14).await;
         let code = code_of(&booked(app, &held, PHONE, "booked").await);
         let arrived = code_of(&booked(app, &held, "13900139001", "booked").await);
@@ -72,6 +77,8 @@ impl Fixtures {
             li,
             staff,
             leaving,
+            citizen,
+            citizen_leaving,
             held,
             code,
             closed,
@@ -117,7 +124,12 @@ impl Fixtures {
     /// anything any account may do; nobody for an open operation.
     pub fn allowed_caller(&self, operation: &Operation) -> Option<&Browser> {
         let guard = guard_of(operation)?;
-        Some(if guard.roles.is_empty() {
+        Some(if guard.citizen {
+            match operation.method {
+                Method::DELETE => &self.citizen_leaving,
+                _ => &self.citizen,
+            }
+        } else if guard.roles.is_empty() {
             match operation.method {
                 Method::DELETE => &self.leaving,
                 _ => &self.li,

@@ -2,6 +2,7 @@
 
 use deputy_homes_api::accounts::{Account, NewAccount, Role};
 use deputy_homes_api::Home;
+use deputy_homes_server::citizens::codes::VerificationCodes;
 use deputy_homes_server::homes::register_file::parse_register;
 use deputy_homes_server::meetings::booking_codes::{random_code, BookingCodes};
 use deputy_homes_server::platform::clock::Clock;
@@ -12,7 +13,7 @@ use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
 use sqlx::{AnyPool, Connection, PgConnection};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -127,6 +128,10 @@ pub struct TestApp {
     pub clock: Clock,
     /// Booking codes the app hands out next, before random ones.
     codes: Arc<Mutex<VecDeque<String>>>,
+    /// Text-message codes the app sends next, before [`TEST_CODE`] again.
+    verification_codes: Arc<Mutex<VecDeque<String>>>,
+    /// Verified phones' sessions, by phone, for [`TestApp::citizen`].
+    citizens: Mutex<HashMap<String, Browser>>,
     // Declared last: dropped after the server task is aborted.
     _postgres: Option<PostgresDatabase>,
 }
@@ -206,6 +211,8 @@ impl TestApp {
             body_timeout_seconds: 15,
             max_connections: 1024,
             sms: SmsSettings::Log,
+            // Tests verify many phones from one address; `citizens.rs` checks the real limit.
+            codes_per_address_hour: 1_000_000,
         };
         change(&mut config);
         let mut state = prepare(&config)
@@ -216,6 +223,12 @@ impl TestApp {
         state.booking_codes = BookingCodes::from_fn(move || {
             let next = queued.lock().expect("the code queue").pop_front();
             next.unwrap_or_else(random_code)
+        });
+        let verification_codes: Arc<Mutex<VecDeque<String>>> = Arc::default();
+        let queued = Arc::clone(&verification_codes);
+        state.verification_codes = VerificationCodes::from_fn(move || {
+            let next = queued.lock().expect("the code queue").pop_front();
+            next.unwrap_or_else(|| TEST_CODE.to_owned())
         });
         let clock = state.clock.clone();
         let (listener, router) = listen(&config, state)
@@ -241,6 +254,8 @@ impl TestApp {
             server,
             clock,
             codes,
+            verification_codes,
+            citizens: Mutex::default(),
             _postgres: postgres,
         }
     }
@@ -261,6 +276,84 @@ impl TestApp {
     pub fn queue_booking_codes(&self, codes: &[&str]) {
         let mut queue = self.codes.lock().expect("the code queue");
         queue.extend(codes.iter().map(|c| (*c).to_owned()));
+    }
+
+    /// Makes the app text these verification codes next, in order (then [`TEST_CODE`] again).
+    pub fn queue_verification_codes(&self, codes: &[&str]) {
+        let mut queue = self.verification_codes.lock().expect("the code queue");
+        queue.extend(codes.iter().map(|c| (*c).to_owned()));
+    }
+
+    /// `POST /api/citizen/codes` for a phone; whatever the answer.
+    pub async fn ask_code(&self, phone: &str) -> Response {
+        let body = json!({ "phone": phone });
+        self.send(self.request(Method::POST, "/api/citizen/codes").json(&body))
+            .await
+    }
+
+    /// `POST /api/citizen/session` with a phone and a code; whatever the answer.
+    pub async fn verify_response(&self, phone: &str, code: &str) -> Response {
+        let body = json!({ "phone": phone, "code": code });
+        self.send(
+            self.request(Method::POST, "/api/citizen/session")
+                .json(&body),
+        )
+        .await
+    }
+
+    /// A browser with a verified phone's session: asks for a code and verifies it (the app
+    /// texts [`TEST_CODE`] unless others are queued).
+    pub async fn verified(&self, phone: &str) -> Browser {
+        let asked = self.ask_code(phone).await;
+        assert_eq!(
+            asked.status(),
+            StatusCode::ACCEPTED,
+            "asking a code for {phone}"
+        );
+        self.verify(phone, TEST_CODE).await
+    }
+
+    /// The session of a verified phone, verified once per test app and then reused until it
+    /// ends (asking for a second code within a minute would be refused).
+    pub async fn citizen(&self, phone: &str) -> Browser {
+        let now = self.clock.now_ms();
+        if let Some(known) = self.citizens.lock().expect("the sessions").get(phone) {
+            if known.account["expires_at_ms"]
+                .as_i64()
+                .is_some_and(|end| end > now)
+            {
+                return known.clone();
+            }
+        }
+        let browser = self.verified(phone).await;
+        self.citizens
+            .lock()
+            .expect("the sessions")
+            .insert(phone.to_owned(), browser.clone());
+        browser
+    }
+
+    /// A minute on (past the one-code-a-minute limit), a fresh code and its session.
+    pub async fn verified_after_a_minute(&self, phone: &str) -> Browser {
+        self.clock.advance(61_000);
+        self.verified(phone).await
+    }
+
+    /// Verifies a code that was sent; the answer must be 200 with the citizen cookie.
+    pub async fn verify(&self, phone: &str, code: &str) -> Browser {
+        let response = self.verify_response(phone, code).await;
+        let cookie = named_set_cookie(&response, CITIZEN_COOKIE)
+            .unwrap_or_else(|| panic!("verifying {phone} set no citizen cookie"));
+        let body = json_body(response, StatusCode::OK).await;
+        let csrf_token = body["csrf_token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("the citizen session has no csrf_token: {body}"))
+            .to_owned();
+        Browser {
+            cookie: format!("{}={}", CITIZEN_COOKIE, cookie.value),
+            csrf_token,
+            account: body,
+        }
     }
 
     /// Signs in a new account with this role (and homes, for a delegate).
@@ -395,6 +488,12 @@ pub const PASSWORD: &str = "correct horse battery";
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "dh_session";
 
+/// The name of a verified phone's session cookie.
+pub const CITIZEN_COOKIE: &str = "dh_citizen";
+
+/// The text-message code the test app sends when none is queued.
+pub const TEST_CODE: &str = "135790";
+
 /// What a browser keeps of a sign-in: the cookie to send back, the anti-forgery token, and the
 /// account the server answered with.
 #[derive(Debug, Clone)]
@@ -441,6 +540,11 @@ impl SetCookie {
 
 /// The response's `Set-Cookie` for the session cookie, if it sets one; panics if it sets it twice.
 pub fn session_set_cookie(response: &Response) -> Option<SetCookie> {
+    named_set_cookie(response, SESSION_COOKIE)
+}
+
+/// The `Set-Cookie` of the cookie `wanted`, if the response sets it (at most once).
+pub fn named_set_cookie(response: &Response, wanted: &str) -> Option<SetCookie> {
     let found: Vec<SetCookie> = response
         .headers()
         .get_all(SET_COOKIE)
@@ -449,7 +553,7 @@ pub fn session_set_cookie(response: &Response) -> Option<SetCookie> {
             let text = v.to_str().expect("Set-Cookie is text");
             let mut parts = text.split(';').map(str::trim);
             let (name, value) = parts.next()?.split_once('=')?;
-            (name == SESSION_COOKIE).then(|| SetCookie {
+            (name == wanted).then(|| SetCookie {
                 value: value.to_owned(),
                 attributes: parts.map(str::to_owned).collect(),
             })

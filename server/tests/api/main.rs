@@ -13,6 +13,7 @@ mod booking_moves;
 mod bookings;
 mod caching;
 mod calendar;
+mod citizens;
 mod client_addresses;
 mod document;
 mod errors;

@@ -108,7 +108,8 @@ fn HomesEditor(
     let submission = Submission::new();
     let prefix = format!("edit-{id}");
     let save = move |_| {
-        let request = client::account_homes_set(id.clone(), draft.get_untracked(), csrf_token.clone());
+        let request =
+            client::account_homes_set(id.clone(), draft.get_untracked(), csrf_token.clone());
         submission.send(request, move |answer| match answer {
             Ok(updated) => {
                 accounts.update(|list| {

@@ -136,7 +136,9 @@ pub fn AccountCreate(
             <SelectField id="new-role" label=|c| c.role_label value=role_code>
                 {[Role::Delegate, Role::Staff]
                     .map(|r| {
-                        view! { <option value=r.code()>{tr_with(|c, r| (c.role_name)(r), r)}</option> }
+                        view! {
+                            <option value=r.code()>{tr_with(|c, r| (c.role_name)(r), r)}</option>
+                        }
                     })}
             </SelectField>
             <Show

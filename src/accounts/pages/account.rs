@@ -86,10 +86,13 @@ fn AccountDetails(session: Session) -> impl IntoView {
             .collect_view()
     });
     let sign_out = move |_| {
-        signing_out.send(client::session_delete(csrf.clone()), move |answer| match answer {
-            Ok(()) => auth.session.set(None),
-            Err(_) => signing_out.refuse((None, i18n.t().error_network)),
-        });
+        signing_out.send(
+            client::session_delete(csrf.clone()),
+            move |answer| match answer {
+                Ok(()) => auth.session.set(None),
+                Err(_) => signing_out.refuse((None, i18n.t().error_network)),
+            },
+        );
     };
     view! {
         <p class="account-name">

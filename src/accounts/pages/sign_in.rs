@@ -3,9 +3,9 @@
 use crate::accounts::client;
 use crate::accounts::session::use_auth;
 use crate::i18n::{tr, use_i18n, Catalog};
+use crate::kit::dom::focus;
 use crate::kit::http::ClientError;
 use crate::kit::page_title::use_page_title;
-use crate::kit::dom::focus;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use deputy_homes_api::platform::apps::Page;

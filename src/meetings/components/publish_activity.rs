@@ -140,11 +140,7 @@ pub fn PublishActivity(
             <p class="form-ok" role="status">
                 {move || published.get().map(|n| (i18n.t().published)(n))}
             </p>
-            <button
-                type="submit"
-                class="button button--primary"
-                disabled=move || submission.busy()
-            >
+            <button type="submit" class="button button--primary" disabled=move || submission.busy()>
                 {tr(|c| c.publish_button)}
             </button>
         </form>

@@ -2,10 +2,10 @@
 //! answer is a booking code with its QR code and a calendar file, remembered on this phone.
 
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
+use crate::kit::choice_fields::CheckField;
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
-use crate::kit::choice_fields::CheckField;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::meetings::client;

@@ -341,11 +341,7 @@ fn RecordForm(
                     </Transition>
                 </fieldset>
                 <FormStatus submission=saving ok=|c| c.record_saved />
-                <button
-                    type="submit"
-                    class="button button--primary"
-                    disabled=move || saving.busy()
-                >
+                <button type="submit" class="button button--primary" disabled=move || saving.busy()>
                     {tr(|c| c.record_save)}
                 </button>
             </form>

@@ -13,8 +13,8 @@ use crate::opinions::moderation_rules::{steps_from, StaffStep};
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
 use deputy_homes_api::opinions::board::ReplyClass;
 use deputy_homes_api::opinions::handling::{
-    AssignOpinion, ExtendOpinion, MAX_TEXT_CHARS, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
-    StaffOpinionView, StepNote,
+    AssignOpinion, ExtendOpinion, InternalNote, RejectOpinion, RejectReason, ReplyToOpinion,
+    StaffOpinionView, StepNote, MAX_TEXT_CHARS,
 };
 use deputy_homes_api::opinions::units::HandlingUnit;
 use leptos::ev::SubmitEvent;
@@ -162,7 +162,14 @@ fn SimpleStep(target: StepTarget, step: StaffStep, label: Text, with_note: bool)
             {with_note
                 .then(|| {
                     view! {
-                        <TextField id=id label=|c| c.step_note_label value=note rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("note") />
+                        <TextField
+                            id=id
+                            label=|c| c.step_note_label
+                            value=note
+                            rows=3
+                            max_chars=MAX_TEXT_CHARS
+                            error=submission.error("note")
+                        />
                     }
                 })}
             <StepSubmit label submission />
@@ -260,7 +267,14 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
                     error=submission.error("duplicate_of")
                 />
             </Show>
-            <TextField id="reject-message" label=|c| c.reject_message_label value=message rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("message") />
+            <TextField
+                id="reject-message"
+                label=|c| c.reject_message_label
+                value=message
+                rows=3
+                max_chars=MAX_TEXT_CHARS
+                error=submission.error("message")
+            />
             <StepSubmit label=|c| c.step_reject submission />
         </form>
     }
@@ -358,7 +372,14 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
                         }
                     })}
             </fieldset>
-            <TextField id="reply-text" label=|c| c.reply_text_label value=text rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("text") />
+            <TextField
+                id="reply-text"
+                label=|c| c.reply_text_label
+                value=text
+                rows=3
+                max_chars=MAX_TEXT_CHARS
+                error=submission.error("text")
+            />
             <StepSubmit label=|c| c.step_reply submission />
         </form>
     }
@@ -405,7 +426,14 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
                 min=earliest.unwrap_or_default()
                 error=submission.error("due_date")
             />
-            <TextField id="extend-reason" label=|c| c.extend_reason_label value=reason rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("reason") />
+            <TextField
+                id="extend-reason"
+                label=|c| c.extend_reason_label
+                value=reason
+                rows=3
+                max_chars=MAX_TEXT_CHARS
+                error=submission.error("reason")
+            />
             <StepSubmit label=|c| c.step_extend submission />
         </form>
     }
@@ -434,7 +462,14 @@ fn NoteStep(target: StepTarget) -> impl IntoView {
     view! {
         <form class="form step card" on:submit=submit novalidate>
             <h3>{tr(|c| c.add_note)}</h3>
-            <TextField id="note-text" label=|c| c.note_label value=text rows=3 max_chars=MAX_TEXT_CHARS error=submission.error("text") />
+            <TextField
+                id="note-text"
+                label=|c| c.note_label
+                value=text
+                rows=3
+                max_chars=MAX_TEXT_CHARS
+                error=submission.error("text")
+            />
             <StepSubmit label=|c| c.add_note submission />
         </form>
     }

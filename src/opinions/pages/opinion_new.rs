@@ -195,35 +195,36 @@ fn OpinionForm(
                 {Category::ALL
                     .map(|c| {
                         view! {
-                            <option value=c.code()>{tr_with(|t, c| (t.category_name)(c), c)}</option>
+                            <option value=c
+                                .code()>{tr_with(|t, c| (t.category_name)(c), c)}</option>
                         }
                     })}
             </SelectField>
             <SelectField id="opinion-home" label=|c| c.opinion_home value=home_id>
-                    <option value="">{tr(|c| c.opinion_no_home)}</option>
-                    {move || {
-                        homes
-                            .get()
-                            .and_then(Result::ok)
-                            .map(|r| {
-                                r.items
-                                    .into_iter()
-                                    .map(|h| {
-                                        let selected = h.id == home_id.get_untracked();
-                                        let label = if i18n.lang() == Lang::Zh {
-                                            h.name_zh
-                                        } else {
-                                            h.name_en
-                                        };
-                                        view! {
-                                            <option value=h.id selected=selected>
-                                                {label}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                    }}
+                <option value="">{tr(|c| c.opinion_no_home)}</option>
+                {move || {
+                    homes
+                        .get()
+                        .and_then(Result::ok)
+                        .map(|r| {
+                            r.items
+                                .into_iter()
+                                .map(|h| {
+                                    let selected = h.id == home_id.get_untracked();
+                                    let label = if i18n.lang() == Lang::Zh {
+                                        h.name_zh
+                                    } else {
+                                        h.name_en
+                                    };
+                                    view! {
+                                        <option value=h.id selected=selected>
+                                            {label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
             </SelectField>
             <TextField
                 id="opinion-title"
@@ -406,7 +407,11 @@ fn OpinionForm(
                 error=submission.error("consent")
                 consent=true
             />
-            <CheckField id="opinion-publish" label=|c| c.opinion_allow_publish checked=allow_publish />
+            <CheckField
+                id="opinion-publish"
+                label=|c| c.opinion_allow_publish
+                checked=allow_publish
+            />
             <FormStatus submission />
             <button
                 type="submit"

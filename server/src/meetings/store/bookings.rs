@@ -278,6 +278,19 @@ impl Db {
         Ok(n > 0)
     }
 
+    /// The newest bookings made with `phone`, most `limit`: the phone's "我的".
+    pub async fn bookings_of_phone(&self, phone: &str, limit: i64) -> anyhow::Result<Vec<Booking>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {BOOKING_COLUMNS} FROM bookings WHERE phone = $1 \
+             ORDER BY created_at_ms DESC, code LIMIT $2"
+        ))
+        .bind(phone)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(booking_from_row).collect()
+    }
+
     /// One booking by code and phone (both must match).
     pub async fn booking_by_code(
         &self,

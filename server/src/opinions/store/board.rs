@@ -3,6 +3,7 @@
 use crate::opinions::store::queue::{bind_all, category_of, status_of, Bind};
 use crate::opinions::store::timeline::insert_event;
 use crate::platform::db::Db;
+use deputy_homes_api::citizens::MyOpinion;
 use deputy_homes_api::opinions::board::{PublicOpinion, PublicOpinionPage, Rating, ReplyClass};
 use deputy_homes_api::opinions::handling::{EventKind, PAGE_SIZE};
 use deputy_homes_api::opinions::{Category, OpinionStatus};
@@ -48,6 +49,32 @@ pub struct StatsRow {
 }
 
 impl Db {
+    /// The newest opinions sent with `phone` as their contact, most `limit`: the phone's "我的".
+    pub async fn opinions_of_phone(
+        &self,
+        phone: &str,
+        limit: i64,
+    ) -> anyhow::Result<Vec<MyOpinion>> {
+        let rows = sqlx::query(
+            "SELECT tracking_number, title, status, created_at_ms FROM opinions \
+             WHERE contact_phone = $1 ORDER BY created_at_ms DESC, tracking_number DESC LIMIT $2",
+        )
+        .bind(phone)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(MyOpinion {
+                    tracking_number: row.try_get("tracking_number")?,
+                    title: row.try_get("title")?,
+                    status: status_of(&row.try_get::<String, _>("status")?)?,
+                    submitted_at_ms: row.try_get("created_at_ms")?,
+                })
+            })
+            .collect()
+    }
+
     /// Records the citizen's rating of the reply, once. The status becomes `rated` when the
     /// chain allows it (an opinion already published or closed keeps its status).
     pub async fn opinion_rate(

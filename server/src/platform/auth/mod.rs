@@ -16,6 +16,8 @@ use subtle::ConstantTimeEq;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "dh_session";
+/// Name of a verified phone's session cookie (`crate::citizens::session`).
+pub const CITIZEN_COOKIE: &str = "dh_citizen";
 /// Header that state-changing requests must carry, holding the session's anti-forgery token.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
@@ -92,7 +94,7 @@ impl FromRequestParts<AppState> for SignedIn {
 
 /// Whether the anti-forgery token sent matches the session's, compared in constant time so the
 /// answer's timing tells nothing of how many of its first bytes were right.
-fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
+pub fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
     sent.is_some_and(|sent| bool::from(sent.ct_eq(expected.as_bytes())))
 }
 
