@@ -38,7 +38,8 @@ pub struct Pass {
     pub idempotency_keys: u64,
     /// Rate-limit counters of past hours.
     pub counters: u64,
-    /// Sign-in sessions past their expiry (they open nothing any more).
+    /// Sign-in sessions and verified phones' sessions past their expiry (they open nothing any
+    /// more); text-message codes older than a day go too.
     pub expired_sessions: u64,
     /// Opinions whose contact, location and photos were erased.
     pub opinions_erased: u64,
@@ -71,6 +72,19 @@ impl Db {
             &mut tx,
             "DELETE FROM sessions WHERE expires_at_ms < $1",
             now_ms,
+        )
+        .await?
+            + execute(
+                &mut tx,
+                "DELETE FROM citizen_sessions WHERE expires_at_ms < $1",
+                now_ms,
+            )
+            .await?;
+        // Codes count towards the limits for a day; after that they are of no use.
+        execute(
+            &mut tx,
+            "DELETE FROM verification_codes WHERE created_at_ms < $1",
+            now_ms - 86_400_000,
         )
         .await?;
         let opinions_erased = erase_ended_opinions(&mut tx, cutoffs, now_ms).await?;

@@ -18,6 +18,7 @@ on_both_databases!(
     codes_asked_for_together_for_one_phone_are_counted_one_by_one,
     the_outbox_never_shows_a_code,
     bad_phones_and_codes_are_refused_with_their_field,
+    housekeeping_deletes_ended_sessions_and_codes_older_than_a_day,
 );
 
 const PHONE: &str = "13800138000";
@@ -266,4 +267,19 @@ async fn one_address(app: TestApp) {
         app.ask_code("13900000000").await.status(),
         StatusCode::ACCEPTED
     );
+}
+
+async fn housekeeping_deletes_ended_sessions_and_codes_older_than_a_day(app: TestApp) {
+    app.verified(PHONE).await;
+    let codes = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM verification_codes")
+            .fetch_one(&app.sql().await)
+            .await
+            .expect("the codes are readable")
+    };
+    let pass = crate::housekeeping::pass_now(&app).await;
+    assert_eq!((pass.expired_sessions, codes().await), (0, 1), "{pass:?}");
+    app.clock.advance(30 * 86_400_000 + 1);
+    let pass = crate::housekeeping::pass_now(&app).await;
+    assert_eq!((pass.expired_sessions, codes().await), (1, 0), "{pass:?}");
 }

@@ -48,7 +48,7 @@ async fn pass_at(app: &TestApp, now: i64) -> Pass {
 
 /// Runs a pass at the app's time, then a second one, which must find nothing to do; the first's
 /// counts.
-async fn pass_now(app: &TestApp) -> Pass {
+pub(crate) async fn pass_now(app: &TestApp) -> Pass {
     pass_at(app, app.clock.now_ms()).await
 }
 
