@@ -35,18 +35,24 @@ impl Submission {
     }
 
     /// Whether the form's request is under way (tracked); its button is disabled meanwhile.
+    ///
+    /// The readers here tolerate a disposed form: a `Transition` keeps the old view on screen
+    /// while its owner (and this form's signals) is already gone, and that view may re-render
+    /// once more when the finished request marks the form idle.
     pub fn busy(self) -> bool {
-        self.busy.get()
+        self.busy.try_get().unwrap_or(false)
     }
 
     /// Whether the form's request is under way, without tracking it (for a submit handler).
     pub fn busy_untracked(self) -> bool {
-        self.busy.get_untracked()
+        self.busy.try_get_untracked().unwrap_or(false)
     }
 
     /// The first refusal shown, if any (tracked).
     pub fn refusal(self) -> Option<Refusal> {
-        self.refusals.with(|all| all.first().copied())
+        self.refusals
+            .try_with(|all| all.first().copied())
+            .flatten()
     }
 
     /// The message of the first refusal, whichever field it names (tracked).
@@ -56,11 +62,13 @@ impl Submission {
 
     /// The message of the refusal that names `field` (tracked).
     pub fn field_error(self, field: &'static str) -> Option<&'static str> {
-        self.refusals.with(|all| {
-            all.iter()
-                .find(|(f, _)| *f == Some(field))
-                .map(|(_, message)| *message)
-        })
+        self.refusals
+            .try_with(|all| {
+                all.iter()
+                    .find(|(f, _)| *f == Some(field))
+                    .map(|(_, message)| *message)
+            })
+            .flatten()
     }
 
     /// The message of the refusal when it names `field`, as a signal for a field component.
@@ -70,7 +78,7 @@ impl Submission {
 
     /// Whether the last sending succeeded (tracked); a new sending or refusal resets it.
     pub fn succeeded(self) -> bool {
-        self.succeeded.get()
+        self.succeeded.try_get().unwrap_or(false)
     }
 
     /// Marks the last sending as succeeded, for the form to say so.
@@ -80,11 +88,13 @@ impl Submission {
 
     /// The message of a refusal that concerns the whole form, or nothing (tracked).
     pub fn form_error(self) -> &'static str {
-        self.refusals.with(|all| {
-            all.iter()
-                .find(|(f, _)| f.is_none())
-                .map_or("", |(_, message)| *message)
-        })
+        self.refusals
+            .try_with(|all| {
+                all.iter()
+                    .find(|(f, _)| f.is_none())
+                    .map_or("", |(_, message)| *message)
+            })
+            .unwrap_or("")
     }
 
     /// Shows a refusal: the form's own check failed, or the server refused.
