@@ -1,5 +1,6 @@
 //! Accounts of delegates and staff: who they are, and the rules for names, phones and passwords.
 
+use crate::platform::text::{text_problem, Lines};
 use serde::{Deserialize, Serialize};
 
 /// What an account may do. The server checks it on every request; the app only hides what a
@@ -77,6 +78,13 @@ pub struct SignIn {
     pub password: String,
 }
 
+impl SignIn {
+    /// Checks the login's characters: it is a username or a phone, one line.
+    pub fn validate(&self) -> Result<(), crate::ApiError> {
+        crate::platform::text::check_text(AccountField::Login, &self.login, Lines::One)
+    }
+}
+
 /// The signed-in account and the token that state-changing requests must echo in the
 /// `X-CSRF-Token` header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +147,9 @@ pub const MAX_DISPLAY_NAME_CHARS: usize = 50;
 
 /// Checks a display name (after trimming): 1 to [`MAX_DISPLAY_NAME_CHARS`] characters.
 pub fn validate_display_name(name: &str) -> Result<(), String> {
+    if let Some(problem) = text_problem(name, Lines::One) {
+        return Err(format!("display name: {problem}"));
+    }
     let chars = name.trim().chars().count();
     if (1..=MAX_DISPLAY_NAME_CHARS).contains(&chars) {
         Ok(())

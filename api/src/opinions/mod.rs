@@ -13,6 +13,7 @@ pub mod units;
 pub mod workdays;
 
 use crate::accounts::MobileNumber;
+use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use crate::FormField;
 use serde::{Deserialize, Serialize};
@@ -382,6 +383,12 @@ pub fn normalize_tracking_number(text: &str) -> String {
 }
 
 fn chars_between(field: OpinionField, text: &str, min: usize, max: usize) -> Result<(), ApiError> {
+    let lines = if field == OpinionField::Body {
+        Lines::Many
+    } else {
+        Lines::One
+    };
+    check_text(field, text, lines)?;
     let count = text.trim().chars().count();
     if count < min || count > max {
         return Err(ApiError::bad_parameter(

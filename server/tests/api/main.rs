@@ -18,6 +18,7 @@ mod document;
 mod errors;
 mod examples;
 mod fixtures;
+mod free_text;
 mod homes;
 mod housekeeping;
 mod import;

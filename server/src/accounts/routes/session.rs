@@ -26,6 +26,7 @@ pub async fn session_create(
     body: Result<Json<SignIn>, JsonRejection>,
 ) -> Result<(CookieJar, Json<Session>), AppError> {
     let Json(body) = body?;
+    body.validate().map_err(AppError::BadRequest)?;
     let session_ms = state.session_hours * 3_600_000;
     let new = rules::sign_in(
         &state.db,
