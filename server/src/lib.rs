@@ -14,8 +14,10 @@ use anyhow::Context;
 pub use platform::config::Config;
 use platform::db::Db;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -49,6 +51,9 @@ pub struct AppState {
     pub request_timeout: Duration,
     /// Longest pause inside a request body (`DH_BODY_TIMEOUT_SECONDS`).
     pub body_timeout: Duration,
+    /// Permits for password checks (argon2) running at once: two per core, so a burst of
+    /// sign-ins queues instead of taking every core and 19 MiB of memory each.
+    pub password_checks: Arc<Semaphore>,
 }
 
 /// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
@@ -93,7 +98,13 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         dist_dir: config.dist_dir.clone(),
         request_timeout: Duration::from_secs(config.request_timeout_seconds),
         body_timeout: Duration::from_secs(config.body_timeout_seconds),
+        password_checks: Arc::new(Semaphore::new(2 * cores())),
     })
+}
+
+/// The cores this process may use (1 when the system will not say).
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// Binds the listening socket and builds the app; the caller runs `axum::serve` with

@@ -73,14 +73,29 @@ pub struct Account {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignIn {
-    /// Username or mobile number.
+    /// Username or mobile number, at most 64 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub login: String,
+    /// At most 256 characters, as every password is.
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
     pub password: String,
 }
 
 impl SignIn {
     /// Checks the login's characters: it is a username or a phone, one line.
     pub fn validate(&self) -> Result<(), crate::ApiError> {
+        if self.login.trim().chars().count() > MAX_LOGIN_CHARS {
+            return Err(crate::ApiError::bad_parameter(
+                AccountField::Login,
+                format!("login may have at most {MAX_LOGIN_CHARS} characters"),
+            ));
+        }
+        if self.password.chars().count() > MAX_PASSWORD_CHARS {
+            return Err(crate::ApiError::bad_parameter(
+                AccountField::Password,
+                format!("password may have at most {MAX_PASSWORD_CHARS} characters"),
+            ));
+        }
         crate::platform::text::check_text(AccountField::Login, &self.login, Lines::One)
     }
 }
@@ -135,6 +150,10 @@ pub struct AccountHomes {
 // The limits below are repeated as literals in the OpenAPI attributes above (utoipa takes no
 // constants there); the API test `limits` probes both edges of every documented limit, so the
 // two cannot drift apart unnoticed.
+
+/// Longest login accepted when signing in, in characters (a username has at most 32, a phone
+/// typed with spaces and `+86` fewer than 20).
+pub const MAX_LOGIN_CHARS: usize = 64;
 
 /// Shortest accepted password, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 10;

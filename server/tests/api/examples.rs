@@ -112,6 +112,8 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
     let rating = json!({ "rating": "fairly", "comment": "还行", "phone_last4": "8000" });
     vec![
         example(M::GET, "/api/session", S::OK),
+        example(M::POST, "/api/session", S::OK)
+            .body(json!({ "login": "staff", "password": crate::helpers::PASSWORD })),
         example(M::GET, "/api/accounts", S::OK),
         example(M::POST, "/api/accounts", S::CREATED).body(new_account),
         example(M::PUT, "/api/accounts/{id}/homes", S::OK).body(json!({ "home_ids": ["xc-02"] })),

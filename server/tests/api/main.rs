@@ -38,5 +38,6 @@ mod reception;
 mod roles;
 mod schema;
 mod security_headers;
+mod sign_in_limits;
 mod upgrades;
 mod write_locks;

@@ -2,6 +2,7 @@
 
 use crate::accounts::rules;
 use crate::platform::auth::{session_cookie, SignedIn};
+use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -16,13 +17,14 @@ use deputy_homes_api::ApiError;
 #[utoipa::path(post, path = "/api/session", tag = "accounts", request_body = SignIn,
     responses(
         (status = 200, description = "Signed in; the cookie is set", body = Session),
-        (status = 400, description = "The body is not a sign-in", body = ApiError),
+        (status = 400, description = "The body is not a sign-in, or the login is over 64 characters", body = ApiError),
         (status = 401, description = "Wrong login or password", body = ApiError),
-        (status = 429, description = "Too many failed attempts; see Retry-After", body = ApiError),
+        (status = 429, description = "Too many failed attempts from this address, or for this login; see Retry-After", body = ApiError),
     ))]
 pub async fn session_create(
     State(state): State<AppState>,
     jar: CookieJar,
+    ip: ClientIp,
     body: Result<Json<SignIn>, JsonRejection>,
 ) -> Result<(CookieJar, Json<Session>), AppError> {
     let Json(body) = body?;
@@ -30,8 +32,9 @@ pub async fn session_create(
     let session_ms = state.session_hours * 3_600_000;
     let new = rules::sign_in(
         &state.db,
-        &body.login,
-        &body.password,
+        &state.password_checks,
+        (&body.login, &body.password),
+        &ip.limit_subject(),
         session_ms,
         state.clock.now_ms(),
     )
