@@ -3,11 +3,10 @@
 //! Photos that no opinion took within 24 h are deleted by housekeeping (`crate::housekeeping`).
 
 use crate::opinions::images::{clean, PhotoRefused};
-use crate::opinions::routes::submit::hash_hex;
 use crate::platform::auth::random_token;
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::multipart::{Field, MultipartRejection};
 use axum::extract::{Multipart, Path, State};
@@ -78,7 +77,8 @@ async fn photo_field(multipart: &mut Multipart) -> Result<Vec<u8>, AppError> {
 /// Counts an upload from this address; refuses past 3 photos per allowed opinion per hour.
 async fn check_upload_limit(state: &AppState, ip: ClientIp, now: i64) -> Result<(), AppError> {
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.limit_subject()), hour);
+    let counter =
+        HourlyCounter::PhotosFromAddress.name(&Subject::hashed(&ip.limit_subject()), hour);
     let limit = state.opinion_limit_per_ip * MAX_PHOTOS as i64;
     if state.db.counter_bump(&counter, now).await? > limit {
         return Err(AppError::Limited {

@@ -9,7 +9,7 @@ use crate::opinions::store::QueueFilter;
 use crate::opinions::store::RevealOutcome;
 use crate::platform::auth::{random_token, SignedIn, Staff};
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -169,7 +169,7 @@ pub async fn staff_opinions_reveal_phone(
     let tracking_number = normalize_tracking_number(&tracking_number);
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = HourlyCounter::PhoneReveals.name(&staff.account.id, hour);
+    let counter = HourlyCounter::PhoneReveals.name(&Subject::account(&staff.account.id), hour);
     let limit = (counter.as_str(), state.reveal_limit_per_hour);
     match state
         .db

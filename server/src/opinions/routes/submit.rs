@@ -10,7 +10,7 @@ use crate::opinions::store::SubmitOutcome;
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -124,12 +124,12 @@ pub async fn opinions_create(
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let mut limits = vec![(
-        HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.limit_subject()), hour),
+        HourlyCounter::OpinionsFromAddress.name(&Subject::hashed(&ip.limit_subject()), hour),
         state.opinion_limit_per_ip,
     )];
     if let Some(phone) = &phone {
         limits.push((
-            HourlyCounter::OpinionsFromPhone.name(&hash_hex(phone.as_str()), hour),
+            HourlyCounter::OpinionsFromPhone.name(&Subject::hashed(phone.as_str()), hour),
             state.opinion_limit_per_phone,
         ));
     }
@@ -223,10 +223,11 @@ pub async fn opinions_get(
             "phone_last4 must be the last 4 digits of the phone given with the opinion",
         )));
     }
+    let subject = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
+    let failures = HourlyCounter::FailedLookups.name(&subject, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
         return Err(AppError::Limited {
             message: format!(
