@@ -54,6 +54,9 @@ pub struct AppState {
     /// Permits for password checks (argon2) running at once: two per core, so a burst of
     /// sign-ins queues instead of taking every core and 19 MiB of memory each.
     pub password_checks: Arc<Semaphore>,
+    /// Permits for photo decodes running at once (one per core, at most 4): each may take up
+    /// to 160 MiB for its pixels and as much again to encode them.
+    pub photo_decodes: Arc<Semaphore>,
 }
 
 /// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
@@ -99,6 +102,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         request_timeout: Duration::from_secs(config.request_timeout_seconds),
         body_timeout: Duration::from_secs(config.body_timeout_seconds),
         password_checks: Arc::new(Semaphore::new(2 * cores())),
+        photo_decodes: Arc::new(Semaphore::new(cores().min(4))),
     })
 }
 
