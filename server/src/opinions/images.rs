@@ -162,16 +162,21 @@ mod tests {
         );
     }
 
-    /// A PNG header declaring `width` x `height` grey pixels, with no pixel data after it.
+    /// A PNG declaring `width` x `height` grey pixels, with an empty pixel data chunk.
     fn png_header(width: u32, height: u32) -> Vec<u8> {
+        fn chunk(png: &mut Vec<u8>, body: &[u8]) {
+            png.extend((body.len() as u32 - 4).to_be_bytes());
+            png.extend(body);
+            png.extend(crc32(body).to_be_bytes());
+        }
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
         let mut ihdr = b"IHDR".to_vec();
         ihdr.extend(width.to_be_bytes());
         ihdr.extend(height.to_be_bytes());
         ihdr.extend([8, 0, 0, 0, 0]);
-        png.extend(13u32.to_be_bytes());
-        png.extend(&ihdr);
-        png.extend(crc32(&ihdr).to_be_bytes());
+        chunk(&mut png, &ihdr);
+        chunk(&mut png, b"IDAT");
+        chunk(&mut png, b"IEND");
         png
     }
 
