@@ -24,6 +24,8 @@ crate::form_fields! {
         Code = "code",
         /// The activity a booking moves to.
         ActivityId = "activity_id",
+        /// The `Idempotency-Key` header that makes a retry safe.
+        IdempotencyKey = "Idempotency-Key",
     }
 }
 

@@ -10,6 +10,7 @@ mod activities_listing;
 mod activity_edit;
 mod app_shell;
 mod booking_moves;
+mod booking_retries;
 mod bookings;
 mod caching;
 mod calendar;

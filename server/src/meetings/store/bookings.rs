@@ -26,6 +26,8 @@ pub struct BookingRecord<'a> {
     pub now_ms: i64,
     /// Most upcoming live bookings the phone may hold.
     pub phone_cap: i64,
+    /// The request's `Idempotency-Key` and a hash of what it asked, if it sent one.
+    pub idempotency: Option<(&'a str, &'a str)>,
 }
 
 /// What booking did.
@@ -40,6 +42,13 @@ pub enum BookOutcome {
     CapReached,
     /// Another booking has this code already: try again with a new one.
     CodeTaken,
+    /// The key was used before for the same request: that booking's code and phone.
+    Replayed {
+        code: String,
+        phone: String,
+    },
+    /// The key was used before for another request.
+    KeyReused,
 }
 
 /// What moving a booking did.
@@ -190,6 +199,28 @@ impl Db {
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<BookOutcome> {
         let mut tx = self.begin().await?;
+        // The key first: a request with a key in use waits here for the first to finish, then
+        // finds its row and replays it (or is refused, if it asked something else).
+        if let Some((key, hash)) = record.idempotency {
+            let claimed = sqlx::query(
+                "INSERT INTO booking_idempotency (idempotency_key, request_hash, booking_id, \
+                 created_at_ms) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(key)
+            .bind(hash)
+            .bind(record.id)
+            .bind(record.now_ms)
+            .execute(&mut *tx)
+            .await;
+            match claimed {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => {
+                    tx.rollback().await?;
+                    return self.booking_replay(key, hash).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         if !lock_activity(&mut tx, record.activity_id).await? {
             return Ok(BookOutcome::Unavailable);
         }
@@ -275,6 +306,26 @@ impl Db {
             }
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// The booking made earlier under `key`, if it was made for the same request.
+    async fn booking_replay(&self, key: &str, hash: &str) -> anyhow::Result<BookOutcome> {
+        let row = sqlx::query(
+            "SELECT k.request_hash, b.code, b.phone FROM booking_idempotency k \
+             JOIN bookings b ON b.id = k.booking_id WHERE k.idempotency_key = $1",
+        )
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await
+        .context("the idempotency key's booking is missing")?;
+        let stored: String = row.try_get("request_hash")?;
+        if stored != hash {
+            return Ok(BookOutcome::KeyReused);
+        }
+        Ok(BookOutcome::Replayed {
+            code: row.try_get("code")?,
+            phone: row.try_get("phone")?,
+        })
     }
 
     async fn code_exists(&self, code: &str) -> anyhow::Result<bool> {

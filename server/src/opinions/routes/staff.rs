@@ -130,7 +130,7 @@ pub async fn staff_opinions_create(
     headers: HeaderMap,
     body: Result<Json<NewOpinion>, JsonRejection>,
 ) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
-    let key = match headers.get(crate::opinions::routes::submit::IDEMPOTENCY_KEY) {
+    let key = match headers.get(crate::platform::idempotency::IDEMPOTENCY_KEY) {
         Some(_) => idempotency_key(&headers)?,
         None => format!("walk-in:{}", random_token()),
     };

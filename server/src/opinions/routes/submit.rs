@@ -10,6 +10,7 @@ use crate::opinions::store::SubmitOutcome;
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
+use crate::platform::idempotency::{sent_key, IDEMPOTENCY_KEY, MAX_KEY_CHARS};
 use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -27,10 +28,6 @@ use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
-/// The header that makes a submission safe to retry.
-pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
-/// Longest idempotency key, in characters.
-const MAX_KEY_CHARS: usize = 100;
 /// Wrong phone digits one tracking number may be tried with per hour before look-ups of it are
 /// refused for the rest of the hour (4 digits are otherwise quickly guessed).
 pub(super) const MAX_FAILED_LOOKUPS: i64 = 10;
@@ -50,18 +47,12 @@ pub(super) fn hohhot_date(now_ms: i64) -> (i64, u32, u32) {
 }
 
 pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .unwrap_or_default();
-    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            OpinionField::IdempotencyKey,
-            format!("send an {IDEMPOTENCY_KEY} header of 1 to {MAX_KEY_CHARS} characters, new for each opinion"),
-        )));
-    }
-    Ok(key.to_owned())
+    sent_key(headers, OpinionField::IdempotencyKey)?.ok_or_else(|| {
+        let message = format!(
+            "send an {IDEMPOTENCY_KEY} header of 1 to {MAX_KEY_CHARS} characters, new for each opinion"
+        );
+        AppError::bad(OpinionField::IdempotencyKey, message)
+    })
 }
 
 /// The error for every outcome but a receipt.
