@@ -62,6 +62,8 @@ pub enum MoveOutcome {
     AlreadyThere,
     /// The target activity does not exist or was cancelled.
     TargetUnavailable,
+    /// It was checked in already: the check-in belongs to the activity it was made at.
+    CheckedIn,
 }
 
 /// What cancelling did.
@@ -465,16 +467,20 @@ impl Db {
         };
         lock_any_activity(&mut tx, first).await?;
         lock_any_activity(&mut tx, second).await?;
-        let row =
-            sqlx::query("SELECT code, phone, status, activity_id FROM bookings WHERE code = $1")
-                .bind(code)
-                .fetch_one(&mut *tx)
-                .await?;
+        let row = sqlx::query(
+            "SELECT code, phone, status, activity_id, checked_in_at_ms FROM bookings WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_one(&mut *tx)
+        .await?;
         let mover = Recipient::from_row(&row)?;
         let still_from: String = row.try_get("activity_id")?;
         if mover.status == BookingStatus::Cancelled || still_from != from {
             // Cancelled or moved by a request that finished while this one read.
             return Ok(MoveOutcome::NotFound);
+        }
+        if row.try_get::<Option<i64>, _>("checked_in_at_ms")?.is_some() {
+            return Ok(MoveOutcome::CheckedIn);
         }
         let open: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM activities WHERE id = $1 AND cancelled_at_ms IS NULL",
@@ -501,8 +507,12 @@ impl Db {
             BookingStatus::Waitlisted
         };
         let seq = next_seq(&mut tx, target_id).await?;
-        sqlx::query(
-            "UPDATE bookings SET activity_id = $1, seq = $2, status = $3, updated_at_ms = $4 WHERE code = $5",
+        // A check-in takes no activity lock, only this row: the update holds only if no
+        // check-in came in since the read above (PostgreSQL re-checks the condition on the row
+        // a concurrent check-in wrote).
+        let moved = sqlx::query(
+            "UPDATE bookings SET activity_id = $1, seq = $2, status = $3, updated_at_ms = $4 \
+             WHERE code = $5 AND checked_in_at_ms IS NULL",
         )
         .bind(target_id)
         .bind(seq)
@@ -511,6 +521,10 @@ impl Db {
         .bind(code)
         .execute(&mut *tx)
         .await?;
+        if moved.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(MoveOutcome::CheckedIn);
+        }
         if mover.status == BookingStatus::Booked {
             free_seat(&mut tx, from).await?;
             fill_from_waitlist(&mut tx, from, now_ms, texts).await?;
