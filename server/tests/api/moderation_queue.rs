@@ -18,6 +18,7 @@ on_both_databases!(
     staff_keep_the_list_of_handling_units,
     staff_keep_the_holiday_calendar,
     a_delegate_sees_the_opinions_of_their_homes_only,
+    a_delegate_sees_near_duplicates_only_among_their_homes_opinions,
 );
 
 fn trackings(page: &Value) -> Vec<String> {
@@ -594,4 +595,53 @@ async fn a_delegate_sees_the_opinions_of_their_homes_only(app: TestApp) {
         .send(staff.cookie_only(app.get("/api/delegate/opinions")))
         .await;
     api_error(refused, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+async fn a_delegate_sees_near_duplicates_only_among_their_homes_opinions(app: TestApp) {
+    let delegate = app.signed_in_as("wang", Role::Delegate, &["xc-01"]).await;
+    let repeated = json!({
+        "title": "公交站台缺遮阳棚",
+        "body": "新华大街公交站夏天太晒了，老人等车困难，建议加装遮阳棚",
+    });
+    let elsewhere = new_opinion(
+        &app,
+        Some(&mobile("1390000", 5)),
+        json!({ "home_id": "hm-01", "title": repeated["title"], "body": repeated["body"] }),
+    )
+    .await;
+    let here = new_opinion(&app, Some(PHONE), repeated.clone()).await;
+    let staff = staff(&app).await;
+    let all = staff_get(&app, &staff, "/api/staff/opinions").await;
+    assert_eq!(trackings(&all), [here.as_str(), elsewhere.as_str()]);
+    assert_eq!(
+        all["items"][0]["near_duplicate_of"],
+        elsewhere.as_str(),
+        "staff see it"
+    );
+    let list = json_body(
+        app.send(delegate.cookie_only(app.get("/api/delegate/opinions")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(trackings(&list), [here.as_str()]);
+    assert!(
+        list["items"][0].get("near_duplicate_of").is_none(),
+        "another home's opinion is not named to the delegate: {list}"
+    );
+    assert!(!list.to_string().contains(&elsewhere));
+    // One at their own home is named.
+    let again = new_opinion(&app, Some(&mobile("1390000", 6)), repeated).await;
+    let list = json_body(
+        app.send(delegate.cookie_only(app.get("/api/delegate/opinions")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(trackings(&list), [again.as_str(), here.as_str()]);
+    assert_eq!(
+        list["items"][0]["near_duplicate_of"],
+        here.as_str(),
+        "{list}"
+    );
 }

@@ -159,6 +159,16 @@ where
     .collect()
 }
 
+/// What near-duplicate detection compares of an opinion.
+#[derive(Debug, Clone)]
+pub struct OpinionText {
+    pub tracking_number: String,
+    pub created_at_ms: i64,
+    pub home_id: Option<String>,
+    /// The title and the body, on two lines.
+    pub text: String,
+}
+
 impl Db {
     /// The handling units of an opinion, by name.
     pub(crate) async fn units_of(&self, opinion_id: &str) -> anyhow::Result<Vec<UnitRef>> {
@@ -230,9 +240,9 @@ impl Db {
         &self,
         from_ms: i64,
         to_ms: i64,
-    ) -> anyhow::Result<Vec<(String, i64, String)>> {
+    ) -> anyhow::Result<Vec<OpinionText>> {
         sqlx::query(
-            "SELECT tracking_number, created_at_ms, title, body FROM opinions \
+            "SELECT tracking_number, created_at_ms, home_id, title, body FROM opinions \
              WHERE created_at_ms >= $1 AND created_at_ms <= $2 ORDER BY created_at_ms, id",
         )
         .bind(from_ms)
@@ -243,11 +253,12 @@ impl Db {
         .map(|row| {
             let title: String = row.try_get("title")?;
             let body: String = row.try_get("body")?;
-            Ok((
-                row.try_get("tracking_number")?,
-                row.try_get("created_at_ms")?,
-                format!("{title}\n{body}"),
-            ))
+            Ok(OpinionText {
+                tracking_number: row.try_get("tracking_number")?,
+                created_at_ms: row.try_get("created_at_ms")?,
+                home_id: row.try_get("home_id")?,
+                text: format!("{title}\n{body}"),
+            })
         })
         .collect()
     }
