@@ -19,6 +19,7 @@ on_both_databases!(
     staff_keep_the_holiday_calendar,
     a_delegate_sees_the_opinions_of_their_homes_only,
     a_delegate_sees_near_duplicates_only_among_their_homes_opinions,
+    near_duplicates_are_found_once_at_submission_and_stored,
 );
 
 fn trackings(page: &Value) -> Vec<String> {
@@ -644,4 +645,65 @@ async fn a_delegate_sees_near_duplicates_only_among_their_homes_opinions(app: Te
         here.as_str(),
         "{list}"
     );
+}
+
+async fn near_duplicates_are_found_once_at_submission_and_stored(app: TestApp) {
+    let repeated = json!({
+        "title": "公交站台缺遮阳棚",
+        "body": "新华大街公交站夏天太晒了，老人等车困难，建议加装遮阳棚",
+    });
+    let elsewhere = new_opinion(
+        &app,
+        Some(&mobile("1390000", 5)),
+        json!({ "home_id": "hm-01", "title": repeated["title"], "body": repeated["body"] }),
+    )
+    .await;
+    let here = new_opinion(&app, Some(PHONE), repeated.clone()).await;
+    let again = new_opinion(&app, Some(&mobile("1390000", 6)), repeated).await;
+    // Stored by the submissions themselves, before any page was shown.
+    let pool = app.sql().await;
+    let stored = |tracking: String| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_as::<_, (Option<String>, Option<String>, i64)>(
+                "SELECT near_duplicate_of, near_duplicate_at_home_of, near_duplicates_checked \
+                 FROM opinions WHERE tracking_number = $1",
+            )
+            .bind(tracking)
+            .fetch_one(&pool)
+            .await
+            .expect("the opinion")
+        }
+    };
+    assert_eq!(stored(elsewhere.clone()).await, (None, None, 1));
+    assert_eq!(
+        stored(here.clone()).await,
+        (Some(elsewhere.clone()), None, 1)
+    );
+    assert_eq!(
+        stored(again.clone()).await,
+        (Some(elsewhere.clone()), Some(here.clone()), 1)
+    );
+    // A page shows what is stored: staff the nearest of all, delegates the nearest at the home.
+    sqlx::query("UPDATE opinions SET near_duplicate_of = $1 WHERE tracking_number = $2")
+        .bind(&here)
+        .bind(&again)
+        .execute(&pool)
+        .await
+        .expect("the test's change");
+    let staff = staff(&app).await;
+    let all = staff_get(&app, &staff, "/api/staff/opinions").await;
+    assert_eq!(
+        all["items"][0]["near_duplicate_of"],
+        here.as_str(),
+        "read, not computed again"
+    );
+    // An opinion stored before the column existed is compared when first shown, then stored.
+    sqlx::query("UPDATE opinions SET near_duplicate_of = NULL, near_duplicates_checked = 0")
+        .execute(&pool)
+        .await
+        .expect("the test's change");
+    let all = staff_get(&app, &staff, "/api/staff/opinions").await;
+    assert_eq!(all["items"][0]["near_duplicate_of"], elsewhere.as_str());
+    assert_eq!(stored(again).await.2, 1);
 }

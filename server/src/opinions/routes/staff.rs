@@ -23,20 +23,20 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::{normalize_tracking_number, NewOpinion, OpinionReceipt};
 use deputy_homes_api::{ApiError, ErrorCode};
 
-/// A page of the queue; for a delegate (`homes`: theirs), near duplicates are looked for only
-/// among their homes' opinions, as they may not see the others.
+/// A page of the queue; for a delegate (`at_home`), each opinion's near duplicate among its own
+/// home's opinions only, as they may not see the others.
 async fn page_of(
     state: &AppState,
     filter: &QueueFilter,
     page: Option<u32>,
-    homes: Option<&[String]>,
+    at_home: bool,
 ) -> Result<Json<OpinionPage>, AppError> {
     let page = page_number(page).map_err(AppError::BadRequest)?;
     let (mut items, total) = state
         .db
         .opinion_queue(filter, page, state.clock.now_ms())
         .await?;
-    mark_near_duplicates(&state.db, &mut items, homes).await?;
+    mark_near_duplicates(&state.db, &mut items, at_home).await?;
     Ok(Json(OpinionPage {
         items,
         total,
@@ -64,7 +64,7 @@ pub async fn staff_opinions_list(
         query,
         delegate: None,
     };
-    page_of(&state, &filter, page, None).await
+    page_of(&state, &filter, page, false).await
 }
 
 /// The opinions raised at the homes the signed-in delegate belongs to, with the staff queue's
@@ -90,9 +90,9 @@ pub async fn delegate_opinions_list(
     let page = query.page;
     let filter = QueueFilter {
         query,
-        delegate: Some(signed_in.account.id.clone()),
+        delegate: Some(signed_in.account.id),
     };
-    page_of(&state, &filter, page, Some(&signed_in.account.home_ids)).await
+    page_of(&state, &filter, page, true).await
 }
 
 /// One opinion in full for staff: the timeline with internal notes and who did each step.

@@ -5,6 +5,7 @@
 //! phone and per client address per hour, counted in the database so every server shares them;
 //! the windows are whole clock hours.
 
+use crate::opinions::near_duplicates::find_near_duplicates;
 use crate::opinions::store::OpinionRecord;
 use crate::opinions::store::SubmitOutcome;
 use crate::platform::auth::{random_id, random_token, token_hash};
@@ -182,7 +183,16 @@ pub(super) async fn store(
         entered_by: submission.entered_by,
     };
     match state.db.opinion_submit(&record).await? {
-        SubmitOutcome::Created(receipt) => Ok((StatusCode::CREATED, Json(receipt))),
+        SubmitOutcome::Created(receipt) => {
+            // Found once, now, rather than on every page that shows the opinion. A failure
+            // here loses nothing: the first page to show it looks again.
+            let found =
+                find_near_duplicates(&state.db, &receipt.tracking_number, submission.now_ms).await;
+            if let Err(e) = found {
+                tracing::warn!(error = %e, "near duplicates not found at submission");
+            }
+            Ok((StatusCode::CREATED, Json(receipt)))
+        }
         SubmitOutcome::Replayed(receipt) => Ok((StatusCode::OK, Json(receipt))),
         other => Err(refused(other, retry_after_secs)),
     }
