@@ -106,12 +106,21 @@ fn normalize(value: &mut Value) -> bool {
             *text = text.nfc().collect();
             true
         }
-        Value::Array(items) => items
-            .iter_mut()
-            .fold(false, |any, item| normalize(item) || any),
-        Value::Object(members) => members
-            .values_mut()
-            .fold(false, |any, member| normalize(member) || any),
+        // Every member is normalized: no stop at the first that changed, as `any` would.
+        Value::Array(items) => {
+            let mut changed = false;
+            for item in items {
+                changed |= normalize(item);
+            }
+            changed
+        }
+        Value::Object(members) => {
+            let mut changed = false;
+            for member in members.values_mut() {
+                changed |= normalize(member);
+            }
+            changed
+        }
         _ => false,
     }
 }
