@@ -140,6 +140,15 @@ pub struct NewAccount {
     pub home_ids: Vec<String>,
 }
 
+/// Body of `PUT /api/accounts/{id}/active`: staff disable an account (its sessions end at once)
+/// or enable it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountActive {
+    /// `false` disables the account, `true` enables it again.
+    pub active: bool,
+}
+
 /// Body of `PUT /api/accounts/{id}/homes`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

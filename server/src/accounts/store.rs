@@ -1,10 +1,12 @@
 //! Accounts, their homes, sessions and failed sign-ins.
 
+use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::accounts::{Account, Role};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::BTreeMap;
 
 /// An account with what signing in needs.
 #[derive(Debug, Clone)]
@@ -91,7 +93,7 @@ impl Db {
     /// The account whose username or phone is `login`.
     pub async fn account_by_login(&self, login: &str) -> anyhow::Result<Option<StoredAccount>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, a.password_hash FROM accounts a WHERE a.username = $1 OR a.phone = $1"
+            "SELECT {ACCOUNT_COLUMNS}, a.password_hash FROM accounts a WHERE (a.username = $1 OR a.phone = $1) AND a.disabled_at_ms IS NULL"
         ))
         .bind(login)
         .fetch_optional(&self.pool)
@@ -162,6 +164,46 @@ impl Db {
         Ok(())
     }
 
+    /// Disables an account and ends its sessions, or enables it again, with an audit entry by
+    /// `actor`, in one transaction; false if no account has this id.
+    pub async fn account_set_active(
+        &self,
+        account_id: &str,
+        active: bool,
+        actor: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<bool> {
+        let mut tx = self.begin().await?;
+        let changed = sqlx::query("UPDATE accounts SET disabled_at_ms = $1 WHERE id = $2")
+            .bind((!active).then_some(now_ms))
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let entry = Audit {
+            actor,
+            at_ms: now_ms,
+            action: if active {
+                "account.enable"
+            } else {
+                "account.disable"
+            },
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::new(),
+        };
+        audit_write(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Starts a session.
     pub async fn session_insert(
         &self,
@@ -192,7 +234,8 @@ impl Db {
     ) -> anyhow::Result<Option<StoredSession>> {
         let row = sqlx::query(&format!(
             "SELECT {ACCOUNT_COLUMNS}, s.csrf_token, s.expires_at_ms \
-             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1"
+             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 \
+             AND a.disabled_at_ms IS NULL"
         ))
         .bind(token_hash)
         .fetch_optional(&self.pool)

@@ -117,6 +117,7 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
         example(M::GET, "/api/accounts", S::OK),
         example(M::POST, "/api/accounts", S::CREATED).body(new_account),
         example(M::PUT, "/api/accounts/{id}/homes", S::OK).body(json!({ "home_ids": ["xc-02"] })),
+        example(M::PUT, "/api/accounts/{id}/active", S::OK).body(json!({ "active": true })),
         example(M::GET, "/api/notifications", S::OK),
         example(M::POST, "/api/homes/{id}/activities", S::CREATED).body(new_activity),
         example(M::PUT, "/api/activities/{id}", S::OK)

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod account_life;
 mod accounts;
 mod activities;
 mod activities_listing;

@@ -1,4 +1,4 @@
-//! Staff manage accounts: list, create, and assign delegates to homes.
+//! Staff manage accounts: list, create, assign delegates to homes, disable and enable.
 
 use crate::accounts::rules::{self, check_home_ids};
 use crate::platform::auth::Staff;
@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::accounts::AccountField;
-use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount};
+use deputy_homes_api::accounts::{Account, AccountActive, AccountHomes, NewAccount};
 use deputy_homes_api::ApiError;
 
 /// Every account (staff only; phones in full, as staff manage them).
@@ -84,4 +84,40 @@ pub async fn accounts_set_homes(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("account {id}")))?;
     Ok(Json(updated))
+}
+
+/// Disables an account, ending its sessions at once, or enables it again (staff only; audited).
+/// A disabled account's sign-in is answered like a wrong password.
+#[utoipa::path(put, path = "/api/accounts/{id}/active", tag = "accounts", security(("session" = ["staff"], "csrf" = [])), request_body = AccountActive,
+    params(("id" = String, Path, description = "The account's id")),
+    responses(
+        (status = 200, description = "The account", body = Account),
+        (status = 400, description = "The body is not `{\"active\": bool}`", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, no anti-forgery token, or one's own account", body = ApiError),
+        (status = 404, description = "No such account", body = ApiError),
+    ))]
+pub async fn accounts_set_active(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    Path(id): Path<String>,
+    body: Result<Json<AccountActive>, JsonRejection>,
+) -> Result<Json<Account>, AppError> {
+    let Json(body) = body?;
+    if id == staff.account.id {
+        return Err(AppError::Forbidden(
+            "staff cannot disable or enable their own account".into(),
+        ));
+    }
+    let not_found = || AppError::NotFound(format!("account {id}"));
+    let now = state.clock.now_ms();
+    if !state
+        .db
+        .account_set_active(&id, body.active, &staff.account.id, now)
+        .await?
+    {
+        return Err(not_found());
+    }
+    let account = state.db.account_by_id(&id).await?.ok_or_else(not_found)?;
+    Ok(Json(account))
 }

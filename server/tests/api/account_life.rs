@@ -1,0 +1,84 @@
+//! The life of an account: staff disable one (its sessions end at once, it cannot sign in) and
+//! enable it again, each change in the audit log; no one disables their own account.
+
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
+use deputy_homes_api::accounts::Role;
+use reqwest::{Method, Response, StatusCode};
+use serde_json::{json, Value};
+
+on_both_databases!(a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled,);
+
+async fn set_active(app: &TestApp, staff: &Browser, id: &str, active: bool) -> Response {
+    let request = app
+        .request(Method::PUT, &format!("/api/accounts/{id}/active"))
+        .json(&json!({ "active": active }));
+    app.send(staff.signed(request)).await
+}
+
+async fn session_status(app: &TestApp, browser: &Browser) -> StatusCode {
+    app.send(browser.cookie_only(app.get("/api/session")))
+        .await
+        .status()
+}
+
+async fn audit_actions(app: &TestApp, staff: &Browser, target: &str) -> Vec<Value> {
+    let page = json_body(
+        app.send(staff.cookie_only(app.get("/api/staff/audit").query(&[("target", target)])))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| e["action"].clone())
+        .collect()
+}
+
+async fn a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled(
+    app: TestApp,
+) {
+    let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
+    let wang = app.signed_in_as("wang", Role::Delegate, &["xc-02"]).await;
+    let phone_too = app.sign_in("wang", PASSWORD).await;
+    let id = wang.account["id"].as_str().expect("an id").to_owned();
+    assert_eq!(session_status(&app, &wang).await, StatusCode::OK);
+
+    let account = json_body(set_active(&app, &staff, &id, false).await, StatusCode::OK).await;
+    assert_eq!(account["username"], "wang");
+    for session in [&wang, &phone_too] {
+        assert_eq!(
+            session_status(&app, session).await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let refused = app.sign_in_response("wang", PASSWORD).await;
+    api_error(refused, StatusCode::UNAUTHORIZED, "bad_credentials").await;
+
+    json_body(set_active(&app, &staff, &id, true).await, StatusCode::OK).await;
+    let back = app.sign_in("wang", PASSWORD).await;
+    assert_eq!(session_status(&app, &back).await, StatusCode::OK);
+    assert_eq!(
+        audit_actions(&app, &staff, &format!("account:{id}")).await,
+        [json!("account.enable"), json!("account.disable")],
+        "newest first"
+    );
+
+    let own = staff.account["id"].as_str().expect("an id").to_owned();
+    api_error(
+        set_active(&app, &staff, &own, false).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_eq!(session_status(&app, &staff).await, StatusCode::OK);
+    api_error(
+        set_active(&app, &staff, "no-such-account", false).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let by_delegate = set_active(&app, &back, &own, false).await;
+    api_error(by_delegate, StatusCode::FORBIDDEN, "forbidden").await;
+}
