@@ -87,7 +87,8 @@ pub async fn sign_in(
         Ok(mobile) => mobile.as_str().to_owned(),
         Err(_) => login,
     };
-    let stored = db.account_by_login(&login).await?;
+    // A disabled account is answered as if there were none, password and all.
+    let stored = db.account_by_login(&login).await?.filter(|s| !s.disabled);
     // Failures count per account, whichever of its username or phone was typed, so the two
     // logins of one account share one limit; unknown logins count by what was typed.
     let who = match &stored {

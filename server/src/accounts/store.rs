@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 pub struct StoredAccount {
     pub account: Account,
     pub password_hash: String,
+    /// Staff disabled it: it may not sign in.
+    pub disabled: bool,
 }
 
 /// A new account to store.
@@ -90,10 +92,11 @@ impl Db {
         Ok(())
     }
 
-    /// The account whose username or phone is `login`.
+    /// The account whose username or phone is `login`, disabled or not.
     pub async fn account_by_login(&self, login: &str) -> anyhow::Result<Option<StoredAccount>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, a.password_hash FROM accounts a WHERE (a.username = $1 OR a.phone = $1) AND a.disabled_at_ms IS NULL"
+            "SELECT {ACCOUNT_COLUMNS}, a.password_hash, a.disabled_at_ms FROM accounts a \
+             WHERE a.username = $1 OR a.phone = $1"
         ))
         .bind(login)
         .fetch_optional(&self.pool)
@@ -103,6 +106,7 @@ impl Db {
             Some(row) => Ok(Some(StoredAccount {
                 account: self.account_from_row(&row).await?,
                 password_hash: row.try_get("password_hash")?,
+                disabled: row.try_get::<Option<i64>, _>("disabled_at_ms")?.is_some(),
             })),
         }
     }

@@ -55,6 +55,12 @@ async fn a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_
     }
     let refused = app.sign_in_response("wang", PASSWORD).await;
     api_error(refused, StatusCode::UNAUTHORIZED, "bad_credentials").await;
+    // Its username stays taken.
+    let taken = staff.signed(app.request(Method::POST, "/api/accounts").json(&json!({
+        "username": "wang", "display_name": "王", "role": "delegate",
+        "password": "a long enough password", "home_ids": [],
+    })));
+    api_error(app.send(taken).await, StatusCode::CONFLICT, "taken").await;
 
     json_body(set_active(&app, &staff, &id, true).await, StatusCode::OK).await;
     let back = app.sign_in("wang", PASSWORD).await;
