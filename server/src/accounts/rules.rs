@@ -166,13 +166,26 @@ pub fn check_home_ids(
     }
 }
 
-/// Validates and stores a new account. `home_ids` must already be checked.
+/// Validates and stores a new account, not audited (the command line, the demonstration
+/// accounts). `home_ids` must already be checked.
 pub async fn create(
     db: &Db,
     new: &NewAccount,
     home_ids: Vec<String>,
     demo: bool,
     now_ms: i64,
+) -> Result<Account, AppError> {
+    create_by(db, new, (home_ids, demo), now_ms, None).await
+}
+
+/// Validates and stores a new account, audited as made by `actor` when one is given.
+/// `home_ids` must already be checked.
+pub async fn create_by(
+    db: &Db,
+    new: &NewAccount,
+    (home_ids, demo): (Vec<String>, bool),
+    now_ms: i64,
+    actor: Option<&str>,
 ) -> Result<Account, AppError> {
     let username = new.username.trim().to_lowercase();
     validate_username(&username).map_err(|m| bad(AccountField::Username, m))?;
@@ -220,6 +233,7 @@ pub async fn create(
         home_ids: &home_ids,
         demo,
         now_ms,
+        created_by: actor,
     })
     .await?;
     db.account_by_id(&id)

@@ -29,6 +29,9 @@ pub struct AccountRecord<'a> {
     pub home_ids: &'a [String],
     pub demo: bool,
     pub now_ms: i64,
+    /// The staff account that created it, for the audit log; `None` for the command line and
+    /// the demonstration accounts, which are not audited.
+    pub created_by: Option<&'a str>,
 }
 
 /// A live session: its account, anti-forgery token and end.
@@ -88,6 +91,21 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        let details = BTreeMap::from([
+            ("username".to_owned(), record.username.to_owned()),
+            ("role".to_owned(), record.role.code().to_owned()),
+            ("home_ids".to_owned(), record.home_ids.join(",")),
+        ]);
+        if let Some(actor) = record.created_by {
+            let entry = Audit {
+                actor,
+                at_ms: record.now_ms,
+                action: "account.create",
+                target: &format!("account:{}", record.id),
+                details,
+            };
+            audit_write(&mut tx, &entry).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -146,11 +164,12 @@ impl Db {
             .await?)
     }
 
-    /// Replaces the homes an account belongs to.
+    /// Replaces the homes an account belongs to, audited as done by `actor` at `now_ms`.
     pub async fn account_set_homes(
         &self,
         account_id: &str,
         home_ids: &[String],
+        (actor, now_ms): (&str, i64),
     ) -> anyhow::Result<()> {
         let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM account_homes WHERE account_id = $1")
@@ -164,6 +183,14 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        let entry = Audit {
+            actor,
+            at_ms: now_ms,
+            action: "account.homes",
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::from([("home_ids".to_owned(), home_ids.join(","))]),
+        };
+        audit_write(&mut tx, &entry).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -1,12 +1,16 @@
 //! The life of an account: staff disable one (its sessions end at once, it cannot sign in) and
-//! enable it again, each change in the audit log; no one disables their own account.
+//! enable it again; no one disables their own account; creating an account and changing a
+//! delegate's homes are in the audit log too.
 
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use deputy_homes_api::accounts::Role;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 
-on_both_databases!(a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled,);
+on_both_databases!(
+    a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled,
+    creating_an_account_and_changing_its_homes_are_audited,
+);
 
 async fn set_active(app: &TestApp, staff: &Browser, id: &str, active: bool) -> Response {
     let request = app
@@ -87,4 +91,39 @@ async fn a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_
     .await;
     let by_delegate = set_active(&app, &back, &own, false).await;
     api_error(by_delegate, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+async fn creating_an_account_and_changing_its_homes_are_audited(app: TestApp) {
+    let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
+    let created = staff.signed(app.request(Method::POST, "/api/accounts").json(&json!({
+        "username": "zhao", "display_name": "赵", "role": "delegate",
+        "password": "a long enough password", "home_ids": ["xc-02"],
+    })));
+    let account = json_body(app.send(created).await, StatusCode::CREATED).await;
+    let id = account["id"].as_str().expect("an id").to_owned();
+    let homes = staff.signed(
+        app.request(Method::PUT, &format!("/api/accounts/{id}/homes"))
+            .json(&json!({ "home_ids": ["xc-01", "xc-02"] })),
+    );
+    json_body(app.send(homes).await, StatusCode::OK).await;
+    let page = json_body(
+        app.send(
+            staff.cookie_only(
+                app.get("/api/staff/audit")
+                    .query(&[("target", format!("account:{id}"))]),
+            ),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let items = page["items"].as_array().expect("items");
+    assert_eq!(items.len(), 2, "{page}");
+    assert_eq!(items[0]["action"], "account.homes");
+    assert_eq!(items[0]["details"]["home_ids"], "xc-01,xc-02");
+    assert_eq!(items[1]["action"], "account.create");
+    assert_eq!(items[1]["details"]["username"], "zhao");
+    for item in items {
+        assert_eq!(item["actor_account_id"], staff.account["id"], "{item}");
+    }
 }

@@ -37,13 +37,21 @@ pub async fn accounts_list(
     ))]
 pub async fn accounts_create(
     State(state): State<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     new: Result<Json<NewAccount>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Account>), AppError> {
     let Json(new) = new?;
     let register = state.register.current(&state.db).await?;
     let home_ids = check_home_ids(&new.home_ids, |id| register.homes.get(id).is_some())?;
-    let account = rules::create(&state.db, &new, home_ids, false, state.clock.now_ms()).await?;
+    let now = state.clock.now_ms();
+    let account = rules::create_by(
+        &state.db,
+        &new,
+        (home_ids, false),
+        now,
+        Some(&staff.account.id),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(account)))
 }
 
@@ -59,7 +67,7 @@ pub async fn accounts_create(
     ))]
 pub async fn accounts_set_homes(
     State(state): State<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     Path(id): Path<String>,
     body: Result<Json<AccountHomes>, JsonRejection>,
 ) -> Result<Json<Account>, AppError> {
@@ -77,7 +85,11 @@ pub async fn accounts_set_homes(
     }
     let register = state.register.current(&state.db).await?;
     let home_ids = check_home_ids(&body.home_ids, |h| register.homes.get(h).is_some())?;
-    state.db.account_set_homes(&id, &home_ids).await?;
+    let now = state.clock.now_ms();
+    state
+        .db
+        .account_set_homes(&id, &home_ids, (&staff.account.id, now))
+        .await?;
     let updated = state
         .db
         .account_by_id(&id)
