@@ -235,6 +235,48 @@ impl Db {
         Ok(true)
     }
 
+    /// An account's password hash, if the account exists.
+    pub async fn account_password_hash(&self, account_id: &str) -> anyhow::Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Sets an account's password hash and ends its sessions but `keep` (the one that asked),
+    /// audited as done by the account itself, in one transaction.
+    pub async fn account_change_password(
+        &self,
+        account_id: &str,
+        password_hash: &str,
+        keep: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.begin().await?;
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+            .bind(account_id)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?;
+        let entry = Audit {
+            actor: account_id,
+            at_ms: now_ms,
+            action: "account.password",
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::new(),
+        };
+        audit_write(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Starts a session.
     pub async fn session_insert(
         &self,

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 on_both_databases!(
     a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled,
     creating_an_account_and_changing_its_homes_are_audited,
+    an_account_changes_its_own_password_and_its_other_sessions_end,
 );
 
 async fn set_active(app: &TestApp, staff: &Browser, id: &str, active: bool) -> Response {
@@ -126,4 +127,55 @@ async fn creating_an_account_and_changing_its_homes_are_audited(app: TestApp) {
     for item in items {
         assert_eq!(item["actor_account_id"], staff.account["id"], "{item}");
     }
+}
+
+async fn an_account_changes_its_own_password_and_its_other_sessions_end(app: TestApp) {
+    let here = app.signed_in_as("wang", Role::Delegate, &["xc-02"]).await;
+    let elsewhere = app.sign_in("wang", PASSWORD).await;
+    let change = |current: &str, new: &str| {
+        here.signed(
+            app.request(Method::PUT, "/api/session/password")
+                .json(&json!({ "password": current, "new_password": new })),
+        )
+    };
+    let wrong = app
+        .send(change("not the password", "a new long password"))
+        .await;
+    let error = api_error(wrong, StatusCode::BAD_REQUEST, "bad_credentials").await;
+    assert_eq!(error["field"], "password");
+    let short = app.send(change(PASSWORD, "short")).await;
+    let error = api_error(short, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    assert_eq!(error["field"], "new_password");
+    assert_eq!(
+        session_status(&app, &elsewhere).await,
+        StatusCode::OK,
+        "refusals change nothing"
+    );
+
+    let done = app.send(change(PASSWORD, "a new long password")).await;
+    assert_eq!(done.status(), StatusCode::NO_CONTENT);
+    assert_eq!(session_status(&app, &here).await, StatusCode::OK);
+    assert_eq!(
+        session_status(&app, &elsewhere).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let old = app.sign_in_response("wang", PASSWORD).await;
+    api_error(old, StatusCode::UNAUTHORIZED, "bad_credentials").await;
+    app.sign_in("wang", "a new long password").await;
+
+    let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
+    let id = here.account["id"].as_str().expect("an id");
+    assert_eq!(
+        audit_actions(&app, &staff, &format!("account:{id}")).await,
+        [json!("account.password")]
+    );
+    let signed_out = app.request(Method::PUT, "/api/session/password");
+    let signed_out =
+        signed_out.json(&json!({ "password": PASSWORD, "new_password": "x".repeat(12) }));
+    api_error(
+        app.send(signed_out).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
 }
