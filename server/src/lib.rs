@@ -75,7 +75,20 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         }
     }
     if config.demo_accounts && db.register_meta().await?.is_some_and(|m| m.sample) {
-        for (account, password) in accounts::rules::create_demo_accounts(&db).await? {
+        let created = match accounts::rules::create_demo_accounts(&db).await {
+            Ok(created) => created,
+            // Another instance starting at the same moment created them first (their usernames
+            // are taken): they exist, which is all this start needs.
+            Err(e) if db.accounts_count().await? > 0 => {
+                tracing::info!(
+                    error = format!("{e:#}"),
+                    "demo accounts made by another instance"
+                );
+                Vec::new()
+            }
+            Err(e) => return Err(e).context("cannot create the demo accounts"),
+        };
+        for (account, password) in created {
             println!(
                 "demo account (sample data only): {} / {}  [{}]",
                 account.username,

@@ -19,6 +19,7 @@ mod client_addresses;
 mod document;
 mod errors;
 mod examples;
+mod first_starts;
 mod fixtures;
 mod free_text;
 mod homes;
