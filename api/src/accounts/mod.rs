@@ -107,6 +107,10 @@ impl SignIn {
 pub struct Session {
     pub account: Account,
     pub csrf_token: String,
+    /// Staff reset the password: until a new one is chosen (`PUT /api/session/password`), the
+    /// session may do nothing else. Sent only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub must_change_password: bool,
 }
 
 /// Body of `POST /api/accounts`: staff create a delegate's (or a colleague's) account.
@@ -159,6 +163,15 @@ pub struct ChangePassword {
     /// The new one: 10 to 256 characters. (Not stated as schema limits: the document tests
     /// would probe them by changing a fixture account's password under its other sessions.)
     pub new_password: String,
+}
+
+/// Body of `PUT /api/accounts/{id}/password`: staff give an account a temporary password, to
+/// be replaced at its next sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    /// The temporary password, 10 to 256 characters.
+    pub password: String,
 }
 
 /// Body of `PUT /api/accounts/{id}/active`: staff disable an account (its sessions end at once)

@@ -31,6 +31,8 @@ pub const LOGIN_WINDOW_MS: i64 = 60 * 60 * 1000;
 #[derive(Debug, Clone)]
 pub struct NewSession {
     pub account: Account,
+    /// Staff reset the password: the session may only choose a new one.
+    pub must_change_password: bool,
     pub token: String,
     pub csrf_token: String,
 }
@@ -124,7 +126,8 @@ pub async fn sign_in(
     if !matches {
         return Err(AppError::BadCredentials);
     }
-    let account = stored.map(|s| s.account).ok_or(AppError::BadCredentials)?;
+    let stored = stored.ok_or(AppError::BadCredentials)?;
+    let (account, must_change_password) = (stored.account, stored.must_change_password);
     // The address's count stays: signing in to one's own account must not buy more guesses at
     // others'.
     db.sign_in_failures_clear(&per_pair.key).await?;
@@ -140,6 +143,7 @@ pub async fn sign_in(
     .await?;
     Ok(NewSession {
         account,
+        must_change_password,
         token,
         csrf_token,
     })

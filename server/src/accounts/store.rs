@@ -15,6 +15,8 @@ pub struct StoredAccount {
     pub password_hash: String,
     /// Staff disabled it: it may not sign in.
     pub disabled: bool,
+    /// Staff reset its password: it must choose a new one.
+    pub must_change_password: bool,
 }
 
 /// A new account to store.
@@ -40,6 +42,8 @@ pub struct StoredSession {
     pub account: Account,
     pub csrf_token: String,
     pub expires_at_ms: i64,
+    /// Its account must choose a new password before anything else.
+    pub must_change_password: bool,
 }
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.phone, a.display_name, a.role, a.demo";
@@ -113,7 +117,8 @@ impl Db {
     /// The account whose username or phone is `login`, disabled or not.
     pub async fn account_by_login(&self, login: &str) -> anyhow::Result<Option<StoredAccount>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, a.password_hash, a.disabled_at_ms FROM accounts a \
+            "SELECT {ACCOUNT_COLUMNS}, a.password_hash, a.disabled_at_ms, a.must_change_password \
+             FROM accounts a \
              WHERE a.username = $1 OR a.phone = $1"
         ))
         .bind(login)
@@ -125,6 +130,7 @@ impl Db {
                 account: self.account_from_row(&row).await?,
                 password_hash: row.try_get("password_hash")?,
                 disabled: row.try_get::<Option<i64>, _>("disabled_at_ms")?.is_some(),
+                must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
             })),
         }
     }
@@ -255,11 +261,13 @@ impl Db {
         now_ms: i64,
     ) -> anyhow::Result<()> {
         let mut tx = self.begin().await?;
-        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-            .bind(password_hash)
-            .bind(account_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE accounts SET password_hash = $1, must_change_password = 0 WHERE id = $2",
+        )
+        .bind(password_hash)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
             .bind(account_id)
             .bind(keep)
@@ -275,6 +283,42 @@ impl Db {
         audit_write(&mut tx, &entry).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Gives an account a temporary password it must replace at its next sign-in, ending all
+    /// its sessions, audited as done by `actor`, in one transaction; false if no such account.
+    pub async fn account_reset_password(
+        &self,
+        account_id: &str,
+        password_hash: &str,
+        actor: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<bool> {
+        let mut tx = self.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE accounts SET password_hash = $1, must_change_password = 1 WHERE id = $2",
+        )
+        .bind(password_hash)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        let entry = Audit {
+            actor,
+            at_ms: now_ms,
+            action: "account.password_reset",
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::new(),
+        };
+        audit_write(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Starts a session.
@@ -306,7 +350,7 @@ impl Db {
         token_hash: &str,
     ) -> anyhow::Result<Option<StoredSession>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token, s.expires_at_ms \
+            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token, s.expires_at_ms, a.must_change_password \
              FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 \
              AND a.disabled_at_ms IS NULL"
         ))
@@ -319,6 +363,7 @@ impl Db {
                 account: self.account_from_row(&row).await?,
                 csrf_token: row.try_get("csrf_token")?,
                 expires_at_ms: row.try_get("expires_at_ms")?,
+                must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
             })),
         }
     }

@@ -11,6 +11,7 @@ on_both_databases!(
     a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled,
     creating_an_account_and_changing_its_homes_are_audited,
     an_account_changes_its_own_password_and_its_other_sessions_end,
+    after_staff_reset_a_password_the_account_must_choose_a_new_one_before_anything_else,
 );
 
 async fn set_active(app: &TestApp, staff: &Browser, id: &str, active: bool) -> Response {
@@ -176,6 +177,81 @@ async fn an_account_changes_its_own_password_and_its_other_sessions_end(app: Tes
         app.send(signed_out).await,
         StatusCode::UNAUTHORIZED,
         "unauthenticated",
+    )
+    .await;
+}
+
+async fn after_staff_reset_a_password_the_account_must_choose_a_new_one_before_anything_else(
+    app: TestApp,
+) {
+    let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
+    let wang = app.signed_in_as("wang", Role::Delegate, &["xc-02"]).await;
+    let id = wang.account["id"].as_str().expect("an id").to_owned();
+    let reset = |password: &str| {
+        staff.signed(
+            app.request(Method::PUT, &format!("/api/accounts/{id}/password"))
+                .json(&json!({ "password": password })),
+        )
+    };
+    let short = api_error(
+        app.send(reset("short")).await,
+        StatusCode::BAD_REQUEST,
+        "bad_parameter",
+    )
+    .await;
+    assert_eq!(short["field"], "password");
+    assert_eq!(
+        app.send(reset("a temporary password")).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        session_status(&app, &wang).await,
+        StatusCode::UNAUTHORIZED,
+        "its sessions end"
+    );
+    api_error(
+        app.sign_in_response("wang", PASSWORD).await,
+        StatusCode::UNAUTHORIZED,
+        "bad_credentials",
+    )
+    .await;
+
+    let response = app.sign_in_response("wang", "a temporary password").await;
+    let session = json_body(response, StatusCode::OK).await;
+    assert_eq!(session["must_change_password"], true, "{session}");
+    let temporary = app.sign_in("wang", "a temporary password").await;
+    let roster = app
+        .send(temporary.cookie_only(app.get("/api/delegate/opinions")))
+        .await;
+    api_error(roster, StatusCode::FORBIDDEN, "forbidden").await;
+    let change = temporary.signed(app.request(Method::PUT, "/api/session/password").json(
+        &json!({ "password": "a temporary password", "new_password": "wang's own password" }),
+    ));
+    assert_eq!(app.send(change).await.status(), StatusCode::NO_CONTENT);
+    let list = app
+        .send(temporary.cookie_only(app.get("/api/delegate/opinions")))
+        .await;
+    assert_eq!(list.status(), StatusCode::OK);
+    let session = json_body(
+        app.sign_in_response("wang", "wang's own password").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(session.get("must_change_password").is_none(), "{session}");
+    let audit = audit_actions(&app, &staff, &format!("account:{id}")).await;
+    assert_eq!(
+        audit,
+        [json!("account.password"), json!("account.password_reset")]
+    );
+    let own = staff.account["id"].as_str().expect("an id").to_owned();
+    let own_reset = staff.signed(
+        app.request(Method::PUT, &format!("/api/accounts/{own}/password"))
+            .json(&json!({ "password": "a temporary password" })),
+    );
+    api_error(
+        app.send(own_reset).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
     )
     .await;
 }

@@ -18,4 +18,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::accounts_list, accounts::accounts_create))
         .routes(routes!(accounts::accounts_set_homes))
         .routes(routes!(accounts::accounts_set_active))
+        .routes(routes!(accounts::accounts_reset_password))
 }

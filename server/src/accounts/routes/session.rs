@@ -50,6 +50,7 @@ pub async fn session_create(
         Json(Session {
             account: new.account,
             csrf_token: new.csrf_token,
+            must_change_password: new.must_change_password,
         }),
     ))
 }
@@ -64,6 +65,7 @@ pub async fn session_get(signed_in: SignedIn) -> Json<Session> {
     Json(Session {
         account: signed_in.account,
         csrf_token: signed_in.csrf_token,
+        must_change_password: signed_in.must_change_password,
     })
 }
 
