@@ -15,8 +15,10 @@ use anyhow::Context;
 pub use platform::config::Config;
 use platform::db::Db;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -54,6 +56,12 @@ pub struct AppState {
     pub request_timeout: Duration,
     /// Longest pause inside a request body (`DH_BODY_TIMEOUT_SECONDS`).
     pub body_timeout: Duration,
+    /// Permits for password checks (argon2) running at once: two per core, so a burst of
+    /// sign-ins queues instead of taking every core and 19 MiB of memory each.
+    pub password_checks: Arc<Semaphore>,
+    /// Permits for photo decodes running at once (one per core, at most 4): each may take up
+    /// to 160 MiB for its pixels and as much again to encode them.
+    pub photo_decodes: Arc<Semaphore>,
 }
 
 /// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
@@ -72,7 +80,20 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         }
     }
     if config.demo_accounts && db.register_meta().await?.is_some_and(|m| m.sample) {
-        for (account, password) in accounts::rules::create_demo_accounts(&db).await? {
+        let created = match accounts::rules::create_demo_accounts(&db).await {
+            Ok(created) => created,
+            // Another instance starting at the same moment created them first (their usernames
+            // are taken): they exist, which is all this start needs.
+            Err(e) if db.accounts_count().await? > 0 => {
+                tracing::info!(
+                    error = format!("{e:#}"),
+                    "demo accounts made by another instance"
+                );
+                Vec::new()
+            }
+            Err(e) => return Err(e).context("cannot create the demo accounts"),
+        };
+        for (account, password) in created {
             println!(
                 "demo account (sample data only): {} / {}  [{}]",
                 account.username,
@@ -100,7 +121,14 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         dist_dir: config.dist_dir.clone(),
         request_timeout: Duration::from_secs(config.request_timeout_seconds),
         body_timeout: Duration::from_secs(config.body_timeout_seconds),
+        password_checks: Arc::new(Semaphore::new(2 * cores())),
+        photo_decodes: Arc::new(Semaphore::new(cores().min(4))),
     })
+}
+
+/// The cores this process may use (1 when the system will not say).
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// Binds the listening socket and builds the app; the caller runs `axum::serve` with

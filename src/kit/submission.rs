@@ -50,9 +50,7 @@ impl Submission {
 
     /// The first refusal shown, if any (tracked).
     pub fn refusal(self) -> Option<Refusal> {
-        self.refusals
-            .try_with(|all| all.first().copied())
-            .flatten()
+        self.refusals.try_with(|all| all.first().copied()).flatten()
     }
 
     /// The message of the first refusal, whichever field it names (tracked).

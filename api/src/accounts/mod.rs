@@ -1,5 +1,6 @@
 //! Accounts of delegates and staff: who they are, and the rules for names, phones and passwords.
 
+use crate::platform::text::{text_problem, Lines};
 use serde::{Deserialize, Serialize};
 
 /// What an account may do. The server checks it on every request; the app only hides what a
@@ -72,9 +73,31 @@ pub struct Account {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignIn {
-    /// Username or mobile number.
+    /// Username or mobile number, at most 64 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub login: String,
+    /// At most 256 characters, as every password is.
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
     pub password: String,
+}
+
+impl SignIn {
+    /// Checks the login's characters: it is a username or a phone, one line.
+    pub fn validate(&self) -> Result<(), crate::ApiError> {
+        if self.login.trim().chars().count() > MAX_LOGIN_CHARS {
+            return Err(crate::ApiError::bad_parameter(
+                AccountField::Login,
+                format!("login may have at most {MAX_LOGIN_CHARS} characters"),
+            ));
+        }
+        if self.password.chars().count() > MAX_PASSWORD_CHARS {
+            return Err(crate::ApiError::bad_parameter(
+                AccountField::Password,
+                format!("password may have at most {MAX_PASSWORD_CHARS} characters"),
+            ));
+        }
+        crate::platform::text::check_text(AccountField::Login, &self.login, Lines::One)
+    }
 }
 
 /// The signed-in account and the token that state-changing requests must echo in the
@@ -84,6 +107,10 @@ pub struct SignIn {
 pub struct Session {
     pub account: Account,
     pub csrf_token: String,
+    /// Staff reset the password: until a new one is chosen (`PUT /api/session/password`), the
+    /// session may do nothing else. Sent only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub must_change_password: bool,
 }
 
 /// Body of `POST /api/accounts`: staff create a delegate's (or a colleague's) account.
@@ -117,6 +144,45 @@ pub struct NewAccount {
     pub home_ids: Vec<String>,
 }
 
+crate::form_fields! {
+    /// The fields of changing one's own password.
+    pub enum PasswordField {
+        /// The present password.
+        Password = "password",
+        /// The new one.
+        NewPassword = "new_password",
+    }
+}
+
+/// Body of `PUT /api/session/password`: the signed-in account changes its own password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePassword {
+    /// The present password.
+    pub password: String,
+    /// The new one: 10 to 256 characters. (Not stated as schema limits: the document tests
+    /// would probe them by changing a fixture account's password under its other sessions.)
+    pub new_password: String,
+}
+
+/// Body of `PUT /api/accounts/{id}/password`: staff give an account a temporary password, to
+/// be replaced at its next sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    /// The temporary password, 10 to 256 characters.
+    pub password: String,
+}
+
+/// Body of `PUT /api/accounts/{id}/active`: staff disable an account (its sessions end at once)
+/// or enable it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountActive {
+    /// `false` disables the account, `true` enables it again.
+    pub active: bool,
+}
+
 /// Body of `PUT /api/accounts/{id}/homes`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -127,6 +193,10 @@ pub struct AccountHomes {
 // The limits below are repeated as literals in the OpenAPI attributes above (utoipa takes no
 // constants there); the API test `limits` probes both edges of every documented limit, so the
 // two cannot drift apart unnoticed.
+
+/// Longest login accepted when signing in, in characters (a username has at most 32, a phone
+/// typed with spaces and `+86` fewer than 20).
+pub const MAX_LOGIN_CHARS: usize = 64;
 
 /// Shortest accepted password, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -139,6 +209,9 @@ pub const MAX_DISPLAY_NAME_CHARS: usize = 50;
 
 /// Checks a display name (after trimming): 1 to [`MAX_DISPLAY_NAME_CHARS`] characters.
 pub fn validate_display_name(name: &str) -> Result<(), String> {
+    if let Some(problem) = text_problem(name, Lines::One) {
+        return Err(format!("display name: {problem}"));
+    }
     let chars = name.trim().chars().count();
     if (1..=MAX_DISPLAY_NAME_CHARS).contains(&chars) {
         Ok(())

@@ -1,6 +1,7 @@
 //! Activities at a home (接待日 and the rest): what delegates publish and citizens book.
 
 use crate::homes::hours::format_clock;
+use crate::platform::text::{check_text, Lines};
 use crate::platform::time::SHANGHAI_OFFSET_MINUTES;
 use crate::{ApiError, TimeRange};
 use serde::{Deserialize, Serialize};
@@ -170,6 +171,7 @@ pub const MAX_CANCEL_REASON_CHARS: usize = 200;
 impl CancelActivity {
     /// The reason, trimmed, if it has 1 to 200 characters.
     pub fn validate(&self) -> Result<&str, ApiError> {
+        check_text(ActivityField::Reason, &self.reason, Lines::Many)?;
         let reason = self.reason.trim();
         let chars = reason.chars().count();
         if chars == 0 || chars > MAX_CANCEL_REASON_CHARS {
@@ -313,6 +315,7 @@ impl NewActivities {
                 format!("capacity must be 1 to {MAX_CAPACITY}"),
             ));
         }
+        check_text(ActivityField::Topic, &self.topic, Lines::One)?;
         let topic_chars = self.topic.trim().chars().count();
         if topic_chars == 0 || topic_chars > MAX_TOPIC_CHARS {
             return Err(ApiError::bad_parameter(

@@ -1,6 +1,7 @@
 //! Citizens booking a place at an activity: what they send, what they get back, and the rules.
 
 use crate::accounts::MobileNumber;
+use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,8 @@ crate::form_fields! {
         Code = "code",
         /// The activity a booking moves to.
         ActivityId = "activity_id",
+        /// The `Idempotency-Key` header that makes a retry safe.
+        IdempotencyKey = "Idempotency-Key",
     }
 }
 
@@ -185,6 +188,8 @@ pub fn normalize_code(text: &str) -> String {
 impl NewBooking {
     /// Checks every field, naming the first at fault; returns the parsed phone.
     pub fn validate(&self) -> Result<MobileNumber, ApiError> {
+        check_text(BookingField::Name, &self.name, Lines::One)?;
+        check_text(BookingField::Topic, &self.topic, Lines::Many)?;
         let name = self.name.trim().chars().count();
         if name == 0 || name > MAX_NAME_CHARS {
             return Err(ApiError::bad_parameter(

@@ -2,6 +2,7 @@
 //! what was raised (the reception record), and a delegate's yearly summary.
 
 use crate::meetings::booking::{normalize_code, AccessNeed, BookingStatus, CODE_LENGTH};
+use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,8 @@ pub struct RecordInput {
 impl RecordInput {
     /// Checks the texts, naming the first field at fault; returns the normalized codes.
     pub fn validate(&self) -> Result<Vec<String>, ApiError> {
+        check_text(ReceptionField::Raised, &self.raised, Lines::Many)?;
+        check_text(ReceptionField::FollowUp, &self.follow_up, Lines::Many)?;
         let raised = self.raised.trim().chars().count();
         if raised == 0 || raised > MAX_RECORD_CHARS {
             return Err(ApiError::bad_parameter(

@@ -5,6 +5,7 @@
 use crate::opinions::board::{OpinionRating, OpinionReply, ReplyClass};
 use crate::opinions::{Category, MaskedContact, OpinionLocation, OpinionPhoto, OpinionStatus};
 use crate::platform::fields::ListField;
+use crate::platform::text::{check_text, Lines};
 use crate::FormField;
 use crate::{ApiError, District};
 use serde::{Deserialize, Serialize};
@@ -494,6 +495,7 @@ pub struct AuditPage {
 
 /// Checks a required free text (message, reply, reason, note): 1 to 2000 characters once trimmed.
 pub fn validate_text(field: StepField, text: &str) -> Result<(), ApiError> {
+    check_text(field, text, Lines::Many)?;
     let count = text.trim().chars().count();
     if count == 0 || count > MAX_TEXT_CHARS {
         return Err(ApiError::bad_parameter(

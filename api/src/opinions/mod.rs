@@ -13,6 +13,7 @@ pub mod units;
 pub mod workdays;
 
 use crate::accounts::MobileNumber;
+use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use crate::FormField;
 use serde::{Deserialize, Serialize};
@@ -381,7 +382,24 @@ pub fn normalize_tracking_number(text: &str) -> String {
         .collect()
 }
 
+/// A tracking number as typed, normalized, if it has the form of one (`YJ`, a date of 8
+/// digits, `-`, 4 to 9 digits); `None` for anything else, which no opinion has.
+pub fn parse_tracking_number(text: &str) -> Option<String> {
+    let number = normalize_tracking_number(text);
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (date, sequence) = number.strip_prefix(TRACKING_PREFIX)?.split_once('-')?;
+    (digits(date, 8..=8) && digits(sequence, 4..=9)).then_some(number)
+}
+
 fn chars_between(field: OpinionField, text: &str, min: usize, max: usize) -> Result<(), ApiError> {
+    let lines = if field == OpinionField::Body {
+        Lines::Many
+    } else {
+        Lines::One
+    };
+    check_text(field, text, lines)?;
     let count = text.trim().chars().count();
     if count < min || count > max {
         return Err(ApiError::bad_parameter(

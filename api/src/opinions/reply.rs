@@ -1,5 +1,6 @@
 //! The reply a citizen reads: its class (A/B/C), and the citizen's one rating (评价) of it.
 
+use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +111,9 @@ pub struct RateOpinion {
 impl RateOpinion {
     /// Checks the comment's length and that a proof of ownership is given.
     pub fn validate(&self) -> Result<(), ApiError> {
+        if let Some(comment) = &self.comment {
+            check_text(FollowField::Comment, comment, Lines::Many)?;
+        }
         if self
             .comment
             .as_deref()

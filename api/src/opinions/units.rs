@@ -3,6 +3,7 @@
 //! around.
 
 use crate::meetings::activity::parse_date;
+use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +81,7 @@ pub struct UnitChange {
 
 /// Checks a unit's name (trimmed); the message names the limits.
 pub fn validate_unit_name(name: &str) -> Result<(), ApiError> {
+    check_text(UnitField::Name, name, Lines::One)?;
     let count = name.trim().chars().count();
     if !(MIN_UNIT_NAME_CHARS..=MAX_UNIT_NAME_CHARS).contains(&count) {
         return Err(ApiError::bad_parameter(
@@ -146,6 +148,7 @@ impl HolidayCalendar {
                     format!("{} is listed twice", day.date),
                 ));
             }
+            check_text(HolidayField::DaysName, &day.name, Lines::One)?;
             let name_chars = day.name.trim().chars().count();
             if name_chars == 0 || name_chars > MAX_DAY_NAME_CHARS {
                 return Err(ApiError::bad_parameter(
@@ -226,6 +229,7 @@ pub fn day_range(
             ),
         ));
     }
+    check_text(HolidayField::Name, name, Lines::One)?;
     let name_chars = name.trim().chars().count();
     if name_chars == 0 || name_chars > MAX_DAY_NAME_CHARS {
         return Err(ApiError::bad_parameter(

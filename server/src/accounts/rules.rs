@@ -10,25 +10,75 @@ use deputy_homes_api::accounts::{
     Role,
 };
 use deputy_homes_api::ErrorCode;
+use tokio::sync::Semaphore;
 
-/// Failed sign-ins allowed per login within [`FAILURE_WINDOW_MS`] before further tries wait.
+/// Failed sign-ins allowed per login from one client address within [`FAILURE_WINDOW_MS`]
+/// before that address waits: the lock-out. Counted per login *and* address, so an attacker
+/// guessing a staff member's password from elsewhere does not lock the staff member out.
 pub const MAX_FAILURES: i64 = 5;
-/// How long failed sign-ins are remembered.
+/// How long failed sign-ins are remembered for the lock-out and the limit per address.
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// Failed sign-ins allowed from one client address, whatever the logins, within
+/// [`FAILURE_WINDOW_MS`]: each costs a full argon2 check, so trying new login names is bounded.
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
+/// Failed sign-ins allowed per login from all addresses together within
+/// [`LOGIN_WINDOW_MS`]: the slower overall limit on guessing one password from many addresses.
+pub const MAX_FAILURES_PER_LOGIN: i64 = 50;
+/// How long failed sign-ins count towards [`MAX_FAILURES_PER_LOGIN`].
+pub const LOGIN_WINDOW_MS: i64 = 60 * 60 * 1000;
 
 /// A session just started: the cookie's token and the anti-forgery token.
 #[derive(Debug, Clone)]
 pub struct NewSession {
     pub account: Account,
+    /// Staff reset the password: the session may only choose a new one.
+    pub must_change_password: bool,
     pub token: String,
     pub csrf_token: String,
 }
 
-/// Checks a login and password, slowing down guessing, and starts a session.
+/// One limit on failed sign-ins: the key its failures are stored under, how many it allows and
+/// over how long.
+struct FailureLimit {
+    key: String,
+    max: i64,
+    window_ms: i64,
+}
+
+impl FailureLimit {
+    /// Counts this attempt as a failure and refuses it if the limit is then exceeded; a limit
+    /// already reached refuses without counting, so hammering a closed door adds nothing.
+    ///
+    /// The attempt is stored before it is counted and each statement commits on its own: of
+    /// guesses sent in parallel, the n-th to be stored counts at least n, so no more than `max`
+    /// pass. (Inside one transaction PostgreSQL would not see the others' rows until they
+    /// commit, and all would pass.) A success clears the failures it counted.
+    async fn count(&self, db: &Db, now: i64) -> Result<(), AppError> {
+        let since = now - self.window_ms;
+        let refuse = |oldest: Option<i64>| AppError::TooManyAttempts {
+            retry_after_secs: ((oldest.unwrap_or(now) + self.window_ms - now) / 1000).max(1),
+        };
+        let (failures, oldest) = db.sign_in_failures_since(&self.key, since).await?;
+        if failures >= self.max {
+            return Err(refuse(oldest));
+        }
+        db.sign_in_failure_record(&self.key, now, now - LOGIN_WINDOW_MS.max(FAILURE_WINDOW_MS))
+            .await?;
+        let (attempts, oldest) = db.sign_in_failures_since(&self.key, since).await?;
+        if attempts > self.max {
+            return Err(refuse(oldest));
+        }
+        Ok(())
+    }
+}
+
+/// Checks a login and password from a client address (`address`, as limits count it), slowing
+/// down guessing, and starts a session. At most `checks`' permits of argon2 run at once.
 pub async fn sign_in(
     db: &Db,
-    login: &str,
-    password: &str,
+    checks: &Semaphore,
+    (login, password): (&str, &str),
+    address: &str,
     session_ms: i64,
     now: i64,
 ) -> Result<NewSession, AppError> {
@@ -39,39 +89,49 @@ pub async fn sign_in(
         Ok(mobile) => mobile.as_str().to_owned(),
         Err(_) => login,
     };
-    let too_many = |oldest: Option<i64>| AppError::TooManyAttempts {
-        retry_after_secs: (oldest.unwrap_or(now) + FAILURE_WINDOW_MS - now) / 1000,
-    };
-    let stored = db.account_by_login(&login).await?;
+    // A disabled account is answered as if there were none, password and all.
+    let stored = db.account_by_login(&login).await?.filter(|s| !s.disabled);
     // Failures count per account, whichever of its username or phone was typed, so the two
     // logins of one account share one limit; unknown logins count by what was typed.
-    let key = match &stored {
+    let who = match &stored {
         Some(s) => format!("account:{}", s.account.id),
         None => format!("login:{login}"),
     };
-    let (failures, oldest) = db
-        .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)
-        .await?;
-    if failures >= MAX_FAILURES {
-        return Err(too_many(oldest));
-    }
-    // The attempt counts as a failure before the password is checked, and is counted again:
-    // otherwise guesses sent in parallel all pass the check above before any failure is stored.
-    // A success below clears it.
-    db.sign_in_failure_record(&key, now, now - FAILURE_WINDOW_MS)
-        .await?;
-    let (attempts, oldest) = db
-        .sign_in_failures_since(&key, now - FAILURE_WINDOW_MS)
-        .await?;
-    if attempts > MAX_FAILURES {
-        return Err(too_many(oldest));
+    let address = auth::token_hash(address);
+    let per_pair = FailureLimit {
+        key: format!("{who}@{address}"),
+        max: MAX_FAILURES,
+        window_ms: FAILURE_WINDOW_MS,
+    };
+    let per_address = FailureLimit {
+        key: format!("address:{address}"),
+        max: MAX_FAILURES_PER_ADDRESS,
+        window_ms: FAILURE_WINDOW_MS,
+    };
+    let per_login = FailureLimit {
+        key: who,
+        max: MAX_FAILURES_PER_LOGIN,
+        window_ms: LOGIN_WINDOW_MS,
+    };
+    // In this order: an address refused by its own limits adds nothing to the login's overall
+    // count, so one address cannot use it up.
+    for limit in [&per_pair, &per_address, &per_login] {
+        limit.count(db, now).await?;
     }
     let hash = stored.as_ref().map(|s| s.password_hash.clone());
-    if !password::verify(password.to_owned(), hash).await? {
+    let matches = {
+        let _permit = checks.acquire().await.map_err(anyhow::Error::from)?;
+        password::verify(password.to_owned(), hash).await?
+    };
+    if !matches {
         return Err(AppError::BadCredentials);
     }
-    let account = stored.map(|s| s.account).ok_or(AppError::BadCredentials)?;
-    db.sign_in_failures_clear(&key).await?;
+    let stored = stored.ok_or(AppError::BadCredentials)?;
+    let (account, must_change_password) = (stored.account, stored.must_change_password);
+    // The address's count stays: signing in to one's own account must not buy more guesses at
+    // others'.
+    db.sign_in_failures_clear(&per_pair.key).await?;
+    db.sign_in_failures_clear(&per_login.key).await?;
     let (token, csrf_token) = (auth::random_token(), auth::random_token());
     db.session_insert(
         &auth::token_hash(&token),
@@ -83,6 +143,7 @@ pub async fn sign_in(
     .await?;
     Ok(NewSession {
         account,
+        must_change_password,
         token,
         csrf_token,
     })
@@ -109,13 +170,26 @@ pub fn check_home_ids(
     }
 }
 
-/// Validates and stores a new account. `home_ids` must already be checked.
+/// Validates and stores a new account, not audited (the command line, the demonstration
+/// accounts). `home_ids` must already be checked.
 pub async fn create(
     db: &Db,
     new: &NewAccount,
     home_ids: Vec<String>,
     demo: bool,
     now_ms: i64,
+) -> Result<Account, AppError> {
+    create_by(db, new, (home_ids, demo), now_ms, None).await
+}
+
+/// Validates and stores a new account, audited as made by `actor` when one is given.
+/// `home_ids` must already be checked.
+pub async fn create_by(
+    db: &Db,
+    new: &NewAccount,
+    (home_ids, demo): (Vec<String>, bool),
+    now_ms: i64,
+    actor: Option<&str>,
 ) -> Result<Account, AppError> {
     let username = new.username.trim().to_lowercase();
     validate_username(&username).map_err(|m| bad(AccountField::Username, m))?;
@@ -163,6 +237,7 @@ pub async fn create(
         home_ids: &home_ids,
         demo,
         now_ms,
+        created_by: actor,
     })
     .await?;
     db.account_by_id(&id)

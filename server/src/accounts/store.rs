@@ -1,16 +1,22 @@
 //! Accounts, their homes, sessions and failed sign-ins.
 
+use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::accounts::{Account, Role};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::BTreeMap;
 
 /// An account with what signing in needs.
 #[derive(Debug, Clone)]
 pub struct StoredAccount {
     pub account: Account,
     pub password_hash: String,
+    /// Staff disabled it: it may not sign in.
+    pub disabled: bool,
+    /// Staff reset its password: it must choose a new one.
+    pub must_change_password: bool,
 }
 
 /// A new account to store.
@@ -25,6 +31,9 @@ pub struct AccountRecord<'a> {
     pub home_ids: &'a [String],
     pub demo: bool,
     pub now_ms: i64,
+    /// The staff account that created it, for the audit log; `None` for the command line and
+    /// the demonstration accounts, which are not audited.
+    pub created_by: Option<&'a str>,
 }
 
 /// A live session: its account, anti-forgery token and end.
@@ -33,6 +42,8 @@ pub struct StoredSession {
     pub account: Account,
     pub csrf_token: String,
     pub expires_at_ms: i64,
+    /// Its account must choose a new password before anything else.
+    pub must_change_password: bool,
 }
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.phone, a.display_name, a.role, a.demo";
@@ -84,14 +95,31 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        let details = BTreeMap::from([
+            ("username".to_owned(), record.username.to_owned()),
+            ("role".to_owned(), record.role.code().to_owned()),
+            ("home_ids".to_owned(), record.home_ids.join(",")),
+        ]);
+        if let Some(actor) = record.created_by {
+            let entry = Audit {
+                actor,
+                at_ms: record.now_ms,
+                action: "account.create",
+                target: &format!("account:{}", record.id),
+                details,
+            };
+            audit_write(&mut tx, &entry).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
 
-    /// The account whose username or phone is `login`.
+    /// The account whose username or phone is `login`, disabled or not.
     pub async fn account_by_login(&self, login: &str) -> anyhow::Result<Option<StoredAccount>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, a.password_hash FROM accounts a WHERE a.username = $1 OR a.phone = $1"
+            "SELECT {ACCOUNT_COLUMNS}, a.password_hash, a.disabled_at_ms, a.must_change_password \
+             FROM accounts a \
+             WHERE a.username = $1 OR a.phone = $1"
         ))
         .bind(login)
         .fetch_optional(&self.pool)
@@ -101,6 +129,8 @@ impl Db {
             Some(row) => Ok(Some(StoredAccount {
                 account: self.account_from_row(&row).await?,
                 password_hash: row.try_get("password_hash")?,
+                disabled: row.try_get::<Option<i64>, _>("disabled_at_ms")?.is_some(),
+                must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
             })),
         }
     }
@@ -140,11 +170,12 @@ impl Db {
             .await?)
     }
 
-    /// Replaces the homes an account belongs to.
+    /// Replaces the homes an account belongs to, audited as done by `actor` at `now_ms`.
     pub async fn account_set_homes(
         &self,
         account_id: &str,
         home_ids: &[String],
+        (actor, now_ms): (&str, i64),
     ) -> anyhow::Result<()> {
         let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM account_homes WHERE account_id = $1")
@@ -158,8 +189,136 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        let entry = Audit {
+            actor,
+            at_ms: now_ms,
+            action: "account.homes",
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::from([("home_ids".to_owned(), home_ids.join(","))]),
+        };
+        audit_write(&mut tx, &entry).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Disables an account and ends its sessions, or enables it again, with an audit entry by
+    /// `actor`, in one transaction; false if no account has this id.
+    pub async fn account_set_active(
+        &self,
+        account_id: &str,
+        active: bool,
+        actor: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<bool> {
+        let mut tx = self.begin().await?;
+        let changed = sqlx::query("UPDATE accounts SET disabled_at_ms = $1 WHERE id = $2")
+            .bind((!active).then_some(now_ms))
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let entry = Audit {
+            actor,
+            at_ms: now_ms,
+            action: if active {
+                "account.enable"
+            } else {
+                "account.disable"
+            },
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::new(),
+        };
+        audit_write(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// An account's password hash, if the account exists.
+    pub async fn account_password_hash(&self, account_id: &str) -> anyhow::Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Sets an account's password hash and ends its sessions but `keep` (the one that asked),
+    /// audited as done by the account itself, in one transaction.
+    pub async fn account_change_password(
+        &self,
+        account_id: &str,
+        password_hash: &str,
+        keep: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "UPDATE accounts SET password_hash = $1, must_change_password = 0 WHERE id = $2",
+        )
+        .bind(password_hash)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+            .bind(account_id)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?;
+        let entry = Audit {
+            actor: account_id,
+            at_ms: now_ms,
+            action: "account.password",
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::new(),
+        };
+        audit_write(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Gives an account a temporary password it must replace at its next sign-in, ending all
+    /// its sessions, audited as done by `actor`, in one transaction; false if no such account.
+    pub async fn account_reset_password(
+        &self,
+        account_id: &str,
+        password_hash: &str,
+        actor: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<bool> {
+        let mut tx = self.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE accounts SET password_hash = $1, must_change_password = 1 WHERE id = $2",
+        )
+        .bind(password_hash)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        let entry = Audit {
+            actor,
+            at_ms: now_ms,
+            action: "account.password_reset",
+            target: &format!("account:{account_id}"),
+            details: BTreeMap::new(),
+        };
+        audit_write(&mut tx, &entry).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Starts a session.
@@ -191,8 +350,9 @@ impl Db {
         token_hash: &str,
     ) -> anyhow::Result<Option<StoredSession>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token, s.expires_at_ms \
-             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1"
+            "SELECT {ACCOUNT_COLUMNS}, s.csrf_token, s.expires_at_ms, a.must_change_password \
+             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 \
+             AND a.disabled_at_ms IS NULL"
         ))
         .bind(token_hash)
         .fetch_optional(&self.pool)
@@ -203,6 +363,7 @@ impl Db {
                 account: self.account_from_row(&row).await?,
                 csrf_token: row.try_get("csrf_token")?,
                 expires_at_ms: row.try_get("expires_at_ms")?,
+                must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
             })),
         }
     }

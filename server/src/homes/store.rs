@@ -121,6 +121,13 @@ impl Db {
             .await
             .with_context(|| format!("cannot store home {}", home.id))?;
         }
+        if !meta.sample {
+            // The demonstration accounts come with sample data and go with it: the official
+            // register is not served with a published password (their sessions go too).
+            sqlx::query("DELETE FROM accounts WHERE demo <> 0")
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("DELETE FROM register_meta")
             .execute(&mut *tx)
             .await?;

@@ -66,7 +66,13 @@ impl Db {
             "DELETE FROM opinion_idempotency WHERE created_at_ms < $1",
             cutoffs.idempotency_keys_before_ms,
         )
-        .await?;
+        .await?
+            + execute(
+                &mut tx,
+                "DELETE FROM booking_idempotency WHERE created_at_ms < $1",
+                cutoffs.idempotency_keys_before_ms,
+            )
+            .await?;
         let counters = delete_past_counters(&mut tx, cutoffs.counters_before_ms).await?;
         let expired_sessions = execute(
             &mut tx,

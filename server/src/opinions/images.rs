@@ -7,6 +7,11 @@
 //! (quality 85; the `image` crate only writes lossless WebP, several times larger for a photo,
 //! and transparency is dropped); PNG comes back as PNG, so screenshots stay sharp. Thumbnails are
 //! JPEG, at most 320 px on the longer side.
+//!
+//! A small file can declare a huge picture (a 233 KB PNG of 10000 x 8000 pixels), so the size
+//! the header declares is checked against [`MAX_PIXELS`] before any pixel is decoded, and the
+//! decoder may allocate at most [`MAX_DECODE_BYTES`]. How many decodes run at once is bounded
+//! by the caller (`AppState.photo_decodes`).
 
 pub use crate::opinions::store::photos::CleanPhoto;
 use deputy_homes_api::opinions::{MAX_PHOTO_BYTES, THUMBNAIL_MAX_SIDE};
@@ -18,8 +23,10 @@ use std::io::Cursor;
 const JPEG_QUALITY: u8 = 85;
 /// Largest width or height accepted, so a small file cannot unpack into gigabytes of pixels.
 const MAX_SIDE: u32 = 10_000;
-/// Most memory one decode may take.
-const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// Most pixels a photo may declare: 40 megapixels, more than any phone's camera takes.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// Most memory one decode may take: the largest photo at 8-bit RGBA.
+const MAX_DECODE_BYTES: u64 = MAX_PIXELS * 4;
 
 /// Why an upload was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +37,8 @@ pub enum PhotoRefused {
     NotAnImage,
     #[error("the photo could not be read as a {0} image; it may be damaged")]
     Undecodable(&'static str),
+    #[error("the photo has more than {} megapixels", MAX_PIXELS / 1_000_000)]
+    TooManyPixels,
 }
 
 /// Checks that `bytes` are a JPEG, PNG or WebP image (by their content, whatever the file was
@@ -45,6 +54,12 @@ pub fn clean(bytes: &[u8]) -> Result<CleanPhoto, PhotoRefused> {
         ImageFormat::WebP => "WebP",
         _ => return Err(PhotoRefused::NotAnImage),
     };
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|_| PhotoRefused::Undecodable(name))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoRefused::TooManyPixels);
+    }
     let pixels = decode_upright(bytes, format).map_err(|_| PhotoRefused::Undecodable(name))?;
     let (content_type, bytes) = match format {
         ImageFormat::Png => ("image/png", encode(&pixels, ImageFormat::Png)),
@@ -92,8 +107,15 @@ fn encode(pixels: &DynamicImage, format: ImageFormat) -> image::ImageResult<Vec<
     match format {
         ImageFormat::Png => pixels.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)?,
         _ => {
-            let rgb = DynamicImage::ImageRgb8(pixels.to_rgb8());
-            rgb.write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY))?;
+            let encoder = JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+            // A JPEG decodes to 8-bit RGB or grey already: encoded as it is, with no copy of
+            // its pixels; anything else is converted first.
+            match pixels {
+                DynamicImage::ImageRgb8(_) | DynamicImage::ImageLuma8(_) => {
+                    pixels.write_with_encoder(encoder)?
+                }
+                _ => DynamicImage::ImageRgb8(pixels.to_rgb8()).write_with_encoder(encoder)?,
+            }
         }
     }
     Ok(out)
@@ -137,6 +159,56 @@ mod tests {
         assert_eq!(
             clean(&broken).unwrap_err(),
             PhotoRefused::Undecodable("JPEG")
+        );
+    }
+
+    /// A PNG declaring `width` x `height` grey pixels, with an empty pixel data chunk.
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        fn chunk(png: &mut Vec<u8>, body: &[u8]) {
+            png.extend((body.len() as u32 - 4).to_be_bytes());
+            png.extend(body);
+            png.extend(crc32(body).to_be_bytes());
+        }
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend(width.to_be_bytes());
+        ihdr.extend(height.to_be_bytes());
+        ihdr.extend([8, 0, 0, 0, 0]);
+        chunk(&mut png, &ihdr);
+        chunk(&mut png, b"IDAT");
+        chunk(&mut png, b"IEND");
+        png
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn a_picture_declaring_more_than_forty_megapixels_is_refused_before_decoding() {
+        // Its header alone: were it decoded, it would fail as damaged, not as too large.
+        assert_eq!(
+            clean(&png_header(8000, 5001)).unwrap_err(),
+            PhotoRefused::TooManyPixels
+        );
+        assert_eq!(
+            clean(&png_header(10_000, 8000)).unwrap_err(),
+            PhotoRefused::TooManyPixels
+        );
+        assert_eq!(
+            clean(&png_header(8000, 5000)).unwrap_err(),
+            PhotoRefused::Undecodable("PNG")
         );
     }
 

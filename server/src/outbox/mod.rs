@@ -93,22 +93,36 @@ pub struct Pass {
     pub given_up: usize,
 }
 
-/// One pass at the time `now_ms`: enqueue reminders, then send every due message this server
-/// manages to claim.
+/// One pass with the time standing still at `now_ms`, as tests want it: enqueue reminders, then
+/// send every due message this server manages to claim.
 pub async fn run_once<S: Sender>(db: &Db, sender: &S, now_ms: i64) -> anyhow::Result<Pass> {
+    run_pass(db, sender, || now_ms).await
+}
+
+/// One pass, reading the time from `now` whenever it needs it (the worker's clock): each message's lease is counted
+/// from the moment it is claimed, not from the start of the pass, so a slow gateway late in a
+/// long batch cannot let the lease of a message run out while it is being sent (another server
+/// would then send it again).
+pub async fn run_pass<S: Sender>(
+    db: &Db,
+    sender: &S,
+    now: impl Fn() -> i64,
+) -> anyhow::Result<Pass> {
+    let start_ms = now();
     let mut pass = Pass {
         reminders_enqueued: db
             .notifications_enqueue_reminders(
-                now_ms,
-                now_ms + REMINDER_WINDOW_MS,
+                start_ms,
+                start_ms + REMINDER_WINDOW_MS,
                 &crate::meetings::messages::Texts,
             )
             .await?,
         ..Pass::default()
     };
-    for notification in db.notifications_due(now_ms, BATCH).await? {
+    for notification in db.notifications_due(start_ms, BATCH).await? {
+        let claimed_at = now();
         if !db
-            .notification_claim(&notification.id, now_ms, now_ms + LEASE_MS)
+            .notification_claim(&notification.id, claimed_at, claimed_at + LEASE_MS)
             .await?
         {
             continue;
@@ -117,14 +131,15 @@ pub async fn run_once<S: Sender>(db: &Db, sender: &S, now_ms: i64) -> anyhow::Re
             Ok(outcome) => outcome,
             Err(_) => Err(anyhow::anyhow!("no answer within {SEND_TIMEOUT:?}")),
         };
+        let done_at = now();
         match outcome {
             Ok(()) => {
-                db.notification_sent(&notification.id, now_ms).await?;
+                db.notification_sent(&notification.id, done_at).await?;
                 pass.sent += 1;
             }
             Err(e) => {
                 let failed = notification.attempts + 1;
-                let retry_at = (failed < MAX_ATTEMPTS).then(|| now_ms + backoff_ms(failed));
+                let retry_at = (failed < MAX_ATTEMPTS).then(|| done_at + backoff_ms(failed));
                 db.notification_failed(&notification.id, &format!("{e:#}"), retry_at)
                     .await?;
                 match retry_at {
@@ -149,7 +164,7 @@ pub fn spawn_worker<S: Sender + 'static>(
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match run_once(&db, &sender, clock.now_ms()).await {
+            match run_pass(&db, &sender, || clock.now_ms()).await {
                 Ok(pass) if pass != Pass::default() => {
                     tracing::debug!(target: "notify", ?pass, "notification pass")
                 }

@@ -1,9 +1,15 @@
 //! Every JSON request body of the API is an object, as the OpenAPI document says; this refuses
-//! any other JSON before a handler reads it.
+//! any other JSON before a handler reads it, refuses a NUL character in any of its strings and
+//! puts every string in Unicode normalization form C.
 //!
 //! serde reads a struct from a JSON array too (its fields in order), so without this check
 //! `PUT /api/units/{id}` took `[null, null]` as a change of nothing, though the document allows
 //! only an object there.
+//!
+//! PostgreSQL cannot store a NUL in text, so one anywhere (an id, a code, a login) used to
+//! answer 500; the free-text rules in `api` refuse every other control character by field.
+//! Normalizing here, once for every write, means two spellings of one name (a precomposed `é`
+//! and `e` with a combining accent) are stored, compared and counted as the same text.
 
 use crate::platform::error::AppError;
 use axum::body::Body;
@@ -14,7 +20,9 @@ use axum::response::{IntoResponse, Response};
 use deputy_homes_api::platform::fields::RequestField;
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
+use serde_json::Value;
 use tower_http::timeout::TimeoutError;
+use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 /// The largest JSON body read: axum's own default limit for `Json` bodies.
 const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
@@ -47,8 +55,74 @@ pub async fn only_objects(request: Request, next: Next) -> Response {
             return AppError::bad(RequestField::Body, message).into_response();
         }
     }
+    let bytes = match serde_json::from_slice::<Value>(&bytes) {
+        // Bytes that are not JSON go on unchanged: the handler's extractor names the fault.
+        Err(_) => bytes,
+        Ok(mut value) => {
+            if let Some(field) = field_with_nul(&value, &mut Vec::new()) {
+                let message = format!("{field} may not contain the NUL character");
+                return AppError::BadRequest(ApiError::undecodable(field, message)).into_response();
+            }
+            if normalize(&mut value) {
+                serde_json::to_vec(&value)
+                    .expect("a JSON value serializes")
+                    .into()
+            } else {
+                bytes
+            }
+        }
+    };
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The field holding a string with a NUL, named as validation names fields (`contact.name`,
+/// list positions left out; `body` at the top).
+fn field_with_nul(value: &Value, path: &mut Vec<String>) -> Option<String> {
+    let here = |path: &[String]| match path.is_empty() {
+        true => "body".to_owned(),
+        false => path.join("."),
+    };
+    match value {
+        Value::String(text) if text.contains('\0') => Some(here(path)),
+        Value::Array(items) => items.iter().find_map(|item| field_with_nul(item, path)),
+        Value::Object(members) => members.iter().find_map(|(key, member)| {
+            path.push(key.clone());
+            let found = match key.contains('\0') {
+                true => Some(here(path)),
+                false => field_with_nul(member, path),
+            };
+            path.pop();
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// Puts every string value of `value` in normalization form C; whether any changed.
+fn normalize(value: &mut Value) -> bool {
+    match value {
+        Value::String(text) if !is_nfc(text) => {
+            *text = text.nfc().collect();
+            true
+        }
+        // Every member is normalized: no stop at the first that changed, as `any` would.
+        Value::Array(items) => {
+            let mut changed = false;
+            for item in items {
+                changed |= normalize(item);
+            }
+            changed
+        }
+        Value::Object(members) => {
+            let mut changed = false;
+            for member in members.values_mut() {
+                changed |= normalize(member);
+            }
+            changed
+        }
+        _ => false,
+    }
 }
 
 /// Whether reading a body failed because it paused too long.

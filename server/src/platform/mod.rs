@@ -1,7 +1,7 @@
 //! What every feature stands on: configuration, the database pool, errors, sessions and roles,
-//! the audit log, ETags, the clock, hourly counters, the router, the OpenAPI document, the
-//! JSON-objects-only check, the static files, request deadlines, security headers and the
-//! accept loop.
+//! the audit log, ETags, the clock, idempotency keys, hourly counters, the router, the OpenAPI
+//! document, the JSON-objects-only check, the static files, request deadlines, security headers
+//! and the accept loop.
 
 pub mod audit;
 pub mod auth;
@@ -12,6 +12,7 @@ pub mod db;
 pub mod deadline;
 pub mod error;
 pub mod etag;
+pub mod idempotency;
 pub mod ids;
 pub mod json_objects;
 pub mod openapi;

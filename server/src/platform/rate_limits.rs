@@ -2,6 +2,38 @@
 //! counter is named for what it counts, whom, and the clock hour it counts in
 //! (`<prefix>:<subject>:<hour>`); it is bumped only during that hour, so once the hour is over
 //! it is never read again and housekeeping deletes it.
+//!
+//! A counter's subject is a [`Subject`], made only from checked parts (a hash, an account's id,
+//! a well-formed tracking number), never from what a caller wrote: a path segment of 3,000
+//! characters once made a counter name too long for PostgreSQL's index, a 500.
+
+use sha2::{Digest, Sha256};
+
+/// Whom a counter counts: built only from checked parts, so its name is short and plain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject(String);
+
+impl Subject {
+    /// The SHA-256 (hex) of a value that must not be stored plainly: an address, a phone.
+    pub fn hashed(value: &str) -> Subject {
+        Subject(
+            Sha256::digest(value.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        )
+    }
+
+    /// A signed-in account, by its id (read from its session, not from the request).
+    pub fn account(account_id: &str) -> Subject {
+        Subject(account_id.to_owned())
+    }
+
+    /// A tracking number as typed, if it is one (see `parse_tracking_number`).
+    pub fn tracking_number(typed: &str) -> Option<Subject> {
+        deputy_homes_api::opinions::parse_tracking_number(typed).map(Subject)
+    }
+}
 
 /// What an hourly counter counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +72,8 @@ impl HourlyCounter {
     }
 
     /// The counter of `subject` in the clock hour `hour` (hours since the epoch).
-    pub fn name(self, subject: &str, hour: i64) -> String {
-        format!("{}:{subject}:{hour}", self.prefix())
+    pub fn name(self, subject: &Subject, hour: i64) -> String {
+        format!("{}:{}:{hour}", self.prefix(), subject.0)
     }
 }
 
@@ -71,9 +103,25 @@ mod tests {
     #[test]
     fn counters_are_named_by_kind_subject_and_hour() {
         assert_eq!(
-            HourlyCounter::PhoneReveals.name("acc1", 493_000),
+            HourlyCounter::PhoneReveals.name(&Subject::account("acc1"), 493_000),
             "reveal:acc1:493000"
         );
+        let tracking = Subject::tracking_number(" yj20261128-0042 ").expect("a tracking number");
+        assert_eq!(
+            HourlyCounter::FailedLookups.name(&tracking, 1),
+            "lookup:YJ20261128-0042:1"
+        );
+        for typed in [
+            "",
+            "YJ2026112-0042",
+            "YJ20261128-042",
+            "XX20261128-0042",
+            "YJ20261128-0042-1",
+        ] {
+            assert_eq!(Subject::tracking_number(typed), None, "{typed:?}");
+        }
+        assert_eq!(Subject::tracking_number(&"9".repeat(3000)), None);
+        assert_eq!(Subject::hashed("1.2.3.4").0.len(), 64);
         let prefixes: Vec<&str> = HourlyCounter::ALL.iter().map(|c| c.prefix()).collect();
         assert_eq!(prefixes, ["ip", "phone", "photo-ip", "lookup", "reveal"]);
     }

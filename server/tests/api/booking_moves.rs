@@ -19,6 +19,8 @@ on_both_databases!(
     twenty_opposite_moves_at_once_neither_deadlock_nor_overbook,
     a_booking_whose_code_is_taken_is_stored_with_a_fresh_code,
     a_cancel_racing_a_move_never_frees_a_seat_twice,
+    a_checked_in_booking_is_not_moved_and_keeps_its_seat,
+    a_check_in_racing_a_move_never_travels_with_the_booking,
 );
 
 fn move_request(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> RequestBuilder {
@@ -317,6 +319,84 @@ async fn a_cancel_racing_a_move_never_frees_a_seat_twice(app: TestApp) {
             tally(&rows(&pool, id).await).0,
             0,
             "{id}: every booking ended cancelled"
+        );
+    }
+}
+
+async fn a_checked_in_booking_is_not_moved_and_keeps_its_seat(app: TestApp) {
+    let wang = delegate(&app).await;
+    let (from, to) = (
+        activity(&app, &wang, 5, 10).await,
+        activity(&app, &wang, 5, 11).await,
+    );
+    let code = code_of(&booked(&app, &from, PHONE, "booked").await);
+    let check_in = wang
+        .signed(app.request(Method::POST, &format!("/api/activities/{from}/check-in")))
+        .json(&json!({ "code": code }));
+    json_body(app.send(check_in).await, StatusCode::OK).await;
+    let error = api_error(
+        move_to(&app, &code, PHONE, &to).await,
+        StatusCode::CONFLICT,
+        "already_checked_in",
+    )
+    .await;
+    assert_eq!(error["field"], "code", "{error}");
+    let pool = app.sql().await;
+    assert_eq!(
+        (
+            booked_count(&pool, &from).await,
+            booked_count(&pool, &to).await
+        ),
+        (1, 0)
+    );
+    let (activity_id, checked_in): (String, Option<i64>) =
+        sqlx::query_as("SELECT activity_id, checked_in_at_ms FROM bookings WHERE code = $1")
+            .bind(&code)
+            .fetch_one(&pool)
+            .await
+            .expect("the booking");
+    assert_eq!(
+        activity_id, from,
+        "the booking stays where it was checked in"
+    );
+    assert!(checked_in.is_some());
+}
+
+async fn a_check_in_racing_a_move_never_travels_with_the_booking(app: TestApp) {
+    let wang = delegate(&app).await;
+    let (from, to) = (
+        activity(&app, &wang, 40, 10).await,
+        activity(&app, &wang, 40, 11).await,
+    );
+    for round in 0..20 {
+        let phone = mobile("1390000", round);
+        let code = code_of(&booked(&app, &from, &phone, "booked").await);
+        let check_in = wang
+            .signed(app.request(Method::POST, &format!("/api/activities/{from}/check-in")))
+            .json(&json!({ "code": code }));
+        let answers = all_at_once(vec![
+            answer(check_in),
+            answer(move_request(&app, &code, &phone, &to)),
+        ])
+        .await;
+        let (checked, moved) = (answers[0].0, answers[1].0);
+        assert!(
+            matches!(
+                (checked, moved),
+                (StatusCode::OK, StatusCode::CONFLICT) | (StatusCode::NOT_FOUND, StatusCode::OK)
+            ),
+            "round {round}: one of them wins, not {answers:?}"
+        );
+        let (activity_id, checked_in): (String, Option<i64>) =
+            sqlx::query_as("SELECT activity_id, checked_in_at_ms FROM bookings WHERE code = $1")
+                .bind(&code)
+                .fetch_one(&app.sql().await)
+                .await
+                .expect("the booking");
+        assert_eq!(
+            (activity_id == from, checked_in.is_some()),
+            (checked == StatusCode::OK, checked == StatusCode::OK),
+            "round {round}: {answers:?}"
         );
     }
 }

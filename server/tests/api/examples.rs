@@ -112,9 +112,12 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
     let rating = json!({ "rating": "fairly", "comment": "还行", "phone_last4": "8000" });
     vec![
         example(M::GET, "/api/session", S::OK),
+        example(M::POST, "/api/session", S::OK)
+            .body(json!({ "login": "staff", "password": crate::helpers::PASSWORD })),
         example(M::GET, "/api/accounts", S::OK),
         example(M::POST, "/api/accounts", S::CREATED).body(new_account),
         example(M::PUT, "/api/accounts/{id}/homes", S::OK).body(json!({ "home_ids": ["xc-02"] })),
+        example(M::PUT, "/api/accounts/{id}/active", S::OK).body(json!({ "active": true })),
         example(M::GET, "/api/notifications", S::OK),
         example(M::POST, "/api/homes/{id}/activities", S::CREATED).body(new_activity),
         example(M::PUT, "/api/activities/{id}", S::OK)

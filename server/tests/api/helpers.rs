@@ -185,35 +185,7 @@ impl TestApp {
             }
         };
 
-        let mut config = Config {
-            addr: "127.0.0.1:0".parse().expect("a valid address"),
-            database_url: database_url.clone(),
-            dist_dir,
-            sample_register: match register {
-                Register::Sample => Some(sample_register_path()),
-                Register::Empty => None,
-            },
-            secure_cookies: false,
-            session_hours: 12,
-            demo_accounts: false,
-            booking_notice_minutes: 60,
-            booking_cap: 3,
-            notify_interval_seconds: 0,
-            opinion_limit_per_phone: 5,
-            opinion_limit_per_ip: 20,
-            reveal_limit_per_hour: 30,
-            housekeeping_interval_seconds: 0,
-            personal_data_retention_days: 1095,
-            forwarded_hops: 0,
-            opinion_due_working_days: 60,
-            header_timeout_seconds: 10,
-            request_timeout_seconds: 30,
-            body_timeout_seconds: 15,
-            max_connections: 1024,
-            sms: SmsSettings::Log,
-            // Tests verify many phones from one address; `citizens.rs` checks the real limit.
-            codes_per_address_hour: 1_000_000,
-        };
+        let mut config = test_config(database_url.clone(), dist_dir, register);
         change(&mut config);
         let mut state = prepare(&config)
             .await
@@ -479,6 +451,39 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+    }
+}
+
+/// The configuration the tests start the app with, on a database and a folder of built pages.
+pub fn test_config(database_url: String, dist_dir: PathBuf, register: Register) -> Config {
+    Config {
+        addr: "127.0.0.1:0".parse().expect("a valid address"),
+        database_url,
+        dist_dir,
+        sample_register: match register {
+            Register::Sample => Some(sample_register_path()),
+            Register::Empty => None,
+        },
+        secure_cookies: false,
+        session_hours: 12,
+        demo_accounts: false,
+        booking_notice_minutes: 60,
+        booking_cap: 3,
+        notify_interval_seconds: 0,
+        opinion_limit_per_phone: 5,
+        opinion_limit_per_ip: 20,
+        reveal_limit_per_hour: 30,
+        housekeeping_interval_seconds: 0,
+        personal_data_retention_days: 1095,
+        forwarded_hops: 0,
+        opinion_due_working_days: 60,
+        header_timeout_seconds: 10,
+        request_timeout_seconds: 30,
+        body_timeout_seconds: 15,
+        max_connections: 1024,
+        sms: SmsSettings::Log,
+        // Tests verify many phones from one address; `citizens.rs` checks the real limit.
+        codes_per_address_hour: 1_000_000,
     }
 }
 

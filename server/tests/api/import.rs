@@ -16,6 +16,7 @@ on_both_databases!(
     a_rejected_file_lists_every_problem_and_leaves_the_old_register_in_place,
     an_unreadable_file_is_reported_and_leaves_the_old_register_in_place,
     importing_a_valid_file_replaces_the_whole_sample_register,
+    importing_the_official_register_removes_the_demonstration_accounts,
 );
 
 /// The sample register's rows with the given ids, in the order given, as text cells.
@@ -229,4 +230,42 @@ mod each_test_app_has_a_database_of_its_own {
     async fn on_postgres() {
         check(Backend::Postgres).await;
     }
+}
+
+async fn importing_the_official_register_removes_the_demonstration_accounts(app: TestApp) {
+    use crate::helpers::PASSWORD;
+    use deputy_homes_api::accounts::{NewAccount, Role};
+    let demo = NewAccount {
+        username: "demo-staff".to_owned(),
+        display_name: "演示".to_owned(),
+        role: Role::Staff,
+        phone: None,
+        password: PASSWORD.to_owned(),
+        home_ids: Vec::new(),
+    };
+    deputy_homes_server::accounts::rules::create(&app.db().await, &demo, Vec::new(), true, 0)
+        .await
+        .expect("the demonstration account");
+    app.create_account("zhang", Role::Staff, None, &[]).await;
+    let session = app.sign_in("demo-staff", PASSWORD).await;
+    let file = app.scratch_path("official.csv");
+    write_register(&file, &sample_rows(&["xc-01", "xc-02"]));
+
+    import(&app, &file, true)
+        .await
+        .expect("imported as sample data");
+    app.sign_in("demo-staff", PASSWORD).await;
+
+    import(&app, &file, false)
+        .await
+        .expect("imported as the official register");
+    let refused = app.sign_in_response("demo-staff", PASSWORD).await;
+    assert_eq!(refused.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let ended = app.send(session.cookie_only(app.get("/api/session"))).await;
+    assert_eq!(
+        ended.status(),
+        reqwest::StatusCode::UNAUTHORIZED,
+        "its sessions end too"
+    );
+    app.sign_in("zhang", PASSWORD).await;
 }

@@ -4,12 +4,14 @@
 
 mod helpers;
 
+mod account_life;
 mod accounts;
 mod activities;
 mod activities_listing;
 mod activity_edit;
 mod app_shell;
 mod booking_moves;
+mod booking_retries;
 mod bookings;
 mod caching;
 mod calendar;
@@ -18,7 +20,9 @@ mod client_addresses;
 mod document;
 mod errors;
 mod examples;
+mod first_starts;
 mod fixtures;
+mod free_text;
 mod homes;
 mod housekeeping;
 mod import;
@@ -38,6 +42,7 @@ mod reception;
 mod roles;
 mod schema;
 mod security_headers;
+mod sign_in_limits;
 mod upgrades;
 mod verification_messages;
 mod write_locks;

@@ -18,6 +18,8 @@ on_both_databases!(
     staff_keep_the_list_of_handling_units,
     staff_keep_the_holiday_calendar,
     a_delegate_sees_the_opinions_of_their_homes_only,
+    a_delegate_sees_near_duplicates_only_among_their_homes_opinions,
+    near_duplicates_are_found_once_at_submission_and_stored,
 );
 
 fn trackings(page: &Value) -> Vec<String> {
@@ -594,4 +596,114 @@ async fn a_delegate_sees_the_opinions_of_their_homes_only(app: TestApp) {
         .send(staff.cookie_only(app.get("/api/delegate/opinions")))
         .await;
     api_error(refused, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+async fn a_delegate_sees_near_duplicates_only_among_their_homes_opinions(app: TestApp) {
+    let delegate = app.signed_in_as("wang", Role::Delegate, &["xc-01"]).await;
+    let repeated = json!({
+        "title": "公交站台缺遮阳棚",
+        "body": "新华大街公交站夏天太晒了，老人等车困难，建议加装遮阳棚",
+    });
+    let elsewhere = new_opinion(
+        &app,
+        Some(&mobile("1390000", 5)),
+        json!({ "home_id": "hm-01", "title": repeated["title"], "body": repeated["body"] }),
+    )
+    .await;
+    let here = new_opinion(&app, Some(PHONE), repeated.clone()).await;
+    let staff = staff(&app).await;
+    let all = staff_get(&app, &staff, "/api/staff/opinions").await;
+    assert_eq!(trackings(&all), [here.as_str(), elsewhere.as_str()]);
+    assert_eq!(
+        all["items"][0]["near_duplicate_of"],
+        elsewhere.as_str(),
+        "staff see it"
+    );
+    let list = json_body(
+        app.send(delegate.cookie_only(app.get("/api/delegate/opinions")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(trackings(&list), [here.as_str()]);
+    assert!(
+        list["items"][0].get("near_duplicate_of").is_none(),
+        "another home's opinion is not named to the delegate: {list}"
+    );
+    assert!(!list.to_string().contains(&elsewhere));
+    // One at their own home is named.
+    let again = new_opinion(&app, Some(&mobile("1390000", 6)), repeated).await;
+    let list = json_body(
+        app.send(delegate.cookie_only(app.get("/api/delegate/opinions")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(trackings(&list), [again.as_str(), here.as_str()]);
+    assert_eq!(
+        list["items"][0]["near_duplicate_of"],
+        here.as_str(),
+        "{list}"
+    );
+}
+
+async fn near_duplicates_are_found_once_at_submission_and_stored(app: TestApp) {
+    let repeated = json!({
+        "title": "公交站台缺遮阳棚",
+        "body": "新华大街公交站夏天太晒了，老人等车困难，建议加装遮阳棚",
+    });
+    let elsewhere = new_opinion(
+        &app,
+        Some(&mobile("1390000", 5)),
+        json!({ "home_id": "hm-01", "title": repeated["title"], "body": repeated["body"] }),
+    )
+    .await;
+    let here = new_opinion(&app, Some(PHONE), repeated.clone()).await;
+    let again = new_opinion(&app, Some(&mobile("1390000", 6)), repeated).await;
+    // Stored by the submissions themselves, before any page was shown.
+    let pool = app.sql().await;
+    let stored = |tracking: String| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_as::<_, (Option<String>, Option<String>, i64)>(
+                "SELECT near_duplicate_of, near_duplicate_at_home_of, near_duplicates_checked \
+                 FROM opinions WHERE tracking_number = $1",
+            )
+            .bind(tracking)
+            .fetch_one(&pool)
+            .await
+            .expect("the opinion")
+        }
+    };
+    assert_eq!(stored(elsewhere.clone()).await, (None, None, 1));
+    assert_eq!(
+        stored(here.clone()).await,
+        (Some(elsewhere.clone()), None, 1)
+    );
+    assert_eq!(
+        stored(again.clone()).await,
+        (Some(elsewhere.clone()), Some(here.clone()), 1)
+    );
+    // A page shows what is stored: staff the nearest of all, delegates the nearest at the home.
+    sqlx::query("UPDATE opinions SET near_duplicate_of = $1 WHERE tracking_number = $2")
+        .bind(&here)
+        .bind(&again)
+        .execute(&pool)
+        .await
+        .expect("the test's change");
+    let staff = staff(&app).await;
+    let all = staff_get(&app, &staff, "/api/staff/opinions").await;
+    assert_eq!(
+        all["items"][0]["near_duplicate_of"],
+        here.as_str(),
+        "read, not computed again"
+    );
+    // An opinion stored before the column existed is compared when first shown, then stored.
+    sqlx::query("UPDATE opinions SET near_duplicate_of = NULL, near_duplicates_checked = 0")
+        .execute(&pool)
+        .await
+        .expect("the test's change");
+    let all = staff_get(&app, &staff, "/api/staff/opinions").await;
+    assert_eq!(all["items"][0]["near_duplicate_of"], elsewhere.as_str());
+    assert_eq!(stored(again).await.2, 1);
 }

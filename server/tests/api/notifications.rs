@@ -9,7 +9,9 @@ use crate::bookings::{
 };
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
 use deputy_homes_api::accounts::Role;
-use deputy_homes_server::outbox::{run_once, Outgoing, Pass, Sender, MAX_ATTEMPTS};
+use deputy_homes_server::outbox::{
+    run_once, run_pass, Outgoing, Pass, Sender, LEASE_MS, MAX_ATTEMPTS,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -23,6 +25,7 @@ on_both_databases!(
     a_message_is_given_up_after_eight_failed_attempts,
     the_day_before_reminder_is_enqueued_once_per_booking_however_often_the_worker_runs,
     two_workers_passing_at_once_send_each_message_exactly_once,
+    each_message_is_leased_from_its_own_claim_however_slow_the_gateway,
 );
 
 /// A signed-in staff member.
@@ -420,4 +423,52 @@ async fn two_workers_passing_at_once_send_each_message_exactly_once(app: TestApp
         (20, 20),
         "each message sent once"
     );
+}
+
+/// A gateway that takes four minutes for each message (by the app's clock), and notes how long
+/// each message's lease had left when its sending began.
+struct SlowSender {
+    clock: deputy_homes_server::platform::clock::Clock,
+    pool: sqlx::AnyPool,
+    lease_left_ms: Mutex<Vec<i64>>,
+}
+
+impl Sender for SlowSender {
+    async fn send(&self, notification: &Outgoing) -> anyhow::Result<()> {
+        let lease_until: i64 =
+            sqlx::query_scalar("SELECT next_attempt_at_ms FROM notifications WHERE id = $1")
+                .bind(&notification.id)
+                .fetch_one(&self.pool)
+                .await?;
+        let left = lease_until - self.clock.now_ms();
+        self.lease_left_ms.lock().expect("the record").push(left);
+        self.clock.advance(4 * 60_000);
+        Ok(())
+    }
+}
+
+async fn each_message_is_leased_from_its_own_claim_however_slow_the_gateway(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 5, 10).await;
+    for i in 0..3 {
+        booked(&app, &id, &mobile("1390000", i), "booked").await;
+    }
+    let sender = SlowSender {
+        clock: app.clock.clone(),
+        pool: app.sql().await,
+        lease_left_ms: Mutex::new(Vec::new()),
+    };
+    let clock = app.clock.clone();
+    let pass = run_pass(&app.db().await, &sender, || clock.now_ms())
+        .await
+        .expect("a pass");
+    assert_eq!(pass.sent, 3);
+    let left = sender.lease_left_ms.lock().expect("the record").clone();
+    assert_eq!(left.len(), 3);
+    for (i, ms) in left.iter().enumerate() {
+        assert!(
+            *ms > LEASE_MS - 60_000,
+            "message {i} began sending with {ms} ms of its lease left, not nearly {LEASE_MS}: {left:?}"
+        );
+    }
 }

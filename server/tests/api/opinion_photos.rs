@@ -20,6 +20,7 @@ on_both_databases!(
     png_and_webp_photos_are_taken_and_served_with_their_thumbnails,
     a_text_file_called_a_jpeg_is_refused_naming_the_accepted_types,
     a_photo_over_the_size_limit_is_refused_with_a_413,
+    a_small_file_declaring_more_than_forty_megapixels_is_refused_with_a_413,
     a_form_without_a_photo_and_an_unknown_photo_are_json_errors,
 );
 
@@ -359,4 +360,65 @@ async fn a_form_without_a_photo_and_an_unknown_photo_are_json_errors(app: TestAp
         )
         .await;
     }
+}
+
+/// A real grey PNG of `width` x `height` black pixels: tiny, as its rows of zeros compress
+/// to almost nothing, however many pixels it declares.
+pub(crate) fn black_png(width: u32, height: u32) -> Vec<u8> {
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        png.extend(
+            u32::try_from(data.len())
+                .expect("a chunk fits")
+                .to_be_bytes(),
+        );
+        png.extend(&body);
+        let mut crc = flate2::Crc::new();
+        crc.update(&body);
+        png.extend(crc.sum().to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 0, 0, 0, 0]);
+    let row = vec![0u8; width as usize + 1];
+    let mut zlib = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    for _ in 0..height {
+        zlib.write_all(&row).expect("compressed in memory");
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(
+        &mut png,
+        b"IDAT",
+        &zlib.finish().expect("compressed in memory"),
+    );
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+async fn a_small_file_declaring_more_than_forty_megapixels_is_refused_with_a_413(app: TestApp) {
+    // The example: 10000 x 8000 pixels (80 megapixels) in a small file, which took
+    // about 240 MB to decode; it is refused from its header.
+    let png = black_png(10_000, 8000);
+    assert!(png.len() < 1024 * 1024, "{} bytes", png.len());
+    let response = upload(&app, png, "huge.png", "image/png").await;
+    let error = api_error(response, StatusCode::PAYLOAD_TOO_LARGE, "too_large").await;
+    assert_eq!(error["field"], "photo", "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .expect("a message")
+            .contains("40 megapixels"),
+        "{error}"
+    );
+    // A small one of the same kind is taken.
+    json_body(
+        upload(&app, black_png(400, 300), "small.png", "image/png").await,
+        StatusCode::CREATED,
+    )
+    .await;
 }

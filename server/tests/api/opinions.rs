@@ -21,6 +21,7 @@ on_both_databases!(
     photos_must_exist_and_be_unattached_or_nothing_is_stored,
     every_invalid_field_is_a_400_naming_it_and_stores_nothing,
     wrong_phone_digits_are_tried_at_most_ten_times_an_hour,
+    a_tracking_number_of_another_form_is_a_404_and_writes_no_counter,
 );
 
 /// A complete opinion from `phone` (anonymous when `None`).
@@ -395,4 +396,45 @@ async fn wrong_phone_digits_are_tried_at_most_ten_times_an_hour(app: TestApp) {
     // The private token still opens it.
     let token = receipt["private_token"].as_str().expect("a token");
     json_body(by_token(&app, token).await, StatusCode::OK).await;
+}
+
+async fn a_tracking_number_of_another_form_is_a_404_and_writes_no_counter(app: TestApp) {
+    // Not one character repeated: PostgreSQL compresses that into a short index entry.
+    let long: String = (0..600)
+        .map(|i: u32| format!("{:05}", i * 7919 % 99991))
+        .collect();
+    for typed in [long.as_str(), "abc", "YJ20261128-00%2F1", "YJ20261128"] {
+        api_error(
+            by_tracking(&app, typed, "8000").await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        let rating = app.request(Method::POST, &format!("/api/opinions/{typed}/rating"));
+        let rating = rating.json(&json!({ "rating": "fairly", "phone_last4": "8000" }));
+        api_error(app.send(rating).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    let counters: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM opinion_counters WHERE name LIKE 'lookup:%'")
+            .fetch_one(&app.sql().await)
+            .await
+            .expect("the counters");
+    assert_eq!(
+        counters, 0,
+        "no counter is named after a malformed tracking number"
+    );
+    // A well-formed number that no opinion has still counts against its tries.
+    api_error(
+        by_tracking(&app, "yj 20261128-0042", "8000").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM opinion_counters WHERE name LIKE 'lookup:%'")
+            .fetch_all(&app.sql().await)
+            .await
+            .expect("the counters");
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("lookup:YJ20261128-0042:"), "{names:?}");
 }

@@ -1,6 +1,8 @@
-//! Staff manage accounts: list, create, and assign delegates to homes.
+//! Staff manage accounts: list, create, assign delegates to homes, disable and enable, reset a
+//! password.
 
 use crate::accounts::rules::{self, check_home_ids};
+use crate::platform::auth::password;
 use crate::platform::auth::Staff;
 use crate::platform::error::AppError;
 use crate::AppState;
@@ -8,8 +10,10 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use deputy_homes_api::accounts::AccountField;
-use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount};
+use deputy_homes_api::accounts::{
+    validate_password, Account, AccountActive, AccountField, AccountHomes, NewAccount,
+    PasswordReset,
+};
 use deputy_homes_api::ApiError;
 
 /// Every account (staff only; phones in full, as staff manage them).
@@ -37,13 +41,21 @@ pub async fn accounts_list(
     ))]
 pub async fn accounts_create(
     State(state): State<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     new: Result<Json<NewAccount>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Account>), AppError> {
     let Json(new) = new?;
     let register = state.register.current(&state.db).await?;
     let home_ids = check_home_ids(&new.home_ids, |id| register.homes.get(id).is_some())?;
-    let account = rules::create(&state.db, &new, home_ids, false, state.clock.now_ms()).await?;
+    let now = state.clock.now_ms();
+    let account = rules::create_by(
+        &state.db,
+        &new,
+        (home_ids, false),
+        now,
+        Some(&staff.account.id),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(account)))
 }
 
@@ -59,7 +71,7 @@ pub async fn accounts_create(
     ))]
 pub async fn accounts_set_homes(
     State(state): State<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     Path(id): Path<String>,
     body: Result<Json<AccountHomes>, JsonRejection>,
 ) -> Result<Json<Account>, AppError> {
@@ -77,11 +89,94 @@ pub async fn accounts_set_homes(
     }
     let register = state.register.current(&state.db).await?;
     let home_ids = check_home_ids(&body.home_ids, |h| register.homes.get(h).is_some())?;
-    state.db.account_set_homes(&id, &home_ids).await?;
+    let now = state.clock.now_ms();
+    state
+        .db
+        .account_set_homes(&id, &home_ids, (&staff.account.id, now))
+        .await?;
     let updated = state
         .db
         .account_by_id(&id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("account {id}")))?;
     Ok(Json(updated))
+}
+
+/// Disables an account, ending its sessions at once, or enables it again (staff only; audited).
+/// A disabled account's sign-in is answered like a wrong password.
+#[utoipa::path(put, path = "/api/accounts/{id}/active", tag = "accounts", security(("session" = ["staff"], "csrf" = [])), request_body = AccountActive,
+    params(("id" = String, Path, description = "The account's id")),
+    responses(
+        (status = 200, description = "The account", body = Account),
+        (status = 400, description = "The body is not `{\"active\": bool}`", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, no anti-forgery token, or one's own account", body = ApiError),
+        (status = 404, description = "No such account", body = ApiError),
+    ))]
+pub async fn accounts_set_active(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    Path(id): Path<String>,
+    body: Result<Json<AccountActive>, JsonRejection>,
+) -> Result<Json<Account>, AppError> {
+    let Json(body) = body?;
+    if id == staff.account.id {
+        return Err(AppError::Forbidden(
+            "staff cannot disable or enable their own account".into(),
+        ));
+    }
+    let not_found = || AppError::NotFound(format!("account {id}"));
+    let now = state.clock.now_ms();
+    if !state
+        .db
+        .account_set_active(&id, body.active, &staff.account.id, now)
+        .await?
+    {
+        return Err(not_found());
+    }
+    let account = state.db.account_by_id(&id).await?.ok_or_else(not_found)?;
+    Ok(Json(account))
+}
+
+/// Gives an account a temporary password (staff only; audited): its sessions end, and at its
+/// next sign-in it must choose a new one before anything else.
+#[utoipa::path(put, path = "/api/accounts/{id}/password", tag = "accounts", security(("session" = ["staff"], "csrf" = [])), request_body = PasswordReset,
+    params(("id" = String, Path, description = "The account's id")),
+    responses(
+        (status = 204, description = "Reset; the account's sessions have ended"),
+        (status = 400, description = "The password is not 10 to 256 characters", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, no anti-forgery token, or one's own account", body = ApiError),
+        (status = 404, description = "No such account", body = ApiError),
+    ))]
+pub async fn accounts_reset_password(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    Path(id): Path<String>,
+    body: Result<Json<PasswordReset>, JsonRejection>,
+) -> Result<StatusCode, AppError> {
+    let Json(body) = body?;
+    if id == staff.account.id {
+        return Err(AppError::Forbidden(
+            "change your own password with PUT /api/session/password".into(),
+        ));
+    }
+    validate_password(&body.password).map_err(|m| AppError::bad(AccountField::Password, m))?;
+    let hash = {
+        let _permit = state
+            .password_checks
+            .acquire()
+            .await
+            .map_err(anyhow::Error::from)?;
+        password::hash(body.password.clone()).await?
+    };
+    let now = state.clock.now_ms();
+    if !state
+        .db
+        .account_reset_password(&id, &hash, &staff.account.id, now)
+        .await?
+    {
+        return Err(AppError::NotFound(format!("account {id}")));
+    }
+    Ok(StatusCode::NO_CONTENT)
 }

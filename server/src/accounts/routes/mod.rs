@@ -14,6 +14,9 @@ pub fn router() -> OpenApiRouter<AppState> {
             session::session_create,
             session::session_delete
         ))
+        .routes(routes!(session::session_change_password))
         .routes(routes!(accounts::accounts_list, accounts::accounts_create))
         .routes(routes!(accounts::accounts_set_homes))
+        .routes(routes!(accounts::accounts_set_active))
+        .routes(routes!(accounts::accounts_reset_password))
 }

@@ -14,14 +14,15 @@ use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 
 /// Moves a live booking to another activity: a seat there if one is free, else its waitlist.
-/// The seat left behind goes to the first on the old waitlist.
+/// The seat left behind goes to the first on the old waitlist. A booking checked in already
+/// stays where it was checked in.
 #[utoipa::path(post, path = "/api/bookings/{code}/move", tag = "bookings", request_body = MoveBooking,
     params(("code" = String, Path, description = "Booking code")),
     responses(
         (status = 200, description = "The booking at its new activity, booked or waitlisted", body = Booking),
         (status = 400, description = "A malformed body, not a mobile number, the booked activity has started, or too late to book the new one", body = ApiError),
         (status = 404, description = "No live booking has this code and phone, or no such activity", body = ApiError),
-        (status = 409, description = "The new activity was cancelled, or this phone already holds a booking there", body = ApiError),
+        (status = 409, description = "The new activity was cancelled, this phone already holds a booking there, or the booking was checked in already (`already_checked_in`)", body = ApiError),
     ))]
 pub async fn bookings_move(
     State(state): State<AppState>,
@@ -69,6 +70,13 @@ pub async fn bookings_move(
         MoveOutcome::Moved(_) => {}
         MoveOutcome::NotFound => return Err(not_found()),
         MoveOutcome::AlreadyThere => return Err(already()),
+        MoveOutcome::CheckedIn => {
+            return Err(AppError::conflict_on(
+                ErrorCode::AlreadyCheckedIn,
+                BookingField::Code,
+                "the booking was checked in already; it stays at its activity",
+            ))
+        }
         MoveOutcome::TargetUnavailable => {
             return Err(AppError::conflict(
                 ErrorCode::ActivityCancelled,

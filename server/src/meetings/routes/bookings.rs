@@ -5,12 +5,13 @@ use crate::meetings::messages::Texts;
 use crate::meetings::store::BookOutcome;
 use crate::meetings::store::BookingRecord;
 use crate::meetings::store::CancelOutcome;
-use crate::platform::auth::random_id;
+use crate::platform::auth::{random_id, token_hash};
 use crate::platform::error::AppError;
+use crate::platform::idempotency::sent_key;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::Activity;
@@ -58,18 +59,23 @@ pub(super) fn masked(mut booking: Booking) -> Booking {
 
 /// Books a place, or a place on the waitlist when the activity is full.
 #[utoipa::path(post, path = "/api/activities/{id}/bookings", tag = "bookings", request_body = NewBooking,
-    params(("id" = String, Path, description = "The activity")),
+    params(("id" = String, Path, description = "The activity"),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 100, pattern = "\\S",
+            description = "Optional, new for each filled-in form: the same key with the same body answers the first booking again (200)")),
     responses(
         (status = 201, description = "Booked or waitlisted (see `status`)", body = Booking),
+        (status = 200, description = "Booked before under this `Idempotency-Key`: that booking", body = Booking),
         (status = 400, description = "A field is invalid, or too late to book", body = ApiError),
         (status = 404, description = "No such activity", body = ApiError),
-        (status = 409, description = "Already booked with this phone, the activity was cancelled, or `limit_reached` on `phone`: the phone holds the most upcoming bookings allowed", body = ApiError),
+        (status = 409, description = "Already booked with this phone, the key was used for another booking, the activity was cancelled, or `limit_reached` on `phone`: the phone holds the most upcoming bookings allowed", body = ApiError),
     ))]
 pub async fn bookings_create(
     State(state): State<AppState>,
     Path(activity_id): Path<String>,
+    headers: HeaderMap,
     body: Result<Json<NewBooking>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Booking>), AppError> {
+    let key = sent_key(&headers, BookingField::IdempotencyKey)?;
     let activity = state
         .db
         .activity_by_id(&activity_id)
@@ -79,6 +85,9 @@ pub async fn bookings_create(
     let phone = body.validate().map_err(AppError::BadRequest)?;
     let now = state.clock.now_ms();
     check_bookable(&state, &activity, now, BookingField::Activity)?;
+    // What the request asks: the same key with another activity or body is another request.
+    let asked = serde_json::to_string(&(&activity_id, &body)).map_err(anyhow::Error::from)?;
+    let request_hash = token_hash(&asked);
     let id = random_id();
     let mut code = state.booking_codes.next();
     let mut attempts = 1;
@@ -93,12 +102,21 @@ pub async fn bookings_create(
             access_needs: &body.access_needs,
             now_ms: now,
             phone_cap: state.booking_cap,
+            idempotency: key.as_deref().map(|k| (k, request_hash.as_str())),
         };
         match state.db.booking_create(&record, &Texts).await? {
             BookOutcome::CodeTaken if attempts < CODE_ATTEMPTS => {
                 tracing::info!(code = %code, "booking code taken; trying another");
                 code = state.booking_codes.next();
                 attempts += 1;
+            }
+            BookOutcome::Replayed { code, phone } => {
+                let booking = state
+                    .db
+                    .booking_by_code(&code, &phone)
+                    .await?
+                    .ok_or_else(|| AppError::NotFound(code.clone()))?;
+                return Ok((StatusCode::OK, Json(masked(booking))));
             }
             outcome => {
                 refuse_unless_created(&state, outcome)?;
@@ -118,6 +136,14 @@ pub async fn bookings_create(
 fn refuse_unless_created(state: &AppState, outcome: BookOutcome) -> Result<(), AppError> {
     match outcome {
         BookOutcome::Created(_) => Ok(()),
+        BookOutcome::KeyReused => Err(AppError::conflict_on(
+            ErrorCode::KeyReused,
+            BookingField::IdempotencyKey,
+            "this Idempotency-Key was used for another booking; make a new key per booking",
+        )),
+        BookOutcome::Replayed { .. } => Err(AppError::Internal(anyhow::anyhow!(
+            "a replayed booking is answered before this"
+        ))),
         BookOutcome::CodeTaken => Err(AppError::Internal(anyhow::anyhow!(
             "no free booking code in {CODE_ATTEMPTS} attempts"
         ))),

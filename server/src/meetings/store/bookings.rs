@@ -25,6 +25,8 @@ pub struct BookingRecord<'a> {
     pub now_ms: i64,
     /// Most upcoming live bookings the phone may hold.
     pub phone_cap: i64,
+    /// The request's `Idempotency-Key` and a hash of what it asked, if it sent one.
+    pub idempotency: Option<(&'a str, &'a str)>,
 }
 
 /// What booking did.
@@ -39,6 +41,13 @@ pub enum BookOutcome {
     CapReached,
     /// Another booking has this code already: try again with a new one.
     CodeTaken,
+    /// The key was used before for the same request: that booking's code and phone.
+    Replayed {
+        code: String,
+        phone: String,
+    },
+    /// The key was used before for another request.
+    KeyReused,
 }
 
 /// What moving a booking did.
@@ -52,6 +61,8 @@ pub enum MoveOutcome {
     AlreadyThere,
     /// The target activity does not exist or was cancelled.
     TargetUnavailable,
+    /// It was checked in already: the check-in belongs to the activity it was made at.
+    CheckedIn,
 }
 
 /// What cancelling did.
@@ -181,6 +192,28 @@ impl Db {
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<BookOutcome> {
         let mut tx = self.begin().await?;
+        // The key first: a request with a key in use waits here for the first to finish, then
+        // finds its row and replays it (or is refused, if it asked something else).
+        if let Some((key, hash)) = record.idempotency {
+            let claimed = sqlx::query(
+                "INSERT INTO booking_idempotency (idempotency_key, request_hash, booking_id, \
+                 created_at_ms) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(key)
+            .bind(hash)
+            .bind(record.id)
+            .bind(record.now_ms)
+            .execute(&mut *tx)
+            .await;
+            match claimed {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => {
+                    tx.rollback().await?;
+                    return self.booking_replay(key, hash).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         if !lock_activity(&mut tx, record.activity_id).await? {
             return Ok(BookOutcome::Unavailable);
         }
@@ -257,6 +290,26 @@ impl Db {
             }
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// The booking made earlier under `key`, if it was made for the same request.
+    async fn booking_replay(&self, key: &str, hash: &str) -> anyhow::Result<BookOutcome> {
+        let row = sqlx::query(
+            "SELECT k.request_hash, b.code, b.phone FROM booking_idempotency k \
+             JOIN bookings b ON b.id = k.booking_id WHERE k.idempotency_key = $1",
+        )
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await
+        .context("the idempotency key's booking is missing")?;
+        let stored: String = row.try_get("request_hash")?;
+        if stored != hash {
+            return Ok(BookOutcome::KeyReused);
+        }
+        Ok(BookOutcome::Replayed {
+            code: row.try_get("code")?,
+            phone: row.try_get("phone")?,
+        })
     }
 
     async fn code_exists(&self, code: &str) -> anyhow::Result<bool> {
@@ -408,16 +461,20 @@ impl Db {
         };
         lock_any_activity(&mut tx, first).await?;
         lock_any_activity(&mut tx, second).await?;
-        let row =
-            sqlx::query("SELECT code, phone, status, activity_id FROM bookings WHERE code = $1")
-                .bind(code)
-                .fetch_one(&mut *tx)
-                .await?;
+        let row = sqlx::query(
+            "SELECT code, phone, status, activity_id, checked_in_at_ms FROM bookings WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_one(&mut *tx)
+        .await?;
         let mover = Recipient::from_row(&row)?;
         let still_from: String = row.try_get("activity_id")?;
         if mover.status == BookingStatus::Cancelled || still_from != from {
             // Cancelled or moved by a request that finished while this one read.
             return Ok(MoveOutcome::NotFound);
+        }
+        if row.try_get::<Option<i64>, _>("checked_in_at_ms")?.is_some() {
+            return Ok(MoveOutcome::CheckedIn);
         }
         let open: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM activities WHERE id = $1 AND cancelled_at_ms IS NULL",
@@ -444,8 +501,12 @@ impl Db {
             BookingStatus::Waitlisted
         };
         let seq = next_seq(&mut tx, target_id).await?;
-        sqlx::query(
-            "UPDATE bookings SET activity_id = $1, seq = $2, status = $3, updated_at_ms = $4 WHERE code = $5",
+        // A check-in takes no activity lock, only this row: the update holds only if no
+        // check-in came in since the read above (PostgreSQL re-checks the condition on the row
+        // a concurrent check-in wrote).
+        let moved = sqlx::query(
+            "UPDATE bookings SET activity_id = $1, seq = $2, status = $3, updated_at_ms = $4 \
+             WHERE code = $5 AND checked_in_at_ms IS NULL",
         )
         .bind(target_id)
         .bind(seq)
@@ -454,6 +515,10 @@ impl Db {
         .bind(code)
         .execute(&mut *tx)
         .await?;
+        if moved.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(MoveOutcome::CheckedIn);
+        }
         if mover.status == BookingStatus::Booked {
             free_seat(&mut tx, from).await?;
             fill_from_waitlist(&mut tx, from, now_ms, texts).await?;

@@ -6,7 +6,7 @@ use crate::opinions::store::RateOutcome;
 use crate::opinions::store::RatingProof;
 use crate::platform::auth::{token_hash, Staff};
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -40,6 +40,8 @@ pub async fn opinions_rate(
 ) -> Result<Json<OpinionView>, AppError> {
     let Json(rate) = body?;
     rate.validate().map_err(AppError::BadRequest)?;
+    let no_match = || AppError::NotFound("an opinion with this tracking number and proof".into());
+    let subject = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     let proof = match (&rate.private_token, &rate.phone_last4) {
         (Some(token), _) => RatingProof::TokenHash(token_hash(token.trim())),
@@ -55,7 +57,7 @@ pub async fn opinions_rate(
     };
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
+    let failures = HourlyCounter::FailedLookups.name(&subject, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
         return Err(AppError::Limited {
             message: format!(
@@ -78,9 +80,7 @@ pub async fn opinions_rate(
         RateOutcome::Rated(_) => {}
         RateOutcome::NotFound => {
             state.db.counter_bump(&failures, now).await?;
-            return Err(AppError::NotFound(
-                "an opinion with this tracking number and proof".into(),
-            ));
+            return Err(no_match());
         }
         RateOutcome::NotReplied => {
             return Err(AppError::conflict(

@@ -3,11 +3,10 @@
 //! Photos that no opinion took within 24 h are deleted by housekeeping (`crate::housekeeping`).
 
 use crate::opinions::images::{clean, PhotoRefused};
-use crate::opinions::routes::submit::hash_hex;
 use crate::platform::auth::random_token;
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::multipart::{Field, MultipartRejection};
 use axum::extract::{Multipart, Path, State};
@@ -18,6 +17,7 @@ use deputy_homes_api::opinions::OpinionField;
 use deputy_homes_api::opinions::{OpinionPhoto, MAX_PHOTOS, MAX_PHOTO_BYTES};
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
+use std::sync::Arc;
 
 /// The multipart form of `POST /api/opinion-photos` (for the OpenAPI document).
 #[derive(Debug, utoipa::ToSchema)]
@@ -36,9 +36,13 @@ fn photo_error(message: impl Into<String>) -> AppError {
 }
 
 fn too_large() -> AppError {
+    too_large_because(PhotoRefused::TooLarge)
+}
+
+/// A 413 about the photo: too many bytes or too many pixels.
+fn too_large_because(refused: PhotoRefused) -> AppError {
     AppError::TooLarge(
-        ApiError::new(ErrorCode::TooLarge, PhotoRefused::TooLarge.to_string())
-            .on(OpinionField::Photo),
+        ApiError::new(ErrorCode::TooLarge, refused.to_string()).on(OpinionField::Photo),
     )
 }
 
@@ -78,7 +82,8 @@ async fn photo_field(multipart: &mut Multipart) -> Result<Vec<u8>, AppError> {
 /// Counts an upload from this address; refuses past 3 photos per allowed opinion per hour.
 async fn check_upload_limit(state: &AppState, ip: ClientIp, now: i64) -> Result<(), AppError> {
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = HourlyCounter::PhotosFromAddress.name(&hash_hex(&ip.limit_subject()), hour);
+    let counter =
+        HourlyCounter::PhotosFromAddress.name(&Subject::hashed(&ip.limit_subject()), hour);
     let limit = state.opinion_limit_per_ip * MAX_PHOTOS as i64;
     if state.db.counter_bump(&counter, now).await? > limit {
         return Err(AppError::Limited {
@@ -98,7 +103,7 @@ async fn check_upload_limit(state: &AppState, ip: ClientIp, now: i64) -> Result<
     responses(
         (status = 201, description = "Stored, cleaned", body = OpinionPhoto),
         (status = 400, description = "Not a JPEG, PNG or WebP image, or no `photo` field", body = ApiError),
-        (status = 413, description = "Larger than 8 MiB", body = ApiError),
+        (status = 413, description = "Larger than 8 MiB, or more than 40 megapixels", body = ApiError),
         (status = 429, description = "Too many uploads from this address this hour", body = ApiError),
     ))]
 pub async fn opinion_photos_create(
@@ -111,13 +116,23 @@ pub async fn opinion_photos_create(
     let now = state.clock.now_ms();
     check_upload_limit(&state, ip, now).await?;
     let bytes = photo_field(&mut multipart).await?;
-    let cleaned = tokio::task::spawn_blocking(move || clean(&bytes))
+    // Each decode may take a few hundred MiB at its peak: a few at a time, the others wait.
+    let permit = Arc::clone(&state.photo_decodes)
+        .acquire_owned()
         .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|refused| match refused {
-            PhotoRefused::TooLarge => too_large(),
-            other => photo_error(other.to_string()),
-        })?;
+        .map_err(anyhow::Error::from)?;
+    let cleaned = tokio::task::spawn_blocking(move || {
+        let cleaned = clean(&bytes);
+        drop(permit);
+        cleaned
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|refused| match refused {
+        PhotoRefused::TooLarge => too_large(),
+        PhotoRefused::TooManyPixels => too_large_because(refused),
+        other => photo_error(other.to_string()),
+    })?;
     // 128 random bits: a photo is served to whoever knows its id.
     let id = random_token()[..32].to_owned();
     state.db.photo_insert(&id, &cleaned, now).await?;

@@ -9,7 +9,7 @@ use crate::opinions::store::QueueFilter;
 use crate::opinions::store::RevealOutcome;
 use crate::platform::auth::{random_token, SignedIn, Staff};
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -23,17 +23,20 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::{normalize_tracking_number, NewOpinion, OpinionReceipt};
 use deputy_homes_api::{ApiError, ErrorCode};
 
+/// A page of the queue; for a delegate (`at_home`), each opinion's near duplicate among its own
+/// home's opinions only, as they may not see the others.
 async fn page_of(
     state: &AppState,
     filter: &QueueFilter,
     page: Option<u32>,
+    at_home: bool,
 ) -> Result<Json<OpinionPage>, AppError> {
     let page = page_number(page).map_err(AppError::BadRequest)?;
     let (mut items, total) = state
         .db
         .opinion_queue(filter, page, state.clock.now_ms())
         .await?;
-    mark_near_duplicates(&state.db, &mut items).await?;
+    mark_near_duplicates(&state.db, &mut items, at_home).await?;
     Ok(Json(OpinionPage {
         items,
         total,
@@ -61,7 +64,7 @@ pub async fn staff_opinions_list(
         query,
         delegate: None,
     };
-    page_of(&state, &filter, page).await
+    page_of(&state, &filter, page, false).await
 }
 
 /// The opinions raised at the homes the signed-in delegate belongs to, with the staff queue's
@@ -89,7 +92,7 @@ pub async fn delegate_opinions_list(
         query,
         delegate: Some(signed_in.account.id),
     };
-    page_of(&state, &filter, page).await
+    page_of(&state, &filter, page, true).await
 }
 
 /// One opinion in full for staff: the timeline with internal notes and who did each step.
@@ -130,7 +133,7 @@ pub async fn staff_opinions_create(
     headers: HeaderMap,
     body: Result<Json<NewOpinion>, JsonRejection>,
 ) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
-    let key = match headers.get(crate::opinions::routes::submit::IDEMPOTENCY_KEY) {
+    let key = match headers.get(crate::platform::idempotency::IDEMPOTENCY_KEY) {
         Some(_) => idempotency_key(&headers)?,
         None => format!("walk-in:{}", random_token()),
     };
@@ -169,7 +172,7 @@ pub async fn staff_opinions_reveal_phone(
     let tracking_number = normalize_tracking_number(&tracking_number);
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let counter = HourlyCounter::PhoneReveals.name(&staff.account.id, hour);
+    let counter = HourlyCounter::PhoneReveals.name(&Subject::account(&staff.account.id), hour);
     let limit = (counter.as_str(), state.reveal_limit_per_hour);
     match state
         .db

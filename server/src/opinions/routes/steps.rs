@@ -35,7 +35,7 @@ pub(super) async fn staff_view(
         .staff_opinion(tracking_number, state.clock.now_ms())
         .await?
         .ok_or_else(|| AppError::NotFound(format!("opinion {tracking_number}")))?;
-    mark_near_duplicates(&state.db, std::slice::from_mut(&mut view.summary)).await?;
+    mark_near_duplicates(&state.db, std::slice::from_mut(&mut view.summary), false).await?;
     Ok(view)
 }
 

@@ -5,12 +5,14 @@
 //! phone and per client address per hour, counted in the database so every server shares them;
 //! the windows are whole clock hours.
 
+use crate::opinions::near_duplicates::find_near_duplicates;
 use crate::opinions::store::OpinionRecord;
 use crate::opinions::store::SubmitOutcome;
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter};
+use crate::platform::idempotency::{sent_key, IDEMPOTENCY_KEY, MAX_KEY_CHARS};
+use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -27,10 +29,6 @@ use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 use sha2::{Digest, Sha256};
 
-/// The header that makes a submission safe to retry.
-pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
-/// Longest idempotency key, in characters.
-const MAX_KEY_CHARS: usize = 100;
 /// Wrong phone digits one tracking number may be tried with per hour before look-ups of it are
 /// refused for the rest of the hour (4 digits are otherwise quickly guessed).
 pub(super) const MAX_FAILED_LOOKUPS: i64 = 10;
@@ -50,18 +48,12 @@ pub(super) fn hohhot_date(now_ms: i64) -> (i64, u32, u32) {
 }
 
 pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .unwrap_or_default();
-    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            OpinionField::IdempotencyKey,
-            format!("send an {IDEMPOTENCY_KEY} header of 1 to {MAX_KEY_CHARS} characters, new for each opinion"),
-        )));
-    }
-    Ok(key.to_owned())
+    sent_key(headers, OpinionField::IdempotencyKey)?.ok_or_else(|| {
+        let message = format!(
+            "send an {IDEMPOTENCY_KEY} header of 1 to {MAX_KEY_CHARS} characters, new for each opinion"
+        );
+        AppError::bad(OpinionField::IdempotencyKey, message)
+    })
 }
 
 /// The error for every outcome but a receipt.
@@ -124,12 +116,12 @@ pub async fn opinions_create(
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
     let mut limits = vec![(
-        HourlyCounter::OpinionsFromAddress.name(&hash_hex(&ip.limit_subject()), hour),
+        HourlyCounter::OpinionsFromAddress.name(&Subject::hashed(&ip.limit_subject()), hour),
         state.opinion_limit_per_ip,
     )];
     if let Some(phone) = &phone {
         limits.push((
-            HourlyCounter::OpinionsFromPhone.name(&hash_hex(phone.as_str()), hour),
+            HourlyCounter::OpinionsFromPhone.name(&Subject::hashed(phone.as_str()), hour),
             state.opinion_limit_per_phone,
         ));
     }
@@ -191,7 +183,16 @@ pub(super) async fn store(
         entered_by: submission.entered_by,
     };
     match state.db.opinion_submit(&record).await? {
-        SubmitOutcome::Created(receipt) => Ok((StatusCode::CREATED, Json(receipt))),
+        SubmitOutcome::Created(receipt) => {
+            // Found once, now, rather than on every page that shows the opinion. A failure
+            // here loses nothing: the first page to show it looks again.
+            let found =
+                find_near_duplicates(&state.db, &receipt.tracking_number, submission.now_ms).await;
+            if let Err(e) = found {
+                tracing::warn!(error = %e, "near duplicates not found at submission");
+            }
+            Ok((StatusCode::CREATED, Json(receipt)))
+        }
         SubmitOutcome::Replayed(receipt) => Ok((StatusCode::OK, Json(receipt))),
         other => Err(refused(other, retry_after_secs)),
     }
@@ -223,10 +224,11 @@ pub async fn opinions_get(
             "phone_last4 must be the last 4 digits of the phone given with the opinion",
         )));
     }
+    let subject = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
-    let failures = HourlyCounter::FailedLookups.name(&tracking_number, hour);
+    let failures = HourlyCounter::FailedLookups.name(&subject, hour);
     if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
         return Err(AppError::Limited {
             message: format!(

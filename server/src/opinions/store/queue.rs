@@ -159,6 +159,25 @@ where
     .collect()
 }
 
+/// The near duplicates found for an opinion, by tracking number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredNearDuplicates {
+    /// Among every opinion: what staff see.
+    pub of: Option<String>,
+    /// Among the opinions of its own home: what the home's delegates see.
+    pub at_home_of: Option<String>,
+}
+
+/// What near-duplicate detection compares of an opinion.
+#[derive(Debug, Clone)]
+pub struct OpinionText {
+    pub tracking_number: String,
+    pub created_at_ms: i64,
+    pub home_id: Option<String>,
+    /// The title and the body, on two lines.
+    pub text: String,
+}
+
 impl Db {
     /// The handling units of an opinion, by name.
     pub(crate) async fn units_of(&self, opinion_id: &str) -> anyhow::Result<Vec<UnitRef>> {
@@ -226,13 +245,56 @@ impl Db {
 
     /// `(tracking number, submitted at, title and body)` of every opinion submitted in
     /// `[from_ms, to_ms]`, for near-duplicate detection.
+    /// The stored near duplicates of an opinion: `None` if they were never looked for, else
+    /// (among all opinions, among its home's).
+    pub async fn opinion_near_duplicates(
+        &self,
+        tracking_number: &str,
+    ) -> anyhow::Result<Option<StoredNearDuplicates>> {
+        let row = sqlx::query(
+            "SELECT near_duplicate_of, near_duplicate_at_home_of, near_duplicates_checked \
+             FROM opinions WHERE tracking_number = $1",
+        )
+        .bind(tracking_number)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        if row.try_get::<i64, _>("near_duplicates_checked")? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(StoredNearDuplicates {
+            of: row.try_get("near_duplicate_of")?,
+            at_home_of: row.try_get("near_duplicate_at_home_of")?,
+        }))
+    }
+
+    /// Stores the near duplicates found for an opinion.
+    pub async fn opinion_near_duplicates_store(
+        &self,
+        tracking_number: &str,
+        found: &StoredNearDuplicates,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE opinions SET near_duplicate_of = $1, near_duplicate_at_home_of = $2, \
+             near_duplicates_checked = 1 WHERE tracking_number = $3",
+        )
+        .bind(&found.of)
+        .bind(&found.at_home_of)
+        .bind(tracking_number)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     pub async fn opinion_texts(
         &self,
         from_ms: i64,
         to_ms: i64,
-    ) -> anyhow::Result<Vec<(String, i64, String)>> {
+    ) -> anyhow::Result<Vec<OpinionText>> {
         sqlx::query(
-            "SELECT tracking_number, created_at_ms, title, body FROM opinions \
+            "SELECT tracking_number, created_at_ms, home_id, title, body FROM opinions \
              WHERE created_at_ms >= $1 AND created_at_ms <= $2 ORDER BY created_at_ms, id",
         )
         .bind(from_ms)
@@ -243,11 +305,12 @@ impl Db {
         .map(|row| {
             let title: String = row.try_get("title")?;
             let body: String = row.try_get("body")?;
-            Ok((
-                row.try_get("tracking_number")?,
-                row.try_get("created_at_ms")?,
-                format!("{title}\n{body}"),
-            ))
+            Ok(OpinionText {
+                tracking_number: row.try_get("tracking_number")?,
+                created_at_ms: row.try_get("created_at_ms")?,
+                home_id: row.try_get("home_id")?,
+                text: format!("{title}\n{body}"),
+            })
         })
         .collect()
     }

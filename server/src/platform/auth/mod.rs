@@ -50,6 +50,8 @@ pub struct SignedIn {
     pub account: Account,
     pub token_hash: String,
     pub csrf_token: String,
+    /// Staff reset the password; only the session's own endpoints are open until it changes.
+    pub must_change_password: bool,
 }
 
 fn changes_state(method: &Method) -> bool {
@@ -84,10 +86,18 @@ impl FromRequestParts<AppState> for SignedIn {
                 return Err(AppError::CsrfRejected);
             }
         }
+        // After a reset by staff, the session may read itself, sign out and change the
+        // password (all under /api/session), nothing else.
+        if session.must_change_password && !parts.uri.path().starts_with("/api/session") {
+            return Err(AppError::Forbidden(
+                "choose a new password first (PUT /api/session/password)".into(),
+            ));
+        }
         Ok(SignedIn {
             account: session.account,
             token_hash,
             csrf_token: session.csrf_token,
+            must_change_password: session.must_change_password,
         })
     }
 }
