@@ -139,6 +139,9 @@ impl ApiRequest {
             .await
             .map_err(|_| ClientError::Network)?;
         if response.status() == status {
+            // Read the answer through, so the request is finished (and the page reaches
+            // network idle) even though its body is not needed.
+            let _ = response.text().await;
             return Ok(None);
         }
         read_json(response).await.map(Some)

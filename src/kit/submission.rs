@@ -128,6 +128,16 @@ impl Submission {
     }
 }
 
+/// A fresh `Idempotency-Key` for one filled-in form: 128 random bits as hex. A retry of the same
+/// form sends it again, so a request whose answer was lost is not done twice.
+pub fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The lines under a form: its refusal when the whole form was refused (an alert), and `ok`
 /// once it succeeded (a status); screen readers hear either change.
 #[component]

@@ -45,8 +45,13 @@ pub async fn activity_get(id: String) -> Result<Activity, ClientError> {
 }
 
 /// `POST /api/activities/{id}/bookings`: books a seat or a place on the waitlist.
-pub async fn booking_create(activity_id: String, body: NewBooking) -> Result<Booking, ClientError> {
+pub async fn booking_create(
+    activity_id: String,
+    body: NewBooking,
+    idempotency_key: String,
+) -> Result<Booking, ClientError> {
     ApiRequest::post(format!("{}/bookings", activity_path(&activity_id)))
+        .header("Idempotency-Key", idempotency_key)
         .send_json(&body)
         .await
 }

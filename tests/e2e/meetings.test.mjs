@@ -32,7 +32,12 @@ async function book(page, { name, phone, topic }) {
   await page.getByLabel('手机号', { exact: true }).fill(phone);
   await page.getByLabel('想反映的事（简要）').fill(topic);
   await page.getByLabel(/我同意代表之家/).check();
-  await page.locator('form button[type=submit]').click();
+  // The booking is sent with an Idempotency-Key, so a retry after a lost answer books once.
+  const [sent] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'POST' && /\/api\/activities\/[^/]+\/bookings$/.test(r.url())),
+    page.locator('form button[type=submit]').click(),
+  ]);
+  assert.match(sent.headers()['idempotency-key'] ?? '', /^[0-9a-f]{32}$/);
   const code = page.locator('.booking-code__value');
   await code.waitFor();
   return (await code.textContent()).trim();

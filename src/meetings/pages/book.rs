@@ -6,7 +6,7 @@ use crate::kit::choice_fields::CheckField;
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
-use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::submission::{new_key, FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
@@ -82,6 +82,8 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
     let needs = RwSignal::new(Vec::<AccessNeed>::new());
     let consent = RwSignal::new(false);
     let submission = Submission::new();
+    // One key per filled-in form: sending it again after a lost answer gives the same booking.
+    let key = StoredValue::new(new_key());
     let field_error = move |field: &'static str| move || submission.field_error(field);
     let full = activity.seats_left == 0;
     let activity_id = activity.id.clone();
@@ -105,7 +107,7 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
             .map(|m| m.as_str().to_owned())
             .unwrap_or_default();
         let activity_id = activity_id.clone();
-        let request = client::booking_create(activity_id.clone(), body);
+        let request = client::booking_create(activity_id.clone(), body, key.get_value());
         submission.send(request, move |answer| match answer {
             Ok(booking) => {
                 saved_bookings::remember(Saved {

@@ -10,6 +10,7 @@ use crate::kit::choice_fields::{CheckField, SelectField};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::kit::page_title::use_page_title;
+use crate::kit::submission::new_key;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::opinions::client;
@@ -24,15 +25,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
-
-/// A fresh key for one submission: 128 random bits as hex.
-fn new_key() -> String {
-    let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// The page; `?home=ID` pre-fills the home.
 #[component]
