@@ -3,13 +3,12 @@
 //! that session's anti-forgery token. Every handler that acts for a phone takes it.
 
 pub use crate::platform::auth::CITIZEN_COOKIE;
-use crate::platform::auth::{csrf_matches, token_hash, CSRF_HEADER};
+use crate::platform::auth::{check_csrf, cookie_token_hash};
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::Method;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, SameSite};
 use deputy_homes_api::accounts::MobileNumber;
 
 /// The citizen session cookie: HttpOnly, SameSite=Strict, Secure when served over TLS.
@@ -39,12 +38,7 @@ impl FromRequestParts<AppState> for Citizen {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let jar = CookieJar::from_headers(&parts.headers);
-        let token = jar
-            .get(CITIZEN_COOKIE)
-            .map(|c| c.value().to_owned())
-            .ok_or(AppError::Unauthenticated)?;
-        let token_hash = token_hash(&token);
+        let token_hash = cookie_token_hash(parts, CITIZEN_COOKIE)?;
         let session = state
             .db
             .citizen_session(&token_hash)
@@ -54,12 +48,7 @@ impl FromRequestParts<AppState> for Citizen {
             state.db.citizen_session_delete(&token_hash).await?;
             return Err(AppError::Unauthenticated);
         }
-        if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
-            let sent = parts.headers.get(CSRF_HEADER).map(|v| v.as_bytes());
-            if !csrf_matches(sent, &session.csrf_token) {
-                return Err(AppError::CsrfRejected);
-            }
-        }
+        check_csrf(parts, &session.csrf_token)?;
         let phone = MobileNumber::parse(&session.phone)
             .map_err(|e| anyhow::anyhow!("stored citizen phone: {e}"))?;
         Ok(Citizen {

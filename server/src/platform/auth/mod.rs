@@ -58,6 +58,23 @@ fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
+/// The hash of the token in the request's cookie `cookie`, or 401 when it carries none.
+pub fn cookie_token_hash(parts: &Parts, cookie: &str) -> Result<String, AppError> {
+    CookieJar::from_headers(&parts.headers)
+        .get(cookie)
+        .map(|c| token_hash(c.value()))
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// A request that changes state must carry its session's anti-forgery token (403 otherwise).
+pub fn check_csrf(parts: &Parts, session_csrf_token: &str) -> Result<(), AppError> {
+    let sent = parts.headers.get(CSRF_HEADER).map(|v| v.as_bytes());
+    if changes_state(&parts.method) && !csrf_matches(sent, session_csrf_token) {
+        return Err(AppError::CsrfRejected);
+    }
+    Ok(())
+}
+
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = AppError;
 
@@ -65,12 +82,7 @@ impl FromRequestParts<AppState> for SignedIn {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let jar = CookieJar::from_headers(&parts.headers);
-        let token = jar
-            .get(SESSION_COOKIE)
-            .map(|c| c.value().to_owned())
-            .ok_or(AppError::Unauthenticated)?;
-        let token_hash = token_hash(&token);
+        let token_hash = cookie_token_hash(parts, SESSION_COOKIE)?;
         let session = state
             .db
             .session_by_token_hash(&token_hash)
@@ -80,12 +92,7 @@ impl FromRequestParts<AppState> for SignedIn {
             state.db.session_delete(&token_hash).await?;
             return Err(AppError::Unauthenticated);
         }
-        if changes_state(&parts.method) {
-            let sent = parts.headers.get(CSRF_HEADER).map(|v| v.as_bytes());
-            if !csrf_matches(sent, &session.csrf_token) {
-                return Err(AppError::CsrfRejected);
-            }
-        }
+        check_csrf(parts, &session.csrf_token)?;
         // After a reset by staff, the session may read itself, sign out and change the
         // password (all under /api/session), nothing else.
         if session.must_change_password && !parts.uri.path().starts_with("/api/session") {
@@ -104,7 +111,7 @@ impl FromRequestParts<AppState> for SignedIn {
 
 /// Whether the anti-forgery token sent matches the session's, compared in constant time so the
 /// answer's timing tells nothing of how many of its first bytes were right.
-pub fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
+fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
     sent.is_some_and(|sent| bool::from(sent.ct_eq(expected.as_bytes())))
 }
 
