@@ -4,6 +4,7 @@ use crate::accounts::pages::{
     account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage,
 };
 use crate::accounts::session::AuthState;
+use crate::citizens::session::CitizenState;
 use crate::homes::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::i18n::{tr, I18n};
 use crate::kit::geolocation::Located;
@@ -116,6 +117,8 @@ fn OtherAppOrNotFound(side: Side) -> impl IntoView {
 fn Frame(side: Side, children: Children) -> impl IntoView {
     I18n::provide();
     let auth = AuthState::provide();
+    // A citizen's verified phone, asked of the server only when a page needs it.
+    CitizenState::provide();
     if side == Side::Citizen {
         // The position for "near me" outlives the list page, so coming back keeps the sort.
         provide_context(RwSignal::new(Located::Idle));

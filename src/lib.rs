@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod citizens;
 pub mod homes;
 pub mod i18n;
 pub mod kit;

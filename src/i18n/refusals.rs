@@ -6,6 +6,7 @@ use crate::i18n::Catalog;
 use crate::kit::http::ClientError;
 use crate::kit::submission::Refusal;
 use deputy_homes_api::accounts::AccountField;
+use deputy_homes_api::citizens::CitizenField;
 use deputy_homes_api::meetings::activity::ActivityField;
 use deputy_homes_api::meetings::booking::BookingField;
 use deputy_homes_api::meetings::reception::ReceptionField;
@@ -59,6 +60,40 @@ fn on<F: FormField>(field: F, message: &'static str) -> Option<Refusal> {
 
 fn whole(message: &'static str) -> Option<Refusal> {
     Some((None, message))
+}
+
+// ---- citizens -------------------------------------------------------------------------------
+
+fn verification_words(code: ErrorCode, field: Option<CitizenField>, t: &Catalog) -> Option<Refusal> {
+    use CitizenField as F;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(F::Phone)) => on(F::Phone, t.error_phone),
+        (ErrorCode::BadParameter, _) => on(F::Code, t.error_verify_code_format),
+        (ErrorCode::WrongCode, _) => on(F::Code, t.error_wrong_code),
+        (ErrorCode::CodeExpired, _) => on(F::Code, t.error_code_expired),
+        (ErrorCode::TooManyAttempts, Some(F::Code)) => on(F::Code, t.error_code_expired),
+        (ErrorCode::TooManyAttempts, _) => on(F::Phone, t.error_codes_too_many),
+        _ => None,
+    }
+}
+
+/// A refused text code or verification, and the field it belongs to (the phone or the code).
+pub fn verification(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, verification_words, |m| (None, m))
+}
+
+/// The verification's own check failed (`VerifyCode::validate`).
+pub fn verification_check(error: &ApiError, t: &Catalog) -> Refusal {
+    verification(&refused(error), t)
+}
+
+/// Whether a refusal says the verified phone's session is gone, so the phone must be verified
+/// again before the request can go.
+pub fn verification_ended(error: &ClientError) -> bool {
+    matches!(
+        error.code(),
+        Some(ErrorCode::Unauthenticated | ErrorCode::CsrfRejected)
+    )
 }
 
 // ---- meetings -------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 //! The meetings' HTTP calls: activities (listing, publishing, editing, cancelling), bookings
-//! (booking, looking up, moving, cancelling), and the reception at the home.
+//! (booking, moving, cancelling, with the verified phone's session), and the reception at the home.
 
 use crate::kit::http::{ApiRequest, ClientError};
 use deputy_homes_api::homes::maplinks::encode_component;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
-use deputy_homes_api::meetings::booking::{Booking, CancelBooking, MoveBooking, NewBooking};
+use deputy_homes_api::meetings::booking::{Booking, MoveBooking, NewBooking};
 use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
 };
@@ -44,30 +44,26 @@ pub async fn activity_get(id: String) -> Result<Activity, ClientError> {
     ApiRequest::get(activity_path(&id)).send().await
 }
 
-/// `POST /api/activities/{id}/bookings`: books a seat or a place on the waitlist.
+/// `POST /api/activities/{id}/bookings`: books a seat or a place on the waitlist, for the
+/// verified phone of this browser.
 pub async fn booking_create(
     activity_id: String,
     body: NewBooking,
     idempotency_key: String,
+    csrf_token: String,
 ) -> Result<Booking, ClientError> {
     ApiRequest::post(format!("{}/bookings", activity_path(&activity_id)))
         .header("Idempotency-Key", idempotency_key)
+        .csrf(csrf_token)
         .send_json(&body)
         .await
 }
 
-/// `GET /api/bookings/{code}?phone=`.
-pub async fn booking_get(code: String, phone: String) -> Result<Booking, ClientError> {
-    ApiRequest::get(booking_path(&code))
-        .query("phone", phone)
-        .send()
-        .await
-}
-
-/// `POST /api/bookings/{code}/cancel`.
-pub async fn booking_cancel(code: String, phone: String) -> Result<Booking, ClientError> {
+/// `POST /api/bookings/{code}/cancel`: cancels a booking of the verified phone.
+pub async fn booking_cancel(code: String, csrf_token: String) -> Result<Booking, ClientError> {
     ApiRequest::post(format!("{}/cancel", booking_path(&code)))
-        .send_json(&CancelBooking { phone })
+        .csrf(csrf_token)
+        .send()
         .await
 }
 
@@ -135,11 +131,12 @@ pub async fn year_summary(account_id: String) -> Result<YearSummary, ClientError
 /// `POST /api/bookings/{code}/move`: the same code, now at another activity.
 pub async fn booking_move(
     code: String,
-    phone: String,
     activity_id: String,
+    csrf_token: String,
 ) -> Result<Booking, ClientError> {
     ApiRequest::post(format!("{}/move", booking_path(&code)))
-        .send_json(&MoveBooking { phone, activity_id })
+        .csrf(csrf_token)
+        .send_json(&MoveBooking { activity_id })
         .await
 }
 

@@ -26,13 +26,16 @@ pub async fn opinion_photo_upload(file: web_sys::File) -> Result<OpinionPhoto, C
         .await
 }
 
-/// `POST /api/opinions`: sends an opinion; the same key never creates a second one.
+/// `POST /api/opinions`: sends an opinion; the same key never creates a second one. One with
+/// contact details carries the verified phone's anti-forgery token.
 pub async fn opinion_create(
     body: NewOpinion,
     idempotency_key: String,
+    csrf_token: String,
 ) -> Result<OpinionReceipt, ClientError> {
     ApiRequest::post("/api/opinions")
         .header("Idempotency-Key", idempotency_key)
+        .csrf(csrf_token)
         .send_json(&body)
         .await
 }

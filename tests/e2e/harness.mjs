@@ -33,12 +33,28 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-'))
       DH_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
       DH_DIST_DIR: join(ROOT, 'dist'),
       DH_SAMPLE_REGISTER: join(ROOT, 'data', 'homes.csv'),
-      RUST_LOG: 'warn',
+      // The log sender writes each text (verification codes included) at info on `notify`.
+      RUST_LOG: 'warn,notify=info',
+      DH_NOTIFY_INTERVAL_SECONDS: '1',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The demo accounts' passwords, printed once by the server on its first start.
   const demoAccounts = {};
+  // Every verification code texted so far, as the log sender wrote it.
+  const codes = [];
+  let log = '';
+  child.stdout.on('data', (chunk) => {
+    log += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+    let end;
+    while ((end = log.indexOf('\n')) >= 0) {
+      const line = log.slice(0, end);
+      log = log.slice(end + 1);
+      const code = line.match(/您的验证码为(\d{6})/);
+      const phone = line.match(/phone=(\d{3})\*+(\d+)/);
+      if (code && phone) codes.push({ head: phone[1], tail: phone[2], code: code[1] });
+    }
+  });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -56,6 +72,20 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-'))
     url,
     dir,
     demoAccounts,
+    /** The next code texted to `phone` (digits only) after `seen` codes to it; waits for it. */
+    async codeFor(phone, seen = 0) {
+      const mine = () => codes.filter((c) => phone.startsWith(c.head) && phone.endsWith(c.tail));
+      for (let waited = 0; waited < 15_000; waited += 100) {
+        const sent = mine();
+        if (sent.length > seen) return sent[sent.length - 1].code;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no code texted to ${phone}`);
+    },
+    /** How many codes have been texted to `phone`. */
+    codesSentTo(phone) {
+      return codes.filter((c) => phone.startsWith(c.head) && phone.endsWith(c.tail)).length;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -102,6 +132,20 @@ export async function signIn(browser, server, login, password) {
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('heading', { level: 1, name: '我的账户' }).waitFor();
   return page;
+}
+
+/**
+ * Types `phone` into the form whose ids start with `prefix`, asks for a text code, reads it from
+ * the server's log and types it; the form's own button then verifies it. Resolves with the code.
+ */
+export async function typeTextCode(page, server, prefix, phone) {
+  const digits = phone.replace(/\D/g, '');
+  const seen = server.codesSentTo(digits);
+  await page.locator(`#${prefix}-phone`).fill(phone);
+  await page.locator(`#${prefix}-get-code`).click();
+  const code = await server.codeFor(digits, seen);
+  await page.locator(`#${prefix}-code`).fill(code);
+  return code;
 }
 
 /** Runs axe-core on the page and returns its violations. */

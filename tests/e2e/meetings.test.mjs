@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  useServerAndBrowser, lookAt, newPhonePage, signIn,
+  useServerAndBrowser, lookAt, newPhonePage, signIn, typeTextCode,
 } from './harness.mjs';
 
 let server, browser;
@@ -26,11 +26,18 @@ async function openBooking(page, home) {
   await page.getByRole('heading', { level: 1, name: '预约见面' }).waitFor();
 }
 
-/** Fills the booking form and sends it; resolves with the booking code shown. */
+/**
+ * Fills the booking form, verifies the phone with its text code unless this browser already
+ * did, and sends it; resolves with the booking code shown.
+ */
 async function book(page, { name, phone, topic }) {
   await page.getByLabel('姓名', { exact: true }).fill(name);
-  await page.getByLabel('手机号', { exact: true }).fill(phone);
   await page.getByLabel('想反映的事（简要）').fill(topic);
+  if (await page.locator('#book-get-code').count()) {
+    await typeTextCode(page, server, 'book', phone);
+  } else {
+    await page.getByText(/已验证手机号/).waitFor();
+  }
   await page.getByLabel(/我同意代表之家/).check();
   // The booking is sent with an Idempotency-Key, so a retry after a lost answer books once.
   const [sent] = await Promise.all([
@@ -126,7 +133,7 @@ test('publish, book with code + QR + calendar, waitlist, cancel, promotion, move
   const kinds = outbox.map((n) => n.kind).sort();
   assert.deepEqual(kinds, ['confirmation', 'promotion'], JSON.stringify(outbox));
   assert.match(outbox.find((n) => n.kind === 'promotion').message, new RegExp(codeB));
-  assert.equal(outbox[0].phone, '139****9000');
+  assert.match(outbox[0].phone, /^139\*+\d{2,4}$/, 'the phone is masked');
   await staff.getByRole('link', { name: '短信发件箱' }).click();
   const promotion = staff.locator(`.outbox__item[data-code="${codeB}"][data-kind="promotion"]`);
   await promotion.getByText('候补递补').waitFor();
@@ -206,4 +213,55 @@ test('all upcoming activities can be filtered by district, type and date', async
   await page.getByText('共 1 场活动').waitFor();
   assert.match(page.url(), /district=xincheng&kind=reception&date=/);
   await lookAt(page, 'activities-list');
+});
+
+test('a phone verified on a second phone sees its bookings there; a wrong code and too many codes are explained', async () => {
+  const phone = '13600136000';
+  // On the first phone: "我的" asks for the phone and its text code; a wrong code is refused.
+  const first = await newPhonePage(browser);
+  await first.goto(server.url + '/bookings');
+  await first.getByRole('heading', { level: 1, name: '我的' }).waitFor();
+  const firstCodeAt = Date.now();
+  const code = await typeTextCode(first, server, 'mine', phone);
+  await first.getByText(/验证码已发送至 136\*+\d+，10 分钟内有效。/).waitFor();
+  await first.getByRole('button', { name: /秒后重新获取/ }).waitFor();
+  const wrong = String((Number(code[0]) + 1) % 10) + code.slice(1);
+  await first.locator('#mine-code').fill(wrong);
+  await first.getByRole('button', { name: '验证', exact: true }).click();
+  await first.getByText('验证码不正确，请核对短信后重新输入。').waitFor();
+  assert.equal(await first.locator('#mine-code').getAttribute('aria-invalid'), 'true');
+  await lookAt(first, 'verify-wrong-code');
+  await first.locator('#mine-code').fill(code);
+  await first.getByRole('button', { name: '验证', exact: true }).click();
+  await first.getByText(/已验证手机号 136\*+\d+/).waitFor();
+  await first.getByRole('heading', { level: 2, name: '我的预约' }).waitFor();
+
+  // It books without another code: the form knows the verified phone.
+  await openBooking(first, 'pro-law');
+  assert.equal(await first.getByLabel('手机号', { exact: true }).inputValue(), phone);
+  const booked = await book(first, { name: '赵六', phone, topic: '社区养老服务' });
+  await first.goto(server.url + '/bookings');
+  await first.locator(`[data-booking="${booked}"]`).waitFor();
+  await lookAt(first, 'mine');
+
+  // On a second phone, a second code within the minute is refused in Chinese.
+  const second = await newPhonePage(browser);
+  await second.goto(server.url + '/bookings');
+  await second.locator('#mine-phone').fill(phone);
+  await second.locator('#mine-get-code').click();
+  await second.getByText('获取验证码过于频繁，请稍后再试。').waitFor();
+  assert.equal(await second.locator('#mine-phone').inputValue(), phone, 'the phone typed is kept');
+  await lookAt(second, 'verify-too-many');
+  // A minute after the first code, it comes, and the booking made on the first phone is here.
+  await second.waitForTimeout(Math.max(0, firstCodeAt + 61_000 - Date.now()));
+  await typeTextCode(second, server, 'mine', phone);
+  await second.getByRole('button', { name: '验证', exact: true }).click();
+  await second.locator(`[data-booking="${booked}"]`).waitFor();
+
+  // "退出" ends the session on this phone only.
+  await second.getByRole('button', { name: '退出' }).click();
+  await second.locator('#mine-phone').waitFor();
+  await first.reload();
+  await first.locator(`[data-booking="${booked}"]`).waitFor();
+  for (const page of [first, second]) assert.deepEqual(page.jsErrors, []);
 });

@@ -137,19 +137,10 @@ pub struct Booking {
     pub access_needs: Vec<AccessNeed>,
 }
 
-/// Body of `POST /api/bookings/{code}/cancel`: the phone proves the booking is the caller's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct CancelBooking {
-    pub phone: String,
-}
-
 /// Body of `POST /api/bookings/{code}/move`: the same booking, at another activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoveBooking {
-    /// The phone the booking was made with.
-    pub phone: String,
     /// The activity to move to.
     pub activity_id: String,
 }

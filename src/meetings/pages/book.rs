@@ -1,6 +1,7 @@
 //! A citizen books a seat at an activity: name, mobile, topic, help needed and consent; the
 //! answer is a booking code with its QR code and a calendar file, remembered on this phone.
 
+use crate::citizens::components::verify_phone::{VerifyPhone, Verification};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::choice_fields::CheckField;
 use crate::kit::dom::{focus, scroll_to_top};
@@ -74,11 +75,9 @@ fn BookActivity(activity: Activity) -> impl IntoView {
 #[component]
 fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoView {
     let i18n = use_i18n();
-    let (name, phone, topic) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
+    let verification = Verification::new("book");
+    let phone = verification.phone;
+    let (name, topic) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let needs = RwSignal::new(Vec::<AccessNeed>::new());
     let consent = RwSignal::new(false);
     let submission = Submission::new();
@@ -107,24 +106,33 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
             .map(|m| m.as_str().to_owned())
             .unwrap_or_default();
         let activity_id = activity_id.clone();
-        let request = client::booking_create(activity_id.clone(), body, key.get_value());
-        submission.send(request, move |answer| match answer {
-            Ok(booking) => {
-                saved_bookings::remember(Saved {
-                    code: booking.code.clone(),
-                    phone: stored_phone,
-                    activity_id,
-                });
-                done.set(Some(booking));
-                scroll_to_top();
-            }
-            Err(e) => {
-                let (field, message) = refusals::booking(&e, i18n.t());
-                submission.refuse((field, message));
-                if let Some(field) = field {
-                    focus(&format!("book-{field}"));
+        // The booking goes once the phone is verified: at once, or after its code is checked.
+        verification.then(move || {
+            let request = client::booking_create(
+                activity_id.clone(),
+                body,
+                key.get_value(),
+                verification.csrf_token(),
+            );
+            submission.send(request, move |answer| match answer {
+                Ok(booking) => {
+                    saved_bookings::remember(Saved {
+                        code: booking.code.clone(),
+                        phone: stored_phone,
+                        activity_id,
+                    });
+                    done.set(Some(booking));
+                    scroll_to_top();
                 }
-            }
+                Err(e) if refusals::verification_ended(&e) => verification.ended(),
+                Err(e) => {
+                    let (field, message) = refusals::booking(&e, i18n.t());
+                    submission.refuse((field, message));
+                    if let Some(field) = field {
+                        focus(&format!("book-{field}"));
+                    }
+                }
+            });
         });
     };
     view! {
@@ -139,15 +147,11 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
                 autocomplete="name"
                 max_chars=MAX_NAME_CHARS
             />
-            <TextField
-                id="book-phone"
+            <VerifyPhone
+                verification
                 label=|c| c.book_phone
-                value=phone
-                error=field_error("phone")
                 hint=|c| c.book_phone_hint
-                kind="tel"
-                inputmode="numeric"
-                autocomplete="tel"
+                error=field_error("phone")
             />
             <TextField
                 id="book-topic"
@@ -198,10 +202,10 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
             <button
                 type="submit"
                 class="button button--primary button--wide"
-                disabled=move || submission.busy()
+                disabled=move || submission.busy() || verification.submission.busy()
             >
                 {move || {
-                    if submission.busy() {
+                    if submission.busy() || verification.submission.busy() {
                         i18n.t().submitting
                     } else if full {
                         i18n.t().join_waitlist

@@ -1,22 +1,25 @@
-//! "My bookings": the bookings remembered on this phone, each with its current state (a
-//! waitlisted booking shows here when it is promoted), to cancel or move with code + phone;
-//! and finding a booking made on another phone.
+//! "我的": everything held for the verified phone of this browser, on any device: its bookings,
+//! each with its current state (a waitlisted booking shows here when it is promoted), to cancel
+//! or move, and its opinions with their status. Without a verified phone, the page verifies one
+//! and shows the bookings remembered on this device (a cache: codes for the door).
 
+use crate::citizens::client as citizens_client;
+use crate::citizens::components::verify_phone::VerifyPhoneForm;
+use crate::citizens::session::use_citizen;
 use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::choice_fields::SelectField;
-use crate::kit::dom::focus;
-use crate::kit::http::ClientError;
+use crate::kit::clock::local_time;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::{FormStatus, Submission};
-use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::pages::book::BookingCode;
 use crate::meetings::saved_bookings::{self, Saved};
 use deputy_homes_api::accounts::MobileNumber;
+use deputy_homes_api::citizens::{Mine, MyOpinion};
 use deputy_homes_api::meetings::activity::Activity;
-use deputy_homes_api::meetings::booking::{normalize_code, Booking, BookingStatus, CODE_LENGTH};
+use deputy_homes_api::meetings::booking::{Booking, BookingStatus};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -24,122 +27,209 @@ use leptos::prelude::*;
 #[component]
 pub fn MyBookingsPage() -> impl IntoView {
     use_page_title(|t| t.my_bookings_heading);
-    let list = RwSignal::new(saved_bookings::load());
+    let citizen = use_citizen();
     view! {
         <h1>{tr(|c| c.my_bookings_heading)}</h1>
-        <p class="hint">{tr(|c| c.my_bookings_note)}</p>
-        <Show when=move || list.with(Vec::is_empty)>
-            <p>{tr(|c| c.my_bookings_empty)}</p>
-        </Show>
-        <ul class="bookings">
-            <For each=move || list.get() key=|s| (s.code.clone(), s.activity_id.clone()) let(saved)>
-                <SavedBooking saved list />
-            </For>
-        </ul>
-        <FindBooking list />
+        {move || match citizen.phone() {
+            Some(phone) => view! { <MineOfPhone phone /> }.into_any(),
+            None if !citizen.checked.get() => {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }.into_any()
+            }
+            None => {
+                view! {
+                    <p>{tr(|c| c.mine_intro)}</p>
+                    <VerifyPhoneForm />
+                    <DeviceBookings />
+                }
+                    .into_any()
+            }
+        }}
     }
 }
 
-async fn load(saved: Saved) -> Result<(Booking, Activity), ClientError> {
-    let booking = client::booking_get(saved.code, saved.phone).await?;
-    let activity = client::activity_get(booking.activity_id.clone()).await?;
-    Ok((booking, activity))
+/// The verified phone's bookings and opinions, and "退出".
+#[component]
+fn MineOfPhone(phone: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let citizen = use_citizen();
+    let mine = LocalResource::new(citizens_client::mine);
+    let reload = Callback::new(move |()| mine.refetch());
+    let leaving = Submission::new();
+    let leave = move |_| {
+        let request = citizens_client::session_delete(citizen.csrf_token());
+        leaving.send(request, move |answer| match answer {
+            Ok(()) => citizen.forget(),
+            Err(e) if refusals::verification_ended(&e) => citizen.forget(),
+            Err(e) => leaving.refuse((None, refusals::booking(&e, i18n.t()).1)),
+        });
+    };
+    let masked = MobileNumber::parse(&phone)
+        .map(|m| m.masked())
+        .unwrap_or_default();
+    view! {
+        <div class="card mine-phone">
+            <p>{tr_with(|c, m: String| (c.mine_phone)(&m), masked)}</p>
+            <button
+                type="button"
+                class="button"
+                disabled=move || leaving.busy()
+                on:click=leave
+            >
+                {tr(|c| c.mine_sign_out)}
+            </button>
+            <FormStatus submission=leaving />
+        </div>
+        <Transition fallback=move || {
+            view! { <p class="loading">{tr(|c| c.loading)}</p> }
+        }>
+            {move || Suspend::new(async move {
+                match mine.await {
+                    Ok(mine) => view! { <MineLists mine reload /> }.into_any(),
+                    Err(e) if refusals::verification_ended(&e) => {
+                        citizen.forget();
+                        ().into_any()
+                    }
+                    Err(e) => {
+                        let (_, message) = refusals::booking(&e, i18n.t());
+                        view! {
+                            <p class="alert" role="alert">
+                                {message}
+                            </p>
+                            <button type="button" class="button" on:click=move |_| mine.refetch()>
+                                {tr(|c| c.retry)}
+                            </button>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
 }
 
 #[component]
-fn SavedBooking(saved: Saved, list: RwSignal<Vec<Saved>>) -> impl IntoView {
-    let key = saved.clone();
-    let data = LocalResource::new(move || load(key.clone()));
+fn MineLists(mine: Mine, reload: Callback<()>) -> impl IntoView {
+    let no_bookings = mine.bookings.is_empty();
+    let no_opinions = mine.opinions.is_empty();
+    view! {
+        <section aria-labelledby="mine-bookings">
+            <h2 id="mine-bookings">{tr(|c| c.mine_bookings_heading)}</h2>
+            {no_bookings.then(|| view! { <p>{tr(|c| c.my_bookings_empty)}</p> })}
+            <ul class="bookings">
+                {mine
+                    .bookings
+                    .into_iter()
+                    .map(|mine| {
+                        let code = mine.booking.code.clone();
+                        view! {
+                            <li class="booking card" data-booking=code>
+                                <BookingState booking=mine.booking activity=mine.activity reload />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="mine-opinions">
+            <h2 id="mine-opinions">{tr(|c| c.mine_opinions_heading)}</h2>
+            {no_opinions.then(|| view! { <p>{tr(|c| c.mine_opinions_empty)}</p> })}
+            <ul class="mine-opinions">
+                {mine
+                    .opinions
+                    .into_iter()
+                    .map(|opinion| view! { <MineOpinion opinion /> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One opinion of the verified phone: its number, title, status and when it was sent.
+#[component]
+fn MineOpinion(opinion: MyOpinion) -> impl IntoView {
+    let status = opinion.status;
+    let number = opinion.tracking_number.clone();
+    view! {
+        <li class="card" data-tracking=number>
+            <p class="opinion__title">{opinion.title}</p>
+            <p class="hint">
+                {opinion.tracking_number} " · " {local_time(opinion.submitted_at_ms)}
+            </p>
+            <p>
+                <span class="status">{tr_with(|c, s| (c.opinion_status_name)(s), status)}</span>
+            </p>
+        </li>
+    }
+}
+
+/// The bookings remembered on this device, shown without a verified phone: the activity and the
+/// code for the door; their state and changes need the phone verified.
+#[component]
+fn DeviceBookings() -> impl IntoView {
+    let list = RwSignal::new(saved_bookings::load());
+    view! {
+        <Show when=move || list.with(|l| !l.is_empty())>
+            <section aria-labelledby="device-bookings">
+                <h2 id="device-bookings">{tr(|c| c.mine_device_heading)}</h2>
+                <p class="hint">{tr(|c| c.mine_device_note)}</p>
+                <ul class="bookings">
+                    <For each=move || list.get() key=|s| (s.code.clone(), s.activity_id.clone()) let(saved)>
+                        <DeviceBooking saved list />
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DeviceBooking(saved: Saved, list: RwSignal<Vec<Saved>>) -> impl IntoView {
+    let activity_id = saved.activity_id.clone();
+    let activity = LocalResource::new(move || client::activity_get(activity_id.clone()));
     let code = saved.code.clone();
-    let forget = Callback::new(move |()| {
+    let forget = move |_| {
         saved_bookings::forget(&code);
         list.set(saved_bookings::load());
-    });
-    let attribute = saved.code.clone();
+    };
     view! {
-        <li class="booking card" data-booking=attribute>
+        <li class="booking card" data-booking=saved.code.clone()>
             <Transition fallback=move || {
                 view! { <p class="loading">{tr(|c| c.loading)}</p> }
             }>
-                {move || {
-                    let saved = saved.clone();
-                    Suspend::new(async move {
-                        match data.await {
-                            Ok((booking, activity)) => {
-                                view! {
-                                    <BookingState
-                                        booking
-                                        activity
-                                        saved
-                                        list
-                                        reload=Callback::new(move |()| data.refetch())
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Err(e) if e.is_not_found() => {
-                                view! {
-                                    <p class="alert">{tr(|c| c.booking_missing)}</p>
-                                    <p class="booking__code">{saved.code.clone()}</p>
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| forget.run(())
-                                    >
-                                        {tr(|c| c.forget_booking)}
-                                    </button>
-                                }
-                                    .into_any()
-                            }
-                            Err(e) => {
-                                let (_, message) = refusals::booking(&e, use_i18n().t());
-                                view! {
-                                    <p class="alert" role="alert">
-                                        {message}
-                                    </p>
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| data.refetch()
-                                    >
-                                        {tr(|c| c.retry)}
-                                    </button>
-                                }
-                                    .into_any()
-                            }
-                        }
-                    })
-                }}
+                {move || Suspend::new(async move {
+                    activity.await.ok().map(|activity| view! { <ActivityWhen activity /> })
+                })}
             </Transition>
+            <BookingCode code=saved.code.clone() />
+            <button type="button" class="button" on:click=forget>
+                {tr(|c| c.forget_booking)}
+            </button>
         </li>
     }
 }
 
 #[component]
-fn BookingState(
-    booking: Booking,
-    activity: Activity,
-    saved: Saved,
-    list: RwSignal<Vec<Saved>>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn BookingState(booking: Booking, activity: Activity, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let citizen = use_citizen();
     let status = booking.status;
     let live = status != BookingStatus::Cancelled;
     let confirming = RwSignal::new(false);
     let cancelling = Submission::new();
     let cancel = {
-        let saved = saved.clone();
+        let code = booking.code.clone();
         move |_| {
-            let request = client::booking_cancel(saved.code.clone(), saved.phone.clone());
+            let request = client::booking_cancel(code.clone(), citizen.csrf_token());
             cancelling.send(request, move |answer| match answer {
                 Ok(_) => reload.run(()),
+                Err(e) if refusals::verification_ended(&e) => citizen.forget(),
                 Err(e) => cancelling.refuse((None, refusals::booking(&e, i18n.t()).1)),
             });
         }
     };
     let calendar = client::calendar_href(&activity.id, &booking.code);
     let started = activity.cancel_reason.is_some();
+    let code = booking.code.clone();
     view! {
         <p class="booking__status">
             <span
@@ -173,7 +263,7 @@ fn BookingState(
                 {(!started)
                     .then(|| {
                         view! {
-                            <MoveBooking saved=saved.clone() current=activity.clone() list reload />
+                            <MoveBooking code=code.clone() current=activity.clone() reload />
                         }
                     })}
                 <Show
@@ -219,13 +309,9 @@ fn BookingState(
 
 /// Moving a booking to another activity at the same home.
 #[component]
-fn MoveBooking(
-    saved: Saved,
-    current: Activity,
-    list: RwSignal<Vec<Saved>>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn MoveBooking(code: String, current: Activity, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let citizen = use_citizen();
     let open = RwSignal::new(false);
     let home_id = current.home_id.clone();
     let current_id = current.id.clone();
@@ -244,24 +330,26 @@ fn MoveBooking(
     });
     let target = RwSignal::new(String::new());
     let moving = Submission::new();
-    let select_id = format!("move-{}", saved.code);
+    let select_id = format!("move-{code}");
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let (saved, to) = (saved.clone(), target.get_untracked());
+        let (code, to) = (code.clone(), target.get_untracked());
         if to.is_empty() {
             return;
         }
-        let request = client::booking_move(saved.code.clone(), saved.phone.clone(), to.clone());
+        let request = client::booking_move(code.clone(), to.clone(), citizen.csrf_token());
         moving.send(request, move |answer| match answer {
-            Ok(_) => {
+            Ok(booking) => {
+                // The device's copy follows the booking to its new activity.
                 saved_bookings::remember(Saved {
-                    activity_id: to,
-                    ..saved
+                    code,
+                    phone: citizen.session.with_untracked(|s| s.as_ref().map(|s| s.phone.clone())).unwrap_or_default(),
+                    activity_id: booking.activity_id,
                 });
                 moving.succeed();
-                list.set(saved_bookings::load());
                 reload.run(());
             }
+            Err(e) if refusals::verification_ended(&e) => citizen.forget(),
             Err(e) => moving.refuse((None, refusals::booking(&e, i18n.t()).1)),
         });
     };
@@ -338,75 +426,5 @@ fn MoveBooking(
             </Transition>
             <FormStatus submission=moving ok=|c| c.moved />
         </details>
-    }
-}
-
-/// Finding a booking made on another phone, by code and number.
-#[component]
-fn FindBooking(list: RwSignal<Vec<Saved>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let (code, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let finding = Submission::new();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let t = i18n.t();
-        let typed = normalize_code(&code.get_untracked());
-        if typed.chars().count() != CODE_LENGTH {
-            finding.refuse((Some("code"), t.error_code_format));
-            focus("find-code");
-            return;
-        }
-        let Ok(number) = MobileNumber::parse(&phone.get_untracked()) else {
-            finding.refuse((Some("phone"), t.error_phone));
-            focus("find-phone");
-            return;
-        };
-        let request = client::booking_get(typed, number.as_str().to_owned());
-        finding.send(request, move |answer| match answer {
-            Ok(booking) => {
-                saved_bookings::remember(Saved {
-                    code: booking.code,
-                    phone: number.as_str().to_owned(),
-                    activity_id: booking.activity_id,
-                });
-                list.set(saved_bookings::load());
-                code.set(String::new());
-            }
-            Err(e) if e.is_not_found() => finding.refuse((None, i18n.t().error_booking_not_found)),
-            Err(e) => finding.refuse((None, refusals::booking(&e, i18n.t()).1)),
-        });
-    };
-    view! {
-        <section class="card" aria-labelledby="find-heading">
-            <h2 id="find-heading">{tr(|c| c.find_booking_heading)}</h2>
-            <form class="form" on:submit=submit novalidate>
-                <div class="field-row">
-                    <TextField
-                        id="find-code"
-                        label=|c| c.booking_code_label
-                        value=code
-                        autocapitalize="characters"
-                        error=finding.error("code")
-                    />
-                    <TextField
-                        id="find-phone"
-                        label=|c| c.book_phone
-                        value=phone
-                        kind="tel"
-                        inputmode="numeric"
-                        autocomplete="tel"
-                        error=finding.error("phone")
-                    />
-                </div>
-                <FormStatus submission=finding />
-                <button
-                    type="submit"
-                    class="button button--primary"
-                    disabled=move || finding.busy()
-                >
-                    {tr(|c| c.find_booking_button)}
-                </button>
-            </form>
-        </section>
     }
 }

@@ -3,6 +3,7 @@
 //! and whether it may be published with its reply. A retried or double-tapped submit sends the
 //! same key, so it never creates a second opinion.
 
+use crate::citizens::components::verify_phone::{VerifyPhone, Verification};
 use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
 use crate::i18n::{refusals, tr, tr_with, use_i18n, Lang, Text};
@@ -79,7 +80,8 @@ fn OpinionForm(
     let located = RwSignal::new(Located::Idle);
     let use_location = RwSignal::new(false);
     let anonymous = RwSignal::new(false);
-    let (name, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let verification = Verification::new("opinion-contact");
+    let (name, phone) = (RwSignal::new(String::new()), verification.phone);
     let consent = RwSignal::new(false);
     let allow_publish = RwSignal::new(true);
     let submission = Submission::new();
@@ -156,28 +158,39 @@ fn OpinionForm(
             }
             return;
         }
-        let request = async move {
-            if walk_in {
-                client::walk_in_create(body, key.get_value(), auth.csrf_token()).await
-            } else {
-                client::opinion_create(body, key.get_value()).await
-            }
-        };
-        submission.send(request, move |sent| match sent {
-            Ok(r) => {
-                // A walk-in's receipt is the citizen's, not this device's.
-                if !walk_in {
-                    saved_opinions::remember(SavedOpinion {
-                        tracking_number: r.tracking_number.clone(),
-                        private_token: r.private_token.clone(),
-                    });
+        let with_contact = body.contact.is_some();
+        let send = move || {
+            let request = async move {
+                if walk_in {
+                    client::walk_in_create(body, key.get_value(), auth.csrf_token()).await
+                } else {
+                    let csrf = verification.csrf_token();
+                    client::opinion_create(body, key.get_value(), csrf).await
                 }
-                receipt.set(Some(r));
-                scroll_to_top();
-            }
-            // Nothing was stored, or the same key answers with the same receipt on retry.
-            Err(e) => submission.refuse(refusals::opinion(&e, i18n.t())),
-        });
+            };
+            submission.send(request, move |sent| match sent {
+                Ok(r) => {
+                    // A walk-in's receipt is the citizen's, not this device's.
+                    if !walk_in {
+                        saved_opinions::remember(SavedOpinion {
+                            tracking_number: r.tracking_number.clone(),
+                            private_token: r.private_token.clone(),
+                        });
+                    }
+                    receipt.set(Some(r));
+                    scroll_to_top();
+                }
+                Err(e) if !walk_in && refusals::verification_ended(&e) => verification.ended(),
+                // Nothing was stored, or the same key answers with the same receipt on retry.
+                Err(e) => submission.refuse(refusals::opinion(&e, i18n.t())),
+            });
+        };
+        // Contact details are the verified phone's (staff take a walk-in's consent in person).
+        if with_contact && !walk_in {
+            verification.then(send);
+        } else {
+            send();
+        }
     };
 
     view! {
@@ -382,15 +395,29 @@ fn OpinionForm(
                     autocomplete="name"
                     max_chars=MAX_CONTACT_NAME_CHARS
                 />
-                <TextField
-                    id="opinion-contact-phone"
-                    label=|c| c.book_phone
-                    value=phone
-                    error=field_error("contact.phone")
-                    kind="tel"
-                    inputmode="numeric"
-                    autocomplete="tel"
-                />
+                {if walk_in {
+                    view! {
+                        <TextField
+                            id="opinion-contact-phone"
+                            label=|c| c.book_phone
+                            value=phone
+                            error=field_error("contact.phone")
+                            kind="tel"
+                            inputmode="numeric"
+                            autocomplete="tel"
+                        />
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <VerifyPhone
+                            verification
+                            label=|c| c.book_phone
+                            error=field_error("contact.phone")
+                        />
+                    }
+                        .into_any()
+                }}
             </Show>
             <CheckField
                 id="opinion-consent"
@@ -408,10 +435,16 @@ fn OpinionForm(
             <button
                 type="submit"
                 class="button button--primary button--wide"
-                disabled=move || submission.busy() || uploading.get()
+                disabled=move || {
+                    submission.busy() || uploading.get() || verification.submission.busy()
+                }
             >
                 {move || {
-                    if submission.busy() { i18n.t().submitting } else { i18n.t().opinion_submit }
+                    if submission.busy() || verification.submission.busy() {
+                        i18n.t().submitting
+                    } else {
+                        i18n.t().opinion_submit
+                    }
                 }}
             </button>
         </form>

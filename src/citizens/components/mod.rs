@@ -1,0 +1,3 @@
+//! The citizens' components.
+
+pub mod verify_phone;
