@@ -20,7 +20,7 @@ use crate::opinions::pages::{
 };
 use crate::opinions::pages::{
     opinion_new::{OpinionNewPage, WalkInPage},
-    opinion_status::{OpinionLookupPage, OpinionTokenPage},
+    opinion_status::{OpinionLookupPage, OpinionNumberPage, OpinionTokenPage},
 };
 use crate::outbox::pages::outbox::OutboxPage;
 use deputy_homes_api::platform::apps::{is_office_path, Page};
@@ -53,6 +53,7 @@ pub fn CitizenApp() -> impl IntoView {
                 <Route path=path!("/opinions") view=OpinionLookupPage />
                 <Route path=path!("/opinions/new") view=OpinionNewPage />
                 <Route path=path!("/opinions/t/:token") view=OpinionTokenPage />
+                <Route path=path!("/opinions/n/:tracking") view=OpinionNumberPage />
                 <Route path=path!("/board") view=BoardPage />
                 <Route path=path!("/stats") view=StatsPage />
             </Routes>

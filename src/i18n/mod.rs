@@ -349,6 +349,8 @@ pub struct Catalog {
     pub opinion_lookup_button: &'static str,
     pub error_tracking_not_found: &'static str,
     pub error_last4: &'static str,
+    pub opinion_lookup_intro: &'static str,
+    pub opinion_anonymous_note: &'static str,
     pub my_opinions_heading: &'static str,
     pub opinion_status_name: fn(OpinionStatus) -> &'static str,
     pub opinion_timeline: &'static str,

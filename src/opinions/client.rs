@@ -1,4 +1,5 @@
-//! The opinions' HTTP calls: the citizen's opinion, photos, status page and rating; the staff's
+//! The opinions' HTTP calls: the citizen's opinion, photos, status page (by private link or by
+//! the verified phone) and rating; the staff's
 //! queue, view, steps, audit log, units and holiday calendar; the public board and statistics.
 
 use crate::kit::http::{ApiRequest, ClientError};
@@ -40,18 +41,10 @@ pub async fn opinion_create(
         .await
 }
 
-/// `GET /api/opinions/{tracking}?phone_last4=`.
-pub async fn opinion_by_tracking(
-    tracking_number: String,
-    phone_last4: String,
-) -> Result<OpinionView, ClientError> {
-    ApiRequest::get(format!(
-        "/api/opinions/{}",
-        encode_component(&tracking_number)
-    ))
-    .query("phone_last4", phone_last4)
-    .send()
-    .await
+/// `GET /api/opinions/{tracking}`: an opinion of the verified phone of this browser.
+pub async fn opinion_by_number(tracking_number: String) -> Result<OpinionView, ClientError> {
+    let path = format!("/api/opinions/{}", encode_component(&tracking_number));
+    ApiRequest::get(path).send().await
 }
 
 /// `GET /api/opinions/by-token/{token}`: the private link.
@@ -152,12 +145,16 @@ pub async fn delegate_opinions(page: u32) -> Result<OpinionPage, ClientError> {
 pub async fn opinion_rate(
     tracking_number: String,
     body: RateOpinion,
+    csrf_token: String,
 ) -> Result<OpinionView, ClientError> {
     let path = format!(
         "/api/opinions/{}/rating",
         encode_component(&tracking_number)
     );
-    ApiRequest::post(path).send_json(&body).await
+    ApiRequest::post(path)
+        .csrf(csrf_token)
+        .send_json(&body)
+        .await
 }
 
 /// `GET /api/public/opinions`: the public board.

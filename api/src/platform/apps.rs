@@ -39,6 +39,8 @@ pub enum Page {
     NewOpinion,
     /// One opinion's status, by the receipt's private token.
     OpinionByToken(String),
+    /// One opinion's status, by tracking number, for the verified phone that sent it.
+    OpinionByNumber(String),
     /// The public board of replied opinions.
     Board,
     /// The statistics.
@@ -81,6 +83,7 @@ impl Page {
             Page::Opinions,
             Page::NewOpinion,
             Page::OpinionByToken(id()),
+            Page::OpinionByNumber(id()),
             Page::Board,
             Page::Stats,
             Page::SignIn,
@@ -109,6 +112,7 @@ impl Page {
             Page::Opinions => "/opinions",
             Page::NewOpinion => "/opinions/new",
             Page::OpinionByToken(_) => "/opinions/t/:token",
+            Page::OpinionByNumber(_) => "/opinions/n/:tracking",
             Page::Board => "/board",
             Page::Stats => "/stats",
             Page::SignIn => "/sign-in",
@@ -137,6 +141,7 @@ impl Page {
             | Page::Opinions
             | Page::NewOpinion
             | Page::OpinionByToken(_)
+            | Page::OpinionByNumber(_)
             | Page::Board
             | Page::Stats => App::Citizen,
             Page::SignIn
@@ -159,6 +164,7 @@ impl Page {
             Page::Home(id)
             | Page::Book(id)
             | Page::OpinionByToken(id)
+            | Page::OpinionByNumber(id)
             | Page::Reception(id)
             | Page::StaffOpinion(id) => id,
             _ => return self.pattern().to_owned(),

@@ -261,8 +261,11 @@ pub fn VerifyPhone(
 
 /// Standalone verification ("我的" without a session): the phone, its code and a button.
 #[component]
-pub fn VerifyPhoneForm() -> impl IntoView {
-    let v = Verification::new("mine");
+pub fn VerifyPhoneForm(
+    /// The ids' prefix: `{prefix}-phone`, `{prefix}-code`, `{prefix}-get-code`.
+    prefix: &'static str,
+) -> impl IntoView {
+    let v = Verification::new(prefix);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         v.then(|| ());

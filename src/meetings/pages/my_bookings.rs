@@ -9,15 +9,15 @@ use crate::citizens::session::use_citizen;
 use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::choice_fields::SelectField;
-use crate::kit::clock::local_time;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::pages::book::BookingCode;
 use crate::meetings::saved_bookings::{self, Saved};
+use crate::opinions::components::my_opinions::MyOpinions;
 use deputy_homes_api::accounts::MobileNumber;
-use deputy_homes_api::citizens::{Mine, MyOpinion};
+use deputy_homes_api::citizens::Mine;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::{Booking, BookingStatus};
 use leptos::ev::SubmitEvent;
@@ -38,7 +38,7 @@ pub fn MyBookingsPage() -> impl IntoView {
             None => {
                 view! {
                     <p>{tr(|c| c.mine_intro)}</p>
-                    <VerifyPhoneForm />
+                    <VerifyPhoneForm prefix="mine" />
                     <DeviceBookings />
                 }
                     .into_any()
@@ -110,7 +110,6 @@ fn MineOfPhone(phone: String) -> impl IntoView {
 #[component]
 fn MineLists(mine: Mine, reload: Callback<()>) -> impl IntoView {
     let no_bookings = mine.bookings.is_empty();
-    let no_opinions = mine.opinions.is_empty();
     view! {
         <section aria-labelledby="mine-bookings">
             <h2 id="mine-bookings">{tr(|c| c.mine_bookings_heading)}</h2>
@@ -132,33 +131,8 @@ fn MineLists(mine: Mine, reload: Callback<()>) -> impl IntoView {
         </section>
         <section aria-labelledby="mine-opinions">
             <h2 id="mine-opinions">{tr(|c| c.mine_opinions_heading)}</h2>
-            {no_opinions.then(|| view! { <p>{tr(|c| c.mine_opinions_empty)}</p> })}
-            <ul class="mine-opinions">
-                {mine
-                    .opinions
-                    .into_iter()
-                    .map(|opinion| view! { <MineOpinion opinion /> })
-                    .collect_view()}
-            </ul>
+            <MyOpinions opinions=mine.opinions />
         </section>
-    }
-}
-
-/// One opinion of the verified phone: its number, title, status and when it was sent.
-#[component]
-fn MineOpinion(opinion: MyOpinion) -> impl IntoView {
-    let status = opinion.status;
-    let number = opinion.tracking_number.clone();
-    view! {
-        <li class="card" data-tracking=number>
-            <p class="opinion__title">{opinion.title}</p>
-            <p class="hint">
-                {opinion.tracking_number} " · " {local_time(opinion.submitted_at_ms)}
-            </p>
-            <p>
-                <span class="status">{tr_with(|c, s| (c.opinion_status_name)(s), status)}</span>
-            </p>
-        </li>
     }
 }
 

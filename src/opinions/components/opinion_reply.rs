@@ -1,6 +1,8 @@
 //! The reply as its author reads it, and the one-time rating of it (satisfied, fairly, not, and
-//! a comment). Ownership is proved with the private link's token or the phone's last 4 digits.
+//! a comment). Ownership is proved with the private link's token or the verified phone's
+//! session.
 
+use crate::citizens::session::use_citizen;
 use crate::i18n::refusals;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
@@ -18,8 +20,8 @@ use leptos::prelude::*;
 pub enum Proof {
     /// The private link's token.
     Token(String),
-    /// The last 4 digits of the phone given with it.
-    Last4(String),
+    /// The session of the verified phone given with it.
+    Session,
 }
 
 /// The reply, the rating given, or the form to give it.
@@ -73,6 +75,7 @@ fn RatingForm(
     given: RwSignal<Option<Rating>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let citizen = use_citizen();
     let choice = RwSignal::new(None::<Rating>);
     let comment = RwSignal::new(String::new());
     let submission = Submission::new();
@@ -84,21 +87,21 @@ fn RatingForm(
             submission.refuse((Some("rating"), i18n.t().error_rating_choice));
             return;
         };
-        let (phone_last4, private_token) = match proof.get_value() {
-            Proof::Last4(d) => (Some(d), None),
-            Proof::Token(t) => (None, Some(t)),
+        let private_token = match proof.get_value() {
+            Proof::Session => None,
+            Proof::Token(t) => Some(t),
         };
         let body = RateOpinion {
             rating,
             comment: Some(comment.get_untracked().trim().to_owned()).filter(|c| !c.is_empty()),
-            phone_last4,
+            phone_last4: None,
             private_token,
         };
         if let Err(e) = body.validate() {
             submission.refuse(refusals::step_check(&e, i18n.t()));
             return;
         }
-        let request = client::opinion_rate(tracking.get_value(), body);
+        let request = client::opinion_rate(tracking.get_value(), body, citizen.csrf_token());
         submission.send(request, move |answer| match answer {
             Ok(_) => given.set(Some(rating)),
             Err(e) => submission.refuse(refusals::step(&e, i18n.t())),

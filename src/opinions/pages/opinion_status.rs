@@ -1,49 +1,29 @@
-//! Following an opinion: by tracking number + the last 4 digits of the phone, or by the private
-//! link; the opinions sent from this phone are listed too.
+//! Following an opinion: with the verified phone that sent it (its list, then one by tracking
+//! number), or by the receipt's private link (the only way for an anonymous one).
 
+use crate::citizens::client as citizens_client;
+use crate::citizens::components::verify_phone::VerifyPhoneForm;
+use crate::citizens::session::use_citizen;
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
-use crate::kit::dom::focus;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
-use crate::kit::submission::{FormStatus, Submission};
-use crate::kit::text_field::TextField;
 use crate::opinions::client;
+use crate::opinions::components::my_opinions::MyOpinions;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
 use crate::opinions::saved_opinions;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionStatus, OpinionView};
 use deputy_homes_api::platform::apps::Page;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// `/opinions`: the lookup form and this phone's opinions.
+/// `/opinions`: the verified phone's opinions (verifying it first), and the private links of the
+/// opinions sent from this device (the only way to follow an anonymous one).
 #[component]
 pub fn OpinionLookupPage() -> impl IntoView {
-    let i18n = use_i18n();
     use_page_title(|t| t.opinion_lookup_heading);
-    let (tracking, last4) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let found = RwSignal::new(None::<(OpinionView, String)>);
-    let looking = Submission::new();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let digits = last4.get_untracked().trim().to_owned();
-        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            looking.refuse((Some("last4"), i18n.t().error_last4));
-            focus("lookup-last4");
-            return;
-        }
-        let number = normalize_tracking_number(&tracking.get_untracked());
-        let request = client::opinion_by_tracking(number, digits.clone());
-        looking.send(request, move |answer| match answer {
-            Ok(view) => found.set(Some((view, digits))),
-            Err(e) => {
-                found.set(None);
-                looking.refuse((None, refusals::lookup(&e, i18n.t())));
-            }
-        });
-    };
-    let mine = saved_opinions::load();
+    let citizen = use_citizen();
+    let device = saved_opinions::load();
     view! {
         <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
         <p>
@@ -51,41 +31,27 @@ pub fn OpinionLookupPage() -> impl IntoView {
                 {tr(|c| c.new_opinion_link)}
             </a>
         </p>
-        <form class="form" on:submit=submit novalidate>
-            <div class="field-row">
-                <TextField
-                    id="lookup-tracking"
-                    label=|c| c.opinion_tracking
-                    value=tracking
-                    autocapitalize="characters"
-                    error=looking.error("tracking")
-                />
-                <TextField
-                    id="lookup-last4"
-                    label=|c| c.opinion_last4
-                    value=last4
-                    inputmode="numeric"
-                    max_chars=4
-                    error=looking.error("last4")
-                />
-            </div>
-            <FormStatus submission=looking />
-            <button type="submit" class="button button--primary" disabled=move || looking.busy()>
-                {tr(|c| c.opinion_lookup_button)}
-            </button>
-        </form>
-        {move || {
-            found
-                .get()
-                .map(|(view, digits)| view! { <OpinionDetails view proof=Proof::Last4(digits) /> })
+        {move || match citizen.phone() {
+            Some(_) => view! { <PhoneOpinions /> }.into_any(),
+            None if !citizen.checked.get() => {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }.into_any()
+            }
+            None => {
+                view! {
+                    <p>{tr(|c| c.opinion_lookup_intro)}</p>
+                    <VerifyPhoneForm prefix="lookup" />
+                }
+                    .into_any()
+            }
         }}
-        {(!mine.is_empty())
+        <p class="hint">{tr(|c| c.opinion_anonymous_note)}</p>
+        {(!device.is_empty())
             .then(|| {
                 view! {
                     <section aria-labelledby="my-opinions-heading">
                         <h2 id="my-opinions-heading">{tr(|c| c.my_opinions_heading)}</h2>
                         <ul class="link-list">
-                            {mine
+                            {device
                                 .into_iter()
                                 .map(|o| {
                                     view! {
@@ -100,6 +66,83 @@ pub fn OpinionLookupPage() -> impl IntoView {
                     </section>
                 }
             })}
+    }
+}
+
+/// The verified phone's opinions.
+#[component]
+fn PhoneOpinions() -> impl IntoView {
+    let i18n = use_i18n();
+    let mine = LocalResource::new(citizens_client::mine);
+    view! {
+        <section aria-labelledby="phone-opinions">
+            <h2 id="phone-opinions">{tr(|c| c.mine_opinions_heading)}</h2>
+            <Transition fallback=move || {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match mine.await {
+                        Ok(mine) => view! { <MyOpinions opinions=mine.opinions /> }.into_any(),
+                        Err(e) => {
+                            view! {
+                                <p class="alert" role="alert">
+                                    {refusals::lookup(&e, i18n.t())}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// `/opinions/n/:tracking`: an opinion of the verified phone, by its tracking number.
+#[component]
+pub fn OpinionNumberPage() -> impl IntoView {
+    use_page_title(|t| t.opinion_lookup_heading);
+    let citizen = use_citizen();
+    let params = use_params_map();
+    let number = Memo::new(move |_| params.read().get("tracking").unwrap_or_default());
+    view! {
+        <p class="back">
+            <a href=Page::Opinions.path()>{tr(|c| c.opinion_lookup_heading)}</a>
+        </p>
+        {move || match citizen.phone() {
+            Some(_) => view! { <NumberedOpinion number /> }.into_any(),
+            None if !citizen.checked.get() => {
+                view! { <p class="loading">{tr(|c| c.loading)}</p> }.into_any()
+            }
+            None => {
+                view! {
+                    <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
+                    <p>{tr(|c| c.opinion_lookup_intro)}</p>
+                    <VerifyPhoneForm prefix="lookup" />
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn NumberedOpinion(number: Memo<String>) -> impl IntoView {
+    let opinion = LocalResource::new(move || {
+        client::opinion_by_number(normalize_tracking_number(&number.get()))
+    });
+    let not_found = || {
+        view! {
+            <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
+            <p class="alert" role="alert">
+                {tr(|c| c.error_tracking_not_found)}
+            </p>
+        }
+    };
+    view! {
+        <Loader resource=opinion not_found let:view>
+            <OpinionDetails view heading_level=1 proof=Proof::Session />
+        </Loader>
     }
 }
 
