@@ -148,6 +148,22 @@ export async function typeTextCode(page, server, prefix, phone) {
   return code;
 }
 
+/**
+ * Verifies `phone` for the page's browser through the API, as the form does (code from the
+ * server's log); resolves with the session's anti-forgery token.
+ */
+export async function verifyByApi(page, server, phone) {
+  const seen = server.codesSentTo(phone);
+  const asked = await page.evaluate(async (phone) => (await fetch('/api/citizen/codes', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }),
+  })).status, phone);
+  assert.equal(asked, 202, 'a code was sent');
+  const code = await server.codeFor(phone, seen);
+  return page.evaluate(async ({ phone, code }) => (await (await fetch('/api/citizen/session', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }),
+  })).json()).csrf_token, { phone, code });
+}
+
 /** Runs axe-core on the page and returns its violations. */
 export async function axeViolations(page) {
   // Evaluated through the browser's debugging protocol: a script tag added to the page is an

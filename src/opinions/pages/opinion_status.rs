@@ -119,6 +119,7 @@ pub fn OpinionNumberPage() -> impl IntoView {
                     <h1>{tr(|c| c.opinion_lookup_heading)}</h1>
                     <p>{tr(|c| c.opinion_lookup_intro)}</p>
                     <VerifyPhoneForm prefix="lookup" />
+                    <p class="hint">{tr(|c| c.opinion_anonymous_note)}</p>
                 }
                     .into_any()
             }
