@@ -59,6 +59,20 @@ pub async fn booking_create(
         .await
 }
 
+/// `POST /api/activities/{id}/walk-in-bookings`: staff book for a citizen who came in person.
+pub async fn walk_in_booking_create(
+    activity_id: String,
+    body: NewBooking,
+    idempotency_key: String,
+    csrf_token: String,
+) -> Result<Booking, ClientError> {
+    ApiRequest::post(format!("{}/walk-in-bookings", activity_path(&activity_id)))
+        .header("Idempotency-Key", idempotency_key)
+        .csrf(csrf_token)
+        .send_json(&body)
+        .await
+}
+
 /// `POST /api/bookings/{code}/cancel`: cancels a booking of the verified phone.
 pub async fn booking_cancel(code: String, csrf_token: String) -> Result<Booking, ClientError> {
     ApiRequest::post(format!("{}/cancel", booking_path(&code)))

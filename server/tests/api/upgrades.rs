@@ -55,11 +55,53 @@ async fn upgrade_keeps_the_data(url: &str) {
     .execute(&pool)
     .await
     .expect("an audit entry of the earlier release");
+    // A booking and an opinion made with a typed phone, before phones were verified.
+    for statement in [
+        "INSERT INTO accounts (id, username, display_name, role, password_hash, created_at_ms) \
+         VALUES ('d1', 'delegate1', '代表', 'delegate', 'x', 1000)",
+        "INSERT INTO activities (id, home_id, kind, local_date, start_clock, end_clock, \
+         starts_at_ms, ends_at_ms, capacity, topic, series_id, created_by, created_at_ms) \
+         VALUES ('act-1', 'xc-02', 'reception', '2026-12-01', '09:00', '11:00', 5000, 6000, 5, \
+         '接待日', 's1', 'd1', 1000)",
+        "INSERT INTO bookings (id, code, activity_id, seq, status, name, phone, topic, \
+         access_needs, created_at_ms, updated_at_ms) VALUES ('b1', 'ABC234', 'act-1', 1, \
+         'booked', '张三', '13800138000', '物业', '', 1000, 1000)",
+        "INSERT INTO opinions (id, tracking_number, private_token_hash, category, title, body, \
+         contact_name, contact_phone, consent_at_ms, allow_publish, status, created_at_ms, \
+         updated_at_ms) VALUES ('o1', 'YJ20261128-0001', 'h1', 'transport', '公交站台遮阳', \
+         '新华大街公交站没有遮阳棚', '张三', '13800138000', 1000, 1, 'submitted', 1000, 1000)",
+    ] {
+        sqlx::query(statement)
+            .execute(&pool)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+    }
     pool.close().await;
 
     let db = Db::connect(url)
         .await
         .expect("this server opens and migrates it");
+    // Once that phone is verified, "我的" holds what it made before (GET /api/citizen/mine
+    // reads these two).
+    let bookings = db
+        .bookings_of_phone("13800138000", 10)
+        .await
+        .expect("the phone's bookings read");
+    assert_eq!(
+        bookings.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(),
+        ["ABC234"]
+    );
+    let opinions = db
+        .opinions_of_phone("13800138000", 10)
+        .await
+        .expect("the phone's opinions read");
+    assert_eq!(
+        opinions
+            .iter()
+            .map(|o| o.tracking_number.as_str())
+            .collect::<Vec<_>>(),
+        ["YJ20261128-0001"]
+    );
     let messages = db
         .notifications_list(None, 10)
         .await

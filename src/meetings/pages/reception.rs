@@ -1,6 +1,8 @@
 //! One activity, for its home's delegates and staff: who booked, check-in by booking code, and
 //! the reception record.
 
+use crate::meetings::components::walk_in_booking::WalkInBooking;
+use deputy_homes_api::accounts::Role;
 use crate::accounts::session::use_auth;
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::dom::focus;
@@ -104,6 +106,11 @@ fn Reception(activity: Activity) -> impl IntoView {
         check_in.run(code.get_untracked());
     };
     let current = RwSignal::new(activity.clone());
+    let walk_in_id = id.clone();
+    let staff = move || {
+        auth.session
+            .with(|s| s.as_ref().is_some_and(|s| s.account.role == Role::Staff))
+    };
     let changeable = move || {
         current.with(|a| {
             a.cancel_reason.is_none() && a.starts_at_ms > web_sys::js_sys::Date::now() as i64
@@ -155,6 +162,12 @@ fn Reception(activity: Activity) -> impl IntoView {
                 {move || arrived.get().map(|name| (i18n.t().checked_in_name)(&name))}
             </p>
         </section>
+        <Show when=move || staff() && changeable()>
+            <WalkInBooking
+                activity_id=walk_in_id.clone()
+                booked=Callback::new(move |()| roster.refetch())
+            />
+        </Show>
         <section aria-labelledby="roster-heading">
             <h2 id="roster-heading">{tr(|c| c.roster_heading)}</h2>
             <Transition fallback=move || {
