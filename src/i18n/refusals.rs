@@ -64,7 +64,11 @@ fn whole(message: &'static str) -> Option<Refusal> {
 
 // ---- citizens -------------------------------------------------------------------------------
 
-fn verification_words(code: ErrorCode, field: Option<CitizenField>, t: &Catalog) -> Option<Refusal> {
+fn verification_words(
+    code: ErrorCode,
+    field: Option<CitizenField>,
+    t: &Catalog,
+) -> Option<Refusal> {
     use CitizenField as F;
     match (code, field) {
         (ErrorCode::BadParameter, Some(F::Phone)) => on(F::Phone, t.error_phone),

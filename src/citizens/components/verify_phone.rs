@@ -136,8 +136,7 @@ impl Verification {
         let request = client::code_request(phone.as_str().to_owned());
         self.submission.send(request, move |answer| match answer {
             Ok(sent) => {
-                self.sent
-                    .set(Some((sent.phone_masked, sent.valid_minutes)));
+                self.sent.set(Some((sent.phone_masked, sent.valid_minutes)));
                 self.wait.set(sent.resend_after_seconds.max(1));
                 focus(&format!("{}-code", self.prefix));
             }

@@ -1,7 +1,7 @@
 //! A citizen books a seat at an activity: name, mobile, topic, help needed and consent; the
 //! answer is a booking code with its QR code and a calendar file, remembered on this phone.
 
-use crate::citizens::components::verify_phone::{VerifyPhone, Verification};
+use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::choice_fields::CheckField;
 use crate::kit::dom::{focus, scroll_to_top};

@@ -317,7 +317,10 @@ fn MoveBooking(code: String, current: Activity, reload: Callback<()>) -> impl In
                 // The device's copy follows the booking to its new activity.
                 saved_bookings::remember(Saved {
                     code,
-                    phone: citizen.session.with_untracked(|s| s.as_ref().map(|s| s.phone.clone())).unwrap_or_default(),
+                    phone: citizen
+                        .session
+                        .with_untracked(|s| s.as_ref().map(|s| s.phone.clone()))
+                        .unwrap_or_default(),
                     activity_id: booking.activity_id,
                 });
                 moving.succeed();

@@ -1,8 +1,6 @@
 //! One activity, for its home's delegates and staff: who booked, check-in by booking code, and
 //! the reception record.
 
-use crate::meetings::components::walk_in_booking::WalkInBooking;
-use deputy_homes_api::accounts::Role;
 use crate::accounts::session::use_auth;
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::dom::focus;
@@ -14,6 +12,8 @@ use crate::kit::text_field::TextField;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityWhen;
 use crate::meetings::components::manage_activity::ManageActivity;
+use crate::meetings::components::walk_in_booking::WalkInBooking;
+use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::meetings::booking::BookingStatus;
 use deputy_homes_api::meetings::reception::{RecordInput, Roster, RosterEntry, MAX_RECORD_CHARS};

@@ -3,8 +3,8 @@
 //! and whether it may be published with its reply. A retried or double-tapped submit sends the
 //! same key, so it never creates a second opinion.
 
-use crate::citizens::components::verify_phone::{VerifyPhone, Verification};
 use crate::accounts::session::use_auth;
+use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
 use crate::homes::client::homes_list;
 use crate::i18n::{refusals, tr, tr_with, use_i18n, Lang, Text};
 use crate::kit::choice_fields::{CheckField, SelectField};
