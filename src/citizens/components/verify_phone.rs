@@ -177,6 +177,7 @@ pub fn VerifyPhone(
     let phone_error =
         Signal::derive(move || v.submission.field_error("phone").or_else(|| error.get()));
     let code_error = Signal::derive(move || v.submission.field_error("code"));
+    let waiting = move || v.wait.get() > 0 || v.submission.busy();
     let masked = move || {
         MobileNumber::parse(&v.phone.get())
             .map(|m| m.masked())
@@ -218,7 +219,7 @@ pub fn VerifyPhone(
                     type="button"
                     id=format!("{prefix}-get-code")
                     class="button code-row__ask"
-                    disabled=move || v.wait.get() > 0 || v.submission.busy()
+                    disabled=waiting
                     on:click=move |_| v.ask()
                 >
                     {move || {

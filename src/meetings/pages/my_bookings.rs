@@ -69,12 +69,7 @@ fn MineOfPhone(phone: String) -> impl IntoView {
     view! {
         <div class="card mine-phone">
             <p>{tr_with(|c, m: String| (c.mine_phone)(&m), masked)}</p>
-            <button
-                type="button"
-                class="button"
-                disabled=move || leaving.busy()
-                on:click=leave
-            >
+            <button type="button" class="button" disabled=move || leaving.busy() on:click=leave>
                 {tr(|c| c.mine_sign_out)}
             </button>
             <FormStatus submission=leaving />
@@ -147,7 +142,11 @@ fn DeviceBookings() -> impl IntoView {
                 <h2 id="device-bookings">{tr(|c| c.mine_device_heading)}</h2>
                 <p class="hint">{tr(|c| c.mine_device_note)}</p>
                 <ul class="bookings">
-                    <For each=move || list.get() key=|s| (s.code.clone(), s.activity_id.clone()) let(saved)>
+                    <For
+                        each=move || list.get()
+                        key=|s| (s.code.clone(), s.activity_id.clone())
+                        let(saved)
+                    >
                         <DeviceBooking saved list />
                     </For>
                 </ul>
@@ -236,9 +235,7 @@ fn BookingState(booking: Booking, activity: Activity, reload: Callback<()>) -> i
                 </p>
                 {(!started)
                     .then(|| {
-                        view! {
-                            <MoveBooking code=code.clone() current=activity.clone() reload />
-                        }
+                        view! { <MoveBooking code=code.clone() current=activity.clone() reload /> }
                     })}
                 <Show
                     when=move || confirming.get()

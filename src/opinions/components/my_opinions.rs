@@ -27,9 +27,7 @@ pub fn MyOpinions(opinions: Vec<MyOpinion>) -> impl IntoView {
                             <p class="opinion__title">
                                 <a href=href>{opinion.title}</a>
                             </p>
-                            <p class="hint">
-                                {shown}
-                            </p>
+                            <p class="hint">{shown}</p>
                             <p>
                                 <span class="status">
                                     {tr_with(|c, s| (c.opinion_status_name)(s), status)}
