@@ -259,6 +259,8 @@ pub const EN: Catalog = Catalog {
     error_phone: "Enter a valid 11-digit mobile number, e.g. 138 0013 8000.",
     error_topic: "Say briefly what you want to raise (1–200 characters).",
     error_consent: "Please read and tick the consent to the use of your data.",
+    error_waitlist_full: "This activity and its waitlist are full; please choose another one.",
+    error_booking_changes_limited: "Too many bookings, moves and cancellations; please try again later. What you typed is kept.",
     error_cap: "This number already holds the most bookings allowed; cancel one first.",
     error_closed: "Booking for this activity has closed (it closes an hour before the start).",
     error_already_booked: "This number has already booked this activity.",

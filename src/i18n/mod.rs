@@ -184,6 +184,8 @@ pub struct Catalog {
     pub error_phone: &'static str,
     pub error_topic: &'static str,
     pub error_consent: &'static str,
+    pub error_waitlist_full: &'static str,
+    pub error_booking_changes_limited: &'static str,
     pub error_cap: &'static str,
     pub error_closed: &'static str,
     pub error_already_booked: &'static str,

@@ -261,6 +261,8 @@ pub const ZH: Catalog = Catalog {
     error_phone: "请填写正确的 11 位手机号，例如 138 0013 8000。",
     error_topic: "请简要写下想反映的事（1–200 字）。",
     error_consent: "请阅读并勾选同意个人信息使用说明。",
+    error_waitlist_full: "这场活动的名额和候补都已满，请选择其他场次。",
+    error_booking_changes_limited: "预约、改约和取消的次数过多，请稍后再试。已填写的内容都保留着。",
     error_cap: "这个手机号的有效预约已达上限，请先取消一个再预约。",
     error_closed: "本场活动已停止预约（开始前 1 小时截止）。",
     error_already_booked: "这个手机号已预约过本场活动。",
