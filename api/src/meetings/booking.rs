@@ -137,7 +137,8 @@ pub struct Booking {
     pub access_needs: Vec<AccessNeed>,
 }
 
-/// Body of `POST /api/bookings/{code}/cancel`: the phone proves the booking is the caller's.
+/// What an app of before the phone's session sent to `POST /api/bookings/{code}/cancel`. The
+/// server reads no body there any more (the session's phone decides); kept so that app builds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CancelBooking {
@@ -148,10 +149,21 @@ pub struct CancelBooking {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoveBooking {
-    /// The phone the booking was made with.
+    /// Ignored, and may be left out: the verified phone's session decides whose booking moves.
+    /// Kept so an app that still sends it is understood.
+    #[serde(default)]
     pub phone: String,
     /// The activity to move to.
     pub activity_id: String,
+}
+
+/// The fewest places on a waitlist, however small the activity.
+pub const MIN_WAITLIST: u32 = 10;
+
+/// How many may wait for a seat at an activity of `capacity` seats: as many as it seats, and at
+/// least [`MIN_WAITLIST`] (beyond that, a waiting citizen has little hope of a seat).
+pub fn waitlist_cap(capacity: u32) -> u32 {
+    capacity.max(MIN_WAITLIST)
 }
 
 /// Letters and digits of booking codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
@@ -228,6 +240,13 @@ mod tests {
             access_needs: vec![AccessNeed::Wheelchair],
             consent: true,
         }
+    }
+
+    #[test]
+    fn a_waitlist_holds_as_many_as_the_seats_and_never_fewer_than_ten() {
+        assert_eq!(waitlist_cap(1), 10);
+        assert_eq!(waitlist_cap(10), 10);
+        assert_eq!(waitlist_cap(40), 40);
     }
 
     #[test]
