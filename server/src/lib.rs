@@ -49,6 +49,10 @@ pub struct AppState {
     pub booking_codes: meetings::booking_codes::BookingCodes,
     /// Most text-message codes one client address may ask for per hour.
     pub codes_per_address_hour: i64,
+    /// Most booking changes (book, cancel, move) one phone may make in any 24 hours.
+    pub booking_changes_per_phone_day: i64,
+    /// Most booking changes one client address may make in any hour.
+    pub booking_changes_per_address_hour: i64,
     /// Where new text-message codes come from.
     pub verification_codes: citizens::codes::VerificationCodes,
     pub dist_dir: PathBuf,
@@ -117,6 +121,8 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         booking_codes: Default::default(),
         verification_codes: Default::default(),
         codes_per_address_hour: config.codes_per_address_hour,
+        booking_changes_per_phone_day: config.booking_changes_per_phone_day,
+        booking_changes_per_address_hour: config.booking_changes_per_address_hour,
         clock: Default::default(),
         dist_dir: config.dist_dir.clone(),
         request_timeout: Duration::from_secs(config.request_timeout_seconds),

@@ -115,6 +115,7 @@ fn booking_words(code: ErrorCode, field: Option<BookingField>, t: &Catalog) -> O
         (ErrorCode::ActivityStarted, _) => whole(t.error_started),
         (ErrorCode::AlreadyCheckedIn, _) => whole(t.error_check_in_already),
         (ErrorCode::ActivityCancelled, _) => whole(t.error_activity_cancelled),
+        (ErrorCode::WaitlistFull, _) => whole(t.error_waitlist_full),
         (ErrorCode::TooManyAttempts, _) => whole(t.error_booking_changes_limited),
         (ErrorCode::NotFound, _) => whole(t.activity_not_found),
         _ => None,

@@ -145,6 +145,15 @@ pub struct MoveBooking {
     pub activity_id: String,
 }
 
+/// The fewest places on a waitlist, however small the activity.
+pub const MIN_WAITLIST: u32 = 10;
+
+/// How many may wait for a seat at an activity of `capacity` seats: as many as it seats, and at
+/// least [`MIN_WAITLIST`] (beyond that, a waiting citizen has little hope of a seat).
+pub fn waitlist_cap(capacity: u32) -> u32 {
+    capacity.max(MIN_WAITLIST)
+}
+
 /// Letters and digits of booking codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
 /// copied from paper comes back right.
 pub const CODE_ALPHABET: &[u8] = b"ACDEFGHJKMNPQRTUVWXY34679";
@@ -219,6 +228,13 @@ mod tests {
             access_needs: vec![AccessNeed::Wheelchair],
             consent: true,
         }
+    }
+
+    #[test]
+    fn a_waitlist_holds_as_many_as_the_seats_and_never_fewer_than_ten() {
+        assert_eq!(waitlist_cap(1), 10);
+        assert_eq!(waitlist_cap(10), 10);
+        assert_eq!(waitlist_cap(40), 40);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum ErrorCode {
     /// The request would break a limit on how many there may be: a phone's upcoming bookings,
     /// or a capacity below the seats booked. `field` names the field at fault.
     LimitReached,
+    /// The activity is full and so is its waitlist (`meetings::booking::waitlist_cap`).
+    WaitlistFull,
     /// An upload is larger than allowed (413); `field` names it.
     TooLarge,
     /// The activity was cancelled: it takes no bookings, changes or check-ins.

@@ -5,6 +5,7 @@
 use crate::citizens::store::{self, CodeRecord};
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::db::Db;
+use crate::platform::rate_limits::wait_before_next;
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::citizens::{CODE_MAX_WRONG_TRIES, CODE_VALID_MINUTES, SESSION_DAYS};
 use rand::Rng;
@@ -52,23 +53,6 @@ impl fmt::Debug for VerificationCodes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("VerificationCodes")
     }
-}
-
-/// How long until one more may be sent, given the send times in the last day (oldest first), or
-/// `None` when one may be sent now.
-pub fn wait_before_next(times: &[i64], limits: &[(i64, usize)], now_ms: i64) -> Option<i64> {
-    limits
-        .iter()
-        .filter_map(|&(window, most)| {
-            let inside: Vec<i64> = times
-                .iter()
-                .copied()
-                .filter(|t| *t > now_ms - window)
-                .collect();
-            // The oldest send that must leave the window before another fits in it.
-            (inside.len() >= most).then(|| inside[inside.len() - most] + window - now_ms)
-        })
-        .max()
 }
 
 /// What a code is kept as: SHA-256 of its row's id and the digits.

@@ -17,7 +17,6 @@ use deputy_homes_api::citizens::{
     CODE_VALID_MINUTES,
 };
 use deputy_homes_api::{ApiError, ErrorCode};
-use sha2::{Digest, Sha256};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The citizens' endpoints, each with its OpenAPI entry.
@@ -30,14 +29,6 @@ pub fn router() -> OpenApiRouter<AppState> {
             citizen_session_delete
         ))
         .routes(routes!(mine_get))
-}
-
-/// What limits per client address count, hashed: the address is not kept.
-fn address_key(ip: &ClientIp) -> String {
-    Sha256::digest(ip.limit_subject().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Texts a six-digit code to the phone (valid 10 minutes). At most 1 a minute, 5 an hour and 10
@@ -60,7 +51,7 @@ pub async fn codes_create(
         &state.db,
         &state.verification_codes,
         &phone,
-        (&address_key(&ip), state.codes_per_address_hour),
+        (&ip.limit_key(), state.codes_per_address_hour),
         now,
     )
     .await?

@@ -86,13 +86,13 @@ impl Db {
                 now_ms,
             )
             .await?;
-        // Codes count towards the limits for a day; after that they are of no use.
-        execute(
-            &mut tx,
-            "DELETE FROM verification_codes WHERE created_at_ms < $1",
-            now_ms - 86_400_000,
-        )
-        .await?;
+        // Codes and booking changes count towards the limits for a day; after that they are of
+        // no use.
+        let day_ago = now_ms - 86_400_000;
+        let sql = "DELETE FROM verification_codes WHERE created_at_ms < $1";
+        execute(&mut tx, sql, day_ago).await?;
+        let sql = "DELETE FROM booking_changes WHERE changed_at_ms < $1";
+        execute(&mut tx, sql, day_ago).await?;
         let opinions_erased = erase_ended_opinions(&mut tx, cutoffs, now_ms).await?;
         let opinion_photos = sqlx::query(
             "DELETE FROM photos WHERE opinion_id IN \

@@ -36,6 +36,16 @@ impl ClientIp {
             },
         }
     }
+
+    /// What limits per client address are counted under: the SHA-256 (hex) of
+    /// [`ClientIp::limit_subject`], so the address itself is not kept.
+    pub fn limit_key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(self.limit_subject().as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// The client as our outermost proxy saw it: the entry `hops` places from the right of the

@@ -71,6 +71,12 @@ pub struct Config {
     /// Most text-message codes one client address may ask for per hour
     /// (`DH_CODES_PER_ADDRESS_PER_HOUR`, default 20).
     pub codes_per_address_hour: i64,
+    /// Most booking changes (book, cancel, move) one verified phone may make in any 24 hours
+    /// (`DH_BOOKING_CHANGES_PER_PHONE_PER_DAY`, default 10).
+    pub booking_changes_per_phone_day: i64,
+    /// Most booking changes from one client address in any hour
+    /// (`DH_BOOKING_CHANGES_PER_ADDRESS_PER_HOUR`, default 30).
+    pub booking_changes_per_address_hour: i64,
 }
 
 /// Where text messages go: `DH_SMS_PROVIDER` is `log` (the default) or `tencent`.
@@ -273,6 +279,16 @@ impl Config {
                 .ok_or_else(|| {
                     anyhow::anyhow!("DH_CODES_PER_ADDRESS_PER_HOUR must be a whole number above 0")
                 })?,
+            booking_changes_per_phone_day: whole_above_zero(
+                &var,
+                "DH_BOOKING_CHANGES_PER_PHONE_PER_DAY",
+                "10",
+            )?,
+            booking_changes_per_address_hour: whole_above_zero(
+                &var,
+                "DH_BOOKING_CHANGES_PER_ADDRESS_PER_HOUR",
+                "30",
+            )?,
         })
     }
 }
@@ -280,6 +296,16 @@ impl Config {
 /// A whole number above 0, or `None`.
 fn positive(text: &str) -> Option<i64> {
     text.parse().ok().filter(|n| *n > 0)
+}
+
+/// A whole number above 0, from a variable.
+fn whole_above_zero(
+    var: &dyn Fn(&str, &str) -> String,
+    name: &str,
+    default: &str,
+) -> anyhow::Result<i64> {
+    positive(&var(name, default))
+        .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number above 0"))
 }
 
 /// A whole number of seconds from 1 to a day, from a variable.

@@ -6,6 +6,9 @@
 //! A counter's subject is a [`Subject`], made only from checked parts (a hash, an account's id,
 //! a well-formed tracking number), never from what a caller wrote: a path segment of 3,000
 //! characters once made a counter name too long for PostgreSQL's index, a 500.
+//!
+//! Limits over a sliding window (text-message codes, booking changes) keep one row per event
+//! instead and ask [`wait_before_next`] how long until one more fits.
 
 use sha2::{Digest, Sha256};
 
@@ -87,6 +90,23 @@ pub fn hour_window(now_ms: i64) -> (i64, i64) {
 /// The moment the clock hour of `now` began.
 pub fn hour_start_ms(now_ms: i64) -> i64 {
     now_ms.div_euclid(3_600_000) * 3_600_000
+}
+
+/// How long until one more may happen under `limits` (each a window in ms and the most inside
+/// it), given the times of those that happened (oldest first), or `None` when one may now.
+pub fn wait_before_next(times: &[i64], limits: &[(i64, usize)], now_ms: i64) -> Option<i64> {
+    limits
+        .iter()
+        .filter_map(|&(window, most)| {
+            let inside: Vec<i64> = times
+                .iter()
+                .copied()
+                .filter(|t| *t > now_ms - window)
+                .collect();
+            // The oldest send that must leave the window before another fits in it.
+            (inside.len() >= most).then(|| inside[inside.len() - most] + window - now_ms)
+        })
+        .max()
 }
 
 #[cfg(test)]

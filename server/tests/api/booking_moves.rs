@@ -15,7 +15,7 @@ on_both_databases!(
     a_booking_moves_with_its_code_to_a_free_seat_and_its_old_seat_goes_to_the_first_waiting,
     moving_into_a_full_activity_puts_the_booking_at_the_back_of_its_waitlist,
     moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_booked_are_refused,
-    moves_need_the_bookings_code_and_phone_and_a_live_booking,
+    moves_need_the_phones_session_the_bookings_code_and_a_live_booking,
     twenty_opposite_moves_at_once_neither_deadlock_nor_overbook,
     a_booking_whose_code_is_taken_is_stored_with_a_fresh_code,
     a_cancel_racing_a_move_never_frees_a_seat_twice,
@@ -23,14 +23,19 @@ on_both_databases!(
     a_check_in_racing_a_move_never_travels_with_the_booking,
 );
 
-fn move_request(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> RequestBuilder {
-    app.request(Method::POST, &format!("/api/bookings/{code}/move"))
-        .json(&json!({ "phone": phone, "activity_id": activity_id }))
+/// A move as the app sends it, with the session of `phone`.
+async fn move_request(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> RequestBuilder {
+    let session = crate::bookings::session_for(app, phone).await;
+    session.signed(
+        app.request(Method::POST, &format!("/api/bookings/{code}/move"))
+            .json(&json!({ "activity_id": activity_id })),
+    )
 }
 
 /// `POST /api/bookings/{code}/move`; whatever the answer.
-async fn move_to(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> Response {
-    app.send(move_request(app, code, phone, activity_id)).await
+pub(crate) async fn move_to(app: &TestApp, code: &str, phone: &str, activity_id: &str) -> Response {
+    app.send(move_request(app, code, phone, activity_id).await)
+        .await
 }
 
 async fn a_booking_moves_with_its_code_to_a_free_seat_and_its_old_seat_goes_to_the_first_waiting(
@@ -188,7 +193,7 @@ async fn moves_into_cancelled_past_or_too_soon_activities_or_where_the_phone_is_
     .await;
 }
 
-async fn moves_need_the_bookings_code_and_phone_and_a_live_booking(app: TestApp) {
+async fn moves_need_the_phones_session_the_bookings_code_and_a_live_booking(app: TestApp) {
     let wang = delegate(&app).await;
     let from = activity(&app, &wang, 3, 10).await;
     let to = activity(&app, &wang, 3, 11).await;
@@ -208,16 +213,20 @@ async fn moves_need_the_bookings_code_and_phone_and_a_live_booking(app: TestApp)
             "{case}"
         );
     }
-    bad_field(
-        move_to(&app, &code, "0471-6512345", &to).await,
-        "phone",
-        "a landline",
+    let anonymous = app
+        .request(Method::POST, &format!("/api/bookings/{code}/move"))
+        .json(&json!({ "phone": PHONE, "activity_id": to }));
+    api_error(
+        app.send(anonymous).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
     )
     .await;
-    let malformed = app
-        .request(Method::POST, &format!("/api/bookings/{code}/move"))
-        .header("content-type", "application/json")
-        .body(r#"{"phone": "13800138000"}"#);
+    let malformed = app.citizen(PHONE).await.signed(
+        app.request(Method::POST, &format!("/api/bookings/{code}/move"))
+            .header("content-type", "application/json")
+            .body(r#"{"phone": "13800138000"}"#),
+    );
     bad_field(app.send(malformed).await, "activity_id", "no activity_id").await;
     assert_eq!(tally(&rows(&app.sql().await, &to).await), (0, 0, 0));
 
@@ -244,8 +253,8 @@ async fn twenty_opposite_moves_at_once_neither_deadlock_nor_overbook(app: TestAp
         let (pa, pb) = (mobile("1381111", i), mobile("1382222", i));
         let ca = code_of(&booked(&app, &a, &pa, if i < 8 { "booked" } else { "waitlisted" }).await);
         let cb = code_of(&booked(&app, &b, &pb, if i < 8 { "booked" } else { "waitlisted" }).await);
-        jobs.push(answer(move_request(&app, &ca, &pa, &b)));
-        jobs.push(answer(move_request(&app, &cb, &pb, &a)));
+        jobs.push(answer(move_request(&app, &ca, &pa, &b).await));
+        jobs.push(answer(move_request(&app, &cb, &pb, &a).await));
     }
     let answers = all_at_once(jobs).await;
     for (status, body) in &answers {
@@ -293,8 +302,8 @@ async fn a_cancel_racing_a_move_never_frees_a_seat_twice(app: TestApp) {
         let code = code_of(&booked(&app, &from, &phone, "booked").await);
         // The same request-sending future for both, so they can race in one batch.
         let jobs = vec![
-            answer(crate::bookings::cancel_request(&app, &code, &phone)),
-            answer(move_request(&app, &code, &phone, &to)),
+            answer(crate::bookings::cancel_request(&app, &code, &phone).await),
+            answer(move_request(&app, &code, &phone, &to).await),
         ];
         let answers = all_at_once(jobs).await;
         let (cancel, moved) = (&answers[0], &answers[1]);
@@ -376,7 +385,7 @@ async fn a_check_in_racing_a_move_never_travels_with_the_booking(app: TestApp) {
             .json(&json!({ "code": code }));
         let answers = all_at_once(vec![
             answer(check_in),
-            answer(move_request(&app, &code, &phone, &to)),
+            answer(move_request(&app, &code, &phone, &to).await),
         ])
         .await;
         let (checked, moved) = (answers[0].0, answers[1].0);

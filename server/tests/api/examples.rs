@@ -223,8 +223,11 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
             .body(opinion_body(Some("13900000004"), &[]))
             .open(),
         example(M::POST, "/api/activities/{id}/bookings", S::CREATED)
-            .body(crate::bookings::booking_body("13900139000"))
-            .open(),
+            .at(format!("/api/activities/{}/bookings", f.edited))
+            .body(crate::bookings::booking_body(crate::bookings::PHONE)),
+        example(M::POST, "/api/activities/{id}/walk-in-bookings", S::CREATED)
+            .at(format!("/api/activities/{}/walk-in-bookings", f.edited))
+            .body(crate::bookings::booking_body("13900139002")),
         example(M::POST, "/api/opinions/{tracking_number}/rating", S::OK)
             .body(rating)
             .open(),

@@ -22,6 +22,8 @@ pub(crate) struct Fixtures {
     /// A verified phone's session ([`PHONE`]'s), and a second one of it for ending.
     pub citizen: Browser,
     pub citizen_leaving: Browser,
+    /// The session of another verified phone, which holds none of [`PHONE`]'s bookings.
+    pub other_citizen: Browser,
     pub wang_id: String,
     /// Activities to edit and to cancel, and one held with bookings.
     pub edited: String,
@@ -48,6 +50,7 @@ impl Fixtures {
         let leaving = app.sign_in("wang", PASSWORD).await;
         let citizen = app.citizen(PHONE).await;
         let citizen_leaving = app.verified_after_a_minute(PHONE).await;
+        let other_citizen = app.citizen("13700137000").await;
         let held = activity(app, &wang, 5, 14).await;
         let code = code_of(&booked(app, &held, PHONE, "booked").await);
         let arrived = code_of(&booked(app, &held, "13900139001", "booked").await);
@@ -79,6 +82,7 @@ impl Fixtures {
             leaving,
             citizen,
             citizen_leaving,
+            other_citizen,
             held,
             code,
             closed,

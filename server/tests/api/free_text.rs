@@ -49,13 +49,18 @@ async fn control_and_bidirectional_characters_are_a_400_naming_the_field_and_sto
     ];
     for (case, changes, field) in cases {
         let body = with(booking_body(PHONE), changes);
-        bad_field(app.send(book_request(&app, &id, &body)).await, field, case).await;
+        bad_field(
+            app.send(book_request(&app, &id, &body).await).await,
+            field,
+            case,
+        )
+        .await;
     }
     assert_eq!(stored_bookings(&app).await, 0, "nothing was stored");
     // A topic is written in a text area: its line breaks and tabs are kept.
     let body = with(booking_body(PHONE), json!({ "topic": "停车\r\n\t充电" }));
     let booking = json_body(
-        app.send(book_request(&app, &id, &body)).await,
+        app.send(book_request(&app, &id, &body).await).await,
         StatusCode::CREATED,
     )
     .await;
@@ -113,7 +118,7 @@ async fn a_nul_in_any_string_is_a_400_naming_its_field(app: TestApp) {
     let id = activity(&app, &wang, 5, 10).await;
     let body = with(booking_body(PHONE), json!({ "name": "张\u{0}三" }));
     bad_field(
-        app.send(book_request(&app, &id, &body)).await,
+        app.send(book_request(&app, &id, &body).await).await,
         "name",
         "NUL in a name",
     )
@@ -155,18 +160,14 @@ async fn text_is_stored_in_normalization_form_c(app: TestApp) {
     // "Zoë" typed with a combining diaeresis, as some keyboards send it.
     let body = with(booking_body(PHONE), json!({ "name": "Zoe\u{308}" }));
     let booking = json_body(
-        app.send(book_request(&app, &id, &body)).await,
+        app.send(book_request(&app, &id, &body).await).await,
         StatusCode::CREATED,
     )
     .await;
     assert_eq!(booking["name"], "Zo\u{eb}", "{booking}");
     let code = code_of(&booking);
     let looked_up = json_body(
-        app.send(
-            app.get(&format!("/api/bookings/{code}"))
-                .query(&[("phone", PHONE)]),
-        )
-        .await,
+        crate::bookings::look_up(&app, &code, PHONE).await,
         StatusCode::OK,
     )
     .await;

@@ -484,6 +484,10 @@ pub fn test_config(database_url: String, dist_dir: PathBuf, register: Register) 
         sms: SmsSettings::Log,
         // Tests verify many phones from one address; `citizens.rs` checks the real limit.
         codes_per_address_hour: 1_000_000,
+        // Tests book and cancel often from one address and phone; `booking_limits.rs` checks
+        // the real limits.
+        booking_changes_per_phone_day: 1_000_000,
+        booking_changes_per_address_hour: 1_000_000,
     }
 }
 

@@ -338,7 +338,8 @@ async fn bookings_of_activities_ended_three_years_ago_are_anonymised_and_old_mes
     let sent = outbox::run_once(&app.db().await, &LogSender, app.clock.now_ms())
         .await
         .expect("the messages are sent");
-    assert_eq!(sent.sent, 2);
+    // The two confirmations and the two verification codes the phones were sent.
+    assert_eq!(sent.sent, 4);
     // The pass comes 1096 days after the old activity ended; the recent one ends about 10 days
     // before it, and is published and booked 10 days before it starts.
     let pass_time = ends_at_ms(&app, &old).await + 1096 * DAY;
@@ -349,14 +350,17 @@ async fn bookings_of_activities_ended_three_years_ago_are_anonymised_and_old_mes
     let sent = outbox::run_once(&app.db().await, &LogSender, app.clock.now_ms())
         .await
         .expect("the message is sent");
-    assert_eq!(sent.sent, 1);
+    // The confirmation, and the code the phone was sent to verify again (its session of three
+    // years ago has ended).
+    assert_eq!(sent.sent, 2);
     let recent_end = ends_at_ms(&app, &recent).await;
     assert!(recent_end < pass_time - 9 * DAY && recent_end > pass_time - 11 * DAY);
     app.move_clock_to(pass_time);
 
     let pass = pass_now(&app).await;
     assert_eq!(pass.bookings_erased, 2, "{pass:?}");
-    assert_eq!(pass.notifications, 2, "{pass:?}");
+    // The two old confirmations and the two codes sent with them.
+    assert_eq!(pass.notifications, 4, "{pass:?}");
 
     let stored = |code: String| {
         let app = &app;

@@ -1,7 +1,7 @@
 //! Every operation of the served OpenAPI document is either on the public list below or guarded
 //! as its `security` says, and the server holds to it: anonymous 401; the wrong role 403; a
-//! delegate of another home 403; a state change without the anti-forgery token 403; and the
-//! allowed caller gets past the guard. A new operation that is neither listed nor guarded fails.
+//! delegate of another home 403; a state change without the anti-forgery token 403; a verified
+//! phone's session 404 on another phone's booking; and the allowed caller gets past the guard. A new operation that is neither listed nor guarded fails.
 
 use crate::document::{guard_of, operations, served_document, Guard, Operation};
 use crate::examples::{example_for, examples, Example};
@@ -27,13 +27,7 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/api/activities/{id}"),
     ("GET", "/api/activities/{id}/calendar.ics"),
     ("GET", "/api/delegates/{id}/summary"),
-    // Citizens book, look up, move and cancel bookings with the booking code and their phone.
-    // (Issue 10 moves these behind the verified phone's session once the app verifies phones.)
-    ("POST", "/api/activities/{id}/bookings"),
-    ("GET", "/api/bookings/{code}"),
-    ("POST", "/api/bookings/{code}/cancel"),
-    ("POST", "/api/bookings/{code}/move"),
-    // A QR code holds only the booking code, which opens nothing without the phone.
+    // A QR code holds only the booking code, which opens nothing without the phone's session.
     ("GET", "/api/bookings/{code}/qr.svg"),
     // Citizens send opinions with photos and follow them by tracking number and phone digits
     // or by the receipt's private token, and rate the reply the same way.
@@ -170,7 +164,7 @@ async fn every_guarded_operation_refuses_the_wrong_caller_and_admits_the_right_o
         .map(|op| {
             let guard = guard_of(op).expect("guarded");
             let wrong = wrong_callers(&f, &guard).len();
-            1 + wrong + usize::from(op.changes_state())
+            1 + wrong + usize::from(op.changes_state()) + usize::from(is_a_phones_booking(op))
         })
         .sum();
     assert_eq!(refusals, expected, "every refusal was checked");
@@ -204,6 +198,12 @@ fn wrong_callers<'a>(f: &'a Fixtures, guard: &Guard) -> Vec<(&'static str, &'a B
         wrong.push(("a delegate of another home", &f.li));
     }
     wrong
+}
+
+/// Whether the operation acts on one booking for its phone: a session of another phone finds
+/// no such booking.
+fn is_a_phones_booking(op: &Operation) -> bool {
+    guard_of(op).is_some_and(|g| g.citizen) && op.template.starts_with("/api/bookings/{code}")
 }
 
 /// Probes one guarded operation; returns how many refusals it checked.
@@ -244,6 +244,19 @@ async fn probe(app: &TestApp, f: &Fixtures, example: Option<&Example>, op: &Oper
         let status = response.status();
         assert_eq!(status, wrong_status, "{name} as {who}");
         api_error(response, status, wrong_code).await;
+        refusals += 1;
+    }
+    if is_a_phones_booking(op) {
+        let response = app
+            .send(send_as(app, f, example, op, Some((&f.other_citizen, true))))
+            .await;
+        let status = response.status();
+        assert_eq!(
+            status,
+            StatusCode::NOT_FOUND,
+            "{name} as a citizen of another phone"
+        );
+        api_error(response, status, "not_found").await;
         refusals += 1;
     }
     let allowed = f

@@ -105,11 +105,10 @@ async fn answers_holding_a_phone_are_never_stored_by_any_cache(app: TestApp) {
 
     // The new booking, its look-up, its QR code.
     let created = app
-        .send(crate::bookings::book_request(
-            &app,
-            &id,
-            &crate::bookings::booking_body("13900139000"),
-        ))
+        .send(
+            crate::bookings::book_request(&app, &id, &crate::bookings::booking_body("13900139000"))
+                .await,
+        )
         .await;
     no_store(&created);
     let code = code_of(&booked(&app, &id, PHONE, "booked").await);

@@ -33,7 +33,7 @@ async fn fifty_simultaneous_mixed_writes_are_all_answered_without_a_server_error
                     &format!("/api/staff/opinions/{tracking}/reveal-phone"),
                 ))
                 .json(&json!({})),
-            _ => book_request(&app, &activity_id, &booking_body(&mobile("1391234", i))),
+            _ => book_request(&app, &activity_id, &booking_body(&mobile("1391234", i))).await,
         };
         jobs.push(answer(request));
     }

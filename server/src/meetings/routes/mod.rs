@@ -29,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reception::record_get, reception::record_put))
         .routes(routes!(reception::year_summary))
         .routes(routes!(bookings::bookings_get))
+        .routes(routes!(bookings::walk_in_bookings_create))
         .routes(routes!(bookings::bookings_cancel))
         .routes(routes!(qr::booking_qr))
         .routes(routes!(booking_move::bookings_move))

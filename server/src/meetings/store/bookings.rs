@@ -1,14 +1,17 @@
 //! Bookings. Every change to an activity's seats starts by locking the activity's row (a no-op
 //! update), so bookings, cancellations and promotions of one activity happen one at a time on
 //! both databases, and capacity can never be exceeded. A booking also locks its phone number, so
-//! that one phone booking several activities at once cannot pass the cap.
+//! that one phone booking several activities at once cannot pass the cap. A citizen's change
+//! counts towards their limits (`change_limits`) first, in the same transaction.
 
+use crate::meetings::store::change_limits::{count_change, ChangeLimits, Counted};
 use crate::meetings::store::texts::BookingTexts;
 use crate::outbox::store::{activity_facts, enqueue, Recipient};
+use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Backend;
 use crate::platform::db::Db;
 use anyhow::Context;
-use deputy_homes_api::meetings::booking::{AccessNeed, Booking, BookingStatus};
+use deputy_homes_api::meetings::booking::{waitlist_cap, AccessNeed, Booking, BookingStatus};
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 
@@ -27,6 +30,10 @@ pub struct BookingRecord<'a> {
     pub phone_cap: i64,
     /// The request's `Idempotency-Key` and a hash of what it asked, if it sent one.
     pub idempotency: Option<(&'a str, &'a str)>,
+    /// The citizen's limits on changes; `None` for a walk-in booking made by staff.
+    pub limits: Option<ChangeLimits<'a>>,
+    /// The staff account that booked for a citizen in person (audited); `None` online.
+    pub walk_in_by: Option<&'a str>,
 }
 
 /// What booking did.
@@ -48,6 +55,12 @@ pub enum BookOutcome {
     },
     /// The key was used before for another request.
     KeyReused,
+    /// The activity is full and so is its waitlist.
+    WaitlistFull,
+    /// The phone or the address changed bookings as often as allowed; wait this long.
+    TooOften {
+        wait_ms: i64,
+    },
 }
 
 /// What moving a booking did.
@@ -63,6 +76,10 @@ pub enum MoveOutcome {
     TargetUnavailable,
     /// It was checked in already: the check-in belongs to the activity it was made at.
     CheckedIn,
+    /// The target is full and so is its waitlist.
+    WaitlistFull,
+    /// The phone or the address changed bookings as often as allowed; wait this long.
+    TooOften { wait_ms: i64 },
 }
 
 /// What cancelling did.
@@ -76,6 +93,8 @@ pub enum CancelOutcome {
     Started,
     /// It was checked in already.
     CheckedIn,
+    /// The phone or the address changed bookings as often as allowed; wait this long.
+    TooOften { wait_ms: i64 },
 }
 
 const BOOKING_COLUMNS: &str = "code, activity_id, status, name, phone, topic, access_needs";
@@ -138,6 +157,21 @@ async fn free_seat(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Resul
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Whether the waitlist of an activity, whose row the transaction has locked, has room for one
+/// more (see `waitlist_cap`).
+async fn waitlist_has_room(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Result<bool> {
+    let row = sqlx::query(
+        "SELECT a.capacity, (SELECT COUNT(*) FROM bookings b WHERE b.activity_id = a.id \
+         AND b.status = 'waitlisted') AS waiting FROM activities a WHERE a.id = $1",
+    )
+    .bind(activity_id)
+    .fetch_one(conn)
+    .await?;
+    let capacity = u32::try_from(row.try_get::<i64, _>("capacity")?).unwrap_or(u32::MAX);
+    let waiting: i64 = row.try_get("waiting")?;
+    Ok(waiting < i64::from(waitlist_cap(capacity)))
 }
 
 /// The next place in an activity's waitlist order.
@@ -214,6 +248,13 @@ impl Db {
                 Err(e) => return Err(e.into()),
             }
         }
+        if let Some(limits) = &record.limits {
+            if let Counted::TooOften { wait_ms } =
+                count_change(&mut tx, self.backend, limits, record.now_ms).await?
+            {
+                return Ok(BookOutcome::TooOften { wait_ms });
+            }
+        }
         if !lock_activity(&mut tx, record.activity_id).await? {
             return Ok(BookOutcome::Unavailable);
         }
@@ -243,8 +284,10 @@ impl Db {
         }
         let status = if take_seat(&mut tx, record.activity_id).await? {
             BookingStatus::Booked
-        } else {
+        } else if waitlist_has_room(&mut tx, record.activity_id).await? {
             BookingStatus::Waitlisted
+        } else {
+            return Ok(BookOutcome::WaitlistFull);
         };
         let seq = next_seq(&mut tx, record.activity_id).await?;
         let inserted = sqlx::query(
@@ -273,6 +316,9 @@ impl Db {
                 let facts = activity_facts(&mut tx, record.activity_id).await?;
                 let message = texts.confirmation(&facts, record.code, status);
                 enqueue(&mut tx, &to, record.activity_id, &message, record.now_ms).await?;
+                if let Some(staff) = record.walk_in_by {
+                    audit_walk_in(&mut tx, staff, record).await?;
+                }
                 tx.commit().await?;
                 Ok(BookOutcome::Created(status))
             }
@@ -368,6 +414,7 @@ impl Db {
         &self,
         code: &str,
         phone: &str,
+        limits: &ChangeLimits<'_>,
         now_ms: i64,
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<CancelOutcome> {
@@ -380,6 +427,11 @@ impl Db {
                 return Ok(CancelOutcome::NotFound);
             }
             let mut tx = self.begin().await?;
+            if let Counted::TooOften { wait_ms } =
+                count_change(&mut tx, self.backend, limits, now_ms).await?
+            {
+                return Ok(CancelOutcome::TooOften { wait_ms });
+            }
             // Lock even a cancelled activity's row: the seat count must stay exact.
             lock_any_activity(&mut tx, &booking.activity_id).await?;
             let row = sqlx::query(
@@ -438,12 +490,12 @@ impl Db {
     pub async fn booking_move(
         &self,
         code: &str,
-        phone: &str,
+        limits: &ChangeLimits<'_>,
         target_id: &str,
         now_ms: i64,
         texts: &dyn BookingTexts,
     ) -> anyhow::Result<MoveOutcome> {
-        let Some(booking) = self.booking_by_code(code, phone).await? else {
+        let Some(booking) = self.booking_by_code(code, limits.phone).await? else {
             return Ok(MoveOutcome::NotFound);
         };
         if booking.status == BookingStatus::Cancelled {
@@ -454,6 +506,11 @@ impl Db {
             return Ok(MoveOutcome::AlreadyThere);
         }
         let mut tx = self.begin().await?;
+        if let Counted::TooOften { wait_ms } =
+            count_change(&mut tx, self.backend, limits, now_ms).await?
+        {
+            return Ok(MoveOutcome::TooOften { wait_ms });
+        }
         let (first, second) = if from < target_id {
             (from, target_id)
         } else {
@@ -497,8 +554,10 @@ impl Db {
         }
         let status = if take_seat(&mut tx, target_id).await? {
             BookingStatus::Booked
-        } else {
+        } else if waitlist_has_room(&mut tx, target_id).await? {
             BookingStatus::Waitlisted
+        } else {
+            return Ok(MoveOutcome::WaitlistFull);
         };
         let seq = next_seq(&mut tx, target_id).await?;
         // A check-in takes no activity lock, only this row: the update holds only if no
@@ -540,4 +599,25 @@ impl Db {
                 .await?,
         )
     }
+}
+
+/// Writes the audit entry of a walk-in booking: which staff account booked whom, where.
+async fn audit_walk_in(
+    conn: &mut Transaction<'_, Any>,
+    staff: &str,
+    record: &BookingRecord<'_>,
+) -> anyhow::Result<()> {
+    let details = std::collections::BTreeMap::from([
+        ("activity_id".to_owned(), record.activity_id.to_owned()),
+        ("channel".to_owned(), "walk_in".to_owned()),
+        ("consent".to_owned(), "in_person".to_owned()),
+    ]);
+    let entry = Audit {
+        actor: staff,
+        at_ms: record.now_ms,
+        action: "booking.walk_in",
+        target: &format!("booking:{}", record.code),
+        details,
+    };
+    audit_write(conn, &entry).await
 }

@@ -2,7 +2,9 @@
 //! by the staff's steps on opinions, in the same transaction as the change they tell of; the
 //! worker in `outbox` claims and sends them. A message is stored as its template's name and
 //! parameters (what a gateway sends) with the text staff see; a verification code's parameters
-//! are erased once it is sent or given up.
+//! are erased once it is sent or given up. One phone is written at most
+//! [`TEXTS_PER_PHONE_PER_DAY`] messages in any 24 hours besides its verification codes (which
+//! have limits of their own); one more is not written, and the change it tells of goes on.
 
 pub mod message;
 
@@ -16,6 +18,12 @@ use deputy_homes_api::meetings::booking::BookingStatus;
 use deputy_homes_api::platform::outbox::{Notification, NotificationKind, NotificationStatus};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
+
+/// Most messages one phone is written in any 24 hours, verification codes not counted: far more
+/// than a citizen's own bookings and opinions make (10 booking changes a day, each one text, and
+/// the texts of the activities and opinions they hold), few enough that nobody can flood a
+/// phone through the app.
+pub const TEXTS_PER_PHONE_PER_DAY: i64 = 20;
 
 /// A message to send, with the phone in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,6 +159,27 @@ async fn insert(
     message: &StoredMessage,
     now_ms: i64,
 ) -> anyhow::Result<()> {
+    if message.kind != NotificationKind::VerificationCode {
+        // Counted in the caller's transaction. A phone's own changes take turns on the phone
+        // (their limits' lock), so they count exactly; texts that others' changes send the phone
+        // at the same moment (a promotion, an activity's change) may each pass one over.
+        let written: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE phone = $1 AND created_at_ms > $2 \
+             AND kind <> $3",
+        )
+        .bind(phone)
+        .bind(now_ms - 86_400_000)
+        .bind(NotificationKind::VerificationCode.code())
+        .fetch_one(&mut *conn)
+        .await?;
+        if written >= TEXTS_PER_PHONE_PER_DAY {
+            tracing::warn!(
+                kind = message.kind.code(),
+                "a phone was written {TEXTS_PER_PHONE_PER_DAY} messages today; this one is not"
+            );
+            return Ok(());
+        }
+    }
     let (booking_code, activity_id, tracking_number) = match subject {
         Subject::Booking(code, activity) => (Some(code), Some(activity), None),
         Subject::Opinion(tracking) => (None, None, Some(tracking)),
