@@ -307,7 +307,7 @@ pub struct OpinionEvent {
     pub note: Option<String>,
 }
 
-/// The contact as the status page shows it: the phone masked (`138****1234`).
+/// The contact as the status page shows it: the phone masked (`138******34`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MaskedContact {

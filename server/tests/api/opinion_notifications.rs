@@ -228,7 +228,7 @@ async fn a_bulk_accept_texts_each_opinion_with_a_phone_once(app: TestApp) {
         assert_eq!(kinds(&list), ["opinion_accepted"], "{tracking}");
         assert_eq!(
             list[0]["phone"],
-            format!("{}****{}", &phone[..3], &phone[7..])
+            format!("{}******{}", &phone[..3], &phone[9..])
         );
         assert!(text_of(&list, "opinion_accepted").contains(tracking.as_str()));
     }
