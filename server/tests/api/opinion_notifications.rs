@@ -103,7 +103,11 @@ async fn the_author_is_texted_at_every_step_they_should_hear_of_with_the_trackin
         let text = message["message"].as_str().expect("a text");
         assert!(text.starts_with("【人大代表之家】"), "{text}");
         assert!(text.contains(&tracking), "{text} lacks the tracking number");
-        assert!(text.contains("手机号后四位"), "{text} lacks the look-up");
+        assert!(
+            text.contains("详情见专属链接或“我的”页"),
+            "{text} lacks where to look it up"
+        );
+        assert!(!text.contains("8000"), "{text} names digits of the phone");
         assert!(!text.contains(&token), "{text} carries the private token");
         assert!(
             !text.contains("by-token"),
