@@ -3,7 +3,7 @@
 
 use crate::bookings::{bad_field, mobile, now_ms, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
-use crate::moderation::{act, acted, audit_of, new_opinion, staff_get, staff_view};
+use crate::moderation::{act, acted, audit_of, citizen_view, new_opinion, staff_get, staff_view};
 use crate::notifications::staff;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::{civil_from_days, format_date, parse_date, shanghai_ms};
@@ -255,12 +255,7 @@ async fn due_dates_count_working_days_around_weekends_and_holidays(app: TestApp)
         moved["summary"]["due_date"],
         format_date(later_due).as_str()
     );
-    let citizen = json_body(
-        app.send(app.get(&format!("/api/opinions/{first}?phone_last4=8000")))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let citizen = citizen_view(&app, &first, PHONE).await;
     assert_eq!(citizen["due_date"], format_date(later_due).as_str());
     let audit = audit_of(&app, &staff, &first).await;
     let recomputed = audit
@@ -386,12 +381,7 @@ async fn an_extension_moves_the_due_date_within_twice_the_working_days(app: Test
         "no reason",
     )
     .await;
-    let citizen = json_body(
-        app.send(app.get(&format!("/api/opinions/{tracking}?phone_last4=8000")))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let citizen = citizen_view(&app, &tracking, PHONE).await;
     let kinds: Vec<&str> = citizen["timeline"]
         .as_array()
         .unwrap()

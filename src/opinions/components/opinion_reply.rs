@@ -84,14 +84,15 @@ fn RatingForm(
             submission.refuse((Some("rating"), i18n.t().error_rating_choice));
             return;
         };
-        let (phone_last4, private_token) = match proof.get_value() {
-            Proof::Last4(d) => (Some(d), None),
-            Proof::Token(t) => (None, Some(t)),
+        // The server takes no phone digits any more (issue 10): without the token, the
+        // citizen session of the opinion's phone proves it.
+        let private_token = match proof.get_value() {
+            Proof::Last4(_) => None,
+            Proof::Token(t) => Some(t),
         };
         let body = RateOpinion {
             rating,
             comment: Some(comment.get_untracked().trim().to_owned()).filter(|c| !c.is_empty()),
-            phone_last4,
             private_token,
         };
         if let Err(e) = body.validate() {
