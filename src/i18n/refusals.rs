@@ -96,7 +96,7 @@ pub fn verification_check(error: &ApiError, t: &Catalog) -> Refusal {
 pub fn verification_ended(error: &ClientError) -> bool {
     matches!(
         error.code(),
-        Some(ErrorCode::Unauthenticated | ErrorCode::CsrfRejected)
+        Some(ErrorCode::Unauthenticated | ErrorCode::CsrfRejected | ErrorCode::PhoneUnverified)
     )
 }
 
@@ -239,9 +239,7 @@ fn step_words(code: ErrorCode, field: Option<StepField>, t: &Catalog) -> Option<
 fn follow_words(code: ErrorCode, field: Option<FollowField>, t: &Catalog) -> Option<Refusal> {
     use FollowField as F;
     match (code, field) {
-        (ErrorCode::BadParameter, Some(F::PhoneLast4 | F::PrivateToken)) => {
-            on(F::PhoneLast4, t.error_last4)
-        }
+        (ErrorCode::BadParameter, Some(F::PrivateToken)) => whole(t.error_tracking_not_found),
         (ErrorCode::BadParameter, Some(F::Comment)) => on(F::Comment, t.error_comment),
         _ => None,
     }
@@ -272,11 +270,10 @@ pub fn reveal(error: &ClientError, t: &Catalog) -> &'static str {
     }
 }
 
-/// A refused look-up of an opinion by tracking number and phone digits.
+/// A refused look-up of an opinion (by the verified phone or the private link).
 pub fn lookup(error: &ClientError, t: &Catalog) -> &'static str {
     let words = |code, _: Option<FollowField>, t: &Catalog| match code {
-        ErrorCode::NotFound => Some(t.error_tracking_not_found),
-        ErrorCode::BadParameter => Some(t.error_last4),
+        ErrorCode::NotFound | ErrorCode::BadParameter => Some(t.error_tracking_not_found),
         _ => None,
     };
     explain(error, t, words, |m| m)
@@ -372,12 +369,12 @@ mod tests {
         );
         let message = answered(400, ErrorCode::BadParameter, Some(StepField::Message));
         assert_eq!(step(&message, t).0, Some("message"));
-        let last4 = answered(
+        let token = answered(
             400,
             ErrorCode::BadParameter,
             Some(FollowField::PrivateToken),
         );
-        assert_eq!(step(&last4, t), (Some("phone_last4"), t.error_last4));
+        assert_eq!(step(&token, t), (None, t.error_tracking_not_found));
         assert_eq!(
             step(&plain(409, ErrorCode::StepNotAllowed), t),
             (None, t.error_step_conflict)

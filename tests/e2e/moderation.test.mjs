@@ -68,7 +68,7 @@ test('an opinion goes from the citizen through staff and the unit to the public 
   await staff.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await staff.getByText(BODY).waitFor();
   await noScriptRan(staff);
-  await staff.getByText(/^联系人：张三 138\*+\d{2,4}$/).waitFor();
+  await staff.getByText('联系人：张三 138******00').waitFor();
   assert.equal(await staff.getByText('13800138000').count(), 0, 'the phone is masked until revealed');
   await lookAt(staff, 'staff-opinion');
   await staff.getByRole('button', { name: '显示完整手机号' }).click();

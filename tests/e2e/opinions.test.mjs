@@ -75,7 +75,7 @@ test('a citizen sends an opinion with a photo from a home page and follows it', 
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await page.getByText(BODY).waitFor();
   await page.locator('.timeline').getByText('已提交').waitFor();
-  await page.getByText(/^联系人：张三 138\*+\d{2,4}$/).waitFor();
+  await page.getByText('联系人：张三 138******00').waitFor();
   assert.equal(await page.locator('.opinion img').count(), 1);
   assert.equal(await page.locator('.opinion script').count(), 0);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');

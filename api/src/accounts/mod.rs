@@ -60,7 +60,7 @@ pub struct Account {
     pub username: String,
     pub display_name: String,
     pub role: Role,
-    /// Masked to everyone but the account's owner and staff (`138****1234`).
+    /// Masked to everyone but the account's owner and staff (`138******34`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// The homes a delegate belongs to (empty for staff).
@@ -283,9 +283,10 @@ impl MobileNumber {
         &self.0
     }
 
-    /// The number as shown to anyone but its owner: `138****1234`.
+    /// The number as shown to anyone but its owner: `138******34`, its first 3 and last 2 digits
+    /// only, so no masked number shows the 4 digits people use as a secret elsewhere.
     pub fn masked(&self) -> String {
-        format!("{}****{}", &self.0[..3], &self.0[7..])
+        format!("{}******{}", &self.0[..3], &self.0[9..])
     }
 }
 
@@ -332,10 +333,10 @@ mod tests {
     }
 
     #[test]
-    fn a_mobile_number_is_masked_in_the_middle() {
+    fn a_mobile_number_shows_only_its_first_three_and_last_two_digits() {
         assert_eq!(
             MobileNumber::parse("13812341234").unwrap().masked(),
-            "138****1234"
+            "138******34"
         );
     }
 

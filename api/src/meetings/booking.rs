@@ -131,7 +131,7 @@ pub struct Booking {
     pub activity_id: String,
     pub status: BookingStatus,
     pub name: String,
-    /// Masked (`138****1234`).
+    /// Masked (`138******34`).
     pub phone: String,
     pub topic: String,
     pub access_needs: Vec<AccessNeed>,

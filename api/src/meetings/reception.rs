@@ -30,7 +30,7 @@ crate::form_fields! {
 pub struct RosterEntry {
     pub code: String,
     pub name: String,
-    /// In full for the delegates on duty, masked (`138****8000`) for everyone else.
+    /// In full for the delegates on duty, masked (`138******00`) for everyone else.
     pub phone: String,
     pub topic: String,
     pub access_needs: Vec<AccessNeed>,

@@ -164,7 +164,7 @@ pub struct OpinionSummary {
     pub district: Option<District>,
     /// Online or entered at a walk-in.
     pub channel: OpinionChannel,
-    /// The contact's phone masked (`138****8000`); absent for an anonymous opinion.
+    /// The contact's phone masked (`138******00`); absent for an anonymous opinion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_masked: Option<String>,
     /// When it was submitted, Unix milliseconds.

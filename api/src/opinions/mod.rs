@@ -1,9 +1,9 @@
 //! Citizens' opinions and suggestions (意见建议): what a citizen sends, the receipt they keep, the
 //! handling chain, and what the status page shows.
 //!
-//! No account is needed. A citizen who leaves a phone finds their opinion again with its
-//! tracking number and the phone's last 4 digits; everyone (anonymous or not) can also use the
-//! private token of the receipt.
+//! No account is needed to send an anonymous opinion; one with contact details needs the session
+//! of that phone (verified by a text code). Everyone follows an opinion by the private link of
+//! its receipt (its private token); a citizen who left a phone also with that phone's session.
 
 pub mod board;
 pub mod handling;
@@ -307,7 +307,7 @@ pub struct OpinionEvent {
     pub note: Option<String>,
 }
 
-/// The contact as the status page shows it: the phone masked (`138****1234`).
+/// The contact as the status page shows it: the phone masked (`138******34`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MaskedContact {
@@ -353,19 +353,6 @@ pub struct OpinionView {
     /// The handling units (承办单位) it was passed to, by name; empty until assigned.
     #[serde(default)]
     pub units: Vec<String>,
-}
-
-/// Query of `GET /api/opinions/{tracking_number}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct OpinionLookup {
-    /// The last 4 digits of the phone given with the opinion.
-    #[cfg_attr(
-        feature = "openapi",
-        param(min_length = 4, max_length = 4, pattern = "^[0-9]{4}$")
-    )]
-    pub phone_last4: String,
 }
 
 /// The tracking number of the `sequence`-th opinion of a Hohhot day, e.g. `YJ20261128-0042`

@@ -22,8 +22,6 @@ pub enum ReplyClass {
 crate::form_fields! {
     /// The fields of following an opinion and rating its reply.
     pub enum FollowField {
-        /// The last 4 digits of the phone given with the opinion.
-        PhoneLast4 = "phone_last4",
         /// The receipt's private token.
         PrivateToken = "private_token",
         /// A comment with the rating.
@@ -86,7 +84,8 @@ impl Rating {
 }
 
 /// Body of `POST /api/opinions/{tracking_number}/rating`. Ownership is proved with
-/// `phone_last4` or `private_token` (one is needed).
+/// `private_token`, or else by the citizen session of the opinion's phone (the `dh_citizen`
+/// cookie with its `X-CSRF-Token`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RateOpinion {
@@ -96,20 +95,13 @@ pub struct RateOpinion {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub comment: Option<String>,
-    /// The last 4 digits of the phone given with the opinion.
-    #[serde(default)]
-    #[cfg_attr(
-        feature = "openapi",
-        schema(min_length = 4, max_length = 4, pattern = "^[0-9]{4}$")
-    )]
-    pub phone_last4: Option<String>,
-    /// Or the private token of the receipt.
+    /// The private token of the receipt; without it, the session of the opinion's phone.
     #[serde(default)]
     pub private_token: Option<String>,
 }
 
 impl RateOpinion {
-    /// Checks the comment's length and that a proof of ownership is given.
+    /// Checks the comment (ownership is the server's to check: a token or a session).
     pub fn validate(&self) -> Result<(), ApiError> {
         if let Some(comment) = &self.comment {
             check_text(FollowField::Comment, comment, Lines::Many)?;
@@ -122,12 +114,6 @@ impl RateOpinion {
             return Err(ApiError::bad_parameter(
                 FollowField::Comment,
                 format!("comment must be at most {MAX_COMMENT_CHARS} characters"),
-            ));
-        }
-        if self.phone_last4.is_none() && self.private_token.is_none() {
-            return Err(ApiError::bad_parameter(
-                FollowField::PhoneLast4,
-                "give the phone's last 4 digits or the receipt's private token",
             ));
         }
         Ok(())

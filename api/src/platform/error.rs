@@ -16,6 +16,9 @@ pub enum ErrorCode {
     NotFound,
     /// Signing in is needed, or the session has ended.
     Unauthenticated,
+    /// This needs the session of the phone it names, verified by a text code (401): an opinion
+    /// with contact details. `field` names the phone.
+    PhoneUnverified,
     /// The signed-in account may not do this.
     Forbidden,
     /// A state-changing request came without the session's anti-forgery token.

@@ -139,7 +139,7 @@ pub struct Notification {
     /// The opinion an opinion's message is about (`YJ20261128-0042`); absent for any other.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
-    /// Masked (`138****8000`).
+    /// Masked (`138******00`).
     pub phone: String,
     /// The text sent, in Chinese; a verification code shows as `******`.
     pub message: String,

@@ -1,6 +1,6 @@
 //! The messages about opinions: which template each step of the chain uses and its parameters.
-//! Each names the tracking number and says that it and the phone's last four digits open the
-//! status page; none carries the private link's token. They aim at one text message (70
+//! Each names the tracking number and says where the status page is (the receipt's private link,
+//! or "我的" with the verified phone); none carries the private link's token. They aim at one text message (70
 //! characters); only what staff wrote or named (a reason, several units) is shortened to fit. The
 //! wording is in `outbox::templates`.
 
@@ -121,7 +121,7 @@ mod tests {
     use crate::outbox::templates::SIGNATURE;
 
     /// How a citizen finds the status page.
-    const LOOK_UP: &str = "凭查询码和手机号后四位可查详情。";
+    const LOOK_UP: &str = "详情见专属链接或“我的”页。";
 
     const TRACKING: &str = "YJ20261128-0001";
 
@@ -149,7 +149,7 @@ mod tests {
         assert_eq!(
             OpinionNotice::Accepted.text(TRACKING),
             "【人大代表之家】您的意见YJ20261128-0001已受理，将转交承办单位办理。\
-             凭查询码和手机号后四位可查详情。"
+             详情见专属链接或“我的”页。"
         );
     }
 
@@ -178,7 +178,7 @@ mod tests {
             .map(|n| n.text(TRACKING))
             .collect();
         assert!(
-            texts[1].contains("不予受理：属于广告信息。凭"),
+            texts[1].contains("不予受理：属于广告信息。详情见"),
             "{}",
             texts[1]
         );

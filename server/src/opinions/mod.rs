@@ -1,8 +1,10 @@
-//! Opinions (意见建议): submission with photos, the staff's handling chain, due dates, the public
-//! board, ratings, statistics, handling units and the holiday calendar.
+//! Opinions (意见建议): submission with photos, look-ups by their owners, the staff's handling
+//! chain, due dates, the public board, ratings, statistics, handling units and the holiday
+//! calendar.
 
 pub mod chain;
 pub mod images;
+pub mod lookups;
 pub mod messages;
 pub mod near_duplicates;
 pub mod routes;

@@ -36,15 +36,12 @@ pub enum Template {
     VerificationCode,
 }
 
-/// An opinion's message: its tracking number, the news, and how the citizen finds the status
-/// page (the tracking number and the phone's last four digits; never the private link's token).
+/// An opinion's message: its tracking number, the news, and where the citizen finds the status
+/// page: the receipt's private link, or "我的" once the phone is verified (never the link's
+/// token, and no digits of the phone that would open anything).
 macro_rules! opinion {
     ($news:literal) => {
-        concat!(
-            "您的意见{tracking}",
-            $news,
-            "凭查询码和手机号后四位可查详情。"
-        )
+        concat!("您的意见{tracking}", $news, "详情见专属链接或“我的”页。")
     };
 }
 
@@ -382,7 +379,7 @@ mod tests {
         let message = Message::new(Template::OpinionReplied, ["YJ20261128-0001", "A类"]);
         assert_eq!(
             message.text(),
-            "【人大代表之家】您的意见YJ20261128-0001已答复（A类）。凭查询码和手机号后四位可查详情。"
+            "【人大代表之家】您的意见YJ20261128-0001已答复（A类）。详情见专属链接或“我的”页。"
         );
         let tricky = Message::new(Template::OpinionRejected, ["YJ1", "{tracking}"]);
         assert!(

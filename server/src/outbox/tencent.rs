@@ -439,7 +439,7 @@ mod tests {
             "{error}"
         );
         assert!(!error.contains(PHONE), "{error}");
-        assert!(error.contains("138****8000"), "{error}");
+        assert!(error.contains("138******00"), "{error}");
     }
 
     #[tokio::test]

@@ -19,6 +19,12 @@ pub enum AppError {
     Unauthenticated,
     #[error("{0}")]
     Forbidden(String),
+    /// A 401 `phone_unverified`: this needs the session of the phone that `field` names.
+    #[error("{0}")]
+    PhoneUnverified(ApiError),
+    /// A 403 about one field: e.g. a phone other than the session's.
+    #[error("{0}")]
+    ForbiddenOn(ApiError),
     #[error("the anti-forgery token is missing or wrong")]
     CsrfRejected,
     #[error("the login or password is wrong")]
@@ -122,6 +128,16 @@ impl AppError {
         AppError::Conflict(ApiError::new(code, message).on(field))
     }
 
+    /// A 401 `phone_unverified`: `field` names a phone whose session the request lacks.
+    pub fn phone_unverified<F: FormField>(field: F, message: impl Into<String>) -> AppError {
+        AppError::PhoneUnverified(ApiError::new(ErrorCode::PhoneUnverified, message).on(field))
+    }
+
+    /// A 403 `forbidden` about one field: e.g. a phone other than the session's.
+    pub fn forbidden_on<F: FormField>(field: F, message: impl Into<String>) -> AppError {
+        AppError::ForbiddenOn(ApiError::new(ErrorCode::Forbidden, message).on(field))
+    }
+
     /// A 409 `limit_reached`: the request would break a limit on how many there may be.
     pub fn limit_reached<F: FormField>(field: F, message: impl Into<String>) -> AppError {
         AppError::conflict_on(ErrorCode::LimitReached, field, message)
@@ -151,6 +167,8 @@ impl IntoResponse for AppError {
                 simple(ErrorCode::Unauthenticated, e.to_string()),
             ),
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, simple(ErrorCode::Forbidden, m)),
+            AppError::PhoneUnverified(e) => (StatusCode::UNAUTHORIZED, e),
+            AppError::ForbiddenOn(e) => (StatusCode::FORBIDDEN, e),
             e @ AppError::CsrfRejected => (
                 StatusCode::FORBIDDEN,
                 simple(ErrorCode::CsrfRejected, e.to_string()),

@@ -47,19 +47,24 @@ pub enum HourlyCounter {
     OpinionsFromPhone,
     /// Photos uploaded from one client address (hashed).
     PhotosFromAddress,
-    /// Wrong phone digits or tokens tried for one tracking number.
+    /// Failed look-ups of one opinion, by its tracking number: its status page or rating asked
+    /// for without its private token or its phone's session.
     FailedLookups,
+    /// Failed look-ups of opinions (by tracking number or private token) from one client address
+    /// (hashed).
+    FailedLookupsFromAddress,
     /// Citizens' phones revealed by one staff account.
     PhoneReveals,
 }
 
 impl HourlyCounter {
     /// Every kind, for housekeeping.
-    pub const ALL: [HourlyCounter; 5] = [
+    pub const ALL: [HourlyCounter; 6] = [
         HourlyCounter::OpinionsFromAddress,
         HourlyCounter::OpinionsFromPhone,
         HourlyCounter::PhotosFromAddress,
         HourlyCounter::FailedLookups,
+        HourlyCounter::FailedLookupsFromAddress,
         HourlyCounter::PhoneReveals,
     ];
 
@@ -70,6 +75,7 @@ impl HourlyCounter {
             HourlyCounter::OpinionsFromPhone => "phone",
             HourlyCounter::PhotosFromAddress => "photo-ip",
             HourlyCounter::FailedLookups => "lookup",
+            HourlyCounter::FailedLookupsFromAddress => "lookup-ip",
             HourlyCounter::PhoneReveals => "reveal",
         }
     }
@@ -143,6 +149,9 @@ mod tests {
         assert_eq!(Subject::tracking_number(&"9".repeat(3000)), None);
         assert_eq!(Subject::hashed("1.2.3.4").0.len(), 64);
         let prefixes: Vec<&str> = HourlyCounter::ALL.iter().map(|c| c.prefix()).collect();
-        assert_eq!(prefixes, ["ip", "phone", "photo-ip", "lookup", "reveal"]);
+        assert_eq!(
+            prefixes,
+            ["ip", "phone", "photo-ip", "lookup", "lookup-ip", "reveal"]
+        );
     }
 }

@@ -25,7 +25,7 @@ const PHONE: &str = "13800138000";
 
 async fn a_texted_code_starts_a_session_of_that_phone_that_ends_on_sign_out(app: TestApp) {
     let asked = json_body(app.ask_code(PHONE).await, StatusCode::ACCEPTED).await;
-    assert_eq!(asked["phone_masked"], "138****8000", "{asked}");
+    assert_eq!(asked["phone_masked"], "138******00", "{asked}");
     assert_eq!(asked["valid_minutes"], 10);
     assert_eq!(asked["resend_after_seconds"], 60);
     let response = app.verify_response(PHONE, TEST_CODE).await;

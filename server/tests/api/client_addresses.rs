@@ -28,8 +28,9 @@ mod limits_count_the_address_our_proxy_wrote_and_an_ipv6_client_by_its_slash_64 
 }
 
 async fn submit_from(app: &TestApp, key: &str, forwarded_for: &str) -> StatusCode {
-    let request =
-        submit_request(app, key, &opinion_body(None, &[])).header("x-forwarded-for", forwarded_for);
+    let request = submit_request(app, key, &opinion_body(None, &[]))
+        .await
+        .header("x-forwarded-for", forwarded_for);
     app.send(request).await.status()
 }
 

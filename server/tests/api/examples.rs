@@ -23,6 +23,9 @@ pub(crate) struct Example {
     pub body: Option<Value>,
     /// What the allowed caller gets, in the order of [`examples`].
     pub answer: Option<StatusCode>,
+    /// Sent in the citizen session of the fixtures' phone (an open operation that acts for a
+    /// phone: an opinion with contact details, its status page and rating).
+    pub as_citizen: bool,
 }
 
 impl Example {
@@ -30,7 +33,7 @@ impl Example {
         self.method == operation.method && self.template == operation.template
     }
 
-    /// The request without a caller.
+    /// The request without an account's session (in the citizen session if it needs one).
     pub fn request(&self, app: &TestApp, fixtures: &Fixtures) -> RequestBuilder {
         let path = self
             .path
@@ -40,9 +43,18 @@ impl Example {
         for (name, value) in &self.headers {
             request = request.header(name, value);
         }
-        match &self.body {
+        let request = match &self.body {
             Some(body) => request.json(body),
             None => request,
+        };
+        self.with_caller(request, fixtures)
+    }
+
+    /// The request in the citizen session, when the example needs one.
+    pub fn with_caller(&self, request: RequestBuilder, fixtures: &Fixtures) -> RequestBuilder {
+        match self.as_citizen {
+            true => fixtures.citizen.signed(request),
+            false => request,
         }
     }
 }
@@ -56,6 +68,7 @@ fn example(method: Method, template: &'static str, answer: StatusCode) -> Exampl
         headers: Vec::new(),
         body: None,
         answer: Some(answer),
+        as_citizen: false,
     }
 }
 
@@ -80,6 +93,12 @@ impl Example {
 
     fn header(mut self, name: &str, value: &str) -> Example {
         self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// In the citizen session of the fixtures' phone ([`PHONE`]).
+    fn in_citizen_session(mut self) -> Example {
+        self.as_citizen = true;
         self
     }
 
@@ -109,7 +128,7 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
     });
     let holidays = json!({ "days": [{ "date": "2027-01-01", "name": "元旦", "kind": "holiday" }] });
     let walk_in = opinion_body(Some(PHONE), &[]);
-    let rating = json!({ "rating": "fairly", "comment": "还行", "phone_last4": "8000" });
+    let rating = json!({ "rating": "fairly", "comment": "还行" });
     vec![
         example(M::GET, "/api/session", S::OK),
         example(M::POST, "/api/session", S::OK)
@@ -216,11 +235,12 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
             .query(&[("lat", "40.8420"), ("lon", "111.6850")])
             .open(),
         example(M::GET, "/api/opinions/{tracking_number}", S::OK)
-            .query(&[("phone_last4", "8000")])
+            .in_citizen_session()
             .open(),
         example(M::POST, "/api/opinions", S::CREATED)
             .header("Idempotency-Key", "example-1")
-            .body(opinion_body(Some("13900000004"), &[]))
+            .body(opinion_body(Some(PHONE), &[]))
+            .in_citizen_session()
             .open(),
         example(M::POST, "/api/activities/{id}/bookings", S::CREATED)
             .at(format!("/api/activities/{}/bookings", f.edited))
@@ -230,6 +250,7 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
             .body(crate::bookings::booking_body("13900139002")),
         example(M::POST, "/api/opinions/{tracking_number}/rating", S::OK)
             .body(rating)
+            .in_citizen_session()
             .open(),
     ]
 }

@@ -77,7 +77,7 @@ async fn control_and_bidirectional_characters_are_a_400_naming_the_field_and_sto
         ("a backspace in a body", body_text, "body"),
         ("an isolate in a contact name", contact, "contact.name"),
     ] {
-        let request = submit_request(&app, &format!("key-{field}"), &opinion);
+        let request = submit_request(&app, &format!("key-{field}"), &opinion).await;
         bad_field(app.send(request).await, field, case).await;
     }
 
@@ -125,7 +125,7 @@ async fn a_nul_in_any_string_is_a_400_naming_its_field(app: TestApp) {
     .await;
     let mut opinion = opinion_body(Some(PHONE), &[]);
     opinion["contact"]["name"] = json!("\u{0}");
-    let request = submit_request(&app, "key-nul", &opinion);
+    let request = submit_request(&app, "key-nul", &opinion).await;
     bad_field(
         app.send(request).await,
         "contact.name",

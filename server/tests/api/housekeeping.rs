@@ -160,7 +160,7 @@ async fn rate_limit_counters_are_deleted_once_their_hour_is_over(app: TestApp) {
         .as_str()
         .unwrap()
         .to_owned();
-    let wrong = app.get(&format!("/api/opinions/{tracking}?phone_last4=0000"));
+    let wrong = app.get(&format!("/api/opinions/{tracking}"));
     api_error(app.send(wrong).await, StatusCode::NOT_FOUND, "not_found").await;
     let names = || async {
         let rows: Vec<(String,)> = sqlx::query_as("SELECT name FROM opinion_counters")
@@ -174,7 +174,10 @@ async fn rate_limit_counters_are_deleted_once_their_hour_is_over(app: TestApp) {
         kinds.sort();
         kinds
     };
-    assert_eq!(names().await, ["day", "ip", "lookup", "phone", "photo-ip"]);
+    assert_eq!(
+        names().await,
+        ["day", "ip", "lookup", "lookup-ip", "phone", "photo-ip"]
+    );
 
     // Within their hour the counters stay, and the limit still holds.
     let pass = pass_at(&app, start).await;
@@ -184,7 +187,7 @@ async fn rate_limit_counters_are_deleted_once_their_hour_is_over(app: TestApp) {
 
     // An hour later they are gone; the day's tracking-number sequence is not a limit and stays.
     let pass = pass_at(&app, start + HOUR).await;
-    assert_eq!(pass.counters, 4, "{pass:?}");
+    assert_eq!(pass.counters, 5, "{pass:?}");
     assert_eq!(names().await, ["day"]);
     // Counters hold no personal data: a pass that only removed them is not in the audit log.
     let staff = staff(&app).await;
@@ -264,14 +267,10 @@ async fn contacts_of_opinions_ended_three_years_ago_are_erased_and_board_stats_a
     assert!(before_view["personal_data_erased_at_ms"].is_null());
     let photo_url = photo["url"].as_str().unwrap();
     assert_eq!(status_of_path(&app, photo_url).await, StatusCode::NOT_FOUND);
-    // With the phone gone, its last digits open nothing.
-    let by_digits = app.get(&format!("/api/opinions/{published}?phone_last4=8000"));
-    api_error(
-        app.send(by_digits).await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
+    // With the phone gone, the phone's session opens nothing.
+    let citizen = app.citizen(PHONE).await;
+    let by_phone = citizen.cookie_only(app.get(&format!("/api/opinions/{published}")));
+    api_error(app.send(by_phone).await, StatusCode::NOT_FOUND, "not_found").await;
 
     // The board and the statistics are as they were.
     assert_eq!(

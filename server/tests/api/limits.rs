@@ -252,9 +252,10 @@ fn request(
     if let Some(raw) = raw {
         request = request.header(CONTENT_TYPE, "application/json").body(raw);
     }
-    match f.allowed_caller(op) {
-        Some(caller) => caller.signed(request),
-        None => request,
+    match (f.allowed_caller(op), example) {
+        (Some(caller), _) => caller.signed(request),
+        (None, Some(example)) => example.with_caller(request, f),
+        (None, None) => request,
     }
 }
 

@@ -96,16 +96,19 @@ pub(crate) async fn staff_view(app: &TestApp, staff: &Browser, tracking: &str) -
     staff_get(app, staff, &format!("/api/staff/opinions/{tracking}")).await
 }
 
-/// The citizen's status page by phone digits.
-pub(crate) async fn citizen_view(app: &TestApp, tracking: &str, last4: &str) -> Value {
-    let path = format!("/api/opinions/{tracking}?phone_last4={last4}");
-    json_body(app.send(app.get(&path)).await, StatusCode::OK).await
+/// The citizen's status page, in the session of `phone` (the opinion's).
+pub(crate) async fn citizen_view(app: &TestApp, tracking: &str, phone: &str) -> Value {
+    let session = app.citizen(phone).await;
+    let request = session.cookie_only(app.get(&format!("/api/opinions/{tracking}")));
+    json_body(app.send(request).await, StatusCode::OK).await
 }
 
-/// `POST /api/opinions/{tracking}/rating`.
-pub(crate) async fn rate(app: &TestApp, tracking: &str, body: Value) -> Response {
+/// `POST /api/opinions/{tracking}/rating` in the session of `phone`.
+pub(crate) async fn rate(app: &TestApp, tracking: &str, phone: &str, body: Value) -> Response {
+    let session = app.citizen(phone).await;
     let path = format!("/api/opinions/{tracking}/rating");
-    app.send(app.request(Method::POST, &path).json(&body)).await
+    app.send(session.signed(app.request(Method::POST, &path).json(&body)))
+        .await
 }
 
 /// The audit entries about a target, oldest first.
@@ -130,7 +133,7 @@ async fn an_opinion_goes_the_whole_chain_to_its_rating_and_the_public_board(app:
     let tracking = new_opinion(&app, Some(PHONE), json!({})).await;
     let queue = staff_get(&app, &staff, "/api/staff/opinions").await;
     assert_eq!(queue["total"], 1);
-    assert_eq!(queue["items"][0]["phone_masked"], "138****8000");
+    assert_eq!(queue["items"][0]["phone_masked"], "138******00");
     assert_eq!(queue["items"][0]["status"], "submitted");
 
     acted(
@@ -169,7 +172,7 @@ async fn an_opinion_goes_the_whole_chain_to_its_rating_and_the_public_board(app:
     let answered = acted(&app, &staff, &tracking, "reply", reply).await;
     assert_eq!(answered["reply"]["class"], "A");
 
-    let before = citizen_view(&app, &tracking, "8000").await;
+    let before = citizen_view(&app, &tracking, PHONE).await;
     assert_eq!(before["status"], "replied");
     assert_eq!(before["reply"]["text"], "已在该站台加装遮阳棚。");
     assert_eq!(
@@ -181,7 +184,8 @@ async fn an_opinion_goes_the_whole_chain_to_its_rating_and_the_public_board(app:
         rate(
             &app,
             &tracking,
-            json!({ "rating": "satisfied", "comment": "很快", "phone_last4": "8000" }),
+            PHONE,
+            json!({ "rating": "satisfied", "comment": "很快" }),
         )
         .await,
         StatusCode::OK,
@@ -265,7 +269,7 @@ async fn every_rejection_reason_is_kept_and_told_to_the_citizen(app: TestApp) {
             view["rejection"]["duplicate_of"],
             duplicate_of.clone().map_or(Value::Null, Value::from)
         );
-        let citizen = citizen_view(&app, &tracking, &phone[7..]).await;
+        let citizen = citizen_view(&app, &tracking, &phone).await;
         assert_eq!(citizen["status"], "rejected");
         assert_eq!(citizen["timeline"][1]["note"], message.as_str());
         let audit = audit_of(&app, &staff, &tracking).await;
@@ -342,8 +346,8 @@ async fn steps_out_of_order_are_409s_that_change_nothing(app: TestApp) {
     assert_eq!(view["timeline"].as_array().unwrap().len(), 1);
     assert!(audit_of(&app, &staff, &tracking).await.is_empty());
 
-    let rating = json!({ "rating": "fairly", "phone_last4": "8000" });
-    let early = rate(&app, &tracking, rating.clone()).await;
+    let rating = json!({ "rating": "fairly" });
+    let early = rate(&app, &tracking, PHONE, rating.clone()).await;
     api_error(early, StatusCode::CONFLICT, "no_reply_yet").await;
 
     acted(&app, &staff, &tracking, "accept", json!({})).await;
@@ -379,15 +383,20 @@ async fn steps_out_of_order_are_409s_that_change_nothing(app: TestApp) {
     refused(&app, &staff, &tracking, "reply", reply).await;
     refused(&app, &staff, &tracking, "extend", extend).await;
 
-    let wrong = rate(
-        &app,
-        &tracking,
-        json!({ "rating": "fairly", "phone_last4": "1234" }),
+    // Another phone's session, or a wrong private token, rates nothing: the same 404 as for no
+    // such opinion.
+    let wrong = rate(&app, &tracking, "13900139000", rating.clone()).await;
+    api_error(wrong, StatusCode::NOT_FOUND, "not_found").await;
+    let path = format!("/api/opinions/{tracking}/rating");
+    let token = json!({ "rating": "fairly", "private_token": "not-the-token" });
+    let wrong = app.request(Method::POST, &path).json(&token);
+    api_error(app.send(wrong).await, StatusCode::NOT_FOUND, "not_found").await;
+    json_body(
+        rate(&app, &tracking, PHONE, rating.clone()).await,
+        StatusCode::OK,
     )
     .await;
-    api_error(wrong, StatusCode::NOT_FOUND, "not_found").await;
-    json_body(rate(&app, &tracking, rating.clone()).await, StatusCode::OK).await;
-    let again = rate(&app, &tracking, rating).await;
+    let again = rate(&app, &tracking, PHONE, rating).await;
     api_error(again, StatusCode::CONFLICT, "already_rated").await;
 
     acted(&app, &staff, &tracking, "close", json!({})).await;
@@ -591,7 +600,7 @@ async fn staff_enter_a_walk_in_citizens_opinion(app: TestApp) {
     let audit = audit_of(&app, &staff, tracking).await;
     assert_eq!(audit[0]["action"], "opinion.walk_in");
     assert_eq!(
-        citizen_view(&app, tracking, "8000").await["status"],
+        citizen_view(&app, tracking, PHONE).await["status"],
         "submitted"
     );
 

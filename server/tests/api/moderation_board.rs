@@ -151,8 +151,8 @@ async fn statistics_of_a_small_known_set(app: TestApp) {
     app.move_clock_to(t0 + 4 * DAY);
     let staff = app.sign_in("staff", PASSWORD).await;
     answered(&app, &staff, &on_time).await;
-    let rating = json!({ "rating": "satisfied", "phone_last4": "8000" });
-    json_body(rate(&app, &on_time, rating).await, StatusCode::OK).await;
+    let rating = json!({ "rating": "satisfied" });
+    json_body(rate(&app, &on_time, PHONE, rating).await, StatusCode::OK).await;
     acted(&app, &staff, &on_time, "publish", json!({})).await;
 
     // The due day ends at midnight after it; the late reply comes on a later day.
@@ -160,8 +160,9 @@ async fn statistics_of_a_small_known_set(app: TestApp) {
     app.move_clock_to(t0 + late_days * DAY);
     let staff = app.sign_in("staff", PASSWORD).await;
     answered(&app, &staff, &late).await;
-    let rating = json!({ "rating": "not", "phone_last4": "0001" });
-    json_body(rate(&app, &late, rating).await, StatusCode::OK).await;
+    let rating = json!({ "rating": "not" });
+    let late_phone = mobile("1390000", 1);
+    json_body(rate(&app, &late, &late_phone, rating).await, StatusCode::OK).await;
     acted(&app, &staff, &late, "close", json!({})).await;
 
     let stats = staff_get(&app, &staff, "/api/staff/stats").await;

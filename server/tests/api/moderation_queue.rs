@@ -3,7 +3,7 @@
 
 use crate::bookings::{bad_field, mobile, now_ms, PHONE};
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
-use crate::moderation::{act, acted, audit_of, new_opinion, staff_get, staff_view};
+use crate::moderation::{act, acted, audit_of, citizen_view, new_opinion, staff_get, staff_view};
 use crate::notifications::staff;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::{civil_from_days, format_date, parse_date, shanghai_ms};
@@ -73,13 +73,13 @@ async fn the_queue_filters_masks_phones_and_flags_near_duplicates(app: TestApp) 
         "the first is no one's duplicate"
     );
     assert!(items[0].get("near_duplicate_of").is_none());
-    assert_eq!(items[2]["phone_masked"], "138****8000");
+    assert_eq!(items[2]["phone_masked"], "138******00");
     assert!(items[0].get("phone_masked").is_none(), "anonymous");
     assert!(!all.to_string().contains(PHONE), "no phone in full");
     assert_eq!(items[0]["district"], "huimin");
     let view = staff_view(&app, &staff, &again).await;
     assert_eq!(view["summary"]["near_duplicate_of"], first.as_str());
-    assert_eq!(view["contact"]["phone_masked"], "139****0001");
+    assert_eq!(view["contact"]["phone_masked"], "139******01");
 
     assert_eq!(
         trackings(&queue(&app, &staff, "category=health").await),
@@ -255,12 +255,7 @@ async fn due_dates_count_working_days_around_weekends_and_holidays(app: TestApp)
         moved["summary"]["due_date"],
         format_date(later_due).as_str()
     );
-    let citizen = json_body(
-        app.send(app.get(&format!("/api/opinions/{first}?phone_last4=8000")))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let citizen = citizen_view(&app, &first, PHONE).await;
     assert_eq!(citizen["due_date"], format_date(later_due).as_str());
     let audit = audit_of(&app, &staff, &first).await;
     let recomputed = audit
@@ -386,12 +381,7 @@ async fn an_extension_moves_the_due_date_within_twice_the_working_days(app: Test
         "no reason",
     )
     .await;
-    let citizen = json_body(
-        app.send(app.get(&format!("/api/opinions/{tracking}?phone_last4=8000")))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let citizen = citizen_view(&app, &tracking, PHONE).await;
     let kinds: Vec<&str> = citizen["timeline"]
         .as_array()
         .unwrap()
@@ -589,9 +579,25 @@ async fn a_delegate_sees_the_opinions_of_their_homes_only(app: TestApp) {
     )
     .await;
     assert_eq!(trackings(&list), [here.as_str()]);
-    assert_eq!(list["items"][0]["phone_masked"], "138****8000");
-    assert!(!list.to_string().contains(PHONE));
+    // No phone at all, not even masked: the opinion may be about this delegate.
+    assert!(list["items"][0].get("phone_masked").is_none(), "{list}");
+    let text = list.to_string();
+    assert!(!text.contains(PHONE) && !text.contains("******"), "{text}");
+    // Staff still see it masked.
     let staff = staff(&app).await;
+    let queue = json_body(
+        app.send(staff.cookie_only(app.get("/api/staff/opinions")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let mine = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["tracking_number"] == here.as_str())
+        .expect("the opinion is in the staff queue");
+    assert_eq!(mine["phone_masked"], "138******00");
     let refused = app
         .send(staff.cookie_only(app.get("/api/delegate/opinions")))
         .await;

@@ -1,18 +1,22 @@
 //! Citizens' opinions: sent without an account under an `Idempotency-Key` (a retry never makes a
-//! second opinion), limited per phone and per address per hour, and followed on a status page
-//! by tracking number and the phone's last 4 digits, or by the receipt's private token.
+//! second opinion), with contact details only in the session of that phone, limited per phone
+//! and per address per hour, and followed on a status page by the session of the opinion's
+//! phone or by the receipt's private token; failed look-ups are limited per record and per
+//! address, also when sent all at once.
 
 use crate::bookings::{all_at_once, answer, bad_field, now_ms, MASKED, PHONE};
-use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use crate::opinion_photos::uploaded;
+use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::{civil_from_days, days_from_civil};
 use reqwest::header::{CACHE_CONTROL, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
 
 on_both_databases!(
-    a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_number_and_phone,
+    a_citizen_sends_an_opinion_with_photos_and_follows_it_by_the_phones_session_or_the_link,
     an_anonymous_opinion_is_found_only_by_its_private_token,
+    contact_details_need_the_session_of_that_phone_and_an_anonymous_opinion_none,
     five_identical_requests_at_once_make_one_opinion_and_retries_get_the_same_receipt,
     a_key_used_for_another_body_is_a_409_and_a_missing_key_a_400,
     tracking_numbers_carry_the_hohhot_date_and_count_up_within_the_day,
@@ -20,7 +24,9 @@ on_both_databases!(
     one_address_sends_at_most_twenty_opinions_an_hour,
     photos_must_exist_and_be_unattached_or_nothing_is_stored,
     every_invalid_field_is_a_400_naming_it_and_stores_nothing,
-    wrong_phone_digits_are_tried_at_most_ten_times_an_hour,
+    failed_look_ups_of_one_opinion_are_refused_after_ten_an_hour,
+    failed_look_ups_from_one_address_are_refused_after_thirty_an_hour,
+    two_hundred_wrong_look_ups_at_once_for_one_opinion_evaluate_at_most_ten,
     a_tracking_number_of_another_form_is_a_404_and_writes_no_counter,
 );
 
@@ -39,14 +45,22 @@ pub(crate) fn opinion_body(phone: Option<&str>, photo_ids: &[&str]) -> Value {
     })
 }
 
-pub(crate) fn submit_request(app: &TestApp, key: &str, body: &Value) -> RequestBuilder {
-    app.request(Method::POST, "/api/opinions")
+/// `POST /api/opinions` as the app sends it: with contact details, in the session of that
+/// phone (verified once per test app); anonymous, without one.
+pub(crate) async fn submit_request(app: &TestApp, key: &str, body: &Value) -> RequestBuilder {
+    let request = app
+        .request(Method::POST, "/api/opinions")
         .header("Idempotency-Key", key)
-        .json(body)
+        .json(body);
+    let phone = body["contact"]["phone"].as_str();
+    match phone.and_then(|p| MobileNumber::parse(p).ok()) {
+        Some(phone) => app.citizen(phone.as_str()).await.signed(request),
+        None => request,
+    }
 }
 
 pub(crate) async fn submit(app: &TestApp, key: &str, body: &Value) -> Response {
-    app.send(submit_request(app, key, body)).await
+    app.send(submit_request(app, key, body).await).await
 }
 
 /// Submits and expects a new receipt.
@@ -61,9 +75,17 @@ fn tracking_of(receipt: &Value) -> String {
         .to_owned()
 }
 
-async fn by_tracking(app: &TestApp, tracking: &str, last4: &str) -> Response {
-    let path = format!("/api/opinions/{tracking}?phone_last4={last4}");
-    app.send(app.get(&path)).await
+/// `GET /api/opinions/{tracking}` in a citizen's session, or without one.
+pub(crate) async fn by_tracking(
+    app: &TestApp,
+    tracking: &str,
+    session: Option<&Browser>,
+) -> Response {
+    let request = app.get(&format!("/api/opinions/{tracking}"));
+    match session {
+        Some(session) => app.send(session.cookie_only(request)).await,
+        None => app.send(request).await,
+    }
 }
 
 async fn by_token(app: &TestApp, token: &str) -> Response {
@@ -86,7 +108,7 @@ fn hohhot_today() -> String {
     format!("{y:04}{m:02}{d:02}")
 }
 
-async fn a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_number_and_phone(
+async fn a_citizen_sends_an_opinion_with_photos_and_follows_it_by_the_phones_session_or_the_link(
     app: TestApp,
 ) {
     let first = uploaded(&app).await;
@@ -106,7 +128,8 @@ async fn a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_numbe
         .to_owned();
     assert!(token.len() >= 32, "{token}");
 
-    let response = by_tracking(&app, &tracking.to_lowercase(), "8000").await;
+    let mine = app.citizen(PHONE).await;
+    let response = by_tracking(&app, &tracking.to_lowercase(), Some(&mine)).await;
     let cache = response.headers().get(CACHE_CONTROL).cloned();
     assert_eq!(
         cache.as_ref().and_then(|v| v.to_str().ok()),
@@ -144,14 +167,20 @@ async fn a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_numbe
 
     let same = json_body(by_token(&app, &token).await, StatusCode::OK).await;
     assert_eq!(same, view);
-    for wrong in ["0008", "1234"] {
-        api_error(
-            by_tracking(&app, &tracking, wrong).await,
+    // Nobody else finds it, and the answer does not say it exists: no session, the session of
+    // a phone with the same last digits, or the old way with the phone's last 4 digits.
+    let other = app.citizen("13900138000").await;
+    for (session, case) in [(None, "no session"), (Some(&other), "another phone")] {
+        let error = api_error(
+            by_tracking(&app, &tracking, session).await,
             StatusCode::NOT_FOUND,
             "not_found",
         )
         .await;
+        assert!(!error.to_string().contains("张三"), "{case}: {error}");
     }
+    let digits = app.get(&format!("/api/opinions/{tracking}?phone_last4=8000"));
+    api_error(app.send(digits).await, StatusCode::NOT_FOUND, "not_found").await;
     api_error(
         by_token(&app, "not-a-token").await,
         StatusCode::NOT_FOUND,
@@ -159,30 +188,21 @@ async fn a_citizen_sends_an_opinion_with_photos_and_follows_it_by_tracking_numbe
     )
     .await;
     api_error(
-        by_tracking(&app, "YJ20000101-0001", "8000").await,
+        by_tracking(&app, "YJ20000101-0001", Some(&mine)).await,
         StatusCode::NOT_FOUND,
         "not_found",
     )
     .await;
-    bad_field(
-        by_tracking(&app, &tracking, "80").await,
-        "phone_last4",
-        "2 digits",
-    )
-    .await;
-    let no_query = app
-        .send(app.get(&format!("/api/opinions/{tracking}")))
-        .await;
-    bad_field(no_query, "phone_last4", "no query").await;
 }
 
 async fn an_anonymous_opinion_is_found_only_by_its_private_token(app: TestApp) {
     let receipt = submitted(&app, "anon", &opinion_body(None, &[])).await;
     let tracking = tracking_of(&receipt);
-    // Whatever digits are tried, an opinion without a phone has none to match.
-    for digits in ["0000", "8000"] {
+    // Whatever session is tried, an opinion without a phone has none to match.
+    let citizen = app.citizen(PHONE).await;
+    for session in [None, Some(&citizen)] {
         api_error(
-            by_tracking(&app, &tracking, digits).await,
+            by_tracking(&app, &tracking, session).await,
             StatusCode::NOT_FOUND,
             "not_found",
         )
@@ -203,9 +223,10 @@ async fn five_identical_requests_at_once_make_one_opinion_and_retries_get_the_sa
     app: TestApp,
 ) {
     let body = opinion_body(Some(PHONE), &[]);
-    let jobs = (0..5)
-        .map(|_| answer(submit_request(&app, "same-key-0001", &body)))
-        .collect();
+    let mut jobs = Vec::new();
+    for _ in 0..5 {
+        jobs.push(answer(submit_request(&app, "same-key-0001", &body).await));
+    }
     let answers = all_at_once(jobs).await;
     let created = answers
         .iter()
@@ -378,24 +399,203 @@ async fn every_invalid_field_is_a_400_naming_it_and_stores_nothing(app: TestApp)
     assert_eq!(stored(&app, "opinions").await, 0);
 }
 
-async fn wrong_phone_digits_are_tried_at_most_ten_times_an_hour(app: TestApp) {
+async fn contact_details_need_the_session_of_that_phone_and_an_anonymous_opinion_none(
+    app: TestApp,
+) {
+    let body = opinion_body(Some(PHONE), &[]);
+    let request = |key: &str| {
+        app.request(Method::POST, "/api/opinions")
+            .header("Idempotency-Key", key)
+            .json(&body)
+    };
+    let error = api_error(
+        app.send(request("no-session")).await,
+        StatusCode::UNAUTHORIZED,
+        "phone_unverified",
+    )
+    .await;
+    assert_eq!(error["field"], "contact.phone", "{error}");
+    let other = app.citizen("13900139000").await;
+    let error = api_error(
+        app.send(other.signed(request("other-phone"))).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_eq!(error["field"], "contact.phone", "{error}");
+    // The session's cookie alone, as a cross-site form would send it, is not enough.
+    let own = app.citizen(PHONE).await;
+    api_error(
+        app.send(own.cookie_only(request("no-token"))).await,
+        StatusCode::FORBIDDEN,
+        "csrf_rejected",
+    )
+    .await;
+    assert_eq!(stored(&app, "opinions").await, 0, "refusals store nothing");
+    // The same phone typed differently is the session's phone.
+    let mut typed = body.clone();
+    typed["contact"]["phone"] = json!("+86 138-0013-8000");
+    let sent = own.signed(
+        app.request(Method::POST, "/api/opinions")
+            .header("Idempotency-Key", "typed")
+            .json(&typed),
+    );
+    json_body(app.send(sent).await, StatusCode::CREATED).await;
+    // Anonymous: no session needed, and a stray session (even without its token) is not read.
+    let anonymous = opinion_body(None, &[]);
+    for (key, session) in [("anon-1", None), ("anon-2", Some(&other))] {
+        let request = app
+            .request(Method::POST, "/api/opinions")
+            .header("Idempotency-Key", key)
+            .json(&anonymous);
+        let request = match session {
+            Some(s) => s.cookie_only(request),
+            None => request,
+        };
+        json_body(app.send(request).await, StatusCode::CREATED).await;
+    }
+    assert_eq!(stored(&app, "opinions").await, 3);
+}
+
+/// The values of the counters whose names start with `prefix:` (this hour's), by name.
+async fn failure_counts(app: &TestApp, prefix: &str) -> Vec<i64> {
+    sqlx::query_scalar("SELECT value FROM opinion_counters WHERE name LIKE $1 ORDER BY name")
+        .bind(format!("{prefix}:%"))
+        .fetch_all(&app.sql().await)
+        .await
+        .expect("the counters")
+}
+
+async fn failed_look_ups_of_one_opinion_are_refused_after_ten_an_hour(app: TestApp) {
     let receipt = submitted(&app, "k", &opinion_body(Some(PHONE), &[])).await;
     let tracking = tracking_of(&receipt);
-    for i in 0..10 {
-        let digits = format!("{:04}", 1000 + i);
-        api_error(
-            by_tracking(&app, &tracking, &digits).await,
-            StatusCode::NOT_FOUND,
-            "not_found",
+    let owner = app.citizen(PHONE).await;
+    // The owner's look-ups never count, however many.
+    for _ in 0..12 {
+        json_body(
+            by_tracking(&app, &tracking, Some(&owner)).await,
+            StatusCode::OK,
         )
         .await;
     }
-    let response = by_tracking(&app, &tracking, "8000").await;
-    assert!(response.headers().contains_key(RETRY_AFTER));
-    api_error(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
-    // The private token still opens it.
+    let other = app.citizen("13900139000").await;
+    let rating = |token: &str| {
+        app.request(Method::POST, &format!("/api/opinions/{tracking}/rating"))
+            .json(&json!({ "rating": "fairly", "private_token": token }))
+    };
+    // Ten failures of any kind: another phone's session, none, a wrong token with the rating.
+    for i in 0..10 {
+        let response = match i % 3 {
+            0 => by_tracking(&app, &tracking, Some(&other)).await,
+            1 => by_tracking(&app, &tracking, None).await,
+            _ => app.send(rating("wrong-token")).await,
+        };
+        api_error(response, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    assert_eq!(failure_counts(&app, "lookup").await, [10]);
+    // Then every look-up of it is refused for the rest of the hour, the owner's too, and the
+    // refusals count nothing more.
+    for session in [Some(&other), Some(&owner), None] {
+        let response = by_tracking(&app, &tracking, session).await;
+        let retry_after: i64 = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok())
+            .expect("a Retry-After in seconds");
+        assert!((1..=3600).contains(&retry_after), "{retry_after}");
+        let error = api_error(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("tracking number"),
+            "{error}"
+        );
+    }
     let token = receipt["private_token"].as_str().expect("a token");
+    api_error(
+        app.send(rating(token)).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
+    )
+    .await;
+    assert_eq!(failure_counts(&app, "lookup").await, [10]);
+    // The private link is not limited per record: it still opens the status page.
     json_body(by_token(&app, token).await, StatusCode::OK).await;
+    // Another opinion is not touched, and the next hour starts afresh.
+    let second = submitted(&app, "k2", &opinion_body(Some(PHONE), &[])).await;
+    json_body(
+        by_tracking(&app, &tracking_of(&second), Some(&owner)).await,
+        StatusCode::OK,
+    )
+    .await;
+    app.clock.advance(3_600_000);
+    let owner = app.citizen(PHONE).await;
+    json_body(
+        by_tracking(&app, &tracking, Some(&owner)).await,
+        StatusCode::OK,
+    )
+    .await;
+}
+
+async fn failed_look_ups_from_one_address_are_refused_after_thirty_an_hour(app: TestApp) {
+    let receipt = submitted(&app, "k", &opinion_body(None, &[])).await;
+    let token = receipt["private_token"].as_str().expect("a token");
+    let tracking = tracking_of(&receipt);
+    // Wrong private links count per address (they name no record); so do wrong tracking
+    // numbers, each of another record.
+    for i in 0..30 {
+        let response = if i % 2 == 0 {
+            by_token(&app, &format!("wrong-token-{i}")).await
+        } else {
+            by_tracking(&app, &format!("YJ20000101-{i:04}"), None).await
+        };
+        api_error(response, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    assert_eq!(failure_counts(&app, "lookup-ip").await, [30]);
+    for response in [
+        by_token(&app, "wrong-token").await,
+        by_token(&app, token).await,
+        by_tracking(&app, &tracking, None).await,
+    ] {
+        assert!(response.headers().contains_key(RETRY_AFTER));
+        let error = api_error(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        assert!(
+            error["message"].as_str().unwrap().contains("address"),
+            "{error}"
+        );
+    }
+    assert_eq!(failure_counts(&app, "lookup-ip").await, [30]);
+    app.clock.advance(3_600_000);
+    json_body(by_token(&app, token).await, StatusCode::OK).await;
+}
+
+async fn two_hundred_wrong_look_ups_at_once_for_one_opinion_evaluate_at_most_ten(app: TestApp) {
+    let receipt = submitted(&app, "k", &opinion_body(Some(PHONE), &[])).await;
+    let tracking = tracking_of(&receipt);
+    let other = app.citizen("13900139000").await;
+    let path = format!("/api/opinions/{tracking}");
+    let jobs = (0..200)
+        .map(|_| answer(other.cookie_only(app.get(&path))))
+        .collect();
+    let answers = all_at_once(jobs).await;
+    let count = |status: StatusCode| answers.iter().filter(|(s, _)| *s == status).count();
+    let (evaluated, refused) = (
+        count(StatusCode::NOT_FOUND),
+        count(StatusCode::TOO_MANY_REQUESTS),
+    );
+    println!(
+        "{:?}: 200 wrong look-ups at once for one opinion: {evaluated} evaluated (404), \
+         {refused} refused (429)",
+        app.backend
+    );
+    assert_eq!(evaluated + refused, 200, "{answers:?}");
+    assert_eq!(
+        evaluated, 10,
+        "look-ups take turns: exactly the limit is evaluated"
+    );
+    assert_eq!(failure_counts(&app, "lookup").await, [10]);
 }
 
 async fn a_tracking_number_of_another_form_is_a_404_and_writes_no_counter(app: TestApp) {
@@ -405,13 +605,13 @@ async fn a_tracking_number_of_another_form_is_a_404_and_writes_no_counter(app: T
         .collect();
     for typed in [long.as_str(), "abc", "YJ20261128-00%2F1", "YJ20261128"] {
         api_error(
-            by_tracking(&app, typed, "8000").await,
+            by_tracking(&app, typed, None).await,
             StatusCode::NOT_FOUND,
             "not_found",
         )
         .await;
         let rating = app.request(Method::POST, &format!("/api/opinions/{typed}/rating"));
-        let rating = rating.json(&json!({ "rating": "fairly", "phone_last4": "8000" }));
+        let rating = rating.json(&json!({ "rating": "fairly", "private_token": "x" }));
         api_error(app.send(rating).await, StatusCode::NOT_FOUND, "not_found").await;
     }
     let counters: i64 =
@@ -425,7 +625,7 @@ async fn a_tracking_number_of_another_form_is_a_404_and_writes_no_counter(app: T
     );
     // A well-formed number that no opinion has still counts against its tries.
     api_error(
-        by_tracking(&app, "yj 20261128-0042", "8000").await,
+        by_tracking(&app, "yj 20261128-0042", None).await,
         StatusCode::NOT_FOUND,
         "not_found",
     )

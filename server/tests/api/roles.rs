@@ -1,17 +1,25 @@
 //! Every operation of the served OpenAPI document is either on the public list below or guarded
 //! as its `security` says, and the server holds to it: anonymous 401; the wrong role 403; a
 //! delegate of another home 403; a state change without the anti-forgery token 403; a verified
-//! phone's session 404 on another phone's booking; and the allowed caller gets past the guard. A new operation that is neither listed nor guarded fails.
+//! phone's session 404 on another phone's booking; and the allowed caller gets past the guard. A
+//! new operation that is neither listed nor guarded fails. The open operations that act for one
+//! phone's opinion have their own row: a citizen of another phone (and nobody) gets nothing, the
+//! phone's own session gets in.
 
 use crate::document::{guard_of, operations, served_document, Guard, Operation};
 use crate::examples::{example_for, examples, Example};
 use crate::fixtures::Fixtures;
-use crate::helpers::{api_error, on_both_databases, Browser, TestApp};
-use reqwest::{RequestBuilder, StatusCode};
+use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
+use crate::moderation::{new_opinion, replied};
+use crate::notifications::staff;
+use crate::opinions::opinion_body;
+use reqwest::{Method, RequestBuilder, StatusCode};
+use serde_json::json;
 
 on_both_databases!(
     every_guarded_operation_refuses_the_wrong_caller_and_admits_the_right_one,
     every_public_operation_answers_without_an_account_and_everything_else_is_guarded,
+    a_citizen_of_another_phone_neither_opens_rates_nor_sends_a_phones_opinion,
 );
 
 /// The operations open to everyone, each with why. Anything else must name in the document who
@@ -29,8 +37,9 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/api/delegates/{id}/summary"),
     // A QR code holds only the booking code, which opens nothing without the phone's session.
     ("GET", "/api/bookings/{code}/qr.svg"),
-    // Citizens send opinions with photos and follow them by tracking number and phone digits
-    // or by the receipt's private token, and rate the reply the same way.
+    // Citizens send opinions with photos (with contact details in the session of that phone:
+    // see the row for a citizen of another phone below) and follow them by the receipt's
+    // private token or by the tracking number in that session, and rate the reply either way.
     ("POST", "/api/opinions"),
     ("GET", "/api/opinions/{tracking_number}"),
     ("GET", "/api/opinions/by-token/{private_token}"),
@@ -301,4 +310,110 @@ async fn probe(app: &TestApp, f: &Fixtures, example: Option<&Example>, op: &Oper
         );
     }
     refusals
+}
+
+/// The open operations that act for the phone of an opinion, and what a caller without that
+/// phone's session gets: the answer of no such opinion (it is not told the opinion exists), or
+/// for sending one in that phone's name, 401 without a session and 403 in another's.
+const PHONE_ROWS: [(&str, &str); 3] = [
+    ("GET", "/api/opinions/{tracking_number}"),
+    ("POST", "/api/opinions/{tracking_number}/rating"),
+    ("POST", "/api/opinions"),
+];
+
+async fn a_citizen_of_another_phone_neither_opens_rates_nor_sends_a_phones_opinion(app: TestApp) {
+    let doc = served_document(&app).await;
+    let all = operations(&doc);
+    for (method, template) in PHONE_ROWS {
+        assert!(
+            all.iter()
+                .any(|op| op.method.as_str() == method && op.template == template),
+            "{method} {template} is a row here but not in the document"
+        );
+    }
+    const OWNER: &str = "13800138000";
+    let staff = staff(&app).await;
+    let tracking = new_opinion(&app, Some(OWNER), json!({})).await;
+    replied(&app, &staff, &tracking).await;
+    let owner = app.citizen(OWNER).await;
+    // Same first three and last two digits: what a masked phone shows is no key.
+    let other = app.citizen("13811118800").await;
+    let view = |session: Option<&Browser>| {
+        let request = app.get(&format!("/api/opinions/{tracking}"));
+        match session {
+            Some(s) => s.cookie_only(request),
+            None => request,
+        }
+    };
+    let rating = |session: Option<&Browser>| {
+        let path = format!("/api/opinions/{tracking}/rating");
+        let request = app
+            .request(Method::POST, &path)
+            .json(&json!({ "rating": "fairly" }));
+        match session {
+            Some(s) => s.signed(request),
+            None => request,
+        }
+    };
+    let send = |session: Option<&Browser>, key: &str| {
+        let request = app
+            .request(Method::POST, "/api/opinions")
+            .header("Idempotency-Key", key)
+            .json(&opinion_body(Some(OWNER), &[]));
+        match session {
+            Some(s) => s.signed(request),
+            None => request,
+        }
+    };
+    let rows = [
+        (
+            "GET the status page",
+            view(None),
+            view(Some(&other)),
+            (404, "not_found"),
+            (404, "not_found"),
+        ),
+        (
+            "rate the reply",
+            rating(None),
+            rating(Some(&other)),
+            (404, "not_found"),
+            (404, "not_found"),
+        ),
+        (
+            "send an opinion with that phone",
+            send(None, "anonymous"),
+            send(Some(&other), "other"),
+            (401, "phone_unverified"),
+            (403, "forbidden"),
+        ),
+    ];
+    for (what, anonymous, another, (status, code), (other_status, other_code)) in rows {
+        let status = StatusCode::from_u16(status).expect("a status");
+        let error = api_error(app.send(anonymous).await, status, code).await;
+        assert!(
+            !error.to_string().contains("张三"),
+            "{what} anonymously: {error}"
+        );
+        let other_status = StatusCode::from_u16(other_status).expect("a status");
+        let error = api_error(app.send(another).await, other_status, other_code).await;
+        assert!(
+            !error.to_string().contains("张三"),
+            "{what} as another phone: {error}"
+        );
+    }
+    // The phone's own session gets in.
+    json_body(app.send(view(Some(&owner))).await, StatusCode::OK).await;
+    json_body(app.send(rating(Some(&owner))).await, StatusCode::OK).await;
+    json_body(
+        app.send(send(Some(&owner), "own")).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    // And "我的" of the other phone lists none of the owner's opinions.
+    let mine = app
+        .send(other.cookie_only(app.get("/api/citizen/mine")))
+        .await;
+    let mine = json_body(mine, StatusCode::OK).await;
+    assert!(!mine.to_string().contains(&tracking), "{mine}");
 }

@@ -58,7 +58,7 @@ async fn staff_see_a_verification_message_with_the_code_hidden_and_it_is_erased_
         list[0]["message"],
         "【人大代表之家】您的验证码为******，10分钟内有效，请勿告诉他人。"
     );
-    assert_eq!(list[0]["phone"], "138****8000");
+    assert_eq!(list[0]["phone"], "138******00");
     assert!(
         !list.iter().any(|m| m.to_string().contains(CODE)),
         "{list:?}"

@@ -94,7 +94,6 @@ fn RatingForm(
         let body = RateOpinion {
             rating,
             comment: Some(comment.get_untracked().trim().to_owned()).filter(|c| !c.is_empty()),
-            phone_last4: None,
             private_token,
         };
         if let Err(e) = body.validate() {
@@ -147,7 +146,6 @@ fn RatingForm(
             <p class="form-error" role="alert">
                 {move || match submission.refusal() {
                     Some((None, m)) => Some(m),
-                    Some((Some("phone_last4"), m)) => Some(m),
                     _ => None,
                 }}
             </p>

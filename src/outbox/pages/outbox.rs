@@ -121,7 +121,7 @@ mod tests {
             kind: NotificationKind::OpinionAccepted,
             booking_code: None,
             tracking_number: Some("YJ20261128-0001".into()),
-            phone: "138****8000".into(),
+            phone: "138******00".into(),
             message: String::new(),
             status: NotificationStatus::Pending,
             attempts: 0,

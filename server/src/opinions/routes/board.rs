@@ -1,12 +1,14 @@
 //! The end of the chain: the citizen rates the reply, the public board shows published
 //! opinions, statistics for the public and for staff, and the staff's audit log.
 
-use crate::opinions::routes::submit::MAX_FAILED_LOOKUPS;
+use crate::citizens::session::MaybeCitizen;
+use crate::opinions::lookups::FailedLookups;
 use crate::opinions::store::RateOutcome;
 use crate::opinions::store::RatingProof;
 use crate::platform::auth::{token_hash, Staff};
+use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
-use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
+use crate::platform::rate_limits::Subject;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -16,72 +18,64 @@ use deputy_homes_api::opinions::board::{
     OpinionStats, PublicBoardQuery, PublicOpinionPage, RateOpinion, StatsQuery,
 };
 use deputy_homes_api::opinions::handling::{page_number, AuditPage, AuditQuery};
-use deputy_homes_api::opinions::reply::FollowField;
 use deputy_homes_api::opinions::{normalize_tracking_number, OpinionView};
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 
-/// 评价: the citizen rates the reply, once, proving the opinion is theirs with the phone's last
-/// 4 digits or the receipt's private token.
+/// 评价: the citizen rates the reply, once, proving the opinion is theirs with the receipt's
+/// private token or the citizen session of its phone. Without either the answer is the same 404
+/// as for no such opinion, counted as a failed look-up of the record and of the address.
 #[utoipa::path(post, path = "/api/opinions/{tracking_number}/rating", tag = "opinions",
     request_body = RateOpinion,
     params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
         (status = 200, description = "Rated: the status page now", body = OpinionView),
-        (status = 400, description = "No proof, or the comment is too long", body = ApiError),
-        (status = 404, description = "No opinion has this tracking number and proof", body = ApiError),
+        (status = 400, description = "The comment is too long or holds control characters", body = ApiError),
+        (status = 403, description = "`csrf_rejected`: a citizen session sent without its anti-forgery token (and no private token)", body = ApiError),
+        (status = 404, description = "No opinion has this tracking number and the token or the session's phone", body = ApiError),
         (status = 409, description = "Not replied yet, or rated already", body = ApiError),
-        (status = 429, description = "Too many wrong tries for this tracking number this hour", body = ApiError),
+        (status = 429, description = "Too many failed look-ups of this tracking number, or from this address, this hour (see Retry-After)", body = ApiError),
     ))]
 pub async fn opinions_rate(
     State(state): State<AppState>,
+    ip: ClientIp,
+    citizen: Result<MaybeCitizen, AppError>,
     Path(tracking_number): Path<String>,
     body: Result<Json<RateOpinion>, JsonRejection>,
 ) -> Result<Json<OpinionView>, AppError> {
     let Json(rate) = body?;
     rate.validate().map_err(AppError::BadRequest)?;
     let no_match = || AppError::NotFound("an opinion with this tracking number and proof".into());
-    let subject = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
+    let record = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
-    let proof = match (&rate.private_token, &rate.phone_last4) {
-        (Some(token), _) => RatingProof::TokenHash(token_hash(token.trim())),
-        (None, Some(last4)) if last4.len() == 4 && last4.bytes().all(|b| b.is_ascii_digit()) => {
-            RatingProof::PhoneLast4(last4.clone())
-        }
-        _ => {
-            return Err(AppError::BadRequest(ApiError::bad_parameter(
-                FollowField::PhoneLast4,
-                "phone_last4 must be the last 4 digits of the phone given with the opinion",
-            )))
-        }
+    let proof = match &rate.private_token {
+        // The token proves it alone: a session sent along (even without its anti-forgery
+        // token) is not needed, so it is not read.
+        Some(token) => RatingProof {
+            token_hash: Some(token_hash(token.trim())),
+            phone: None,
+        },
+        None => RatingProof {
+            token_hash: None,
+            phone: citizen?.0.map(|c| c.phone.as_str().to_owned()),
+        },
     };
     let now = state.clock.now_ms();
-    let (hour, retry_after_secs) = hour_window(now);
-    let failures = HourlyCounter::FailedLookups.name(&subject, hour);
-    if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
-        return Err(AppError::Limited {
-            message: format!(
-                "too many wrong tries for this tracking number; try again in {retry_after_secs} s"
-            ),
-            retry_after_secs,
-        });
-    }
+    let failures = FailedLookups::of(Some(&record), &ip, now);
     let outcome = state
         .db
         .opinion_rate(
             &tracking_number,
             &proof,
-            rate.rating,
-            rate.comment.as_deref(),
+            (rate.rating, rate.comment.as_deref()),
+            &failures.limits,
             now,
         )
         .await?;
     match outcome {
         RateOutcome::Rated(_) => {}
-        RateOutcome::NotFound => {
-            state.db.counter_bump(&failures, now).await?;
-            return Err(no_match());
-        }
+        RateOutcome::NotFound => return Err(no_match()),
+        RateOutcome::TooManyFailures(counter) => return Err(failures.refused(&counter)),
         RateOutcome::NotReplied => {
             return Err(AppError::conflict(
                 ErrorCode::NoReplyYet,

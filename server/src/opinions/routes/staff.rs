@@ -23,8 +23,9 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::{normalize_tracking_number, NewOpinion, OpinionReceipt};
 use deputy_homes_api::{ApiError, ErrorCode};
 
-/// A page of the queue; for a delegate (`at_home`), each opinion's near duplicate among its own
-/// home's opinions only, as they may not see the others.
+/// A page of the queue; for a delegate (`at_home`), without the citizens' phones (not even
+/// masked: the opinion may be about that delegate) and with each opinion's near duplicate among
+/// its own home's opinions only, as they may not see the others.
 async fn page_of(
     state: &AppState,
     filter: &QueueFilter,
@@ -36,6 +37,11 @@ async fn page_of(
         .db
         .opinion_queue(filter, page, state.clock.now_ms())
         .await?;
+    if at_home {
+        for item in &mut items {
+            item.phone_masked = None;
+        }
+    }
     mark_near_duplicates(&state.db, &mut items, at_home).await?;
     Ok(Json(OpinionPage {
         items,
@@ -68,10 +74,10 @@ pub async fn staff_opinions_list(
 }
 
 /// The opinions raised at the homes the signed-in delegate belongs to, with the staff queue's
-/// filters; phones masked.
+/// filters; no citizen's phone, not even masked.
 #[utoipa::path(get, path = "/api/delegate/opinions", tag = "moderation", security(("session" = ["delegate"])), params(StaffOpinionQuery),
     responses(
-        (status = 200, description = "A page of summaries (phones masked)", body = OpinionPage),
+        (status = 200, description = "A page of summaries, without `phone_masked`", body = OpinionPage),
         (status = 400, description = "A filter is invalid", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not a delegate", body = ApiError),

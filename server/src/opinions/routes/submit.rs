@@ -1,37 +1,38 @@
 //! Citizens send an opinion (no account) and follow it on its status page.
 //!
 //! Sending needs an `Idempotency-Key` (the app makes one per filled-in form), so a retry after a
-//! lost answer gets the same receipt instead of a second opinion. Submissions are limited per
+//! lost answer gets the same receipt instead of a second opinion. An opinion with contact details
+//! needs the session of that phone; an anonymous one needs none. Submissions are limited per
 //! phone and per client address per hour, counted in the database so every server shares them;
-//! the windows are whole clock hours.
+//! the windows are whole clock hours. The status page opens by the receipt's private token, or
+//! by the tracking number with the session of the opinion's phone; failed look-ups are limited
+//! (`opinions::lookups`).
 
+use crate::citizens::session::MaybeCitizen;
+use crate::opinions::lookups::FailedLookups;
 use crate::opinions::near_duplicates::find_near_duplicates;
-use crate::opinions::store::OpinionRecord;
 use crate::opinions::store::SubmitOutcome;
+use crate::opinions::store::{Looked, OpinionKey, OpinionRecord};
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
 use crate::platform::idempotency::{sent_key, IDEMPOTENCY_KEY, MAX_KEY_CHARS};
 use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
+use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::meetings::activity::civil_from_days;
-use deputy_homes_api::opinions::reply::FollowField;
 use deputy_homes_api::opinions::OpinionField;
 use deputy_homes_api::opinions::{
-    normalize_tracking_number, NewOpinion, OpinionLookup, OpinionReceipt, OpinionView,
+    normalize_tracking_number, NewOpinion, OpinionReceipt, OpinionView,
 };
 use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 use sha2::{Digest, Sha256};
-
-/// Wrong phone digits one tracking number may be tried with per hour before look-ups of it are
-/// refused for the rest of the hour (4 digits are otherwise quickly guessed).
-pub(super) const MAX_FAILED_LOOKUPS: i64 = 10;
 
 /// Hex SHA-256 of a text, so counters and rows name phones and addresses without holding them.
 pub(super) fn hash_hex(text: &str) -> String {
@@ -91,8 +92,30 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
     }
 }
 
+/// The session of the phone an opinion gives as its contact: none is a 401 `phone_unverified`,
+/// another phone's a 403, both naming `contact.phone`. A session that fails its own checks (no
+/// anti-forgery token) is refused as such.
+fn session_of(
+    citizen: Result<MaybeCitizen, AppError>,
+    phone: &MobileNumber,
+) -> Result<(), AppError> {
+    match citizen? {
+        MaybeCitizen(Some(citizen)) if citizen.phone == *phone => Ok(()),
+        MaybeCitizen(Some(_)) => Err(AppError::forbidden_on(
+            OpinionField::ContactPhone,
+            "contact.phone is not the phone of your session; verify that phone first",
+        )),
+        MaybeCitizen(None) => Err(AppError::phone_unverified(
+            OpinionField::ContactPhone,
+            "an opinion with contact details needs the session of that phone: verify it with a \
+             text code (POST /api/citizen/codes, then POST /api/citizen/session)",
+        )),
+    }
+}
+
 /// Sends an opinion. The same `Idempotency-Key` with the same body answers the first receipt
-/// again (200); with another body it is refused (409).
+/// again (200); with another body it is refused (409). With contact details it needs the
+/// citizen session of that phone (`dh_citizen` cookie and `X-CSRF-Token`); anonymous, none.
 #[utoipa::path(post, path = "/api/opinions", tag = "opinions", request_body = NewOpinion,
     params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 100, pattern = "\\S",
         description = "New for each opinion; a retry sends the same one")),
@@ -100,18 +123,24 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
         (status = 201, description = "Received", body = OpinionReceipt),
         (status = 200, description = "Received before under this key: the same receipt", body = OpinionReceipt),
         (status = 400, description = "A field is invalid, or the key is missing", body = ApiError),
+        (status = 401, description = "`phone_unverified` (field `contact.phone`): contact details need the session of that phone", body = ApiError),
+        (status = 403, description = "`forbidden` (field `contact.phone`): the session is another phone's; `csrf_rejected`: a session without its anti-forgery token", body = ApiError),
         (status = 409, description = "The key was used for another opinion, or a photo is unavailable (`photo_ids`: deleted 24 h after upload, or used already)", body = ApiError),
         (status = 429, description = "Too many opinions from this phone or address this hour (see Retry-After)", body = ApiError),
     ))]
 pub async fn opinions_create(
     State(state): State<AppState>,
     ip: ClientIp,
+    citizen: Result<MaybeCitizen, AppError>,
     headers: HeaderMap,
     body: Result<Json<NewOpinion>, JsonRejection>,
 ) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
     let key = idempotency_key(&headers)?;
     let Json(opinion) = body?;
     let phone = opinion.validate().map_err(AppError::BadRequest)?;
+    if let Some(phone) = &phone {
+        session_of(citizen, phone)?;
+    }
     check_home(&state, &opinion).await?;
     let now = state.clock.now_ms();
     let (hour, retry_after_secs) = hour_window(now);
@@ -199,74 +228,72 @@ pub(super) async fn store(
 }
 
 fn no_match() -> AppError {
-    AppError::NotFound("an opinion with this tracking number and phone".into())
+    AppError::NotFound("an opinion you may see with this tracking number or token".into())
 }
 
-/// An opinion's status page, by its tracking number and the last 4 digits of its phone. An
-/// anonymous opinion is not found this way: its private token is its only key.
+/// An opinion's status page, by its tracking number, for the citizen session of its phone. Any
+/// other caller (no session, another phone's, an anonymous opinion) gets the same 404, which is
+/// counted as a failed look-up of the record and of the address.
 #[utoipa::path(get, path = "/api/opinions/{tracking_number}", tag = "opinions",
-    params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042"), OpinionLookup),
+    params(("tracking_number" = String, Path, description = "e.g. YJ20261128-0042")),
     responses(
         (status = 200, description = "The opinion and its timeline, the phone masked", body = OpinionView),
-        (status = 400, description = "`phone_last4` is not 4 digits", body = ApiError),
-        (status = 404, description = "No opinion has this tracking number and phone", body = ApiError),
-        (status = 429, description = "Too many wrong tries for this tracking number this hour", body = ApiError),
+        (status = 404, description = "No opinion of this session's phone has this tracking number (also without a session)", body = ApiError),
+        (status = 429, description = "Too many failed look-ups of this tracking number, or from this address, this hour (see Retry-After)", body = ApiError),
     ))]
 pub async fn opinions_get(
     State(state): State<AppState>,
+    ip: ClientIp,
+    MaybeCitizen(citizen): MaybeCitizen,
     Path(tracking_number): Path<String>,
-    query: Result<Query<OpinionLookup>, QueryRejection>,
 ) -> Result<Json<OpinionView>, AppError> {
-    let last4 = query.ok().map(|Query(q)| q.phone_last4).unwrap_or_default();
-    if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::BadRequest(ApiError::bad_parameter(
-            FollowField::PhoneLast4,
-            "phone_last4 must be the last 4 digits of the phone given with the opinion",
-        )));
-    }
-    let subject = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
+    // A path that is no tracking number opens nothing and is not counted: it names no record.
+    let record = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
+    let failures = FailedLookups::of(Some(&record), &ip, state.clock.now_ms());
+    let key = OpinionKey::Phone {
+        tracking_number: &tracking_number,
+        phone: citizen.as_ref().map(|c| c.phone.as_str()),
+    };
+    view_of_lookup(&state, key, &failures).await
+}
+
+/// The status page of the opinion a key opens, or the refusal.
+async fn view_of_lookup(
+    state: &AppState,
+    key: OpinionKey<'_>,
+    failures: &FailedLookups,
+) -> Result<Json<OpinionView>, AppError> {
     let now = state.clock.now_ms();
-    let (hour, retry_after_secs) = hour_window(now);
-    let failures = HourlyCounter::FailedLookups.name(&subject, hour);
-    if state.db.counter_value(&failures).await? >= MAX_FAILED_LOOKUPS {
-        return Err(AppError::Limited {
-            message: format!(
-                "too many wrong tries for this tracking number; try again in {retry_after_secs} s"
-            ),
-            retry_after_secs,
-        });
-    }
-    match state
-        .db
-        .opinion_by_tracking_number(&tracking_number)
-        .await?
-    {
-        Some((view, Some(phone))) if phone.ends_with(&last4) => Ok(Json(view)),
-        _ => {
-            state.db.counter_bump(&failures, now).await?;
-            Err(no_match())
-        }
+    match state.db.opinion_lookup(key, &failures.limits, now).await? {
+        Looked::Found(tracking_number) => state
+            .db
+            .opinion_by_tracking_number(&tracking_number)
+            .await?
+            .map(|(view, _)| Json(view))
+            .ok_or_else(no_match),
+        Looked::Missed => Err(no_match()),
+        Looked::Refused(counter) => Err(failures.refused(&counter)),
     }
 }
 
-/// An opinion's status page, by the private token of its receipt.
+/// An opinion's status page, by the private token of its receipt (its private link). A wrong
+/// token is a failed look-up from the address.
 #[utoipa::path(get, path = "/api/opinions/by-token/{private_token}", tag = "opinions",
     params(("private_token" = String, Path, description = "From the receipt")),
     responses(
         (status = 200, description = "The opinion and its timeline, the phone masked", body = OpinionView),
         (status = 404, description = "No opinion has this token", body = ApiError),
+        (status = 429, description = "Too many failed look-ups from this address this hour (see Retry-After)", body = ApiError),
     ))]
 pub async fn opinions_get_by_token(
     State(state): State<AppState>,
+    ip: ClientIp,
     Path(private_token): Path<String>,
 ) -> Result<Json<OpinionView>, AppError> {
-    state
-        .db
-        .opinion_by_token_hash(&token_hash(private_token.trim()))
-        .await?
-        .map(Json)
-        .ok_or_else(|| AppError::NotFound("an opinion with this token".into()))
+    let failures = FailedLookups::of(None, &ip, state.clock.now_ms());
+    let hash = token_hash(private_token.trim());
+    view_of_lookup(&state, OpinionKey::TokenHash(&hash), &failures).await
 }
 
 #[cfg(test)]

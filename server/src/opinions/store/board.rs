@@ -1,5 +1,6 @@
 //! The citizen's rating, the public board, and the rows statistics are computed from.
 
+use crate::opinions::store::lookups::{give_back, take_tries, LookupLimits};
 use crate::opinions::store::queue::{bind_all, category_of, status_of, Bind};
 use crate::opinions::store::timeline::insert_event;
 use crate::platform::db::Db;
@@ -11,22 +12,24 @@ use deputy_homes_api::District;
 use sqlx::Row;
 use std::collections::HashMap;
 
-/// How a citizen proves an opinion is theirs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RatingProof {
-    /// The last 4 digits of the phone given with it.
-    PhoneLast4(String),
-    /// The SHA-256 of the receipt's private token.
-    TokenHash(String),
+/// How a citizen proves an opinion is theirs: either is enough.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RatingProof {
+    /// The SHA-256 of the private token sent with the rating.
+    pub token_hash: Option<String>,
+    /// The phone of the caller's citizen session.
+    pub phone: Option<String>,
 }
 
 /// What rating did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RateOutcome {
     /// Stored; the opinion is now at this status.
     Rated(OpinionStatus),
-    /// No opinion has this tracking number and proof.
+    /// No opinion has this tracking number and proof (the failure is counted).
     NotFound,
+    /// This failed look-ups' counter was at its limit: nothing was compared or counted.
+    TooManyFailures(String),
     /// There is no reply to rate yet.
     NotReplied,
     /// It was rated before; a rating is given once.
@@ -76,16 +79,21 @@ impl Db {
     }
 
     /// Records the citizen's rating of the reply, once. The status becomes `rated` when the
-    /// chain allows it (an opinion already published or closed keeps its status).
+    /// chain allows it (an opinion already published or closed keeps its status). A wrong proof
+    /// is a failed look-up, counted in `limits` in this transaction (see `store::lookups`).
     pub async fn opinion_rate(
         &self,
         tracking_number: &str,
         proof: &RatingProof,
-        rating: Rating,
-        comment: Option<&str>,
+        (rating, comment): (Rating, Option<&str>),
+        limits: LookupLimits<'_>,
         now_ms: i64,
     ) -> anyhow::Result<RateOutcome> {
         let mut tx = self.begin().await?;
+        if let Some(counter) = take_tries(&mut tx, limits, now_ms).await? {
+            tx.rollback().await?;
+            return Ok(RateOutcome::TooManyFailures(counter));
+        }
         let locked = sqlx::query(
             "UPDATE opinions SET updated_at_ms = updated_at_ms WHERE tracking_number = $1",
         )
@@ -93,6 +101,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if locked.rows_affected() == 0 {
+            tx.commit().await?;
             return Ok(RateOutcome::NotFound);
         }
         let row = sqlx::query(
@@ -104,13 +113,13 @@ impl Db {
         .await?;
         let phone: Option<String> = row.try_get("contact_phone")?;
         let token_hash: String = row.try_get("private_token_hash")?;
-        let owner = match proof {
-            RatingProof::PhoneLast4(last4) => phone.is_some_and(|p| p.ends_with(last4.as_str())),
-            RatingProof::TokenHash(hash) => *hash == token_hash,
-        };
+        let owner = proof.token_hash.as_ref() == Some(&token_hash)
+            || (phone.is_some() && proof.phone == phone);
         if !owner {
+            tx.commit().await?;
             return Ok(RateOutcome::NotFound);
         }
+        give_back(&mut tx, limits).await?;
         if row.try_get::<Option<i64>, _>("replied_at_ms")?.is_none() {
             return Ok(RateOutcome::NotReplied);
         }

@@ -1,8 +1,9 @@
-//! The SQL of opinions: submission, photos, the queue, the chain's steps, the author's texts, the
-//! board and units.
+//! The SQL of opinions: submission, look-ups by the owner's proof, photos, the queue, the chain's
+//! steps, the author's texts, the board and units.
 
 pub mod board;
 pub mod counters;
+pub mod lookups;
 pub mod notices;
 pub mod photos;
 pub mod queue;
@@ -12,6 +13,7 @@ pub mod timeline;
 pub mod units;
 
 pub use board::{RateOutcome, RatingProof, StatsRow};
+pub use lookups::{Looked, OpinionKey};
 pub use photos::PhotoBytes;
 pub use queue::QueueFilter;
 pub use steps::RevealOutcome;
