@@ -423,7 +423,7 @@ pub const EN: Catalog = Catalog {
     opinion_sent_heading: "Sent",
     opinion_tracking: "Tracking number",
     opinion_private_link: "Private link",
-    opinion_sent_note: "Keep the tracking number or the private link. With the number and the last 4 digits of your mobile, or with the link, you can follow it any time. This phone also remembers it.",
+    opinion_sent_note: "Keep the private link: it opens the opinion's progress any time. If you gave a mobile, \"Mine\" shows it too after a text code. This phone also remembers it.",
     opinion_lookup_heading: "Follow a suggestion",
     error_tracking_not_found: "No such opinion for this mobile, or the link is incomplete; anonymous ones open only with their private link.",
     opinion_lookup_intro: "Verify the mobile you gave with your opinions to see them all and how they are handled.",

@@ -425,7 +425,7 @@ pub const ZH: Catalog = Catalog {
     opinion_sent_heading: "已提交",
     opinion_tracking: "查询码",
     opinion_private_link: "专属查询链接",
-    opinion_sent_note: "请保存查询码或专属链接。用查询码和手机号后四位，或直接打开专属链接，可随时查看办理进度。本机“意见建议”页也会记住它。",
+    opinion_sent_note: "请保存专属链接：打开它可随时查看办理进度。留了手机号的，也可在“我的”页获取验证码后查看。本机“意见建议”页也会记住它。",
     opinion_lookup_heading: "查询办理进度",
     error_tracking_not_found: "没有找到这条意见：它不是这个手机号提交的，或链接不完整。匿名提交的意见请用专属链接查询。",
     opinion_lookup_intro: "用提交意见时验证过的手机号获取验证码，即可查看您的全部意见和办理进度。",
