@@ -245,6 +245,9 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
         example(M::POST, "/api/activities/{id}/bookings", S::CREATED)
             .at(format!("/api/activities/{}/bookings", f.edited))
             .body(crate::bookings::booking_body(crate::bookings::PHONE)),
+        // Moving needs a body to reach the booking (the phone's own, or another phone's: 404).
+        example(M::POST, "/api/bookings/{code}/move", S::CONFLICT)
+            .body(json!({ "activity_id": f.edited })),
         example(M::POST, "/api/activities/{id}/walk-in-bookings", S::CREATED)
             .at(format!("/api/activities/{}/walk-in-bookings", f.edited))
             .body(crate::bookings::booking_body("13900139002")),
