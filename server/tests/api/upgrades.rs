@@ -65,7 +65,7 @@ async fn upgrade_keeps_the_data(url: &str) {
          '接待日', 's1', 'd1', 1000)",
         "INSERT INTO bookings (id, code, activity_id, seq, status, name, phone, topic, \
          access_needs, created_at_ms, updated_at_ms) VALUES ('b1', 'ABC234', 'act-1', 1, \
-         'booked', '张三', '13800138000', '物业', '', 1000, 1000)",
+         'booked', '张三', '13800138000', '物业', '[]', 1000, 1000)",
         "INSERT INTO opinions (id, tracking_number, private_token_hash, category, title, body, \
          contact_name, contact_phone, consent_at_ms, allow_publish, status, created_at_ms, \
          updated_at_ms) VALUES ('o1', 'YJ20261128-0001', 'h1', 'transport', '公交站台遮阳', \
