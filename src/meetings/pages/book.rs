@@ -107,6 +107,7 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
             .unwrap_or_default();
         let activity_id = activity_id.clone();
         // The booking goes once the phone is verified: at once, or after its code is checked.
+        submission.clear();
         verification.then(move || {
             let request = client::booking_create(
                 activity_id.clone(),

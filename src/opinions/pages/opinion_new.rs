@@ -187,6 +187,8 @@ fn OpinionForm(
         };
         // Contact details are the verified phone's (staff take a walk-in's consent in person).
         if with_contact && !walk_in {
+            // The form's own refusals are settled; what is left is the phone's code.
+            submission.clear();
             verification.then(send);
         } else {
             send();
