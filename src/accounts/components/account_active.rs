@@ -15,7 +15,7 @@ struct Direction {
     done: Text,
 }
 
-/// Disabling an active account, or enabling a disabled one.
+/// The words for an account that is `active` now: disabling it, or else enabling it.
 fn direction(active: bool) -> Direction {
     if active {
         Direction {
@@ -59,8 +59,8 @@ pub fn AccountActiveSwitch(
     let done = RwSignal::new(None::<Text>);
     let submission = Submission::new();
     let switch = move |_| {
-        let wanted = !active.get_untracked();
-        let request = client::account_active_set(id.clone(), wanted, csrf_token.clone());
+        let was_active = active.get_untracked();
+        let request = client::account_active_set(id.clone(), !was_active, csrf_token.clone());
         submission.send(request, move |answer| match answer {
             Ok(updated) => {
                 accounts.update(|list| {
@@ -69,7 +69,7 @@ pub fn AccountActiveSwitch(
                         .for_each(|a| *a = updated.clone())
                 });
                 confirming.set(false);
-                done.set(Some(direction(wanted).done));
+                done.set(Some(direction(was_active).done));
             }
             Err(e) => submission.refuse((None, refusals::account_change(&e, i18n.t()).1)),
         });

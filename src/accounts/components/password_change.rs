@@ -59,11 +59,18 @@ pub fn PasswordChangeForm(
                 present.set(String::new());
                 new.set(String::new());
                 submission.succeed();
-                auth.session.update(|s| {
-                    if let Some(s) = s {
-                        s.must_change_password = false;
-                    }
-                });
+                // Only a session that had to change it is updated: a change of the session
+                // redraws the account page, which would take this form and its message away.
+                let had_to = auth
+                    .session
+                    .with_untracked(|s| s.as_ref().is_some_and(|s| s.must_change_password));
+                if had_to {
+                    auth.session.update(|s| {
+                        if let Some(s) = s {
+                            s.must_change_password = false;
+                        }
+                    });
+                }
             }
             Err(e) => refused(refusals::password_change(&e, i18n.t())),
         });
