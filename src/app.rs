@@ -1,5 +1,6 @@
 //! The page frame and the routes.
 
+use crate::accounts::components::password_change::PasswordChangeRequired;
 use crate::accounts::pages::{
     account::AccountPage, sign_in::SignInPage, staff_accounts::StaffAccountsPage,
 };
@@ -113,9 +114,10 @@ fn OtherAppOrNotFound(side: Side) -> impl IntoView {
     }
 }
 
-/// Header, the routed page, footer; the same in both apps.
+/// Header, the routed page, footer; the same in both apps. In the office, a session whose
+/// password staff reset sees only the form to choose a new one, whatever the page.
 #[component]
-fn Frame(side: Side, children: Children) -> impl IntoView {
+fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
     I18n::provide();
     let auth = AuthState::provide();
     // A citizen's verified phone, asked of the server only when a page needs it.
@@ -124,6 +126,12 @@ fn Frame(side: Side, children: Children) -> impl IntoView {
         // The position for "near me" outlives the list page, so coming back keeps the sort.
         provide_context(RwSignal::new(Located::Idle));
     }
+    let must_change_password = move || {
+        side == Side::Office
+            && auth
+                .session
+                .with(|s| s.as_ref().is_some_and(|s| s.must_change_password))
+    };
     view! {
         <Router>
             <a class="skip-link" href="#main">
@@ -156,7 +164,9 @@ fn Frame(side: Side, children: Children) -> impl IntoView {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
-                {children()}
+                <Show when=move || !must_change_password() fallback=PasswordChangeRequired>
+                    {children()}
+                </Show>
             </main>
             <footer class="site-footer">
                 <p>{tr(|c| c.footer)}</p>

@@ -287,6 +287,7 @@ mod tests {
             phone: None,
             home_ids: vec![],
             demo: false,
+            active: true,
         };
         let all = [account("wangli", "王丽"), account("zhao.min", "赵敏")];
         let ids = |q: &str| -> Vec<String> {

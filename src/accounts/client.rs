@@ -1,7 +1,11 @@
-//! The accounts' HTTP calls: signing in and out, who is signed in, and the staff's accounts.
+//! The accounts' HTTP calls: signing in and out, who is signed in, one's own password, and the
+//! staff's accounts.
 
 use crate::kit::http::{ApiRequest, ClientError};
-use deputy_homes_api::accounts::{Account, AccountHomes, NewAccount, Session, SignIn};
+use deputy_homes_api::accounts::{
+    Account, AccountActive, AccountHomes, ChangePassword, NewAccount, PasswordReset, Session,
+    SignIn,
+};
 use deputy_homes_api::homes::maplinks::encode_component;
 
 /// `GET /api/session`: the signed-in account, or `None` when nobody is signed in.
@@ -23,6 +27,17 @@ pub async fn session_delete(csrf_token: String) -> Result<(), ClientError> {
     ApiRequest::delete("/api/session")
         .csrf(csrf_token)
         .send_and_ignore_answer()
+        .await
+}
+
+/// `PUT /api/session/password`: the signed-in account changes its own password.
+pub async fn session_password_change(
+    body: ChangePassword,
+    csrf_token: String,
+) -> Result<(), ClientError> {
+    ApiRequest::put("/api/session/password")
+        .csrf(csrf_token)
+        .send_json_and_ignore_answer(&body)
         .await
 }
 
@@ -48,5 +63,29 @@ pub async fn account_homes_set(
     ApiRequest::put(format!("/api/accounts/{}/homes", encode_component(&id)))
         .csrf(csrf_token)
         .send_json(&AccountHomes { home_ids })
+        .await
+}
+
+/// `PUT /api/accounts/{id}/active`: disables an account or enables it again (staff only).
+pub async fn account_active_set(
+    id: String,
+    active: bool,
+    csrf_token: String,
+) -> Result<Account, ClientError> {
+    ApiRequest::put(format!("/api/accounts/{}/active", encode_component(&id)))
+        .csrf(csrf_token)
+        .send_json(&AccountActive { active })
+        .await
+}
+
+/// `PUT /api/accounts/{id}/password`: gives an account a temporary password (staff only).
+pub async fn account_password_reset(
+    id: String,
+    password: String,
+    csrf_token: String,
+) -> Result<(), ClientError> {
+    ApiRequest::put(format!("/api/accounts/{}/password", encode_component(&id)))
+        .csrf(csrf_token)
+        .send_json_and_ignore_answer(&PasswordReset { password })
         .await
 }

@@ -5,7 +5,7 @@
 use crate::i18n::Catalog;
 use crate::kit::http::ClientError;
 use crate::kit::submission::Refusal;
-use deputy_homes_api::accounts::AccountField;
+use deputy_homes_api::accounts::{AccountField, PasswordField};
 use deputy_homes_api::citizens::CitizenField;
 use deputy_homes_api::meetings::activity::ActivityField;
 use deputy_homes_api::meetings::booking::BookingField;
@@ -339,10 +339,65 @@ pub fn account_field(field: AccountField, taken: bool, t: &Catalog) -> &'static 
     }
 }
 
+fn password_words(code: ErrorCode, field: Option<PasswordField>, t: &Catalog) -> Option<Refusal> {
+    use PasswordField as F;
+    match (code, field) {
+        // A present password longer than any password can be is as wrong as a mistyped one.
+        (ErrorCode::BadCredentials, _) | (ErrorCode::BadParameter, Some(F::Password)) => {
+            on(F::Password, t.error_present_password_wrong)
+        }
+        (ErrorCode::BadParameter, Some(F::NewPassword)) => {
+            on(F::NewPassword, t.error_new_password_length)
+        }
+        _ => None,
+    }
+}
+
+/// A refused change of one's own password, and the field it belongs to.
+pub fn password_change(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, password_words, |m| (None, m))
+}
+
+/// The password form's own check failed (`ChangePassword::validate`).
+pub fn password_change_check(error: &ApiError, t: &Catalog) -> Refusal {
+    password_change(&refused(error), t)
+}
+
+fn account_change_words(
+    code: ErrorCode,
+    field: Option<AccountField>,
+    t: &Catalog,
+) -> Option<Refusal> {
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(AccountField::Password)) => {
+            on(AccountField::Password, t.error_temporary_password_length)
+        }
+        (ErrorCode::NotFound, _) => whole(t.error_account_not_found),
+        // The page offers no change of one's own account, so a refusal means the session is
+        // no longer staff's.
+        (ErrorCode::Forbidden, _) => whole(t.staff_only),
+        _ => None,
+    }
+}
+
+/// A refused disabling, enabling or password reset of an account by staff.
+pub fn account_change(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, account_change_words, |m| (None, m))
+}
+
+/// The reset form's own check of the temporary password failed (`validate_password`).
+pub fn temporary_password_check(t: &Catalog) -> Refusal {
+    (
+        Some(AccountField::Password.name()),
+        t.error_temporary_password_length,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use deputy_homes_api::accounts::ChangePassword;
 
     fn answered<F: FormField>(status: u16, code: ErrorCode, field: Option<F>) -> ClientError {
         let error = ApiError::new(code, "whatever the server says in English");
@@ -471,6 +526,58 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_present_password_and_a_short_new_one_are_told_apart_in_chinese() {
+        let t = Lang::Zh.catalog();
+        let wrong = answered(
+            400,
+            ErrorCode::BadCredentials,
+            Some(PasswordField::Password),
+        );
+        assert_eq!(
+            password_change(&wrong, t),
+            (Some("password"), t.error_present_password_wrong)
+        );
+        assert!(t.error_present_password_wrong.contains("现在的密码不正确"));
+        let short = ChangePassword {
+            password: "the present one".into(),
+            new_password: "short".into(),
+        };
+        let refused = short.validate().expect_err("too short");
+        assert_eq!(
+            password_change_check(&refused, t),
+            (Some("new_password"), t.error_new_password_length)
+        );
+        assert!(t.error_new_password_length.contains("10 到 256"));
+        assert_eq!(
+            password_change(&plain(401, ErrorCode::Unauthenticated), t),
+            (None, t.session_ended)
+        );
+    }
+
+    #[test]
+    fn a_refused_account_change_says_what_went_wrong() {
+        let t = Lang::Zh.catalog();
+        let short = answered(400, ErrorCode::BadParameter, Some(AccountField::Password));
+        assert_eq!(
+            account_change(&short, t),
+            (Some("password"), t.error_temporary_password_length)
+        );
+        assert_eq!(temporary_password_check(t), account_change(&short, t));
+        assert_eq!(
+            account_change(&plain(404, ErrorCode::NotFound), t),
+            (None, t.error_account_not_found)
+        );
+        assert_eq!(
+            account_change(&plain(403, ErrorCode::Forbidden), t),
+            (None, t.staff_only)
+        );
+        assert_eq!(
+            account_change(&plain(403, ErrorCode::CsrfRejected), t),
+            (None, t.session_ended)
+        );
+    }
+
+    #[test]
     fn every_error_code_has_words_in_every_form() {
         // A code no form knows still gets a message, never an empty one.
         for lang in [Lang::Zh, Lang::En] {
@@ -487,6 +594,8 @@ mod tests {
                 assert!(!reception(&error, t).1.is_empty());
                 assert!(!activity(&error, t).1.is_empty());
                 assert!(!unit(&error, t).1.is_empty());
+                assert!(!password_change(&error, t).1.is_empty());
+                assert!(!account_change(&error, t).1.is_empty());
             }
         }
     }

@@ -174,6 +174,23 @@ impl ApiRequest {
         read_json(response).await
     }
 
+    /// Sends `body` as JSON, for an answer with no content worth reading (a `204`).
+    pub async fn send_json_and_ignore_answer<B: Serialize>(
+        self,
+        body: &B,
+    ) -> Result<(), ClientError> {
+        let request = self
+            .builder()
+            .json(body)
+            .map_err(|_| ClientError::BadResponse)?;
+        let response = request.send().await.map_err(|_| ClientError::Network)?;
+        if response.ok() {
+            Ok(())
+        } else {
+            read_json::<()>(response).await
+        }
+    }
+
     /// Sends a multipart form (a file upload) and reads the JSON answer.
     pub async fn send_form<T: DeserializeOwned>(
         self,

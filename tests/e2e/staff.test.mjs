@@ -2,7 +2,7 @@
 // delegate's homes; nobody else gets the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, signIn } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot, signIn, lookAt } from './harness.mjs';
 
 let server, browser;
 useServerAndBrowser((s, b) => { server = s; browser = b; });
@@ -115,4 +115,97 @@ test('staff create a delegate with two homes, fix a bad phone, change the homes,
   await delegate.getByRole('link', { name: '海拉尔东路街道人大代表之家' }).waitFor();
   await delegate.getByRole('link', { name: '大学东路街道人大代表之家' }).waitFor();
   assert.equal(await delegate.getByRole('link', { name: '法律专业人大代表之家' }).count(), 0);
+});
+
+test('staff disable a delegate after confirming, enable it again, and reset its password; the delegate must then choose a new one', async () => {
+  const delegatePassword = server.demoAccounts['demo-delegate'];
+  const delegate = await signIn(browser, server, 'demo-delegate', delegatePassword);
+  const page = await signIn(browser, server, 'demo-staff', server.demoAccounts['demo-staff']);
+  await page.goto(server.url + '/staff/accounts');
+  const card = (username) => page.getByRole('listitem').filter({ hasText: `用户名：${username}` });
+  await card('demo-delegate').getByText('法律专业人大代表之家').waitFor();
+  assert.equal(await card('demo-staff').getByRole('button', { name: '停用账户' }).count(), 0, 'not one\'s own');
+  assert.equal(await card('demo-staff').getByRole('button', { name: '重置密码' }).count(), 0, 'not one\'s own');
+
+  // Disabling asks first; cancelling changes nothing.
+  const delegateCard = card('demo-delegate');
+  await delegateCard.getByRole('button', { name: '停用账户' }).click();
+  await delegateCard.getByText('停用后，该账户立即退出登录，并且无法登录，直到重新启用。').waitFor();
+  await lookAt(page, 'staff-disable-confirm');
+  await delegateCard.getByRole('button', { name: '取消' }).click();
+  assert.equal(await delegateCard.getByText('已停用', { exact: true }).count(), 0);
+  await delegateCard.getByRole('button', { name: '停用账户' }).click();
+  await delegateCard.getByRole('button', { name: '确认停用' }).click();
+  await delegateCard.getByText('账户已停用。').waitFor();
+  await delegateCard.getByText('已停用', { exact: true }).waitFor();
+  await delegateCard.getByRole('button', { name: '启用账户' }).waitFor();
+  await lookAt(page, 'staff-account-disabled');
+
+  // The delegate's session ended at once, and signing in is refused.
+  await delegate.reload();
+  await delegate.getByText('您尚未登录，或已退出登录。').waitFor();
+  await delegate.goto(server.url + '/sign-in');
+  await delegate.getByLabel('用户名或手机号').fill('demo-delegate');
+  await delegate.getByLabel('密码').fill(delegatePassword);
+  await delegate.getByRole('button', { name: '登录' }).click();
+  await delegate.getByRole('alert').filter({ hasText: '用户名、手机号或密码不正确。' }).waitFor();
+
+  // Enabled again (after confirming), the list still says so after a reload.
+  await delegateCard.getByRole('button', { name: '启用账户' }).click();
+  await delegateCard.getByRole('button', { name: '确认启用' }).click();
+  await delegateCard.getByText('账户已启用。').waitFor();
+  await page.reload();
+  await card('demo-delegate').getByRole('button', { name: '停用账户' }).waitFor();
+  assert.equal(await card('demo-delegate').getByText('已停用', { exact: true }).count(), 0);
+
+  // A temporary password that is too short is refused next to its field.
+  await card('demo-delegate').getByRole('button', { name: '重置密码' }).click();
+  const temporary = card('demo-delegate').getByLabel('临时密码');
+  await temporary.fill('short');
+  await card('demo-delegate').getByRole('button', { name: '确认重置' }).click();
+  await card('demo-delegate').getByText('临时密码须为 10 到 256 个字符。').waitFor();
+  assert.equal(await temporary.getAttribute('aria-invalid'), 'true');
+  await lookAt(page, 'staff-reset-password-error');
+  await temporary.fill('temporary pass 2024');
+  await card('demo-delegate').getByRole('button', { name: '确认重置' }).click();
+  await card('demo-delegate').getByText('密码已重置。本人下次登录时须设置新密码。').waitFor();
+  assert.deepEqual(page.jsErrors, []);
+
+  // The delegate signs in with it and sees only the form to choose a new password, on any page.
+  const reset = await newPhonePage(browser);
+  await reset.goto(server.url + '/sign-in');
+  await reset.getByLabel('用户名或手机号').fill('demo-delegate');
+  await reset.getByLabel('密码').fill('temporary pass 2024');
+  await reset.getByRole('button', { name: '登录' }).click();
+  await reset.getByRole('heading', { level: 1, name: '请设置新密码' }).waitFor();
+  await reset.getByText('工作人员已重置您的密码。').waitFor();
+  assert.equal(await reset.getByRole('heading', { name: '我的账户' }).count(), 0);
+  await lookAt(reset, 'must-change-password');
+  for (const path of ['/staff/opinions', '/account']) {
+    await reset.goto(server.url + path);
+    await reset.getByRole('heading', { level: 1, name: '请设置新密码' }).waitFor();
+  }
+
+  // A wrong temporary password and a too-short new one are each explained next to their field.
+  await reset.getByLabel('临时密码（工作人员告知的）').fill('not the temporary one');
+  await reset.getByLabel('新密码').fill('my own new password');
+  await reset.getByRole('button', { name: '保存新密码' }).click();
+  await reset.getByText('现在的密码不正确，请重新输入。').waitFor();
+  await reset.getByLabel('临时密码（工作人员告知的）').fill('temporary pass 2024');
+  await reset.getByLabel('新密码').fill('too short');
+  await reset.getByRole('button', { name: '保存新密码' }).click();
+  await reset.getByText('新密码须为 10 到 256 个字符。').waitFor();
+  assert.equal(await reset.getByText('现在的密码不正确，请重新输入。').count(), 0);
+  await lookAt(reset, 'must-change-password-error');
+  await reset.getByLabel('新密码').fill('my own new password');
+  await reset.getByRole('button', { name: '保存新密码' }).click();
+  // Changed, the account page is there as usual, and stays after a reload.
+  await reset.getByRole('heading', { level: 1, name: '我的账户' }).waitFor();
+  await reset.reload();
+  await reset.getByRole('heading', { level: 1, name: '我的账户' }).waitFor();
+  await reset.getByRole('link', { name: '法律专业人大代表之家' }).waitFor();
+  assert.deepEqual(reset.jsErrors, []);
+
+  const again = await signIn(browser, server, 'demo-delegate', 'my own new password');
+  await again.getByRole('link', { name: '法律专业人大代表之家' }).waitFor();
 });

@@ -90,7 +90,10 @@ pub async fn sign_in(
         Err(_) => login,
     };
     // A disabled account is answered as if there were none, password and all.
-    let stored = db.account_by_login(&login).await?.filter(|s| !s.disabled);
+    let stored = db
+        .account_by_login(&login)
+        .await?
+        .filter(|s| s.account.active);
     // Failures count per account, whichever of its username or phone was typed, so the two
     // logins of one account share one limit; unknown logins count by what was typed.
     let who = match &stored {

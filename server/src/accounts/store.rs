@@ -13,8 +13,6 @@ use std::collections::BTreeMap;
 pub struct StoredAccount {
     pub account: Account,
     pub password_hash: String,
-    /// Staff disabled it: it may not sign in.
-    pub disabled: bool,
     /// Staff reset its password: it must choose a new one.
     pub must_change_password: bool,
 }
@@ -46,7 +44,8 @@ pub struct StoredSession {
     pub must_change_password: bool,
 }
 
-const ACCOUNT_COLUMNS: &str = "a.id, a.username, a.phone, a.display_name, a.role, a.demo";
+const ACCOUNT_COLUMNS: &str =
+    "a.id, a.username, a.phone, a.display_name, a.role, a.demo, a.disabled_at_ms";
 
 impl Db {
     async fn account_from_row(&self, row: &AnyRow) -> anyhow::Result<Account> {
@@ -65,6 +64,7 @@ impl Db {
                 .with_context(|| format!("account {id} has unknown role {role}"))?,
             phone: row.try_get("phone")?,
             demo: row.try_get::<i64, _>("demo")? != 0,
+            active: row.try_get::<Option<i64>, _>("disabled_at_ms")?.is_none(),
             home_ids,
             id,
         })
@@ -117,7 +117,7 @@ impl Db {
     /// The account whose username or phone is `login`, disabled or not.
     pub async fn account_by_login(&self, login: &str) -> anyhow::Result<Option<StoredAccount>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, a.password_hash, a.disabled_at_ms, a.must_change_password \
+            "SELECT {ACCOUNT_COLUMNS}, a.password_hash, a.must_change_password \
              FROM accounts a \
              WHERE a.username = $1 OR a.phone = $1"
         ))
@@ -129,7 +129,6 @@ impl Db {
             Some(row) => Ok(Some(StoredAccount {
                 account: self.account_from_row(&row).await?,
                 password_hash: row.try_get("password_hash")?,
-                disabled: row.try_get::<Option<i64>, _>("disabled_at_ms")?.is_some(),
                 must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
             })),
         }

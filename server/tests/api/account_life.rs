@@ -27,6 +27,21 @@ async fn session_status(app: &TestApp, browser: &Browser) -> StatusCode {
         .status()
 }
 
+/// The `active` of account `id` in staff's `GET /api/accounts`.
+async fn listed_active(app: &TestApp, staff: &Browser, id: &str) -> Value {
+    let list = json_body(
+        app.send(staff.cookie_only(app.get("/api/accounts"))).await,
+        StatusCode::OK,
+    )
+    .await;
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["id"] == id)
+        .map(|a| a["active"].clone())
+        .expect("the account is listed")
+}
+
 async fn audit_actions(app: &TestApp, staff: &Browser, target: &str) -> Vec<Value> {
     let page = json_body(
         app.send(staff.cookie_only(app.get("/api/staff/audit").query(&[("target", target)])))
@@ -53,6 +68,12 @@ async fn a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_
 
     let account = json_body(set_active(&app, &staff, &id, false).await, StatusCode::OK).await;
     assert_eq!(account["username"], "wang");
+    assert_eq!(account["active"], false, "the answer says it is disabled");
+    assert_eq!(
+        listed_active(&app, &staff, &id).await,
+        false,
+        "so does the list"
+    );
     for session in [&wang, &phone_too] {
         assert_eq!(
             session_status(&app, session).await,
@@ -68,8 +89,14 @@ async fn a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_
     })));
     api_error(app.send(taken).await, StatusCode::CONFLICT, "taken").await;
 
-    json_body(set_active(&app, &staff, &id, true).await, StatusCode::OK).await;
+    let enabled = json_body(set_active(&app, &staff, &id, true).await, StatusCode::OK).await;
+    assert_eq!(enabled["active"], true);
+    assert_eq!(listed_active(&app, &staff, &id).await, true);
     let back = app.sign_in("wang", PASSWORD).await;
+    assert_eq!(
+        back.account["active"], true,
+        "the session's account is active"
+    );
     assert_eq!(session_status(&app, &back).await, StatusCode::OK);
     assert_eq!(
         audit_actions(&app, &staff, &format!("account:{id}")).await,

@@ -850,6 +850,7 @@ async fn a_created_delegate_has_its_homes_sorted_and_deduplicated_and_can_sign_i
             "phone": "13900139000",
             "home_ids": ["pro-law", "xc-02"],
             "demo": false,
+            "active": true,
         })
     );
     assert!(account_list(&app, &staff).await.contains(&created));

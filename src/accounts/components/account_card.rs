@@ -1,12 +1,13 @@
-//! One account in the staff's list, with the editor of a delegate's homes.
+//! One account in the staff's list, with the editor of a delegate's homes and, on others'
+//! accounts, disabling and resetting the password.
 
-use crate::accounts::account_rules::{home_name, refusal, AccountField};
-use crate::accounts::client;
-use crate::accounts::components::home_picker::HomePicker;
+use crate::accounts::account_rules::home_name;
+use crate::accounts::components::account_active::AccountActiveSwitch;
+use crate::accounts::components::homes_editor::HomesEditor;
+use crate::accounts::components::password_reset::PasswordResetForm;
 use crate::i18n::{tr, tr_with, use_i18n};
-use crate::kit::submission::{FormStatus, Submission};
 use deputy_homes_api::accounts::{Account, MobileNumber, Role};
-use deputy_homes_api::{FormField, HomeSummary};
+use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -29,9 +30,20 @@ pub fn AccountCard(
     homes: Signal<Arc<Vec<HomeSummary>>>,
     /// The session's anti-forgery token.
     csrf_token: String,
+    /// Whether it is the signed-in staff member's own account (which they cannot disable or
+    /// reset here).
+    own: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let account_id = id.clone();
+    let others = (!own).then(|| {
+        view! {
+            <div class="account-card__actions">
+                <AccountActiveSwitch id=id.clone() accounts csrf_token=csrf_token.clone() />
+                <PasswordResetForm id=id.clone() csrf_token=csrf_token.clone() />
+            </div>
+        }
+    });
     let account = Memo::new(move |_| accounts.with(|l| l.iter().find(|a| a.id == id).cloned()));
     let editing = RwSignal::new(false);
     let saved = RwSignal::new(false);
@@ -49,6 +61,14 @@ pub fn AccountCard(
                 <p class="account-card__name">{a.display_name}</p>
                 <p class="account-card__meta">
                     <span class="tag">{tr_with(|c, r| (c.role_name)(r), a.role)}</span>
+                    {(!a.active)
+                        .then(|| {
+                            view! {
+                                <span class="tag tag--disabled">
+                                    {tr(|c| c.account_disabled_tag)}
+                                </span>
+                            }
+                        })}
                     <span>{tr_with(|c, u: String| (c.username_shown)(&u), a.username)}</span>
                     {phone
                         .map(|p| {
@@ -84,63 +104,7 @@ pub fn AccountCard(
                 />
             </Show> <p class="form-error form-ok" role="status">
                 {move || saved.get().then(|| i18n.t().homes_saved)}
-            </p>
+            </p> {others}
         </li>
-    }
-}
-
-/// Edits the homes of the delegate `id`; saving replaces the account in `accounts`.
-#[component]
-fn HomesEditor(
-    id: String,
-    accounts: RwSignal<Vec<Account>>,
-    homes: Signal<Arc<Vec<HomeSummary>>>,
-    csrf_token: String,
-    /// Cleared when the editor closes.
-    editing: RwSignal<bool>,
-    /// Set when the change is saved.
-    saved: RwSignal<bool>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let current =
-        accounts.with_untracked(|l| l.iter().find(|a| a.id == id).map(|a| a.home_ids.clone()));
-    let draft = RwSignal::new(current.unwrap_or_default());
-    let submission = Submission::new();
-    let prefix = format!("edit-{id}");
-    let save = move |_| {
-        let request =
-            client::account_homes_set(id.clone(), draft.get_untracked(), csrf_token.clone());
-        submission.send(request, move |answer| match answer {
-            Ok(updated) => {
-                accounts.update(|list| {
-                    list.iter_mut()
-                        .filter(|a| a.id == updated.id)
-                        .for_each(|a| *a = updated.clone())
-                });
-                saved.set(true);
-                editing.set(false);
-            }
-            Err(e) => submission.refuse_all(refusal(&e).shown(i18n.t())),
-        });
-    };
-    let homes_error = submission.error(AccountField::HomeIds.name());
-    view! {
-        <div class="account-card__editor">
-            <HomePicker homes selected=draft id_prefix=prefix error=homes_error />
-            <FormStatus submission />
-            <div class="button-row">
-                <button
-                    type="button"
-                    class="button button--primary"
-                    disabled=move || submission.busy()
-                    on:click=save
-                >
-                    {tr(|c| c.save_homes_button)}
-                </button>
-                <button type="button" class="button" on:click=move |_| editing.set(false)>
-                    {tr(|c| c.cancel_button)}
-                </button>
-            </div>
-        </div>
     }
 }

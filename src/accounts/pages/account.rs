@@ -1,6 +1,8 @@
-//! The signed-in delegate's or staff member's own page.
+//! The signed-in delegate's or staff member's own page: homes, duties, changing the password,
+//! signing out.
 
 use crate::accounts::client;
+use crate::accounts::components::password_change::PasswordChangeForm;
 use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
@@ -169,6 +171,10 @@ fn AccountDetails(session: Session) -> impl IntoView {
         {(role == Role::Delegate).then(|| view! { <DelegateOpinions /> })}
         {(!home_ids.is_empty()).then(|| view! { <DutyActivities home_ids=home_ids.clone() /> })}
         {publish_forms}
+        <details class="disclosure">
+            <summary>{tr(|c| c.password_change_heading)}</summary>
+            <PasswordChangeForm present_label=|c| c.present_password_label />
+        </details>
         <FormStatus submission=signing_out />
         <button type="button" class="button" on:click=sign_out disabled=move || signing_out.busy()>
             {tr(|c| c.sign_out)}

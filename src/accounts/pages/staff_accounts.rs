@@ -1,4 +1,5 @@
-//! Staff manage accounts: the list with a search, a new account, a delegate's homes.
+//! Staff manage accounts: the list with a search, a new account, a delegate's homes, disabling
+//! and enabling, resetting a password.
 
 use crate::accounts::account_rules::{accounts_matching, refusal, Refusal};
 use crate::accounts::client;
@@ -36,7 +37,10 @@ pub fn StaffAccountsPage() -> impl IntoView {
         >
             {move || match auth.session.get() {
                 Some(session) if session.account.role == Role::Staff => {
-                    view! { <StaffAccounts csrf_token=session.csrf_token /> }.into_any()
+                    view! {
+                        <StaffAccounts csrf_token=session.csrf_token own_id=session.account.id />
+                    }
+                        .into_any()
                 }
                 Some(_) => {
                     view! {
@@ -64,7 +68,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
 }
 
 #[component]
-fn StaffAccounts(csrf_token: String) -> impl IntoView {
+fn StaffAccounts(csrf_token: String, own_id: String) -> impl IntoView {
     let i18n = use_i18n();
     let register = LocalResource::new(|| homes_list(HomeFilter::default()));
     let homes = Memo::new(move |_| {
@@ -102,6 +106,7 @@ fn StaffAccounts(csrf_token: String) -> impl IntoView {
         },
         Some(Ok(())) => {
             let csrf_token = list_csrf.clone();
+            let own_id = own_id.clone();
             view! {
                 <p class="result-count" role="status">
                     {move || (i18n
@@ -113,7 +118,13 @@ fn StaffAccounts(csrf_token: String) -> impl IntoView {
                 </Show>
                 <ul class="account-list">
                     <For each=move || shown.get() key=|a| a.id.clone() let:account>
-                        <AccountCard id=account.id accounts homes csrf_token=csrf_token.clone() />
+                        <AccountCard
+                            own=account.id == own_id
+                            id=account.id
+                            accounts
+                            homes
+                            csrf_token=csrf_token.clone()
+                        />
                     </For>
                 </ul>
             }

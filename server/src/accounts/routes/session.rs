@@ -12,9 +12,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use axum_extra::extract::cookie::CookieJar;
-use deputy_homes_api::accounts::{
-    validate_password, ChangePassword, PasswordField, Session, SignIn,
-};
+use deputy_homes_api::accounts::{ChangePassword, PasswordField, Session, SignIn};
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 
@@ -102,14 +100,7 @@ pub async fn session_change_password(
     body: Result<Json<ChangePassword>, JsonRejection>,
 ) -> Result<StatusCode, AppError> {
     let Json(body) = body?;
-    validate_password(&body.new_password)
-        .map_err(|m| AppError::bad(PasswordField::NewPassword, m))?;
-    if body.password.chars().count() > deputy_homes_api::accounts::MAX_PASSWORD_CHARS {
-        return Err(AppError::bad(
-            PasswordField::Password,
-            "no password is that long",
-        ));
-    }
+    body.validate().map_err(AppError::BadRequest)?;
     let account_id = &signed_in.account.id;
     let hash = state.db.account_password_hash(account_id).await?;
     let matches = {
