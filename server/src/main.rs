@@ -84,11 +84,9 @@ async fn main() -> anyhow::Result<()> {
                 password,
                 home_ids: Vec::new(),
             };
-            let account = rules::create(
+            let account = rules::create_by_command(
                 &db,
                 &new,
-                Vec::new(),
-                false,
                 deputy_homes_server::platform::clock::system_now_ms(),
             )
             .await

@@ -148,8 +148,8 @@ fn read_to_close(stream: &mut TcpStream) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
-/// A booking for an activity that does not exist: the server reads the whole body, then
-/// answers 404.
+/// A booking for an activity that does not exist, sent with no phone's session: the server
+/// answers 401.
 const BOOKING: &str =
     r#"{"name":"张三","phone":"13800138000","topic":"小区停车","access_needs":[],"consent":true}"#;
 
@@ -193,7 +193,7 @@ fn sigterm_answers_the_requests_in_flight_then_exits_with_status_0() {
             .expect("the rest of the body");
         let answer = read_to_close(stream);
         assert!(
-            answer.starts_with("HTTP/1.1 404"),
+            answer.starts_with("HTTP/1.1 401"),
             "a request in flight got no answer: {answer:?}"
         );
         answered += 1;

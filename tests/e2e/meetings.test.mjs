@@ -265,3 +265,28 @@ test('a phone verified on a second phone sees its bookings there; a wrong code a
   await first.locator(`[data-booking="${booked}"]`).waitFor();
   for (const page of [first, second]) assert.deepEqual(page.jsErrors, []);
 });
+
+test('staff book a seat for a citizen who came in person, with no text code', async () => {
+  const staff = await signIn(browser, server, 'demo-staff', server.demoAccounts['demo-staff']);
+  const activity = await staff.evaluate(async () => (await (await fetch('/api/activities')).json())
+    .find((a) => !a.cancel_reason));
+  await staff.goto(server.url + `/manage/activities/${activity.id}`);
+  const form = staff.locator('.walk-in');
+  await form.getByText('为到场群众代为预约').click();
+  await form.getByLabel('姓名', { exact: true }).fill('钱七');
+  await form.getByLabel('手机号', { exact: true }).fill('135 0013 5000');
+  await form.getByLabel('想反映的事（简要）').fill('低保申请');
+  await form.getByRole('button', { name: '提交预约' }).click();
+  await form.getByText('请阅读并勾选同意个人信息使用说明。').waitFor();
+  assert.equal(await form.getByLabel('姓名', { exact: true }).inputValue(), '钱七', 'what was typed is kept');
+  await form.getByLabel(/已当面向群众说明/).check();
+  await form.getByRole('button', { name: '提交预约' }).click();
+  await form.getByText(/^已预约：钱七 [A-Z0-9]{6}。请把预约码告诉群众。$/).waitFor();
+  assert.equal(await form.getByLabel('姓名', { exact: true }).inputValue(), '', 'the form is ready for the next citizen');
+  await lookAt(staff, 'walk-in-booking');
+  assert.equal(server.codesSentTo('13500135000'), 0, 'no text code was asked for');
+  // The audit log holds it.
+  const audit = await staff.evaluate(async () => (await (await fetch('/api/staff/audit')).json()).items.map((e) => e.action));
+  assert.ok(audit.includes('booking.walk_in'), JSON.stringify(audit));
+  assert.deepEqual(staff.jsErrors, []);
+});

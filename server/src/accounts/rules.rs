@@ -185,6 +185,26 @@ pub async fn create(
     create_by(db, new, (home_ids, demo), now_ms, None).await
 }
 
+/// The audit log's actor for an account made by the server's `create-staff` command, which no
+/// account runs.
+pub const COMMAND_LINE_ACTOR: &str = "command-line";
+
+/// Creates a staff account from the `create-staff` command, audited as made there.
+pub async fn create_by_command(
+    db: &Db,
+    new: &NewAccount,
+    now_ms: i64,
+) -> Result<Account, AppError> {
+    create_by(
+        db,
+        new,
+        (Vec::new(), false),
+        now_ms,
+        Some(COMMAND_LINE_ACTOR),
+    )
+    .await
+}
+
 /// Validates and stores a new account, audited as made by `actor` when one is given.
 /// `home_ids` must already be checked.
 pub async fn create_by(

@@ -3,13 +3,14 @@
 //! delegate's homes are in the audit log too.
 
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp, PASSWORD};
-use deputy_homes_api::accounts::Role;
+use deputy_homes_api::accounts::{NewAccount, Role};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 
 on_both_databases!(
     a_disabled_account_loses_its_sessions_at_once_and_cannot_sign_in_until_enabled,
     creating_an_account_and_changing_its_homes_are_audited,
+    a_staff_account_made_by_the_server_command_is_audited,
     an_account_changes_its_own_password_and_its_other_sessions_end,
     after_staff_reset_a_password_the_account_must_choose_a_new_one_before_anything_else,
 );
@@ -155,6 +156,41 @@ async fn creating_an_account_and_changing_its_homes_are_audited(app: TestApp) {
     for item in items {
         assert_eq!(item["actor_account_id"], staff.account["id"], "{item}");
     }
+}
+
+async fn a_staff_account_made_by_the_server_command_is_audited(app: TestApp) {
+    let new = NewAccount {
+        username: "gao".into(),
+        display_name: "高".into(),
+        role: Role::Staff,
+        phone: None,
+        password: "a long enough password".into(),
+        home_ids: Vec::new(),
+    };
+    let made = deputy_homes_server::accounts::rules::create_by_command(
+        &app.db().await,
+        &new,
+        app.clock.now_ms(),
+    )
+    .await
+    .expect("the command creates it");
+    let staff = app.signed_in_as("chen", Role::Staff, &[]).await;
+    let page = json_body(
+        app.send(
+            staff.cookie_only(
+                app.get("/api/staff/audit")
+                    .query(&[("target", format!("account:{}", made.id))]),
+            ),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let items = page["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{page}");
+    assert_eq!(items[0]["action"], "account.create");
+    assert_eq!(items[0]["actor_account_id"], "command-line");
+    assert_eq!(items[0]["details"]["role"], "staff");
 }
 
 async fn an_account_changes_its_own_password_and_its_other_sessions_end(app: TestApp) {
