@@ -1,7 +1,7 @@
 //! The verification codes texted to citizens and their sessions. A code is kept only as a
 //! salted hash and a session only as the hash of its token, so a leaked table opens nothing.
 
-use crate::platform::db::{Backend, Db, Tx};
+use crate::platform::db::{self, Backend, Db, Tx};
 use sqlx::Row;
 
 /// A code that may still be tried.
@@ -31,25 +31,16 @@ pub struct CodeRecord<'a> {
     pub expires_at_ms: i64,
 }
 
-/// Takes turns with every other transaction about `phone` and `address_key` (on PostgreSQL an
-/// advisory lock on each; SQLite let this transaction in as the only writer already), so the
-/// counts that follow see every code sent before this one. The first key, 14 (this feature's
-/// migration), keeps these locks apart from others; the phone is always locked first.
+/// Takes turns with every other transaction about `phone` and `address_key`, so the counts that
+/// follow see every code sent before this one; the phone is always locked first.
 pub async fn take_turns(
     tx: &mut Tx,
     backend: Backend,
     phone: &str,
     address_key: &str,
 ) -> anyhow::Result<()> {
-    if backend == Backend::Postgres {
-        for subject in [phone, address_key] {
-            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(14, hashtext($1))) AS l")
-                .bind(subject)
-                .execute(&mut **tx)
-                .await?;
-        }
-    }
-    Ok(())
+    // 14: the citizens' migration.
+    db::take_turns(tx, backend, 14, &[phone, address_key]).await
 }
 
 /// How many codes went to `phone` since `since_ms`, and when the last one did.

@@ -17,6 +17,28 @@ pub enum Backend {
     Postgres,
 }
 
+/// Takes turns with every other transaction about the same `subjects` (a phone, an address):
+/// on PostgreSQL an advisory lock on each, in the order given, held until the transaction ends;
+/// SQLite let the transaction in as the only writer already. `space` (by custom the number of
+/// the migration that brought the counted table) keeps one feature's locks apart from another's.
+pub async fn take_turns(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    space: i32,
+    subjects: &[&str],
+) -> anyhow::Result<()> {
+    if backend == Backend::Postgres {
+        for subject in subjects {
+            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1, hashtext($2))) AS l")
+                .bind(space)
+                .bind(*subject)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 impl Backend {
     /// Reads the engine from a database URL's scheme.
     pub fn from_url(url: &str) -> anyhow::Result<Backend> {

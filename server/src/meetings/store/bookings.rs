@@ -8,7 +8,7 @@ use crate::meetings::store::change_limits::{count_change, ChangeLimits, Counted}
 use crate::meetings::store::texts::BookingTexts;
 use crate::outbox::store::{activity_facts, enqueue, Recipient};
 use crate::platform::audit::{audit_write, Audit};
-use crate::platform::db::Backend;
+use crate::platform::db::take_turns;
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::meetings::booking::{waitlist_cap, AccessNeed, Booking, BookingStatus};
@@ -262,14 +262,7 @@ impl Db {
         // the phone too (SQLite let this transaction in as the only writer already), so the count
         // below sees every other booking of this phone. The first key, 5 (this migration's
         // number), keeps these locks apart from any others.
-        if self.backend == Backend::Postgres {
-            sqlx::query(
-                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(5, hashtext($1))) AS phone_lock",
-            )
-            .bind(record.phone)
-            .execute(&mut *tx)
-            .await?;
-        }
+        take_turns(&mut tx, self.backend, 5, &[record.phone]).await?;
         let held: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM bookings b JOIN activities a ON a.id = b.activity_id \
              WHERE b.phone = $1 AND b.status <> 'cancelled' AND a.starts_at_ms > $2 \

@@ -2,7 +2,7 @@
 //! client address per hour, counted in `booking_changes` inside the change's own transaction, so
 //! a refused or rolled-back change counts nothing and every server sees the same count.
 
-use crate::platform::db::Backend;
+use crate::platform::db::{take_turns, Backend};
 use crate::platform::ids::random_id;
 use crate::platform::rate_limits::wait_before_next;
 use sqlx::AnyConnection;
@@ -47,14 +47,7 @@ pub(crate) async fn count_change(
     limits: &ChangeLimits<'_>,
     now_ms: i64,
 ) -> anyhow::Result<Counted> {
-    if backend == Backend::Postgres {
-        for subject in [limits.phone, limits.address_key] {
-            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(19, hashtext($1))) AS l")
-                .bind(subject)
-                .execute(&mut *conn)
-                .await?;
-        }
-    }
+    take_turns(conn, backend, 19, &[limits.phone, limits.address_key]).await?;
     let by_phone: Vec<i64> = sqlx::query_scalar(
         "SELECT changed_at_ms FROM booking_changes WHERE phone = $1 AND changed_at_ms > $2 \
          ORDER BY changed_at_ms",
