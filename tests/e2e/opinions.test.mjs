@@ -85,6 +85,7 @@ test('a citizen sends an opinion with a photo from a home page and follows it', 
   await page.goto(server.url + '/opinions');
   const listed = page.locator(`[data-tracking="${tracking}"]`);
   await listed.getByText('已提交').waitFor();
+  await lookAt(page, 'opinion-lookup');
   await listed.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   assert.equal(await page.evaluate(() => window.__xss), undefined);
@@ -119,6 +120,7 @@ test('an anonymous opinion opens only with its private link', async () => {
   await page.goto(server.url + `/opinions/n/${tracking}`);
   await page.locator('#lookup-phone').waitFor();
   await page.getByText('匿名提交的意见没有手机号，请用回执中的专属链接查看。').waitFor();
+  await lookAt(page, 'opinion-by-number-unverified');
   assert.equal(await page.getByText('幸福小区三号楼前的路灯坏了一个月。').count(), 0);
   assert.deepEqual(page.jsErrors, []);
 });
