@@ -1,0 +1,42 @@
+// Prints what each citizen entry page loads until it is usable, as bytes on the wire: the page is
+// opened in Debian's Chromium at 390x844, once accepting only gzip and once only brotli, and
+// every response's encoded length is summed (CDP Network.loadingFinished) until the network has
+// been idle for 500 ms after the app drew its page. Usage: node scripts/first-load.mjs BASE PATH...
+import { chromium } from "playwright-core";
+
+const [base, ...paths] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+
+async function measure(path, encoding) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.setExtraHTTPHeaders", { headers: { "Accept-Encoding": encoding } });
+  const urls = new Map();
+  const files = [];
+  cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+  cdp.on("Network.loadingFinished", (e) =>
+    files.push({ url: urls.get(e.requestId) ?? "?", bytes: e.encodedDataLength }),
+  );
+  await page.goto(base + path, { waitUntil: "networkidle" });
+  // The app has replaced the static shell once its own main element is drawn.
+  await page.waitForSelector("#main:not(:has(.loading))", { timeout: 30000 }).catch(() => {});
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return files;
+}
+
+const kib = (n) => (n / 1024).toFixed(1).padStart(7);
+console.log(`${"page".padEnd(16)} ${"gzip KiB".padStart(9)} ${"br KiB".padStart(7)}  largest (gzip)`);
+for (const path of paths) {
+  const gz = await measure(path, "gzip");
+  const br = await measure(path, "br");
+  const sum = (files) => files.reduce((s, f) => s + f.bytes, 0);
+  const top = [...gz].sort((a, b) => b.bytes - a.bytes).slice(0, 3)
+    .map((f) => `${new URL(f.url).pathname.replace(/^(.{28}).+/, "$1…")} ${kib(f.bytes).trim()}`).join(", ");
+  console.log(`${path.padEnd(16)} ${kib(sum(gz)).padStart(9)} ${kib(sum(br))}  ${top}`);
+}
+console.log("goal: at most 200 KiB gzip and 160 KiB brotli per page (headers included)");
+await browser.close();
