@@ -136,6 +136,7 @@ pub struct NewCycle {
     /// `city` or a district code (`xincheng`, …).
     pub congress: String,
     /// 2000 to 2100.
+    #[cfg_attr(feature = "openapi", schema(minimum = 2000, maximum = 2100))]
     pub year: i32,
 }
 
@@ -186,6 +187,7 @@ pub struct PhaseChange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ToAdopt {
     /// 1 to 50.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
     pub to_adopt: u32,
 }
 
@@ -287,10 +289,13 @@ pub const SHORT_TEXT_CHARS: (usize, usize) = (2, 300);
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewProposal {
     /// 4 to 60 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 4, max_length = 60))]
     pub title: String,
     /// What should be done, and where: 10 to 1000 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 1000))]
     pub what_and_where: String,
     /// Who benefits: 2 to 300 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 300))]
     pub beneficiaries: String,
     pub district: District,
     pub category: ProposalCategory,
@@ -391,6 +396,7 @@ pub struct Merge {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decline {
     /// The published reason: 2 to 300 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 300))]
     pub reason: String,
 }
 
@@ -411,18 +417,23 @@ impl Decline {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCandidate {
     /// 4 to 60 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 4, max_length = 60))]
     pub title: String,
     /// What it does: 10 to 1000 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 1000))]
     pub summary: String,
     /// The responsible unit: an active handling unit.
     pub unit_id: String,
     /// Budget in yuan, 1 or more.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub budget_yuan: i64,
     /// What it is to achieve: 2 to 300 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 300))]
     pub target: String,
     /// `YYYY-MM-DD`.
     pub deadline: String,
     /// Tracking numbers of the open proposals of the cycle it came from: 1 to 50.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub proposals: Vec<String>,
 }
 
