@@ -103,7 +103,7 @@ pub async fn project_results_get(
             outcome,
         })
         .collect();
-    candidates.sort_by(|a, b| b.votes.cmp(&a.votes));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.votes));
     let adopted = candidates
         .iter()
         .filter(|c| c.outcome == CandidateOutcome::Adopted)
