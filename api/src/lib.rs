@@ -2,7 +2,7 @@
 //!
 //! This crate does no I/O and depends on no web or database crate: everything here is plain data
 //! and pure functions, so the same rules run in the browser (instant feedback) and on the server
-//! (the authority). One folder per feature (homes, meetings, opinions, accounts, citizens) and `platform`
+//! (the authority). One folder per feature (homes, meetings, opinions, accounts, citizens, projects) and `platform`
 //! for what they share (the error shape, Hohhot time, the outbox, which app owns a path).
 
 pub mod accounts;
@@ -11,6 +11,7 @@ pub mod homes;
 pub mod meetings;
 pub mod opinions;
 pub mod platform;
+pub mod projects;
 
 pub use homes::district::District;
 pub use homes::geo::LatLon;

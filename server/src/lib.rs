@@ -1,6 +1,6 @@
 //! The deputy-homes backend: a JSON API under `/api` and the built single-page app, on SQLite or
 //! PostgreSQL. One folder per feature (homes, meetings, opinions, accounts, the outbox,
-//! housekeeping), each with its routes, decisions and storage, on `platform`.
+//! housekeeping, projects), each with its routes, decisions and storage, on `platform`.
 
 pub mod accounts;
 pub mod citizens;
@@ -10,6 +10,7 @@ pub mod meetings;
 pub mod opinions;
 pub mod outbox;
 pub mod platform;
+pub mod projects;
 
 use anyhow::Context;
 pub use platform::config::Config;

@@ -67,6 +67,19 @@ pub enum ErrorCode {
     /// No code may be tried for this phone: none was sent, or it expired, was used, was
     /// replaced by a newer one or had too many wrong tries.
     CodeExpired,
+    /// A livelihood-project cycle is not in the phase this needs: a proposal or support outside
+    /// the collection window, a ballot outside the voting window, results before the close, a
+    /// change to the candidate list once it is fixed.
+    WrongPhase,
+    /// This phone supported the proposal already; a phone supports a proposal once.
+    AlreadySupported,
+    /// This delegate has cast their ballot already; a delegate votes once.
+    AlreadyVoted,
+    /// The candidate list has no more candidates than projects to adopt (差额 is the rule), or
+    /// the number to adopt is not set.
+    NoMargin,
+    /// The congress has no delegates marked as its members, so nobody could vote.
+    NoElectors,
     /// The server failed; details are in its log, not in the response.
     Internal,
 }

@@ -55,17 +55,23 @@ pub enum HourlyCounter {
     FailedLookupsFromAddress,
     /// Citizens' phones revealed by one staff account.
     PhoneReveals,
+    /// Livelihood-project proposals and supports with one phone number (hashed).
+    ProjectWritesFromPhone,
+    /// Livelihood-project proposals and supports from one client address (hashed).
+    ProjectWritesFromAddress,
 }
 
 impl HourlyCounter {
     /// Every kind, for housekeeping.
-    pub const ALL: [HourlyCounter; 6] = [
+    pub const ALL: [HourlyCounter; 8] = [
         HourlyCounter::OpinionsFromAddress,
         HourlyCounter::OpinionsFromPhone,
         HourlyCounter::PhotosFromAddress,
         HourlyCounter::FailedLookups,
         HourlyCounter::FailedLookupsFromAddress,
         HourlyCounter::PhoneReveals,
+        HourlyCounter::ProjectWritesFromPhone,
+        HourlyCounter::ProjectWritesFromAddress,
     ];
 
     /// The first part of the counter's name.
@@ -77,6 +83,8 @@ impl HourlyCounter {
             HourlyCounter::FailedLookups => "lookup",
             HourlyCounter::FailedLookupsFromAddress => "lookup-ip",
             HourlyCounter::PhoneReveals => "reveal",
+            HourlyCounter::ProjectWritesFromPhone => "project-phone",
+            HourlyCounter::ProjectWritesFromAddress => "project-ip",
         }
     }
 
@@ -151,7 +159,16 @@ mod tests {
         let prefixes: Vec<&str> = HourlyCounter::ALL.iter().map(|c| c.prefix()).collect();
         assert_eq!(
             prefixes,
-            ["ip", "phone", "photo-ip", "lookup", "lookup-ip", "reveal"]
+            [
+                "ip",
+                "phone",
+                "photo-ip",
+                "lookup",
+                "lookup-ip",
+                "reveal",
+                "project-phone",
+                "project-ip"
+            ]
         );
     }
 }

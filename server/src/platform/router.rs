@@ -4,7 +4,7 @@
 use crate::platform::error::AppError;
 use crate::platform::security_headers::{self, SecurityHeaders};
 use crate::platform::{deadline, etag, json_objects, openapi::ApiDoc, static_files};
-use crate::{accounts, citizens, homes, meetings, opinions, outbox, AppState};
+use crate::{accounts, citizens, homes, meetings, opinions, outbox, projects, AppState};
 use axum::routing::{any, get};
 use axum::{middleware, Json, Router};
 use serde::Serialize;
@@ -23,6 +23,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(accounts::routes::router())
         .merge(citizens::routes::router())
         .merge(outbox::routes::router())
+        .merge(projects::routes::router())
         .routes(routes!(health))
 }
 

@@ -255,6 +255,36 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
             .body(rating)
             .in_citizen_session()
             .open(),
+        // Livelihood projects: one real cycle; the paths name none that exists, so the allowed
+        // caller is past the guard and the body's checks, at a 404.
+        example(M::POST, "/api/staff/project-cycles", S::CREATED)
+            .body(json!({ "congress": "city", "year": 2026 })),
+        example(
+            M::PUT,
+            "/api/staff/project-cycles/{id}/to-adopt",
+            S::NOT_FOUND,
+        )
+        .body(json!({ "to_adopt": 2 })),
+        example(M::POST, "/api/project-cycles/{id}/proposals", S::NOT_FOUND).body(json!({
+            "title": "老旧小区加装电梯", "what_and_where": "新城区老旧小区加装电梯若干部",
+            "beneficiaries": "小区老人", "district": "xincheng", "category": "elderly_care",
+        })),
+        example(
+            M::POST,
+            "/api/staff/project-proposals/{tracking_number}/decline",
+            S::NOT_FOUND,
+        )
+        .body(json!({ "reason": "不属于民生实事范围" })),
+        example(
+            M::POST,
+            "/api/staff/project-cycles/{id}/candidates",
+            S::NOT_FOUND,
+        )
+        .body(json!({
+            "title": "老旧小区加装电梯", "summary": "为新城区二十个老旧小区加装电梯",
+            "unit_id": "u-zjj", "budget_yuan": 5_000_000, "target": "加装 40 部",
+            "deadline": "2026-12-31", "proposals": ["XM2026-0001"],
+        })),
     ]
 }
 

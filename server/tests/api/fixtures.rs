@@ -101,6 +101,12 @@ impl Fixtures {
             "opinions" => self.chain.clone(),
             "by-token" => self.token.clone(),
             "opinion-photos" => self.photo.clone(),
+            // No cycle, proposal or candidate exists: the allowed caller gets past the guard
+            // to a 404; `projects.rs` walks the real ones.
+            "project-cycles" => "pc-none".to_owned(),
+            "project-proposals" => "XM2026-0001".to_owned(),
+            "project-candidates" => "pk-none".to_owned(),
+            "congresses" => "city".to_owned(),
             other => panic!(
                 "{template}: no value for a parameter after `{other}`; add one to \
                  Fixtures::path_value"

@@ -51,6 +51,12 @@ const PUBLIC: &[(&str, &str)] = &[
     // The public board and figures show no personal data.
     ("GET", "/api/public/opinions"),
     ("GET", "/api/public/stats"),
+    // Livelihood projects are public: the cycles, each proposal's page (no phone), and a
+    // closed vote's result (refused before the close).
+    ("GET", "/api/project-cycles"),
+    ("GET", "/api/project-cycles/{id}"),
+    ("GET", "/api/project-cycles/{id}/results"),
+    ("GET", "/api/project-proposals/{tracking_number}"),
     // Signing in is how an account starts.
     ("POST", "/api/session"),
     // A citizen asks for a text code and verifies it: that is how a phone's session starts.

@@ -1,0 +1,58 @@
+//! The HTTP handlers of livelihood projects: the public pages (`public`), citizens' proposals
+//! and supports (`collection`), staff running a cycle (`staff`) and the delegates' ballot
+//! (`ballot`).
+
+pub mod ballot;
+pub mod collection;
+pub mod public;
+pub mod staff;
+
+use crate::platform::error::AppError;
+use crate::projects::store::Step;
+use crate::AppState;
+use deputy_homes_api::projects::CyclePhase;
+use deputy_homes_api::ErrorCode;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+/// The projects' endpoints, each with its OpenAPI entry.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(public::project_cycles_list))
+        .routes(routes!(public::project_cycles_get))
+        .routes(routes!(public::project_results_get))
+        .routes(routes!(public::project_proposals_get))
+        .routes(routes!(collection::project_proposals_create))
+        .routes(routes!(collection::project_supports_create))
+        .routes(routes!(staff::staff_project_cycles_create))
+        .routes(routes!(staff::staff_project_phase_create))
+        .routes(routes!(staff::staff_project_to_adopt_put))
+        .routes(routes!(staff::staff_project_merge_create))
+        .routes(routes!(staff::staff_project_decline_create))
+        .routes(routes!(staff::staff_project_candidates_create))
+        .routes(routes!(staff::staff_project_candidate_withdraw))
+        .routes(routes!(
+            staff::staff_congress_members_get,
+            staff::staff_congress_members_put
+        ))
+        .routes(routes!(
+            ballot::delegate_ballot_get,
+            ballot::delegate_ballot_create
+        ))
+}
+
+/// The 409 `wrong_phase` of a step the cycle's phase does not allow.
+pub(crate) fn wrong_phase(phase: CyclePhase, what: &str) -> AppError {
+    AppError::conflict(
+        ErrorCode::WrongPhase,
+        format!("{what} is not possible while the cycle is {}", phase.code()),
+    )
+}
+
+/// A step's outcome as an answer: 404 when the thing is gone, 409 in the wrong phase.
+pub(crate) fn stepped<T>(step: Step<T>, what: &str, name: &str) -> Result<T, AppError> {
+    match step {
+        Step::Done(value) => Ok(value),
+        Step::NotFound => Err(AppError::NotFound(name.to_owned())),
+        Step::WrongPhase(phase) => Err(wrong_phase(phase, what)),
+    }
+}
