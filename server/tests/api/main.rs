@@ -41,6 +41,7 @@ mod phone_reveals;
 mod qr;
 mod reception;
 mod roles;
+mod sample_data;
 mod schema;
 mod security_headers;
 mod sign_in_limits;
