@@ -280,7 +280,6 @@ pub fn booking_code(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::store::Value;
     use std::collections::HashSet;
 
     #[test]
@@ -290,10 +289,5 @@ mod tests {
         assert!(codes
             .iter()
             .all(|c| deputy_homes_api::meetings::booking::is_code(c)));
-    }
-
-    #[test]
-    fn the_value_of_none_is_a_typed_null() {
-        assert_eq!(Value::from(None::<i64>), Value::NoInt);
     }
 }
