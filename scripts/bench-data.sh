@@ -3,7 +3,8 @@
 # issue 12 names, on a database filled by `deputy-homes-server generate` at 10% and at 100% of
 # five years of a city, side by side, and how long each generation took.
 #   BENCH_DB=postgres   use PostgreSQL on 127.0.0.1:5432 (trust auth) instead of SQLite
-#   BENCH_SCALES="0.1 1.0"  BENCH_DURATION=10s  BENCH_CONNECTIONS=16
+#   BENCH_SCALES="0.1 1.0"  BENCH_DURATION=10s  BENCH_CONNECTIONS=16  BENCH_SKIP_BUILD=1 (use the
+#   release binary as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,7 +16,7 @@ PORT=18095
 base=http://127.0.0.1:$PORT
 
 command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk; }
-cargo build -q --release -p deputy-homes-server
+[ -n "${BENCH_SKIP_BUILD:-}" ] || cargo build -q --release -p deputy-homes-server
 server=target/release/deputy-homes-server
 
 work=$(mktemp -d)

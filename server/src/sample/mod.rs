@@ -16,7 +16,7 @@ use deputy_homes_api::accounts::Role;
 use deputy_homes_api::opinions::workdays::hohhot_day;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use store::Rows;
 
 const DAY_MS: i64 = 86_400_000;
@@ -43,6 +43,8 @@ pub struct Plan {
     pub opinions: usize,
     /// Opinions are submitted between these moments (milliseconds).
     pub opinion_span: (i64, i64),
+    /// More opinions of late than long ago, so a small sample has some at every step.
+    pub recent_bias: bool,
     /// Working days an assigned opinion has for its reply.
     pub due_working_days: u32,
     /// Personal data older than this many days is stored erased, as housekeeping leaves it.
@@ -66,6 +68,7 @@ impl Plan {
             bookings: 150,
             opinions: 60,
             opinion_span: (now_ms - 150 * DAY_MS, now_ms - 3_600_000),
+            recent_bias: true,
             due_working_days,
             retention_days,
             first_code: 0,
@@ -88,10 +91,22 @@ impl Plan {
             bookings: times(500_000.0),
             opinions: times(100_000.0),
             opinion_span: (now_ms - 5 * 365 * DAY_MS, now_ms - 3_600_000),
+            recent_bias: false,
             due_working_days,
             retention_days,
             first_code: 1_000_000,
         }
+    }
+
+    /// When the `i`th of the plan's opinions is submitted, `jitter` (0 to 1) into its share.
+    fn submitted_at(&self, i: usize, jitter: f64) -> i64 {
+        let (start, end) = self.opinion_span;
+        let mut fraction = (i as f64 + jitter) / self.opinions.max(1) as f64;
+        if self.recent_bias {
+            // Ages shrink as cubes: a quarter within the last 3 days of 150.
+            fraction = 1.0 - (1.0 - fraction).powi(3);
+        }
+        start + ((end - start) as f64 * fraction) as i64
     }
 
     /// Personal data of uses that ended before this moment is erased.
@@ -190,8 +205,8 @@ async fn generate(db: &Db, plan: &Plan, once: bool) -> anyhow::Result<Option<Mad
             venue.home.id.as_str().into(),
         ]);
     }
-    store::insert_all(&mut tx, &accounts).await?;
-    store::insert_all(&mut tx, &account_homes).await?;
+    store::insert_all(&mut tx, db.backend(), &accounts).await?;
+    store::insert_all(&mut tx, db.backend(), &account_homes).await?;
     let mut made = Made::default();
     let mut next = activities::Counters::default();
     let mut left = (plan.activities, plan.bookings);
@@ -203,7 +218,7 @@ async fn generate(db: &Db, plan: &Plan, once: bool) -> anyhow::Result<Option<Mad
         made.activities += rows.activities.rows.len();
         made.bookings += rows.bookings.rows.len();
         for table in [&rows.activities, &rows.duty, &rows.bookings, &rows.records] {
-            store::insert_all(&mut tx, table).await?;
+            store::insert_all(&mut tx, db.backend(), table).await?;
         }
     }
     let home_ids: Vec<String> = homes.iter().map(|h| h.id.clone()).collect();
@@ -221,24 +236,19 @@ async fn generate(db: &Db, plan: &Plan, once: bool) -> anyhow::Result<Option<Mad
         next_audit_seq: store::last_audit_seq(&mut tx).await?,
         made: 0,
     };
-    let (start, end) = plan.opinion_span;
     let mut done = 0;
     while done < plan.opinions {
         let count = (plan.opinions - done).min(OPINION_BATCH);
-        let span_ms = (end - start) / plan.opinions as i64;
-        let from = start + done as i64 * span_ms;
-        let rows = opinions::batch(
-            plan,
-            &mut context,
-            (count, (from, from + count as i64 * span_ms)),
-            &mut rng,
-        )?;
+        let submitted: Vec<i64> = (done..done + count)
+            .map(|i| plan.submitted_at(i, rng.gen()))
+            .collect();
+        let rows = opinions::batch(plan, &mut context, &submitted, &mut rng)?;
         done += count;
         made.opinions += rows.opinions.rows.len();
         made.events += rows.events.rows.len();
         made.audit_entries += rows.audit.rows.len();
         for table in [&rows.opinions, &rows.events, &rows.units, &rows.audit] {
-            store::insert_all(&mut tx, table).await?;
+            store::insert_all(&mut tx, db.backend(), table).await?;
         }
     }
     let raised: Vec<(String, i64)> = context

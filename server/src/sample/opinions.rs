@@ -89,11 +89,11 @@ pub struct Context<'a> {
     pub made: usize,
 }
 
-/// Makes `count` opinions submitted one after another over `span` (milliseconds).
+/// Makes opinions submitted at these moments (in order).
 pub fn batch(
     plan: &Plan,
     context: &mut Context<'_>,
-    (count, span): (usize, (i64, i64)),
+    submitted: &[i64],
     rng: &mut StdRng,
 ) -> anyhow::Result<OpinionRows> {
     let mut rows = OpinionRows {
@@ -105,10 +105,8 @@ pub fn batch(
         ),
         audit: Rows::new("audit_log", AUDIT_COLUMNS),
     };
-    let step = (span.1 - span.0) / count.max(1) as i64;
-    for i in 0..count {
-        let created = span.0 + i as i64 * step + rng.gen_range(0..step.max(1));
-        one(plan, context, created, &mut rows, rng)?;
+    for created in submitted {
+        one(plan, context, *created, &mut rows, rng)?;
     }
     Ok(rows)
 }

@@ -2,7 +2,7 @@
 //! the marker that the living sample was made, and the deletion of every sample row when the
 //! official register is imported.
 
-use crate::platform::db::Tx;
+use crate::platform::db::{Backend, Tx};
 use sqlx::Row;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -76,8 +76,14 @@ impl Rows {
     }
 }
 
-/// Inserts the rows with as few statements as the databases' parameter limits allow.
-pub(crate) async fn insert_all(tx: &mut Tx, rows: &Rows) -> anyhow::Result<()> {
+/// Inserts the rows with as few statements as the databases' parameter limits allow. SQLite
+/// gets `?NNN` parameters: it looks a `$NNN` one up by name among those before it, which makes a
+/// statement of 30,000 of them take seconds to parse.
+pub(crate) async fn insert_all(tx: &mut Tx, backend: Backend, rows: &Rows) -> anyhow::Result<()> {
+    let mark = match backend {
+        Backend::Sqlite => '?',
+        Backend::Postgres => '$',
+    };
     let width = rows.columns.len();
     for chunk in rows.rows.chunks((MAX_BINDS / width).max(1)) {
         let mut sql = format!(
@@ -89,7 +95,7 @@ pub(crate) async fn insert_all(tx: &mut Tx, rows: &Rows) -> anyhow::Result<()> {
             sql.push_str(if r == 0 { "(" } else { ", (" });
             for c in 0..width {
                 let sep = if c == 0 { "" } else { ", " };
-                write!(sql, "{sep}${}", r * width + c + 1)?;
+                write!(sql, "{sep}{mark}{}", r * width + c + 1)?;
             }
             sql.push(')');
         }
