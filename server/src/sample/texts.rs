@@ -109,7 +109,11 @@ const SURNAMES: [&str; 12] = [
 
 /// An invented name: a surname, a title and （示例）.
 pub fn citizen_name(n: usize) -> String {
-    let title = if n % 2 == 0 { "先生" } else { "女士" };
+    let title = if n.is_multiple_of(2) {
+        "先生"
+    } else {
+        "女士"
+    };
     format!("{}{title}（示例）", SURNAMES[n % SURNAMES.len()])
 }
 
