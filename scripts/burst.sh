@@ -30,7 +30,8 @@ run() {
   echo "== $label =="
   DH_DATABASE_URL="$url" DH_NEW_PASSWORD='burst staff password' DH_DEMO_ACCOUNTS=0 \
     "$bin/deputy-homes-server" create-staff --username burst.staff --display-name 压测 >/dev/null
-  DH_ADDR="127.0.0.1:$PORT" DH_DATABASE_URL="$url" DH_DEMO_ACCOUNTS=0 DH_NOTIFY_INTERVAL_SECONDS=0 \
+  DH_ADDR="127.0.0.1:$PORT" DH_DATABASE_URL="$url" DH_DEMO_ACCOUNTS=0 DH_SAMPLE_DATA=0 \
+    DH_NOTIFY_INTERVAL_SECONDS=0 \
     RUST_LOG=warn "$bin/deputy-homes-server" serve >"$work/server-$label.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done

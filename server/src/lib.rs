@@ -11,6 +11,7 @@ pub mod opinions;
 pub mod outbox;
 pub mod platform;
 pub mod projects;
+pub mod sample;
 
 use anyhow::Context;
 pub use platform::config::Config;
@@ -69,7 +70,8 @@ pub struct AppState {
     pub photo_decodes: Arc<Semaphore>,
 }
 
-/// Opens the database (migrating it) and, when it holds no homes, imports the sample register.
+/// Opens the database (migrating it) and, when it holds no homes, imports the sample register;
+/// with it, the first start makes the demonstration accounts and the living sample.
 pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     let db = Db::connect(&config.database_url).await?;
     if let Some(sample) = &config.sample_register {
@@ -104,6 +106,24 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
                 account.username,
                 password,
                 account.role.code()
+            );
+        }
+    }
+    if config.sample_data && config.sample_register.is_some() {
+        let plan = sample::Plan::living(
+            platform::clock::system_now_ms(),
+            config.opinion_due_working_days,
+            config.personal_data_retention_days,
+        );
+        if let Some(made) = sample::create_living_sample(&db, &plan)
+            .await
+            .context("cannot create the living sample")?
+        {
+            tracing::info!(
+                activities = made.activities,
+                bookings = made.bookings,
+                opinions = made.opinions,
+                "created the living sample (removed by the official register's import)"
             );
         }
     }

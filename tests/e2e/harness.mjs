@@ -33,6 +33,9 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-'))
       DH_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
       DH_DIST_DIR: join(ROOT, 'dist'),
       DH_SAMPLE_REGISTER: join(ROOT, 'data', 'homes.csv'),
+      // The scenarios make the activities and opinions they look at; the living sample would
+      // add its own to every list.
+      DH_SAMPLE_DATA: '0',
       // The log sender writes each text (verification codes included) at info on `notify`.
       RUST_LOG: 'warn,notify=info',
       DH_NOTIFY_INTERVAL_SECONDS: '1',

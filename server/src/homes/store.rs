@@ -122,6 +122,9 @@ impl Db {
             .with_context(|| format!("cannot store home {}", home.id))?;
         }
         if !meta.sample {
+            // Sample activities and opinions go with the sample register, first, since they
+            // point at the demonstration accounts.
+            crate::sample::store::delete_sample_data(&mut tx).await?;
             // The demonstration accounts come with sample data and go with it: the official
             // register is not served with a published password (their sessions go too).
             sqlx::query("DELETE FROM accounts WHERE demo <> 0")

@@ -24,6 +24,10 @@ pub struct Config {
     /// With the sample register, create demo accounts on first start and print their passwords
     /// (`DH_DEMO_ACCOUNTS`, default 1; 0 to skip).
     pub demo_accounts: bool,
+    /// With the sample register, create the living sample on first start: activities over the
+    /// next four weeks and opinions along the handling chain (`DH_SAMPLE_DATA`, default 1; 0 to
+    /// skip).
+    pub sample_data: bool,
     /// Bookings close this many minutes before the start (`DH_BOOKING_NOTICE_MINUTES`, default 60).
     pub booking_notice_minutes: i64,
     /// Most upcoming bookings per phone number (`DH_BOOKING_CAP`, default 3).
@@ -210,6 +214,7 @@ impl Config {
                     anyhow::anyhow!("DH_SESSION_HOURS must be a whole number of hours above 0")
                 })?,
             demo_accounts: var("DH_DEMO_ACCOUNTS", "1") != "0",
+            sample_data: var("DH_SAMPLE_DATA", "1") != "0",
             booking_notice_minutes: var("DH_BOOKING_NOTICE_MINUTES", "60")
                 .parse()
                 .ok()

@@ -467,6 +467,8 @@ pub fn test_config(database_url: String, dist_dir: PathBuf, register: Register) 
         secure_cookies: false,
         session_hours: 12,
         demo_accounts: false,
+        // Most tests count what they made themselves; `sample_data.rs` turns it on.
+        sample_data: false,
         booking_notice_minutes: 60,
         booking_cap: 3,
         notify_interval_seconds: 0,

@@ -42,6 +42,7 @@ mod projects;
 mod qr;
 mod reception;
 mod roles;
+mod sample_data;
 mod schema;
 mod security_headers;
 mod sign_in_limits;
