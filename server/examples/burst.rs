@@ -12,10 +12,10 @@
 //! `cargo run --release -p deputy-homes-server --example burst -- BASE_URL STAFF_LOGIN PASSWORD DATABASE_URL [N]`
 
 use deputy_homes_api::meetings::activity::format_date;
+use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use deputy_homes_server::citizens::store::session_insert;
 use deputy_homes_server::platform::auth::{random_token, token_hash, CITIZEN_COOKIE, CSRF_HEADER};
 use deputy_homes_server::platform::db::Db;
-use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
