@@ -4,10 +4,18 @@
 //! took and how they were answered. Prints figures; the only check is that exactly 10 were
 //! given a seat.
 //!
-//! `cargo run --release -p deputy-homes-server --example burst -- BASE_URL STAFF_LOGIN PASSWORD [N]`
+//! A booking needs the phone's session, which a text code starts; the burst writes the N
+//! sessions straight into the server's database beforehand (DATABASE_URL), as N verified phones
+//! would have them. Each citizen comes from an address of its own (`X-Forwarded-For`, for a
+//! server started with `DH_TRUST_FORWARDED_FOR=1`), as phones on their own networks do.
+//!
+//! `cargo run --release -p deputy-homes-server --example burst -- BASE_URL STAFF_LOGIN PASSWORD DATABASE_URL [N]`
 
 use deputy_homes_api::meetings::activity::format_date;
 use deputy_homes_api::platform::time::SHANGHAI_OFFSET_MINUTES;
+use deputy_homes_server::citizens::store::session_insert;
+use deputy_homes_server::platform::auth::{random_token, token_hash, CITIZEN_COOKIE, CSRF_HEADER};
+use deputy_homes_server::platform::db::Db;
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
@@ -83,11 +91,35 @@ fn hohhot_date_in(days: i64) -> String {
     format_date(today + days)
 }
 
+/// Starts a phone's session for each citizen, as verifying a text code does.
+async fn citizen_sessions(database_url: &str, citizens: usize) -> anyhow::Result<Vec<Session>> {
+    let db = Db::connect(database_url).await?;
+    let now_ms = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as i64;
+    let mut tx = db.begin().await?;
+    let mut sessions = Vec::with_capacity(citizens);
+    for i in 0..citizens {
+        let (token, csrf) = (random_token(), random_token());
+        let phone = phone(i);
+        let expires = now_ms + 86_400_000;
+        session_insert(&mut tx, &token_hash(&token), &phone, &csrf, now_ms, expires).await?;
+        sessions.push(Session {
+            cookie: format!("{CITIZEN_COOKIE}={token}"),
+            csrf,
+        });
+    }
+    tx.commit().await?;
+    Ok(sessions)
+}
+
+fn phone(i: usize) -> String {
+    format!("139{i:08}")
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, base, login, password, rest @ ..] = args.as_slice() else {
-        anyhow::bail!("usage: burst BASE_URL STAFF_LOGIN PASSWORD [N]");
+    let [_, base, login, password, database_url, rest @ ..] = args.as_slice() else {
+        anyhow::bail!("usage: burst BASE_URL STAFF_LOGIN PASSWORD DATABASE_URL [N]");
     };
     let citizens: usize = rest.first().map(|n| n.parse()).transpose()?.unwrap_or(1000);
     let client = Client::builder()
@@ -128,20 +160,29 @@ async fn main() -> anyhow::Result<()> {
     .await?;
     let activity_id = created[0]["id"].as_str().unwrap_or_default().to_owned();
 
+    let sessions = citizen_sessions(database_url, citizens).await?;
     let barrier = Arc::new(Barrier::new(citizens + 1));
     let mut tasks = Vec::with_capacity(citizens);
-    for i in 0..citizens {
+    for (i, session) in sessions.into_iter().enumerate() {
         let (client, barrier) = (client.clone(), Arc::clone(&barrier));
         let url = format!("{base}/api/activities/{activity_id}/bookings");
         let body = json!({
             "name": "市民",
-            "phone": format!("139{i:08}"),
+            "phone": phone(i),
             "topic": "停车",
             "consent": true,
         });
+        let address = format!("10.{}.{}.{}", i / 65536, i / 256 % 256, i % 256);
         tasks.push(tokio::spawn(async move {
             barrier.wait().await;
-            let answer = client.post(url).json(&body).send().await;
+            let answer = client
+                .post(url)
+                .header(COOKIE, session.cookie)
+                .header(CSRF_HEADER, session.csrf)
+                .header("x-forwarded-for", address)
+                .json(&body)
+                .send()
+                .await;
             match answer {
                 Ok(response) => {
                     let status = response.status();

@@ -27,6 +27,8 @@ use tokio::sync::Semaphore;
 pub struct AppState {
     pub db: Db,
     pub register: homes::register_cache::RegisterCache,
+    /// Answers that are the same for everyone, kept encoded per request and data revision.
+    pub shared_answers: platform::shared_answers::SharedAnswers,
     /// Whether the session cookie is marked Secure (the site is served over TLS).
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
@@ -130,6 +132,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         register: Default::default(),
+        shared_answers: Default::default(),
         secure_cookies: config.secure_cookies,
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,

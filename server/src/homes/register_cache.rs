@@ -1,8 +1,10 @@
 //! The homes register held in memory. Every request asks the database only for the register's
-//! revision (one tiny query) and reloads the homes when another import, possibly on another app
-//! server, changed it. So the servers stay stateless as far as correctness goes.
+//! revision (one tiny query, shared by the requests that arrive together: `fresh_read`) and
+//! reloads the homes when another import, possibly on another app server, changed it. So the
+//! servers stay stateless as far as correctness goes.
 
 use crate::platform::db::Db;
+use crate::platform::fresh_read::FreshRead;
 use deputy_homes_api::homes::search::SearchIndex;
 use std::sync::{Arc, RwLock};
 
@@ -20,6 +22,7 @@ pub struct Register {
 #[derive(Debug, Clone, Default)]
 pub struct RegisterCache {
     current: Arc<RwLock<Option<Arc<Register>>>>,
+    revision: FreshRead<String>,
 }
 
 impl RegisterCache {
@@ -27,7 +30,15 @@ impl RegisterCache {
     pub async fn current(&self, db: &Db) -> anyhow::Result<Arc<Register>> {
         // Read the revision before the homes: if an import lands in between, the homes are newer
         // than the revision they are stored under, and the next request reloads them.
-        let revision = db.register_revision().await?.unwrap_or_default();
+        let revision =
+            self.revision
+                .get(|| {
+                    let db = db.clone();
+                    async move {
+                        Ok::<_, anyhow::Error>(db.register_revision().await?.unwrap_or_default())
+                    }
+                })
+                .await?;
         if let Some(cached) = self.cached(&revision) {
             return Ok(cached);
         }

@@ -4,7 +4,8 @@ use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::Json;
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
 use deputy_homes_api::{ApiError, Home, HomesQuery, HomesResponse, RegisterInfo};
 
 /// Lists homes, filtered by text, district and type, optionally nearest first.
@@ -15,19 +16,28 @@ use deputy_homes_api::{ApiError, Home, HomesQuery, HomesResponse, RegisterInfo};
     ))]
 pub async fn homes_list(
     State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
     query: Result<Query<HomesQuery>, QueryRejection>,
-) -> Result<Json<HomesResponse>, AppError> {
+) -> Result<Response, AppError> {
     let Query(query) = query?;
     let filter = query.validate().map_err(AppError::BadRequest)?;
     let register = state.register.current(&state.db).await?;
-    let items = filter.apply(&register.homes);
-    Ok(Json(HomesResponse {
-        register: RegisterInfo {
-            sample: register.sample,
-            total: register.homes.len(),
-        },
-        items,
-    }))
+    // The answer is the same for everyone: kept encoded per query and register revision.
+    let key = uri.path_and_query().map_or("/api/homes", |p| p.as_str());
+    let answer = state
+        .shared_answers
+        .answer(&headers, key, &register.revision, || {
+            let answer = HomesResponse {
+                register: RegisterInfo {
+                    sample: register.sample,
+                    total: register.homes.len(),
+                },
+                items: filter.apply(&register.homes),
+            };
+            Ok(serde_json::to_vec(&answer)?)
+        })?;
+    Ok(answer)
 }
 
 /// One home with everything the register holds about it.
@@ -39,13 +49,20 @@ pub async fn homes_list(
     ))]
 pub async fn homes_get(
     State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
     Path(id): Path<String>,
-) -> Result<Json<Home>, AppError> {
+) -> Result<Response, AppError> {
     let register = state.register.current(&state.db).await?;
-    match register.homes.get(&id) {
-        Some(home) => Ok(Json(home.clone())),
-        None => Err(AppError::NotFound(format!("home {id}"))),
-    }
+    let Some(home) = register.homes.get(&id) else {
+        return Err(AppError::NotFound(format!("home {id}")));
+    };
+    let answer = state
+        .shared_answers
+        .answer(&headers, uri.path(), &register.revision, || {
+            Ok(serde_json::to_vec::<Home>(home)?)
+        })?;
+    Ok(answer)
 }
 
 /// The homes' endpoints, each with its OpenAPI entry.

@@ -24,7 +24,8 @@ pub fn tag_for(body: &[u8]) -> String {
     format!("W/\"{hex}\"")
 }
 
-fn matches(if_none_match: &str, tag: &str) -> bool {
+/// Whether `If-None-Match` names `tag` (weak or strong) or is `*`.
+pub fn matches(if_none_match: &str, tag: &str) -> bool {
     let bare = |t: &str| t.trim().trim_start_matches("W/").to_owned();
     if_none_match
         .split(',')

@@ -1,7 +1,8 @@
 //! What every feature stands on: configuration, the database pool, errors, sessions and roles,
 //! the audit log, ETags, the clock, idempotency keys, hourly counters, the router, the OpenAPI
-//! document, the JSON-objects-only check, the static files, request deadlines, security headers
-//! and the accept loop.
+//! document, the JSON-objects-only check, the static files, request deadlines, security headers,
+//! the accept loop, and answers kept encoded in memory (`encoded`, `shared_answers`,
+//! `fresh_read`).
 
 pub mod audit;
 pub mod auth;
@@ -10,8 +11,10 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod deadline;
+pub mod encoded;
 pub mod error;
 pub mod etag;
+pub mod fresh_read;
 pub mod idempotency;
 pub mod ids;
 pub mod json_objects;
@@ -20,4 +23,5 @@ pub mod rate_limits;
 pub mod router;
 pub mod security_headers;
 pub mod serve;
+pub mod shared_answers;
 pub mod static_files;

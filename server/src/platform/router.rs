@@ -3,7 +3,8 @@
 
 use crate::platform::error::AppError;
 use crate::platform::security_headers::{self, SecurityHeaders};
-use crate::platform::{deadline, etag, json_objects, openapi::ApiDoc, static_files};
+use crate::platform::static_files::StaticFiles;
+use crate::platform::{deadline, etag, json_objects, openapi::ApiDoc};
 use crate::{accounts, citizens, homes, meetings, opinions, outbox, projects, AppState};
 use axum::routing::{any, get};
 use axum::{middleware, Json, Router};
@@ -44,17 +45,23 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .layer(middleware::from_fn(json_objects::only_objects))
         .layer(middleware::from_fn(etag::etag))
+        // Answers kept encoded (`shared_answers`) pass the compression untouched.
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            deadline::deadline,
+        ))
         .with_state(state.clone());
     let security = Arc::new(SecurityHeaders::from_dist(
         &state.dist_dir,
         state.secure_cookies,
     ));
+    // The app's files are answered from memory, already encoded and with their cache policy:
+    // they need none of the API's layers (no body is read, nothing waits), only the headers
+    // every answer carries.
     Router::new()
         .merge(api)
-        .fallback_service(static_files::service(&state.dist_dir))
-        .layer(middleware::from_fn(static_files::cache_policy))
-        .layer(CompressionLayer::new())
-        .layer(middleware::from_fn_with_state(state, deadline::deadline))
+        .fallback_service(StaticFiles::load(&state.dist_dir))
         .layer(middleware::from_fn_with_state(
             security,
             security_headers::add,

@@ -1,66 +1,153 @@
-//! The built apps: files from the dist folder; for every other path the page of the app it
-//! belongs to, so deep links such as `/homes/xc-01` load the app on reload. The citizens' app is
-//! `dist/index.html`; the office app (delegates and staff) is `dist/office/index.html`, for the
-//! paths `deputy_homes_api::platform::apps::is_office_path` names.
+//! The built apps, read from the dist folder once at start and served from memory: each file
+//! with its `.br` and `.gz` forms (those `scripts/precompress.sh` wrote, else made when first
+//! asked for), and for every other path the page of the app it belongs to, so deep links such
+//! as `/homes/xc-01` load the app on reload. The citizens' app is `dist/index.html`; the office
+//! app (delegates and staff) is `dist/office/index.html`, for the paths
+//! `deputy_homes_api::platform::apps::is_office_path` names. Hashed assets are cached for a
+//! year, pages are always re-checked (ETag), other files for an hour.
 
+use crate::platform::encoded::Encoded;
+use axum::body::{Body, Bytes};
 use axum::extract::Request;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::HeaderValue;
-use axum::http::Request as HttpRequest;
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::http::header::ALLOW;
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
 use deputy_homes_api::platform::apps::is_office_path;
+use std::collections::HashMap;
 use std::convert::Infallible;
-use std::future::Future;
+use std::future::{ready, Ready};
 use std::path::Path;
-use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
-use tower::{Service, ServiceExt};
-use tower_http::services::fs::ServeFileSystemResponseBody;
-use tower_http::services::{ServeDir, ServeFile};
 
-/// The page of the app a path belongs to.
-#[derive(Debug, Clone)]
-pub struct AppPage {
-    citizen: ServeFile,
-    office: ServeFile,
+/// One file of the built app.
+#[derive(Debug)]
+struct File {
+    encoded: Encoded,
+    content_type: HeaderValue,
+    cache_control: HeaderValue,
 }
 
-impl<B: Send + 'static> Service<HttpRequest<B>> for AppPage {
-    type Response = axum::http::Response<ServeFileSystemResponseBody>;
-    type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
+/// The files of the built app by URL path (`/index.html`, `/office/index.html`, …).
+#[derive(Debug, Clone, Default)]
+pub struct StaticFiles {
+    files: Arc<HashMap<String, File>>,
+}
 
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
+/// The extensions of the forms compressed beforehand, which are not served as files of their own.
+const PRECOMPRESSED: [&str; 2] = ["gz", "br"];
+
+impl StaticFiles {
+    /// Reads every file under `dist` (none when it is missing: every path is then a 404).
+    pub fn load(dist: &Path) -> StaticFiles {
+        let mut files = HashMap::new();
+        let mut folders = vec![dist.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if PRECOMPRESSED.contains(&extension) {
+                    continue;
+                }
+                let Ok(relative) = path.strip_prefix(dist) else {
+                    continue;
+                };
+                let url: String = relative
+                    .components()
+                    .map(|c| format!("/{}", c.as_os_str().to_string_lossy()))
+                    .collect();
+                match read_file(&path, &url) {
+                    Ok(file) => {
+                        files.insert(url, file);
+                    }
+                    Err(e) => tracing::warn!(file = %path.display(), error = %e, "cannot read"),
+                }
+            }
+        }
+        StaticFiles {
+            files: Arc::new(files),
+        }
     }
 
-    fn call(&mut self, request: HttpRequest<B>) -> Self::Future {
-        let page = if is_office_path(request.uri().path()) {
-            self.office.clone()
+    /// The answer to a request for `path`: its file, the folder's `index.html`, or the page of the
+    /// app the path belongs to.
+    fn answer(&self, request: &Request) -> Response {
+        if !matches!(*request.method(), Method::GET | Method::HEAD) {
+            let mut refused = StatusCode::METHOD_NOT_ALLOWED.into_response();
+            refused
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static("GET,HEAD"));
+            return refused;
+        }
+        let path = request.uri().path();
+        let page = if is_office_path(path) {
+            "/office/index.html"
         } else {
-            self.citizen.clone()
+            "/index.html"
         };
-        Box::pin(page.oneshot(request))
+        let file = if path.ends_with('/') {
+            self.files.get(&format!("{path}index.html"))
+        } else {
+            self.files.get(path)
+        };
+        match file.or_else(|| self.files.get(page)) {
+            Some(file) => file.encoded.respond(
+                request.headers(),
+                file.content_type.clone(),
+                file.cache_control.clone(),
+            ),
+            None => (StatusCode::NOT_FOUND, Body::empty()).into_response(),
+        }
     }
 }
 
-fn page(path: std::path::PathBuf) -> ServeFile {
-    ServeFile::new(path).precompressed_br().precompressed_gzip()
+/// A file with its precompressed forms, if the build wrote them.
+fn read_file(path: &Path, url: &str) -> std::io::Result<File> {
+    let identity = Bytes::from(std::fs::read(path)?);
+    let beside = |extension: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".{extension}"));
+        std::fs::read(name).ok().map(Bytes::from)
+    };
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let compressible = is_compressible(mime.essence_str());
+    let content_type = HeaderValue::from_str(mime.as_ref())
+        .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
+    let policy = if mime.essence_str() == "text/html" {
+        "no-cache"
+    } else if is_hashed(url) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=3600"
+    };
+    Ok(File {
+        encoded: Encoded::new(identity, compressible)
+            .with_precompressed(beside("gz"), beside("br")),
+        content_type,
+        cache_control: HeaderValue::from_static(policy),
+    })
 }
 
-/// Serves `dist`, falling back to the page of the app the path belongs to, preferring the `.br`
-/// and `.gz` files that `scripts/precompress.sh` wrote (the compression layer leaves encoded
-/// answers alone).
-pub fn service(dist: &Path) -> ServeDir<AppPage> {
-    let pages = AppPage {
-        citizen: page(dist.join("index.html")),
-        office: page(dist.join("office").join("index.html")),
-    };
-    ServeDir::new(dist)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(pages)
+/// Whether compressing the type is worth it: text, scripts, WebAssembly, JSON, SVG; not images,
+/// fonts or archives, which are compressed already.
+fn is_compressible(essence: &str) -> bool {
+    essence.starts_with("text/")
+        || matches!(
+            essence,
+            "application/javascript"
+                | "application/wasm"
+                | "application/json"
+                | "application/manifest+json"
+                | "application/xml"
+                | "image/svg+xml"
+        )
 }
 
 /// Whether a file name carries Trunk's content hash (`app-9e892c54f8eb1a8_bg.wasm`): 12 to 16
@@ -71,28 +158,18 @@ fn is_hashed(path: &str) -> bool {
         .any(|part| (12..=16).contains(&part.len()) && part.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Middleware: hashed assets are cached for a year, the HTML shell is always re-checked.
-pub async fn cache_policy(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
-    let mut response = next.run(request).await;
-    if path.starts_with("/api/") || response.headers().contains_key(CACHE_CONTROL) {
-        return response;
+impl tower::Service<Request> for StaticFiles {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Ready<Result<Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
     }
-    let is_html = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    let policy = if is_html {
-        "no-cache"
-    } else if is_hashed(&path) {
-        "public, max-age=31536000, immutable"
-    } else {
-        "public, max-age=3600"
-    };
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static(policy));
-    response
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        ready(Ok(self.answer(&request)))
+    }
 }
 
 #[cfg(test)]

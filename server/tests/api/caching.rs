@@ -1,6 +1,6 @@
 //! Entity tags and compression of API responses.
 
-use crate::helpers::{on_both_databases, TestApp};
+use crate::helpers::{decoded_body, on_both_databases, TestApp, HASHED_ASSET};
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH, VARY,
 };
@@ -11,6 +11,7 @@ on_both_databases!(
     a_repeated_request_with_the_etag_is_answered_304_without_a_body,
     different_answers_have_different_etags,
     responses_are_gzip_or_brotli_compressed_when_the_client_accepts_it,
+    every_encoding_of_a_public_answer_decodes_to_the_same_bytes_under_one_tag,
 );
 
 fn header(response: &Response, name: reqwest::header::HeaderName) -> Option<String> {
@@ -122,5 +123,48 @@ async fn responses_are_gzip_or_brotli_compressed_when_the_client_accepts_it(app:
             "{encoding} barely compressed"
         );
         assert_eq!(decode(&compressed), plain, "{encoding} body differs");
+    }
+}
+
+/// The register's answers, the app's pages and its files are kept encoded in memory: each
+/// encoding, first made or kept, decodes to the same bytes, and all carry one tag that a
+/// re-check in any encoding answers 304.
+async fn every_encoding_of_a_public_answer_decodes_to_the_same_bytes_under_one_tag(app: TestApp) {
+    let asset = format!("/{HASHED_ASSET}");
+    for path in [
+        "/api/homes",
+        "/api/homes?district=saihan&q=%E8%B5%9B%E7%BD%95",
+        "/api/homes/xc-01",
+        "/",
+        "/homes/xc-01",
+        "/office/",
+        asset.as_str(),
+    ] {
+        let plain = app.send(app.get(path)).await;
+        assert_eq!(plain.status(), StatusCode::OK, "{path}");
+        let tag = header(&plain, ETAG).unwrap_or_else(|| panic!("{path} has no ETag"));
+        let plain = plain.bytes().await.expect("a body").to_vec();
+        for encoding in ["gzip", "br", "gzip, br", "identity"] {
+            for _ in 0..2 {
+                let response = app
+                    .send(app.get(path).header(ACCEPT_ENCODING, encoding))
+                    .await;
+                assert_eq!(response.status(), StatusCode::OK, "{path} {encoding}");
+                assert_eq!(header(&response, ETAG).as_deref(), Some(tag.as_str()));
+                assert_eq!(decoded_body(response).await, plain, "{path} {encoding}");
+            }
+            let again = app
+                .send(
+                    app.get(path)
+                        .header(ACCEPT_ENCODING, encoding)
+                        .header(IF_NONE_MATCH, &tag),
+                )
+                .await;
+            assert_eq!(
+                again.status(),
+                StatusCode::NOT_MODIFIED,
+                "{path} {encoding}"
+            );
+        }
     }
 }

@@ -93,6 +93,32 @@ pub fn precompressed_br(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The body of an answer, decoded from its `Content-Encoding` (gzip, br or none).
+pub async fn decoded_body(response: Response) -> Vec<u8> {
+    use std::io::Read;
+    let encoding = response
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().expect("an ASCII header").to_owned());
+    let bytes = response.bytes().await.expect("a body");
+    let mut plain = Vec::new();
+    match encoding.as_deref() {
+        None => plain.extend_from_slice(&bytes),
+        Some("gzip") => {
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut plain)
+                .expect("a valid gzip body");
+        }
+        Some("br") => {
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_end(&mut plain)
+                .expect("a valid brotli body");
+        }
+        Some(other) => panic!("an unexpected encoding {other}"),
+    }
+    plain
+}
+
 /// The workspace root (`server/..`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -449,6 +475,53 @@ impl TestApp {
 }
 
 impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// A second app server on a test app's database, as another instance behind a load balancer:
+/// its own memory (kept answers, the register), the same data.
+pub struct OtherServer {
+    addr: SocketAddr,
+    client: reqwest::Client,
+    server: JoinHandle<()>,
+}
+
+impl TestApp {
+    /// Starts another app server on this app's database and built pages.
+    pub async fn other_server(&self) -> OtherServer {
+        let config = test_config(
+            self.database_url.clone(),
+            self.files.path().join("dist"),
+            Register::Empty,
+        );
+        let (listener, router) = deputy_homes_server::bind(&config)
+            .await
+            .unwrap_or_else(|e| panic!("the other server did not start: {e:#}"));
+        let addr = listener.local_addr().expect("the listener has an address");
+        let server = tokio::spawn(async move {
+            let router = router.into_make_service_with_connect_info::<SocketAddr>();
+            axum::serve(listener, router)
+                .await
+                .expect("the other test server failed");
+        });
+        OtherServer {
+            addr,
+            client: self.client.clone(),
+            server,
+        }
+    }
+}
+
+impl OtherServer {
+    /// A GET request to a path on this server.
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(format!("http://{}{}", self.addr, path))
+    }
+}
+
+impl Drop for OtherServer {
     fn drop(&mut self) {
         self.server.abort();
     }

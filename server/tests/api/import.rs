@@ -1,9 +1,9 @@
 //! Importing a register file: a valid file replaces the register, a rejected one changes nothing.
 
-use crate::helpers::{item_ids, on_both_databases, sample_register_path, TestApp};
+use crate::helpers::{decoded_body, item_ids, on_both_databases, sample_register_path, TestApp};
 use deputy_homes_api::homes::register::COLUMNS;
 use deputy_homes_server::homes::register_file::{import_file, ImportError};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 on_both_databases!(
@@ -17,6 +17,7 @@ on_both_databases!(
     an_unreadable_file_is_reported_and_leaves_the_old_register_in_place,
     importing_a_valid_file_replaces_the_whole_sample_register,
     importing_the_official_register_removes_the_demonstration_accounts,
+    every_server_on_the_database_answers_a_new_register_at_once_in_every_encoding,
 );
 
 /// The sample register's rows with the given ids, in the order given, as text cells.
@@ -268,4 +269,92 @@ async fn importing_the_official_register_removes_the_demonstration_accounts(app:
         "its sessions end too"
     );
     app.sign_in("zhang", PASSWORD).await;
+}
+
+/// The tag and the decoded JSON of a server's answer to a GET in one encoding.
+async fn tag_and_json(request: reqwest::RequestBuilder, encoding: &str) -> (String, Value) {
+    let response = request
+        .header("accept-encoding", encoding)
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let tag = response.headers()["etag"]
+        .to_str()
+        .expect("an ASCII tag")
+        .to_owned();
+    let json = serde_json::from_slice(&decoded_body(response).await).expect("a JSON body");
+    (tag, json)
+}
+
+const PUBLIC_PATHS: [&str; 3] = [
+    "/api/homes",
+    "/api/homes?district=xincheng",
+    "/api/homes/xc-01",
+];
+
+/// Two servers keep the register's answers encoded in memory; an import made elsewhere (the
+/// command line, here a pool of its own) reaches both at once, in every encoding, and the old
+/// tags no longer match.
+async fn every_server_on_the_database_answers_a_new_register_at_once_in_every_encoding(
+    app: TestApp,
+) {
+    let other = app.other_server().await;
+    let mut before = Vec::new();
+    for path in PUBLIC_PATHS {
+        // Asked twice in each encoding on each server, so the later answers are the kept ones.
+        for encoding in ["identity", "gzip", "br", "identity", "gzip", "br"] {
+            for request in [app.get(path), other.get(path)] {
+                before.push(tag_and_json(request, encoding).await);
+            }
+        }
+        assert!(
+            before.windows(2).all(|pair| pair[0] == pair[1]),
+            "{path}: every server and encoding gives one tag and one JSON"
+        );
+        before.clear();
+    }
+    let old_tags: Vec<String> = {
+        let mut tags = Vec::new();
+        for path in PUBLIC_PATHS {
+            tags.push(tag_and_json(app.get(path), "identity").await.0);
+        }
+        tags
+    };
+
+    let mut rows = sample_rows(&["xc-01", "sh-01"]);
+    set(&mut rows[0], "name_zh", "新城区新名字代表之家");
+    let path = app.scratch_path("official.csv");
+    write_register(&path, &rows);
+    assert_eq!(import(&app, &path, false).await.expect("a valid file"), 2);
+
+    for (path, old_tag) in PUBLIC_PATHS.iter().zip(&old_tags) {
+        for encoding in ["identity", "gzip", "br"] {
+            for request in [app.get(path), other.get(path)] {
+                let (tag, json) = tag_and_json(request, encoding).await;
+                assert_ne!(&tag, old_tag, "{path} {encoding}: the old tag");
+                let name = match *path {
+                    "/api/homes/xc-01" => &json["name_zh"],
+                    _ => &json["items"][0]["name_zh"],
+                };
+                assert_eq!(name, "新城区新名字代表之家", "{path} {encoding}");
+                if *path == "/api/homes" {
+                    assert_eq!(json["register"], json!({ "sample": false, "total": 2 }));
+                }
+            }
+            for request in [app.get(path), other.get(path)] {
+                let response = request
+                    .header("if-none-match", old_tag)
+                    .header("accept-encoding", encoding)
+                    .send()
+                    .await
+                    .expect("an answer");
+                assert_eq!(
+                    response.status(),
+                    reqwest::StatusCode::OK,
+                    "{path} {encoding}: the old tag must not be answered 304"
+                );
+            }
+        }
+    }
 }

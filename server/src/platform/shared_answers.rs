@@ -1,0 +1,81 @@
+//! Answers that are the same for everyone who asks (the homes register and its searches), kept
+//! serialized and compressed per request and data revision, so a repeated request costs a look-up
+//! instead of building, tagging and compressing the answer again. The caller names the revision
+//! of the data the answer is made from, read from the database for this request (see
+//! `fresh_read`), so an answer made before another server changed the data is never sent.
+
+use crate::platform::encoded::Encoded;
+use axum::body::Bytes;
+use axum::http::header::COOKIE;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::Response;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+/// Most answers kept; past it the answers of older revisions go, then all (a flood of distinct
+/// searches cannot grow memory without bound).
+const MOST_ANSWERS: usize = 1024;
+
+/// The kept answers of this server, by request (path and query).
+#[derive(Debug, Clone, Default)]
+pub struct SharedAnswers {
+    answers: Arc<RwLock<HashMap<String, Arc<Kept>>>>,
+}
+
+#[derive(Debug)]
+struct Kept {
+    revision: String,
+    encoded: Encoded,
+}
+
+impl SharedAnswers {
+    /// The JSON answer to the request `key` made from data at `revision`: the one kept, or the
+    /// one `make` writes now, kept for the next request. Tagged and re-validated like every API
+    /// answer (`no-cache`, `private` when the request carries a cookie).
+    pub fn answer(
+        &self,
+        request: &HeaderMap,
+        key: &str,
+        revision: &str,
+        make: impl FnOnce() -> anyhow::Result<Vec<u8>>,
+    ) -> anyhow::Result<Response> {
+        let kept = match self.kept(key, revision) {
+            Some(kept) => kept,
+            None => self.keep(key, revision, make()?),
+        };
+        let cache_control = if request.contains_key(COOKIE) {
+            "private, no-cache"
+        } else {
+            "no-cache"
+        };
+        Ok(kept.encoded.respond(
+            request,
+            HeaderValue::from_static("application/json"),
+            HeaderValue::from_static(cache_control),
+        ))
+    }
+
+    fn kept(&self, key: &str, revision: &str) -> Option<Arc<Kept>> {
+        let answers = self.answers.read().unwrap_or_else(|p| p.into_inner());
+        answers
+            .get(key)
+            .filter(|kept| kept.revision == revision)
+            .cloned()
+    }
+
+    fn keep(&self, key: &str, revision: &str, json: Vec<u8>) -> Arc<Kept> {
+        let kept = Arc::new(Kept {
+            revision: revision.to_owned(),
+            encoded: Encoded::new(Bytes::from(json), true),
+        });
+        let mut answers = self.answers.write().unwrap_or_else(|p| p.into_inner());
+        if answers.len() >= MOST_ANSWERS {
+            answers.retain(|_, other| other.revision == revision);
+            if answers.len() >= MOST_ANSWERS {
+                answers.clear();
+            }
+        }
+        answers.insert(key.to_owned(), Arc::clone(&kept));
+        kept
+    }
+}
