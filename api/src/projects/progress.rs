@@ -168,7 +168,7 @@ pub struct ProjectChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewEvaluation {
-    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
+    /// Exactly one per adopted project (at most 50).
     pub evaluations: Vec<ProjectChoice>,
 }
 
