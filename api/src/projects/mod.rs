@@ -1,10 +1,12 @@
 //! Livelihood projects decided by the delegates' vote (民生实事项目代表票决制): one cycle per
 //! congress (the city's or a district's) and year. Citizens propose and support projects (征集),
 //! staff draft the candidate list (初定), and the congress's delegates choose by secret ballot
-//! (票决). The adoption and year-end satisfaction rules are in [`adoption`] and
+//! (票决); the adopted projects' progress, inspections and year-end evaluation are in
+//! [`progress`]. The adoption and year-end satisfaction rules are in [`adoption`] and
 //! [`satisfaction`].
 
 pub mod adoption;
+pub mod progress;
 pub mod satisfaction;
 
 use crate::meetings::activity::parse_date;
@@ -66,6 +68,20 @@ crate::form_fields! {
         AccountIds = "account_ids",
         /// A ballot's chosen candidates.
         Choices = "choices",
+        /// A progress update's percent done.
+        Percent = "percent",
+        /// What a progress update reports done.
+        Done = "done",
+        /// Why a project is delayed.
+        DelayReason = "delay_reason",
+        /// Why the percent done went down.
+        LowerReason = "lower_reason",
+        /// An inspection's notes.
+        Notes = "notes",
+        /// An evaluation ballot's choice per project.
+        Evaluations = "evaluations",
+        /// A citizen's advisory rating.
+        Rating = "rating",
     }
 }
 
@@ -260,7 +276,7 @@ impl ProposalCategory {
 
 /// Refuses a text shorter or longer than allowed (in characters, trimmed) or with characters
 /// free text may not hold.
-fn check_length(
+pub(crate) fn check_length(
     field: ProjectField,
     text: &str,
     (min, max): (usize, usize),

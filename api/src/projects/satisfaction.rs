@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// A project's evaluation, or one evaluator's choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = ProjectSatisfaction))]
 #[serde(rename_all = "snake_case")]
 pub enum Satisfaction {
     /// 满意.

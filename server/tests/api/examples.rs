@@ -285,6 +285,28 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
             "unit_id": "u-zjj", "budget_yuan": 5_000_000, "target": "加装 40 部",
             "deadline": "2026-12-31", "proposals": ["XM2026-0001"],
         })),
+        example(M::POST, "/api/staff/projects/{id}/progress", S::NOT_FOUND).body(json!({
+            "percent": 40, "done": "完成二十部电梯安装", "delay_reason": "雨季停工两周",
+        })),
+        example(
+            M::POST,
+            "/api/delegate/projects/{id}/inspections",
+            S::NOT_FOUND,
+        )
+        .body(json!({ "notes": "现场查看电梯安装进度" })),
+        example(
+            M::POST,
+            "/api/staff/project-cycles/{id}/evaluation",
+            S::NOT_FOUND,
+        )
+        .body(json!({ "state": "open" })),
+        example(
+            M::POST,
+            "/api/delegate/project-cycles/{id}/evaluation",
+            S::NOT_FOUND,
+        )
+        .body(json!({ "evaluations": [] })),
+        example(M::POST, "/api/projects/{id}/rating", S::NOT_FOUND).body(json!({ "rating": 4 })),
     ]
 }
 

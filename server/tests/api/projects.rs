@@ -23,6 +23,11 @@ on_both_databases!(
     proposals_and_supports_are_limited_per_phone_and_per_address_when_raced,
     two_hundred_delegates_voting_at_once_are_each_counted_once,
     no_table_or_answer_links_a_delegate_to_a_choice,
+    adopted_projects_take_progress_and_inspections_and_are_flagged_when_late,
+    the_year_end_evaluation_is_one_secret_ballot_per_delegate_in_its_window,
+    evaluation_ballots_sent_at_once_by_one_delegate_count_once,
+    citizens_rate_an_adopted_project_once_per_verified_phone,
+    no_table_or_answer_links_a_delegate_to_an_evaluation,
 );
 
 const PROPOSER: &str = "13900139000";
@@ -1124,6 +1129,645 @@ async fn no_table_or_answer_links_a_delegate_to_a_choice(app: TestApp) {
         assert!(
             !(names_delegate && (names_choice || names_tracker_hash)),
             "an answer links a delegate to a choice: {answer}"
+        );
+    }
+}
+
+/// A closed cycle of `congress` whose `voters` all chose the first two of three candidates
+/// (each due `deadline`): those two are adopted, the third is not. Answers the cycle and the
+/// candidates in list order.
+async fn adopted(
+    app: &TestApp,
+    staff: &Browser,
+    congress: &str,
+    voters: &[Browser],
+    deadline: &str,
+) -> (String, Vec<String>) {
+    set_members(app, staff, congress, voters).await;
+    let id = cycle(app, staff, congress).await;
+    phase_ok(app, staff, &id, "collecting").await;
+    let citizen = app.citizen(PROPOSER).await;
+    let mut numbers = Vec::new();
+    for i in 0..3 {
+        numbers.push(proposed(app, &citizen, &id, &format!("项目建议{i}")).await);
+    }
+    phase_ok(app, staff, &id, "shortlisting").await;
+    let mut ids = Vec::new();
+    for (i, number) in numbers.iter().enumerate() {
+        let mut body = candidate_body(&format!("候选项目{i}"), &[number]);
+        body["deadline"] = json!(deadline);
+        let added = json_body(
+            add_candidate(app, staff, &id, body).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        ids.push(added["id"].as_str().expect("an id").to_owned());
+    }
+    json_body(to_adopt(app, staff, &id, 2).await, StatusCode::OK).await;
+    phase_ok(app, staff, &id, "voting").await;
+    for voter in voters {
+        voted(app, voter, &id, &ids[..2]).await;
+    }
+    phase_ok(app, staff, &id, "closed").await;
+    (id, ids)
+}
+
+/// A date `days` after today, `YYYY-MM-DD`.
+fn days_ahead(app: &TestApp, days: i64) -> String {
+    deputy_homes_api::meetings::activity::format_date(app.clock.now_ms() / 86_400_000 + days)
+}
+
+async fn project_page(app: &TestApp, project: &str) -> Value {
+    json_body(
+        app.send(app.get(&format!("/api/projects/{project}"))).await,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn progress(app: &TestApp, staff: &Browser, project: &str, body: Value) -> Response {
+    post(
+        app,
+        staff,
+        &format!("/api/staff/projects/{project}/progress"),
+        body,
+    )
+    .await
+}
+
+async fn inspect(app: &TestApp, delegate: &Browser, project: &str) -> Response {
+    let path = format!("/api/delegate/projects/{project}/inspections");
+    post(
+        app,
+        delegate,
+        &path,
+        json!({ "notes": "现场查看施工进度，质量良好" }),
+    )
+    .await
+}
+
+async fn evaluation_window(app: &TestApp, staff: &Browser, cycle: &str, state: &str) -> Response {
+    let path = format!("/api/staff/project-cycles/{cycle}/evaluation");
+    post(app, staff, &path, json!({ "state": state })).await
+}
+
+async fn evaluate(
+    app: &TestApp,
+    delegate: &Browser,
+    cycle: &str,
+    choices: &[(&str, &str)],
+) -> Response {
+    let evaluations: Vec<Value> = choices
+        .iter()
+        .map(|(p, c)| json!({ "project": p, "choice": c }))
+        .collect();
+    let path = format!("/api/delegate/project-cycles/{cycle}/evaluation");
+    post(app, delegate, &path, json!({ "evaluations": evaluations })).await
+}
+
+async fn adopted_projects_take_progress_and_inspections_and_are_flagged_when_late(app: TestApp) {
+    let staff = staff(&app).await;
+    let voters = delegates(&app, "impl", 3).await;
+    let outsider = delegates(&app, "implout", 1).await;
+    set_members(&app, &staff, "xincheng", &outsider).await;
+    let deadline = days_ahead(&app, 60);
+    let (id, projects) = adopted(&app, &staff, "city", &voters, &deadline).await;
+    let (p, not_adopted) = (&projects[0], &projects[2]);
+    // A candidate not adopted takes no progress and has no project page.
+    let body = json!({ "percent": 10, "done": "完成立项" });
+    api_error(
+        progress(&app, &staff, not_adopted, body.clone()).await,
+        StatusCode::CONFLICT,
+        "step_not_allowed",
+    )
+    .await;
+    api_error(
+        app.send(app.get(&format!("/api/projects/{not_adopted}")))
+            .await,
+        StatusCode::CONFLICT,
+        "step_not_allowed",
+    )
+    .await;
+    api_error(
+        progress(&app, &voters[0], p, body.clone()).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let page = project_page(&app, p).await;
+    assert_eq!(page["percent_done"], 0, "{page}");
+    assert_eq!(page["flags"], json!([]), "{page}");
+    assert_eq!(page["votes"], 3);
+    assert_eq!(page["eligible"], 3);
+    assert_eq!(page["project"]["budget_yuan"], 5_000_000);
+    assert_eq!(
+        page["origin"].as_array().expect("origin").len(),
+        1,
+        "{page}"
+    );
+    // Progress: up freely, down only with a reason; a delay with its reason.
+    let body =
+        json!({ "percent": 40, "done": "完成二十部电梯安装", "delay_reason": "雨季停工两周" });
+    let page = json_body(progress(&app, &staff, p, body).await, StatusCode::CREATED).await;
+    assert_eq!(page["percent_done"], 40, "{page}");
+    let lower = json!({ "percent": 30, "done": "返工两部电梯" });
+    let refused = progress(&app, &staff, p, lower.clone()).await;
+    assert_eq!(
+        api_error(refused, StatusCode::BAD_REQUEST, "bad_parameter").await["field"],
+        "lower_reason"
+    );
+    let mut lower = lower;
+    lower["lower_reason"] = json!("验收发现两部不合格");
+    let page = json_body(progress(&app, &staff, p, lower).await, StatusCode::CREATED).await;
+    assert_eq!(page["percent_done"], 30);
+    let timeline = page["progress"].as_array().expect("progress");
+    assert_eq!(timeline.len(), 2, "{page}");
+    assert_eq!(timeline[0]["delay_reason"], "雨季停工两周");
+    assert_eq!(timeline[1]["lower_reason"], "验收发现两部不合格");
+    let over = json!({ "percent": 101, "done": "超额完成" });
+    api_error(
+        progress(&app, &staff, p, over).await,
+        StatusCode::BAD_REQUEST,
+        "bad_parameter",
+    )
+    .await;
+    // Inspections: a delegate of the congress, not one of another congress.
+    let page = json_body(inspect(&app, &voters[1], p).await, StatusCode::CREATED).await;
+    let inspections = page["inspections"].as_array().expect("inspections");
+    assert_eq!(inspections.len(), 1, "{page}");
+    assert_eq!(inspections[0]["notes"], "现场查看施工进度，质量良好");
+    api_error(
+        inspect(&app, &outsider[0], p).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    api_error(
+        inspect(&app, &voters[1], not_adopted).await,
+        StatusCode::CONFLICT,
+        "step_not_allowed",
+    )
+    .await;
+    // Each step audited.
+    let audit = audit_of(&app, &staff, &format!("project:{p}")).await;
+    let actions: Vec<&str> = audit.iter().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(
+        actions,
+        ["project.inspect", "project.progress", "project.progress"]
+    );
+    // The cycle's projects: the two adopted.
+    let list = json_body(
+        app.send(app.get(&format!("/api/project-cycles/{id}/projects")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let mut listed: Vec<&str> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v["project"]["id"].as_str())
+        .collect();
+    listed.sort_unstable();
+    let mut expected = vec![projects[0].as_str(), projects[1].as_str()];
+    expected.sort_unstable();
+    assert_eq!(listed, expected);
+    // Flags come from the time of asking: 32 days without an update, then past the deadline.
+    let other = &projects[1];
+    assert_eq!(project_page(&app, other).await["flags"], json!([]));
+    app.clock.advance(32 * 86_400_000);
+    assert_eq!(
+        project_page(&app, other).await["flags"],
+        json!(["update_overdue"])
+    );
+    app.clock.advance(40 * 86_400_000);
+    assert_eq!(
+        project_page(&app, other).await["flags"],
+        json!(["update_overdue", "past_deadline"])
+    );
+}
+
+async fn the_year_end_evaluation_is_one_secret_ballot_per_delegate_in_its_window(app: TestApp) {
+    let staff = staff(&app).await;
+    let voters = delegates(&app, "eval", 3).await;
+    let outsider = delegates(&app, "evalout", 1).await;
+    set_members(&app, &staff, "saihan", &outsider).await;
+    // Not before the vote is closed.
+    let (open, _) = open_vote(&app, &staff, "huimin", &voters, 3, 1).await;
+    api_error(
+        evaluation_window(&app, &staff, &open, "open").await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    let deadline = days_ahead(&app, 60);
+    let (id, projects) = adopted(&app, &staff, "city", &voters, &deadline).await;
+    let (a, b) = (projects[0].as_str(), projects[1].as_str());
+    let all_satisfied = [(a, "satisfied"), (b, "satisfied")];
+    // Outside the window: before it opens.
+    api_error(
+        evaluate(&app, &voters[0], &id, &all_satisfied).await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    api_error(
+        evaluation_window(&app, &staff, &id, "closed").await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    api_error(
+        evaluation_window(&app, &voters[0], &id, "open").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let window = json_body(
+        evaluation_window(&app, &staff, &id, "open").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(window["eligible"], 3, "{window}");
+    api_error(
+        evaluation_window(&app, &staff, &id, "open").await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    // A delegate of another congress; a ballot missing a project, or naming one not adopted.
+    api_error(
+        evaluate(&app, &outsider[0], &id, &all_satisfied).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let partial = evaluate(&app, &voters[0], &id, &[(a, "satisfied")]).await;
+    assert_eq!(
+        api_error(partial, StatusCode::BAD_REQUEST, "bad_parameter").await["field"],
+        "evaluations"
+    );
+    let wrong = evaluate(
+        &app,
+        &voters[0],
+        &id,
+        &[(a, "satisfied"), (projects[2].as_str(), "satisfied")],
+    )
+    .await;
+    api_error(wrong, StatusCode::BAD_REQUEST, "bad_parameter").await;
+    let paper = json_body(
+        app.send(
+            voters[0]
+                .cookie_only(app.get(&format!("/api/delegate/project-cycles/{id}/evaluation"))),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        (
+            paper["state"].clone(),
+            paper["eligible"].clone(),
+            paper["evaluated"].clone()
+        ),
+        (json!("open"), json!(true), json!(false)),
+        "{paper}"
+    );
+    assert_eq!(paper["projects"].as_array().expect("projects").len(), 2);
+    // Three ballots; a second one is refused.
+    let cast = json_body(
+        evaluate(&app, &voters[0], &id, &all_satisfied).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(cast["projects"], 2);
+    json_body(
+        evaluate(
+            &app,
+            &voters[1],
+            &id,
+            &[(a, "satisfied"), (b, "basically_satisfied")],
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    json_body(
+        evaluate(
+            &app,
+            &voters[2],
+            &id,
+            &[(a, "dissatisfied"), (b, "dissatisfied")],
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    api_error(
+        evaluate(&app, &voters[0], &id, &all_satisfied).await,
+        StatusCode::CONFLICT,
+        "already_voted",
+    )
+    .await;
+    // No result while the window is open.
+    let page = project_page(&app, a).await;
+    assert_eq!(page["evaluation_state"], "open");
+    assert_eq!(page["evaluation"], Value::Null, "{page}");
+    json_body(
+        evaluation_window(&app, &staff, &id, "closed").await,
+        StatusCode::OK,
+    )
+    .await;
+    api_error(
+        evaluate(&app, &voters[0], &id, &all_satisfied).await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    // The published rule: a has 2 of 3 satisfied; b has 1 + 1 of 3.
+    let page = project_page(&app, a).await;
+    assert_eq!(
+        page["evaluation"],
+        json!({ "eligible": 3, "satisfied": 2, "basically_satisfied": 0, "dissatisfied": 1, "result": "satisfied" }),
+        "{page}"
+    );
+    let page = project_page(&app, b).await;
+    assert_eq!(
+        page["evaluation"],
+        json!({ "eligible": 3, "satisfied": 1, "basically_satisfied": 1, "dissatisfied": 1, "result": "basically_satisfied" }),
+        "{page}"
+    );
+    let audit = audit_of(&app, &staff, &format!("project-cycle:{id}")).await;
+    let evaluations: Vec<&Value> = audit
+        .iter()
+        .filter(|e| e["action"] == "project.evaluate")
+        .collect();
+    assert_eq!(evaluations.len(), 3);
+    for entry in evaluations {
+        assert_eq!(entry["details"], json!({}), "{entry}");
+    }
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|e| e["action"] == "project.evaluation")
+            .count(),
+        2
+    );
+}
+
+async fn evaluation_ballots_sent_at_once_by_one_delegate_count_once(app: TestApp) {
+    let staff = staff(&app).await;
+    let voters = delegates(&app, "evalrace", 3).await;
+    let deadline = days_ahead(&app, 60);
+    let (id, projects) = adopted(&app, &staff, "city", &voters, &deadline).await;
+    json_body(
+        evaluation_window(&app, &staff, &id, "open").await,
+        StatusCode::OK,
+    )
+    .await;
+    let path = format!("/api/delegate/project-cycles/{id}/evaluation");
+    let body = json!({ "evaluations": [
+        { "project": projects[0], "choice": "satisfied" },
+        { "project": projects[1], "choice": "dissatisfied" },
+    ] });
+    let jobs = (0..10)
+        .map(|_| {
+            answer(
+                voters[0]
+                    .signed(app.request(Method::POST, &path))
+                    .json(&body),
+            )
+        })
+        .collect();
+    let answers = all_at_once(jobs).await;
+    let ok = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    let again = answers
+        .iter()
+        .filter(|(s, b)| *s == StatusCode::CONFLICT && b["code"] == "already_voted")
+        .count();
+    assert_eq!((ok, again), (1, 9), "{answers:?}");
+    let sql = app.sql().await;
+    let ballots: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM project_evaluation_ballots")
+        .fetch_one(&sql)
+        .await
+        .expect("a count");
+    let voters_stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM project_evaluation_voters")
+        .fetch_one(&sql)
+        .await
+        .expect("a count");
+    assert_eq!((ballots, voters_stored), (1, 1));
+    json_body(
+        evaluation_window(&app, &staff, &id, "closed").await,
+        StatusCode::OK,
+    )
+    .await;
+    let page = project_page(&app, &projects[0]).await;
+    assert_eq!(page["evaluation"]["satisfied"], 1, "{page}");
+}
+
+async fn citizens_rate_an_adopted_project_once_per_verified_phone(app: TestApp) {
+    let staff = staff(&app).await;
+    let voters = delegates(&app, "rate", 3).await;
+    let deadline = days_ahead(&app, 60);
+    let (_, projects) = adopted(&app, &staff, "city", &voters, &deadline).await;
+    let path = format!("/api/projects/{}/rating", projects[0]);
+    // Nobody's phone, and an account's session, are no verified phone.
+    let anonymous = app
+        .send(
+            app.request(Method::POST, &path)
+                .json(&json!({ "rating": 4 })),
+        )
+        .await;
+    api_error(anonymous, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    api_error(
+        post(&app, &voters[0], &path, json!({ "rating": 4 })).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
+    let citizen = app.citizen("13700137011").await;
+    api_error(
+        post(&app, &citizen, &path, json!({ "rating": 6 })).await,
+        StatusCode::BAD_REQUEST,
+        "bad_parameter",
+    )
+    .await;
+    let page = json_body(
+        post(&app, &citizen, &path, json!({ "rating": 4 })).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(
+        page["citizen_ratings"],
+        json!({ "count": 1, "by_rating": [0, 0, 0, 1, 0] })
+    );
+    api_error(
+        post(&app, &citizen, &path, json!({ "rating": 5 })).await,
+        StatusCode::CONFLICT,
+        "already_rated",
+    )
+    .await;
+    let other = app.citizen("13700137012").await;
+    let page = json_body(
+        post(&app, &other, &path, json!({ "rating": 2 })).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(
+        page["citizen_ratings"],
+        json!({ "count": 2, "by_rating": [0, 1, 0, 1, 0] })
+    );
+    // Advisory, apart from the delegates' evaluation.
+    assert_eq!(page["evaluation"], Value::Null);
+    let not_adopted = format!("/api/projects/{}/rating", projects[2]);
+    api_error(
+        post(&app, &other, &not_adopted, json!({ "rating": 2 })).await,
+        StatusCode::CONFLICT,
+        "step_not_allowed",
+    )
+    .await;
+    let stored: Vec<String> = sqlx::query_scalar("SELECT phone_hash FROM project_ratings")
+        .fetch_all(&app.sql().await)
+        .await
+        .expect("the ratings");
+    assert!(
+        stored.iter().all(|h| !h.contains("1370013701")),
+        "{stored:?}"
+    );
+}
+
+async fn no_table_or_answer_links_a_delegate_to_an_evaluation(app: TestApp) {
+    // Nine delegates, each with their own choices for the two projects (3 × 3 patterns), one
+    // after the other, so any order kept with the ballots would show whose is whose.
+    const EVALUATORS: usize = 9;
+    let staff = staff(&app).await;
+    let voters = delegates(&app, "evalsecret", EVALUATORS).await;
+    let deadline = days_ahead(&app, 60);
+    let (id, projects) = adopted(&app, &staff, "city", &voters, &deadline).await;
+    json_body(
+        evaluation_window(&app, &staff, &id, "open").await,
+        StatusCode::OK,
+    )
+    .await;
+    let codes = ["satisfied", "basically_satisfied", "dissatisfied"];
+    let mut sorted = projects[..2].to_vec();
+    sorted.sort();
+    let patterns: Vec<[(String, &str); 2]> = (0..EVALUATORS)
+        .map(|i| {
+            [
+                (sorted[0].clone(), codes[i / 3]),
+                (sorted[1].clone(), codes[i % 3]),
+            ]
+        })
+        .collect();
+    let stored_forms: Vec<String> = patterns
+        .iter()
+        .map(|p| {
+            p.iter()
+                .map(|(id, c)| format!("{id}={c}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for (voter, pattern) in voters.iter().zip(&patterns) {
+        let choices: Vec<(&str, &str)> = pattern.iter().map(|(p, c)| (p.as_str(), *c)).collect();
+        let cast = json_body(
+            evaluate(&app, voter, &id, &choices).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        answers.push(cast.to_string());
+        let paper = app
+            .send(
+                voter
+                    .cookie_only(app.get(&format!("/api/delegate/project-cycles/{id}/evaluation"))),
+            )
+            .await;
+        answers.push(json_body(paper, StatusCode::OK).await.to_string());
+    }
+    json_body(
+        evaluation_window(&app, &staff, &id, "closed").await,
+        StatusCode::OK,
+    )
+    .await;
+    let delegate_marks: Vec<String> = voters
+        .iter()
+        .flat_map(|v| {
+            let token = v.cookie.split_once('=').expect("a cookie").1;
+            [
+                v.account["id"].as_str().expect("an id").to_owned(),
+                v.account["username"]
+                    .as_str()
+                    .expect("a username")
+                    .to_owned(),
+                token_hash(token),
+                v.csrf_token.clone(),
+            ]
+        })
+        .collect();
+    let mut read = 0;
+    for (table, columns) in tables(&app).await {
+        let rows = rows_of(&app, &table, &columns).await;
+        read += 1;
+        for row in &rows {
+            let names_delegate = delegate_marks.iter().any(|m| row.contains(m.as_str()));
+            let names_choice = stored_forms.iter().any(|f| row.contains(f.as_str()))
+                || codes.iter().any(|c| row.contains(c));
+            assert!(
+                !(names_delegate && names_choice),
+                "{table} links a delegate to an evaluation: {row}"
+            );
+        }
+        if table == "project_evaluation_ballots" {
+            assert_eq!(columns, ["slot", "cycle_id", "choices"]);
+            let stored: Vec<String> = rows
+                .iter()
+                .map(|r| r.rsplit('|').next().expect("choices").to_owned())
+                .collect();
+            assert_eq!(stored.len(), EVALUATORS);
+            assert_ne!(
+                stored, stored_forms,
+                "the evaluations are stored in their order"
+            );
+            let slots: Vec<i64> = rows
+                .iter()
+                .map(|r| {
+                    r.split('|')
+                        .next()
+                        .expect("a slot")
+                        .parse()
+                        .expect("a number")
+                })
+                .collect();
+            let mut in_order = slots.clone();
+            in_order.sort_unstable();
+            assert_eq!(
+                slots, in_order,
+                "after the close the ballots are in slot order"
+            );
+        }
+        if table == "project_evaluation_voters" {
+            assert_eq!(columns, ["cycle_id", "account_id"]);
+        }
+    }
+    assert!(read > 25, "only {read} tables read");
+    let audit = audit_of(&app, &staff, &format!("project-cycle:{id}")).await;
+    for entry in audit.iter().filter(|e| e["action"] == "project.evaluate") {
+        assert_eq!(entry["details"], json!({}), "{entry}");
+    }
+    for project in &projects[..2] {
+        answers.push(project_page(&app, project).await.to_string());
+    }
+    for answer in &answers {
+        let names_delegate = delegate_marks.iter().any(|m| answer.contains(m.as_str()));
+        let names_choice = codes.iter().any(|c| answer.contains(c));
+        assert!(
+            !(names_delegate && names_choice),
+            "an answer links a delegate to an evaluation: {answer}"
         );
     }
 }

@@ -52,10 +52,12 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/api/public/opinions"),
     ("GET", "/api/public/stats"),
     // Livelihood projects are public: the cycles, each proposal's page (no phone), and a
-    // closed vote's result (refused before the close).
+    // closed vote's result (refused before the close), and each adopted project's page.
     ("GET", "/api/project-cycles"),
     ("GET", "/api/project-cycles/{id}"),
     ("GET", "/api/project-cycles/{id}/results"),
+    ("GET", "/api/project-cycles/{id}/projects"),
+    ("GET", "/api/projects/{id}"),
     ("GET", "/api/project-proposals/{tracking_number}"),
     // Signing in is how an account starts.
     ("POST", "/api/session"),

@@ -19,7 +19,7 @@ use deputy_homes_api::projects::{
 use deputy_homes_api::{ApiError, ErrorCode};
 
 /// The hourly counters a citizen's write bumps: its phone's and its address's.
-fn limits(citizen: &Citizen, ip: &ClientIp, now_ms: i64) -> (Vec<(String, i64)>, i64) {
+pub(super) fn limits(citizen: &Citizen, ip: &ClientIp, now_ms: i64) -> (Vec<(String, i64)>, i64) {
     let (hour, retry_after_secs) = hour_window(now_ms);
     let limits = vec![
         (

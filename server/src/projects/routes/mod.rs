@@ -1,9 +1,10 @@
 //! The HTTP handlers of livelihood projects: the public pages (`public`), citizens' proposals
-//! and supports (`collection`), staff running a cycle (`staff`) and the delegates' ballot
-//! (`ballot`).
+//! and supports (`collection`), staff running a cycle (`staff`), the delegates' ballot
+//! (`ballot`), and what follows the vote (`progress`).
 
 pub mod ballot;
 pub mod collection;
+pub mod progress;
 pub mod public;
 pub mod staff;
 
@@ -37,6 +38,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(
             ballot::delegate_ballot_get,
             ballot::delegate_ballot_create
+        ))
+        .routes(routes!(progress::projects_get))
+        .routes(routes!(progress::project_cycle_projects_get))
+        .routes(routes!(progress::project_rating_create))
+        .routes(routes!(progress::staff_project_progress_create))
+        .routes(routes!(progress::staff_project_evaluation_create))
+        .routes(routes!(progress::delegate_project_inspections_create))
+        .routes(routes!(
+            progress::delegate_evaluation_get,
+            progress::delegate_evaluation_create
         ))
 }
 

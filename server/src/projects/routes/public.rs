@@ -84,6 +84,12 @@ pub async fn project_results_get(
     if cycle.phase != CyclePhase::Closed {
         return Err(wrong_phase(cycle.phase, "showing results"));
     }
+    Ok(Json(results_of(&state, cycle).await?))
+}
+
+/// A closed cycle's result, from its ballots by the adoption rule.
+pub(crate) async fn results_of(state: &AppState, cycle: Cycle) -> Result<VoteResults, AppError> {
+    let id = cycle.id.clone();
     let listed = state.db.project_listed(&id).await?;
     let (ballots, trackers) = state.db.project_ballots(&id).await?;
     let votes: Vec<u32> = listed
@@ -109,7 +115,7 @@ pub async fn project_results_get(
         .filter(|c| c.outcome == CandidateOutcome::Adopted)
         .map(|c| c.candidate.id.clone())
         .collect();
-    Ok(Json(VoteResults {
+    Ok(VoteResults {
         eligible: cycle.eligible,
         ballots_cast: cast,
         quorum_met: decision.quorum_met,
@@ -118,5 +124,5 @@ pub async fn project_results_get(
         adopted,
         trackers,
         cycle,
-    }))
+    })
 }

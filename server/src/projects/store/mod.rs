@@ -1,11 +1,12 @@
 //! The SQL of livelihood projects: cycles and their phases, congress members (here), proposals
 //! and supports (`collection`), the candidate list (`candidates`) and the secret ballot
-//! (`ballots`). Each step that changes state locks its cycle's row first, checks the phase
+//! (`ballots`), and what follows the vote (`progress`). Each step that changes state locks its cycle's row first, checks the phase
 //! inside the same transaction, and writes its audit entry there.
 
 pub mod ballots;
 pub mod candidates;
 pub mod collection;
+pub mod progress;
 
 use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::{Db, Tx};
@@ -244,6 +245,11 @@ impl Db {
         }
         if next == CyclePhase::Closed {
             ballots::rewrite_in_slot_order(&mut tx, id).await?;
+            sqlx::query("UPDATE project_cycles SET closed_at_ms = $1 WHERE id = $2")
+                .bind(now_ms)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query("UPDATE project_cycles SET phase = $1 WHERE id = $2")
             .bind(next.code())
