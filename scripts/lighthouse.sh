@@ -4,6 +4,7 @@
 # the wire, measured in Chromium with gzip only and with brotli). Needs `./run`'s release build;
 # installs Lighthouse from npm into tools/lighthouse on first use.
 #   LIGHTHOUSE_RUNS=1 (runs per page; the median score is printed)
+#   LIGHTHOUSE_SERVER=path/to/deputy-homes-server (skips the release build of the server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -16,14 +17,15 @@ if [ ! -x tools/lighthouse/node_modules/.bin/lighthouse ]; then
   (cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
 fi
 [ -f dist/index.html ] && [ -f dist/office/index.html ] || scripts/build-app.sh
-cargo build -q --release -p deputy-homes-server --bin deputy-homes-server
+server=${LIGHTHOUSE_SERVER:-target/release/deputy-homes-server}
+[ -n "${LIGHTHOUSE_SERVER:-}" ] || cargo build -q --release -p deputy-homes-server --bin deputy-homes-server
 
 work=$(mktemp -d)
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 DH_ADDR=127.0.0.1:$PORT DH_DATABASE_URL="sqlite://$work/lh.db?mode=rwc" DH_DEMO_ACCOUNTS=0 \
-  target/release/deputy-homes-server serve >"$work/server.log" 2>&1 &
+  "$server" serve >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.2; done
 base=http://127.0.0.1:$PORT
