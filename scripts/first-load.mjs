@@ -2,7 +2,12 @@
 // opened in Debian's Chromium at 390x844, once accepting only gzip and once only brotli, and
 // every response's encoded length is summed (CDP Network.loadingFinished) until the network has
 // been idle for 500 ms after the app drew its page. Usage: node scripts/first-load.mjs BASE PATH...
-import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { chromium } = createRequire(join(root, "tools", "package.json"))("playwright-core");
 
 const [base, ...paths] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
