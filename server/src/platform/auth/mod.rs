@@ -115,6 +115,25 @@ fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
     sent.is_some_and(|sent| bool::from(sent.ct_eq(expected.as_bytes())))
 }
 
+/// A signed-in delegate (only delegates vote, inspect and evaluate projects).
+#[derive(Debug, Clone)]
+pub struct Delegate(pub SignedIn);
+
+impl FromRequestParts<AppState> for Delegate {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let signed_in = SignedIn::from_request_parts(parts, state).await?;
+        if signed_in.account.role != Role::Delegate {
+            return Err(AppError::Forbidden("only delegates may do this".into()));
+        }
+        Ok(Delegate(signed_in))
+    }
+}
+
 /// A signed-in staff member.
 #[derive(Debug, Clone)]
 pub struct Staff(pub SignedIn);

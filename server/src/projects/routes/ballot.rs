@@ -3,10 +3,10 @@
 //! the close. Nothing here answers what anyone chose.
 
 use super::wrong_phase;
+use crate::platform::auth::Delegate;
 use crate::platform::auth::{random_token, token_hash};
 use crate::platform::error::AppError;
 use crate::projects::store::ballots::{Ballot, Cast};
-use crate::projects::Delegate;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};

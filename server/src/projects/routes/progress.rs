@@ -7,6 +7,7 @@ use super::collection::limits;
 use super::public::results_of;
 use super::wrong_phase;
 use crate::citizens::session::Citizen;
+use crate::platform::auth::Delegate;
 use crate::platform::auth::{random_id, token_hash, Staff};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
@@ -14,7 +15,6 @@ use crate::projects::store::collection::Writer;
 use crate::projects::store::progress::{
     satisfaction_code, DelegateStep, NewUpdate, Rated, WindowStep,
 };
-use crate::projects::Delegate;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
