@@ -8,9 +8,11 @@ use crate::accounts::session::AuthState;
 use crate::citizens::session::CitizenState;
 use crate::homes::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage, map::MapPage};
 use crate::i18n::{tr, I18n};
+use crate::kit::elders::Elders;
 use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
 use crate::kit::not_found::NotFoundPage;
+use crate::kit::settings::SettingsPage;
 use crate::meetings::pages::{
     activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
     reception::ReceptionPage,
@@ -57,6 +59,7 @@ pub fn CitizenApp() -> impl IntoView {
                 <Route path=path!("/opinions/n/:tracking") view=OpinionNumberPage />
                 <Route path=path!("/board") view=BoardPage />
                 <Route path=path!("/stats") view=StatsPage />
+                <Route path=path!("/settings") view=SettingsPage />
             </Routes>
         </Frame>
     }
@@ -119,6 +122,7 @@ fn OtherAppOrNotFound(side: Side) -> impl IntoView {
 #[component]
 fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
     I18n::provide();
+    Elders::provide();
     let auth = AuthState::provide();
     // A citizen's verified phone, asked of the server only when a page needs it.
     CitizenState::provide();
@@ -169,7 +173,14 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
                 </Show>
             </main>
             <footer class="site-footer">
-                <p>{tr(|c| c.footer)}</p>
+                {(side == Side::Citizen)
+                    .then(|| {
+                        view! {
+                            <p>
+                                <a href=Page::Settings.path()>{tr(|c| c.nav_settings)}</a>
+                            </p>
+                        }
+                    })} <p>{tr(|c| c.footer)}</p>
             </footer>
         </Router>
     }

@@ -658,6 +658,21 @@ pub const EN: Catalog = Catalog {
     password_reset_done: "The password is reset. The person must choose a new one at the next sign-in.",
     error_temporary_password_length: "The temporary password must be 10 to 256 characters.",
     error_account_not_found: "This account was not found. Reload the page and try again.",
+    // Elders' mode (长辈版) and the settings page.
+    elders_mode: "Elders' mode",
+    elders_mode_hint: "Larger text and buttons, the three most used services first on the home page, and nothing on a page changes by itself.",
+    elders_tasks_label: "Main services",
+    elders_book: "Book a meeting with a deputy",
+    elders_opinion: "Send an opinion or suggestion",
+    call_nearest: "Call the nearest deputies' home",
+    call_nearest_home: |name, phone| format!("Call {name} on {phone}"),
+    call_nearest_failed: "Your position could not be found. Find a home in the list below and call it from its page.",
+    read_aloud: "Read aloud",
+    stop_reading: "Stop reading",
+    verify_resend_later: "You can ask again shortly",
+    nav_settings: "Settings",
+    settings_heading: "Settings",
+    settings_language: "Language",
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

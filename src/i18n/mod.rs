@@ -558,6 +558,22 @@ pub struct Catalog {
     pub password_reset_done: &'static str,
     pub error_temporary_password_length: &'static str,
     pub error_account_not_found: &'static str,
+    // Elders' mode (长辈版) and the settings page.
+    pub elders_mode: &'static str,
+    pub elders_mode_hint: &'static str,
+    pub elders_tasks_label: &'static str,
+    pub elders_book: &'static str,
+    pub elders_opinion: &'static str,
+    pub call_nearest: &'static str,
+    /// The nearest home's name and phone.
+    pub call_nearest_home: fn(&str, &str) -> String,
+    pub call_nearest_failed: &'static str,
+    pub read_aloud: &'static str,
+    pub stop_reading: &'static str,
+    pub verify_resend_later: &'static str,
+    pub nav_settings: &'static str,
+    pub settings_heading: &'static str,
+    pub settings_language: &'static str,
 }
 
 const STORAGE_KEY: &str = "deputy-homes.lang";

@@ -660,6 +660,21 @@ pub const ZH: Catalog = Catalog {
     password_reset_done: "密码已重置。本人下次登录时须设置新密码。",
     error_temporary_password_length: "临时密码须为 10 到 256 个字符。",
     error_account_not_found: "找不到这个账户，请刷新页面后再试。",
+    // Elders' mode (长辈版) and the settings page.
+    elders_mode: "长辈版",
+    elders_mode_hint: "字更大，按钮更大，常用的三件事放在首页最前面，页面内容不会自己变化。",
+    elders_tasks_label: "常用服务",
+    elders_book: "预约见代表",
+    elders_opinion: "提意见建议",
+    call_nearest: "给最近的代表之家打电话",
+    call_nearest_home: |name, phone| format!("拨打{name}电话 {phone}"),
+    call_nearest_failed: "无法确定您的位置。请在下面的列表中找到代表之家，打开后拨打电话。",
+    read_aloud: "朗读",
+    stop_reading: "停止朗读",
+    verify_resend_later: "稍后可重新获取",
+    nav_settings: "设置",
+    settings_heading: "设置",
+    settings_language: "语言",
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

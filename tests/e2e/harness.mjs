@@ -181,14 +181,15 @@ export async function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
-/** Visible links, buttons, summaries and form fields smaller than 44×44 CSS px. A checkbox or radio inside
- * its label is measured by the label, as a tap anywhere on the label ticks it. */
-export async function smallTapTargets(page) {
-  return page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input, summary')]
+/** Visible links, buttons, summaries and form fields smaller than `min`×`min` CSS px (44, or 60 in
+ * elders' mode). A checkbox or radio inside its label is measured by the label, as a tap anywhere
+ * on the label ticks it. */
+export async function smallTapTargets(page, min = 44) {
+  return page.evaluate((min) => [...document.querySelectorAll('a[href], button, select, input, textarea, summary')]
     .filter((el) => el.getClientRects().length > 0)
     .map((el) => ({ el, box: ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label') || el).getBoundingClientRect() }))
-    .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
-    .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`));
+    .filter(({ box }) => box.width > 0 && (box.height < min || box.width < min))
+    .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`), min);
 }
 
 /** Saves a full-page screenshot for people to look at. */

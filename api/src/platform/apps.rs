@@ -67,6 +67,8 @@ pub enum Page {
     Holidays,
     /// Staff: the handling units.
     Units,
+    /// The citizens' settings: language and elders' mode.
+    Settings,
 }
 
 impl Page {
@@ -97,6 +99,7 @@ impl Page {
             Page::WalkIn,
             Page::Holidays,
             Page::Units,
+            Page::Settings,
         ]
     }
 
@@ -126,6 +129,7 @@ impl Page {
             Page::WalkIn => "/staff/walk-in",
             Page::Holidays => "/staff/holidays",
             Page::Units => "/staff/units",
+            Page::Settings => "/settings",
         }
     }
 
@@ -143,7 +147,8 @@ impl Page {
             | Page::OpinionByToken(_)
             | Page::OpinionByNumber(_)
             | Page::Board
-            | Page::Stats => App::Citizen,
+            | Page::Stats
+            | Page::Settings => App::Citizen,
             Page::SignIn
             | Page::Account
             | Page::Reception(_)

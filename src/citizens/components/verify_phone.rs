@@ -7,6 +7,7 @@ use crate::citizens::client;
 use crate::citizens::session::{use_citizen, CitizenState};
 use crate::i18n::{refusals, tr, tr_with, use_i18n, I18n, Text};
 use crate::kit::dom::focus;
+use crate::kit::elders::Elders;
 use crate::kit::submission::{Refusal, Submission};
 use crate::kit::text_field::TextField;
 use deputy_homes_api::accounts::MobileNumber;
@@ -159,6 +160,7 @@ pub fn VerifyPhone(
     error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let elders = use_context::<Elders>();
     let v = verification;
     let prefix = v.prefix;
     // Room for a space or two typed between the digits.
@@ -224,7 +226,9 @@ pub fn VerifyPhone(
                 >
                     {move || {
                         let wait = v.wait.get();
-                        if wait > 0 {
+                        if wait > 0 && elders.is_some_and(Elders::on) {
+                            i18n.t().verify_resend_later.to_owned()
+                        } else if wait > 0 {
                             (i18n.t().verify_resend_in)(wait)
                         } else {
                             i18n.t().verify_get_code.to_owned()

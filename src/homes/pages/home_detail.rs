@@ -4,6 +4,7 @@ use crate::homes::client;
 use crate::homes::components::open_status::OpenBadge;
 use crate::i18n::{tr, tr_with, use_i18n, Lang};
 use crate::kit::clock::now_in_hohhot;
+use crate::kit::elders::ReadAloud;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::urls::page_href;
@@ -64,15 +65,18 @@ fn HomeDetail(home: Home) -> impl IntoView {
     let facilities = home.facilities.clone();
     view! {
         <article class="home-detail">
-            <h1>{name}</h1>
-            <p class="home-detail__meta">
+            <h1 data-read="">{name}</h1>
+            <ReadAloud />
+            <p class="home-detail__meta" data-read="">
                 <span class="tag" class:tag--professional=home_type.is_professional()>{tr_with(|c, a| (c.type_name)(a), home_type)}</span>
                 <span>{tr_with(|c, a| (c.district_name)(a), district)} " · " {home.street.clone()}</span>
             </p>
-            <p><OpenBadge hours=home.hours.clone() /></p>
+            <p data-read="">
+                <OpenBadge hours=home.hours.clone() />
+            </p>
             <section aria-labelledby="address-heading">
-                <h2 id="address-heading">{tr(|c| c.address_heading)}</h2>
-                <p>{home.address.clone()}</p>
+                <h2 id="address-heading" data-read="">{tr(|c| c.address_heading)}</h2>
+                <p data-read="">{home.address.clone()}</p>
             </section>
             <section aria-labelledby="phone-heading">
                 <h2 id="phone-heading">{tr(|c| c.phone_heading)}</h2>

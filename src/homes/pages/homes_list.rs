@@ -1,10 +1,12 @@
 //! The home page: find a home by search, district, type or distance.
 
 use crate::homes::client;
+use crate::homes::components::elders_shortcuts::EldersShortcuts;
 use crate::homes::components::home_card::HomeCard;
 use crate::homes::components::sample_notice::SampleNotice;
 use crate::homes::pages::homes_filters::HomesFilters;
 use crate::i18n::{tr, tr_with};
+use crate::kit::elders::EldersSwitch;
 use crate::kit::geolocation::Located;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_app_title;
@@ -53,10 +55,12 @@ pub fn HomesListPage() -> impl IntoView {
     });
     view! {
         <h1>{tr(|c| c.list_heading)}</h1>
+        <EldersShortcuts />
         <p class="list-links">
             <a class="button button--link" href=Page::Map.path()>
                 {tr(|c| c.nav_map)}
             </a>
+            <EldersSwitch />
         </p>
         <HomesFilters filter located />
         <Loader resource=homes let:response>

@@ -5,6 +5,7 @@ use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::choice_fields::CheckField;
 use crate::kit::dom::{focus, scroll_to_top};
+use crate::kit::elders::ReadAloud;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::{new_key, FormStatus, Submission};
@@ -52,7 +53,7 @@ fn BookActivity(activity: Activity) -> impl IntoView {
     let shown = activity.clone();
     let seats = activity.seats_left;
     view! {
-        <div class="card">
+        <div class="card" data-read="">
             <ActivityWhen activity=shown />
             {move || {
                 (open && seats > 0 && done.with(Option::is_none))
@@ -64,6 +65,7 @@ fn BookActivity(activity: Activity) -> impl IntoView {
                 <a href=home_href>{tr(|c| c.view_home)}</a>
             </p>
         </div>
+        <ReadAloud />
         {move || match done.get() {
             Some(booking) => view! { <BookingDone booking /> }.into_any(),
             None if open => view! { <BookForm activity=activity.clone() done /> }.into_any(),

@@ -41,11 +41,15 @@ pub fn ReplyAndRating(
     let given = RwSignal::new(rating.map(|r| r.rating));
     view! {
         <section class="card reply" aria-labelledby="reply-heading">
-            <h2 id="reply-heading">{tr(|c| c.reply_heading)}</h2>
-            <p>
+            <h2 id="reply-heading" data-read="">
+                {tr(|c| c.reply_heading)}
+            </h2>
+            <p data-read="">
                 <strong>{tr_with(|c, k| (c.reply_class_name)(k), reply.class)}</strong>
             </p>
-            <p class="opinion__body">{reply.text}</p>
+            <p class="opinion__body" data-read="">
+                {reply.text}
+            </p>
             <p class="hint">
                 {tr_with(|c, d: String| (c.replied_at)(&d), local_time(reply.at_ms))}
             </p>

@@ -6,6 +6,7 @@ use crate::citizens::components::verify_phone::VerifyPhoneForm;
 use crate::citizens::session::use_citizen;
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
+use crate::kit::elders::ReadAloud;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::opinions::client;
@@ -186,7 +187,13 @@ pub fn OpinionDetails(
 ) -> impl IntoView {
     let title = view.title.clone();
     let heading = if heading_level == 1 {
-        view! { <h1 class="opinion__title">{title}</h1> }.into_any()
+        view! {
+            <h1 class="opinion__title" data-read="">
+                {title}
+            </h1>
+            <ReadAloud />
+        }
+        .into_any()
     } else {
         view! { <h2 class="opinion__title">{title}</h2> }.into_any()
     };
@@ -199,7 +206,7 @@ pub fn OpinionDetails(
     view! {
         <article class="opinion card" data-tracking=view.tracking_number.clone()>
             {heading}
-            <p class="opinion__meta">
+            <p class="opinion__meta" data-read="">
                 <span class="status status--waitlisted">
                     {tr_with(|c, s| (c.opinion_status_name)(s), view.status)}
                 </span>
