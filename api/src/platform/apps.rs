@@ -67,6 +67,16 @@ pub enum Page {
     Holidays,
     /// Staff: the handling units.
     Units,
+    /// Livelihood projects (民生实事): every congress's cycles and the term's figures.
+    Projects,
+    /// One cycle of livelihood projects, by the cycle's id.
+    ProjectCycle(String),
+    /// Proposing a livelihood project in a cycle, by the cycle's id.
+    ProposeProject(String),
+    /// A proposed livelihood project's public page, by tracking number.
+    ProjectProposal(String),
+    /// An adopted livelihood project's public page, by its id.
+    Project(String),
 }
 
 impl Page {
@@ -97,6 +107,11 @@ impl Page {
             Page::WalkIn,
             Page::Holidays,
             Page::Units,
+            Page::Projects,
+            Page::ProjectCycle(id()),
+            Page::ProposeProject(id()),
+            Page::ProjectProposal(id()),
+            Page::Project(id()),
         ]
     }
 
@@ -126,6 +141,11 @@ impl Page {
             Page::WalkIn => "/staff/walk-in",
             Page::Holidays => "/staff/holidays",
             Page::Units => "/staff/units",
+            Page::Projects => "/projects",
+            Page::ProjectCycle(_) => "/project-cycles/:id",
+            Page::ProposeProject(_) => "/project-cycles/:id/propose",
+            Page::ProjectProposal(_) => "/project-proposals/:tracking",
+            Page::Project(_) => "/projects/:id",
         }
     }
 
@@ -143,7 +163,12 @@ impl Page {
             | Page::OpinionByToken(_)
             | Page::OpinionByNumber(_)
             | Page::Board
-            | Page::Stats => App::Citizen,
+            | Page::Stats
+            | Page::Projects
+            | Page::ProjectCycle(_)
+            | Page::ProposeProject(_)
+            | Page::ProjectProposal(_)
+            | Page::Project(_) => App::Citizen,
             Page::SignIn
             | Page::Account
             | Page::Reception(_)
@@ -166,7 +191,11 @@ impl Page {
             | Page::OpinionByToken(id)
             | Page::OpinionByNumber(id)
             | Page::Reception(id)
-            | Page::StaffOpinion(id) => id,
+            | Page::StaffOpinion(id)
+            | Page::ProjectCycle(id)
+            | Page::ProposeProject(id)
+            | Page::ProjectProposal(id)
+            | Page::Project(id) => id,
             _ => return self.pattern().to_owned(),
         };
         let pattern = self.pattern();
