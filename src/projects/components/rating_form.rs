@@ -30,7 +30,10 @@ pub fn CitizenRatingsView(ratings: CitizenRatings) -> impl IntoView {
     match average(&ratings.by_rating) {
         Some(avg) => view! {
             <p class="citizen-ratings__summary">
-                {tr_with(|t, n: (u32, f64)| (t.projects_ratings_summary)(n.0, n.1), (ratings.count, avg))}
+                {tr_with(
+                    |t, n: (u32, f64)| (t.projects_ratings_summary)(n.0, n.1),
+                    (ratings.count, avg),
+                )}
             </p>
         }
         .into_any(),

@@ -28,9 +28,7 @@ fn ResultView(results: VoteResults) -> impl IntoView {
     view! {
         <section class="vote-result" aria-labelledby="vote-result-heading">
             <h2 id="vote-result-heading">{tr(|c| c.projects_result_heading)}</h2>
-            <p>
-                {tr_with(|t, n: (u32, u32)| (t.projects_turnout)(n.0, n.1), turnout)}
-            </p>
+            <p>{tr_with(|t, n: (u32, u32)| (t.projects_turnout)(n.0, n.1), turnout)}</p>
             {(!results.quorum_met)
                 .then(|| {
                     view! {
@@ -83,7 +81,13 @@ fn ResultView(results: VoteResults) -> impl IntoView {
                     {results
                         .trackers
                         .into_iter()
-                        .map(|h| view! { <li><code>{h}</code></li> })
+                        .map(|h| {
+                            view! {
+                                <li>
+                                    <code>{h}</code>
+                                </li>
+                            }
+                        })
                         .collect_view()}
                 </ul>
             </details>

@@ -214,7 +214,10 @@ fn ProposalList(proposals: Vec<Proposal>, collecting: bool) -> impl IntoView {
                                         </span>
                                     </p>
                                     <p>
-                                        <span class=format!("status proposal-status--{}", p.status.code())>
+                                        <span class=format!(
+                                            "status proposal-status--{}",
+                                            p.status.code(),
+                                        )>
                                             {tr_with(|t, s| (t.projects_status_name)(s), p.status)}
                                         </span>
                                         " "

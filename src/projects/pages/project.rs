@@ -43,9 +43,8 @@ fn ProjectBody(project: ProjectView) -> impl IntoView {
     let budget = p.budget_yuan;
     view! {
         <p class="back">
-            <a href=Page::ProjectCycle(project.cycle_id.clone()).path()>
-                {tr(|c| c.projects_back_to_cycle)}
-            </a>
+            <a href=Page::ProjectCycle(project.cycle_id.clone())
+                .path()>{tr(|c| c.projects_back_to_cycle)}</a>
         </p>
         <p class="hint">
             {move || format!("{year} · {}", congress_name(&congress, i18n.lang(), i18n.t()))}
@@ -79,9 +78,8 @@ fn ProjectBody(project: ProjectView) -> impl IntoView {
                 .map(|o| {
                     view! {
                         <li>
-                            <a href=Page::ProjectProposal(o.tracking_number.clone()).path()>
-                                {o.title}
-                            </a>
+                            <a href=Page::ProjectProposal(o.tracking_number.clone())
+                                .path()>{o.title}</a>
                             " "
                             <span class="booking__code">{o.tracking_number}</span>
                         </li>
@@ -217,9 +215,7 @@ fn EvaluationResult(e: DelegatesEvaluation) -> impl IntoView {
             {match e.result {
                 Some(r) => {
                     view! {
-                        <strong>
-                            {tr_with(|t, r| (t.projects_evaluation_result)(r), r)}
-                        </strong>
+                        <strong>{tr_with(|t, r| (t.projects_evaluation_result)(r), r)}</strong>
                     }
                         .into_any()
                 }
@@ -227,10 +223,7 @@ fn EvaluationResult(e: DelegatesEvaluation) -> impl IntoView {
             }}
         </p>
         <p>
-            {tr_with(
-                |t, n: (u32, u32, u32)| (t.projects_evaluation_counts)(n.0, n.1, n.2),
-                counts,
-            )}
+            {tr_with(|t, n: (u32, u32, u32)| (t.projects_evaluation_counts)(n.0, n.1, n.2), counts)}
         </p>
     }
 }

@@ -35,9 +35,8 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
     let status = proposal.status;
     view! {
         <p class="back">
-            <a href=Page::ProjectCycle(proposal.cycle_id.clone()).path()>
-                {tr(|c| c.projects_back_to_cycle)}
-            </a>
+            <a href=Page::ProjectCycle(proposal.cycle_id.clone())
+                .path()>{tr(|c| c.projects_back_to_cycle)}</a>
         </p>
         <p class="hint">{tr(|c| c.projects_proposal_heading)}</p>
         <h1>{proposal.title}</h1>
@@ -49,7 +48,10 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
             <span class="tag">{tr_with(|t, d| (t.district_name)(d), proposal.district)}</span>
         </p>
         <p class="hint">
-            {tr_with(|c, d: String| (c.opinion_submitted_at)(&d), local_time(proposal.created_at_ms))}
+            {tr_with(
+                |c, d: String| (c.opinion_submitted_at)(&d),
+                local_time(proposal.created_at_ms),
+            )}
         </p>
         <h2>{tr(|c| c.projects_field_what)}</h2>
         <p class="opinion__body">{proposal.what_and_where}</p>

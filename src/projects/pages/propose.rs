@@ -33,9 +33,9 @@ pub fn ProposeProjectPage() -> impl IntoView {
     let sent = RwSignal::new(None::<Proposal>);
     view! {
         <p class="back">
-            <a href=move || Page::ProjectCycle(id.get()).path()>
-                {tr(|c| c.projects_back_to_cycle)}
-            </a>
+            <a href=move || {
+                Page::ProjectCycle(id.get()).path()
+            }>{tr(|c| c.projects_back_to_cycle)}</a>
         </p>
         <h1>{tr(|c| c.projects_propose_heading)}</h1>
         {move || match sent.get() {
