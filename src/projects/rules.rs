@@ -52,7 +52,7 @@ pub fn money(yuan: i64, lang: Lang) -> String {
             let digits = yuan.to_string();
             let mut out = String::new();
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) && c.is_ascii_digit() {
                     out.push(',');
                 }
                 out.push(c);

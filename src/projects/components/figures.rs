@@ -63,6 +63,7 @@ fn FiguresView(figures: ProjectFigures) -> impl IntoView {
     let figures = StoredValue::new(figures);
     let chart = move |caption: fn(&Catalog) -> &'static str,
                       heading: fn(&Catalog) -> &'static str,
+                      full: Option<u64>,
                       keep: fn(&CongressFigures) -> bool,
                       value: fn(&CongressFigures) -> u64| {
         move || {
@@ -74,6 +75,7 @@ fn FiguresView(figures: ProjectFigures) -> impl IntoView {
                     label_heading=t.projects_congress.to_owned()
                     count_heading=heading(t).to_owned()
                     bars
+                    full
                 />
             }
         }
@@ -88,24 +90,28 @@ fn FiguresView(figures: ProjectFigures) -> impl IntoView {
         {chart(
             |c| c.projects_decided_by_congress,
             |c| c.projects_count,
+            None,
             |_| true,
             |f| u64::from(f.decided),
         )}
         {chart(
             |c| c.projects_completed_by_congress,
             |c| c.projects_percent,
+            Some(100),
             |_| true,
             |f| share_percent(f.completed, f.decided),
         )}
         {chart(
             |c| c.projects_on_time_by_congress,
             |c| c.projects_percent,
+            Some(100),
             |_| true,
             |f| share_percent(f.completed_on_time, f.decided),
         )}
         {chart(
             |c| c.projects_satisfied_by_congress,
             |c| c.projects_percent,
+            Some(100),
             |f| f.evaluated > 0,
             |f| share_percent(content(f), f.evaluated),
         )}
