@@ -847,7 +847,7 @@ fn projects_category_zh(c: deputy_homes_api::projects::ProposalCategory) -> &'st
 fn projects_status_zh(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
     use deputy_homes_api::projects::ProposalStatus as S;
     match s {
-        S::Open => "征集中",
+        S::Open => "有效建议",
         S::Merged => "已合并",
         S::Declined => "未采纳",
     }
