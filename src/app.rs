@@ -26,6 +26,10 @@ use crate::opinions::pages::{
     opinion_status::{OpinionLookupPage, OpinionNumberPage, OpinionTokenPage},
 };
 use crate::outbox::pages::outbox::OutboxPage;
+use crate::projects::pages::{
+    cycle::ProjectCyclePage, index::ProjectsPage, project::ProjectPage,
+    proposal::ProjectProposalPage, propose::ProposeProjectPage,
+};
 use deputy_homes_api::platform::apps::{is_office_path, Page};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -60,6 +64,11 @@ pub fn CitizenApp() -> impl IntoView {
                 <Route path=path!("/board") view=BoardPage />
                 <Route path=path!("/stats") view=StatsPage />
                 <Route path=path!("/settings") view=SettingsPage />
+                <Route path=path!("/projects") view=ProjectsPage />
+                <Route path=path!("/project-cycles/:id") view=ProjectCyclePage />
+                <Route path=path!("/project-cycles/:id/propose") view=ProposeProjectPage />
+                <Route path=path!("/project-proposals/:tracking") view=ProjectProposalPage />
+                <Route path=path!("/projects/:id") view=ProjectPage />
             </Routes>
         </Frame>
     }
@@ -156,6 +165,7 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
                     <A href=Page::MyBookings.path()>{tr(|c| c.nav_my_bookings)}</A>
                     <A href=Page::Opinions.path()>{tr(|c| c.nav_opinions)}</A>
                     <A href=Page::Board.path()>{tr(|c| c.nav_board)}</A>
+                    <A href=Page::Projects.path()>{tr(|c| c.nav_projects)}</A>
                     {move || {
                         if auth.session.get().is_some() {
                             view! { <A href=Page::Account.path()>{tr(|c| c.nav_account)}</A> }

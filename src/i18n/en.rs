@@ -673,6 +673,119 @@ pub const EN: Catalog = Catalog {
     nav_settings: "Settings",
     settings_heading: "Settings",
     settings_language: "Language",
+    // ---- livelihood projects (民生实事), the citizens' pages ----
+    nav_projects: "Projects",
+    projects_heading: "Livelihood projects",
+    projects_intro: "Livelihood projects are proposed by residents, chosen by the people's delegates' vote, carried out by the government and supervised by the delegates. The city's congress and each district's hold one round a year.",
+    projects_cycles_heading: "Each congress's rounds",
+    projects_no_cycles: "No round of livelihood projects has started yet.",
+    projects_city_congress: "Hohhot People's Congress",
+    projects_district_suffix: " People's Congress",
+    projects_phase_name: projects_phase_en,
+    projects_category_name: projects_category_en,
+    projects_status_name: projects_status_en,
+    projects_outcome_name: projects_outcome_en,
+    projects_flag_name: projects_flag_en,
+    projects_cycle_heading: "Livelihood projects",
+    projects_back_to_cycle: "Back to this year's projects",
+    projects_preparing_note: "Proposals are not being collected yet. Please come back later.",
+    projects_collecting_note: "Proposals are being collected: propose a project, or support others' proposals (once per phone).",
+    projects_shortlisting_note: "Collection has closed; staff are drafting the candidate list from the proposals.",
+    projects_voting_note: "The delegates are voting. No counts are published before the vote closes.",
+    projects_propose_button: "Propose a project",
+    projects_candidates_heading: "Candidate projects",
+    projects_places: |n, of| format!("{n} of the {of} candidates will be chosen (more candidates than places)."),
+    projects_no_candidates: "No candidates yet.",
+    projects_unit: "Responsible unit",
+    projects_budget: "Budget",
+    projects_target: "Target",
+    projects_deadline: "Deadline",
+    projects_from_proposals: "From residents' proposals:",
+    projects_proposals_heading: "Residents' proposals",
+    projects_no_proposals_yet: "Nobody has proposed a project yet. Be the first.",
+    projects_no_proposals: "This round has no proposals.",
+    projects_supporters: |n| if n == 1 { "1 supporter".to_owned() } else { format!("{n} supporters") },
+    projects_result_heading: "Result of the vote",
+    projects_turnout: |cast, eligible| format!("{cast} of {eligible} delegates voted."),
+    projects_quorum_failed: "Not more than half of the delegates voted: the vote is void and no project is adopted.",
+    projects_places_tied: |n| format!("{n} place(s) are left open by a tie; the rule does not guess, so they are to be decided separately."),
+    projects_votes: |n| if n == 1 { "1 vote".to_owned() } else { format!("{n} votes") },
+    projects_trackers: |n| format!("Ballot trackers counted ({n})"),
+    projects_trackers_hint: "Each delegate who voted received a ballot tracker. Its SHA-256 digest is listed below, so each delegate can check their ballot was counted; the list does not show who chose what.",
+    projects_adopted_heading: "Adopted projects and their progress",
+    projects_none_adopted: "No project was adopted in this round.",
+    projects_percent_done: "Done",
+    projects_propose_heading: "Propose a project",
+    projects_propose_intro: "Say what should be done, where, and who benefits. Your phone is verified with a text code before sending; it is never published.",
+    projects_not_collecting: "This round is not collecting proposals now.",
+    projects_field_title: "Project name",
+    projects_field_what: "What should be done, and where",
+    projects_field_what_hint: "For example: a lift in an old residential building, traffic lights at a crossing. 10 to 1000 characters.",
+    projects_field_beneficiaries: "Who benefits",
+    projects_field_district: "District",
+    projects_field_category: "Category",
+    projects_phone_hint: "To confirm the proposal is yours; never published.",
+    projects_propose_submit: "Send the proposal",
+    projects_proposal_sent: "Proposal sent",
+    projects_tracking: "Proposal number",
+    projects_proposal_sent_note: "Keep the number. The proposal's page shows what becomes of it: merged, declined with a reason, or taken onto the candidate list.",
+    projects_see_proposal: "See the proposal",
+    projects_proposal_heading: "Proposed project",
+    projects_status_heading: "Status",
+    projects_merged_into: "Merged with the same proposal:",
+    projects_decline_reason: "Why it was not taken up:",
+    projects_support_heading: "Support this proposal",
+    projects_support_hint: "Each verified phone may support a proposal once.",
+    projects_support_button: "Support",
+    projects_supported: "Supported. Thank you!",
+    projects_project_heading: "Livelihood project",
+    projects_vote: "Vote",
+    projects_votes_of: |votes, eligible| format!("{votes} votes of {eligible} delegates"),
+    projects_origin_heading: "The proposals it came from",
+    projects_progress_heading: "Progress",
+    projects_no_progress: "No progress report yet.",
+    projects_delayed: "Delayed",
+    projects_lowered: "Why the percent went down:",
+    projects_inspections_heading: "Delegates' inspections",
+    projects_no_inspections: "No inspection yet.",
+    projects_evaluation_heading: "Delegates' year-end evaluation",
+    projects_evaluation_not_yet: "The year-end evaluation has not started.",
+    projects_evaluation_open: "The delegates are evaluating; the result is published when it closes.",
+    projects_evaluation_rule: "The rule: satisfied if more than half chose satisfied; basically satisfied if satisfied and basically satisfied together are more than half; otherwise dissatisfied. The ballot is secret.",
+    projects_evaluation_result: |r| format!("Result: {}", satisfaction_en(r)),
+    projects_nobody_evaluated: "No delegate evaluated it.",
+    projects_evaluation_counts: |s, b, d| format!("Satisfied {s}, basically satisfied {b}, dissatisfied {d}."),
+    projects_ratings_heading: "Residents' ratings (advisory)",
+    projects_ratings_hint: "Residents' ratings are counted apart from the delegates' evaluation and do not change it. One rating per phone.",
+    projects_ratings_summary: |n, avg| format!("{n} rated; average {avg:.1} of 5."),
+    projects_no_ratings: "No resident has rated it yet.",
+    projects_rating_legend: "Your rating",
+    projects_rating_value: |n| if n == 1 { "1 point".to_owned() } else { format!("{n} points") },
+    projects_rating_needed: "Please choose a rating.",
+    projects_rate_button: "Send the rating",
+    projects_rated: "Rating sent. Thank you!",
+    projects_figures_heading: "This term's figures",
+    projects_no_figures: "No project has been decided by a vote yet.",
+    projects_congress: "Congress",
+    projects_count: "Projects",
+    projects_percent: "Percent",
+    projects_decided: "Projects decided",
+    projects_completed_share: "Completed",
+    projects_on_time_share: "Completed on time",
+    projects_satisfied_share: "Delegates satisfied (incl. basically)",
+    projects_decided_by_congress: "Projects decided, by congress",
+    projects_completed_by_congress: "Share completed, by congress",
+    projects_on_time_by_congress: "Share completed on time, by congress",
+    projects_satisfied_by_congress: "Delegates satisfied (incl. basically), by congress",
+    projects_error_title: "The project name must be 4 to 60 characters.",
+    projects_error_what: "Say what should be done and where, in 10 to 1000 characters.",
+    projects_error_beneficiaries: "Say who benefits, in 2 to 300 characters.",
+    projects_error_not_collecting: "This round is no longer collecting: proposals and supports are closed.",
+    projects_error_already_supported: "This phone has already supported this proposal.",
+    projects_error_not_open: "This proposal was merged or declined; please support the one it was merged into.",
+    projects_error_limited: "Too many from this phone or network this hour; please try again later.",
+    projects_error_already_rated: "This phone has already rated this project.",
+    projects_error_not_adopted: "This project was not adopted in the vote and cannot be rated.",
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {
@@ -714,5 +827,68 @@ fn reject_reason_name(r: RejectReason) -> &'static str {
         RejectReason::Duplicate => "Duplicate",
         RejectReason::OutOfScope => "Out of scope",
         RejectReason::InLitigation => "In litigation, arbitration or review",
+    }
+}
+
+fn projects_phase_en(p: deputy_homes_api::projects::CyclePhase) -> &'static str {
+    use deputy_homes_api::projects::CyclePhase as P;
+    match p {
+        P::Preparing => "Preparing",
+        P::Collecting => "Collecting proposals",
+        P::Shortlisting => "Drafting the candidates",
+        P::Voting => "Delegates voting",
+        P::Closed => "Vote closed",
+    }
+}
+
+fn projects_category_en(c: deputy_homes_api::projects::ProposalCategory) -> &'static str {
+    use deputy_homes_api::projects::ProposalCategory as C;
+    match c {
+        C::Education => "Education",
+        C::Health => "Health",
+        C::ElderlyCare => "Elderly care",
+        C::Transport => "Transport",
+        C::Housing => "Housing and neighbourhoods",
+        C::Environment => "Environment",
+        C::CultureSport => "Culture and sport",
+        C::Employment => "Employment",
+        C::Safety => "Public safety",
+        C::Other => "Other",
+    }
+}
+
+fn projects_status_en(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
+    use deputy_homes_api::projects::ProposalStatus as S;
+    match s {
+        S::Open => "Open",
+        S::Merged => "Merged",
+        S::Declined => "Not taken up",
+    }
+}
+
+fn projects_outcome_en(o: deputy_homes_api::projects::CandidateOutcome) -> &'static str {
+    use deputy_homes_api::projects::CandidateOutcome as O;
+    match o {
+        O::Adopted => "Adopted",
+        O::TiedAtCutOff => "Tied at the cut-off: not decided",
+        O::OutOfPlaces => "Majority, but the places were filled",
+        O::NoMajority => "No majority",
+    }
+}
+
+fn projects_flag_en(f: deputy_homes_api::projects::progress::ProjectFlag) -> &'static str {
+    use deputy_homes_api::projects::progress::ProjectFlag as F;
+    match f {
+        F::UpdateOverdue => "Progress report overdue",
+        F::PastDeadline => "Past its deadline, not finished",
+    }
+}
+
+fn satisfaction_en(s: deputy_homes_api::projects::satisfaction::Satisfaction) -> &'static str {
+    use deputy_homes_api::projects::satisfaction::Satisfaction as S;
+    match s {
+        S::Satisfied => "satisfied",
+        S::BasicallySatisfied => "basically satisfied",
+        S::Dissatisfied => "dissatisfied",
     }
 }

@@ -14,6 +14,7 @@ use deputy_homes_api::opinions::handling::StepField;
 use deputy_homes_api::opinions::reply::FollowField;
 use deputy_homes_api::opinions::units::{HolidayField, UnitField};
 use deputy_homes_api::opinions::OpinionField;
+use deputy_homes_api::projects::ProjectField;
 use deputy_homes_api::{ApiError, ErrorCode, FormField};
 
 /// A refusal by a form's own check (the api crate's rules run in the browser), or one carried
@@ -393,6 +394,61 @@ pub fn temporary_password_check(t: &Catalog) -> Refusal {
     )
 }
 
+// ---- projects (the citizens' forms) ------------------------------------------------------------
+
+fn proposal_words(code: ErrorCode, field: Option<ProjectField>, t: &Catalog) -> Option<Refusal> {
+    use ProjectField as F;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(F::Title)) => on(F::Title, t.projects_error_title),
+        (ErrorCode::BadParameter, Some(F::WhatAndWhere)) => {
+            on(F::WhatAndWhere, t.projects_error_what)
+        }
+        (ErrorCode::BadParameter, Some(F::Beneficiaries)) => {
+            on(F::Beneficiaries, t.projects_error_beneficiaries)
+        }
+        _ => citizen_write_words(code, t),
+    }
+}
+
+/// What every citizen's write on projects may be refused for, said for the whole form.
+fn citizen_write_words(code: ErrorCode, t: &Catalog) -> Option<Refusal> {
+    match code {
+        ErrorCode::WrongPhase => whole(t.projects_error_not_collecting),
+        ErrorCode::AlreadySupported => whole(t.projects_error_already_supported),
+        ErrorCode::AlreadyRated => whole(t.projects_error_already_rated),
+        ErrorCode::TooManyAttempts => whole(t.projects_error_limited),
+        _ => None,
+    }
+}
+
+/// A refused proposal, and the field it belongs to.
+pub fn proposal(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, proposal_words, |m| (None, m))
+}
+
+/// The proposal form's own check failed (`NewProposal::validate`).
+pub fn proposal_check(error: &ApiError, t: &Catalog) -> Refusal {
+    proposal(&refused(error), t)
+}
+
+/// A refused support of a proposal, for the whole form.
+pub fn support(error: &ClientError, t: &Catalog) -> Refusal {
+    let words = |code: ErrorCode, _: Option<ProjectField>, t: &Catalog| match code {
+        ErrorCode::StepNotAllowed => whole(t.projects_error_not_open),
+        _ => citizen_write_words(code, t),
+    };
+    explain(error, t, words, |m| (None, m))
+}
+
+/// A refused advisory rating of a project, for the whole form.
+pub fn rating(error: &ClientError, t: &Catalog) -> Refusal {
+    let words = |code: ErrorCode, _: Option<ProjectField>, t: &Catalog| match code {
+        ErrorCode::StepNotAllowed => whole(t.projects_error_not_adopted),
+        _ => citizen_write_words(code, t),
+    };
+    explain(error, t, words, |m| (None, m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,5 +654,28 @@ mod tests {
                 assert!(!account_change(&error, t).1.is_empty());
             }
         }
+    }
+    #[test]
+    fn a_second_support_and_a_closed_collection_are_told_in_words() {
+        let t = Lang::Zh.catalog();
+        assert_eq!(
+            support(&plain(409, ErrorCode::AlreadySupported), t),
+            (None, t.projects_error_already_supported)
+        );
+        assert_eq!(
+            support(&plain(409, ErrorCode::WrongPhase), t),
+            (None, t.projects_error_not_collecting)
+        );
+        assert_eq!(
+            proposal(
+                &answered(400, ErrorCode::BadParameter, Some(ProjectField::Title)),
+                t
+            ),
+            (Some("title"), t.projects_error_title)
+        );
+        assert_eq!(
+            rating(&plain(409, ErrorCode::AlreadyRated), t),
+            (None, t.projects_error_already_rated)
+        );
     }
 }

@@ -675,6 +675,119 @@ pub const ZH: Catalog = Catalog {
     nav_settings: "设置",
     settings_heading: "设置",
     settings_language: "语言",
+    // ---- livelihood projects (民生实事), the citizens' pages ----
+    nav_projects: "民生实事",
+    projects_heading: "民生实事项目",
+    projects_intro: "民生实事项目由群众提出建议、人大代表票决产生，政府负责实施，人大代表全程监督。每年市人大和各旗县区人大各有一轮。",
+    projects_cycles_heading: "各级人大的年度项目",
+    projects_no_cycles: "还没有开始任何一轮民生实事项目。",
+    projects_city_congress: "呼和浩特市人大",
+    projects_district_suffix: "人大",
+    projects_phase_name: projects_phase_zh,
+    projects_category_name: projects_category_zh,
+    projects_status_name: projects_status_zh,
+    projects_outcome_name: projects_outcome_zh,
+    projects_flag_name: projects_flag_zh,
+    projects_cycle_heading: "民生实事项目",
+    projects_back_to_cycle: "返回本年度项目",
+    projects_preparing_note: "本轮尚未开始征集项目建议，请稍后再来。",
+    projects_collecting_note: "正在征集项目建议：您可以提出建议，也可以支持别人的建议（每个手机号支持一次）。",
+    projects_shortlisting_note: "征集已结束，工作人员正在根据群众建议拟定候选项目。",
+    projects_voting_note: "人大代表正在投票。投票结束前不公布任何票数。",
+    projects_propose_button: "提出项目建议",
+    projects_candidates_heading: "候选项目",
+    projects_places: |n, of| format!("从 {of} 个候选项目中票决产生 {n} 个（差额票决）。"),
+    projects_no_candidates: "还没有候选项目。",
+    projects_unit: "责任单位",
+    projects_budget: "预算",
+    projects_target: "目标",
+    projects_deadline: "完成期限",
+    projects_from_proposals: "来自群众建议：",
+    projects_proposals_heading: "群众建议",
+    projects_no_proposals_yet: "还没有人提出建议，欢迎您第一个提出。",
+    projects_no_proposals: "本轮没有群众建议。",
+    projects_supporters: |n| format!("{n} 人支持"),
+    projects_result_heading: "票决结果",
+    projects_turnout: |cast, eligible| format!("应到代表 {eligible} 人，投票 {cast} 人。"),
+    projects_quorum_failed: "投票的代表未超过应到代表的半数，本次票决无效，没有项目当选。",
+    projects_places_tied: |n| format!("有 {n} 个名额因得票相同未能确定，依规则不作猜测，须另行决定。"),
+    projects_votes: |n| format!("{n} 票"),
+    projects_trackers: |n| format!("已计入的选票凭证（{n} 张）"),
+    projects_trackers_hint: "每位投票的代表都收到一张选票凭证。凭证的 SHA-256 摘要列在下面，代表可以自己核对选票已被计入；名单不显示谁投了什么。",
+    projects_adopted_heading: "当选项目及进度",
+    projects_none_adopted: "本轮没有当选项目。",
+    projects_percent_done: "完成进度",
+    projects_propose_heading: "提出项目建议",
+    projects_propose_intro: "请写明要办什么、在哪里办、谁会受益。提交前需用短信验证码验证手机号；手机号不会公开。",
+    projects_not_collecting: "本轮现在不征集项目建议。",
+    projects_field_title: "项目名称",
+    projects_field_what: "要办什么、在哪里",
+    projects_field_what_hint: "例如：在某小区加装电梯、在某路口增设红绿灯。10 到 1000 个字。",
+    projects_field_beneficiaries: "受益群众",
+    projects_field_district: "所在旗县区",
+    projects_field_category: "类别",
+    projects_phone_hint: "用于确认是本人提出，不会公开。",
+    projects_propose_submit: "提交建议",
+    projects_proposal_sent: "建议已提交",
+    projects_tracking: "建议编号",
+    projects_proposal_sent_note: "请记下编号。您可以在建议页面查看它的进展：是否被合并、不予采纳的理由，或成为候选项目。",
+    projects_see_proposal: "查看这条建议",
+    projects_proposal_heading: "项目建议",
+    projects_status_heading: "办理情况",
+    projects_merged_into: "已与相同的建议合并，请查看：",
+    projects_decline_reason: "未采纳的理由：",
+    projects_support_heading: "支持这条建议",
+    projects_support_hint: "每个验证过的手机号对每条建议只能支持一次。",
+    projects_support_button: "支持",
+    projects_supported: "已支持，谢谢！",
+    projects_project_heading: "民生实事项目",
+    projects_vote: "票决",
+    projects_votes_of: |votes, eligible| format!("得票 {votes}，应到代表 {eligible} 人"),
+    projects_origin_heading: "来自哪些群众建议",
+    projects_progress_heading: "实施进度",
+    projects_no_progress: "还没有进度报告。",
+    projects_delayed: "延期",
+    projects_lowered: "进度下调的原因：",
+    projects_inspections_heading: "代表视察",
+    projects_no_inspections: "还没有视察记录。",
+    projects_evaluation_heading: "代表年终评议",
+    projects_evaluation_not_yet: "年终评议尚未开始。",
+    projects_evaluation_open: "代表正在评议，结束后公布结果。",
+    projects_evaluation_rule: "评议规则：满意票超过半数为“满意”；满意和基本满意合计超过半数为“基本满意”；否则为“不满意”。无记名投票。",
+    projects_evaluation_result: |r| format!("评议结果：{}", satisfaction_zh(r)),
+    projects_nobody_evaluated: "没有代表参加评议。",
+    projects_evaluation_counts: |s, b, d| format!("满意 {s} 票，基本满意 {b} 票，不满意 {d} 票。"),
+    projects_ratings_heading: "群众评分（仅供参考）",
+    projects_ratings_hint: "群众评分与代表评议分开统计，不影响评议结果。每个手机号评分一次。",
+    projects_ratings_summary: |n, avg| format!("{n} 人评分，平均 {avg:.1} 分（满分 5 分）。"),
+    projects_no_ratings: "还没有群众评分。",
+    projects_rating_legend: "您的评分",
+    projects_rating_value: |n| format!("{n} 分"),
+    projects_rating_needed: "请选择一个分数。",
+    projects_rate_button: "提交评分",
+    projects_rated: "评分已提交，谢谢！",
+    projects_figures_heading: "本届数据",
+    projects_no_figures: "还没有票决产生的项目。",
+    projects_congress: "人大",
+    projects_count: "项目数",
+    projects_percent: "百分比（%）",
+    projects_decided: "票决项目",
+    projects_completed_share: "完成率",
+    projects_on_time_share: "按期完成率",
+    projects_satisfied_share: "代表评议满意率（含基本满意）",
+    projects_decided_by_congress: "各级人大票决的项目数",
+    projects_completed_by_congress: "各级人大项目完成率",
+    projects_on_time_by_congress: "各级人大项目按期完成率",
+    projects_satisfied_by_congress: "各级人大项目评议满意率（含基本满意）",
+    projects_error_title: "项目名称须为 4 到 60 个字。",
+    projects_error_what: "请写明要办什么、在哪里，10 到 1000 个字。",
+    projects_error_beneficiaries: "请写明受益群众，2 到 300 个字。",
+    projects_error_not_collecting: "本轮已不在征集期，不能再提出或支持建议。",
+    projects_error_already_supported: "这个手机号已经支持过这条建议。",
+    projects_error_not_open: "这条建议已被合并或未被采纳，请支持合并后的建议。",
+    projects_error_limited: "这个手机号或网络一小时内提交得太多了，请稍后再试。",
+    projects_error_already_rated: "这个手机号已经为这个项目评过分。",
+    projects_error_not_adopted: "这个项目没有在票决中当选，不能评分。",
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {
@@ -716,5 +829,68 @@ fn reject_reason_name(r: RejectReason) -> &'static str {
         RejectReason::Duplicate => "重复提出",
         RejectReason::OutOfScope => "不属于受理范围",
         RejectReason::InLitigation => "已进入诉讼、仲裁或行政复议",
+    }
+}
+
+fn projects_phase_zh(p: deputy_homes_api::projects::CyclePhase) -> &'static str {
+    use deputy_homes_api::projects::CyclePhase as P;
+    match p {
+        P::Preparing => "准备中",
+        P::Collecting => "征集建议中",
+        P::Shortlisting => "拟定候选项目中",
+        P::Voting => "代表票决中",
+        P::Closed => "票决已结束",
+    }
+}
+
+fn projects_category_zh(c: deputy_homes_api::projects::ProposalCategory) -> &'static str {
+    use deputy_homes_api::projects::ProposalCategory as C;
+    match c {
+        C::Education => "教育",
+        C::Health => "医疗卫生",
+        C::ElderlyCare => "养老助老",
+        C::Transport => "交通出行",
+        C::Housing => "住房和小区",
+        C::Environment => "生态环境",
+        C::CultureSport => "文化体育",
+        C::Employment => "就业",
+        C::Safety => "公共安全",
+        C::Other => "其他",
+    }
+}
+
+fn projects_status_zh(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
+    use deputy_homes_api::projects::ProposalStatus as S;
+    match s {
+        S::Open => "有效建议",
+        S::Merged => "已合并",
+        S::Declined => "未采纳",
+    }
+}
+
+fn projects_outcome_zh(o: deputy_homes_api::projects::CandidateOutcome) -> &'static str {
+    use deputy_homes_api::projects::CandidateOutcome as O;
+    match o {
+        O::Adopted => "当选",
+        O::TiedAtCutOff => "得票相同，未能确定",
+        O::OutOfPlaces => "过半数，但名额已满",
+        O::NoMajority => "未过半数",
+    }
+}
+
+fn projects_flag_zh(f: deputy_homes_api::projects::progress::ProjectFlag) -> &'static str {
+    use deputy_homes_api::projects::progress::ProjectFlag as F;
+    match f {
+        F::UpdateOverdue => "进度报告逾期未更新",
+        F::PastDeadline => "已过完成期限，尚未完成",
+    }
+}
+
+fn satisfaction_zh(s: deputy_homes_api::projects::satisfaction::Satisfaction) -> &'static str {
+    use deputy_homes_api::projects::satisfaction::Satisfaction as S;
+    match s {
+        S::Satisfied => "满意",
+        S::BasicallySatisfied => "基本满意",
+        S::Dissatisfied => "不满意",
     }
 }

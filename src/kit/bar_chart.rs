@@ -26,8 +26,11 @@ pub fn BarChart(
     label_heading: String,
     /// The rows, in the order to show.
     bars: Vec<Bar>,
+    /// The count that fills a bar (100 for percentages); the largest count when absent.
+    #[prop(default = None)]
+    full: Option<u64>,
 ) -> impl IntoView {
-    let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let max = full.unwrap_or_else(|| bars.iter().map(|(_, n)| *n).max().unwrap_or(0));
     view! {
         <table class="chart">
             <caption>{caption}</caption>

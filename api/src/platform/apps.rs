@@ -69,6 +69,16 @@ pub enum Page {
     Units,
     /// The citizens' settings: language and elders' mode.
     Settings,
+    /// Livelihood projects (民生实事): every congress's cycles and the term's figures.
+    Projects,
+    /// One cycle of livelihood projects, by the cycle's id.
+    ProjectCycle(String),
+    /// Proposing a livelihood project in a cycle, by the cycle's id.
+    ProposeProject(String),
+    /// A proposed livelihood project's public page, by tracking number.
+    ProjectProposal(String),
+    /// An adopted livelihood project's public page, by its id.
+    Project(String),
 }
 
 impl Page {
@@ -100,6 +110,11 @@ impl Page {
             Page::Holidays,
             Page::Units,
             Page::Settings,
+            Page::Projects,
+            Page::ProjectCycle(id()),
+            Page::ProposeProject(id()),
+            Page::ProjectProposal(id()),
+            Page::Project(id()),
         ]
     }
 
@@ -130,6 +145,11 @@ impl Page {
             Page::Holidays => "/staff/holidays",
             Page::Units => "/staff/units",
             Page::Settings => "/settings",
+            Page::Projects => "/projects",
+            Page::ProjectCycle(_) => "/project-cycles/:id",
+            Page::ProposeProject(_) => "/project-cycles/:id/propose",
+            Page::ProjectProposal(_) => "/project-proposals/:tracking",
+            Page::Project(_) => "/projects/:id",
         }
     }
 
@@ -148,7 +168,12 @@ impl Page {
             | Page::OpinionByNumber(_)
             | Page::Board
             | Page::Stats
-            | Page::Settings => App::Citizen,
+            | Page::Settings
+            | Page::Projects
+            | Page::ProjectCycle(_)
+            | Page::ProposeProject(_)
+            | Page::ProjectProposal(_)
+            | Page::Project(_) => App::Citizen,
             Page::SignIn
             | Page::Account
             | Page::Reception(_)
@@ -171,7 +196,11 @@ impl Page {
             | Page::OpinionByToken(id)
             | Page::OpinionByNumber(id)
             | Page::Reception(id)
-            | Page::StaffOpinion(id) => id,
+            | Page::StaffOpinion(id)
+            | Page::ProjectCycle(id)
+            | Page::ProposeProject(id)
+            | Page::ProjectProposal(id)
+            | Page::Project(id) => id,
             _ => return self.pattern().to_owned(),
         };
         let pattern = self.pattern();

@@ -6,6 +6,7 @@
 //! [`satisfaction`].
 
 pub mod adoption;
+pub mod figures;
 pub mod progress;
 pub mod satisfaction;
 

@@ -38,6 +38,7 @@ mod opinion_notifications;
 mod opinion_photos;
 mod opinions;
 mod phone_reveals;
+mod project_figures;
 mod projects;
 mod qr;
 mod reception;

@@ -38,7 +38,7 @@ async fn send(app: &TestApp, who: &Browser, method: Method, path: &str, body: Va
         .await
 }
 
-async fn post(app: &TestApp, who: &Browser, path: &str, body: Value) -> Response {
+pub(crate) async fn post(app: &TestApp, who: &Browser, path: &str, body: Value) -> Response {
     send(app, who, Method::POST, path, body).await
 }
 
@@ -139,7 +139,7 @@ async fn set_members(app: &TestApp, staff: &Browser, congress: &str, delegates: 
 }
 
 /// Delegates signed in as the app's users do.
-async fn delegates(app: &TestApp, prefix: &str, count: usize) -> Vec<Browser> {
+pub(crate) async fn delegates(app: &TestApp, prefix: &str, count: usize) -> Vec<Browser> {
     let mut out = Vec::new();
     for i in 0..count {
         out.push(
@@ -194,7 +194,7 @@ async fn many_delegates(app: &TestApp, count: usize) -> Vec<Browser> {
 
 /// A cycle of `congress` with its vote open: `candidates` on the list (each from its own
 /// proposal), `places` to adopt, `voters` its electors. Answers the cycle and the candidates.
-async fn open_vote(
+pub(crate) async fn open_vote(
     app: &TestApp,
     staff: &Browser,
     congress: &str,
@@ -1136,7 +1136,7 @@ async fn no_table_or_answer_links_a_delegate_to_a_choice(app: TestApp) {
 /// A closed cycle of `congress` whose `voters` all chose the first two of three candidates
 /// (each due `deadline`): those two are adopted, the third is not. Answers the cycle and the
 /// candidates in list order.
-async fn adopted(
+pub(crate) async fn adopted(
     app: &TestApp,
     staff: &Browser,
     congress: &str,
@@ -1173,7 +1173,7 @@ async fn adopted(
 }
 
 /// A date `days` after today, `YYYY-MM-DD`.
-fn days_ahead(app: &TestApp, days: i64) -> String {
+pub(crate) fn days_ahead(app: &TestApp, days: i64) -> String {
     deputy_homes_api::meetings::activity::format_date(app.clock.now_ms() / 86_400_000 + days)
 }
 
@@ -1185,7 +1185,12 @@ async fn project_page(app: &TestApp, project: &str) -> Value {
     .await
 }
 
-async fn progress(app: &TestApp, staff: &Browser, project: &str, body: Value) -> Response {
+pub(crate) async fn progress(
+    app: &TestApp,
+    staff: &Browser,
+    project: &str,
+    body: Value,
+) -> Response {
     post(
         app,
         staff,
@@ -1206,12 +1211,17 @@ async fn inspect(app: &TestApp, delegate: &Browser, project: &str) -> Response {
     .await
 }
 
-async fn evaluation_window(app: &TestApp, staff: &Browser, cycle: &str, state: &str) -> Response {
+pub(crate) async fn evaluation_window(
+    app: &TestApp,
+    staff: &Browser,
+    cycle: &str,
+    state: &str,
+) -> Response {
     let path = format!("/api/staff/project-cycles/{cycle}/evaluation");
     post(app, staff, &path, json!({ "state": state })).await
 }
 
-async fn evaluate(
+pub(crate) async fn evaluate(
     app: &TestApp,
     delegate: &Browser,
     cycle: &str,

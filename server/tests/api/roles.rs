@@ -59,6 +59,8 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/api/project-cycles/{id}/projects"),
     ("GET", "/api/projects/{id}"),
     ("GET", "/api/project-proposals/{tracking_number}"),
+    // The term's figures of livelihood projects are counts, no personal data.
+    ("GET", "/api/project-figures"),
     // Signing in is how an account starts.
     ("POST", "/api/session"),
     // A citizen asks for a text code and verifies it: that is how a phone's session starts.

@@ -1,9 +1,10 @@
 //! The HTTP handlers of livelihood projects: the public pages (`public`), citizens' proposals
 //! and supports (`collection`), staff running a cycle (`staff`), the delegates' ballot
-//! (`ballot`), and what follows the vote (`progress`).
+//! (`ballot`), what follows the vote (`progress`), and the term's figures (`figures`).
 
 pub mod ballot;
 pub mod collection;
+pub mod figures;
 pub mod progress;
 pub mod public;
 pub mod staff;
@@ -49,6 +50,7 @@ pub fn router() -> OpenApiRouter<AppState> {
             progress::delegate_evaluation_get,
             progress::delegate_evaluation_create
         ))
+        .routes(routes!(figures::project_figures_get))
 }
 
 /// The 409 `wrong_phase` of a step the cycle's phase does not allow.

@@ -30,7 +30,10 @@ use deputy_homes_api::projects::{Candidate, Cycle, CyclePhase};
 use deputy_homes_api::{ApiError, ErrorCode};
 
 /// A closed cycle's adopted projects with their votes.
-async fn adopted_in(state: &AppState, cycle: Cycle) -> Result<Vec<(Candidate, u32)>, AppError> {
+pub(super) async fn adopted_in(
+    state: &AppState,
+    cycle: Cycle,
+) -> Result<Vec<(Candidate, u32)>, AppError> {
     if cycle.phase != CyclePhase::Closed {
         return Ok(Vec::new());
     }
@@ -333,7 +336,7 @@ pub async fn project_rating_create(
 }
 
 /// One project's delegates' evaluation from a closed window's ballots.
-fn evaluation_of(
+pub(super) fn evaluation_of(
     ballots: &[Vec<(String, String)>],
     project: &str,
     eligible: u32,

@@ -1,0 +1,64 @@
+//! "支持这个建议": a verified phone supports an open proposal once; a second time, a closed
+//! collection or a merged proposal is told in words.
+
+use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
+use crate::i18n::{refusals, tr, use_i18n};
+use crate::kit::submission::{FormStatus, Submission};
+use crate::projects::client::support as client_support;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// The support button with the phone it is given with.
+#[component]
+pub fn SupportForm(
+    /// The proposal's tracking number.
+    tracking_number: String,
+    /// The proposal's supporters, updated by the answer.
+    supporters: RwSignal<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let verification = Verification::new("support");
+    let submission = Submission::new();
+    let number = StoredValue::new(tracking_number);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if submission.busy_untracked() {
+            return;
+        }
+        submission.clear();
+        verification.then(move || {
+            let request = client_support(number.get_value(), verification.csrf_token());
+            submission.send(request, move |answer| match answer {
+                Ok(s) => {
+                    supporters.set(s.supporters);
+                    submission.succeed();
+                }
+                Err(e) if refusals::verification_ended(&e) => verification.ended(),
+                Err(e) => submission.refuse(refusals::support(&e, i18n.t())),
+            });
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="support-heading">
+            <h2 id="support-heading">{tr(|c| c.projects_support_heading)}</h2>
+            <p class="hint">{tr(|c| c.projects_support_hint)}</p>
+            <form class="form" on:submit=submit novalidate>
+                <VerifyPhone verification label=|c| c.book_phone error=Signal::derive(|| None) />
+                <FormStatus submission ok=|c| c.projects_supported />
+                <button
+                    type="submit"
+                    class="button button--primary button--wide"
+                    disabled=move || submission.busy() || verification.submission.busy()
+                >
+                    {move || {
+                        if submission.busy() || verification.submission.busy() {
+                            i18n.t().submitting
+                        } else {
+                            i18n.t().projects_support_button
+                        }
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}
