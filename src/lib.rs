@@ -9,3 +9,4 @@ pub mod kit;
 pub mod meetings;
 pub mod opinions;
 pub mod outbox;
+pub mod projects;

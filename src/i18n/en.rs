@@ -658,6 +658,8 @@ pub const EN: Catalog = Catalog {
     password_reset_done: "The password is reset. The person must choose a new one at the next sign-in.",
     error_temporary_password_length: "The temporary password must be 10 to 256 characters.",
     error_account_not_found: "This account was not found. Reload the page and try again.",
+    // ---- livelihood projects, office screens ----
+    project_office: &super::project_office::EN,
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

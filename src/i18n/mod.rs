@@ -2,6 +2,7 @@
 //! [`Catalog`], so the compiler refuses a language with a missing string.
 
 mod en;
+pub mod project_office;
 pub mod refusals;
 mod zh;
 
@@ -558,6 +559,8 @@ pub struct Catalog {
     pub password_reset_done: &'static str,
     pub error_temporary_password_length: &'static str,
     pub error_account_not_found: &'static str,
+    // ---- livelihood projects, office screens ----
+    pub project_office: &'static project_office::ProjectOffice,
 }
 
 const STORAGE_KEY: &str = "deputy-homes.lang";

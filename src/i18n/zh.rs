@@ -660,6 +660,8 @@ pub const ZH: Catalog = Catalog {
     password_reset_done: "密码已重置。本人下次登录时须设置新密码。",
     error_temporary_password_length: "临时密码须为 10 到 256 个字符。",
     error_account_not_found: "找不到这个账户，请刷新页面后再试。",
+    // ---- livelihood projects, office screens ----
+    project_office: &super::project_office::ZH,
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

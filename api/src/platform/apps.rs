@@ -67,6 +67,12 @@ pub enum Page {
     Holidays,
     /// Staff: the handling units.
     Units,
+    /// Staff: the livelihood-project cycles.
+    StaffProjects,
+    /// Staff: one livelihood-project cycle, by id.
+    StaffProjectCycle(String),
+    /// A delegate: one livelihood-project cycle (the ballot, inspections, evaluation), by id.
+    DelegateProjectCycle(String),
 }
 
 impl Page {
@@ -97,6 +103,9 @@ impl Page {
             Page::WalkIn,
             Page::Holidays,
             Page::Units,
+            Page::StaffProjects,
+            Page::StaffProjectCycle(id()),
+            Page::DelegateProjectCycle(id()),
         ]
     }
 
@@ -126,6 +135,9 @@ impl Page {
             Page::WalkIn => "/staff/walk-in",
             Page::Holidays => "/staff/holidays",
             Page::Units => "/staff/units",
+            Page::StaffProjects => "/staff/projects",
+            Page::StaffProjectCycle(_) => "/staff/projects/:id",
+            Page::DelegateProjectCycle(_) => "/manage/projects/:id",
         }
     }
 
@@ -154,7 +166,10 @@ impl Page {
             | Page::Audit
             | Page::WalkIn
             | Page::Holidays
-            | Page::Units => App::Office,
+            | Page::Units
+            | Page::StaffProjects
+            | Page::StaffProjectCycle(_)
+            | Page::DelegateProjectCycle(_) => App::Office,
         }
     }
 
@@ -166,7 +181,9 @@ impl Page {
             | Page::OpinionByToken(id)
             | Page::OpinionByNumber(id)
             | Page::Reception(id)
-            | Page::StaffOpinion(id) => id,
+            | Page::StaffOpinion(id)
+            | Page::StaffProjectCycle(id)
+            | Page::DelegateProjectCycle(id) => id,
             _ => return self.pattern().to_owned(),
         };
         let pattern = self.pattern();
