@@ -53,16 +53,18 @@ fn OpenBallot(paper: BallotPaper, csrf: String) -> impl IntoView {
     let cycle_id = StoredValue::new(paper.cycle.id.clone());
     let candidates = StoredValue::new(paper.candidates.clone());
     let chosen = RwSignal::new(Vec::<String>::new());
-    let full = RwSignal::new(false);
+    // The candidate whose tap was refused because the ballot was full: the reason is shown
+    // beside it, where the delegate is looking.
+    let full = RwSignal::new(None::<String>);
     let step = RwSignal::new(Step::Choose);
     let casting = Submission::new();
     let csrf = StoredValue::new(csrf);
     let tap = move |id: String| match toggle_choice(&chosen.get_untracked(), &id, max) {
         Ok(next) => {
-            full.set(false);
+            full.set(None);
             chosen.set(next);
         }
-        Err(_) => full.set(true),
+        Err(_) => full.set(Some(id)),
     };
     let review = move |_| {
         step.set(Step::Review);
@@ -113,15 +115,10 @@ fn OpenBallot(paper: BallotPaper, csrf: String) -> impl IntoView {
                                 .get_value()
                                 .into_iter()
                                 .map(|candidate| {
-                                    view! { <BallotChoice candidate chosen tap /> }
+                                    view! { <BallotChoice candidate chosen full max tap /> }
                                 })
                                 .collect_view()}
                         </ul>
-                        <p class="form-error" role="alert">
-                            {move || {
-                                full.get().then(|| (i18n.t().project_office.choice_limit)(max))
-                            }}
-                        </p>
                         <button
                             type="button"
                             class="button button--primary button--wide"
@@ -186,9 +183,16 @@ fn OpenBallot(paper: BallotPaper, csrf: String) -> impl IntoView {
 fn BallotChoice(
     candidate: Candidate,
     chosen: RwSignal<Vec<String>>,
+    full: RwSignal<Option<String>>,
+    max: u32,
     tap: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = candidate.id.clone();
+    let refused = {
+        let id = id.clone();
+        move || full.with(|f| f.as_deref() == Some(id.as_str()))
+    };
     let input_id = format!("choice-{}", candidate.id);
     let is_chosen = {
         let id = id.clone();
@@ -212,6 +216,9 @@ fn BallotChoice(
                 />
                 <span class="ballot-title">{candidate.title.clone()}</span>
             </label>
+            <p class="form-error" role="alert">
+                {move || refused().then(|| (i18n.t().project_office.choice_limit)(max))}
+            </p>
             <div id=described>
                 <CandidateFacts candidate />
             </div>

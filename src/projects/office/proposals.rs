@@ -3,6 +3,7 @@
 //! is published. Nothing is deleted.
 
 use crate::i18n::{refusals, tr, use_i18n};
+use crate::kit::choice_fields::SelectField;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::projects::office::client;
@@ -136,31 +137,24 @@ fn MergeForm(
             },
         );
     };
-    let error_id = format!("{select_id}-error");
     view! {
         <details class="disclosure">
             <summary>{tr(|c| c.project_office.merge_summary)}</summary>
             <form class="form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for=select_id.clone()>{tr(|c| c.project_office.merge_into_label)}</label>
-                    <select
-                        id=select_id
-                        aria-describedby=error_id.clone()
-                        prop:value=move || into.get()
-                        on:change:target=move |ev| into.set(ev.target().value())
-                    >
-                        <option value="">{tr(|c| c.project_office.choose_one)}</option>
-                        {others
-                            .into_iter()
-                            .map(|(n, title)| {
-                                view! { <option value=n.clone()>{format!("{n} {title}")}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p class="field-error" id=error_id>
-                        {move || merging.field_error("into")}
-                    </p>
-                </div>
+                <SelectField
+                    id=select_id
+                    label=|c| c.project_office.merge_into_label
+                    value=into
+                    error=merging.error("into")
+                >
+                    <option value="">{tr(|c| c.project_office.choose_one)}</option>
+                    {others
+                        .into_iter()
+                        .map(|(n, title)| {
+                            view! { <option value=n.clone()>{format!("{n} {title}")}</option> }
+                        })
+                        .collect_view()}
+                </SelectField>
                 <FormStatus submission=merging />
                 <button type="submit" class="button" disabled=move || merging.busy()>
                     {tr(|c| c.project_office.merge_button)}

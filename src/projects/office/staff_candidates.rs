@@ -3,6 +3,7 @@
 //! with a responsible unit (the handling units), budget, target and deadline.
 
 use crate::i18n::{refusals, tr, use_i18n};
+use crate::kit::choice_fields::SelectField;
 use crate::kit::loader::Loader;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
@@ -206,25 +207,19 @@ fn CandidateFields(
                 max_chars=DESCRIPTION_CHARS.1
                 error=adding.error("summary")
             />
-            <div class="field">
-                <label for="candidate-unit">{tr(|c| c.project_office.unit_label)}</label>
-                <select
-                    id="candidate-unit"
-                    aria-describedby="candidate-unit-error"
-                    prop:value=move || unit.get()
-                    on:change:target=move |ev| unit.set(ev.target().value())
-                >
-                    <option value="">{tr(|c| c.project_office.choose_one)}</option>
-                    {units
-                        .into_iter()
-                        .filter(|u| u.active)
-                        .map(|u| view! { <option value=u.id>{u.name}</option> })
-                        .collect_view()}
-                </select>
-                <p class="field-error" id="candidate-unit-error">
-                    {move || adding.field_error("unit_id")}
-                </p>
-            </div>
+            <SelectField
+                id="candidate-unit"
+                label=|c| c.project_office.unit_label
+                value=unit
+                error=adding.error("unit_id")
+            >
+                <option value="">{tr(|c| c.project_office.choose_one)}</option>
+                {units
+                    .into_iter()
+                    .filter(|u| u.active)
+                    .map(|u| view! { <option value=u.id>{u.name}</option> })
+                    .collect_view()}
+            </SelectField>
             <TextField
                 id="candidate-budget"
                 label=|c| c.project_office.budget_input_label

@@ -76,15 +76,19 @@ fn Cycle(view: CycleView, csrf: String, reload: Callback<()>) -> impl IntoView {
     };
     let open = phase.list_is_open();
     let id = cycle.id.clone();
+    let (to_adopt, eligible) = (cycle.to_adopt, cycle.eligible);
     view! {
         <h1>{title}</h1>
         <p>
             <span class="tag phase-tag">{move || (i18n.t().project_office.phase_name)(phase)}</span>
         </p>
         <p class="hint">{move || (i18n.t().project_office.phase_explained)(phase)}</p>
-        <p>{move || { (i18n.t().project_office.cycle_numbers)(cycle.to_adopt, cycle.eligible) }}</p>
+        <p>{move || (i18n.t().project_office.cycle_numbers)(to_adopt, eligible)}</p>
         <NextPhase id=id.clone() phase csrf=csrf.clone() reload />
-        {open.then(|| view! { <ToAdoptForm id=id.clone() csrf=csrf.clone() reload /> })}
+        {open
+            .then(|| {
+                view! { <ToAdoptForm id=id.clone() current=to_adopt csrf=csrf.clone() reload /> }
+            })}
         <Members congress=view.cycle.congress.clone() csrf=csrf.clone() />
         <Proposals proposals=view.proposals.clone() open csrf=csrf.clone() reload />
         <Candidates view=view.clone() csrf=csrf.clone() reload />
@@ -147,9 +151,13 @@ fn NextPhase(id: String, phase: CyclePhase, csrf: String, reload: Callback<()>) 
 }
 
 #[component]
-fn ToAdoptForm(id: String, csrf: String, reload: Callback<()>) -> impl IntoView {
+fn ToAdoptForm(id: String, current: u32, csrf: String, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let count = RwSignal::new(String::new());
+    let count = RwSignal::new(if current == 0 {
+        String::new()
+    } else {
+        current.to_string()
+    });
     let setting = Submission::new();
     let ids = StoredValue::new((id, csrf));
     let submit = move |ev: SubmitEvent| {

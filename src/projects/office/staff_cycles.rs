@@ -3,6 +3,7 @@
 
 use crate::accounts::components::staff_gate::StaffGate;
 use crate::i18n::{refusals, tr, use_i18n};
+use crate::kit::choice_fields::SelectField;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::{FormStatus, Submission};
@@ -112,23 +113,20 @@ fn NewCycleForm(csrf: String) -> impl IntoView {
     view! {
         <form class="form card" on:submit=submit novalidate>
             <h2>{tr(|c| c.project_office.new_cycle_heading)}</h2>
-            <div class="field">
-                <label for="cycle-congress">{tr(|c| c.project_office.congress_label)}</label>
-                <select
-                    id="cycle-congress"
-                    prop:value=move || congress.get()
-                    on:change:target=move |ev| congress.set(ev.target().value())
-                >
-                    {congresses()
-                        .into_iter()
-                        .map(|code| {
-                            view! {
-                                <option value=code>{move || congress_name(i18n.t(), code)}</option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <SelectField
+                id="cycle-congress"
+                label=|c| c.project_office.congress_label
+                value=congress
+            >
+                {congresses()
+                    .into_iter()
+                    .map(|code| {
+                        view! {
+                            <option value=code>{move || congress_name(i18n.t(), code)}</option>
+                        }
+                    })
+                    .collect_view()}
+            </SelectField>
             <TextField
                 id="cycle-year"
                 label=|c| c.project_office.year_label
