@@ -26,6 +26,9 @@ use crate::opinions::pages::{
     opinion_status::{OpinionLookupPage, OpinionNumberPage, OpinionTokenPage},
 };
 use crate::outbox::pages::outbox::OutboxPage;
+use crate::projects::office::{
+    delegate_cycle::DelegateCyclePage, staff_cycle::StaffCyclePage, staff_cycles::StaffCyclesPage,
+};
 use crate::projects::pages::{
     cycle::ProjectCyclePage, index::ProjectsPage, project::ProjectPage,
     proposal::ProjectProposalPage, propose::ProposeProjectPage,
@@ -91,6 +94,9 @@ pub fn OfficeApp() -> impl IntoView {
                 <Route path=path!("/staff/walk-in") view=WalkInPage />
                 <Route path=path!("/staff/holidays") view=HolidaysPage />
                 <Route path=path!("/staff/units") view=UnitsPage />
+                <Route path=path!("/staff/projects") view=StaffCyclesPage />
+                <Route path=path!("/staff/projects/:id") view=StaffCyclePage />
+                <Route path=path!("/manage/projects/:id") view=DelegateCyclePage />
             </Routes>
         </Frame>
     }

@@ -786,6 +786,8 @@ pub const EN: Catalog = Catalog {
     projects_error_limited: "Too many from this phone or network this hour; please try again later.",
     projects_error_already_rated: "This phone has already rated this project.",
     projects_error_not_adopted: "This project was not adopted in the vote and cannot be rated.",
+    // ---- livelihood projects, office screens ----
+    project_office: &super::project_office::EN,
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

@@ -2,6 +2,7 @@
 //! [`Catalog`], so the compiler refuses a language with a missing string.
 
 mod en;
+pub mod project_office;
 pub mod refusals;
 mod zh;
 
@@ -692,6 +693,8 @@ pub struct Catalog {
     pub projects_error_limited: &'static str,
     pub projects_error_already_rated: &'static str,
     pub projects_error_not_adopted: &'static str,
+    // ---- livelihood projects, office screens ----
+    pub project_office: &'static project_office::ProjectOffice,
 }
 
 const STORAGE_KEY: &str = "deputy-homes.lang";

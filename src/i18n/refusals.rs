@@ -421,6 +421,53 @@ fn citizen_write_words(code: ErrorCode, t: &Catalog) -> Option<Refusal> {
     }
 }
 
+// ---- livelihood projects, office screens -----------------------------------------------------
+
+fn project_field_words(field: ProjectField, t: &Catalog) -> &'static str {
+    use ProjectField as F;
+    let p = t.project_office;
+    match field {
+        F::Congress => p.error_congress,
+        F::Year => p.error_year,
+        F::Phase => p.error_wrong_phase,
+        F::ToAdopt => p.error_to_adopt,
+        F::Title => p.error_title,
+        F::Summary | F::WhatAndWhere => p.error_summary,
+        F::Beneficiaries | F::Target => p.error_target,
+        F::District | F::Category | F::Rating => t.error_bad_request,
+        F::Into => p.error_into,
+        F::Reason => p.error_reason,
+        F::UnitId => p.error_unit,
+        F::BudgetYuan => p.error_budget,
+        F::Deadline => p.error_deadline,
+        F::Proposals => p.error_proposals,
+        F::AccountIds => p.error_members,
+        F::Choices => p.error_choices,
+        F::Percent => p.error_percent,
+        F::Done => p.error_done,
+        F::DelayReason => p.error_delay_reason,
+        F::LowerReason => p.error_lower_reason,
+        F::Notes => p.error_notes,
+        F::Evaluations => p.error_evaluate_each,
+    }
+}
+
+fn project_words(code: ErrorCode, field: Option<ProjectField>, t: &Catalog) -> Option<Refusal> {
+    let p = t.project_office;
+    match (code, field) {
+        (ErrorCode::BadParameter, Some(f)) => on(f, project_field_words(f, t)),
+        (ErrorCode::Taken, _) => on(ProjectField::Year, p.error_taken),
+        (ErrorCode::WrongPhase, _) => whole(p.error_wrong_phase),
+        (ErrorCode::AlreadyVoted, _) => whole(p.already_voted),
+        (ErrorCode::NoMargin, _) => whole(p.error_no_margin),
+        (ErrorCode::NoElectors, _) => whole(p.error_no_electors),
+        (ErrorCode::StepNotAllowed, _) => whole(p.error_not_adopted),
+        (ErrorCode::NotFound, _) => whole(p.error_gone),
+        (ErrorCode::Forbidden, _) => whole(p.error_not_member),
+        _ => None,
+    }
+}
+
 /// A refused proposal, and the field it belongs to.
 pub fn proposal(error: &ClientError, t: &Catalog) -> Refusal {
     explain(error, t, proposal_words, |m| (None, m))
@@ -447,6 +494,17 @@ pub fn rating(error: &ClientError, t: &Catalog) -> Refusal {
         _ => citizen_write_words(code, t),
     };
     explain(error, t, words, |m| (None, m))
+}
+
+/// Any form of the office's project screens was refused: the step's phase, a second ballot, a
+/// list without 差额, a congress without delegates, or a field at fault.
+pub fn project_office(error: &ClientError, t: &Catalog) -> Refusal {
+    explain(error, t, project_words, |m| (None, m))
+}
+
+/// A project form's own check failed (the api crate's `validate`).
+pub fn project_office_check(error: &ApiError, t: &Catalog) -> Refusal {
+    project_office(&refused(error), t)
 }
 
 #[cfg(test)]
@@ -677,5 +735,33 @@ mod tests {
             rating(&plain(409, ErrorCode::AlreadyRated), t),
             (None, t.projects_error_already_rated)
         );
+    }
+
+    #[test]
+    fn project_refusals_name_the_phase_the_margin_and_the_field() {
+        for lang in [Lang::Zh, Lang::En] {
+            let t = lang.catalog();
+            let p = t.project_office;
+            assert_eq!(
+                project_office(&plain(409, ErrorCode::NoMargin), t),
+                (None, p.error_no_margin)
+            );
+            assert_eq!(
+                project_office(&plain(409, ErrorCode::AlreadyVoted), t),
+                (None, p.already_voted)
+            );
+            assert_eq!(
+                project_office(&plain(409, ErrorCode::WrongPhase), t),
+                (None, p.error_wrong_phase)
+            );
+            let budget = ApiError::bad_parameter(ProjectField::BudgetYuan, "budget");
+            assert_eq!(
+                project_office_check(&budget, t),
+                (Some("budget_yuan"), p.error_budget)
+            );
+            assert!(!project_office(&plain(500, ErrorCode::Internal), t)
+                .1
+                .is_empty());
+        }
     }
 }

@@ -788,6 +788,8 @@ pub const ZH: Catalog = Catalog {
     projects_error_limited: "这个手机号或网络一小时内提交得太多了，请稍后再试。",
     projects_error_already_rated: "这个手机号已经为这个项目评过分。",
     projects_error_not_adopted: "这个项目没有在票决中当选，不能评分。",
+    // ---- livelihood projects, office screens ----
+    project_office: &super::project_office::ZH,
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

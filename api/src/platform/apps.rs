@@ -79,6 +79,12 @@ pub enum Page {
     ProjectProposal(String),
     /// An adopted livelihood project's public page, by its id.
     Project(String),
+    /// Staff: the livelihood-project cycles.
+    StaffProjects,
+    /// Staff: one livelihood-project cycle, by id.
+    StaffProjectCycle(String),
+    /// A delegate: one livelihood-project cycle (the ballot, inspections, evaluation), by id.
+    DelegateProjectCycle(String),
 }
 
 impl Page {
@@ -115,6 +121,9 @@ impl Page {
             Page::ProposeProject(id()),
             Page::ProjectProposal(id()),
             Page::Project(id()),
+            Page::StaffProjects,
+            Page::StaffProjectCycle(id()),
+            Page::DelegateProjectCycle(id()),
         ]
     }
 
@@ -150,6 +159,9 @@ impl Page {
             Page::ProposeProject(_) => "/project-cycles/:id/propose",
             Page::ProjectProposal(_) => "/project-proposals/:tracking",
             Page::Project(_) => "/projects/:id",
+            Page::StaffProjects => "/staff/projects",
+            Page::StaffProjectCycle(_) => "/staff/projects/:id",
+            Page::DelegateProjectCycle(_) => "/manage/projects/:id",
         }
     }
 
@@ -184,7 +196,10 @@ impl Page {
             | Page::Audit
             | Page::WalkIn
             | Page::Holidays
-            | Page::Units => App::Office,
+            | Page::Units
+            | Page::StaffProjects
+            | Page::StaffProjectCycle(_)
+            | Page::DelegateProjectCycle(_) => App::Office,
         }
     }
 
@@ -200,7 +215,9 @@ impl Page {
             | Page::ProjectCycle(id)
             | Page::ProposeProject(id)
             | Page::ProjectProposal(id)
-            | Page::Project(id) => id,
+            | Page::Project(id)
+            | Page::StaffProjectCycle(id)
+            | Page::DelegateProjectCycle(id) => id,
             _ => return self.pattern().to_owned(),
         };
         let pattern = self.pattern();

@@ -195,12 +195,23 @@ impl NewEvaluation {
     }
 }
 
-/// The answer to an evaluation ballot.
+/// The answer to an evaluation ballot: its tracker, shown once, as the vote's. After the
+/// window closes its SHA-256 (hex) is on the published list ([`EvaluationTrackers`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationCast {
     /// Projects evaluated.
     pub projects: u32,
+    pub tracker: String,
+}
+
+/// A closed evaluation's published ballot trackers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluationTrackers {
+    pub cycle_id: String,
+    /// SHA-256 (hex) of every evaluation ballot's tracker, sorted.
+    pub trackers: Vec<String>,
 }
 
 /// What a delegate sees before evaluating.

@@ -28,6 +28,7 @@ on_both_databases!(
     evaluation_ballots_sent_at_once_by_one_delegate_count_once,
     citizens_rate_an_adopted_project_once_per_verified_phone,
     no_table_or_answer_links_a_delegate_to_an_evaluation,
+    evaluation_trackers_are_published_after_the_close,
 );
 
 const PROPOSER: &str = "13900139000";
@@ -1683,6 +1684,7 @@ async fn no_table_or_answer_links_a_delegate_to_an_evaluation(app: TestApp) {
         })
         .collect();
     let mut answers = Vec::new();
+    let mut trackers = Vec::new();
     for (voter, pattern) in voters.iter().zip(&patterns) {
         let choices: Vec<(&str, &str)> = pattern.iter().map(|(p, c)| (p.as_str(), *c)).collect();
         let cast = json_body(
@@ -1690,6 +1692,7 @@ async fn no_table_or_answer_links_a_delegate_to_an_evaluation(app: TestApp) {
             StatusCode::CREATED,
         )
         .await;
+        trackers.push(cast["tracker"].as_str().expect("a tracker").to_owned());
         answers.push(cast.to_string());
         let paper = app
             .send(
@@ -1726,17 +1729,20 @@ async fn no_table_or_answer_links_a_delegate_to_an_evaluation(app: TestApp) {
         for row in &rows {
             let names_delegate = delegate_marks.iter().any(|m| row.contains(m.as_str()));
             let names_choice = stored_forms.iter().any(|f| row.contains(f.as_str()))
-                || codes.iter().any(|c| row.contains(c));
+                || codes.iter().any(|c| row.contains(c))
+                || trackers
+                    .iter()
+                    .any(|t| row.contains(t.as_str()) || row.contains(&token_hash(t)));
             assert!(
                 !(names_delegate && names_choice),
                 "{table} links a delegate to an evaluation: {row}"
             );
         }
         if table == "project_evaluation_ballots" {
-            assert_eq!(columns, ["slot", "cycle_id", "choices"]);
+            assert_eq!(columns, ["slot", "cycle_id", "choices", "tracker_hash"]);
             let stored: Vec<String> = rows
                 .iter()
-                .map(|r| r.rsplit('|').next().expect("choices").to_owned())
+                .map(|r| r.split('|').nth(2).expect("choices").to_owned())
                 .collect();
             assert_eq!(stored.len(), EVALUATORS);
             assert_ne!(
@@ -1774,10 +1780,69 @@ async fn no_table_or_answer_links_a_delegate_to_an_evaluation(app: TestApp) {
     }
     for answer in &answers {
         let names_delegate = delegate_marks.iter().any(|m| answer.contains(m.as_str()));
-        let names_choice = codes.iter().any(|c| answer.contains(c));
+        let names_choice = codes.iter().any(|c| answer.contains(c))
+            || trackers.iter().any(|t| answer.contains(&token_hash(t)));
         assert!(
             !(names_delegate && names_choice),
             "an answer links a delegate to an evaluation: {answer}"
         );
     }
+}
+
+async fn evaluation_trackers_are_published_after_the_close(app: TestApp) {
+    let staff = staff(&app).await;
+    let voters = delegates(&app, "evaltrack", 3).await;
+    let deadline = days_ahead(&app, 60);
+    let (id, projects) = adopted(&app, &staff, "city", &voters, &deadline).await;
+    let trackers_path = format!("/api/project-cycles/{id}/evaluation-trackers");
+    // Nothing is published before the window opens, nor while it is open.
+    api_error(
+        app.send(app.get(&trackers_path)).await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    json_body(
+        evaluation_window(&app, &staff, &id, "open").await,
+        StatusCode::OK,
+    )
+    .await;
+    let choices = [
+        (projects[0].as_str(), "satisfied"),
+        (projects[1].as_str(), "basically_satisfied"),
+    ];
+    let mut hashes = Vec::new();
+    for voter in &voters {
+        let cast = json_body(
+            evaluate(&app, voter, &id, &choices).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let tracker = cast["tracker"].as_str().expect("a tracker");
+        assert!(tracker.len() >= 20, "{cast}");
+        hashes.push(token_hash(tracker));
+    }
+    assert_ne!(hashes[0], hashes[1], "each ballot has its own tracker");
+    api_error(
+        app.send(app.get(&trackers_path)).await,
+        StatusCode::CONFLICT,
+        "wrong_phase",
+    )
+    .await;
+    json_body(
+        evaluation_window(&app, &staff, &id, "closed").await,
+        StatusCode::OK,
+    )
+    .await;
+    let published = json_body(app.send(app.get(&trackers_path)).await, StatusCode::OK).await;
+    hashes.sort();
+    assert_eq!(published["trackers"], json!(hashes), "{published}");
+    assert_eq!(published["cycle_id"], json!(id));
+    api_error(
+        app.send(app.get("/api/project-cycles/pc-nothing/evaluation-trackers"))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
 }

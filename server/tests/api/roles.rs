@@ -58,6 +58,7 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/api/project-cycles/{id}/results"),
     ("GET", "/api/project-cycles/{id}/projects"),
     ("GET", "/api/projects/{id}"),
+    ("GET", "/api/project-cycles/{id}/evaluation-trackers"),
     ("GET", "/api/project-proposals/{tracking_number}"),
     // The term's figures of livelihood projects are counts, no personal data.
     ("GET", "/api/project-figures"),

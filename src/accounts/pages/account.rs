@@ -11,6 +11,7 @@ use crate::kit::submission::{FormStatus, Submission};
 use crate::meetings::components::duty::{DutyActivities, YearSummaryCard};
 use crate::meetings::components::publish_activity::PublishActivity;
 use crate::opinions::components::delegate_opinions::DelegateOpinions;
+use crate::projects::office::vote_card::DelegateProjectsCard;
 use deputy_homes_api::accounts::{Role, Session};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::platform::apps::Page;
@@ -104,6 +105,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
             <span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span>
         </p>
         {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
+        {(role == Role::Delegate).then(|| view! { <DelegateProjectsCard /> })}
         {(role == Role::Staff)
             .then(|| {
                 view! {
@@ -140,6 +142,11 @@ fn AccountDetails(session: Session) -> impl IntoView {
                     <p>
                         <a class="button" href=Page::Outbox.path()>
                             {tr(|c| c.outbox_link)}
+                        </a>
+                    </p>
+                    <p>
+                        <a class="button" href=Page::StaffProjects.path()>
+                            {tr(|c| c.project_office.staff_heading)}
                         </a>
                     </p>
                 }

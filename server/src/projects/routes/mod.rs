@@ -51,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
             progress::delegate_evaluation_create
         ))
         .routes(routes!(figures::project_figures_get))
+        .routes(routes!(progress::project_evaluation_trackers_get))
 }
 
 /// The 409 `wrong_phase` of a step the cycle's phase does not allow.

@@ -8,7 +8,7 @@ use super::public::results_of;
 use super::wrong_phase;
 use crate::citizens::session::Citizen;
 use crate::platform::auth::Delegate;
-use crate::platform::auth::{random_id, token_hash, Staff};
+use crate::platform::auth::{random_id, random_token, token_hash, Staff};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
 use crate::projects::store::collection::Writer;
@@ -23,7 +23,8 @@ use axum::Json;
 use deputy_homes_api::projects::adoption::CandidateOutcome;
 use deputy_homes_api::projects::progress::{
     flags, DelegatesEvaluation, EvaluationCast, EvaluationChange, EvaluationPaper, EvaluationState,
-    EvaluationWindow, NewEvaluation, NewInspection, NewProgress, NewRating, ProjectView,
+    EvaluationTrackers, EvaluationWindow, NewEvaluation, NewInspection, NewProgress, NewRating,
+    ProjectView,
 };
 use deputy_homes_api::projects::satisfaction::{evaluate, Satisfaction};
 use deputy_homes_api::projects::{Candidate, Cycle, CyclePhase};
@@ -233,12 +234,13 @@ pub async fn delegate_evaluation_get(
 
 /// Casts this delegate's one secret evaluation ballot while the window is open: 满意,
 /// 基本满意 or 不满意 for each adopted project. Who evaluated is kept apart from the choices; a
-/// second ballot, also sent at the same moment, is refused.
+/// second ballot, also sent at the same moment, is refused. The answer's tracker is shown once;
+/// after the close its SHA-256 is on the published list.
 #[utoipa::path(post, path = "/api/delegate/project-cycles/{id}/evaluation", tag = "projects",
     security(("session" = ["delegate"], "csrf" = [])), request_body = NewEvaluation,
     params(("id" = String, Path, description = "The cycle's id")),
     responses(
-        (status = 201, description = "Counted", body = EvaluationCast),
+        (status = 201, description = "Counted; keep the tracker", body = EvaluationCast),
         (status = 400, description = "`evaluations`: not one choice per adopted project", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not a delegate of this congress when the window opened, or no anti-forgery token", body = ApiError),
@@ -263,14 +265,23 @@ pub async fn delegate_evaluation_create(
         .map(|(c, _)| c.id)
         .collect();
     let check = || ballot.validate(&adopted);
+    let tracker = random_token();
+    let now_ms = state.clock.now_ms();
     let step = state
         .db
-        .project_evaluate(&id, &delegate.account.id, &check, state.clock.now_ms())
+        .project_evaluate(
+            &id,
+            &delegate.account.id,
+            &token_hash(&tracker),
+            &check,
+            now_ms,
+        )
         .await?;
     match step {
-        DelegateStep::Done(projects) => {
-            Ok((StatusCode::CREATED, Json(EvaluationCast { projects })))
-        }
+        DelegateStep::Done(projects) => Ok((
+            StatusCode::CREATED,
+            Json(EvaluationCast { projects, tracker }),
+        )),
         DelegateStep::NotOpen => Err(AppError::conflict(
             ErrorCode::WrongPhase,
             "the evaluation window is not open",
@@ -440,4 +451,35 @@ pub async fn project_cycle_projects_get(
         out.push(project_view(&state, &project.id).await?);
     }
     Ok(Json(out))
+}
+
+/// A closed evaluation's ballot trackers: the SHA-256 of every evaluation ballot's tracker, so a
+/// delegate can see theirs was counted. Refused (409 `wrong_phase`) until the window is closed.
+#[utoipa::path(get, path = "/api/project-cycles/{id}/evaluation-trackers", tag = "projects",
+    params(("id" = String, Path, description = "The cycle's id")),
+    responses(
+        (status = 200, description = "The trackers' hashes, sorted", body = EvaluationTrackers),
+        (status = 404, description = "No such cycle", body = ApiError),
+        (status = 409, description = "`wrong_phase`: the evaluation is not closed", body = ApiError),
+    ))]
+pub async fn project_evaluation_trackers_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<EvaluationTrackers>, AppError> {
+    let cycle = state
+        .db
+        .project_cycle(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
+    let window = state.db.project_evaluation_window(&id).await?;
+    if window.map(|w| w.state) != Some(EvaluationState::Closed) {
+        return Err(AppError::conflict(
+            ErrorCode::WrongPhase,
+            "the evaluation is not closed",
+        ));
+    }
+    Ok(Json(EvaluationTrackers {
+        trackers: state.db.project_evaluation_trackers(&id).await?,
+        cycle_id: cycle.id,
+    }))
 }

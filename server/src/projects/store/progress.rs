@@ -91,9 +91,9 @@ async fn window_in(tx: &mut Tx, cycle_id: &str) -> anyhow::Result<Option<Evaluat
 
 /// Rewrites a cycle's evaluation ballots in the order of their random slots.
 async fn rewrite_in_slot_order(tx: &mut Tx, cycle_id: &str) -> anyhow::Result<()> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT CAST(slot AS BIGINT) AS slot, choices FROM project_evaluation_ballots \
-         WHERE cycle_id = $1 ORDER BY slot",
+    let rows: Vec<(i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT CAST(slot AS BIGINT) AS slot, tracker_hash, choices \
+         FROM project_evaluation_ballots WHERE cycle_id = $1 ORDER BY slot",
     )
     .bind(cycle_id)
     .fetch_all(&mut **tx)
@@ -102,12 +102,14 @@ async fn rewrite_in_slot_order(tx: &mut Tx, cycle_id: &str) -> anyhow::Result<()
         .bind(cycle_id)
         .execute(&mut **tx)
         .await?;
-    for (slot, choices) in rows {
+    for (slot, tracker_hash, choices) in rows {
         sqlx::query(
-            "INSERT INTO project_evaluation_ballots (slot, cycle_id, choices) VALUES ($1, $2, $3)",
+            "INSERT INTO project_evaluation_ballots (slot, cycle_id, tracker_hash, choices) \
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(slot)
         .bind(cycle_id)
+        .bind(tracker_hash)
         .bind(choices)
         .execute(&mut **tx)
         .await?;
@@ -362,11 +364,13 @@ impl Db {
     }
 
     /// Counts a delegate's one evaluation ballot while the window is open: who evaluated is
-    /// written apart from the choices, which go to a random slot. `check` gives the choices.
+    /// written apart from the choices, which go to a random slot with the tracker's hash.
+    /// `check` gives the choices.
     pub async fn project_evaluate(
         &self,
         cycle_id: &str,
         delegate: &str,
+        tracker_hash: &str,
         check: &(dyn Fn() -> Result<Vec<(String, Satisfaction)>, ApiError> + Sync),
         now_ms: i64,
     ) -> anyhow::Result<DelegateStep<u32>> {
@@ -409,11 +413,12 @@ impl Db {
         loop {
             let slot: i64 = rand::rngs::OsRng.gen_range(1..i64::from(i32::MAX));
             let inserted = sqlx::query(
-                "INSERT INTO project_evaluation_ballots (slot, cycle_id, choices) \
-                 VALUES ($1, $2, $3) ON CONFLICT (slot) DO NOTHING",
+                "INSERT INTO project_evaluation_ballots (slot, cycle_id, tracker_hash, choices) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (slot) DO NOTHING",
             )
             .bind(slot)
             .bind(cycle_id)
+            .bind(tracker_hash)
             .bind(&text)
             .execute(&mut *tx)
             .await?;
@@ -448,6 +453,17 @@ impl Db {
         .fetch_one(&self.pool)
         .await?;
         Ok((may > 0, did > 0))
+    }
+
+    /// The hashes of a cycle's evaluation ballots' trackers, sorted.
+    pub async fn project_evaluation_trackers(&self, cycle_id: &str) -> anyhow::Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT tracker_hash FROM project_evaluation_ballots \
+             WHERE cycle_id = $1 AND tracker_hash IS NOT NULL ORDER BY tracker_hash",
+        )
+        .bind(cycle_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// A cycle's evaluation ballots, each as `project=choice` pairs.
