@@ -132,8 +132,7 @@ pub const ZH: Catalog = Catalog {
     nav_label: "主导航",
     nav_homes: "找代表之家",
     nav_map: "分布图",
-    other_language: "English",
-    switch_language_label: "Switch to English",
+    switch_language_label: "语言 Language",
     sample_notice: "示例数据：正式名录导入之前，这里的代表之家名称、地址和电话仅供演示。",
     footer: "呼和浩特市人大常委会 · 人大代表之家",
     loading: "正在加载…",
@@ -660,6 +659,10 @@ pub const ZH: Catalog = Catalog {
     password_reset_done: "密码已重置。本人下次登录时须设置新密码。",
     error_temporary_password_length: "临时密码须为 10 到 256 个字符。",
     error_account_not_found: "找不到这个账户，请刷新页面后再试。",
+    // Mongolian interface: dates and times are shown as the server sends them.
+    date: |d| d.to_owned(),
+    date_time: |d| d.to_owned(),
+    clock: |t| t.to_owned(),
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

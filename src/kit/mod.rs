@@ -14,6 +14,7 @@ pub mod loader;
 pub mod not_found;
 pub mod page_title;
 pub mod pager;
+pub mod review_notice;
 pub mod submission;
 pub mod text_field;
 pub mod urls;
