@@ -10,9 +10,7 @@ pub fn ReviewNotice() -> impl IntoView {
     view! {
         <Show when=move || MN_AWAITING_REVIEW && i18n.lang() == Lang::Mn>
             <p class="notice review-notice">
-                {MN_REVIEW_NOTICE}
-                " "
-                <span lang="zh-CN">{MN_REVIEW_NOTICE_ZH}</span>
+                {MN_REVIEW_NOTICE} " " <span lang="zh-CN">{MN_REVIEW_NOTICE_ZH}</span>
             </p>
         </Show>
     }

@@ -169,8 +169,7 @@ fn DayRow(day: CalendarDay, remove: Callback<String>) -> impl IntoView {
     view! {
         <li class="calendar-day" class=("calendar-day--workday", workday)>
             <span class="calendar-day__date">
-                {tr_with(|c, d: String| (c.date)(&d), day.date.clone())}
-                " "
+                {tr_with(|c, d: String| (c.date)(&d), day.date.clone())} " "
                 {move || wd.map(|w| i18n.t().weekdays[w])}
             </span>
             <span class="calendar-day__name">{day.name.clone()}</span>
