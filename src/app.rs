@@ -13,6 +13,7 @@ use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
 use crate::kit::not_found::NotFoundPage;
 use crate::kit::settings::SettingsPage;
+use crate::kit::review_notice::ReviewNotice;
 use crate::meetings::pages::{
     activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
     reception::ReceptionPage,
@@ -184,6 +185,7 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
+                <ReviewNotice />
                 <Show when=move || !must_change_password() fallback=PasswordChangeRequired>
                     {children()}
                 </Show>

@@ -167,7 +167,7 @@ pub fn homes_by_district(homes: &[HomeSummary], query: &str) -> Vec<(District, V
 /// loaded yet).
 pub fn home_name(homes: &[HomeSummary], id: &str, lang: Lang) -> String {
     match homes.iter().find(|h| h.id == id) {
-        Some(h) if lang == Lang::Zh => h.name_zh.clone(),
+        Some(h) if lang.names_in_chinese() => h.name_zh.clone(),
         Some(h) => h.name_en.clone(),
         None => id.to_owned(),
     }

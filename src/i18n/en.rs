@@ -132,8 +132,7 @@ pub const EN: Catalog = Catalog {
     nav_label: "Main",
     nav_homes: "Find a home",
     nav_map: "Map",
-    other_language: "中文",
-    switch_language_label: "切换到中文",
+    switch_language_label: "Language 语言",
     sample_notice: "Sample data: until the official register is imported, the names, addresses and phone numbers here are for demonstration only.",
     footer: "Standing Committee of the Hohhot People's Congress · Deputies' Homes",
     loading: "Loading…",
@@ -788,6 +787,10 @@ pub const EN: Catalog = Catalog {
     projects_error_not_adopted: "This project was not adopted in the vote and cannot be rated.",
     // ---- livelihood projects, office screens ----
     project_office: &super::project_office::EN,
+    // Mongolian interface: dates and times are shown as the server sends them.
+    date: |d| d.to_owned(),
+    date_time: |d| d.to_owned(),
+    clock: |t| t.to_owned(),
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

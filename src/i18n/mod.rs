@@ -1,10 +1,14 @@
-//! Every string the user sees, in Chinese (the default) and English. A language is a value of
-//! [`Catalog`], so the compiler refuses a language with a missing string.
+//! Every string the user sees, in Chinese (the default), English and traditional Mongolian. A
+//! language is a value of [`Catalog`], so the compiler refuses a language with a missing string.
 
 mod en;
 pub mod project_office;
+mod mn;
+pub mod mn_dates;
 pub mod refusals;
 mod zh;
+
+pub use mn::{MN_AWAITING_REVIEW, MN_REVIEW_NOTICE, MN_REVIEW_NOTICE_ZH};
 
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::ActivityKind;
@@ -25,24 +29,58 @@ use leptos::prelude::*;
 pub enum Lang {
     Zh,
     En,
+    /// Traditional Mongolian script as written in Inner Mongolia (never bare `mn`: Cyrillic).
+    Mn,
 }
 
 impl Lang {
+    /// Every language, in the order the switch offers them.
+    pub const ALL: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Mn];
+
     /// The BCP 47 tag, for `<html lang>` and storage.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",
             Lang::En => "en",
+            Lang::Mn => "mn-Mong-CN",
         }
     }
 
     /// Reads a stored tag; anything unknown means the default, Chinese.
     pub fn from_tag(tag: &str) -> Lang {
-        if tag == "en" {
-            Lang::En
-        } else {
-            Lang::Zh
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.tag() == tag)
+            .unwrap_or(Lang::Zh)
+    }
+
+    /// The language's name in itself, as the switch shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Mn => "ᠮᠣᠩᠭᠣᠯ",
         }
+    }
+
+    /// "Switch to" this language, said in this language (the switch's accessible name).
+    pub fn switch_to(self) -> &'static str {
+        match self {
+            Lang::Zh => "切换到中文",
+            Lang::En => "Switch to English",
+            Lang::Mn => "ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ (切换到蒙古文)",
+        }
+    }
+
+    /// Whether proper names (homes, districts, units) are shown in Chinese: the register gives
+    /// only Chinese and English, and Mongolian text keeps Chinese names as they are.
+    pub fn names_in_chinese(self) -> bool {
+        self != Lang::En
+    }
+
+    /// Whether the language is written in vertical columns (the layout turns its text regions).
+    pub fn is_vertical(self) -> bool {
+        self == Lang::Mn
     }
 
     /// The catalog of this language.
@@ -50,6 +88,7 @@ impl Lang {
         match self {
             Lang::Zh => &zh::ZH,
             Lang::En => &en::EN,
+            Lang::Mn => &mn::MN,
         }
     }
 }
@@ -61,8 +100,7 @@ pub struct Catalog {
     pub nav_label: &'static str,
     pub nav_homes: &'static str,
     pub nav_map: &'static str,
-    /// Text of the button that switches to the other language, in that language.
-    pub other_language: &'static str,
+    /// The accessible name of the group of language buttons.
     pub switch_language_label: &'static str,
     pub sample_notice: &'static str,
     pub footer: &'static str,
@@ -695,6 +733,13 @@ pub struct Catalog {
     pub projects_error_not_adopted: &'static str,
     // ---- livelihood projects, office screens ----
     pub project_office: &'static project_office::ProjectOffice,
+    // Mongolian interface: every date and time on a page is written by its language.
+    /// A `YYYY-MM-DD` date.
+    pub date: fn(&str) -> String,
+    /// A `YYYY-MM-DD HH:MM` moment.
+    pub date_time: fn(&str) -> String,
+    /// An `HH:MM` time of day.
+    pub clock: fn(&str) -> String,
 }
 
 const STORAGE_KEY: &str = "deputy-homes.lang";
@@ -775,5 +820,49 @@ fn set_document_lang(lang: Lang) {
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_is_stored_and_restored_by_its_tag() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), lang);
+        }
+        assert_eq!(Lang::Mn.tag(), "mn-Mong-CN");
+        // Bare `mn` is Cyrillic Mongolian, which is not this interface: it means the default.
+        assert_eq!(Lang::from_tag("mn"), Lang::Zh);
+        assert_eq!(Lang::from_tag("fr"), Lang::Zh);
+    }
+
+    #[test]
+    fn the_mongolian_catalog_is_in_the_script_and_writes_its_own_dates() {
+        let mn = Lang::Mn.catalog();
+        let in_script = |s: &str| s.chars().any(|c| ('\u{1820}'..='\u{1842}').contains(&c));
+        for text in [
+            mn.app_title,
+            mn.nav_homes,
+            mn.book_submit,
+            mn.opinion_submit,
+            mn.retry,
+        ] {
+            assert!(in_script(text), "{text}");
+        }
+        assert!(mn.weekdays.iter().all(|d| in_script(d)));
+        assert_eq!((mn.date)("2026-03-05"), mn_dates::date("2026-03-05"));
+        assert!((mn.due_on)("2026-03-05").starts_with(&mn_dates::date("2026-03-05")));
+        assert!((mn.open_until)("17:30").contains(&mn_dates::clock("17:30")));
+        // Chinese and English show dates as they come.
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(
+                (lang.catalog().date_time)("2026-03-05 09:30"),
+                "2026-03-05 09:30"
+            );
+        }
+        assert!(Lang::Mn.names_in_chinese() && Lang::Zh.names_in_chinese());
+        assert!(!Lang::En.names_in_chinese());
     }
 }

@@ -132,8 +132,7 @@ pub const ZH: Catalog = Catalog {
     nav_label: "主导航",
     nav_homes: "找代表之家",
     nav_map: "分布图",
-    other_language: "English",
-    switch_language_label: "Switch to English",
+    switch_language_label: "语言 Language",
     sample_notice: "示例数据：正式名录导入之前，这里的代表之家名称、地址和电话仅供演示。",
     footer: "呼和浩特市人大常委会 · 人大代表之家",
     loading: "正在加载…",
@@ -790,6 +789,10 @@ pub const ZH: Catalog = Catalog {
     projects_error_not_adopted: "这个项目没有在票决中当选，不能评分。",
     // ---- livelihood projects, office screens ----
     project_office: &super::project_office::ZH,
+    // Mongolian interface: dates and times are shown as the server sends them.
+    date: |d| d.to_owned(),
+    date_time: |d| d.to_owned(),
+    clock: |t| t.to_owned(),
 };
 
 fn reply_class_name(c: ReplyClass) -> &'static str {

@@ -90,6 +90,7 @@ fn voice_prefix(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "zh",
         Lang::En => "en",
+        Lang::Mn => "mn",
     }
 }
 

@@ -1,28 +1,32 @@
-//! The button that switches between Chinese and English.
+//! The choice of language: Chinese, English or traditional Mongolian, each named in itself.
 
 use crate::i18n::{tr, use_i18n, Lang};
 use leptos::prelude::*;
 
-/// Shows the other language's name; a tap switches to it and remembers the choice.
+/// One button per language; the current one is pressed, a tap on another switches to it and
+/// remembers the choice on this device.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let other = move || {
-        if i18n.lang() == Lang::Zh {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
-    };
     view! {
-        <button
-            type="button"
-            class="lang-switch"
-            lang=move || other().tag()
-            aria-label=tr(|c| c.switch_language_label)
-            on:click=move |_| i18n.set(other())
-        >
-            {tr(|c| c.other_language)}
-        </button>
+        <div class="lang-switch" role="group" aria-label=tr(|c| c.switch_language_label)>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            class="lang-switch__choice"
+                            lang=lang.tag()
+                            aria-label=lang.switch_to()
+                            aria-pressed=move || (i18n.lang() == lang).to_string()
+                            on:click=move |_| i18n.set(lang)
+                        >
+                            {lang.own_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }

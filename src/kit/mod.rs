@@ -16,6 +16,7 @@ pub mod not_found;
 pub mod page_title;
 pub mod pager;
 pub mod settings;
+pub mod review_notice;
 pub mod submission;
 pub mod text_field;
 pub mod urls;

@@ -32,7 +32,8 @@ pub fn congress_name(congress: &str, lang: Lang, t: &Catalog) -> String {
         return t.projects_city_congress.to_owned();
     }
     match District::from_code(congress) {
-        Some(d) if lang == Lang::Zh => format!("{}{}", d.name_zh(), t.projects_district_suffix),
+        // Mongolian keeps the district's Chinese name until the register has Mongolian names.
+        Some(d) if lang != Lang::En => format!("{}{}", d.name_zh(), t.projects_district_suffix),
         Some(d) => format!("{}{}", d.name_en(), t.projects_district_suffix),
         None => congress.to_owned(),
     }
@@ -48,6 +49,8 @@ pub fn money(yuan: i64, lang: Lang) -> String {
             format!("{text} 万元")
         }
         Lang::Zh => format!("{yuan} 元"),
+        // ᠶᠤᠸᠠᠨ (yuan), after Arabic digits as the Mongolian dates write them.
+        Lang::Mn => format!("{yuan} ᠶᠤᠸᠠᠨ"),
         Lang::En => {
             let digits = yuan.to_string();
             let mut out = String::new();

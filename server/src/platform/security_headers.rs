@@ -87,7 +87,9 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
         "style-src 'self'".to_owned(),
         "img-src 'self'".to_owned(),
         "connect-src 'self'".to_owned(),
-        "font-src 'self'".to_owned(),
+        // `data:` for the few glyphs of the language switch's Mongolian name, inlined in the
+        // site's own stylesheet so a Chinese page draws it without fetching a font.
+        "font-src 'self' data:".to_owned(),
         "manifest-src 'self'".to_owned(),
         "object-src 'none'".to_owned(),
         "base-uri 'self'".to_owned(),

@@ -1,7 +1,7 @@
 //! Choosing homes from the register: a search box and checkboxes grouped by district.
 
 use crate::accounts::account_rules::{home_name, homes_by_district, toggle_home};
-use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::i18n::{tr, tr_with, use_i18n};
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -102,7 +102,7 @@ fn HomeCheckbox(home: HomeSummary, selected: RwSignal<Vec<String>>) -> impl Into
             />
             <span>
                 {move || {
-                    if i18n.lang() == Lang::Zh {
+                    if i18n.lang().names_in_chinese() {
                         home.name_zh.clone()
                     } else {
                         home.name_en.clone()

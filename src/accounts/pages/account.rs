@@ -5,7 +5,7 @@ use crate::accounts::client;
 use crate::accounts::components::password_change::PasswordChangeForm;
 use crate::accounts::session::use_auth;
 use crate::homes::client::homes_list;
-use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::meetings::components::duty::{DutyActivities, YearSummaryCard};
@@ -68,7 +68,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
             .and_then(|r| r.ok())
             .and_then(|r| r.items.into_iter().find(|h| h.id == id));
         match found {
-            Some(h) if i18n.lang() == Lang::Zh => h.name_zh,
+            Some(h) if i18n.lang().names_in_chinese() => h.name_zh,
             Some(h) => h.name_en,
             None => id.to_owned(),
         }

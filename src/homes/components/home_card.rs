@@ -1,7 +1,7 @@
 //! One home in a list.
 
 use crate::homes::components::open_status::OpenBadge;
-use crate::i18n::{tr_with, use_i18n, Lang};
+use crate::i18n::{tr_with, use_i18n};
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::HomeSummary;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub fn HomeCard(
     let href = Page::Home(home.id.clone()).path();
     let (name_zh, name_en) = (home.name_zh.clone(), home.name_en.clone());
     let name = move || {
-        if i18n.lang() == Lang::Zh {
+        if i18n.lang().names_in_chinese() {
             name_zh.clone()
         } else {
             name_en.clone()

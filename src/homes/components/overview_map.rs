@@ -2,7 +2,7 @@
 //! Each home is a dot placed by its coordinates; county-level areas are labelled where their
 //! homes are.
 
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::use_i18n;
 use deputy_homes_api::homes::district::BoundingBox;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::{District, HomeSummary};
@@ -151,7 +151,7 @@ pub fn OverviewMap(
             let href = Page::Home(h.id.clone()).path();
             let navigate = navigate.clone();
             let title = move || {
-                if i18n.lang() == Lang::Zh {
+                if i18n.lang().names_in_chinese() {
                     h.name_zh.clone()
                 } else {
                     h.name_en.clone()

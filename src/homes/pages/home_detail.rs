@@ -2,7 +2,8 @@
 
 use crate::homes::client;
 use crate::homes::components::open_status::OpenBadge;
-use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::i18n::mn_dates::clocks_in;
+use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::now_in_hohhot;
 use crate::kit::elders::ReadAloud;
 use crate::kit::loader::Loader;
@@ -44,7 +45,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
     let i18n = use_i18n();
     let (name_zh, name_en) = (home.name_zh.clone(), home.name_en.clone());
     let name = Signal::derive(move || {
-        if i18n.lang() == Lang::Zh {
+        if i18n.lang().names_in_chinese() {
             name_zh.clone()
         } else {
             name_en.clone()
@@ -53,7 +54,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
     use_page_title(move |_| name.get());
     let (desc_zh, desc_en) = (home.description_zh.clone(), home.description_en.clone());
     let description = move || {
-        if i18n.lang() == Lang::Zh {
+        if i18n.lang().names_in_chinese() {
             desc_zh.clone()
         } else {
             desc_en.clone()
@@ -171,7 +172,15 @@ fn WeekHours(home: Home) -> impl IntoView {
                         {(day == today)
                             .then(|| view! { <span class="today-mark">{tr(|c| c.today)}</span> })}
                     </th>
-                    <td>{move || if closed { t().closed_day.to_owned() } else { text.clone() }}</td>
+                    <td>
+                        {move || {
+                            if closed {
+                                t().closed_day.to_owned()
+                            } else {
+                                clocks_in(&text, t().clock)
+                            }
+                        }}
+                    </td>
                 </tr>
             }
         })

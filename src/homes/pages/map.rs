@@ -4,7 +4,7 @@
 use crate::homes::client;
 use crate::homes::components::overview_map::{Labels, OverviewMap};
 use crate::homes::components::sample_notice::SampleNotice;
-use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use deputy_homes_api::homes::district::{BoundingBox, CITY_BOUNDS};
@@ -98,7 +98,7 @@ fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
                             <li>
                                 <a href=href>
                                     {move || {
-                                        if i18n.lang() == Lang::Zh {
+                                        if i18n.lang().names_in_chinese() {
                                             h.name_zh.clone()
                                         } else {
                                             h.name_en.clone()

@@ -56,7 +56,20 @@ pub fn ActivityList(
 pub fn ActivityWhen(activity: Activity) -> impl IntoView {
     let i18n = use_i18n();
     let weekday = weekday_of(&activity.date);
-    let when = format!("{} {}–{}", activity.date, activity.start, activity.end);
+    let (date, start, end) = (
+        activity.date.clone(),
+        activity.start.clone(),
+        activity.end.clone(),
+    );
+    let when = move || {
+        let t = i18n.t();
+        format!(
+            "{} {}–{}",
+            (t.date)(&date),
+            (t.clock)(&start),
+            (t.clock)(&end)
+        )
+    };
     let names = activity
         .on_duty
         .iter()

@@ -354,12 +354,22 @@ fn MoveBooking(code: String, current: Activity, reload: Callback<()>) -> impl In
                                             {list
                                                 .into_iter()
                                                 .map(|a| {
-                                                    let label = format!(
-                                                        "{} {}–{} {}",
-                                                        a.date,
-                                                        a.start,
-                                                        a.end,
-                                                        a.topic,
+                                                    let label = tr_with(
+                                                        |c, a: (String, String, String, String)| {
+                                                            format!(
+                                                                "{} {}–{} {}",
+                                                                (c.date)(&a.0),
+                                                                (c.clock)(&a.1),
+                                                                (c.clock)(&a.2),
+                                                                a.3,
+                                                            )
+                                                        },
+                                                        (
+                                                            a.date.clone(),
+                                                            a.start.clone(),
+                                                            a.end.clone(),
+                                                            a.topic.clone(),
+                                                        ),
                                                     );
                                                     let full = a.seats_left == 0;
                                                     view! {

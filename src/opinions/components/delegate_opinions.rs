@@ -37,7 +37,12 @@ pub fn DelegateOpinions() -> impl IntoView {
                                                     {tr_with(|c, k| (c.category_name)(k), o.category)}
                                                 </span>
                                             </p>
-                                            <p class="hint">{local_time(o.created_at_ms)}</p>
+                                            <p class="hint">
+                                                {tr_with(
+                                                    |c, d: String| (c.date_time)(&d),
+                                                    local_time(o.created_at_ms),
+                                                )}
+                                            </p>
                                         </li>
                                     }
                                 })

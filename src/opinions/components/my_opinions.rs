@@ -21,7 +21,11 @@ pub fn MyOpinions(opinions: Vec<MyOpinion>) -> impl IntoView {
                     let status = opinion.status;
                     let number = opinion.tracking_number;
                     let href = Page::OpinionByNumber(number.clone()).path();
-                    let shown = format!("{number} · {}", local_time(opinion.submitted_at_ms));
+                    let sent = local_time(opinion.submitted_at_ms);
+                    let shown = tr_with(
+                        |c, (n, d): (String, String)| format!("{n} · {}", (c.date_time)(&d)),
+                        (number.clone(), sent),
+                    );
                     view! {
                         <li class="card" data-tracking=number>
                             <p class="opinion__title">

@@ -1,7 +1,7 @@
 //! The staff queue's filters: status, category, district, home, unit, overdue and a search. Each
 //! change goes to the URL (page 1 again), so a filtered queue can be reloaded and shared.
 
-use crate::i18n::{tr, tr_with, use_i18n, Lang};
+use crate::i18n::{tr, tr_with, use_i18n};
 use crate::opinions::moderation_rules::queue_href;
 use deputy_homes_api::opinions::handling::StaffOpinionQuery;
 use deputy_homes_api::opinions::units::HandlingUnit;
@@ -176,7 +176,7 @@ pub fn QueueFilters(
                             .map(|h| {
                                 let selected = query
                                     .with_untracked(|q| q.home.as_deref() == Some(h.id.as_str()));
-                                let name = if i18n.lang() == Lang::Zh {
+                                let name = if i18n.lang().names_in_chinese() {
                                     h.name_zh
                                 } else {
                                     h.name_en

@@ -169,7 +169,8 @@ fn DayRow(day: CalendarDay, remove: Callback<String>) -> impl IntoView {
     view! {
         <li class="calendar-day" class=("calendar-day--workday", workday)>
             <span class="calendar-day__date">
-                {day.date.clone()} " " {move || wd.map(|w| i18n.t().weekdays[w])}
+                {tr_with(|c, d: String| (c.date)(&d), day.date.clone())} " "
+                {move || wd.map(|w| i18n.t().weekdays[w])}
             </span>
             <span class="calendar-day__name">{day.name.clone()}</span>
             <span class="tag">

@@ -6,7 +6,7 @@
 use crate::accounts::session::use_auth;
 use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
 use crate::homes::client::homes_list;
-use crate::i18n::{refusals, tr, tr_with, use_i18n, Lang, Text};
+use crate::i18n::{refusals, tr, tr_with, use_i18n, Text};
 use crate::kit::choice_fields::{CheckField, SelectField};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
@@ -218,7 +218,7 @@ fn OpinionForm(
                                 .into_iter()
                                 .map(|h| {
                                     let selected = h.id == home_id.get_untracked();
-                                    let label = if i18n.lang() == Lang::Zh {
+                                    let label = if i18n.lang().names_in_chinese() {
                                         h.name_zh
                                     } else {
                                         h.name_en

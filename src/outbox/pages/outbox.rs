@@ -103,7 +103,8 @@ fn OutboxItem(n: Notification) -> impl IntoView {
             </p>
             <p>{n.message.clone()}</p>
             <p class="hint">
-                {local_time(n.created_at_ms)} " · " {tr_with(|c, a| (c.attempts)(a), n.attempts)}
+                {tr_with(|c, d: String| (c.date_time)(&d), local_time(n.created_at_ms))} " · "
+                {tr_with(|c, a| (c.attempts)(a), n.attempts)}
             </p>
         </li>
     }
