@@ -678,6 +678,135 @@ pub const MN: Catalog = Catalog {
     password_reset_done: "ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠳᠡᠪᠡ᠃ ᠲᠡᠷᠡ ᠬᠦᠮᠦᠨ ᠳᠠᠷᠠᠭᠠᠬᠢ ᠨᠡᠪᠲᠡᠷᠡᠯ ᠳᠦ ᠰᠢᠨ᠎ᠡ ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ ᠰᠣᠩᠭᠣᠨ᠎ᠠ᠃",
     error_temporary_password_length: "ᠲᠦᠷ ᠦᠨ ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ 10–256 ᠦᠰᠦᠭ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃",
     error_account_not_found: "ᠡᠨᠡ ᠳᠠᠩᠰᠠ ᠣᠯᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠶᠢ ᠳᠠᠬᠢᠨ ᠠᠴᠠᠭᠠᠯᠠᠵᠤ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃",
+    elders_mode: "ᠥᠨᠳᠥᠷ ᠨᠠᠰᠤᠲᠠᠨ ᠤ ᠬᠡᠯᠪᠡᠷᠢ",
+    elders_mode_hint: "ᠦᠰᠦᠭ ᠪᠠ ᠳᠠᠷᠤᠭᠤᠯ ᠨᠢ ᠢᠯᠡᠭᠦ ᠶᠡᠬᠡ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠬᠡᠷᠡᠭᠯᠡᠳᠡᠭ ᠭᠤᠷᠪᠠᠨ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ ᠨᠢᠭᠤᠷ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠶᠢᠨ ᠡᠬᠢᠨ ᠳᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠶᠢᠨ ᠠᠭᠤᠯᠭ᠎ᠠ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠭᠳᠡᠬᠦ ᠦᠭᠡᠢ᠃",
+    elders_tasks_label: "ᠪᠠᠶᠢᠩᠭᠤ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ",
+    elders_book: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠲᠡᠢ ᠤᠴᠢᠷᠠᠯᠬᠤ ᠪᠠᠷ ᠪᠦᠷᠲᠡᠭᠦᠯᠬᠦ",
+    elders_opinion: "ᠰᠠᠨᠠᠯ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠢᠯᠡᠭᠡᠬᠦ",
+    call_nearest: "ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠶᠢᠷ᠎ᠠ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ ᠲᠦ ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ",
+    call_nearest_home: |name, phone| format!("{name}  ᠳᠤ {phone} ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ"),
+    call_nearest_failed: "ᠲᠠᠨ ᠤ ᠪᠠᠶᠢᠷᠰᠢᠯ ᠢ ᠲᠣᠭᠲᠠᠭᠠᠵᠤ ᠴᠠᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃ ᠳᠣᠣᠷᠠᠬᠢ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠠᠴᠠ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ ᠢ ᠣᠯᠵᠤ᠂ ᠨᠡᠭᠡᠭᠡᠭᠡᠳ ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠨ᠎ᠠ ᠤᠤ᠃",
+    read_aloud: "ᠴᠢᠩᠭᠠ ᠤᠩᠱᠢᠬᠤ",
+    stop_reading: "ᠤᠩᠱᠢᠬᠤ ᠪᠠᠨ ᠵᠣᠭᠰᠣᠭᠠᠬᠤ",
+    verify_resend_later: "ᠬᠡᠰᠡᠭ ᠬᠦᠯᠢᠶᠡᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠬᠣᠳ ᠠᠪᠴᠤ ᠪᠣᠯᠣᠨ᠎ᠠ",
+    nav_settings: "ᠲᠣᠬᠢᠷᠭᠠ",
+    settings_heading: "ᠲᠣᠬᠢᠷᠭᠠ",
+    settings_language: "ᠬᠡᠯᠡ",
+    // ---- livelihood projects (民生实事), the citizens' pages ----
+    nav_projects: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ",
+    projects_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
+    projects_intro: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ ᠢ ᠢᠷᠭᠡᠳ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠃ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠬᠡᠷᠡᠭᠵᠢᠭᠦᠯᠵᠦ᠂ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠡᠬᠢᠨ ᠡᠴᠡ ᠡᠴᠦᠰ ᠬᠦᠷᠲᠡᠯᠡ ᠬᠢᠨᠠᠨ ᠬᠢᠵᠠᠭᠠᠷᠯᠠᠨ᠎ᠠ᠃ ᠣᠨ ᠪᠦᠷᠢ ᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠠ ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ ᠪᠦᠷᠢ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠲᠤᠰ ᠲᠤᠰ ᠨᠢᠭᠡ ᠡᠭᠡᠯᠵᠢ ᠶᠠᠪᠤᠭᠤᠯᠤᠨ᠎ᠠ᠃",
+    projects_cycles_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠦᠷᠢ ᠶᠢᠨ ᠣᠨ ᠤ ᠲᠥᠰᠥᠯ",
+    projects_no_cycles: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠠᠯᠢ ᠴᠤ ᠡᠭᠡᠯᠵᠢ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_city_congress: "ᠬᠥᠬᠡᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ",
+    projects_district_suffix: " ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ",
+    projects_phase_name: projects_phase_zh,
+    projects_category_name: projects_category_zh,
+    projects_status_name: projects_status_zh,
+    projects_outcome_name: projects_outcome_zh,
+    projects_flag_name: projects_flag_zh,
+    projects_cycle_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
+    projects_back_to_cycle: "ᠲᠤᠰ ᠣᠨ ᠤ ᠲᠥᠰᠥᠯ ᠷᠦᠭᠦ ᠪᠤᠴᠠᠬᠤ",
+    projects_preparing_note: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠵᠤ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃ ᠬᠣᠶᠢᠨᠠ ᠳᠠᠬᠢᠨ ᠢᠷᠡᠨ᠎ᠡ ᠤᠤ᠃",
+    projects_collecting_note: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠄ ᠲᠠ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠭᠠᠷᠭᠠᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠂ ᠪᠤᠰᠤᠳ ᠤᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠳᠡᠮᠵᠢᠵᠦ ᠴᠤ ᠪᠣᠯᠣᠨ᠎ᠠ (ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠨᠣᠮᠡᠷ ᠪᠦᠷᠢ ᠨᠢᠭᠡ ᠤᠳᠠᠭ᠎ᠠ)᠃",
+    projects_shortlisting_note: "ᠬᠤᠷᠢᠶᠠᠯᠲᠠ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠠᠵᠢᠯᠴᠢᠨ ᠢᠷᠭᠡᠳ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠦ ᠰᠠᠭᠤᠷᠢᠯᠠᠨ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_voting_note: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠣᠭᠲᠤ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ ᠦᠭᠡᠢ᠃",
+    projects_propose_button: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠭᠠᠷᠭᠠᠬᠤ",
+    projects_candidates_heading: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ",
+    projects_places: |n, of| format!("{of} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ {n} ᠲᠥᠰᠥᠯ ᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ (ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠨᠢ ᠣᠷᠤᠨ ᠠᠴᠠ ᠣᠯᠠᠨ)᠃"),
+    projects_no_candidates: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_unit: "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ",
+    projects_budget: "ᠲᠥᠰᠥᠪ",
+    projects_target: "ᠵᠣᠷᠢᠯᠲᠠ",
+    projects_deadline: "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ",
+    projects_from_proposals: "ᠢᠷᠭᠡᠳ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠡᠴᠡ᠄",
+    projects_proposals_heading: "ᠢᠷᠭᠡᠳ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ",
+    projects_no_proposals_yet: "ᠬᠡᠨ ᠴᠤ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠭᠠᠷᠭᠠᠭᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠲᠠ ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠪᠣᠯᠵᠤ ᠭᠠᠷᠭᠠᠨ᠎ᠠ ᠤᠤ᠃",
+    projects_no_proposals: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠢᠷᠭᠡᠳ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠦᠭᠡᠢ᠃",
+    projects_supporters: |n| format!("{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ"),
+    projects_result_heading: "ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ",
+    projects_turnout: |cast, eligible| format!("ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible} ᠬᠦᠮᠦᠨ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast} ᠬᠦᠮᠦᠨ᠃"),
+    projects_quorum_failed: "ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠲᠤᠯᠠ ᠡᠨᠡ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠨᠢ ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ᠂ ᠰᠣᠩᠭᠣᠭᠳᠠᠭᠰᠠᠨ ᠲᠥᠰᠥᠯ ᠦᠭᠡᠢ᠃",
+    projects_places_tied: |n| format!("{n} ᠣᠷᠤᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠳᠦᠷᠢᠮ ᠦᠨ ᠶᠣᠰᠣᠭᠠᠷ ᠲᠠᠭᠠᠮᠠᠭᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠲᠤᠰᠠᠭᠠᠷ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃"),
+    projects_votes: |n| format!("{n} ᠰᠠᠨᠠᠯ"),
+    projects_trackers: |n| format!("ᠲᠣᠭᠠᠴᠠᠭᠳᠠᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ({n})"),
+    projects_trackers_hint: "ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠪᠦᠷᠢ ᠨᠢᠭᠡ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠠᠪᠤᠨ᠎ᠠ᠃ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ SHA-256 ᠬᠤᠷᠢᠶᠠᠩᠭᠤᠢ ᠶᠢ ᠳᠣᠣᠷᠠ ᠵᠠᠭᠰᠠᠭᠠᠪᠠ᠂ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠥᠪᠡᠷ ᠦᠨ ᠰᠠᠨᠠᠯ ᠲᠣᠭᠠᠴᠠᠭᠳᠠᠭᠰᠠᠨ ᠢ ᠰᠢᠯᠭᠠᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠨᠢ ᠬᠡᠨ ᠶᠠᠭᠤ ᠶᠢ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠢ ᠦᠵᠡᠭᠦᠯᠬᠦ ᠦᠭᠡᠢ᠃",
+    projects_adopted_heading: "ᠰᠣᠩᠭᠣᠭᠳᠠᠭᠰᠠᠨ ᠲᠥᠰᠥᠯ ᠪᠠ ᠶᠠᠪᠤᠴᠠ",
+    projects_none_adopted: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠰᠣᠩᠭᠣᠭᠳᠠᠭᠰᠠᠨ ᠲᠥᠰᠥᠯ ᠦᠭᠡᠢ᠃",
+    projects_percent_done: "ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ",
+    projects_propose_heading: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠭᠠᠷᠭᠠᠬᠤ",
+    projects_propose_intro: "ᠶᠠᠭᠤ ᠶᠢ᠂ ᠬᠠᠮᠢᠭ᠎ᠠ ᠬᠢᠬᠦ᠂ ᠬᠡᠨ ᠠᠰᠢᠭ ᠲᠤᠰᠠ ᠬᠦᠷᠲᠡᠬᠦ ᠶᠢ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃ ᠢᠯᠡᠭᠡᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠠᠨ ᠦᠰᠦᠭ ᠦᠨ ᠬᠣᠳ ᠢᠶᠠᠷ ᠪᠠᠲᠤᠯᠠᠨ᠎ᠠ᠃ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠨᠣᠮᠡᠷ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠳᠡᠬᠦ ᠦᠭᠡᠢ᠃",
+    projects_not_collecting: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠣᠳᠣ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠬᠤ ᠦᠭᠡᠢ᠃",
+    projects_field_title: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠡᠷ᠎ᠡ",
+    projects_field_what: "ᠶᠠᠭᠤ ᠶᠢ᠂ ᠬᠠᠮᠢᠭ᠎ᠠ ᠬᠢᠬᠦ",
+    projects_field_what_hint: "ᠵᠢᠱᠢᠶ᠎ᠡ᠄ ᠨᠢᠭᠡ ᠠᠮᠢᠨ ᠰᠠᠭᠤᠬᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠳᠤ ᠴᠠᠬᠢᠯᠭᠠᠨ ᠱᠠᠲᠤ ᠨᠡᠮᠡᠬᠦ᠂ ᠨᠢᠭᠡ ᠵᠠᠮ ᠤᠨ ᠠᠭᠤᠯᠵᠠᠪᠤᠷᠢ ᠳᠤ ᠭᠡᠷᠡᠯ ᠦᠨ ᠳᠣᠬᠢᠶ᠎ᠠ ᠨᠡᠮᠡᠬᠦ᠃ 10–1000 ᠦᠰᠦᠭ᠃",
+    projects_field_beneficiaries: "ᠠᠰᠢᠭ ᠲᠤᠰᠠ ᠬᠦᠷᠲᠡᠬᠦ ᠢᠷᠭᠡᠳ",
+    projects_field_district: "ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ",
+    projects_field_category: "ᠲᠥᠷᠥᠯ",
+    projects_phone_hint: "ᠲᠠ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠭᠠᠷᠭᠠᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ ᠳᠤ ᠬᠡᠷᠡᠭᠯᠡᠨᠡ᠂ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠳᠡᠬᠦ ᠦᠭᠡᠢ᠃",
+    projects_propose_submit: "ᠵᠥᠪᠯᠡᠯᠭᠡ ᠢᠯᠡᠭᠡᠬᠦ",
+    projects_proposal_sent: "ᠵᠥᠪᠯᠡᠯᠭᠡ ᠢᠯᠡᠭᠡᠪᠡ",
+    projects_tracking: "ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢᠨ ᠨᠣᠮᠡᠷ",
+    projects_proposal_sent_note: "ᠨᠣᠮᠡᠷ ᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠨ ᠠᠪᠤᠨ᠎ᠠ ᠤᠤ᠃ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠠᠴᠠ ᠶᠠᠪᠤᠭᠳᠠᠯ ᠢ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠄ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠡᠰᠡᠬᠦ᠂ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ᠂ ᠡᠰᠡᠪᠡᠯ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠡᠰᠡᠬᠦ᠃",
+    projects_see_proposal: "ᠡᠨᠡ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠦᠵᠡᠬᠦ",
+    projects_proposal_heading: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ",
+    projects_status_heading: "ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠯ ᠦᠨ ᠪᠠᠶᠢᠳᠠᠯ",
+    projects_merged_into: "ᠠᠳᠠᠯᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠲᠡᠢ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ᠂ ᠦᠵᠡᠨ᠎ᠡ ᠤᠤ᠄",
+    projects_decline_reason: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄",
+    projects_support_heading: "ᠡᠨᠡ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠳᠡᠮᠵᠢᠬᠦ",
+    projects_support_hint: "ᠪᠠᠲᠤᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠨᠣᠮᠡᠷ ᠪᠦᠷᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠪᠦᠷᠢ ᠶᠢ ᠨᠢᠭᠡ ᠯ ᠤᠳᠠᠭ᠎ᠠ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
+    projects_support_button: "ᠳᠡᠮᠵᠢᠬᠦ",
+    projects_supported: "ᠳᠡᠮᠵᠢᠪᠡ᠃ ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ!",
+    projects_project_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
+    projects_vote: "ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ",
+    projects_votes_of: |votes, eligible| format!("{votes} ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ᠂ ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible} ᠬᠦᠮᠦᠨ"),
+    projects_origin_heading: "ᠶᠠᠮᠠᠷ ᠢᠷᠭᠡᠳ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠡᠴᠡ ᠢᠷᠡᠭᠰᠡᠨ",
+    projects_progress_heading: "ᠬᠡᠷᠡᠭᠵᠢᠭᠦᠯᠦᠯᠲᠡ ᠶᠢᠨ ᠶᠠᠪᠤᠴᠠ",
+    projects_no_progress: "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_delayed: "ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠭᠰᠠᠭᠰᠠᠨ",
+    projects_lowered: "ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠪᠠᠭᠤᠷᠠᠭᠤᠯᠤᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄",
+    projects_inspections_heading: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ",
+    projects_no_inspections: "ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_evaluation_heading: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ",
+    projects_evaluation_not_yet: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_evaluation_open: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨᠡᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠨᠡ᠃",
+    projects_evaluation_rule: "ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢᠨ ᠳᠦᠷᠢᠮ᠄ 《ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ》 ᠰᠠᠨᠠᠯ ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠪᠡᠯ 《ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ》᠂ 《ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ》 ᠪᠠ 《ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ》 ᠨᠡᠶᠢᠯᠡᠭᠡᠳ ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠪᠡᠯ 《ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ》᠂ ᠪᠤᠰᠤ ᠲᠣᠬᠢᠶᠠᠯᠳᠤᠯ ᠳᠤ 《ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ》᠃ ᠨᠡᠷ᠎ᠡ ᠪᠢᠴᠢᠬᠦ ᠦᠭᠡᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠃",
+    projects_evaluation_result: |r| format!("ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ᠄ {}", satisfaction_zh(r)),
+    projects_nobody_evaluated: "ᠦᠨᠡᠯᠡᠯᠲᠡ ᠳᠦ ᠣᠷᠣᠯᠴᠠᠭᠰᠠᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠦᠭᠡᠢ᠃",
+    projects_evaluation_counts: |s, b, d| format!("ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {s} ᠰᠠᠨᠠᠯ᠂ ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ {b} ᠰᠠᠨᠠᠯ᠂ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {d} ᠰᠠᠨᠠᠯ᠃"),
+    projects_ratings_heading: "ᠢᠷᠭᠡᠳ ᠦᠨ ᠥᠭᠦᠭᠰᠡᠨ ᠣᠨᠤᠭ᠎ᠠ (ᠵᠥᠪᠬᠡᠨ ᠯᠠᠪᠯᠠᠬᠤ ᠳᠤ)",
+    projects_ratings_hint: "ᠢᠷᠭᠡᠳ ᠦᠨ ᠣᠨᠤᠭ᠎ᠠ ᠶᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠡᠴᠡ ᠲᠤᠰᠠᠭᠠᠷ ᠲᠣᠭᠠᠴᠠᠬᠤ ᠪᠥᠭᠡᠳ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠳᠦ ᠨᠥᠯᠥᠭᠡᠯᠡᠬᠦ ᠦᠭᠡᠢ᠃ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠨᠣᠮᠡᠷ ᠪᠦᠷᠢ ᠨᠢᠭᠡ ᠯ ᠤᠳᠠᠭ᠎ᠠ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠴᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
+    projects_ratings_summary: |n, avg| format!("{n} ᠬᠦᠮᠦᠨ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠪᠡ᠂ ᠳᠤᠮᠳᠠᠵᠢ {avg:.1} ᠣᠨᠤᠭ᠎ᠠ (ᠪᠦᠷᠢᠨ ᠣᠨᠤᠭ᠎ᠠ 5)᠃"),
+    projects_no_ratings: "ᠢᠷᠭᠡᠳ ᠦᠨ ᠥᠭᠦᠭᠰᠡᠨ ᠣᠨᠤᠭ᠎ᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_rating_legend: "ᠲᠠᠨ ᠤ ᠥᠭᠬᠦ ᠣᠨᠤᠭ᠎ᠠ",
+    projects_rating_value: |n| format!("{n} ᠣᠨᠤᠭ᠎ᠠ"),
+    projects_rating_needed: "ᠨᠢᠭᠡ ᠣᠨᠤᠭ᠎ᠠ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃",
+    projects_rate_button: "ᠣᠨᠤᠭ᠎ᠠ ᠢᠯᠡᠭᠡᠬᠦ",
+    projects_rated: "ᠣᠨᠤᠭ᠎ᠠ ᠢᠯᠡᠭᠡᠪᠡ᠃ ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ!",
+    projects_figures_heading: "ᠲᠤᠰ ᠤᠳᠠᠭᠠᠨ ᠤ ᠲᠣᠭ᠎ᠠ ᠪᠦᠷᠲᠡᠭᠡᠯ",
+    projects_no_figures: "ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠲᠥᠰᠥᠯ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    projects_congress: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ",
+    projects_count: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ",
+    projects_percent: "ᠬᠤᠪᠢ (%)",
+    projects_decided: "ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠲᠥᠰᠥᠯ",
+    projects_completed_share: "ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ ᠬᠤᠪᠢ",
+    projects_on_time_share: "ᠴᠠᠭ ᠲᠠᠭᠠᠨ ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ ᠬᠤᠪᠢ",
+    projects_satisfied_share: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠬᠤᠪᠢ (ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠢ ᠣᠷᠤᠭᠤᠯᠵᠤ)",
+    projects_decided_by_congress: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠦᠷᠢ ᠶᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ",
+    projects_completed_by_congress: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠦᠷᠢ ᠶᠢᠨ ᠲᠥᠰᠥᠯ ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ ᠬᠤᠪᠢ",
+    projects_on_time_by_congress: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠦᠷᠢ ᠶᠢᠨ ᠲᠥᠰᠥᠯ ᠴᠠᠭ ᠲᠠᠭᠠᠨ ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ ᠬᠤᠪᠢ",
+    projects_satisfied_by_congress: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠦᠷᠢ ᠶᠢᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠳᠦ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠬᠤᠪᠢ (ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠢ ᠣᠷᠤᠭᠤᠯᠵᠤ)",
+    projects_error_title: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠡᠷ᠎ᠡ 4–60 ᠦᠰᠦᠭ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃",
+    projects_error_what: "ᠶᠠᠭᠤ ᠶᠢ᠂ ᠬᠠᠮᠢᠭ᠎ᠠ ᠬᠢᠬᠦ ᠶᠢ 10–1000 ᠦᠰᠦᠭ ᠢᠶᠡᠷ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃",
+    projects_error_beneficiaries: "ᠠᠰᠢᠭ ᠲᠤᠰᠠ ᠬᠦᠷᠲᠡᠬᠦ ᠢᠷᠭᠡᠳ ᠢ 2–300 ᠦᠰᠦᠭ ᠢᠶᠡᠷ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠃",
+    projects_error_not_collecting: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠭᠠᠷᠭᠠᠬᠤ ᠪᠤᠶᠤ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
+    projects_error_already_supported: "ᠡᠨᠡ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠨᠣᠮᠡᠷ ᠡᠨᠡ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠨᠢᠭᠡᠨᠲᠡ ᠳᠡᠮᠵᠢᠭᠰᠡᠨ᠃",
+    projects_error_not_open: "ᠡᠨᠡ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠪᠤᠶᠤ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠳᠡᠮᠵᠢᠨ᠎ᠡ ᠤᠤ᠃",
+    projects_error_limited: "ᠡᠨᠡ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠤᠶᠤ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠡᠴᠡ ᠨᠢᠭᠡᠨ ᠴᠠᠭ ᠲᠤ ᠡᠯᠡ ᠣᠯᠠᠨ ᠢᠯᠡᠭᠡᠵᠡᠢ᠃ ᠬᠣᠶᠢᠨᠠ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃",
+    projects_error_already_rated: "ᠡᠨᠡ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠶᠢᠨ ᠨᠣᠮᠡᠷ ᠡᠨᠡ ᠲᠥᠰᠥᠯ ᠳᠦ ᠨᠢᠭᠡᠨᠲᠡ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠦᠭᠰᠡᠨ᠃",
+    projects_error_not_adopted: "ᠡᠨᠡ ᠲᠥᠰᠥᠯ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠲᠤᠯᠠ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
+    // ---- livelihood projects, office screens ----
+    project_office: &super::project_office::MN,
     date,
     date_time,
     clock,
@@ -722,5 +851,71 @@ fn reject_reason_name(r: RejectReason) -> &'static str {
         RejectReason::Duplicate => "ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ",
         RejectReason::OutOfScope => "ᠬᠠᠷᠢᠭᠤᠴᠠ ᠶᠢᠨ ᠭᠠᠳᠠᠨ᠎ᠠ",
         RejectReason::InLitigation => "ᠱᠢᠭᠦᠬᠤ᠂ ᠠᠷᠪᠢᠲᠷᠠᠵ ᠪᠤᠶᠤ ᠳᠠᠬᠢᠨ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠳᠦ ᠪᠠᠶᠢᠭᠠ",
+    }
+}
+
+// The projects' enum names below carry the names of their `zh.rs` counterparts on purpose: the
+// catalog table (`tools/catalog-table`) keys a helper's strings by the helper's name, so the
+// Mongolian strings land on the same rows as the Chinese ones.
+fn projects_phase_zh(p: deputy_homes_api::projects::CyclePhase) -> &'static str {
+    use deputy_homes_api::projects::CyclePhase as P;
+    match p {
+        P::Preparing => "ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+        P::Collecting => "ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
+        P::Shortlisting => "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+        P::Voting => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+        P::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ",
+    }
+}
+
+fn projects_category_zh(c: deputy_homes_api::projects::ProposalCategory) -> &'static str {
+    use deputy_homes_api::projects::ProposalCategory as C;
+    match c {
+        C::Education => "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
+        C::Health => "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
+        C::ElderlyCare => "ᠥᠨᠳᠥᠷ ᠨᠠᠰᠤᠲᠠᠨ ᠢ ᠠᠰᠠᠷᠠᠬᠤ",
+        C::Transport => "ᠲᠡᠭᠡᠪᠦᠷᠢ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ",
+        C::Housing => "ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠪᠠ ᠠᠮᠢᠨ ᠰᠠᠭᠤᠬᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ",
+        C::Environment => "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
+        C::CultureSport => "ᠰᠣᠶᠣᠯ ᠪᠠ ᠲᠠᠮᠢᠷᠠᠯᠭ᠎ᠠ",
+        C::Employment => "ᠠᠵᠢᠯ ᠡᠷᠬᠢᠯᠡᠯᠲᠡ",
+        C::Safety => "ᠣᠯᠠᠨ ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠶᠤᠯᠭᠦᠢ",
+        C::Other => "ᠪᠤᠰᠤ",
+    }
+}
+
+fn projects_status_zh(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
+    use deputy_homes_api::projects::ProposalStatus as S;
+    match s {
+        S::Open => "ᠬᠦᠴᠦᠨ ᠲᠡᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ",
+        S::Merged => "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
+        S::Declined => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    }
+}
+
+fn projects_outcome_zh(o: deputy_homes_api::projects::CandidateOutcome) -> &'static str {
+    use deputy_homes_api::projects::CandidateOutcome as O;
+    match o {
+        O::Adopted => "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
+        O::TiedAtCutOff => "ᠰᠠᠨᠠᠯ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ᠂ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+        O::OutOfPlaces => "ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠳᠦᠭᠦᠷᠭᠡᠨ",
+        O::NoMajority => "ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
+    }
+}
+
+fn projects_flag_zh(f: deputy_homes_api::projects::progress::ProjectFlag) -> &'static str {
+    use deputy_homes_api::projects::progress::ProjectFlag as F;
+    match f {
+        F::UpdateOverdue => "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ ᠴᠠᠭ ᠲᠠᠭᠠᠨ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
+        F::PastDeadline => "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ᠂ ᠳᠠᠭᠤᠰᠬᠠᠭᠠ ᠦᠭᠡᠢ",
+    }
+}
+
+fn satisfaction_zh(s: deputy_homes_api::projects::satisfaction::Satisfaction) -> &'static str {
+    use deputy_homes_api::projects::satisfaction::Satisfaction as S;
+    match s {
+        S::Satisfied => "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+        S::BasicallySatisfied => "ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+        S::Dissatisfied => "ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
     }
 }
