@@ -12,8 +12,8 @@ use crate::kit::elders::Elders;
 use crate::kit::geolocation::Located;
 use crate::kit::language_switch::LanguageSwitch;
 use crate::kit::not_found::NotFoundPage;
-use crate::kit::settings::SettingsPage;
 use crate::kit::review_notice::ReviewNotice;
+use crate::kit::settings::SettingsPage;
 use crate::meetings::pages::{
     activities::ActivitiesPage, book::BookPage, my_bookings::MyBookingsPage,
     reception::ReceptionPage,

@@ -2,9 +2,9 @@
 //! language is a value of [`Catalog`], so the compiler refuses a language with a missing string.
 
 mod en;
-pub mod project_office;
 mod mn;
 pub mod mn_dates;
+pub mod project_office;
 pub mod refusals;
 mod zh;
 
