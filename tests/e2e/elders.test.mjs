@@ -99,7 +99,7 @@ const pages = [
   ['/settings', 'h1', 'elders-settings'],
 ];
 
-for (const lang of ['zh-CN', 'en']) {
+for (const lang of ['zh-CN', 'en', 'mn-Mong-CN']) {
   test(`every citizen page in elders' mode (${lang}): text ≥ 18 px, taps ≥ 60 px, axe clean, no sideways scroll`, async () => {
     const page = await eldersPage();
     await page.addInitScript((lang) => localStorage.setItem('deputy-homes.lang', lang), lang);

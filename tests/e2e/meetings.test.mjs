@@ -238,7 +238,12 @@ test('a phone verified on a second phone sees its bookings there; a wrong code a
 
   // It books without another code: the form knows the verified phone.
   await openBooking(first, 'pro-law');
-  assert.equal(await first.getByLabel('手机号', { exact: true }).inputValue(), phone);
+  // The phone's session is asked of the server when the form opens: the field fills when it comes.
+  const phoneField = first.getByLabel('手机号', { exact: true });
+  await phoneField.waitFor();
+  await first.waitForFunction((phone) => document.querySelector('#book-phone')?.value === phone, phone, { timeout: 5000 })
+    .catch(() => {});
+  assert.equal(await phoneField.inputValue(), phone);
   const booked = await book(first, { name: '赵六', phone, topic: '社区养老服务' });
   await first.goto(server.url + '/bookings');
   await first.locator(`[data-booking="${booked}"]`).waitFor();
