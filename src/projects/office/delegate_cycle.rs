@@ -2,7 +2,7 @@
 //! the phase in words; after the close, the adopted projects to inspect and, in its window, the
 //! year-end evaluation.
 
-use crate::accounts::session::use_auth;
+use crate::accounts::components::staff_gate::RoleGate;
 use crate::i18n::{tr, use_i18n};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
@@ -21,7 +21,6 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn DelegateCyclePage() -> impl IntoView {
     use_page_title(|t| t.project_office.delegate_heading);
-    let auth = use_auth();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
@@ -29,49 +28,27 @@ pub fn DelegateCyclePage() -> impl IntoView {
             <a href=Page::Account.path()>{tr(|c| c.account_heading)}</a>
         </p>
         <h1>{tr(|c| c.project_office.delegate_heading)}</h1>
-        <Show
-            when=move || auth.checked.get()
-            fallback=move || {
+        <RoleGate
+            role=Role::Delegate
+            wrong_role=|c| c.project_office.delegates_only
+            sign_in_first=|c| c.signed_out
+            children=Box::new(move |csrf| {
+                let paper = LocalResource::new(move || client::ballot_get(id.get()));
+                let not_found = || {
+                    view! {
+                        <p class="alert" role="alert">
+                            {tr(|c| c.project_office.cycle_not_found)}
+                        </p>
+                    }
+                };
                 view! {
-                    <p class="loading" role="status">
-                        {tr(|c| c.loading)}
-                    </p>
+                    <Loader resource=paper not_found let:paper>
+                        <DelegateCycle paper csrf=csrf.clone() />
+                    </Loader>
                 }
-            }
-        >
-            {move || match auth.session.get() {
-                Some(session) if session.account.role == Role::Delegate => {
-                    let csrf = session.csrf_token;
-                    let paper = LocalResource::new(move || client::ballot_get(id.get()));
-                    let not_found = || {
-                        view! {
-                            <p class="alert" role="alert">
-                                {tr(|c| c.project_office.cycle_not_found)}
-                            </p>
-                        }
-                    };
-                    view! {
-                        <Loader resource=paper not_found let:paper>
-                            <DelegateCycle paper csrf=csrf.clone() />
-                        </Loader>
-                    }
-                        .into_any()
-                }
-                Some(_) => {
-                    view! { <p class="alert">{tr(|c| c.project_office.delegates_only)}</p> }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <p>{tr(|c| c.signed_out)}</p>
-                        <a class="button button--primary" href=Page::SignIn.path()>
-                            {tr(|c| c.nav_sign_in)}
-                        </a>
-                    }
-                        .into_any()
-                }
-            }}
-        </Show>
+                    .into_any()
+            })
+        />
     }
 }
 

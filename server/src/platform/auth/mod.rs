@@ -119,39 +119,32 @@ fn csrf_matches(sent: Option<&[u8]>, expected: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Delegate(pub SignedIn);
 
-impl FromRequestParts<AppState> for Delegate {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let signed_in = SignedIn::from_request_parts(parts, state).await?;
-        if signed_in.account.role != Role::Delegate {
-            return Err(AppError::Forbidden("only delegates may do this".into()));
-        }
-        Ok(Delegate(signed_in))
-    }
-}
-
 /// A signed-in staff member.
 #[derive(Debug, Clone)]
 pub struct Staff(pub SignedIn);
 
-impl FromRequestParts<AppState> for Staff {
-    type Rejection = AppError;
+/// The extractor of a signed-in account of one role: any other role is refused with 403.
+macro_rules! one_role {
+    ($extractor:ident, $role:expr, $refusal:literal) => {
+        impl FromRequestParts<AppState> for $extractor {
+            type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let signed_in = SignedIn::from_request_parts(parts, state).await?;
-        if signed_in.account.role != Role::Staff {
-            return Err(AppError::Forbidden("only staff may do this".into()));
+            async fn from_request_parts(
+                parts: &mut Parts,
+                state: &AppState,
+            ) -> Result<Self, Self::Rejection> {
+                let signed_in = SignedIn::from_request_parts(parts, state).await?;
+                if signed_in.account.role != $role {
+                    return Err(AppError::Forbidden($refusal.into()));
+                }
+                Ok($extractor(signed_in))
+            }
         }
-        Ok(Staff(signed_in))
-    }
+    };
 }
+
+one_role!(Delegate, Role::Delegate, "only delegates may do this");
+one_role!(Staff, Role::Staff, "only staff may do this");
 
 #[cfg(test)]
 mod tests {
