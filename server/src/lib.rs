@@ -29,6 +29,8 @@ pub struct AppState {
     pub register: homes::register_cache::RegisterCache,
     /// Answers that are the same for everyone, kept encoded per request and data revision.
     pub shared_answers: platform::shared_answers::SharedAnswers,
+    /// The opinions' statistics, kept per data revision.
+    pub stats: opinions::stats_cache::StatsCache,
     /// Whether the session cookie is marked Secure (the site is served over TLS).
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
@@ -133,6 +135,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         db,
         register: Default::default(),
         shared_answers: Default::default(),
+        stats: Default::default(),
         secure_cookies: config.secure_cookies,
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,

@@ -9,5 +9,6 @@ pub mod messages;
 pub mod near_duplicates;
 pub mod routes;
 pub mod stats;
+pub mod stats_cache;
 pub mod step;
 pub mod store;

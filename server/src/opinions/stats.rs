@@ -36,6 +36,44 @@ fn year_of(row: &StatsRow) -> i64 {
     .0
 }
 
+/// The statistics of one year (or of all) as made once per data revision (`stats_cache`): all
+/// but the count of overdue opinions, which moves with the clock and is counted per request
+/// from the sorted due times of the open ones.
+#[derive(Debug)]
+pub struct Figures {
+    stats: OpinionStats,
+    open_due_ms: Vec<i64>,
+}
+
+impl Figures {
+    /// The figures of the opinions submitted in `year` (all when `None`).
+    pub fn new(all: &[StatsRow], year: Option<i64>, per_home: bool) -> Figures {
+        let mut open_due_ms: Vec<i64> = all
+            .iter()
+            .filter(|r| year.is_none_or(|y| year_of(r) == y))
+            .filter(|r| {
+                matches!(
+                    r.status,
+                    OpinionStatus::Assigned | OpinionStatus::Acknowledged
+                )
+            })
+            .filter_map(|r| r.due_at_ms)
+            .collect();
+        open_due_ms.sort_unstable();
+        Figures {
+            stats: compute_for(all, year, per_home, i64::MIN),
+            open_due_ms,
+        }
+    }
+
+    /// The figures at `now_ms`.
+    pub fn at(&self, now_ms: i64) -> OpinionStats {
+        let mut stats = self.stats.clone();
+        stats.overdue = self.open_due_ms.partition_point(|due| *due <= now_ms) as u64;
+        stats
+    }
+}
+
 /// The statistics at `now_ms` of the opinions submitted in `year` (all when `None`); with
 /// `per_home`, also the counts per home (staff's figures).
 pub fn compute_for(

@@ -42,26 +42,40 @@ pub(crate) async fn audit_write(
 impl Db {
     /// A page of the audit log, newest first, filtered by target and actor.
     pub async fn audit_list(&self, query: &AuditQuery, page: u32) -> anyhow::Result<AuditPage> {
-        let filter = "($1 = '' OR a.target = $1) AND ($2 = '' OR a.actor_account_id = $2)";
-        let target = query.target.as_deref().unwrap_or_default().trim();
-        let actor = query.actor.as_deref().unwrap_or_default().trim();
-        let total: i64 =
-            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM audit_log a WHERE {filter}"))
-                .bind(target)
-                .bind(actor)
-                .fetch_one(&self.pool)
-                .await?;
+        // Only the filters given go into the query, so each can use its index.
+        let target = query.target.as_deref().map(str::trim).unwrap_or_default();
+        let actor = query.actor.as_deref().map(str::trim).unwrap_or_default();
+        let mut clauses = Vec::new();
+        let mut binds = Vec::new();
+        for (column, value) in [("a.target", target), ("a.actor_account_id", actor)] {
+            if !value.is_empty() {
+                binds.push(value);
+                clauses.push(format!("{column} = ${}", binds.len()));
+            }
+        }
+        let filter = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", clauses.join(" AND "))
+        };
+        let count_sql = format!("SELECT COUNT(*) FROM audit_log a{filter}");
+        let mut count = sqlx::query_scalar(&count_sql);
+        for value in &binds {
+            count = count.bind(*value);
+        }
+        let total: i64 = count.fetch_one(&self.pool).await?;
         let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
-        let rows = sqlx::query(&format!(
+        let sql = format!(
             "SELECT a.id, a.actor_account_id, COALESCE(c.display_name, '') AS actor_name, \
              a.at_ms, a.action, a.target, a.details \
-             FROM audit_log a LEFT JOIN accounts c ON c.id = a.actor_account_id \
-             WHERE {filter} ORDER BY a.at_ms DESC, a.seq DESC, a.id LIMIT {PAGE_SIZE} OFFSET {offset}"
-        ))
-        .bind(target)
-        .bind(actor)
-        .fetch_all(&self.pool)
-        .await?;
+             FROM audit_log a LEFT JOIN accounts c ON c.id = a.actor_account_id{filter} \
+             ORDER BY a.at_ms DESC, a.seq DESC, a.id LIMIT {PAGE_SIZE} OFFSET {offset}"
+        );
+        let mut rows = sqlx::query(&sql);
+        for value in &binds {
+            rows = rows.bind(*value);
+        }
+        let rows = rows.fetch_all(&self.pool).await?;
         let items = rows
             .iter()
             .map(|row| {

@@ -257,6 +257,7 @@ async fn generate(db: &Db, plan: &Plan, once: bool) -> anyhow::Result<Option<Mad
         .filter(|(name, value)| before.get(name) != Some(value))
         .collect();
     store::raise_day_counters(&mut tx, &raised, plan.now_ms).await?;
+    crate::opinions::store::revision::opinions_changed(&mut tx).await?;
     tx.commit().await?;
     Ok(Some(made))
 }

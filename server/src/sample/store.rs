@@ -217,5 +217,5 @@ pub(crate) async fn delete_sample_data(tx: &mut Tx) -> anyhow::Result<()> {
     for statement in statements {
         sqlx::query(&statement).execute(&mut **tx).await?;
     }
-    Ok(())
+    crate::opinions::store::revision::opinions_changed(tx).await
 }

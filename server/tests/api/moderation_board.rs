@@ -9,12 +9,13 @@ use crate::notifications::staff;
 use deputy_homes_api::meetings::activity::{
     civil_from_days, days_from_civil, parse_date, shanghai_ms,
 };
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 on_both_databases!(
     the_public_board_shows_published_allowed_opinions_without_personal_data,
     statistics_of_a_small_known_set,
+    statistics_follow_each_change_at_once,
 );
 
 const DAY: i64 = 86_400_000;
@@ -278,4 +279,62 @@ async fn statistics_of_a_small_known_set(app: TestApp) {
             .await;
         bad_field(response, field, query).await;
     }
+}
+
+/// The statistics are kept per data revision (`stats_cache`): each kind of change shows in the
+/// next answer, and the count of overdue opinions follows the clock without any change.
+async fn statistics_follow_each_change_at_once(app: TestApp) {
+    let staff = staff(&app).await;
+    let stats = || public(&app, "/api/public/stats");
+    assert_eq!(stats().await["total"], 0);
+
+    let tracking = new_opinion(&app, Some(PHONE), json!({})).await;
+    let seen = stats().await;
+    assert_eq!(seen["total"], 1, "a submission shows");
+    assert_eq!(
+        seen["by_status"],
+        json!([{ "key": "submitted", "count": 1 }])
+    );
+
+    let due = assigned(&app, &staff, &tracking, "u-jtj").await;
+    let seen = stats().await;
+    assert_eq!(
+        seen["by_status"],
+        json!([{ "key": "assigned", "count": 1 }])
+    );
+    assert_eq!(
+        seen["units"][0]["name"], "市交通运输局",
+        "an assignment shows"
+    );
+    assert_eq!(seen["overdue"], 0);
+
+    let rename = staff.signed(
+        app.request(Method::PUT, "/api/units/u-jtj")
+            .json(&json!({ "name": "市交通运输局（改名）" })),
+    );
+    json_body(app.send(rename).await, StatusCode::OK).await;
+    assert_eq!(
+        stats().await["units"][0]["name"],
+        "市交通运输局（改名）",
+        "a unit's new name shows"
+    );
+
+    // Past the due day, with no change in the data, the opinion counts as overdue.
+    app.move_clock_to(shanghai_ms(due + 1, 0) + DAY);
+    assert_eq!(
+        stats().await["overdue"],
+        1,
+        "the clock moves the overdue count"
+    );
+    let staff = app.sign_in("staff", PASSWORD).await;
+    answered(&app, &staff, &tracking).await;
+    let seen = stats().await;
+    assert_eq!(seen["overdue"], 0, "a reply shows");
+    assert_eq!(seen["on_time_share"], 0.0);
+    json_body(
+        rate(&app, &tracking, PHONE, json!({ "rating": "fairly" })).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(stats().await["satisfaction"]["rated"], 1, "a rating shows");
 }

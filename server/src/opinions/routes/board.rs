@@ -125,13 +125,18 @@ async fn stats(
             format!("year must be from 2000 to 2100, not {year}"),
         )));
     }
-    let rows = state.db.stats_rows().await?;
-    Ok(Json(crate::opinions::stats::compute_for(
-        &rows,
-        query.year,
-        per_home,
-        state.clock.now_ms(),
-    )))
+    let register = state.register.current(&state.db).await?;
+    let stats = state
+        .stats
+        .stats(
+            &state.db,
+            &register.revision,
+            query.year,
+            per_home,
+            state.clock.now_ms(),
+        )
+        .await?;
+    Ok(Json(stats))
 }
 
 /// Figures over every opinion, or those of one year: counts by status, category, district;

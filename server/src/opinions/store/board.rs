@@ -1,7 +1,7 @@
 //! The citizen's rating, the public board, and the rows statistics are computed from.
 
 use crate::opinions::store::lookups::{give_back, take_tries, LookupLimits};
-use crate::opinions::store::queue::{bind_all, category_of, status_of, Bind};
+use crate::opinions::store::queue::{bind_all, category_of, status_of, units_of_opinions, Bind};
 use crate::opinions::store::timeline::insert_event;
 use crate::platform::db::Db;
 use deputy_homes_api::citizens::MyOpinion;
@@ -190,9 +190,13 @@ impl Db {
         let rows = bind_all(sqlx::query(&sql), &binds)
             .fetch_all(&self.pool)
             .await?;
+        let ids = rows
+            .iter()
+            .map(|row| row.try_get("id"))
+            .collect::<Result<Vec<String>, _>>()?;
+        let mut units = units_of_opinions(&self.pool, &ids).await?;
         let mut items = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let id: String = row.try_get("id")?;
+        for (row, id) in rows.iter().zip(&ids) {
             let district: Option<String> = row.try_get("home_district")?;
             let class: Option<String> = row.try_get("reply_class")?;
             let rating: Option<i64> = row.try_get("rating")?;
@@ -202,9 +206,9 @@ impl Db {
                 district: district.as_deref().and_then(District::from_code),
                 title: row.try_get("title")?,
                 body: row.try_get("body")?,
-                units: self
-                    .units_of(&id)
-                    .await?
+                units: units
+                    .remove(id)
+                    .unwrap_or_default()
                     .into_iter()
                     .map(|u| u.name)
                     .collect(),

@@ -7,6 +7,7 @@ pub mod lookups;
 pub mod notices;
 pub mod photos;
 pub mod queue;
+pub mod revision;
 pub mod steps;
 pub mod submit;
 pub mod timeline;

@@ -15,6 +15,7 @@ use deputy_homes_api::District;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
 use sqlx::{Any, Row};
+use std::collections::HashMap;
 
 /// The columns of a summary: the opinion and its home's district.
 const SUMMARY_SELECT: &str = "SELECT o.id, o.tracking_number, o.category, o.title, o.status, \
@@ -159,6 +160,38 @@ where
     .collect()
 }
 
+/// The handling units of each of these opinions, by name: one query for a page of them.
+pub(crate) async fn units_of_opinions(
+    pool: &sqlx::AnyPool,
+    opinion_ids: &[String],
+) -> anyhow::Result<HashMap<String, Vec<UnitRef>>> {
+    let mut units: HashMap<String, Vec<UnitRef>> = HashMap::new();
+    if opinion_ids.is_empty() {
+        return Ok(units);
+    }
+    let placeholders: Vec<String> = (1..=opinion_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT ou.opinion_id, u.id, u.name FROM opinion_units ou \
+         JOIN handling_units u ON u.id = ou.unit_id \
+         WHERE ou.opinion_id IN ({}) ORDER BY u.name",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for id in opinion_ids {
+        query = query.bind(id);
+    }
+    for row in query.fetch_all(pool).await? {
+        units
+            .entry(row.try_get("opinion_id")?)
+            .or_default()
+            .push(UnitRef {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+            });
+    }
+    Ok(units)
+}
+
 /// The near duplicates found for an opinion, by tracking number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredNearDuplicates {
@@ -184,8 +217,11 @@ impl Db {
         units_of_opinion(&self.pool, opinion_id).await
     }
 
-    async fn summary_of(&self, row: &AnyRow, now_ms: i64) -> anyhow::Result<OpinionSummary> {
-        let id: String = row.try_get("id")?;
+    fn summary_of(
+        row: &AnyRow,
+        units: Vec<UnitRef>,
+        now_ms: i64,
+    ) -> anyhow::Result<OpinionSummary> {
         let status = status_of(&row.try_get::<String, _>("status")?)?;
         let district: Option<String> = row.try_get("home_district")?;
         let channel: String = row.try_get("channel")?;
@@ -207,7 +243,7 @@ impl Db {
             created_at_ms: row.try_get("created_at_ms")?,
             due_date: due_date_text(due_at_ms),
             overdue: is_overdue(status, due_at_ms, now_ms),
-            units: self.units_of(&id).await?,
+            units,
             near_duplicate_of: None,
         })
     }
@@ -221,9 +257,13 @@ impl Db {
         now_ms: i64,
     ) -> anyhow::Result<(Vec<OpinionSummary>, u64)> {
         let (clause, binds) = filter.where_clause(now_ms);
-        let count_sql = format!(
-            "SELECT COUNT(*) FROM opinions o LEFT JOIN homes h ON h.id = o.home_id{clause}"
-        );
+        // The homes are joined only when a filter names them: counting needs no join otherwise.
+        let join = if clause.contains("h.") {
+            " LEFT JOIN homes h ON h.id = o.home_id"
+        } else {
+            ""
+        };
+        let count_sql = format!("SELECT COUNT(*) FROM opinions o{join}{clause}");
         let total: i64 = bind_all(sqlx::query(&count_sql), &binds)
             .fetch_one(&self.pool)
             .await?
@@ -236,10 +276,16 @@ impl Db {
         let rows = bind_all(sqlx::query(&sql), &binds)
             .fetch_all(&self.pool)
             .await?;
-        let mut items = Vec::with_capacity(rows.len());
-        for row in &rows {
-            items.push(self.summary_of(row, now_ms).await?);
-        }
+        let ids = rows
+            .iter()
+            .map(|row| row.try_get("id"))
+            .collect::<Result<Vec<String>, _>>()?;
+        let mut units = units_of_opinions(&self.pool, &ids).await?;
+        let items = rows
+            .iter()
+            .zip(&ids)
+            .map(|(row, id)| Self::summary_of(row, units.remove(id).unwrap_or_default(), now_ms))
+            .collect::<anyhow::Result<Vec<_>>>()?;
         Ok((items, u64::try_from(total)?))
     }
 
@@ -339,8 +385,8 @@ impl Db {
         else {
             return Ok(None);
         };
-        let summary = self.summary_of(&row, now_ms).await?;
         let id: String = row.try_get("id")?;
+        let summary = Self::summary_of(&row, self.units_of(&id).await?, now_ms)?;
         let detail = sqlx::query(
             "SELECT body, lat, lon, contact_name, contact_phone, allow_publish, reject_reason, \
              duplicate_of, reject_message, reply_class, reply_text, replied_at_ms, rating, \

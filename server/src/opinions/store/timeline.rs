@@ -31,5 +31,6 @@ pub(crate) async fn insert_event(
     .bind(at_ms)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    // Every step, submission and rating writes an event: the statistics' data changed.
+    super::revision::opinions_changed(tx).await
 }

@@ -1,5 +1,6 @@
 //! Handling units and the holiday calendar, each change audited in its transaction.
 
+use crate::opinions::store::revision::opinions_changed;
 use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Db;
 use deputy_homes_api::meetings::activity::{format_date, parse_date};
@@ -168,6 +169,8 @@ impl Db {
             .fetch_one(&mut *tx)
             .await?;
         let unit = unit_from_row(&row)?;
+        // The statistics name the units.
+        opinions_changed(&mut tx).await?;
         let mut details = BTreeMap::new();
         if let Some(name) = name {
             details.insert("name".to_owned(), name.to_owned());
@@ -279,6 +282,9 @@ impl Db {
             )
             .await?;
             recomputed += 1;
+        }
+        if recomputed > 0 {
+            opinions_changed(&mut tx).await?;
         }
         let details = BTreeMap::from([
             ("days".to_owned(), calendar.days.len().to_string()),
