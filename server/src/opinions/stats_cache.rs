@@ -30,6 +30,17 @@ struct Kept {
 }
 
 impl StatsCache {
+    /// The opinions' data revision now (`store::revision`), read once for the requests that
+    /// arrive together; the public board is kept per this revision too.
+    pub async fn revision(&self, db: &Db) -> anyhow::Result<i64> {
+        self.revision
+            .get(|| {
+                let db = db.clone();
+                async move { db.opinions_revision().await }
+            })
+            .await
+    }
+
     /// The statistics of `year` (all when `None`) at `now_ms`, with the counts per home when
     /// `per_home`; `register_revision` is the homes register's current revision.
     pub async fn stats(
@@ -40,14 +51,7 @@ impl StatsCache {
         per_home: bool,
         now_ms: i64,
     ) -> anyhow::Result<OpinionStats> {
-        let opinions = self
-            .revision
-            .get(|| {
-                let db = db.clone();
-                async move { db.opinions_revision().await }
-            })
-            .await?;
-        let revision = (opinions, register_revision.to_owned());
+        let revision = (self.revision(db).await?, register_revision.to_owned());
         let mut kept = self.kept.lock().await;
         if kept.revision.as_ref() != Some(&revision) {
             *kept = Kept {

@@ -1,4 +1,5 @@
-//! Answers that are the same for everyone who asks (the homes register and its searches), kept
+//! Answers that are the same for everyone who asks (the homes register and its searches, the
+//! public board), kept
 //! serialized and compressed per request and data revision, so a repeated request costs a look-up
 //! instead of building, tagging and compressing the answer again. The caller names the revision
 //! of the data the answer is made from, read from the database for this request (see
@@ -10,6 +11,7 @@ use axum::http::header::COOKIE;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::Response;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, RwLock};
 
 /// Most answers kept; past it the answers of older revisions go, then all (a flood of distinct
@@ -43,16 +45,26 @@ impl SharedAnswers {
             Some(kept) => kept,
             None => self.keep(key, revision, make()?),
         };
-        let cache_control = if request.contains_key(COOKIE) {
-            "private, no-cache"
-        } else {
-            "no-cache"
+        Ok(respond(request, &kept))
+    }
+
+    /// [`SharedAnswers::answer`] for an answer made by reading the database.
+    pub async fn answer_read<F, Fut>(
+        &self,
+        request: &HeaderMap,
+        key: &str,
+        revision: &str,
+        make: F,
+    ) -> anyhow::Result<Response>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = anyhow::Result<Vec<u8>>>,
+    {
+        let kept = match self.kept(key, revision) {
+            Some(kept) => kept,
+            None => self.keep(key, revision, make().await?),
         };
-        Ok(kept.encoded.respond(
-            request,
-            HeaderValue::from_static("application/json"),
-            HeaderValue::from_static(cache_control),
-        ))
+        Ok(respond(request, &kept))
     }
 
     fn kept(&self, key: &str, revision: &str) -> Option<Arc<Kept>> {
@@ -78,4 +90,19 @@ impl SharedAnswers {
         answers.insert(key.to_owned(), Arc::clone(&kept));
         kept
     }
+}
+
+/// A kept answer, tagged and re-validated like every API answer (`no-cache`, `private` when the
+/// request carries a cookie).
+fn respond(request: &HeaderMap, kept: &Kept) -> Response {
+    let cache_control = if request.contains_key(COOKIE) {
+        "private, no-cache"
+    } else {
+        "no-cache"
+    };
+    kept.encoded.respond(
+        request,
+        HeaderValue::from_static("application/json"),
+        HeaderValue::from_static(cache_control),
+    )
 }

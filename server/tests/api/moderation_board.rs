@@ -281,8 +281,9 @@ async fn statistics_of_a_small_known_set(app: TestApp) {
     }
 }
 
-/// The statistics are kept per data revision (`stats_cache`): each kind of change shows in the
-/// next answer, and the count of overdue opinions follows the clock without any change.
+/// The statistics and the public board are kept per data revision (`stats_cache`): each kind of
+/// change shows in the next answer, and the count of overdue opinions follows the clock without
+/// any change.
 async fn statistics_follow_each_change_at_once(app: TestApp) {
     let staff = staff(&app).await;
     let stats = || public(&app, "/api/public/stats");
@@ -337,4 +338,19 @@ async fn statistics_follow_each_change_at_once(app: TestApp) {
     )
     .await;
     assert_eq!(stats().await["satisfaction"]["rated"], 1, "a rating shows");
+
+    // The public board is kept per the same revision: publishing shows at once, and so does a
+    // unit's new name on a published opinion.
+    let board = || public(&app, "/api/public/opinions");
+    assert_eq!(board().await["total"], 0);
+    acted(&app, &staff, &tracking, "publish", json!({})).await;
+    let shown = board().await;
+    assert_eq!(shown["total"], 1, "publishing shows on the board");
+    assert_eq!(shown["items"][0]["units"], json!(["市交通运输局（改名）"]));
+    let rename = staff.signed(
+        app.request(Method::PUT, "/api/units/u-jtj")
+            .json(&json!({ "name": "市交通局" })),
+    );
+    json_body(app.send(rename).await, StatusCode::OK).await;
+    assert_eq!(board().await["items"][0]["units"], json!(["市交通局"]));
 }

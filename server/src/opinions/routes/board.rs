@@ -12,6 +12,8 @@ use crate::platform::rate_limits::Subject;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::Json;
 use deputy_homes_api::opinions::board::StatsField;
 use deputy_homes_api::opinions::board::{
@@ -106,11 +108,27 @@ pub async fn opinions_rate(
     ))]
 pub async fn public_opinions_list(
     State(state): State<AppState>,
+    headers: HeaderMap,
     query: Result<Query<PublicBoardQuery>, QueryRejection>,
-) -> Result<Json<PublicOpinionPage>, AppError> {
+) -> Result<Response, AppError> {
     let Query(query) = query?;
     let page = page_number(query.page).map_err(AppError::BadRequest)?;
-    Ok(Json(state.db.public_opinions(query.category, page).await?))
+    // The same for everyone: kept encoded per page and revision of the opinions and register.
+    let revision = format!(
+        "{}:{}",
+        state.stats.revision(&state.db).await?,
+        state.register.current(&state.db).await?.revision
+    );
+    let category = query.category.map_or("", |c| c.code());
+    let key = format!("/api/public/opinions?category={category}&page={page}");
+    let answer = state
+        .shared_answers
+        .answer_read(&headers, &key, &revision, || async {
+            let board = state.db.public_opinions(query.category, page).await?;
+            Ok(serde_json::to_vec(&board)?)
+        })
+        .await?;
+    Ok(answer)
 }
 
 async fn stats(
