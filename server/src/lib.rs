@@ -31,6 +31,8 @@ pub struct AppState {
     pub shared_answers: platform::shared_answers::SharedAnswers,
     /// The opinions' statistics, kept per data revision.
     pub stats: opinions::stats_cache::StatsCache,
+    /// Counts kept per revision of what they count (the audit log's pager).
+    pub kept_counts: platform::kept_counts::KeptCounts,
     /// Whether the session cookie is marked Secure (the site is served over TLS).
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
@@ -136,6 +138,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         register: Default::default(),
         shared_answers: Default::default(),
         stats: Default::default(),
+        kept_counts: Default::default(),
         secure_cookies: config.secure_cookies,
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,

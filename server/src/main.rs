@@ -129,6 +129,9 @@ async fn generate(config: &Config, scale: f64) -> anyhow::Result<()> {
         config.personal_data_retention_days,
     );
     let made = sample::create_at_scale(&db, &plan).await?;
+    // A database that grew over years has its planner statistics; one filled at once has none
+    // until autovacuum (PostgreSQL) or anyone (SQLite) gathers them.
+    db.analyze().await?;
     println!(
         "generated {} activities, {} bookings, {} opinions ({} timeline events, {} audit entries) \
          in {:.1} s",

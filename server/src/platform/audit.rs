@@ -39,31 +39,56 @@ pub(crate) async fn audit_write(
     Ok(())
 }
 
-impl Db {
-    /// A page of the audit log, newest first, filtered by target and actor.
-    pub async fn audit_list(&self, query: &AuditQuery, page: u32) -> anyhow::Result<AuditPage> {
-        // Only the filters given go into the query, so each can use its index.
-        let target = query.target.as_deref().map(str::trim).unwrap_or_default();
-        let actor = query.actor.as_deref().map(str::trim).unwrap_or_default();
-        let mut clauses = Vec::new();
-        let mut binds = Vec::new();
-        for (column, value) in [("a.target", target), ("a.actor_account_id", actor)] {
-            if !value.is_empty() {
-                binds.push(value);
-                clauses.push(format!("{column} = ${}", binds.len()));
-            }
+/// The audit log's filters given (target, actor), as a `WHERE` clause over `a` and its binds:
+/// only the filters given go into the query, so each can use its index.
+fn audit_filter(query: &AuditQuery) -> (String, Vec<&str>) {
+    let target = query.target.as_deref().map(str::trim).unwrap_or_default();
+    let actor = query.actor.as_deref().map(str::trim).unwrap_or_default();
+    let mut clauses = Vec::new();
+    let mut binds = Vec::new();
+    for (column, value) in [("a.target", target), ("a.actor_account_id", actor)] {
+        if !value.is_empty() {
+            binds.push(value);
+            clauses.push(format!("{column} = ${}", binds.len()));
         }
-        let filter = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", clauses.join(" AND "))
-        };
+    }
+    if clauses.is_empty() {
+        (String::new(), binds)
+    } else {
+        (format!(" WHERE {}", clauses.join(" AND ")), binds)
+    }
+}
+
+impl Db {
+    /// The sequence number of the newest audit entry (0 when none): it moves with every entry.
+    pub async fn audit_last_seq(&self) -> anyhow::Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM audit_log")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// How many entries the audit log's filters match.
+    pub async fn audit_count(&self, query: &AuditQuery) -> anyhow::Result<u64> {
+        let (filter, binds) = audit_filter(query);
         let count_sql = format!("SELECT COUNT(*) FROM audit_log a{filter}");
         let mut count = sqlx::query_scalar(&count_sql);
         for value in &binds {
             count = count.bind(*value);
         }
         let total: i64 = count.fetch_one(&self.pool).await?;
+        Ok(u64::try_from(total)?)
+    }
+
+    /// A page of the audit log, newest first, filtered by target and actor, of `total` matches.
+    pub async fn audit_list(
+        &self,
+        query: &AuditQuery,
+        page: u32,
+        total: u64,
+    ) -> anyhow::Result<AuditPage> {
+        let (filter, binds) = audit_filter(query);
         let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
         let sql = format!(
             "SELECT a.id, a.actor_account_id, COALESCE(c.display_name, '') AS actor_name, \
@@ -93,7 +118,7 @@ impl Db {
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(AuditPage {
             items,
-            total: u64::try_from(total)?,
+            total,
             page,
             page_size: PAGE_SIZE,
         })

@@ -112,6 +112,12 @@ impl Db {
         self.backend
     }
 
+    /// Gathers the query planner's statistics of every table (after a bulk load).
+    pub async fn analyze(&self) -> anyhow::Result<()> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// Answers whether the database responds, for health checks.
     pub async fn ping(&self) -> anyhow::Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;

@@ -18,6 +18,7 @@ pub mod fresh_read;
 pub mod idempotency;
 pub mod ids;
 pub mod json_objects;
+pub mod kept_counts;
 pub mod openapi;
 pub mod rate_limits;
 pub mod router;

@@ -353,4 +353,19 @@ async fn statistics_follow_each_change_at_once(app: TestApp) {
     );
     json_body(app.send(rename).await, StatusCode::OK).await;
     assert_eq!(board().await["items"][0]["units"], json!(["市交通局"]));
+
+    // The audit log's count is kept until an entry is written.
+    let audit = |path: &'static str| staff_get(&app, &staff, path);
+    let before = audit("/api/staff/audit").await["total"].as_u64().unwrap();
+    let on_it = audit("/api/staff/audit?target=unit:u-jtj").await["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(on_it, 2, "two renames");
+    let rename = staff.signed(
+        app.request(Method::PUT, "/api/units/u-jtj")
+            .json(&json!({ "name": "市交通运输局" })),
+    );
+    json_body(app.send(rename).await, StatusCode::OK).await;
+    assert_eq!(audit("/api/staff/audit").await["total"], before + 1);
+    assert_eq!(audit("/api/staff/audit?target=unit:u-jtj").await["total"], 3);
 }

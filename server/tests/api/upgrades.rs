@@ -169,8 +169,11 @@ async fn upgrade_keeps_the_data(url: &str) {
     db.holidays_replace(&HolidayCalendar { days: Vec::new() }, 60, "staff-2", 2000)
         .await
         .expect("a calendar save is audited");
+    let all = AuditQuery::default();
+    let total = db.audit_count(&all).await.expect("the audit log counts");
+    assert_eq!(total, 2);
     let log = db
-        .audit_list(&AuditQuery::default(), 1)
+        .audit_list(&all, 1, total)
         .await
         .expect("the audit log reads");
     let actions: Vec<&str> = log.items.iter().map(|e| e.action.as_str()).collect();

@@ -204,5 +204,18 @@ pub async fn audit_list(
 ) -> Result<Json<AuditPage>, AppError> {
     let Query(query) = query?;
     let page = page_number(query.page).map_err(AppError::BadRequest)?;
-    Ok(Json(state.db.audit_list(&query, page).await?))
+    // Counting a city's years of entries is a scan: the count is kept until an entry is written
+    // (the newest sequence number moves) or an import removes the sample's entries.
+    let revision = format!(
+        "{}:{}",
+        state.db.audit_last_seq().await?,
+        state.register.current(&state.db).await?.revision
+    );
+    let trimmed = |f: &Option<String>| f.as_deref().map(str::trim).unwrap_or_default().to_owned();
+    let key = format!("audit|{}|{}", trimmed(&query.target), trimmed(&query.actor));
+    let total = state
+        .kept_counts
+        .count(&key, &revision, || state.db.audit_count(&query))
+        .await?;
+    Ok(Json(state.db.audit_list(&query, page, total).await?))
 }
