@@ -316,6 +316,8 @@ mod tests {
             lon: 111.7,
             hours: Default::default(),
             distance_m: None,
+            name_mn: None,
+            address_mn: None,
         };
         let homes = [
             home("sh-01", "赛罕甲", District::Saihan),

@@ -72,8 +72,9 @@ impl Lang {
         }
     }
 
-    /// Whether proper names (homes, districts, units) are shown in Chinese: the register gives
-    /// only Chinese and English, and Mongolian text keeps Chinese names as they are.
+    /// Whether proper names (homes, districts, units) are shown in Chinese rather than English:
+    /// Mongolian text keeps Chinese names as they are, but for the homes' own Mongolian names and
+    /// addresses where the register has them (`homes::names`).
     pub fn names_in_chinese(self) -> bool {
         self != Lang::En
     }

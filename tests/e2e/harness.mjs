@@ -23,8 +23,13 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server on a free port (or `addr`) with its own database; resolves when it listens. */
-export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-')), addr = '127.0.0.1:0' } = {}) {
+/** Starts the server on a free port (or `addr`) with its own database and the sample register
+ * (or `register`, a CSV file); resolves when it listens. */
+export async function startServer({
+  dir = mkdtempSync(join(tmpdir(), 'dh-e2e-')),
+  addr = '127.0.0.1:0',
+  register = join(ROOT, 'data', 'homes.csv'),
+} = {}) {
   const child = spawn(SERVER_BIN, ['serve'], {
     cwd: ROOT,
     env: {
@@ -32,7 +37,7 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'dh-e2e-'))
       DH_ADDR: addr,
       DH_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
       DH_DIST_DIR: join(ROOT, 'dist'),
-      DH_SAMPLE_REGISTER: join(ROOT, 'data', 'homes.csv'),
+      DH_SAMPLE_REGISTER: register,
       // The scenarios make the activities and opinions they look at; the living sample would
       // add its own to every list.
       DH_SAMPLE_DATA: '0',

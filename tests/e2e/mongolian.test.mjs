@@ -5,8 +5,12 @@
 // horizontal; dates written in Mongolian; axe-core clean; nothing sideways at 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   useServerAndBrowser, newPhonePage, axeViolations, scrollsSideways, smallTapTargets, screenshot,
+  startServer, ROOT, signIn,
 } from './harness.mjs';
 
 let server, browser;
@@ -160,4 +164,112 @@ test('a home page in Mongolian shows joined letters and upright Chinese names', 
   // Looked at by eye: letters joined into words, the Chinese name upright (tests/e2e/artifacts).
   await page.locator('.hours').screenshot({ path: new URL('./artifacts/mn-home-hours.png', import.meta.url).pathname });
   await screenshot(page, 'mn-home-390');
+});
+
+// A test register: the sample one with the optional Mongolian columns, filled for xc-02 only.
+// The Mongolian is a test fixture written for this test, awaiting a native speaker's review like
+// the catalog (MN_AWAITING_REVIEW); the sample register itself has no Mongolian names.
+const NAME_MN = 'ᠬᠠᠶᠢᠯᠠᠷ ᠵᠡᠭᠦᠨ ᠵᠠᠮ ᠤᠨ ᠵᠡᠭᠡᠯᠢ ᠶᠢᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ';
+const ADDRESS_MN = 'ᠬᠠᠶᠢᠯᠠᠷ ᠵᠡᠭᠦᠨ ᠭᠤᠳᠤᠮᠵᠢ 45';
+
+function registerWithMongolian() {
+  const lines = readFileSync(join(ROOT, 'data', 'homes.csv'), 'utf8').split('\n').filter((l) => l !== '');
+  const [header, ...rows] = lines;
+  const withColumns = [`${header},name_mn,address_mn`, ...rows.map((row) => (row.startsWith('xc-02,') ? `${row},${NAME_MN},${ADDRESS_MN}` : `${row},,`))];
+  const dir = mkdtempSync(join(tmpdir(), 'dh-e2e-mn-'));
+  const file = join(dir, 'homes-mn.csv');
+  writeFileSync(file, withColumns.join('\n') + '\n');
+  return { dir, file };
+}
+
+test('a home with a Mongolian name shows it in Mongolian, in the Mongolian font, and Chinese where it has none', async () => {
+  const { dir, file } = registerWithMongolian();
+  const own = await startServer({ dir, register: file });
+  try {
+    for (const width of [390, 320]) {
+      const page = await phone(width);
+      await page.goto(own.url + '/');
+      await page.locator('.result-count').waitFor();
+      await chooseMongolian(page);
+      const withName = page.locator('.home-card__name', { hasText: NAME_MN });
+      await withName.waitFor();
+      assert.equal(await withName.getAttribute('lang'), 'mn-Mong-CN');
+      const without = page.locator('.home-card__name', { hasText: '新城区人大代表之家' });
+      assert.equal(await without.getAttribute('lang'), 'zh-CN', 'a home without one keeps its Chinese name');
+      assert.equal(await scrollsSideways(page), false, `the list scrolls sideways at ${width}px`);
+
+      await page.goto(own.url + '/homes/xc-02');
+      await page.locator('.hours').waitFor();
+      const h1 = page.getByRole('heading', { level: 1, name: NAME_MN });
+      await h1.waitFor();
+      const facts = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const h1 = document.querySelector('main h1');
+        const address = document.querySelector('#address-heading + p');
+        const box = h1.getBoundingClientRect();
+        return {
+          lang: h1.lang,
+          font: getComputedStyle(h1).fontFamily,
+          usesFont: document.fonts.check('16px "Noto Sans Mongolian"', h1.textContent),
+          column: box.height > box.width,
+          address: address.textContent,
+          addressLang: address.lang,
+          title: document.title,
+        };
+      });
+      assert.equal(facts.lang, 'mn-Mong-CN');
+      assert.match(facts.font, /Noto Sans Mongolian/);
+      assert.equal(facts.usesFont, true);
+      assert.equal(facts.column, true, 'the name is a vertical column');
+      assert.equal(facts.address, ADDRESS_MN);
+      assert.equal(facts.addressLang, 'mn-Mong-CN');
+      assert.match(facts.title, new RegExp(NAME_MN.split(' ')[0]));
+      assert.deepEqual(await axeViolations(page), [], `home page at ${width}px`);
+      assert.equal(await scrollsSideways(page), false, `the home page scrolls sideways at ${width}px`);
+      await screenshot(page, `mn-home-name-mn-${width}`);
+
+      await page.goto(own.url + '/homes/xc-01');
+      await page.locator('.hours').waitFor();
+      await page.getByRole('heading', { level: 1, name: '新城区人大代表之家' }).waitFor();
+      assert.equal(await page.locator('main h1').getAttribute('lang'), 'zh-CN');
+
+      // Chinese is as before: the Chinese name, no lang of its own.
+      await page.getByRole('button', { name: '切换到中文' }).click();
+      await page.goto(own.url + '/homes/xc-02');
+      await page.getByRole('heading', { level: 1, name: '海拉尔东路街道人大代表之家' }).waitFor();
+      assert.equal(await page.locator('main h1').getAttribute('lang'), null);
+      assert.deepEqual(page.jsErrors, []);
+    }
+  } finally {
+    await own.stop();
+  }
+});
+
+// The office (staff and delegates) in Mongolian: each page's text is a vertical strip that
+// scrolls inside itself; nothing may push the page sideways or hang out below the strip.
+const OFFICE_PAGES = {
+  'demo-staff': ['/account', '/staff/accounts', '/staff/opinions', '/staff/walk-in', '/staff/outbox', '/staff/audit', '/staff/holidays', '/staff/units', '/staff/projects'],
+  'demo-delegate': ['/account'],
+};
+
+test('the office pages in Mongolian do not overflow at 390 and 320 px', async () => {
+  for (const [login, paths] of Object.entries(OFFICE_PAGES)) {
+    const page = await signIn(browser, server, login, server.demoAccounts[login]);
+    await chooseMongolian(page);
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      for (const path of paths) {
+        await page.goto(server.url + path);
+        await page.locator('main h1').waitFor();
+        await page.waitForLoadState('networkidle');
+        const facts = await layout(page);
+        assert.equal(facts.lang, 'mn-Mong-CN', path);
+        assert.equal(facts.mainMode, 'vertical-lr', path);
+        assert.equal(await scrollsSideways(page), false, `${path} scrolls sideways at ${width}px`);
+        assert.equal(facts.mainOverflowsDown, false, `${path} hangs out below its strip at ${width}px`);
+        await screenshot(page, `mn-office${path.replaceAll('/', '-')}-${login}-${width}`);
+      }
+    }
+    assert.deepEqual(page.jsErrors, []);
+  }
 });

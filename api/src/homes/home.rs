@@ -155,6 +155,12 @@ pub struct Home {
     pub facilities: Vec<Facility>,
     pub description_zh: String,
     pub description_en: String,
+    /// The name in traditional Mongolian script (UTN #57), when the register gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_mn: Option<String>,
+    /// The address in traditional Mongolian script (UTN #57), when the register gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_mn: Option<String>,
 }
 
 /// A home as listed, with its distance when the list was sorted by distance.
@@ -175,6 +181,13 @@ pub struct HomeSummary {
     /// Metres from the position given in the query, when one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
+    /// The name in traditional Mongolian script, when the register gives one (absent, not
+    /// `null`, otherwise: the list's bytes count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_mn: Option<String>,
+    /// The address in traditional Mongolian script, when the register gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_mn: Option<String>,
 }
 
 impl HomeSummary {
@@ -192,6 +205,8 @@ impl HomeSummary {
             lon: home.lon,
             hours: home.hours.clone(),
             distance_m,
+            name_mn: home.name_mn.clone(),
+            address_mn: home.address_mn.clone(),
         }
     }
 }

@@ -5,7 +5,8 @@ use crate::{District, Facility, Home, HomeType, WeeklyHours};
 use std::collections::HashMap;
 use std::fmt;
 
-/// The register's columns, in file order. The first line of the file must be exactly these.
+/// The register's columns, in file order. The first line of the file must be exactly these, or
+/// these followed by [`MONGOLIAN_COLUMNS`].
 pub const COLUMNS: [&str; 20] = [
     "id",
     "name_zh",
@@ -28,6 +29,10 @@ pub const COLUMNS: [&str; 20] = [
     "description_zh",
     "description_en",
 ];
+
+/// The optional columns after [`COLUMNS`]: a home's name and address in traditional Mongolian
+/// script, either or both left empty where the register has none.
+pub const MONGOLIAN_COLUMNS: [&str; 2] = ["name_mn", "address_mn"];
 
 /// Longest accepted value of the free-text columns, in characters.
 pub const MAX_TEXT_CHARS: usize = 1000;
@@ -58,6 +63,7 @@ impl<'a> RowChecker<'a> {
     fn cell(&self, column: &str) -> &'a str {
         let index = COLUMNS
             .iter()
+            .chain(&MONGOLIAN_COLUMNS)
             .position(|c| *c == column)
             .expect("known column");
         self.cells.get(index).map(|s| s.trim()).unwrap_or("")
@@ -82,6 +88,23 @@ impl<'a> RowChecker<'a> {
             );
         }
         value.to_owned()
+    }
+
+    /// An optional column in traditional Mongolian script: `None` when empty.
+    fn mongolian(&mut self, column: &str) -> Option<String> {
+        let value = self.cell(column);
+        if value.is_empty() {
+            return None;
+        }
+        if value.chars().count() > MAX_TEXT_CHARS {
+            self.problem(
+                column,
+                format!("is longer than {MAX_TEXT_CHARS} characters"),
+            );
+        } else if let Err(message) = mongolian_script(value) {
+            self.problem(column, message);
+        }
+        Some(value.to_owned())
     }
 
     fn id(&mut self) -> String {
@@ -157,13 +180,15 @@ pub fn validate_row(line: usize, cells: &[String]) -> Result<Home, Vec<Problem>>
         cells,
         problems: Vec::new(),
     };
-    if cells.len() != COLUMNS.len() {
+    if cells.len() != COLUMNS.len() && cells.len() != COLUMNS.len() + MONGOLIAN_COLUMNS.len() {
         c.problem(
             "file",
             format!(
-                "has {} columns, the header has {}",
+                "has {} columns, the header has {} (or {} with {})",
                 cells.len(),
-                COLUMNS.len()
+                COLUMNS.len(),
+                COLUMNS.len() + MONGOLIAN_COLUMNS.len(),
+                MONGOLIAN_COLUMNS.join(" and ")
             ),
         );
         return Err(c.problems);
@@ -197,6 +222,7 @@ pub fn validate_row(line: usize, cells: &[String]) -> Result<Home, Vec<Problem>>
     let hours = c.hours();
     let facilities = c.facilities();
     let (description_zh, description_en) = (c.text("description_zh"), c.text("description_en"));
+    let (name_mn, address_mn) = (c.mongolian("name_mn"), c.mongolian("address_mn"));
     match (c.problems.is_empty(), home_type, district, lat, lon) {
         (true, Some(home_type), Some(district), Some(lat), Some(lon)) => Ok(Home {
             id,
@@ -213,35 +239,82 @@ pub fn validate_row(line: usize, cells: &[String]) -> Result<Home, Vec<Problem>>
             facilities,
             description_zh,
             description_en,
+            name_mn,
+            address_mn,
         }),
         _ => Err(c.problems),
     }
 }
 
-/// Checks the header line.
+/// Whether a value is traditional Mongolian script: letters of the Mongolian block (U+1800–
+/// U+18AF), spaces, the narrow no-break space before suffixes, joiners, digits and punctuation,
+/// with at least one letter. The error names the first other character.
+pub fn mongolian_script(value: &str) -> Result<(), String> {
+    let allowed = |c: char| {
+        ('\u{1800}'..='\u{18AF}').contains(&c)
+            || matches!(c, ' ' | '\u{202F}' | '\u{200C}' | '\u{200D}')
+            || c.is_ascii_digit()
+            || c.is_ascii_punctuation()
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+            || ('\u{3001}'..='\u{3011}').contains(&c)
+            || matches!(c, '\u{FF08}' | '\u{FF09}' | '\u{FF0C}')
+    };
+    if let Some(other) = value.chars().find(|c| !allowed(*c)) {
+        return Err(format!(
+            "holds {other} (U+{:04X}), which is not traditional Mongolian script: only its \
+             letters (U+1800–U+18AF), spaces, digits and punctuation may stand here",
+            u32::from(other)
+        ));
+    }
+    if !value
+        .chars()
+        .any(|c| ('\u{1820}'..='\u{18AA}').contains(&c))
+    {
+        return Err("holds no letter of traditional Mongolian script".into());
+    }
+    Ok(())
+}
+
+/// Checks the header line: [`COLUMNS`], optionally followed by [`MONGOLIAN_COLUMNS`].
 pub fn validate_header(cells: &[String]) -> Result<(), Problem> {
     let got: Vec<&str> = cells
         .iter()
         .map(|c| c.trim().trim_start_matches('\u{feff}'))
         .collect();
-    if got == COLUMNS {
+    let with_mongolian: Vec<&str> = COLUMNS.iter().chain(&MONGOLIAN_COLUMNS).copied().collect();
+    if got == COLUMNS || got == with_mongolian {
         return Ok(());
     }
     Err(Problem {
         line: 1,
         column: "file".into(),
-        message: format!("the header must be: {}", COLUMNS.join(",")),
+        message: format!(
+            "the header must be: {}, optionally followed by ,{}",
+            COLUMNS.join(","),
+            MONGOLIAN_COLUMNS.join(",")
+        ),
     })
 }
 
-/// Checks every row and the rules across rows (unique ids and names, not empty). Returns the
-/// homes in file order, or every problem found.
-pub fn validate_rows(rows: &[(usize, Vec<String>)]) -> Result<Vec<Home>, Vec<Problem>> {
+/// Checks every row and the rules across rows (as wide as the header, unique ids and names, not
+/// empty). Returns the homes in file order, or every problem found.
+pub fn validate_rows(
+    rows: &[(usize, Vec<String>)],
+    header_width: usize,
+) -> Result<Vec<Home>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut homes = Vec::new();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut seen_names: HashMap<String, usize> = HashMap::new();
     for (line, cells) in rows {
+        if cells.len() != header_width {
+            problems.push(Problem {
+                line: *line,
+                column: "file".into(),
+                message: format!("has {} columns, the header has {header_width}", cells.len()),
+            });
+            continue;
+        }
         match validate_row(*line, cells) {
             Ok(home) => {
                 if let Some(first) = seen_ids.insert(home.id.clone(), *line) {
@@ -361,12 +434,58 @@ mod tests {
     #[test]
     fn duplicate_ids_and_an_empty_file_are_refused() {
         let rows = vec![(2, row(&[])), (3, row(&[("name_zh", "另一个之家")]))];
-        let problems = validate_rows(&rows).unwrap_err();
+        let problems = validate_rows(&rows, COLUMNS.len()).unwrap_err();
         assert_eq!(
             problems[0].to_string(),
             "line 3, id: xc-01 is already used on line 2"
         );
-        assert_eq!(validate_rows(&[]).unwrap_err()[0].message, "holds no homes");
+        assert_eq!(
+            validate_rows(&[], COLUMNS.len()).unwrap_err()[0].message,
+            "holds no homes"
+        );
+    }
+
+    fn with_mongolian(name_mn: &str, address_mn: &str) -> Vec<String> {
+        let mut cells = row(&[]);
+        cells.extend([name_mn.to_owned(), address_mn.to_owned()]);
+        cells
+    }
+
+    #[test]
+    fn the_mongolian_columns_are_optional_and_kept_when_given() {
+        assert_eq!(validate_row(2, &row(&[])).unwrap().name_mn, None);
+        let home = validate_row(2, &with_mongolian("ᠬᠥᠬᠡᠬᠣᠲᠠ ᠶᠢᠨ ᠭᠡᠷ", "")).unwrap();
+        assert_eq!(home.name_mn.as_deref(), Some("ᠬᠥᠬᠡᠬᠣᠲᠠ ᠶᠢᠨ ᠭᠡᠷ"));
+        assert_eq!(home.address_mn, None, "an empty cell is no address");
+        let header: Vec<String> = COLUMNS
+            .iter()
+            .chain(&MONGOLIAN_COLUMNS)
+            .map(|c| c.to_string())
+            .collect();
+        assert!(validate_header(&header).is_ok());
+        assert!(validate_header(&header[..21]).is_err(), "name_mn alone");
+    }
+
+    #[test]
+    fn a_mongolian_column_in_another_script_is_refused_by_line_column_and_character() {
+        let problems = validate_row(7, &with_mongolian("新城区之家", "")).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].column, "name_mn");
+        assert!(
+            problems[0].to_string().starts_with(
+                "line 7, name_mn: holds 新 (U+65B0), which is not traditional Mongolian script"
+            ),
+            "{}",
+            problems[0]
+        );
+        let problems = validate_row(8, &with_mongolian("ᠭᠡᠷ", "12, 34")).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "line 8, address_mn: holds no letter of traditional Mongolian script"
+        );
+        // Shape codes a vendor's keyboard put in the Private Use Area are not the script either.
+        assert!(mongolian_script("\u{E2F1}\u{E291}").is_err());
+        assert!(mongolian_script("ᠬᠥᠬᠡᠬᠣᠲᠠ\u{202F}ᠶᠢᠨ 1 ᠳᠦᠭᠡᠷ᠂ (ᠭᠡᠷ)").is_ok());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use crate::homes::store::RegisterMeta;
 use crate::platform::db::Db;
-use deputy_homes_api::homes::register::{self, Problem};
+use crate::platform::mongolian;
+use deputy_homes_api::homes::register::{self, Problem, COLUMNS, MONGOLIAN_COLUMNS};
 use deputy_homes_api::Home;
 use std::path::Path;
 
@@ -54,7 +55,9 @@ pub fn parse_register(text: &str) -> Result<Vec<Home>, Vec<Problem>> {
         match record {
             Ok(r) => {
                 let line = r.position().map_or(0, |p| p.line() as usize);
-                rows.push((line, r.iter().map(str::to_owned).collect()));
+                let mut cells: Vec<String> = r.iter().map(str::to_owned).collect();
+                standardize_mongolian_cells(&mut cells);
+                rows.push((line, cells));
             }
             Err(e) => problems.push(csv_problem(
                 e.position().map_or(0, |p| p.line() as usize),
@@ -62,13 +65,28 @@ pub fn parse_register(text: &str) -> Result<Vec<Home>, Vec<Problem>> {
             )),
         }
     }
-    match register::validate_rows(&rows) {
+    match register::validate_rows(&rows, header.len()) {
         Ok(homes) if problems.is_empty() => Ok(homes),
         Ok(_) => Err(problems),
         Err(mut row_problems) => {
             problems.append(&mut row_problems);
             problems.sort_by_key(|p| p.line);
             Err(problems)
+        }
+    }
+}
+
+/// Brings the Mongolian columns to the standard encoding before they are checked: a register
+/// typed with a vendor's keyboard (shape codes, legacy spellings) is read as the citizens' text is.
+fn standardize_mongolian_cells(cells: &mut [String]) {
+    for column in MONGOLIAN_COLUMNS {
+        let index = COLUMNS
+            .iter()
+            .chain(&MONGOLIAN_COLUMNS)
+            .position(|c| *c == column)
+            .expect("a register column");
+        if let Some(cell) = cells.get_mut(index) {
+            mongolian::standardize(cell);
         }
     }
 }
@@ -119,6 +137,38 @@ mod tests {
         for d in deputy_homes_api::District::ALL {
             assert!(homes.iter().any(|h| h.district == d), "no home in {d:?}");
         }
+    }
+
+    /// The sample register's first home as a row of cells, with `extra` cells after it.
+    fn first_home_with(extra: &str) -> String {
+        let text = include_str!("../../../data/homes.csv");
+        format!("{}{extra}", text.lines().nth(1).expect("a first home"))
+    }
+
+    #[test]
+    fn mongolian_cells_are_standardized_before_they_are_checked() {
+        let header = format!("{},{}", COLUMNS.join(","), MONGOLIAN_COLUMNS.join(","));
+        // ᠮᠣᠩᠭᠣᠯ as Menksoft's keyboard sends it.
+        let row = first_home_with(",\u{E2F1}\u{E291}\u{E2BD}\u{E2D9}\u{E291}\u{E2F9},");
+        let homes = parse_register(&format!("{header}\n{row}\n"))
+            .unwrap_or_else(|p| panic!("{}", list(&p)));
+        let name = homes[0].name_mn.as_deref().expect("a Mongolian name");
+        assert!(
+            name.starts_with('\u{182E}') && !name.contains('\u{E2F1}'),
+            "{name:?}"
+        );
+        assert_eq!(homes[0].address_mn, None);
+    }
+
+    #[test]
+    fn a_row_with_mongolian_cells_under_a_header_without_them_is_refused() {
+        let header = COLUMNS.join(",");
+        let row = first_home_with(",ᠭᠡᠷ,ᠭᠡᠷ");
+        let problems = parse_register(&format!("{header}\n{row}\n")).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "line 2, file: has 22 columns, the header has 20"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use sqlx::Row;
 
 const HOME_COLUMNS: &str =
     "id, name_zh, name_en, home_type, district, street, address, lat, lon, phone, \
-     hours, facilities, description_zh, description_en";
+     hours, facilities, description_zh, description_en, name_mn, address_mn";
 
 /// Where the register came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,8 @@ fn home_from_row(row: &AnyRow) -> anyhow::Result<Home> {
         facilities: serde_json::from_str::<Vec<Facility>>(&facilities).with_context(context)?,
         description_zh: row.try_get("description_zh")?,
         description_en: row.try_get("description_en")?,
+        name_mn: row.try_get("name_mn")?,
+        address_mn: row.try_get("address_mn")?,
         id,
     })
 }
@@ -100,7 +102,7 @@ impl Db {
         for (position, home) in homes.iter().enumerate() {
             sqlx::query(&format!(
                 "INSERT INTO homes (position, {HOME_COLUMNS}) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
             ))
             .bind(i64::try_from(position)?)
             .bind(&home.id)
@@ -117,6 +119,8 @@ impl Db {
             .bind(serde_json::to_string(&home.facilities)?)
             .bind(&home.description_zh)
             .bind(&home.description_en)
+            .bind(&home.name_mn)
+            .bind(&home.address_mn)
             .execute(&mut *tx)
             .await
             .with_context(|| format!("cannot store home {}", home.id))?;

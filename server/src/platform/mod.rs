@@ -1,6 +1,6 @@
 //! What every feature stands on: configuration, the database pool, errors, sessions and roles,
 //! the audit log, ETags, the clock, idempotency keys, hourly counters, the router, the OpenAPI
-//! document, the JSON-objects-only check, the static files, request deadlines, security headers,
+//! document, the JSON-objects-only check, Mongolian in the standard encoding, the static files, request deadlines, security headers,
 //! the accept loop, and answers kept encoded in memory (`encoded`, `shared_answers`,
 //! `fresh_read`).
 
@@ -19,6 +19,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod json_objects;
 pub mod kept_counts;
+pub mod mongolian;
 pub mod openapi;
 pub mod rate_limits;
 pub mod router;

@@ -21,7 +21,7 @@ on_both_databases!(
 );
 
 /// The sample register's rows with the given ids, in the order given, as text cells.
-fn sample_rows(ids: &[&str]) -> Vec<Vec<String>> {
+pub(crate) fn sample_rows(ids: &[&str]) -> Vec<Vec<String>> {
     let mut reader = csv::Reader::from_path(sample_register_path()).expect("data/homes.csv");
     let all: Vec<Vec<String>> = reader
         .records()
@@ -42,7 +42,7 @@ fn sample_rows(ids: &[&str]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn set(row: &mut [String], column: &str, value: &str) {
+pub(crate) fn set(row: &mut [String], column: &str, value: &str) {
     let index = COLUMNS
         .iter()
         .position(|c| *c == column)
@@ -66,7 +66,7 @@ fn write_register(path: &Path, rows: &[Vec<String>]) {
     );
 }
 
-async fn import(app: &TestApp, path: &Path, sample: bool) -> Result<usize, ImportError> {
+pub(crate) async fn import(app: &TestApp, path: &Path, sample: bool) -> Result<usize, ImportError> {
     let db = app.db().await;
     import_file(&db, path, sample).await
 }

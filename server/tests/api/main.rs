@@ -31,6 +31,7 @@ mod limits;
 mod moderation;
 mod moderation_board;
 mod moderation_queue;
+mod mongolian;
 mod notifications;
 mod openapi;
 mod openapi_moderation;

@@ -2,6 +2,7 @@
 //! Each home is a dot placed by its coordinates; county-level areas are labelled where their
 //! homes are.
 
+use crate::homes::names::home_name;
 use crate::i18n::use_i18n;
 use deputy_homes_api::homes::district::BoundingBox;
 use deputy_homes_api::platform::apps::Page;
@@ -150,13 +151,8 @@ pub fn OverviewMap(
             let (x, y) = projection.project(h.lat, h.lon);
             let href = Page::Home(h.id.clone()).path();
             let navigate = navigate.clone();
-            let title = move || {
-                if i18n.lang().names_in_chinese() {
-                    h.name_zh.clone()
-                } else {
-                    h.name_en.clone()
-                }
-            };
+            let (zh, en, mn) = (h.name_zh.clone(), h.name_en.clone(), h.name_mn.clone());
+            let shown = Memo::new(move |_| home_name(i18n.lang(), &zh, &en, mn.as_deref()));
             let colour = district_colour(h.district);
             let professional = h.home_type.is_professional();
             view! {
@@ -170,7 +166,7 @@ pub fn OverviewMap(
                     class="map-dot"
                     on:click=move |_| navigate(&href, Default::default())
                 >
-                    <title>{title}</title>
+                    <title lang=move || shown.get().lang>{move || shown.get().text}</title>
                 </circle>
             }
         })

@@ -2,6 +2,7 @@
 
 use crate::homes::client;
 use crate::homes::components::open_status::OpenBadge;
+use crate::homes::names::{home_address, home_name};
 use crate::i18n::mn_dates::clocks_in;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::now_in_hohhot;
@@ -43,15 +44,25 @@ pub fn HomeDetailPage() -> impl IntoView {
 #[component]
 fn HomeDetail(home: Home) -> impl IntoView {
     let i18n = use_i18n();
-    let (name_zh, name_en) = (home.name_zh.clone(), home.name_en.clone());
+    let (name_zh, name_en, name_mn) = (
+        home.name_zh.clone(),
+        home.name_en.clone(),
+        home.name_mn.clone(),
+    );
+    let shown_name =
+        Memo::new(move |_| home_name(i18n.lang(), &name_zh, &name_en, name_mn.as_deref()));
+    // Map apps are searched in Chinese or English: they get the Chinese name in Mongolian too.
+    let (map_zh, map_en) = (home.name_zh.clone(), home.name_en.clone());
     let name = Signal::derive(move || {
         if i18n.lang().names_in_chinese() {
-            name_zh.clone()
+            map_zh.clone()
         } else {
-            name_en.clone()
+            map_en.clone()
         }
     });
-    use_page_title(move |_| name.get());
+    use_page_title(move |_| shown_name.get().text);
+    let (address_zh, address_mn) = (home.address.clone(), home.address_mn.clone());
+    let address = Memo::new(move |_| home_address(i18n.lang(), &address_zh, address_mn.as_deref()));
     let (desc_zh, desc_en) = (home.description_zh.clone(), home.description_en.clone());
     let description = move || {
         if i18n.lang().names_in_chinese() {
@@ -66,7 +77,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
     let facilities = home.facilities.clone();
     view! {
         <article class="home-detail">
-            <h1 data-read="">{name}</h1>
+            <h1 data-read="" lang=move || shown_name.get().lang>{move || shown_name.get().text}</h1>
             <ReadAloud />
             <p class="home-detail__meta" data-read="">
                 <span class="tag" class:tag--professional=home_type.is_professional()>{tr_with(|c, a| (c.type_name)(a), home_type)}</span>
@@ -77,7 +88,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             </p>
             <section aria-labelledby="address-heading">
                 <h2 id="address-heading" data-read="">{tr(|c| c.address_heading)}</h2>
-                <p data-read="">{home.address.clone()}</p>
+                <p data-read="" lang=move || address.get().lang>{move || address.get().text}</p>
             </section>
             <section aria-labelledby="phone-heading">
                 <h2 id="phone-heading">{tr(|c| c.phone_heading)}</h2>

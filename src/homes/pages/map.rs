@@ -4,6 +4,7 @@
 use crate::homes::client;
 use crate::homes::components::overview_map::{Labels, OverviewMap};
 use crate::homes::components::sample_notice::SampleNotice;
+use crate::homes::names::home_name;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
@@ -94,16 +95,13 @@ fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
                     .into_iter()
                     .map(|h| {
                         let href = Page::Home(h.id.clone()).path();
+                        let name = Memo::new(move |_| {
+                            home_name(i18n.lang(), &h.name_zh, &h.name_en, h.name_mn.as_deref())
+                        });
                         view! {
                             <li>
-                                <a href=href>
-                                    {move || {
-                                        if i18n.lang().names_in_chinese() {
-                                            h.name_zh.clone()
-                                        } else {
-                                            h.name_en.clone()
-                                        }
-                                    }}
+                                <a href=href lang=move || name.get().lang>
+                                    {move || name.get().text}
                                 </a>
                             </li>
                         }

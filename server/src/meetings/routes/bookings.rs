@@ -11,6 +11,7 @@ use crate::platform::auth::{random_id, token_hash, Staff};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
 use crate::platform::idempotency::sent_key;
+use crate::platform::mongolian::TypedText;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
@@ -110,7 +111,8 @@ pub async fn bookings_create(
     headers: HeaderMap,
     body: Result<Json<NewBooking>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Booking>), AppError> {
-    let Json(body) = body?;
+    let Json(mut body) = body?;
+    body.standardize_mongolian();
     let phone = body.validate().map_err(AppError::BadRequest)?;
     if phone != citizen.phone {
         return Err(AppError::Forbidden(
@@ -151,7 +153,8 @@ pub async fn walk_in_bookings_create(
     headers: HeaderMap,
     body: Result<Json<NewBooking>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Booking>), AppError> {
-    let Json(body) = body?;
+    let Json(mut body) = body?;
+    body.standardize_mongolian();
     let phone = body.validate().map_err(AppError::BadRequest)?;
     let asked = Asked {
         activity_id: &activity_id,

@@ -8,6 +8,7 @@ use crate::opinions::store::RatingProof;
 use crate::platform::auth::{token_hash, Staff};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
+use crate::platform::mongolian::TypedText;
 use crate::platform::rate_limits::Subject;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -45,7 +46,8 @@ pub async fn opinions_rate(
     Path(tracking_number): Path<String>,
     body: Result<Json<RateOpinion>, JsonRejection>,
 ) -> Result<Json<OpinionView>, AppError> {
-    let Json(rate) = body?;
+    let Json(mut rate) = body?;
+    rate.standardize_mongolian();
     rate.validate().map_err(AppError::BadRequest)?;
     let no_match = || AppError::NotFound("an opinion with this tracking number and proof".into());
     let record = Subject::tracking_number(&tracking_number).ok_or_else(no_match)?;

@@ -9,6 +9,7 @@ use crate::opinions::store::QueueFilter;
 use crate::opinions::store::RevealOutcome;
 use crate::platform::auth::{random_token, SignedIn, Staff};
 use crate::platform::error::AppError;
+use crate::platform::mongolian::TypedText;
 use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -143,7 +144,9 @@ pub async fn staff_opinions_create(
         Some(_) => idempotency_key(&headers)?,
         None => format!("walk-in:{}", random_token()),
     };
-    let Json(opinion) = body?;
+    // The citizen's words, entered by staff: standardized as the citizen's own are.
+    let Json(mut opinion) = body?;
+    opinion.standardize_mongolian();
     let phone = opinion.validate().map_err(AppError::BadRequest)?;
     check_home(&state, &opinion).await?;
     let submission = Submission {

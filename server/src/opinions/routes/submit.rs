@@ -17,6 +17,7 @@ use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
 use crate::platform::idempotency::{sent_key, IDEMPOTENCY_KEY, MAX_KEY_CHARS};
+use crate::platform::mongolian::TypedText;
 use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -136,7 +137,8 @@ pub async fn opinions_create(
     body: Result<Json<NewOpinion>, JsonRejection>,
 ) -> Result<(StatusCode, Json<OpinionReceipt>), AppError> {
     let key = idempotency_key(&headers)?;
-    let Json(opinion) = body?;
+    let Json(mut opinion) = body?;
+    opinion.standardize_mongolian();
     let phone = opinion.validate().map_err(AppError::BadRequest)?;
     if let Some(phone) = &phone {
         session_of(citizen, phone)?;

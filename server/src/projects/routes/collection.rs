@@ -6,6 +6,7 @@ use crate::citizens::session::Citizen;
 use crate::platform::auth::{random_id, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
+use crate::platform::mongolian::TypedText;
 use crate::platform::rate_limits::{hour_window, HourlyCounter, Subject};
 use crate::projects::store::collection::{CitizenWrite, Writer};
 use crate::AppState;
@@ -81,7 +82,8 @@ pub async fn project_proposals_create(
     Path(id): Path<String>,
     body: Result<Json<NewProposal>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Proposal>), AppError> {
-    let Json(proposal) = body?;
+    let Json(mut proposal) = body?;
+    proposal.standardize_mongolian();
     proposal.validate().map_err(AppError::BadRequest)?;
     let now_ms = state.clock.now_ms();
     let (limits, retry_after_secs) = limits(&citizen, &ip, now_ms);
