@@ -3,7 +3,7 @@
 //! uploaded with a button to remove each. The gallery shows a record's thumbnails, each opening
 //! its photo. Alt texts come from the feature, in the page's language.
 
-use crate::i18n::{tr, use_i18n, Catalog, Text};
+use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::http::ClientError;
 use crate::kit::submission::{Refusal, Submission};
 use deputy_homes_api::platform::photos::{Photo, MAX_PHOTOS, MAX_PHOTO_BYTES};
@@ -24,19 +24,16 @@ fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     chosen
 }
 
+/// The form field refusals of a photo name.
+const FIELD: &str = "photo";
+
 /// A file input that uploads each chosen photo, up to [`MAX_PHOTOS`], and lists them. Refusals
-/// go to `submission` on the field `field` (the form's `photo`).
+/// go to `submission` on the form's `photo` field.
 #[component]
 pub fn PhotoPicker<U, Fut>(
     /// The input's id; its hint's and error's ids add `-hint` and `-error`.
     #[prop(into)]
     id: String,
-    /// The label.
-    label: Text,
-    /// The hint under the input (types, size, that hidden data is removed).
-    hint: Text,
-    /// The field refusals of a photo name.
-    field: &'static str,
     /// The uploaded photos, in order; the form sends their ids.
     photos: RwSignal<Vec<Photo>>,
     /// True while an upload is under way (the form waits for it).
@@ -59,14 +56,14 @@ where
         let mut chosen = chosen_files(&input);
         let room = MAX_PHOTOS.saturating_sub(photos.with_untracked(Vec::len));
         if chosen.len() > room {
-            submission.refuse((Some(field), i18n.t().error_photo_count));
+            submission.refuse((Some(FIELD), i18n.t().error_photo_count));
             chosen.truncate(room);
         } else {
             submission.clear();
         }
         for file in chosen {
             if file.size() > MAX_PHOTO_BYTES as f64 {
-                submission.refuse((Some(field), i18n.t().error_photo_size));
+                submission.refuse((Some(FIELD), i18n.t().error_photo_size));
                 continue;
             }
             uploading.set(true);
@@ -83,7 +80,7 @@ where
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label for=id.clone()>{tr(label)}</label>
+            <label for=id.clone()>{tr(|c| c.photos_label)}</label>
             <input
                 id=id
                 type="file"
@@ -94,10 +91,10 @@ where
                 on:change:target=move |ev| on_files(ev.target())
             />
             <p class="hint" id=hint_id>
-                {tr(hint)}
+                {tr(|c| c.photos_hint)}
             </p>
             <p class="field-error" id=error_id role="alert">
-                {move || submission.field_error(field)}
+                {move || submission.field_error(FIELD)}
             </p>
             <Show when=move || uploading.get()>
                 <p class="loading" role="status">

@@ -5,14 +5,16 @@
 
 use crate::citizens::client;
 use crate::citizens::session::{use_citizen, CitizenState};
-use crate::i18n::{refusals, tr, tr_with, use_i18n, I18n, Text};
+use crate::i18n::{refusals, tr, tr_with, use_i18n, Catalog, I18n, Text};
 use crate::kit::dom::focus;
 use crate::kit::elders::Elders;
+use crate::kit::http::ClientError;
 use crate::kit::submission::{Refusal, Submission};
 use crate::kit::text_field::TextField;
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::citizens::{VerifyCode, CODE_DIGITS};
 use leptos::prelude::*;
+use std::future::Future;
 use std::time::Duration;
 
 /// The state of one form's verification: the phone as typed, the code as typed, and what the
@@ -109,6 +111,30 @@ impl Verification {
                 go();
             }
             Err(e) => self.refuse(refusals::verification(&e, self.i18n.t())),
+        });
+    }
+
+    /// Sends a form's request once the phone is verified: `request` gets the session's
+    /// anti-forgery token and `done` the answer. A session the server has ended asks for a new
+    /// code; any other refusal is worded by `words` and shown on the form's `submission`.
+    pub fn send<T, F>(
+        self,
+        submission: Submission,
+        request: impl FnOnce(String) -> F + 'static,
+        done: impl FnOnce(T) + 'static,
+        words: fn(&ClientError, &Catalog) -> Refusal,
+    ) where
+        T: 'static,
+        F: Future<Output = Result<T, ClientError>> + 'static,
+    {
+        submission.clear();
+        self.then(move || {
+            let sent = request(self.csrf_token());
+            submission.send(sent, move |answer| match answer {
+                Ok(value) => done(value),
+                Err(e) if refusals::verification_ended(&e) => self.ended(),
+                Err(e) => submission.refuse(words(&e, self.i18n.t())),
+            });
         });
     }
 

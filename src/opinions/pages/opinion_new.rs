@@ -223,9 +223,6 @@ fn OpinionForm(
             />
             <PhotoPicker
                 id="opinion-photo"
-                label=|c| c.opinion_photos
-                hint=|c| c.opinion_photos_hint
-                field="photo"
                 photos=photos
                 uploading=uploading
                 submission=submission

@@ -63,18 +63,15 @@ pub fn RatingForm(
             submission.refuse((Some("rating"), i18n.t().projects_rating_needed));
             return;
         };
-        submission.clear();
-        verification.then(move || {
-            let request = client::rate(id.get_value(), rating, verification.csrf_token());
-            submission.send(request, move |answer| match answer {
-                Ok(v) => {
-                    view_now.set(v);
-                    submission.succeed();
-                }
-                Err(e) if refusals::verification_ended(&e) => verification.ended(),
-                Err(e) => submission.refuse(refusals::rating(&e, i18n.t())),
-            });
-        });
+        verification.send(
+            submission,
+            move |csrf| client::rate(id.get_value(), rating, csrf),
+            move |v| {
+                view_now.set(v);
+                submission.succeed();
+            },
+            refusals::rating,
+        );
     };
     view! {
         <form class="form" on:submit=submit novalidate>

@@ -60,18 +60,15 @@ fn SupportForm(
         if submission.busy_untracked() {
             return;
         }
-        submission.clear();
-        verification.then(move || {
-            let request = client_support(number.get_value(), verification.csrf_token());
-            submission.send(request, move |answer| match answer {
-                Ok(s) => {
-                    supporters.set(s.supporters);
-                    submission.succeed();
-                }
-                Err(e) if refusals::verification_ended(&e) => verification.ended(),
-                Err(e) => submission.refuse(refusals::support(&e, i18n.t())),
-            });
-        });
+        verification.send(
+            submission,
+            move |csrf| client_support(number.get_value(), csrf),
+            move |s| {
+                supporters.set(s.supporters);
+                submission.succeed();
+            },
+            refusals::support,
+        );
     };
     view! {
         <section class="card" aria-labelledby="support-heading">

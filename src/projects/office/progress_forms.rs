@@ -113,9 +113,6 @@ pub fn ProgressForm(id: String, csrf: String, updated: Callback<ProjectView>) ->
                 />
                 <PhotoPicker
                     id=field("photo")
-                    label=|c| c.opinion_photos
-                    hint=|c| c.opinion_photos_hint
-                    field="photo"
                     photos
                     uploading
                     submission=posting
@@ -189,9 +186,6 @@ pub fn InspectionForm(id: String, csrf: String, updated: Callback<ProjectView>) 
                 />
                 <PhotoPicker
                     id=photo_id
-                    label=|c| c.opinion_photos
-                    hint=|c| c.opinion_photos_hint
-                    field="photo"
                     photos
                     uploading
                     submission=recording

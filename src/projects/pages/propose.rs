@@ -123,18 +123,15 @@ fn ProposalForm(
             }
             return;
         }
-        submission.clear();
-        verification.then(move || {
-            let request = client::propose(cycle_id.get_value(), body, verification.csrf_token());
-            submission.send(request, move |answer| match answer {
-                Ok(p) => {
-                    sent.set(Some(p));
-                    scroll_to_top();
-                }
-                Err(e) if refusals::verification_ended(&e) => verification.ended(),
-                Err(e) => submission.refuse(refusals::proposal(&e, i18n.t())),
-            });
-        });
+        verification.send(
+            submission,
+            move |csrf| client::propose(cycle_id.get_value(), body, csrf),
+            move |p| {
+                sent.set(Some(p));
+                scroll_to_top();
+            },
+            refusals::proposal,
+        );
     };
 
     view! {
@@ -244,9 +241,6 @@ fn ProposalPhotos(
         >
             <PhotoPicker
                 id="proposal-photo"
-                label=|c| c.opinion_photos
-                hint=|c| c.opinion_photos_hint
-                field="photo"
                 photos
                 uploading
                 submission
