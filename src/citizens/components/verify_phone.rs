@@ -313,3 +313,23 @@ pub fn VerifyPhoneForm(
         </form>
     }
 }
+
+/// The submit button of a form with a phone to verify: busy, and saying so, while the form or
+/// the code's verification is under way.
+#[component]
+pub fn VerifiedSubmit(
+    /// The form's phone verification.
+    verification: Verification,
+    /// The form's own sending.
+    submission: Submission,
+    /// The button's words when idle.
+    label: Text,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let busy = move || submission.busy() || verification.submission.busy();
+    view! {
+        <button type="submit" class="button button--primary button--wide" disabled=busy>
+            {move || if busy() { i18n.t().submitting } else { label(i18n.t()) }}
+        </button>
+    }
+}

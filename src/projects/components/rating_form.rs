@@ -1,7 +1,7 @@
 //! The citizens' advisory rating of an adopted project, 1 to 5, once per verified phone, shown
 //! apart from the delegates' evaluation.
 
-use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
+use crate::citizens::components::verify_phone::{Verification, VerifiedSubmit, VerifyPhone};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::submission::{FormStatus, Submission};
 use crate::projects::client;
@@ -101,19 +101,7 @@ pub fn RatingForm(
             </fieldset>
             <VerifyPhone verification label=|c| c.book_phone error=Signal::derive(|| None) />
             <FormStatus submission ok=|c| c.projects_rated />
-            <button
-                type="submit"
-                class="button button--primary button--wide"
-                disabled=move || submission.busy() || verification.submission.busy()
-            >
-                {move || {
-                    if submission.busy() || verification.submission.busy() {
-                        i18n.t().submitting
-                    } else {
-                        i18n.t().projects_rate_button
-                    }
-                }}
-            </button>
+            <VerifiedSubmit verification submission label=|c| c.projects_rate_button />
         </form>
     }
 }

@@ -2,8 +2,8 @@
 //! second time, a closed collection or a merged proposal is told in words. Once collection has
 //! closed, the form is not shown: the day it closed is.
 
-use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
-use crate::i18n::{refusals, tr, tr_with, use_i18n};
+use crate::citizens::components::verify_phone::{Verification, VerifiedSubmit, VerifyPhone};
+use crate::i18n::{refusals, tr, tr_with};
 use crate::kit::clock::local_time;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::projects::client::{self, support as client_support};
@@ -51,7 +51,6 @@ fn SupportForm(
     /// The proposal's supporters, updated by the answer.
     supporters: RwSignal<u32>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let verification = Verification::new("support");
     let submission = Submission::new();
     let number = StoredValue::new(tracking_number);
@@ -77,19 +76,7 @@ fn SupportForm(
             <form class="form" on:submit=submit novalidate>
                 <VerifyPhone verification label=|c| c.book_phone error=Signal::derive(|| None) />
                 <FormStatus submission ok=|c| c.projects_supported />
-                <button
-                    type="submit"
-                    class="button button--primary button--wide"
-                    disabled=move || submission.busy() || verification.submission.busy()
-                >
-                    {move || {
-                        if submission.busy() || verification.submission.busy() {
-                            i18n.t().submitting
-                        } else {
-                            i18n.t().projects_support_button
-                        }
-                    }}
-                </button>
+                <VerifiedSubmit verification submission label=|c| c.projects_support_button />
             </form>
         </section>
     }

@@ -3,7 +3,7 @@
 //! the phone verified by a text code. The answer is the tracking number and the proposal's
 //! public page.
 
-use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
+use crate::citizens::components::verify_phone::{Verification, VerifiedSubmit, VerifyPhone};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::choice_fields::SelectField;
 use crate::kit::dom::{focus, scroll_to_top};
@@ -192,19 +192,7 @@ fn ProposalForm(
             />
             <ProposalPhotos verification photos uploading submission />
             <FormStatus submission />
-            <button
-                type="submit"
-                class="button button--primary button--wide"
-                disabled=move || submission.busy() || verification.submission.busy()
-            >
-                {move || {
-                    if submission.busy() || verification.submission.busy() {
-                        i18n.t().submitting
-                    } else {
-                        i18n.t().projects_propose_submit
-                    }
-                }}
-            </button>
+            <VerifiedSubmit verification submission label=|c| c.projects_propose_submit />
         </form>
     }
 }
