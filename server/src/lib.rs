@@ -1,6 +1,7 @@
 //! The deputy-homes backend: a JSON API under `/api` and the built single-page app, on SQLite or
 //! PostgreSQL. One folder per feature (homes, meetings, opinions, accounts, the outbox,
-//! housekeeping, projects), each with its routes, decisions and storage, on `platform`.
+//! housekeeping, projects), each with its routes, decisions and storage, on `platform`;
+//! `photos` is the upload pipeline opinions and projects share.
 
 pub mod accounts;
 pub mod citizens;
@@ -9,6 +10,7 @@ pub mod housekeeping;
 pub mod meetings;
 pub mod opinions;
 pub mod outbox;
+pub mod photos;
 pub mod platform;
 pub mod projects;
 pub mod sample;

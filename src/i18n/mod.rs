@@ -365,8 +365,8 @@ pub struct Catalog {
     pub opinion_no_home: &'static str,
     pub opinion_title: &'static str,
     pub opinion_body: &'static str,
-    pub opinion_photos: &'static str,
-    pub opinion_photos_hint: &'static str,
+    pub photos_label: &'static str,
+    pub photos_hint: &'static str,
     pub photo_uploading: &'static str,
     pub photo_remove: fn(usize) -> String,
     pub photo_alt: fn(usize) -> String,
@@ -731,6 +731,22 @@ pub struct Catalog {
     pub projects_error_not_open: &'static str,
     pub projects_error_limited: &'static str,
     pub projects_error_already_rated: &'static str,
+    /// Under a proposal's photo field while the phone is not verified yet.
+    pub projects_photos_verify_first: &'static str,
+    /// Alt text of a proposal's photo by its number.
+    pub projects_proposal_photo_alt: fn(usize) -> String,
+    /// Alt text of a progress update's photo by its number.
+    pub projects_progress_photo_alt: fn(usize) -> String,
+    /// Alt text of an inspection's photo by its number.
+    pub projects_inspection_photo_alt: fn(usize) -> String,
+    /// A proposal's page once collection closed, with the day it closed.
+    pub projects_collection_closed_on: fn(&str) -> String,
+    /// The ballot tracker check on a cycle's page.
+    pub projects_check_tracker_label: &'static str,
+    pub projects_check_tracker_hint: &'static str,
+    pub projects_check_tracker_button: &'static str,
+    pub projects_tracker_found: &'static str,
+    pub projects_tracker_not_found: &'static str,
     pub projects_error_not_adopted: &'static str,
     // ---- livelihood projects, office screens ----
     pub project_office: &'static project_office::ProjectOffice,

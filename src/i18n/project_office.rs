@@ -68,7 +68,6 @@ pub struct ProjectOffice {
     pub unit_label: &'static str,
     pub budget_label: &'static str,
     pub budget_input_label: &'static str,
-    pub budget_words: fn(&str) -> String,
     pub target_label: &'static str,
     pub deadline_label: &'static str,
     pub origin_legend: &'static str,
@@ -161,6 +160,17 @@ pub struct ProjectOffice {
     pub error_not_adopted: &'static str,
     pub error_gone: &'static str,
     pub error_not_member: &'static str,
+    /// The cycle's own title, shown on its public pages.
+    pub cycle_title_label: &'static str,
+    pub cycle_title_hint: &'static str,
+    pub cycle_title_save: &'static str,
+    pub cycle_title_saved: &'static str,
+    /// How many of the eligible delegates evaluated (never what they chose).
+    pub evaluation_progress: fn(u32, u32) -> String,
+    pub evaluation_refresh: &'static str,
+    /// Finding a delegate by name in a congress's member list.
+    pub members_search: &'static str,
+    pub members_none_found: &'static str,
 }
 
 fn zh_phase(p: CyclePhase) -> &'static str {
@@ -312,7 +322,6 @@ pub const ZH: ProjectOffice = ProjectOffice {
     unit_label: "责任单位",
     budget_label: "预算",
     budget_input_label: "预算（元，整数）",
-    budget_words: |amount| format!("{amount} 元"),
     target_label: "目标",
     deadline_label: "完成时限",
     origin_legend: "来源建议（至少选一条）",
@@ -425,6 +434,14 @@ pub const ZH: ProjectOffice = ProjectOffice {
     error_not_adopted: "这个项目没有在已结束的票决中确定。",
     error_gone: "找不到这一项了，请刷新页面后再试。",
     error_not_member: "你不在这一级人大的代表名单中，不能做这一步。",
+    cycle_title_label: "本轮标题",
+    cycle_title_hint: "公开页面显示这个标题，例如“2027年 呼和浩特市民生实事项目”。4 到 60 个字。",
+    cycle_title_save: "保存标题",
+    cycle_title_saved: "标题已保存，公开页面已更新。",
+    evaluation_progress: |done, of| format!("已评议 {done} 人，共 {of} 人有评议资格。结束前不显示任何人的选择。"),
+    evaluation_refresh: "刷新评议人数",
+    members_search: "按姓名查找代表",
+    members_none_found: "没有姓名含有这些字的代表。",
 };
 
 /// English.
@@ -522,7 +539,6 @@ pub const EN: ProjectOffice = ProjectOffice {
     unit_label: "Responsible unit",
     budget_label: "Budget",
     budget_input_label: "Budget (whole yuan)",
-    budget_words: |amount| format!("¥{amount}"),
     target_label: "Target",
     deadline_label: "Deadline",
     origin_legend: "From proposals (at least one)",
@@ -636,6 +652,14 @@ pub const EN: ProjectOffice = ProjectOffice {
     error_not_adopted: "This project was not adopted in a closed vote.",
     error_gone: "This is no longer there. Reload the page and try again.",
     error_not_member: "You are not on this congress's list of delegates, so you cannot do this.",
+    cycle_title_label: "Title of this cycle",
+    cycle_title_hint: "Shown on the public pages, e.g. \"2027 Hohhot livelihood projects\". 4 to 60 characters.",
+    cycle_title_save: "Save the title",
+    cycle_title_saved: "Title saved; the public pages show it.",
+    evaluation_progress: |done, of| format!("{done} of {of} eligible delegates have evaluated. Nobody's choices are shown before the close."),
+    evaluation_refresh: "Refresh the count",
+    members_search: "Find a delegate by name",
+    members_none_found: "No delegate's name contains these characters.",
 };
 
 /// Traditional Mongolian (`mn-Mong-CN`), a first draft awaiting review by a native translator
@@ -738,7 +762,6 @@ pub const MN: ProjectOffice = ProjectOffice {
     unit_label: "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ",
     budget_label: "ᠲᠥᠰᠥᠪ",
     budget_input_label: "ᠲᠥᠰᠥᠪ (ᠶᠤᠸᠠᠨ᠂ ᠪᠦᠬᠦᠯ ᠲᠣᠭ᠎ᠠ)",
-    budget_words: |amount| format!("{amount} ᠶᠤᠸᠠᠨ"),
     target_label: "ᠵᠣᠷᠢᠯᠲᠠ",
     deadline_label: "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ",
     origin_legend: "ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ (ᠬᠠᠮᠤᠭ ᠤᠨ ᠪᠠᠭᠠ ᠨᠢ ᠨᠢᠭᠡᠨ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ)",
@@ -851,4 +874,12 @@ pub const MN: ProjectOffice = ProjectOffice {
     error_not_adopted: "ᠡᠨᠡ ᠲᠥᠰᠥᠯ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃",
     error_gone: "ᠡᠨᠡ ᠵᠦᠢᠯ ᠣᠯᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠶᠢ ᠳᠠᠬᠢᠨ ᠠᠴᠠᠭᠠᠯᠠᠵᠤ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃",
     error_not_member: "ᠲᠠ ᠡᠨᠡ ᠱᠠᠲᠤ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ ᠲᠤᠯᠠ ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠢ ᠬᠢᠵᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
+    cycle_title_label: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠶᠢᠨ ᠭᠠᠷᠴᠠᠭ",
+    cycle_title_hint: "ᠢᠯᠡ ᠨᠢᠭᠤᠷ ᠳᠤ ᠡᠨᠡ ᠭᠠᠷᠴᠠᠭ ᠢ ᠬᠠᠷᠠᠭᠤᠯᠤᠨ᠎ᠠ᠃ 4 ᠡᠴᠡ 60 ᠦᠰᠦᠭ᠃",
+    cycle_title_save: "ᠭᠠᠷᠴᠠᠭ ᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ",
+    cycle_title_saved: "ᠭᠠᠷᠴᠠᠭ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠃",
+    evaluation_progress: |done, of| format!("{of} ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠡᠴᠡ {done} ᠨᠢ ᠦᠨᠡᠯᠡᠪᠡ᠃ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠶᠢ ᠬᠠᠷᠠᠭᠤᠯᠬᠤ ᠦᠭᠡᠢ᠃"),
+    evaluation_refresh: "ᠳᠠᠬᠢᠨ ᠲᠣᠭᠠᠯᠠᠬᠤ",
+    members_search: "ᠨᠡᠷ᠎ᠡ ᠪᠡᠷ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠬᠠᠶᠢᠬᠤ",
+    members_none_found: "ᠡᠨᠡ ᠦᠰᠦᠭ ᠲᠡᠢ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ᠃",
 };

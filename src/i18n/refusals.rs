@@ -186,20 +186,38 @@ pub fn reception_check(error: &ApiError, t: &Catalog) -> Refusal {
     reception(&refused(error), t)
 }
 
+// ---- photos (opinions' and projects') ---------------------------------------------------------
+
+/// What a photo upload, or a record naming its photos, may be refused for: said on the form's
+/// `photo` field, given with the form's list of photos (`photo_ids`).
+fn photo_words<F: FormField + PartialEq>(
+    code: ErrorCode,
+    field: Option<F>,
+    (photo, photo_ids): (F, F),
+    t: &Catalog,
+) -> Option<Refusal> {
+    match code {
+        ErrorCode::TooLarge => on(photo, t.error_photo_size),
+        ErrorCode::PhotoGone => on(photo, t.error_photo_gone),
+        ErrorCode::BadParameter if field == Some(photo_ids) => on(photo, t.error_photo_count),
+        ErrorCode::BadParameter if field == Some(photo) => on(photo, t.error_photo_type),
+        _ => None,
+    }
+}
+
 // ---- opinions -------------------------------------------------------------------------------
 
 fn opinion_words(code: ErrorCode, field: Option<OpinionField>, t: &Catalog) -> Option<Refusal> {
     use OpinionField as F;
+    if let Some(refusal) = photo_words(code, field, (F::Photo, F::PhotoIds), t) {
+        return Some(refusal);
+    }
     match (code, field) {
-        (ErrorCode::TooLarge, _) => on(F::Photo, t.error_photo_size),
-        (ErrorCode::PhotoGone, _) => on(F::Photo, t.error_photo_gone),
         (ErrorCode::BadParameter, Some(F::Title)) => on(F::Title, t.error_title),
         (ErrorCode::BadParameter, Some(F::Body)) => on(F::Body, t.error_body),
         (ErrorCode::BadParameter, Some(F::ContactName)) => on(F::ContactName, t.error_contact_name),
         (ErrorCode::BadParameter, Some(F::ContactPhone)) => on(F::ContactPhone, t.error_phone),
         (ErrorCode::BadParameter, Some(F::Consent)) => on(F::Consent, t.error_opinion_consent),
-        (ErrorCode::BadParameter, Some(F::PhotoIds)) => on(F::Photo, t.error_photo_count),
-        (ErrorCode::BadParameter, Some(F::Photo)) => on(F::Photo, t.error_photo_type),
         _ => None,
     }
 }
@@ -396,8 +414,14 @@ pub fn temporary_password_check(t: &Catalog) -> Refusal {
 
 // ---- projects (the citizens' forms) ------------------------------------------------------------
 
+/// The photo field and photo list of the projects' forms.
+const PROJECT_PHOTOS: (ProjectField, ProjectField) = (ProjectField::Photo, ProjectField::PhotoIds);
+
 fn proposal_words(code: ErrorCode, field: Option<ProjectField>, t: &Catalog) -> Option<Refusal> {
     use ProjectField as F;
+    if let Some(refusal) = photo_words(code, field, PROJECT_PHOTOS, t) {
+        return Some(refusal);
+    }
     match (code, field) {
         (ErrorCode::BadParameter, Some(F::Title)) => on(F::Title, t.projects_error_title),
         (ErrorCode::BadParameter, Some(F::WhatAndWhere)) => {
@@ -449,11 +473,16 @@ fn project_field_words(field: ProjectField, t: &Catalog) -> &'static str {
         F::LowerReason => p.error_lower_reason,
         F::Notes => p.error_notes,
         F::Evaluations => p.error_evaluate_each,
+        F::PhotoIds => t.error_photo_count,
+        F::Photo => t.error_photo_type,
     }
 }
 
 fn project_words(code: ErrorCode, field: Option<ProjectField>, t: &Catalog) -> Option<Refusal> {
     let p = t.project_office;
+    if let Some(refusal) = photo_words(code, field, PROJECT_PHOTOS, t) {
+        return Some(refusal);
+    }
     match (code, field) {
         (ErrorCode::BadParameter, Some(f)) => on(f, project_field_words(f, t)),
         (ErrorCode::Taken, _) => on(ProjectField::Year, p.error_taken),

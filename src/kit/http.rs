@@ -205,6 +205,19 @@ impl ApiRequest {
     }
 }
 
+impl ApiRequest {
+    /// Sends one photo file as the form field `photo` (the server cleans it of its metadata).
+    pub async fn send_photo<T: DeserializeOwned>(
+        self,
+        file: web_sys::File,
+    ) -> Result<T, ClientError> {
+        let form = web_sys::FormData::new().map_err(|_| ClientError::BadResponse)?;
+        form.append_with_blob_and_filename("photo", &file, &file.name())
+            .map_err(|_| ClientError::BadResponse)?;
+        self.send_form(form).await
+    }
+}
+
 /// Reads a 2xx answer as `T`, and any other as the server's error.
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
     if response.ok() {

@@ -14,16 +14,14 @@ use deputy_homes_api::opinions::handling::{
 use deputy_homes_api::opinions::units::{
     HandlingUnit, HolidayCalendar, HolidayCalendarView, NewUnit, UnitChange,
 };
-use deputy_homes_api::opinions::{NewOpinion, OpinionPhoto, OpinionReceipt, OpinionView};
+use deputy_homes_api::opinions::{NewOpinion, OpinionReceipt, OpinionView};
+use deputy_homes_api::platform::photos::Photo;
 use serde::Serialize;
 
 /// `POST /api/opinion-photos`: uploads one photo (the server strips its metadata).
-pub async fn opinion_photo_upload(file: web_sys::File) -> Result<OpinionPhoto, ClientError> {
-    let form = web_sys::FormData::new().map_err(|_| ClientError::BadResponse)?;
-    form.append_with_blob_and_filename("photo", &file, &file.name())
-        .map_err(|_| ClientError::BadResponse)?;
+pub async fn opinion_photo_upload(file: web_sys::File) -> Result<Photo, ClientError> {
     ApiRequest::post("/api/opinion-photos")
-        .send_form(form)
+        .send_photo(file)
         .await
 }
 

@@ -1,12 +1,25 @@
 //! The livelihood projects' HTTP calls for citizens: the cycles, a cycle's page and its result,
-//! a proposal, an adopted project, the term's figures; proposing, supporting and rating in a
-//! verified phone's session.
+//! a proposal, an adopted project, the term's figures; proposing (with photos), supporting and
+//! rating in a verified phone's session.
 
 use crate::kit::http::{ApiRequest, ClientError};
 use deputy_homes_api::homes::maplinks::encode_component;
+use deputy_homes_api::platform::photos::Photo;
 use deputy_homes_api::projects::figures::ProjectFigures;
 use deputy_homes_api::projects::progress::{NewRating, ProjectView};
 use deputy_homes_api::projects::{Cycle, CycleView, NewProposal, Proposal, Supported, VoteResults};
+
+/// `POST /api/project-photos`: uploads one photo for a proposal, in the verified phone's
+/// session (the server strips its metadata).
+pub async fn proposal_photo_upload(
+    file: web_sys::File,
+    csrf: String,
+) -> Result<Photo, ClientError> {
+    ApiRequest::post("/api/project-photos")
+        .csrf(csrf)
+        .send_photo(file)
+        .await
+}
 
 /// `GET /api/project-cycles`: every cycle, newest year first.
 pub async fn cycles() -> Result<Vec<Cycle>, ClientError> {

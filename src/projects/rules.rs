@@ -96,6 +96,8 @@ mod tests {
             phase: CyclePhase::Collecting,
             to_adopt: 0,
             eligible: 0,
+            title: None,
+            collection_closed_at_ms: None,
         }
     }
 

@@ -172,6 +172,33 @@ export async function verifyByApi(page, server, phone) {
   })).json()).csrf_token, { phone, code });
 }
 
+/** A real JPEG drawn by the page's canvas, as a file's bytes. */
+export async function canvasJpeg(page, colour = '#3a7') {
+  const dataUrl = await page.evaluate((colour) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640; canvas.height = 480;
+    const g = canvas.getContext('2d');
+    g.fillStyle = colour; g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#fff'; g.fillRect(100, 100, 200, 120);
+    return canvas.toDataURL('image/jpeg', 0.8);
+  }, colour);
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/**
+ * Uploads a canvas JPEG from `page` to a photo route with the anti-forgery token `csrf`;
+ * resolves with the answer's status and body.
+ */
+export async function uploadPhoto(page, path, csrf) {
+  const bytes = [...await canvasJpeg(page, '#47a')];
+  return page.evaluate(async ({ path, csrf, bytes }) => {
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'site.jpg');
+    const r = await fetch(path, { method: 'POST', headers: { 'x-csrf-token': csrf }, body: form });
+    return { status: r.status, body: await r.json() };
+  }, { path, csrf, bytes });
+}
+
 /** Runs axe-core on the page and returns its violations. */
 export async function axeViolations(page) {
   // Evaluated through the browser's debugging protocol: a script tag added to the page is an

@@ -4,24 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useServerAndBrowser, lookAt, newPhonePage, typeTextCode,
+  useServerAndBrowser, lookAt, newPhonePage, typeTextCode, canvasJpeg,
 } from './harness.mjs';
 
 let server, browser;
 useServerAndBrowser((s, b) => { server = s; browser = b; });
-
-/** A real JPEG drawn by the browser's canvas. */
-async function jpeg(page) {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640; canvas.height = 480;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#3a7'; g.fillRect(0, 0, 640, 480);
-    g.fillStyle = '#fff'; g.fillRect(100, 100, 200, 120);
-    return canvas.toDataURL('image/jpeg', 0.8);
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
 
 const TITLE = '<script>window.__xss=1</script>公交站台';
 const BODY = '新华大街公交站没有遮阳棚 <img src=x onerror="window.__xss=2"> 夏天老人等车很晒。';
@@ -45,7 +32,7 @@ test('a citizen sends an opinion with a photo from a home page and follows it', 
   await page.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not an image at all') });
   await page.getByText('这个文件不是 JPG、PNG 或 WebP 图片，未上传。表单其他内容已保留。').waitFor();
   assert.equal(await page.getByLabel('标题').inputValue(), TITLE);
-  await page.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'stop.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) });
+  await page.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'stop.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(page) });
   const thumb = page.getByRole('img', { name: '第 1 张照片' });
   await thumb.waitFor();
   assert.ok(await thumb.evaluate((img) => img.complete && img.naturalWidth > 0 && img.naturalWidth <= 320));

@@ -2,11 +2,12 @@
 // and a second phone supports; staff and delegates do their steps through the API; the
 // candidates appear with no tally, the closed vote's result and the adopted projects are
 // public, a progress update, an inspection and the delegates' evaluation show on the project's
-// page, a citizen rates it apart, and the term's figures are drawn. Every new screen is checked
+// page, each with its photo (and the proposal's), a citizen rates it apart, and the term's
+// figures are drawn. Every new screen is checked
 // in Chinese and English at 390 and 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, typeTextCode, lookAt } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, typeTextCode, lookAt, canvasJpeg, uploadPhoto } from './harness.mjs';
 
 let server, browser;
 useServerAndBrowser((s, b) => { server = s; browser = b; });
@@ -29,9 +30,12 @@ async function signedIn(login, password) {
   return callerFor(page, session.body.csrf_token);
 }
 
-/** Calls the API from `page` with the anti-forgery token `csrf`; resolves with status and body. */
+/**
+ * Calls the API from `page` with the anti-forgery token `csrf`; resolves with status and body.
+ * Its `upload` sends a photo the same way: `ok(call.upload, 201, 'POST', path)`.
+ */
 function callerFor(page, csrf) {
-  return async (method, path, body) => page.evaluate(async ({ method, path, body, csrf }) => {
+  const call = async (method, path, body) => page.evaluate(async ({ method, path, body, csrf }) => {
     const r = await fetch(path, {
       method,
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
@@ -39,6 +43,8 @@ function callerFor(page, csrf) {
     });
     return { status: r.status, body: await r.json().catch(() => null) };
   }, { method, path, body, csrf });
+  call.upload = (_post, path) => uploadPhoto(page, path, csrf);
+  return call;
 }
 
 /** Calls and checks the status. */
@@ -104,6 +110,12 @@ test('a citizen proposes with a verified phone, sees the number, and a second ph
   await page.getByLabel('所在旗县区').selectOption('saihan');
   await page.getByLabel('类别').selectOption('elderly_care');
   await typeTextCode(page, server, 'proposal', PROPOSER);
+  // Photos are uploaded in the phone's session: verifying the code first opens the photo field.
+  await page.getByText('验证手机号后即可添加照片').waitFor();
+  await page.getByRole('button', { name: '验证', exact: true }).click();
+  await page.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(page) });
+  await page.getByRole('img', { name: '建议现场照片 1' }).waitFor();
+  await lookAt(page, 'project-propose-photo');
   await page.getByRole('button', { name: '提交建议' }).click();
   await page.getByRole('heading', { name: '建议已提交' }).waitFor();
   const number = await page.locator('.tracking-number').getAttribute('data-tracking');
@@ -114,6 +126,8 @@ test('a citizen proposes with a verified phone, sees the number, and a second ph
   await page.getByRole('heading', { level: 1, name: '老旧小区加装电梯' }).waitFor();
   await page.getByText('0 人支持').waitFor();
   await page.getByText('养老助老').waitFor();
+  const shown = page.getByRole('img', { name: '建议现场照片 1' });
+  assert.ok((await shown.getAttribute('src')).startsWith('/api/project-photos/'));
   assert.deepEqual(page.jsErrors, []);
 
   const second = await newPhonePage(browser);
@@ -161,6 +175,12 @@ test('the English proposal form and cycle page are accessible too', async () => 
 test('candidates show without a tally while the delegates vote, then the public result', async () => {
   const { staff, cycle } = state;
   await ok(staff, 200, 'POST', `/api/staff/project-cycles/${cycle}/phase`, { phase: 'shortlisting' });
+  // Once collection closed, a proposal's page tells when, instead of the support form.
+  const closed = await newPhonePage(browser);
+  await closed.goto(server.url + `/project-proposals/${state.proposal}`);
+  await closed.getByText(/征集已于 \d{4}-\d{2}-\d{2}.* 结束，不能再支持建议。/).waitFor();
+  assert.equal(await closed.getByRole('button', { name: '支持', exact: true }).count(), 0);
+  await lookAt(closed, 'project-proposal-closed');
   state.candidates = [];
   const drafts = [
     ['老旧小区加装电梯工程', state.proposal],
@@ -191,7 +211,8 @@ test('candidates show without a tally while the delegates vote, then the public 
   for (const [i, choices] of [[a, b], [a, c], [a, b]].entries()) {
     const call = await signedIn(state.delegates[i].login, PASSWORD);
     state.delegateCalls.push(call);
-    await ok(call, 201, 'POST', `/api/delegate/project-cycles/${cycle}/ballot`, { choices });
+    const receipt = await ok(call, 201, 'POST', `/api/delegate/project-cycles/${cycle}/ballot`, { choices });
+    if (i === 0) state.tracker = receipt.tracker;
   }
   await ok(staff, 200, 'POST', `/api/staff/project-cycles/${cycle}/phase`, { phase: 'closed' });
 
@@ -209,18 +230,31 @@ test('candidates show without a tally while the delegates vote, then the public 
   await adopted.first().waitFor();
   assert.equal(await adopted.count(), 2);
   await adopted.filter({ hasText: '老旧小区加装电梯工程' }).getByText('完成进度 0%').waitFor();
+  // A delegate checks their ballot tracker on the device against the published list.
+  await page.getByLabel('核对我的选票凭证').fill(state.tracker);
+  await page.getByRole('button', { name: '核对', exact: true }).click();
+  await page.getByText('找到了：您的选票已计入。').waitFor();
+  await page.getByLabel('核对我的选票凭证').fill(state.tracker.slice(0, -2) + 'zz');
+  await page.getByRole('button', { name: '核对', exact: true }).click();
+  await page.getByText('没有找到这张凭证。', { exact: false }).waitFor();
   await lookAt(page, 'project-cycle-closed');
+  // Staff give the cycle its title; the public page shows it instead of the generic heading.
+  await ok(staff, 200, 'PUT', `/api/staff/project-cycles/${cycle}/title`, { title: `${YEAR + 1}年 呼和浩特市民生实事项目` });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: `${YEAR + 1}年 呼和浩特市民生实事项目` }).waitFor();
   assert.deepEqual(page.jsErrors, []);
 });
 
 test('progress, an inspection, a citizen rating and the delegates evaluation show on the project page', async () => {
   const { staff, cycle } = state;
   const [a, b] = state.candidates;
+  const progressPhoto = await ok(staff.upload, 201, 'POST', '/api/staff/project-photos');
   await ok(staff, 201, 'POST', `/api/staff/projects/${a}/progress`, {
-    percent: 40, done: '完成招标，三栋楼电梯井道开工', delay_reason: '雨季停工两周，工期顺延',
+    percent: 40, done: '完成招标，三栋楼电梯井道开工', delay_reason: '雨季停工两周，工期顺延', photo_ids: [progressPhoto.id],
   });
+  const inspectionPhoto = await ok(state.delegateCalls[0].upload, 201, 'POST', '/api/delegate/project-photos');
   await ok(state.delegateCalls[0], 201, 'POST', `/api/delegate/projects/${a}/inspections`, {
-    notes: '现场查看电梯井道施工，安全措施到位，进度正常',
+    notes: '现场查看电梯井道施工，安全措施到位，进度正常', photo_ids: [inspectionPhoto.id],
   });
 
   const page = await newPhonePage(browser);
@@ -234,6 +268,10 @@ test('progress, an inspection, a citizen rating and the delegates evaluation sho
   await page.getByText('张丽').waitFor();
   await page.getByText('得票 3，应到代表 3 人').waitFor();
   await page.getByRole('link', { name: '老旧小区加装电梯' }).waitFor();
+  // The proposal's, the update's and the inspection's photos, each with its own words.
+  for (const alt of ['建议现场照片 1', '实施进度照片 1', '代表视察照片 1']) {
+    await page.getByRole('img', { name: alt }).waitFor();
+  }
   await page.getByText('年终评议尚未开始。').waitFor();
   await page.getByText('还没有群众评分。').waitFor();
   await lookAt(page, 'project-page');
@@ -269,6 +307,9 @@ test('progress, an inspection, a citizen rating and the delegates evaluation sho
   await en.goto(server.url + `/projects/${a}`);
   await en.getByText('Result: satisfied').waitFor();
   await en.getByText('Done 40%').waitFor();
+  for (const alt of ['Photo 1 of the proposed site', 'Progress photo 1', 'Inspection photo 1']) {
+    await en.getByRole('img', { name: alt }).waitFor();
+  }
   await lookAt(en, 'project-evaluated-en');
   await en.goto(server.url + `/project-cycles/${cycle}`);
   await en.getByText('3 of 3 delegates voted.').waitFor();

@@ -2,11 +2,13 @@
 // congress's delegates, merge a duplicate proposal, draft the candidate list, see the 差额
 // refusal in words, open the vote); three delegates vote on phones (two at 390 px, one at
 // 320 px), one of them twice; staff close the vote and the public result has exact counts; a
-// progress update and an inspection appear; the year-end evaluation shows its result.
+// progress update and an inspection, each with a photo, appear in the office and on the public
+// project page; the year-end evaluation shows its result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useServerAndBrowser, newPhonePage, signIn, verifyByApi, lookAt, axeViolations, scrollsSideways,
+  canvasJpeg,
 } from './harness.mjs';
 
 let server, browser;
@@ -69,9 +71,22 @@ test('staff make the list, three delegates vote on phones, the result is exact, 
   await staff.getByRole('heading', { level: 1, name: '2026年呼和浩特市人大民生实事项目' }).waitFor();
   const cycleId = staff.url().split('/').pop();
 
-  // The congress's delegates: all three ticked.
+  // The cycle's title, for its public pages.
+  await staff.getByLabel('本轮标题').fill('2026年 呼和浩特市民生实事项目');
+  await staff.getByRole('button', { name: '保存标题' }).click();
+  await staff.getByText('标题已保存，公开页面已更新。').waitFor();
+
+  // The congress's delegates: all three ticked, one found by name first.
   await staff.getByText(/呼和浩特市人大代表名单（0 人）/).click();
-  for (const name of ['演示代表', '李代表', '王代表']) {
+  await staff.getByLabel('按姓名查找代表').fill('李');
+  await staff.getByRole('checkbox', { name: '李代表' }).check();
+  assert.equal(await staff.getByRole('checkbox', { name: '王代表' }).count(), 0, 'the search hides other names');
+  await staff.getByLabel('按姓名查找代表').fill('赵');
+  await staff.getByText('没有姓名含有这些字的代表。').waitFor();
+  await staff.getByLabel('按姓名查找代表').fill('');
+  await staff.getByRole('checkbox', { name: '李代表' }).waitFor();
+  assert.equal(await staff.getByRole('checkbox', { name: '李代表' }).isChecked(), true, 'a hidden tick is kept');
+  for (const name of ['演示代表', '王代表']) {
     await staff.getByRole('checkbox', { name }).check();
   }
   await staff.getByRole('button', { name: '保存代表名单' }).click();
@@ -231,9 +246,13 @@ test('staff make the list, three delegates vote on phones, the result is exact, 
   await first.getByText('发布进展', { exact: true }).click();
   await first.getByLabel('完成比例（%）').fill('30');
   await first.getByLabel('做了什么').fill('完成施工招标，首批十部电梯开工。');
+  await first.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'work.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(staff) });
+  await first.getByRole('img', { name: '实施进度照片 1' }).waitFor();
   await first.getByRole('button', { name: '发布', exact: true }).click();
   await first.getByText('进展已发布。').waitFor();
   await first.getByText('已完成 30%').first().waitFor();
+  await first.locator('.timeline').getByRole('img', { name: '实施进度照片 1' }).waitFor();
+  const projectId = await first.getAttribute('data-project');
 
   // A delegate records an inspection of it.
   await one.goto(server.url + `/manage/projects/${cycleId}`);
@@ -242,9 +261,22 @@ test('staff make the list, three delegates vote on phones, the result is exact, 
   await inspected.getByText('完成施工招标，首批十部电梯开工。').waitFor();
   await inspected.getByText('记录视察').click();
   await inspected.getByLabel('视察记录').fill('现场查看了三个小区的施工，进度与报告一致。');
+  await inspected.getByLabel('照片（可选，最多 3 张）').setInputFiles({ name: 'visit.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(one, '#a73') });
+  await inspected.getByRole('img', { name: '代表视察照片 1' }).waitFor();
   await inspected.getByRole('button', { name: '保存视察记录' }).click();
   await inspected.getByText('视察记录已保存。').waitFor();
   await inspected.getByText('现场查看了三个小区的施工，进度与报告一致。').waitFor();
+  await inspected.locator('.timeline').getByRole('img', { name: '代表视察照片 1' }).waitFor();
+  // Both photos are on the project's public page.
+  const visitor = await newPhonePage(browser);
+  await visitor.goto(server.url + `/projects/${projectId}`);
+  for (const alt of ['实施进度照片 1', '代表视察照片 1']) {
+    const img = visitor.getByRole('img', { name: alt });
+    await img.waitFor();
+    assert.ok((await img.getAttribute('src')).startsWith('/api/project-photos/'), alt);
+  }
+  await lookAt(visitor, 'project-page-photos');
+  assert.deepEqual(visitor.jsErrors, []);
   await one.getByText('年终评议尚未开始。').waitFor();
   await lookAtBoth(one, 'projects-delegate-closed', 'Livelihood projects vote');
 
@@ -267,6 +299,9 @@ test('staff make the list, three delegates vote on phones, the result is exact, 
   await one.getByText('请为每个项目各选一项后再提交。').waitFor();
   await lookAtBoth(one, 'projects-evaluation', 'Livelihood projects vote');
   await evaluate(one, [[TITLES[0], '满意'], [TITLES[1], '基本满意']]);
+  // Staff see how many have evaluated, not what anyone chose.
+  await staff.getByRole('button', { name: '刷新评议人数' }).click();
+  await staff.getByText('已评议 1 人，共 3 人有评议资格。结束前不显示任何人的选择。').waitFor();
   await evaluate(two, [[TITLES[0], '满意'], [TITLES[1], '不满意']]);
   await evaluate(three, [[TITLES[0], '不满意'], [TITLES[1], '基本满意']]);
   await staff.getByRole('button', { name: '结束年终评议并公布结果' }).click();

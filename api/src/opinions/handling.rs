@@ -3,8 +3,9 @@
 //! walk-in entry and the audit log.
 
 use crate::opinions::board::{OpinionRating, OpinionReply, ReplyClass};
-use crate::opinions::{Category, MaskedContact, OpinionLocation, OpinionPhoto, OpinionStatus};
+use crate::opinions::{Category, MaskedContact, OpinionLocation, OpinionStatus};
 use crate::platform::fields::ListField;
+use crate::platform::photos::Photo;
 use crate::platform::text::{check_text, Lines};
 use crate::FormField;
 use crate::{ApiError, District};
@@ -265,7 +266,7 @@ pub struct StaffOpinionView {
     /// Every entry, oldest first, internal notes included.
     pub timeline: Vec<StaffOpinionEvent>,
     /// The cleaned photos.
-    pub photos: Vec<OpinionPhoto>,
+    pub photos: Vec<Photo>,
 }
 
 /// Body of `accept`, `acknowledge`, `publish` and `close`: an optional note for the citizen.

@@ -13,6 +13,7 @@ pub mod units;
 pub mod workdays;
 
 use crate::accounts::MobileNumber;
+use crate::platform::photos::{check_photo_ids, Photo};
 use crate::platform::text::{check_text, Lines};
 use crate::ApiError;
 use crate::FormField;
@@ -28,12 +29,6 @@ pub const MIN_BODY_CHARS: usize = 10;
 pub const MAX_BODY_CHARS: usize = 2000;
 /// Longest contact name, in characters.
 pub const MAX_CONTACT_NAME_CHARS: usize = 30;
-/// Most photos one opinion may carry.
-pub const MAX_PHOTOS: usize = 3;
-/// Largest photo upload, in bytes (8 MiB).
-pub const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
-/// Longest side of a thumbnail, in pixels.
-pub const THUMBNAIL_MAX_SIDE: u32 = 320;
 /// The prefix of tracking numbers (意见, yìjiàn).
 pub const TRACKING_PREFIX: &str = "YJ";
 
@@ -269,31 +264,6 @@ pub struct OpinionReceipt {
     pub status: OpinionStatus,
 }
 
-/// A stored photo: answer of `POST /api/opinion-photos`, and an item of `OpinionView.photos`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct OpinionPhoto {
-    pub id: String,
-    pub width: u32,
-    pub height: u32,
-    /// The cleaned photo (no metadata), `/api/opinion-photos/{id}`.
-    pub url: String,
-    /// At most 320 px on its longer side, JPEG.
-    pub thumbnail_url: String,
-}
-
-impl OpinionPhoto {
-    /// The photo's URL.
-    pub fn url_of(id: &str) -> String {
-        format!("/api/opinion-photos/{id}")
-    }
-
-    /// The thumbnail's URL.
-    pub fn thumbnail_url_of(id: &str) -> String {
-        format!("/api/opinion-photos/{id}/thumbnail")
-    }
-}
-
 /// One step of an opinion's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -340,7 +310,7 @@ pub struct OpinionView {
     pub status: OpinionStatus,
     /// Every step so far, oldest first; it starts with `submitted`.
     pub timeline: Vec<OpinionEvent>,
-    pub photos: Vec<OpinionPhoto>,
+    pub photos: Vec<Photo>,
     /// The reply is due by the end of this Hohhot day (`YYYY-MM-DD`), once assigned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<String>,
@@ -436,21 +406,7 @@ impl NewOpinion {
                 Some(phone)
             }
         };
-        if self.photo_ids.len() > MAX_PHOTOS {
-            return Err(ApiError::bad_parameter(
-                OpinionField::PhotoIds,
-                format!("at most {MAX_PHOTOS} photos"),
-            ));
-        }
-        let mut ids = self.photo_ids.clone();
-        ids.sort();
-        ids.dedup();
-        if ids.len() != self.photo_ids.len() {
-            return Err(ApiError::bad_parameter(
-                OpinionField::PhotoIds,
-                "a photo is listed twice",
-            ));
-        }
+        check_photo_ids(OpinionField::PhotoIds, &self.photo_ids)?;
         if !self.consent {
             return Err(ApiError::bad_parameter(
                 OpinionField::Consent,

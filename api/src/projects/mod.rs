@@ -11,6 +11,7 @@ pub mod progress;
 pub mod satisfaction;
 
 use crate::meetings::activity::parse_date;
+use crate::platform::photos::{check_photo_ids, Photo};
 use crate::platform::text::{check_text, Lines};
 use crate::{ApiError, District, FormField};
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,10 @@ crate::form_fields! {
         Evaluations = "evaluations",
         /// A citizen's advisory rating.
         Rating = "rating",
+        /// The photos a proposal, progress update or inspection carries.
+        PhotoIds = "photo_ids",
+        /// One photo being uploaded.
+        Photo = "photo",
     }
 }
 
@@ -189,6 +194,27 @@ pub struct Cycle {
     pub to_adopt: u32,
     /// The delegates who may vote, counted when the vote opened (0 before).
     pub eligible: u32,
+    /// The title staff gave it, e.g. `2027年 呼和浩特市民生实事项目`; none until given.
+    pub title: Option<String>,
+    /// When the collection window closed (the cycle moved to shortlisting); none before.
+    pub collection_closed_at_ms: Option<i64>,
+}
+
+/// Body of `PUT /api/staff/project-cycles/{id}/title`: the title shown on the cycle's public
+/// pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CycleTitle {
+    /// 4 to 60 characters, one line.
+    #[cfg_attr(feature = "openapi", schema(min_length = 4, max_length = 60))]
+    pub title: String,
+}
+
+impl CycleTitle {
+    /// Refuses a title out of its length or with characters a title may not hold.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        check_length(ProjectField::Title, &self.title, TITLE_CHARS, Lines::One)
+    }
 }
 
 /// Body of `POST /api/staff/project-cycles/{id}/phase`.
@@ -300,8 +326,8 @@ pub const DESCRIPTION_CHARS: (usize, usize) = (10, 1000);
 /// Who benefits, a target, a reason, in characters.
 pub const SHORT_TEXT_CHARS: (usize, usize) = (2, 300);
 
-/// Body of `POST /api/project-cycles/{id}/proposals`: a citizen's proposed project. (A photo is
-/// not taken yet.)
+/// Body of `POST /api/project-cycles/{id}/proposals`: a citizen's proposed project, with up to
+/// 3 photos.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewProposal {
@@ -316,6 +342,11 @@ pub struct NewProposal {
     pub beneficiaries: String,
     pub district: District,
     pub category: ProposalCategory,
+    /// Ids of photos this caller uploaded (`POST /api/project-photos`), not yet attached; at
+    /// most 3, each once.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 3))]
+    pub photo_ids: Vec<String>,
 }
 
 impl NewProposal {
@@ -333,7 +364,8 @@ impl NewProposal {
             &self.beneficiaries,
             SHORT_TEXT_CHARS,
             Lines::One,
-        )
+        )?;
+        check_photo_ids(ProjectField::PhotoIds, &self.photo_ids)
     }
 }
 
@@ -390,6 +422,8 @@ pub struct Proposal {
     /// Phones that supported it.
     pub supporters: u32,
     pub created_at_ms: i64,
+    /// The proposer's photos, cleaned.
+    pub photos: Vec<Photo>,
 }
 
 /// Answer to a support.

@@ -6,6 +6,7 @@
 use super::satisfaction::Satisfaction;
 use super::{check_length, Candidate, ProjectField, Proposal, SHORT_TEXT_CHARS};
 use crate::meetings::activity::{parse_date, shanghai_ms};
+use crate::platform::photos::{check_photo_ids, Photo};
 use crate::platform::text::Lines;
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ pub const UPDATE_DUE_DAYS: i64 = 31;
 /// What a progress update reports done, and an inspection's notes, in characters.
 pub const REPORT_CHARS: (usize, usize) = (2, 1000);
 
-/// Body of `POST /api/staff/projects/{id}/progress`. (Photos are not taken yet.)
+/// Body of `POST /api/staff/projects/{id}/progress`. With up to 3 photos.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewProgress {
@@ -33,11 +34,16 @@ pub struct NewProgress {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 300))]
     pub lower_reason: Option<String>,
+    /// Ids of photos this caller uploaded (`POST /api/staff/project-photos`), not yet attached; at
+    /// most 3, each once.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 3))]
+    pub photo_ids: Vec<String>,
 }
 
 impl NewProgress {
-    /// Refuses a percent over 100, a text out of its length, and a percent below `last`
-    /// (the last update's) without a reason.
+    /// Refuses a percent over 100, a text out of its length, a percent below `last`
+    /// (the last update's) without a reason, and more than 3 photos or one twice.
     pub fn validate(&self, last: Option<u32>) -> Result<(), ApiError> {
         if self.percent > 100 {
             return Err(ApiError::bad_parameter(
@@ -68,7 +74,7 @@ impl NewProgress {
                 "a percent lower than the last update's needs lower_reason",
             ));
         }
-        Ok(())
+        check_photo_ids(ProjectField::PhotoIds, &self.photo_ids)
     }
 }
 
@@ -81,21 +87,29 @@ pub struct ProgressUpdate {
     pub delay_reason: Option<String>,
     pub lower_reason: Option<String>,
     pub at_ms: i64,
+    /// Photos of the work, cleaned.
+    pub photos: Vec<Photo>,
 }
 
-/// Body of `POST /api/delegate/projects/{id}/inspections`. (Photos are not taken yet.)
+/// Body of `POST /api/delegate/projects/{id}/inspections`. With up to 3 photos.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewInspection {
     /// What the delegate saw: 2 to 1000 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 1000))]
     pub notes: String,
+    /// Ids of photos this caller uploaded (`POST /api/delegate/project-photos`), not yet
+    /// attached; at most 3, each once.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 3))]
+    pub photo_ids: Vec<String>,
 }
 
 impl NewInspection {
-    /// Refuses notes out of their length.
+    /// Refuses notes out of their length, and more than 3 photos or one twice.
     pub fn validate(&self) -> Result<(), ApiError> {
-        check_length(ProjectField::Notes, &self.notes, REPORT_CHARS, Lines::Many)
+        check_length(ProjectField::Notes, &self.notes, REPORT_CHARS, Lines::Many)?;
+        check_photo_ids(ProjectField::PhotoIds, &self.photo_ids)
     }
 }
 
@@ -106,6 +120,8 @@ pub struct Inspection {
     pub delegate_name: String,
     pub notes: String,
     pub at_ms: i64,
+    /// The delegate's photos, cleaned.
+    pub photos: Vec<Photo>,
 }
 
 /// Where a cycle's year-end evaluation stands.
@@ -212,6 +228,20 @@ pub struct EvaluationTrackers {
     pub cycle_id: String,
     /// SHA-256 (hex) of every evaluation ballot's tracker, sorted.
     pub trackers: Vec<String>,
+}
+
+/// Answer of `GET /api/staff/project-cycles/{id}/evaluation`: how far the evaluation has
+/// come, never what anyone chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluationProgress {
+    pub cycle_id: String,
+    /// `None` until the window is opened.
+    pub state: Option<EvaluationState>,
+    /// The delegates who may evaluate, fixed when the window opened (0 before).
+    pub eligible: u32,
+    /// How many of them have evaluated.
+    pub evaluated: u32,
 }
 
 /// What a delegate sees before evaluating.
@@ -356,11 +386,21 @@ mod tests {
             done: "完成施工招标".into(),
             delay_reason: None,
             lower_reason: None,
+            photo_ids: Vec::new(),
         };
         assert!(update.validate(Some(30)).is_ok());
         assert!(update.validate(Some(40)).is_err());
         update.lower_reason = Some("返工".into());
         assert!(update.validate(Some(40)).is_ok());
+        update.photo_ids = vec!["a".into(), "b".into(), "c".into(), "d".into()];
+        assert_eq!(
+            update
+                .validate(Some(40))
+                .unwrap_err()
+                .field::<ProjectField>(),
+            Some(ProjectField::PhotoIds)
+        );
+        update.photo_ids.pop();
         update.percent = 101;
         assert!(update.validate(None).is_err());
     }

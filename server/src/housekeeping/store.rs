@@ -5,6 +5,7 @@
 //! same moment (an unattached photo being taken by a submission) are handled last, and whichever
 //! of the two locks the row first wins: the other sees the row gone or taken.
 
+use crate::photos::store::UNATTACHED;
 use crate::platform::audit::{audit_write, Audit};
 use crate::platform::db::Db;
 use crate::platform::rate_limits::HourlyCounter;
@@ -122,7 +123,7 @@ impl Db {
         .rows_affected();
         let unattached_photos = execute(
             &mut tx,
-            "DELETE FROM photos WHERE opinion_id IS NULL AND created_at_ms < $1",
+            &format!("DELETE FROM photos WHERE {UNATTACHED} AND created_at_ms < $1"),
             cutoffs.photos_before_ms,
         )
         .await?;

@@ -3,7 +3,6 @@
 //! calendar.
 
 pub mod chain;
-pub mod images;
 pub mod lookups;
 pub mod messages;
 pub mod near_duplicates;

@@ -265,6 +265,8 @@ pub(crate) fn examples(f: &Fixtures) -> Vec<Example> {
             S::NOT_FOUND,
         )
         .body(json!({ "to_adopt": 2 })),
+        example(M::PUT, "/api/staff/project-cycles/{id}/title", S::NOT_FOUND)
+            .body(json!({ "title": "2027年 呼和浩特市民生实事项目" })),
         example(M::POST, "/api/project-cycles/{id}/proposals", S::NOT_FOUND).body(json!({
             "title": "老旧小区加装电梯", "what_and_where": "新城区老旧小区加装电梯若干部",
             "beneficiaries": "小区老人", "district": "xincheng", "category": "elderly_care",

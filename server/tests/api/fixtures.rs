@@ -105,6 +105,7 @@ impl Fixtures {
             // to a 404; `projects.rs` walks the real ones.
             "project-cycles" => "pc-none".to_owned(),
             "project-proposals" => "XM2026-0001".to_owned(),
+            "project-photos" => "no-such-photo".to_owned(),
             "project-candidates" | "projects" => "pk-none".to_owned(),
             "congresses" => "city".to_owned(),
             other => panic!(

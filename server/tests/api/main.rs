@@ -40,6 +40,8 @@ mod opinion_photos;
 mod opinions;
 mod phone_reveals;
 mod project_figures;
+mod project_photos;
+mod project_staff_views;
 mod projects;
 mod qr;
 mod reception;

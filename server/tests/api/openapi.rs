@@ -284,7 +284,7 @@ async fn listed_edited_and_moved_answers_and_notifications_match_their_schemas(a
 async fn real_opinion_answers_match_their_schemas(app: TestApp) {
     let doc = openapi(&app).await;
     let photo = crate::opinion_photos::uploaded(&app).await;
-    check_against_schema(&doc, "OpinionPhoto", photo.as_object().expect("an object"));
+    check_against_schema(&doc, "Photo", photo.as_object().expect("an object"));
     let id = photo["id"].as_str().expect("an id");
     let body = crate::opinions::opinion_body(Some(PHONE), &[id]);
     let receipt = crate::opinions::submitted(&app, "schema", &body).await;
@@ -317,7 +317,7 @@ async fn real_opinion_answers_match_their_schemas(app: TestApp) {
         assert_eq!(enums, 1, "status is an enum in OpinionEvent");
     }
     for photo in view["photos"].as_array().expect("photos") {
-        check_against_schema(&doc, "OpinionPhoto", photo.as_object().expect("an object"));
+        check_against_schema(&doc, "Photo", photo.as_object().expect("an object"));
     }
     let conflict =
         crate::opinions::submit(&app, "schema", &crate::opinions::opinion_body(None, &[])).await;

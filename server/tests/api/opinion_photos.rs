@@ -4,7 +4,7 @@
 
 use crate::bookings::bad_field;
 use crate::helpers::{api_error, json_body, on_both_databases, TestApp};
-use deputy_homes_api::opinions::MAX_PHOTO_BYTES;
+use deputy_homes_api::platform::photos::MAX_PHOTO_BYTES;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::webp::WebPEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, Rgb, RgbImage};
@@ -90,13 +90,18 @@ fn encoded(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-/// `POST /api/opinion-photos` with one file in the form field `photo`.
-pub(crate) async fn upload(app: &TestApp, bytes: Vec<u8>, file_name: &str, mime: &str) -> Response {
+/// A form with one file in the field `photo`.
+pub(crate) fn photo_form(bytes: Vec<u8>, file_name: &str, mime: &str) -> Form {
     let part = Part::bytes(bytes)
         .file_name(file_name.to_owned())
         .mime_str(mime)
         .expect("a valid type");
-    let form = Form::new().part("photo", part);
+    Form::new().part("photo", part)
+}
+
+/// `POST /api/opinion-photos` with one file in the form field `photo`.
+pub(crate) async fn upload(app: &TestApp, bytes: Vec<u8>, file_name: &str, mime: &str) -> Response {
+    let form = photo_form(bytes, file_name, mime);
     app.send(
         app.request(reqwest::Method::POST, "/api/opinion-photos")
             .multipart(form),
@@ -115,7 +120,7 @@ pub(crate) async fn uploaded(app: &TestApp) -> Value {
 
 /// GETs a path; checks it is a 200 image of this type that only the viewer's browser caches,
 /// for a day (photos are personal data, erased with their opinion); returns the bytes.
-async fn image_at(app: &TestApp, path: &str, content_type: &str) -> Vec<u8> {
+pub(crate) async fn image_at(app: &TestApp, path: &str, content_type: &str) -> Vec<u8> {
     let response = app.send(app.get(path)).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     let header = |name| {
@@ -160,7 +165,7 @@ fn segment_markers(jpeg: &[u8]) -> Vec<u8> {
     markers
 }
 
-fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
     let mut decoder = image::codecs::jpeg::JpegDecoder::new(Cursor::new(jpeg)).expect("a JPEG");
     decoder.exif_metadata().expect("the metadata is readable")
 }

@@ -31,7 +31,7 @@ on_both_databases!(
     evaluation_trackers_are_published_after_the_close,
 );
 
-const PROPOSER: &str = "13900139000";
+pub(crate) const PROPOSER: &str = "13900139000";
 
 /// Sends a state change as a browser, with its anti-forgery token.
 async fn send(app: &TestApp, who: &Browser, method: Method, path: &str, body: Value) -> Response {
@@ -43,7 +43,7 @@ pub(crate) async fn post(app: &TestApp, who: &Browser, path: &str, body: Value) 
     send(app, who, Method::POST, path, body).await
 }
 
-fn proposal_body(title: &str) -> Value {
+pub(crate) fn proposal_body(title: &str) -> Value {
     json!({
         "title": title,
         "what_and_where": "在赛罕区大学东街加装无障碍坡道和扶手",
@@ -66,7 +66,7 @@ fn candidate_body<S: serde::Serialize>(title: &str, proposals: &[S]) -> Value {
 }
 
 /// A new cycle of the congress in 2026, by staff.
-async fn cycle(app: &TestApp, staff: &Browser, congress: &str) -> String {
+pub(crate) async fn cycle(app: &TestApp, staff: &Browser, congress: &str) -> String {
     let body = json!({ "congress": congress, "year": 2026 });
     let made = json_body(
         post(app, staff, "/api/staff/project-cycles", body).await,
@@ -77,12 +77,12 @@ async fn cycle(app: &TestApp, staff: &Browser, congress: &str) -> String {
     made["id"].as_str().expect("an id").to_owned()
 }
 
-async fn phase(app: &TestApp, staff: &Browser, cycle: &str, next: &str) -> Response {
+pub(crate) async fn phase(app: &TestApp, staff: &Browser, cycle: &str, next: &str) -> Response {
     let path = format!("/api/staff/project-cycles/{cycle}/phase");
     post(app, staff, &path, json!({ "phase": next })).await
 }
 
-async fn phase_ok(app: &TestApp, staff: &Browser, cycle: &str, next: &str) -> Value {
+pub(crate) async fn phase_ok(app: &TestApp, staff: &Browser, cycle: &str, next: &str) -> Value {
     let body = json_body(phase(app, staff, cycle, next).await, StatusCode::OK).await;
     assert_eq!(body["phase"], next, "{body}");
     body
@@ -121,7 +121,12 @@ async fn to_adopt(app: &TestApp, staff: &Browser, cycle: &str, count: u32) -> Re
     send(app, staff, Method::PUT, &path, json!({ "to_adopt": count })).await
 }
 
-async fn set_members(app: &TestApp, staff: &Browser, congress: &str, delegates: &[Browser]) {
+pub(crate) async fn set_members(
+    app: &TestApp,
+    staff: &Browser,
+    congress: &str,
+    delegates: &[Browser],
+) {
     let ids: Vec<&str> = delegates
         .iter()
         .map(|d| d.account["id"].as_str().expect("an id"))
@@ -462,7 +467,21 @@ async fn proposals_need_a_verified_phone_and_an_open_collection_window(app: Test
     .await;
     assert_eq!(bad["field"], "title");
     let number = proposed(&app, &citizen, &id, "加装电梯").await;
-    phase_ok(&app, &staff, &id, "shortlisting").await;
+    let cycle_now = json_body(
+        app.send(app.get(&format!("/api/project-cycles/{id}")))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(cycle_now["cycle"]["collection_closed_at_ms"], Value::Null);
+    let before = app.clock.now_ms();
+    let shortlisting = phase_ok(&app, &staff, &id, "shortlisting").await;
+    // The cycle says when collection closed, so a closed proposal's page can.
+    let closed_at = shortlisting["collection_closed_at_ms"].as_i64();
+    assert!(
+        closed_at.is_some_and(|at| (before..=app.clock.now_ms()).contains(&at)),
+        "{shortlisting}"
+    );
     api_error(
         propose(&app, &citizen, &id, "社区食堂").await,
         StatusCode::CONFLICT,
@@ -1178,7 +1197,7 @@ pub(crate) fn days_ahead(app: &TestApp, days: i64) -> String {
     deputy_homes_api::meetings::activity::format_date(app.clock.now_ms() / 86_400_000 + days)
 }
 
-async fn project_page(app: &TestApp, project: &str) -> Value {
+pub(crate) async fn project_page(app: &TestApp, project: &str) -> Value {
     json_body(
         app.send(app.get(&format!("/api/projects/{project}"))).await,
         StatusCode::OK,

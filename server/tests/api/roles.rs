@@ -60,6 +60,9 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/api/projects/{id}"),
     ("GET", "/api/project-cycles/{id}/evaluation-trackers"),
     ("GET", "/api/project-proposals/{tracking_number}"),
+    // A project's photos are on its public pages, served by their unguessable ids.
+    ("GET", "/api/project-photos/{id}"),
+    ("GET", "/api/project-photos/{id}/thumbnail"),
     // The term's figures of livelihood projects are counts, no personal data.
     ("GET", "/api/project-figures"),
     // Signing in is how an account starts.

@@ -5,14 +5,16 @@
 
 use crate::citizens::client;
 use crate::citizens::session::{use_citizen, CitizenState};
-use crate::i18n::{refusals, tr, tr_with, use_i18n, I18n, Text};
+use crate::i18n::{refusals, tr, tr_with, use_i18n, Catalog, I18n, Text};
 use crate::kit::dom::focus;
 use crate::kit::elders::Elders;
+use crate::kit::http::ClientError;
 use crate::kit::submission::{Refusal, Submission};
 use crate::kit::text_field::TextField;
 use deputy_homes_api::accounts::MobileNumber;
 use deputy_homes_api::citizens::{VerifyCode, CODE_DIGITS};
 use leptos::prelude::*;
+use std::future::Future;
 use std::time::Duration;
 
 /// The state of one form's verification: the phone as typed, the code as typed, and what the
@@ -109,6 +111,30 @@ impl Verification {
                 go();
             }
             Err(e) => self.refuse(refusals::verification(&e, self.i18n.t())),
+        });
+    }
+
+    /// Sends a form's request once the phone is verified: `request` gets the session's
+    /// anti-forgery token and `done` the answer. A session the server has ended asks for a new
+    /// code; any other refusal is worded by `words` and shown on the form's `submission`.
+    pub fn send<T, F>(
+        self,
+        submission: Submission,
+        request: impl FnOnce(String) -> F + 'static,
+        done: impl FnOnce(T) + 'static,
+        words: fn(&ClientError, &Catalog) -> Refusal,
+    ) where
+        T: 'static,
+        F: Future<Output = Result<T, ClientError>> + 'static,
+    {
+        submission.clear();
+        self.then(move || {
+            let sent = request(self.csrf_token());
+            submission.send(sent, move |answer| match answer {
+                Ok(value) => done(value),
+                Err(e) if refusals::verification_ended(&e) => self.ended(),
+                Err(e) => submission.refuse(words(&e, self.i18n.t())),
+            });
         });
     }
 
@@ -285,5 +311,25 @@ pub fn VerifyPhoneForm(
                 {tr(|c| c.verify_button)}
             </button>
         </form>
+    }
+}
+
+/// The submit button of a form with a phone to verify: busy, and saying so, while the form or
+/// the code's verification is under way.
+#[component]
+pub fn VerifiedSubmit(
+    /// The form's phone verification.
+    verification: Verification,
+    /// The form's own sending.
+    submission: Submission,
+    /// The button's words when idle.
+    label: Text,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let busy = move || submission.busy() || verification.submission.busy();
+    view! {
+        <button type="submit" class="button button--primary button--wide" disabled=busy>
+            {move || if busy() { i18n.t().submitting } else { label(i18n.t()) }}
+        </button>
     }
 }

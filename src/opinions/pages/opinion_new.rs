@@ -11,6 +11,7 @@ use crate::kit::choice_fields::{CheckField, SelectField};
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::geolocation::{request_position, Located};
 use crate::kit::page_title::use_page_title;
+use crate::kit::photos::PhotoPicker;
 use crate::kit::submission::new_key;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
@@ -18,13 +19,13 @@ use crate::opinions::client;
 use crate::opinions::saved_opinions::{self, SavedOpinion};
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::{
-    Category, NewOpinion, OpinionContact, OpinionLocation, OpinionPhoto, OpinionReceipt,
-    MAX_BODY_CHARS, MAX_CONTACT_NAME_CHARS, MAX_PHOTOS, MAX_PHOTO_BYTES, MAX_TITLE_CHARS,
+    Category, NewOpinion, OpinionContact, OpinionLocation, OpinionReceipt, MAX_BODY_CHARS,
+    MAX_CONTACT_NAME_CHARS, MAX_TITLE_CHARS,
 };
 use deputy_homes_api::platform::apps::Page;
+use deputy_homes_api::platform::photos::Photo;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 /// The page; `?home=ID` pre-fills the home.
@@ -75,7 +76,7 @@ fn OpinionForm(
     let category = RwSignal::new(Category::UrbanConstruction.code().to_owned());
     let home_id = RwSignal::new(home);
     let (title, body) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let photos = RwSignal::new(Vec::<OpinionPhoto>::new());
+    let photos = RwSignal::new(Vec::<Photo>::new());
     let uploading = RwSignal::new(false);
     let located = RwSignal::new(Located::Idle);
     let use_location = RwSignal::new(false);
@@ -91,36 +92,6 @@ fn OpinionForm(
         |c| c.walk_in_consent
     } else {
         |c| c.opinion_consent
-    };
-
-    let on_files = move |input: web_sys::HtmlInputElement| {
-        let Some(files) = input.files() else { return };
-        let mut chosen = Vec::new();
-        for i in 0..files.length() {
-            chosen.extend(files.get(i));
-        }
-        input.set_value("");
-        let room = MAX_PHOTOS.saturating_sub(photos.with_untracked(Vec::len));
-        if chosen.len() > room {
-            submission.refuse((Some("photo"), i18n.t().error_photo_count));
-            chosen.truncate(room);
-        } else {
-            submission.clear();
-        }
-        for file in chosen {
-            if file.size() > MAX_PHOTO_BYTES as f64 {
-                submission.refuse((Some("photo"), i18n.t().error_photo_size));
-                continue;
-            }
-            uploading.set(true);
-            spawn_local(async move {
-                match client::opinion_photo_upload(file).await {
-                    Ok(photo) => photos.update(|p| p.push(photo)),
-                    Err(e) => submission.refuse(refusals::opinion(&e, i18n.t())),
-                }
-                uploading.set(false);
-            });
-        }
     };
 
     let submit = move |ev: SubmitEvent| {
@@ -250,59 +221,15 @@ fn OpinionForm(
                 count=true
                 rows=6
             />
-            <div class="field">
-                <label for="opinion-photo">{tr(|c| c.opinion_photos)}</label>
-                <input
-                    id="opinion-photo"
-                    type="file"
-                    accept="image/jpeg,image/png,image/webp"
-                    multiple=true
-                    aria-describedby="opinion-photo-hint opinion-photo-error"
-                    disabled=move || { photos.with(Vec::len) >= MAX_PHOTOS }
-                    on:change:target=move |ev| on_files(ev.target())
-                />
-                <p class="hint" id="opinion-photo-hint">
-                    {tr(|c| c.opinion_photos_hint)}
-                </p>
-                <p class="field-error" id="opinion-photo-error" role="alert">
-                    {field_error("photo")}
-                </p>
-                <Show when=move || uploading.get()>
-                    <p class="loading" role="status">
-                        {tr(|c| c.photo_uploading)}
-                    </p>
-                </Show>
-                <ul class="photos">
-                    {move || {
-                        photos
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, p)| {
-                                let id = p.id.clone();
-                                view! {
-                                    <li class="photo">
-                                        <img
-                                            src=p.thumbnail_url.clone()
-                                            alt=tr_with(|c, n| (c.photo_alt)(n), i + 1)
-                                        />
-                                        <button
-                                            type="button"
-                                            class="button"
-                                            aria-label=tr_with(|c, n| (c.photo_remove)(n), i + 1)
-                                            on:click=move |_| {
-                                                photos.update(|list| list.retain(|x| x.id != id))
-                                            }
-                                        >
-                                            "✕"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
+            <PhotoPicker
+                id="opinion-photo"
+                photos=photos
+                uploading=uploading
+                submission=submission
+                upload=client::opinion_photo_upload
+                refusal=refusals::opinion
+                alt=|c, n| (c.photo_alt)(n)
+            />
             <fieldset class="field checks">
                 <legend>{tr(|c| c.opinion_location)}</legend>
                 {move || match (use_location.get(), located.get()) {

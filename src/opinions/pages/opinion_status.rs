@@ -9,6 +9,7 @@ use crate::kit::clock::local_time;
 use crate::kit::elders::ReadAloud;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::photos::PhotoGallery;
 use crate::opinions::client;
 use crate::opinions::components::my_opinions::MyOpinions;
 use crate::opinions::components::opinion_reply::{Proof, ReplyAndRating};
@@ -217,30 +218,7 @@ pub fn OpinionDetails(
             </p>
             <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), submitted)}</p>
             <p class="opinion__body">{view.body.clone()}</p>
-            {(!view.photos.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="photos">
-                            {view
-                                .photos
-                                .iter()
-                                .enumerate()
-                                .map(|(i, p)| {
-                                    view! {
-                                        <li class="photo">
-                                            <a href=p.url.clone()>
-                                                <img
-                                                    src=p.thumbnail_url.clone()
-                                                    alt=tr_with(|c, n| (c.photo_alt)(n), i + 1)
-                                                />
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
+            <PhotoGallery photos=view.photos.clone() alt=|c, n| (c.photo_alt)(n) />
             <p class="hint">
                 {match (view.contact.clone(), view.personal_data_erased_at_ms) {
                     (Some(c), _) => {

@@ -7,6 +7,7 @@ use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
+use crate::kit::photos::PhotoGallery;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::opinions::client;
 use crate::opinions::components::opinion_steps::{OpinionSteps, StepTarget};
@@ -117,30 +118,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     }
                 })}
             <p class="opinion__body">{view.body.clone()}</p>
-            {(!view.photos.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="photos">
-                            {view
-                                .photos
-                                .iter()
-                                .enumerate()
-                                .map(|(i, p)| {
-                                    view! {
-                                        <li class="photo">
-                                            <a href=p.url.clone()>
-                                                <img
-                                                    src=p.thumbnail_url.clone()
-                                                    alt=tr_with(|c, n| (c.photo_alt)(n), i + 1)
-                                                />
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
+            <PhotoGallery photos=view.photos.clone() alt=|c, n| (c.photo_alt)(n) />
             {match (view.contact.clone(), view.personal_data_erased_at_ms) {
                 (Some(c), _) => {
                     view! { <Contact name=c.name masked=c.phone_masked target /> }.into_any()

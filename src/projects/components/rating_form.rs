@@ -1,7 +1,7 @@
 //! The citizens' advisory rating of an adopted project, 1 to 5, once per verified phone, shown
 //! apart from the delegates' evaluation.
 
-use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
+use crate::citizens::components::verify_phone::{Verification, VerifiedSubmit, VerifyPhone};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::submission::{FormStatus, Submission};
 use crate::projects::client;
@@ -63,18 +63,15 @@ pub fn RatingForm(
             submission.refuse((Some("rating"), i18n.t().projects_rating_needed));
             return;
         };
-        submission.clear();
-        verification.then(move || {
-            let request = client::rate(id.get_value(), rating, verification.csrf_token());
-            submission.send(request, move |answer| match answer {
-                Ok(v) => {
-                    view_now.set(v);
-                    submission.succeed();
-                }
-                Err(e) if refusals::verification_ended(&e) => verification.ended(),
-                Err(e) => submission.refuse(refusals::rating(&e, i18n.t())),
-            });
-        });
+        verification.send(
+            submission,
+            move |csrf| client::rate(id.get_value(), rating, csrf),
+            move |v| {
+                view_now.set(v);
+                submission.succeed();
+            },
+            refusals::rating,
+        );
     };
     view! {
         <form class="form" on:submit=submit novalidate>
@@ -104,19 +101,7 @@ pub fn RatingForm(
             </fieldset>
             <VerifyPhone verification label=|c| c.book_phone error=Signal::derive(|| None) />
             <FormStatus submission ok=|c| c.projects_rated />
-            <button
-                type="submit"
-                class="button button--primary button--wide"
-                disabled=move || submission.busy() || verification.submission.busy()
-            >
-                {move || {
-                    if submission.busy() || verification.submission.busy() {
-                        i18n.t().submitting
-                    } else {
-                        i18n.t().projects_rate_button
-                    }
-                }}
-            </button>
+            <VerifiedSubmit verification submission label=|c| c.projects_rate_button />
         </form>
     }
 }

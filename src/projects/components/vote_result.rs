@@ -1,9 +1,11 @@
 //! A closed vote's public result: turnout, the quorum, each candidate's votes and what the
-//! adoption rule decided for it (adopted, tied at the cut-off, out of places, no majority).
+//! adoption rule decided for it (adopted, tied at the cut-off, out of places, no majority), the
+//! counted ballots' tracker digests and a delegate's check of their own tracker.
 
 use crate::i18n::{tr, tr_with};
 use crate::kit::loader::Loader;
 use crate::projects::client;
+use crate::projects::components::tracker_check::TrackerCheck;
 use deputy_homes_api::projects::adoption::CandidateOutcome;
 use deputy_homes_api::projects::VoteResults;
 use leptos::prelude::*;
@@ -80,6 +82,7 @@ fn ResultView(results: VoteResults) -> impl IntoView {
                 <ul class="trackers">
                     {results
                         .trackers
+                        .clone()
                         .into_iter()
                         .map(|h| {
                             view! {
@@ -91,6 +94,7 @@ fn ResultView(results: VoteResults) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </details>
+            <TrackerCheck published=results.trackers />
         </section>
     }
 }

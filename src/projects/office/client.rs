@@ -4,13 +4,14 @@
 
 use crate::kit::http::{ApiRequest, ClientError};
 use deputy_homes_api::homes::maplinks::encode_component;
+use deputy_homes_api::platform::photos::Photo;
 use deputy_homes_api::projects::progress::{
-    EvaluationCast, EvaluationChange, EvaluationPaper, EvaluationWindow, NewEvaluation,
-    NewInspection, NewProgress, ProjectView,
+    EvaluationCast, EvaluationChange, EvaluationPaper, EvaluationProgress, EvaluationWindow,
+    NewEvaluation, NewInspection, NewProgress, ProjectView,
 };
 use deputy_homes_api::projects::{
-    BallotPaper, BallotReceipt, Candidate, CongressMembers, Cycle, CycleView, Decline, Merge,
-    NewBallot, NewCandidate, NewCycle, PhaseChange, Proposal, ToAdopt, VoteResults,
+    BallotPaper, BallotReceipt, Candidate, CongressMembers, Cycle, CycleTitle, CycleView, Decline,
+    Merge, NewBallot, NewCandidate, NewCycle, PhaseChange, Proposal, ToAdopt, VoteResults,
 };
 
 fn cycle_path(id: &str, tail: &str) -> String {
@@ -60,6 +61,14 @@ pub async fn phase_set(id: String, body: PhaseChange, csrf: String) -> Result<Cy
 /// `PUT /api/staff/project-cycles/{id}/to-adopt`: how many projects the vote adopts.
 pub async fn to_adopt_set(id: String, body: ToAdopt, csrf: String) -> Result<Cycle, ClientError> {
     ApiRequest::put(staff_cycle_path(&id, "/to-adopt"))
+        .csrf(csrf)
+        .send_json(&body)
+        .await
+}
+
+/// `PUT /api/staff/project-cycles/{id}/title`: the title the public pages show.
+pub async fn title_set(id: String, body: CycleTitle, csrf: String) -> Result<Cycle, ClientError> {
+    ApiRequest::put(staff_cycle_path(&id, "/title"))
         .csrf(csrf)
         .send_json(&body)
         .await
@@ -168,6 +177,25 @@ pub async fn ballot_cast(
 }
 
 /// `POST /api/staff/projects/{id}/progress`: posts a progress update.
+/// `POST /api/staff/project-photos`: uploads one photo for a progress update.
+pub async fn staff_photo_upload(file: web_sys::File, csrf: String) -> Result<Photo, ClientError> {
+    ApiRequest::post("/api/staff/project-photos")
+        .csrf(csrf)
+        .send_photo(file)
+        .await
+}
+
+/// `POST /api/delegate/project-photos`: uploads one photo for an inspection.
+pub async fn delegate_photo_upload(
+    file: web_sys::File,
+    csrf: String,
+) -> Result<Photo, ClientError> {
+    ApiRequest::post("/api/delegate/project-photos")
+        .csrf(csrf)
+        .send_photo(file)
+        .await
+}
+
 pub async fn progress_post(
     project: String,
     body: NewProgress,
@@ -202,6 +230,13 @@ pub async fn evaluation_set(
     ApiRequest::post(staff_cycle_path(&id, "/evaluation"))
         .csrf(csrf)
         .send_json(&body)
+        .await
+}
+
+/// `GET /api/staff/project-cycles/{id}/evaluation`: how many evaluated, of how many.
+pub async fn evaluation_progress(id: String) -> Result<EvaluationProgress, ClientError> {
+    ApiRequest::get(staff_cycle_path(&id, "/evaluation"))
+        .send()
         .await
 }
 

@@ -1,11 +1,13 @@
-//! A congress's delegates (who may vote and evaluate in its cycles): staff tick the delegates'
-//! accounts and save the list.
+//! A congress's delegates (who may vote and evaluate in its cycles): staff find delegates by
+//! name, tick their accounts and save the list.
 
 use crate::accounts::client::accounts_list;
 use crate::i18n::{refusals, tr, use_i18n};
 use crate::kit::http::ClientError;
 use crate::kit::loader::Loader;
 use crate::kit::submission::{FormStatus, Submission};
+use crate::kit::text_field::TextField;
+use crate::projects::office::rules::name_matches;
 use crate::projects::office::{client, congress_name};
 use deputy_homes_api::accounts::{Account, Role};
 use deputy_homes_api::projects::CongressMembers;
@@ -50,6 +52,9 @@ fn MembersForm(
         .into_iter()
         .filter(|a| a.role == Role::Delegate && a.active)
         .collect();
+    let delegates = StoredValue::new(delegates);
+    let search_id = format!("members-search-{congress}");
+    let typed = RwSignal::new(String::new());
     let ids = StoredValue::new((congress.clone(), csrf));
     let save = move |_| {
         let (congress, csrf) = ids.get_value();
@@ -81,37 +86,61 @@ fn MembersForm(
                 }}
             </summary>
             <p class="hint">{tr(|c| c.project_office.members_hint)}</p>
+            <TextField
+                id=search_id
+                label=|c| c.project_office.members_search
+                value=typed
+                kind="search"
+                error=Signal::derive(|| None)
+            />
             <fieldset class="checks">
                 <legend>{tr(|c| c.project_office.members_legend)}</legend>
-                {delegates
-                    .into_iter()
-                    .map(|account| {
-                        let id = account.id.clone();
-                        let checked = {
-                            let id = id.clone();
-                            move || chosen.with(|c| c.contains(&id))
-                        };
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=checked
-                                    on:change:target=move |ev| {
-                                        let on = ev.target().checked();
-                                        chosen
-                                            .update(|c| {
-                                                c.retain(|x| *x != id);
-                                                if on {
-                                                    c.push(id.clone());
-                                                }
-                                            });
-                                    }
-                                />
-                                {account.display_name.clone()}
-                            </label>
+                {move || {
+                    let typed = typed.get();
+                    let found: Vec<Account> = delegates
+                        .with_value(|list| {
+                            list.iter()
+                                .filter(|a| name_matches(&a.display_name, &typed))
+                                .cloned()
+                                .collect()
+                        });
+                    if found.is_empty() {
+                        return view! {
+                            <p class="hint">{tr(|c| c.project_office.members_none_found)}</p>
                         }
-                    })
-                    .collect_view()}
+                            .into_any();
+                    }
+                    found
+                        .into_iter()
+                        .map(|account| {
+                            let id = account.id.clone();
+                            let checked = {
+                                let id = id.clone();
+                                move || chosen.with(|c| c.contains(&id))
+                            };
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=checked
+                                        on:change:target=move |ev| {
+                                            let on = ev.target().checked();
+                                            chosen
+                                                .update(|c| {
+                                                    c.retain(|x| *x != id);
+                                                    if on {
+                                                        c.push(id.clone());
+                                                    }
+                                                });
+                                        }
+                                    />
+                                    {account.display_name.clone()}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
             </fieldset>
             <FormStatus submission=saving ok=|c| c.project_office.members_saved />
             <button type="button" class="button" disabled=move || saving.busy() on:click=save>

@@ -6,17 +6,20 @@ pub mod ballot;
 pub mod client;
 pub mod delegate_cycle;
 pub mod evaluation;
+pub mod evaluation_window;
 pub mod members;
 pub mod progress;
+pub mod progress_forms;
 pub mod proposals;
 pub mod rules;
 pub mod staff_candidates;
 pub mod staff_cycle;
 pub mod staff_cycles;
+pub mod title_form;
 pub mod vote_card;
 
 use crate::i18n::{tr, use_i18n, Catalog};
-use crate::projects::office::rules::yuan;
+use crate::projects::rules::money;
 use deputy_homes_api::projects::{Candidate, Cycle, CITY};
 use deputy_homes_api::District;
 use leptos::prelude::*;
@@ -46,7 +49,7 @@ pub fn CandidateFacts(candidate: Candidate) -> impl IntoView {
             <dt>{tr(|c| c.project_office.unit_label)}</dt>
             <dd>{candidate.unit_name.clone()}</dd>
             <dt>{tr(|c| c.project_office.budget_label)}</dt>
-            <dd>{move || (i18n.t().project_office.budget_words)(&yuan(budget))}</dd>
+            <dd>{move || money(budget, i18n.lang())}</dd>
             <dt>{tr(|c| c.project_office.target_label)}</dt>
             <dd>{candidate.target.clone()}</dd>
             <dt>{tr(|c| c.project_office.deadline_label)}</dt>

@@ -1,5 +1,6 @@
 //! The office screens' rules without views: choosing on a ballot (at most the number to adopt),
-//! what a delegate's ballot paper allows, the next phase of a cycle, and a budget typed in yuan.
+//! what a delegate's ballot paper allows, the next phase of a cycle, a budget typed in yuan, and
+//! finding a delegate by name.
 
 use deputy_homes_api::projects::{BallotPaper, CyclePhase};
 
@@ -70,21 +71,16 @@ pub fn parse_yuan(text: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-/// A sum of yuan as people write it: `5,000,000`.
-pub fn yuan(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if amount < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+/// Whether a delegate's name holds what was typed, ignoring spaces and case; with nothing typed,
+/// every name does.
+pub fn name_matches(name: &str, typed: &str) -> bool {
+    let squeeze = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    squeeze(name).contains(&squeeze(typed))
 }
 
 #[cfg(test)]
@@ -115,6 +111,8 @@ mod tests {
                 phase,
                 to_adopt: 2,
                 eligible: 3,
+                title: None,
+                collection_closed_at_ms: None,
             },
             eligible,
             voted,
@@ -150,13 +148,20 @@ mod tests {
     }
 
     #[test]
+    fn a_delegate_is_found_by_part_of_the_name_whatever_the_spaces_and_case() {
+        assert!(name_matches("张 丽", "张丽"));
+        assert!(name_matches("张丽", "丽"));
+        assert!(name_matches("Zhang Li", "zhang li"));
+        assert!(name_matches("王强", ""));
+        assert!(!name_matches("王强", "张"));
+    }
+
+    #[test]
     fn budgets_are_whole_yuan_with_optional_separators() {
         assert_eq!(parse_yuan("5,000,000"), Some(5_000_000));
         assert_eq!(parse_yuan(" 1200 "), Some(1200));
         assert_eq!(parse_yuan("12.5"), None);
         assert_eq!(parse_yuan(""), None);
         assert_eq!(parse_yuan("-3"), None);
-        assert_eq!(yuan(5_000_000), "5,000,000");
-        assert_eq!(yuan(999), "999");
     }
 }

@@ -1,5 +1,5 @@
-//! `/staff/projects/:id`: staff run one cycle. Its phase and the next one (confirmed before it
-//! is taken), the number to adopt, the congress's delegates, the proposals to merge or decline,
+//! `/staff/projects/:id`: staff run one cycle. Its title, its phase and the next one (confirmed
+//! before it is taken), the number to adopt, the congress's delegates, the proposals to merge or decline,
 //! the candidate list, and after the vote the result, the adopted projects' progress and the
 //! year-end evaluation.
 
@@ -9,14 +9,15 @@ use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
+use crate::projects::office::evaluation_window::EvaluationWindow;
 use crate::projects::office::members::Members;
 use crate::projects::office::progress::{ProjectAction, ProjectCard};
 use crate::projects::office::proposals::Proposals;
 use crate::projects::office::rules::next_phase;
 use crate::projects::office::staff_candidates::Candidates;
+use crate::projects::office::title_form::TitleForm;
 use crate::projects::office::{client, cycle_title};
 use deputy_homes_api::platform::apps::Page;
-use deputy_homes_api::projects::progress::{EvaluationChange, EvaluationState};
 use deputy_homes_api::projects::{
     CyclePhase, CycleView, PhaseChange, ProjectField, ToAdopt, VoteResults,
 };
@@ -84,6 +85,7 @@ fn Cycle(view: CycleView, csrf: String, reload: Callback<()>) -> impl IntoView {
         </p>
         <p class="hint">{move || (i18n.t().project_office.phase_explained)(phase)}</p>
         <p>{move || (i18n.t().project_office.cycle_numbers)(to_adopt, eligible)}</p>
+        <TitleForm id=id.clone() current=cycle.title.clone() csrf=csrf.clone() />
         <NextPhase id=id.clone() phase csrf=csrf.clone() reload />
         {open
             .then(|| {
@@ -278,71 +280,5 @@ fn ResultSummary(results: VoteResults) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-    }
-}
-
-/// Staff open the year-end evaluation, then close it (which publishes the result).
-#[component]
-fn EvaluationWindow(
-    id: String,
-    initial: Option<EvaluationState>,
-    csrf: String,
-    refresh: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = RwSignal::new(initial);
-    let changing = Submission::new();
-    let ids = StoredValue::new((id, csrf));
-    let change = move |next: EvaluationState| {
-        let (id, csrf) = ids.get_value();
-        changing.send(
-            client::evaluation_set(id, EvaluationChange { state: next }, csrf),
-            move |answer| match answer {
-                Ok(window) => {
-                    state.set(Some(window.state));
-                    refresh.run(());
-                }
-                Err(e) => changing.refuse(refusals::project_office(&e, i18n.t())),
-            },
-        );
-    };
-    view! {
-        <section class="card" aria-labelledby="evaluation-window">
-            <h2 id="evaluation-window">{tr(|c| c.project_office.evaluation_heading)}</h2>
-            <p class="hint">{tr(|c| c.project_office.evaluation_staff_hint)}</p>
-            <p role="status">
-                {move || state.get().map(|s| (i18n.t().project_office.evaluation_state_words)(s))}
-            </p>
-            <FormStatus submission=changing />
-            {move || match state.get() {
-                None => {
-                    view! {
-                        <button
-                            type="button"
-                            class="button"
-                            disabled=move || changing.busy()
-                            on:click=move |_| change(EvaluationState::Open)
-                        >
-                            {tr(|c| c.project_office.evaluation_open_button)}
-                        </button>
-                    }
-                        .into_any()
-                }
-                Some(EvaluationState::Open) => {
-                    view! {
-                        <button
-                            type="button"
-                            class="button"
-                            disabled=move || changing.busy()
-                            on:click=move |_| change(EvaluationState::Closed)
-                        >
-                            {tr(|c| c.project_office.evaluation_close_button)}
-                        </button>
-                    }
-                        .into_any()
-                }
-                Some(EvaluationState::Closed) => ().into_any(),
-            }}
-        </section>
     }
 }

@@ -1,7 +1,7 @@
-//! `/project-cycles/:id`: one congress's livelihood projects of one year. While it collects: its
-//! proposals with their supporters and the button to propose; while the list is drafted and the
-//! delegates vote: the candidates (no tally exists before the close); after the close: the
-//! result and the adopted projects with their progress.
+//! `/project-cycles/:id`: one congress's livelihood projects of one year, under the title staff
+//! gave it. While it collects: its proposals with their supporters and the button to propose;
+//! while the list is drafted and the delegates vote: the candidates (no tally exists before the
+//! close); after the close: the result and the adopted projects with their progress.
 
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::loader::Loader;
@@ -89,8 +89,15 @@ fn CycleBody(view: CycleView) -> impl IntoView {
         }
         .into_any(),
     };
+    // The title staff gave the cycle, else the generic heading.
+    let title = cycle.title.clone();
+    let heading = move || {
+        title
+            .clone()
+            .unwrap_or_else(|| i18n.t().projects_cycle_heading.to_owned())
+    };
     view! {
-        <h1>{tr(|c| c.projects_cycle_heading)}</h1>
+        <h1>{heading}</h1>
         <p class="project-cycle__name">
             <strong>{cycle_name(&cycle)}</strong>
             " "

@@ -1,12 +1,13 @@
 //! `/projects`: livelihood projects decided by the delegates' vote (民生实事): every congress's
-//! cycles, the current year first, each with its phase in words, and the term's figures.
+//! cycles, the current year first, each with its title, phase in words, and the term's figures.
 
-use crate::i18n::{tr, tr_with, use_i18n};
+use crate::i18n::{tr, tr_with};
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::projects::client;
 use crate::projects::components::figures::Figures;
-use crate::projects::rules::{congress_name, ordered};
+use crate::projects::pages::cycle::cycle_name;
+use crate::projects::rules::ordered;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::projects::Cycle;
 use leptos::prelude::*;
@@ -29,7 +30,6 @@ pub fn ProjectsPage() -> impl IntoView {
 
 #[component]
 fn CycleList(cycles: Vec<Cycle>) -> impl IntoView {
-    let i18n = use_i18n();
     if cycles.is_empty() {
         return view! { <p>{tr(|c| c.projects_no_cycles)}</p> }.into_any();
     }
@@ -39,15 +39,21 @@ fn CycleList(cycles: Vec<Cycle>) -> impl IntoView {
                 .into_iter()
                 .map(|cycle| {
                     let href = Page::ProjectCycle(cycle.id.clone()).path();
-                    let congress = cycle.congress.clone();
-                    let name = move || {
-                        let t = i18n.t();
-                        format!("{} · {}", cycle.year, congress_name(&congress, i18n.lang(), t))
-                    };
+                    let name = cycle_name(&cycle);
                     view! {
                         <li class="card project-cycle">
                             <a class="card__link" href=href>
-                                <span class="card__title">{name}</span>
+                                {cycle
+                                    .title
+                                    .clone()
+                                    .map(|title| {
+                                        view! { <span class="card__title">{title}</span> }
+                                    })}
+                                <span class=if cycle.title.is_some() {
+                                    "project-cycle__name"
+                                } else {
+                                    "card__title"
+                                }>{name}</span>
                                 <span class=format!(
                                     "phase phase--{}",
                                     cycle.phase.code(),

@@ -1,13 +1,15 @@
-//! `/projects/:id`: an adopted project's public page: the proposals it came from, its vote, the
-//! responsible unit, budget, target and deadline, its progress with a timeline of updates
-//! (delays with their reasons; an overdue update or a passed deadline flagged), the delegates'
-//! inspections and year-end evaluation, and apart from them the citizens' advisory rating.
+//! `/projects/:id`: an adopted project's public page: the proposals it came from (with their
+//! photos), its vote, the responsible unit, budget, target and deadline, its progress with a
+//! timeline of updates (delays with their reasons, photos; an overdue update or a passed
+//! deadline flagged), the delegates' inspections with their photos and year-end evaluation, and
+//! apart from them the citizens' advisory rating.
 
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::loader::Loader;
 use crate::kit::not_found::NotFoundPage;
 use crate::kit::page_title::use_page_title;
+use crate::kit::photos::PhotoGallery;
 use crate::projects::client;
 use crate::projects::components::adopted_list::Flags;
 use crate::projects::components::progress_bar::ProgressBar;
@@ -82,6 +84,10 @@ fn ProjectBody(project: ProjectView) -> impl IntoView {
                                 .path()>{o.title}</a>
                             " "
                             <span class="booking__code">{o.tracking_number}</span>
+                            <PhotoGallery
+                                photos=o.photos
+                                alt=|c, n| (c.projects_proposal_photo_alt)(n)
+                            />
                         </li>
                     }
                 })
@@ -120,6 +126,10 @@ fn Timeline(updates: Vec<ProgressUpdate>) -> impl IntoView {
                                         <span class="hint">{local_time(u.at_ms)}</span>
                                     </p>
                                     <p class="opinion__body">{u.done}</p>
+                                    <PhotoGallery
+                                        photos=u.photos
+                                        alt=|c, n| (c.projects_progress_photo_alt)(n)
+                                    />
                                     {u
                                         .delay_reason
                                         .map(|r| {
@@ -176,6 +186,10 @@ fn Inspections(inspections: Vec<Inspection>) -> impl IntoView {
                                         <span class="hint">{local_time(i.at_ms)}</span>
                                     </p>
                                     <p class="opinion__body">{i.notes}</p>
+                                    <PhotoGallery
+                                        photos=i.photos
+                                        alt=|c, n| (c.projects_inspection_photo_alt)(n)
+                                    />
                                 </li>
                             }
                         })

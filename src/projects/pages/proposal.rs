@@ -1,14 +1,16 @@
-//! `/project-proposals/:tracking`: a proposed project's public page: what it asks for, its
-//! status (open, merged into another, declined with the published reason), its supporters, and
-//! the support button for a verified phone while the cycle collects.
+//! `/project-proposals/:tracking`: a proposed project's public page: what it asks for, with its
+//! photos, its status (open, merged into another, declined with the published reason), its
+//! supporters, and the support button for a verified phone while the cycle collects (after, the
+//! day collection closed).
 
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::kit::clock::local_time;
 use crate::kit::loader::Loader;
 use crate::kit::not_found::NotFoundPage;
 use crate::kit::page_title::use_page_title;
+use crate::kit::photos::PhotoGallery;
 use crate::projects::client;
-use crate::projects::components::support_form::SupportForm;
+use crate::projects::components::support_form::SupportOrClosed;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::projects::{Proposal, ProposalStatus};
 use leptos::prelude::*;
@@ -55,6 +57,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
         </p>
         <h2>{tr(|c| c.projects_field_what)}</h2>
         <p class="opinion__body">{proposal.what_and_where}</p>
+        <PhotoGallery photos=proposal.photos alt=|c, n| (c.projects_proposal_photo_alt)(n) />
         <h2>{tr(|c| c.projects_field_beneficiaries)}</h2>
         <p>{proposal.beneficiaries}</p>
         <h2>{tr(|c| c.projects_status_heading)}</h2>
@@ -93,7 +96,13 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
         </p>
         {(status == ProposalStatus::Open)
             .then(|| {
-                view! { <SupportForm tracking_number=proposal.tracking_number supporters /> }
+                view! {
+                    <SupportOrClosed
+                        tracking_number=proposal.tracking_number
+                        cycle_id=proposal.cycle_id.clone()
+                        supporters
+                    />
+                }
             })}
     }
 }

@@ -1,19 +1,22 @@
 //! `/project-cycles/:id/propose`: a citizen proposes a livelihood project while the cycle
-//! collects: title, what and where, who benefits, district and category, with the phone
-//! verified by a text code. The answer is the tracking number and the proposal's public page.
+//! collects: title, what and where, who benefits, district and category, up to 3 photos, with
+//! the phone verified by a text code. The answer is the tracking number and the proposal's
+//! public page.
 
-use crate::citizens::components::verify_phone::{Verification, VerifyPhone};
+use crate::citizens::components::verify_phone::{Verification, VerifiedSubmit, VerifyPhone};
 use crate::i18n::{refusals, tr, tr_with, use_i18n};
 use crate::kit::choice_fields::SelectField;
 use crate::kit::dom::{focus, scroll_to_top};
 use crate::kit::loader::Loader;
 use crate::kit::not_found::NotFoundPage;
 use crate::kit::page_title::use_page_title;
+use crate::kit::photos::PhotoPicker;
 use crate::kit::submission::{FormStatus, Submission};
 use crate::kit::text_field::TextField;
 use crate::projects::client;
 use crate::projects::pages::cycle::cycle_name;
 use deputy_homes_api::platform::apps::Page;
+use deputy_homes_api::platform::photos::Photo;
 use deputy_homes_api::projects::{
     CyclePhase, CycleView, NewProposal, Proposal, ProposalCategory, DESCRIPTION_CHARS,
     SHORT_TEXT_CHARS, TITLE_CHARS,
@@ -91,6 +94,8 @@ fn ProposalForm(
             .to_owned(),
     );
     let category = RwSignal::new(ProposalCategory::Other.code().to_owned());
+    let photos = RwSignal::new(Vec::<Photo>::new());
+    let uploading = RwSignal::new(false);
     let verification = Verification::new("proposal");
     let submission = Submission::new();
     let cycle_id = StoredValue::new(cycle_id);
@@ -98,7 +103,7 @@ fn ProposalForm(
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if submission.busy_untracked() {
+        if submission.busy_untracked() || uploading.get_untracked() {
             return;
         }
         let body = NewProposal {
@@ -108,6 +113,7 @@ fn ProposalForm(
             district: District::from_code(&district.get_untracked()).unwrap_or(District::Xincheng),
             category: ProposalCategory::from_code(&category.get_untracked())
                 .unwrap_or(ProposalCategory::Other),
+            photo_ids: photos.with_untracked(|p| p.iter().map(|p| p.id.clone()).collect()),
         };
         if let Err(e) = body.validate() {
             let (field, message) = refusals::proposal_check(&e, i18n.t());
@@ -117,18 +123,15 @@ fn ProposalForm(
             }
             return;
         }
-        submission.clear();
-        verification.then(move || {
-            let request = client::propose(cycle_id.get_value(), body, verification.csrf_token());
-            submission.send(request, move |answer| match answer {
-                Ok(p) => {
-                    sent.set(Some(p));
-                    scroll_to_top();
-                }
-                Err(e) if refusals::verification_ended(&e) => verification.ended(),
-                Err(e) => submission.refuse(refusals::proposal(&e, i18n.t())),
-            });
-        });
+        verification.send(
+            submission,
+            move |csrf| client::propose(cycle_id.get_value(), body, csrf),
+            move |p| {
+                sent.set(Some(p));
+                scroll_to_top();
+            },
+            refusals::proposal,
+        );
     };
 
     view! {
@@ -187,21 +190,53 @@ fn ProposalForm(
                 hint=|c| c.projects_phone_hint
                 error=field_error("phone")
             />
+            <ProposalPhotos verification photos uploading submission />
             <FormStatus submission />
-            <button
-                type="submit"
-                class="button button--primary button--wide"
-                disabled=move || submission.busy() || verification.submission.busy()
-            >
-                {move || {
-                    if submission.busy() || verification.submission.busy() {
-                        i18n.t().submitting
-                    } else {
-                        i18n.t().projects_propose_submit
-                    }
-                }}
-            </button>
+            <VerifiedSubmit verification submission label=|c| c.projects_propose_submit />
         </form>
+    }
+}
+
+/// The proposal's photos: uploaded in the verified phone's session, so before the phone is
+/// verified a button verifies the code typed, without sending the proposal.
+#[component]
+fn ProposalPhotos(
+    verification: Verification,
+    photos: RwSignal<Vec<Photo>>,
+    uploading: RwSignal<bool>,
+    submission: Submission,
+) -> impl IntoView {
+    view! {
+        <Show
+            when=move || verification.verified()
+            fallback=move || {
+                view! {
+                    <div class="field">
+                        <p class="hint" id="proposal-photo-hint">
+                            {tr(|c| c.projects_photos_verify_first)}
+                        </p>
+                        <button
+                            type="button"
+                            class="button"
+                            aria-describedby="proposal-photo-hint"
+                            on:click=move |_| verification.then(|| ())
+                        >
+                            {tr(|c| c.verify_button)}
+                        </button>
+                    </div>
+                }
+            }
+        >
+            <PhotoPicker
+                id="proposal-photo"
+                photos
+                uploading
+                submission
+                upload=move |file| client::proposal_photo_upload(file, verification.csrf_token())
+                refusal=refusals::proposal
+                alt=|c, n| (c.projects_proposal_photo_alt)(n)
+            />
+        </Show>
     }
 }
 

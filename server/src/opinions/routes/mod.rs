@@ -7,18 +7,16 @@ pub mod steps;
 pub mod submit;
 pub mod units;
 
+use crate::photos::upload::UPLOAD_BODY_LIMIT;
 use crate::AppState;
 use axum::extract::DefaultBodyLimit;
-use deputy_homes_api::opinions::MAX_PHOTO_BYTES;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The opinions' endpoints, each with its OpenAPI entry.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(photos::opinion_photos_create))
-        // Room for the form's own lines around the largest photo; the handler refuses a larger
-        // photo itself, with the JSON error.
-        .layer(DefaultBodyLimit::max(MAX_PHOTO_BYTES + 64 * 1024))
+        .layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT))
         .routes(routes!(photos::opinion_photos_get))
         .routes(routes!(photos::opinion_photos_thumbnail))
         .routes(routes!(submit::opinions_create))

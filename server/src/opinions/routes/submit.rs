@@ -13,6 +13,7 @@ use crate::opinions::lookups::FailedLookups;
 use crate::opinions::near_duplicates::find_near_duplicates;
 use crate::opinions::store::SubmitOutcome;
 use crate::opinions::store::{Looked, OpinionKey, OpinionRecord};
+use crate::photos::upload::photo_gone;
 use crate::platform::auth::{random_id, random_token, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
@@ -79,14 +80,7 @@ fn refused(outcome: SubmitOutcome, retry_after_secs: i64) -> AppError {
                 retry_after_secs,
             }
         }
-        SubmitOutcome::PhotoUnavailable(id) => AppError::conflict_on(
-            ErrorCode::PhotoGone,
-            OpinionField::PhotoIds,
-            format!(
-                "photo {id} does not exist (unused photos are deleted after 24 h) or belongs to \
-                 another opinion"
-            ),
-        ),
+        SubmitOutcome::PhotoUnavailable(id) => photo_gone(OpinionField::PhotoIds, &id),
         SubmitOutcome::Created(_) | SubmitOutcome::Replayed(_) => {
             AppError::Internal(anyhow::anyhow!("a receipt is not a refusal"))
         }

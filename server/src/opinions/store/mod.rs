@@ -1,11 +1,10 @@
-//! The SQL of opinions: submission, look-ups by the owner's proof, photos, the queue, the chain's
+//! The SQL of opinions: submission, look-ups by the owner's proof, the queue, the chain's
 //! steps, the author's texts, the board and units.
 
 pub mod board;
 pub mod counters;
 pub mod lookups;
 pub mod notices;
-pub mod photos;
 pub mod queue;
 pub mod revision;
 pub mod steps;
@@ -15,7 +14,6 @@ pub mod units;
 
 pub use board::{RateOutcome, RatingProof, StatsRow};
 pub use lookups::{Looked, OpinionKey};
-pub use photos::PhotoBytes;
 pub use queue::QueueFilter;
 pub use steps::RevealOutcome;
 pub use submit::{OpinionRecord, SubmitOutcome};

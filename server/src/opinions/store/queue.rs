@@ -1,6 +1,6 @@
 //! The staff's queue and full view of opinions (and a delegate's list), read side.
 
-use crate::opinions::store::photos::photo_from_row;
+use crate::photos::store::PhotoOwner;
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::accounts::MobileNumber;
@@ -421,16 +421,7 @@ impl Db {
             reply: reply_of(&detail)?,
             rating: rating_of(&detail)?,
             timeline: self.staff_timeline(&id).await?,
-            photos: sqlx::query(
-                "SELECT id, width, height FROM photos WHERE opinion_id = $1 \
-                 ORDER BY created_at_ms, id",
-            )
-            .bind(&id)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(photo_from_row)
-            .collect::<anyhow::Result<Vec<_>>>()?,
+            photos: self.photos_of(PhotoOwner::Opinion, &id).await?,
             summary,
         }))
     }

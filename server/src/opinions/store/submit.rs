@@ -8,8 +8,8 @@
 //! database never hand out one tracking number twice nor miss a count.
 
 use crate::opinions::store::counters;
-use crate::opinions::store::photos::photo_from_row;
 use crate::opinions::store::timeline::insert_event;
+use crate::photos::store::{attach, PhotoOwner};
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::opinions::{
@@ -118,18 +118,11 @@ impl Db {
             };
             crate::platform::audit::audit_write(&mut tx, &entry).await?;
         }
-        for photo_id in &record.opinion.photo_ids {
-            let attached = sqlx::query(
-                "UPDATE photos SET opinion_id = $1 WHERE id = $2 AND opinion_id IS NULL",
-            )
-            .bind(record.id)
-            .bind(photo_id)
-            .execute(&mut *tx)
-            .await?;
-            if attached.rows_affected() != 1 {
-                tx.rollback().await?;
-                return Ok(SubmitOutcome::PhotoUnavailable(photo_id.clone()));
-            }
+        let photos = &record.opinion.photo_ids;
+        let owner = (PhotoOwner::Opinion, record.id);
+        if let Some(gone) = attach(&mut tx, owner, photos, None).await? {
+            tx.rollback().await?;
+            return Ok(SubmitOutcome::PhotoUnavailable(gone));
         }
         tx.commit().await?;
         Ok(SubmitOutcome::Created(OpinionReceipt {
@@ -234,15 +227,7 @@ impl Db {
                 })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let photos = sqlx::query(
-            "SELECT id, width, height FROM photos WHERE opinion_id = $1 ORDER BY created_at_ms, id",
-        )
-        .bind(&id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(photo_from_row)
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        let photos = self.photos_of(PhotoOwner::Opinion, &id).await?;
         let units = self
             .units_of(&id)
             .await?

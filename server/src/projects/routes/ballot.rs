@@ -2,7 +2,7 @@
 //! casts one ballot while the vote is open, and gets a tracker whose hash is published after
 //! the close. Nothing here answers what anyone chose.
 
-use super::wrong_phase;
+use super::{cycle_or_404, wrong_phase};
 use crate::platform::auth::Delegate;
 use crate::platform::auth::{random_token, token_hash};
 use crate::platform::error::AppError;
@@ -31,11 +31,7 @@ pub async fn delegate_ballot_get(
     Delegate(delegate): Delegate,
     Path(id): Path<String>,
 ) -> Result<Json<BallotPaper>, AppError> {
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
+    let cycle = cycle_or_404(&state, &id).await?;
     let (eligible, voted) = state
         .db
         .project_voter_state(&id, &delegate.account.id)

@@ -3,6 +3,7 @@
 
 use super::wrong_phase;
 use crate::citizens::session::Citizen;
+use crate::photos::upload::photo_gone;
 use crate::platform::auth::{random_id, token_hash};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
@@ -15,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::projects::{
-    NewProposal, Proposal, Supported, WRITES_PER_ADDRESS_HOUR, WRITES_PER_PHONE_HOUR,
+    NewProposal, ProjectField, Proposal, Supported, WRITES_PER_ADDRESS_HOUR, WRITES_PER_PHONE_HOUR,
 };
 use deputy_homes_api::{ApiError, ErrorCode};
 
@@ -57,6 +58,7 @@ fn refused<T>(outcome: CitizenWrite<T>, what: &str, retry_after_secs: i64) -> Ap
             ),
             retry_after_secs,
         },
+        CitizenWrite::PhotoUnavailable(id) => photo_gone(ProjectField::PhotoIds, &id),
         CitizenWrite::Done(_) => AppError::Internal(anyhow::anyhow!("a success is no refusal")),
     }
 }
@@ -72,7 +74,7 @@ fn refused<T>(outcome: CitizenWrite<T>, what: &str, retry_after_secs: i64) -> Ap
         (status = 401, description = "No verified phone's session", body = ApiError),
         (status = 403, description = "No anti-forgery token", body = ApiError),
         (status = 404, description = "No such cycle", body = ApiError),
-        (status = 409, description = "`wrong_phase`: the collection window is not open", body = ApiError),
+        (status = 409, description = "`wrong_phase`: the collection window is not open; `photo_gone`: a photo this phone did not upload, taken, or deleted", body = ApiError),
         (status = 429, description = "Too many from this phone or address this hour", body = ApiError),
     ))]
 pub async fn project_proposals_create(

@@ -70,6 +70,7 @@ mod tests {
             delay_reason: None,
             lower_reason: None,
             at_ms,
+            photos: Vec::new(),
         }
     }
 

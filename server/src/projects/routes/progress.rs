@@ -1,19 +1,20 @@
-//! After the vote: staff post an adopted project's progress and open and close the year-end
-//! evaluation; delegates of the cycle's congress inspect projects and cast one secret
-//! evaluation ballot; citizens with a verified phone rate a project (advisory); and each
-//! adopted project's public page with its flags, computed from the time of asking.
+//! After the vote: staff post an adopted project's progress; delegates of the cycle's congress
+//! inspect projects; citizens with a verified phone rate a project (advisory); and each adopted
+//! project's public page with its flags, computed from the time of asking. The year-end
+//! evaluation is in `evaluation`.
 
 use super::collection::limits;
+use super::cycle_or_404;
 use super::public::results_of;
-use super::wrong_phase;
 use crate::citizens::session::Citizen;
+use crate::photos::upload::photo_gone;
 use crate::platform::auth::Delegate;
-use crate::platform::auth::{random_id, random_token, token_hash, Staff};
+use crate::platform::auth::{random_id, token_hash, Staff};
 use crate::platform::client_ip::ClientIp;
 use crate::platform::error::AppError;
 use crate::projects::store::collection::Writer;
 use crate::projects::store::progress::{
-    satisfaction_code, DelegateStep, NewUpdate, Rated, WindowStep,
+    satisfaction_code, DelegateStep, NewUpdate, NewVisit, Posted, Rated,
 };
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -22,12 +23,10 @@ use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::projects::adoption::CandidateOutcome;
 use deputy_homes_api::projects::progress::{
-    flags, DelegatesEvaluation, EvaluationCast, EvaluationChange, EvaluationPaper, EvaluationState,
-    EvaluationTrackers, EvaluationWindow, NewEvaluation, NewInspection, NewProgress, NewRating,
-    ProjectView,
+    flags, DelegatesEvaluation, EvaluationState, NewInspection, NewProgress, NewRating, ProjectView,
 };
 use deputy_homes_api::projects::satisfaction::{evaluate, Satisfaction};
-use deputy_homes_api::projects::{Candidate, Cycle, CyclePhase};
+use deputy_homes_api::projects::{Candidate, Cycle, CyclePhase, ProjectField};
 use deputy_homes_api::{ApiError, ErrorCode};
 
 /// A closed cycle's adopted projects with their votes.
@@ -75,7 +74,8 @@ async fn adopted_project(state: &AppState, id: &str) -> Result<(Cycle, Candidate
 }
 
 /// Posts a progress update of an adopted project: percent done (lower than the last only with
-/// a reason), what was done, and a delay's reason when delayed. Photos are not taken yet.
+/// a reason), what was done, a delay's reason when delayed, and up to 3 photos this account
+/// uploaded.
 #[utoipa::path(post, path = "/api/staff/projects/{id}/progress", tag = "projects",
     security(("session" = ["staff"], "csrf" = [])), request_body = NewProgress,
     params(("id" = String, Path, description = "The adopted project's (candidate's) id")),
@@ -85,7 +85,7 @@ async fn adopted_project(state: &AppState, id: &str) -> Result<(Cycle, Candidate
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
         (status = 404, description = "No such project", body = ApiError),
-        (status = 409, description = "`step_not_allowed`: not adopted in a closed vote", body = ApiError),
+        (status = 409, description = "`step_not_allowed`: not adopted in a closed vote; `photo_gone`: a photo this account did not upload, taken, or deleted", body = ApiError),
     ))]
 pub async fn staff_project_progress_create(
     State(state): State<AppState>,
@@ -103,19 +103,23 @@ pub async fn staff_project_progress_create(
         done: update.done.trim(),
         delay_reason: update.delay_reason.as_deref().map(str::trim),
         lower_reason: update.lower_reason.as_deref().map(str::trim),
+        photo_ids: &update.photo_ids,
         check: &check,
     };
     let now_ms = state.clock.now_ms();
-    state
+    let posted = state
         .db
         .project_progress_add(&cycle.id, &id, &row, &staff.account.id, now_ms)
-        .await?
-        .map_err(AppError::BadRequest)?;
-    Ok((StatusCode::CREATED, Json(project_view(&state, &id).await?)))
+        .await?;
+    match posted {
+        Posted::Done => Ok((StatusCode::CREATED, Json(project_view(&state, &id).await?))),
+        Posted::Bad(error) => Err(AppError::BadRequest(error)),
+        Posted::PhotoUnavailable(photo) => Err(photo_gone(ProjectField::PhotoIds, &photo)),
+    }
 }
 
-/// Records an inspection (视察) of an adopted project by a delegate of its cycle's congress.
-/// Photos are not taken yet.
+/// Records an inspection (视察) of an adopted project by a delegate of its cycle's congress,
+/// with up to 3 photos this delegate uploaded.
 #[utoipa::path(post, path = "/api/delegate/projects/{id}/inspections", tag = "projects",
     security(("session" = ["delegate"], "csrf" = [])), request_body = NewInspection,
     params(("id" = String, Path, description = "The adopted project's (candidate's) id")),
@@ -125,7 +129,7 @@ pub async fn staff_project_progress_create(
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not a delegate of this congress, or no anti-forgery token", body = ApiError),
         (status = 404, description = "No such project", body = ApiError),
-        (status = 409, description = "`step_not_allowed`: not adopted in a closed vote", body = ApiError),
+        (status = 409, description = "`step_not_allowed`: not adopted in a closed vote; `photo_gone`: a photo this account did not upload, taken, or deleted", body = ApiError),
     ))]
 pub async fn delegate_project_inspections_create(
     State(state): State<AppState>,
@@ -141,159 +145,20 @@ pub async fn delegate_project_inspections_create(
         .project_inspect(
             &cycle.id,
             &id,
-            &random_id(),
+            &NewVisit {
+                id: &random_id(),
+                notes: inspection.notes.trim(),
+                photo_ids: &inspection.photo_ids,
+            },
             &delegate.account.id,
-            inspection.notes.trim(),
             state.clock.now_ms(),
         )
         .await?;
     match step {
         DelegateStep::Done(()) => Ok((StatusCode::CREATED, Json(project_view(&state, &id).await?))),
+        DelegateStep::PhotoUnavailable(photo) => Err(photo_gone(ProjectField::PhotoIds, &photo)),
         _ => Err(AppError::Forbidden(
             "only delegates of this project's congress inspect it".into(),
-        )),
-    }
-}
-
-/// Opens a closed vote's year-end evaluation window (`open`, once; the congress's delegates
-/// then may evaluate) or closes it (`closed`), which publishes the result.
-#[utoipa::path(post, path = "/api/staff/project-cycles/{id}/evaluation", tag = "projects",
-    security(("session" = ["staff"], "csrf" = [])), request_body = EvaluationChange,
-    params(("id" = String, Path, description = "The cycle's id")),
-    responses(
-        (status = 200, description = "The window", body = EvaluationWindow),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
-        (status = 404, description = "No such cycle", body = ApiError),
-        (status = 409, description = "`wrong_phase`: the vote is not closed, or the window is not in the state this needs; `no_electors`: the congress has no members", body = ApiError),
-    ))]
-pub async fn staff_project_evaluation_create(
-    State(state): State<AppState>,
-    Staff(staff): Staff,
-    Path(id): Path<String>,
-    body: Result<Json<EvaluationChange>, JsonRejection>,
-) -> Result<Json<EvaluationWindow>, AppError> {
-    let Json(change) = body?;
-    let now_ms = state.clock.now_ms();
-    let step = state
-        .db
-        .project_evaluation_set(&id, change.state, &staff.account.id, now_ms)
-        .await?;
-    match step {
-        WindowStep::Done(window) => Ok(Json(window)),
-        WindowStep::NotFound => Err(AppError::NotFound(format!("project cycle {id}"))),
-        WindowStep::WrongPhase(phase) => Err(wrong_phase(phase, "the evaluation")),
-        WindowStep::WrongState(now) => Err(AppError::conflict(
-            ErrorCode::WrongPhase,
-            format!(
-                "the evaluation window is {}",
-                now.map_or("not opened", EvaluationState::code)
-            ),
-        )),
-        WindowStep::NoElectors => Err(AppError::conflict(
-            ErrorCode::NoElectors,
-            "the congress has no delegates to evaluate",
-        )),
-    }
-}
-
-/// The evaluation paper: the window's state, whether this delegate may evaluate and has (never
-/// what they chose), and the adopted projects.
-#[utoipa::path(get, path = "/api/delegate/project-cycles/{id}/evaluation", tag = "projects",
-    security(("session" = ["delegate"])),
-    params(("id" = String, Path, description = "The cycle's id")),
-    responses(
-        (status = 200, description = "The paper", body = EvaluationPaper),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not a delegate", body = ApiError),
-        (status = 404, description = "No such cycle", body = ApiError),
-    ))]
-pub async fn delegate_evaluation_get(
-    State(state): State<AppState>,
-    Delegate(delegate): Delegate,
-    Path(id): Path<String>,
-) -> Result<Json<EvaluationPaper>, AppError> {
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
-    let window = state.db.project_evaluation_window(&id).await?;
-    let (eligible, evaluated) = state
-        .db
-        .project_evaluator_state(&id, &delegate.account.id)
-        .await?;
-    let projects = adopted_in(&state, cycle).await?;
-    Ok(Json(EvaluationPaper {
-        state: window.map(|w| w.state),
-        eligible,
-        evaluated,
-        projects: projects.into_iter().map(|(c, _)| c).collect(),
-    }))
-}
-
-/// Casts this delegate's one secret evaluation ballot while the window is open: 满意,
-/// 基本满意 or 不满意 for each adopted project. Who evaluated is kept apart from the choices; a
-/// second ballot, also sent at the same moment, is refused. The answer's tracker is shown once;
-/// after the close its SHA-256 is on the published list.
-#[utoipa::path(post, path = "/api/delegate/project-cycles/{id}/evaluation", tag = "projects",
-    security(("session" = ["delegate"], "csrf" = [])), request_body = NewEvaluation,
-    params(("id" = String, Path, description = "The cycle's id")),
-    responses(
-        (status = 201, description = "Counted; keep the tracker", body = EvaluationCast),
-        (status = 400, description = "`evaluations`: not one choice per adopted project", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not a delegate of this congress when the window opened, or no anti-forgery token", body = ApiError),
-        (status = 404, description = "No such cycle", body = ApiError),
-        (status = 409, description = "`wrong_phase`: the window is not open; `already_voted`", body = ApiError),
-    ))]
-pub async fn delegate_evaluation_create(
-    State(state): State<AppState>,
-    Delegate(delegate): Delegate,
-    Path(id): Path<String>,
-    body: Result<Json<NewEvaluation>, JsonRejection>,
-) -> Result<(StatusCode, Json<EvaluationCast>), AppError> {
-    let Json(ballot) = body?;
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
-    let adopted: Vec<String> = adopted_in(&state, cycle)
-        .await?
-        .into_iter()
-        .map(|(c, _)| c.id)
-        .collect();
-    let check = || ballot.validate(&adopted);
-    let tracker = random_token();
-    let now_ms = state.clock.now_ms();
-    let step = state
-        .db
-        .project_evaluate(
-            &id,
-            &delegate.account.id,
-            &token_hash(&tracker),
-            &check,
-            now_ms,
-        )
-        .await?;
-    match step {
-        DelegateStep::Done(projects) => Ok((
-            StatusCode::CREATED,
-            Json(EvaluationCast { projects, tracker }),
-        )),
-        DelegateStep::NotOpen => Err(AppError::conflict(
-            ErrorCode::WrongPhase,
-            "the evaluation window is not open",
-        )),
-        DelegateStep::NotMember => Err(AppError::Forbidden(
-            "only delegates of this cycle's congress (members when the window opened) evaluate"
-                .into(),
-        )),
-        DelegateStep::Bad(error) => Err(AppError::BadRequest(error)),
-        DelegateStep::AlreadyEvaluated => Err(AppError::conflict(
-            ErrorCode::AlreadyVoted,
-            "this delegate has evaluated already",
         )),
     }
 }
@@ -441,45 +306,10 @@ pub async fn project_cycle_projects_get(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ProjectView>>, AppError> {
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
+    let cycle = cycle_or_404(&state, &id).await?;
     let mut out = Vec::new();
     for (project, _) in adopted_in(&state, cycle).await? {
         out.push(project_view(&state, &project.id).await?);
     }
     Ok(Json(out))
-}
-
-/// A closed evaluation's ballot trackers: the SHA-256 of every evaluation ballot's tracker, so a
-/// delegate can see theirs was counted. Refused (409 `wrong_phase`) until the window is closed.
-#[utoipa::path(get, path = "/api/project-cycles/{id}/evaluation-trackers", tag = "projects",
-    params(("id" = String, Path, description = "The cycle's id")),
-    responses(
-        (status = 200, description = "The trackers' hashes, sorted", body = EvaluationTrackers),
-        (status = 404, description = "No such cycle", body = ApiError),
-        (status = 409, description = "`wrong_phase`: the evaluation is not closed", body = ApiError),
-    ))]
-pub async fn project_evaluation_trackers_get(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<EvaluationTrackers>, AppError> {
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
-    let window = state.db.project_evaluation_window(&id).await?;
-    if window.map(|w| w.state) != Some(EvaluationState::Closed) {
-        return Err(AppError::conflict(
-            ErrorCode::WrongPhase,
-            "the evaluation is not closed",
-        ));
-    }
-    Ok(Json(EvaluationTrackers {
-        trackers: state.db.project_evaluation_trackers(&id).await?,
-        cycle_id: cycle.id,
-    }))
 }

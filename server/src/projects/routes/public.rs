@@ -2,7 +2,7 @@
 //! candidates, a proposal, and a closed vote's result with the ballot trackers. None shows a
 //! phone or who voted for what; no tally exists before the close.
 
-use super::wrong_phase;
+use super::{cycle_or_404, wrong_phase};
 use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -33,11 +33,7 @@ pub async fn project_cycles_get(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<CycleView>, AppError> {
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
+    let cycle = cycle_or_404(&state, &id).await?;
     Ok(Json(CycleView {
         proposals: state.db.project_proposals(&id).await?,
         candidates: state.db.project_candidates(&id).await?,
@@ -76,11 +72,7 @@ pub async fn project_results_get(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<VoteResults>, AppError> {
-    let cycle = state
-        .db
-        .project_cycle(&id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))?;
+    let cycle = cycle_or_404(&state, &id).await?;
     if cycle.phase != CyclePhase::Closed {
         return Err(wrong_phase(cycle.phase, "showing results"));
     }

@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use deputy_homes_api::projects::{
-    is_congress, is_tracking_number, Candidate, CongressMembers, Cycle, Decline, Merge,
+    is_congress, is_tracking_number, Candidate, CongressMembers, Cycle, CycleTitle, Decline, Merge,
     NewCandidate, NewCycle, PhaseChange, ProjectField, Proposal, ToAdopt,
 };
 use deputy_homes_api::{ApiError, ErrorCode};
@@ -130,6 +130,35 @@ pub async fn staff_project_to_adopt_put(
         "changing the number to adopt",
         &format!("project cycle {id}"),
     )?))
+}
+
+/// Gives a cycle the title its public pages show (e.g. `2027年 呼和浩特市民生实事项目`), in any
+/// phase.
+#[utoipa::path(put, path = "/api/staff/project-cycles/{id}/title", tag = "projects",
+    security(("session" = ["staff"], "csrf" = [])), request_body = CycleTitle,
+    params(("id" = String, Path, description = "The cycle's id")),
+    responses(
+        (status = 200, description = "The cycle", body = Cycle),
+        (status = 400, description = "`title` out of 4 to 60 characters, or on several lines", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not staff, or no anti-forgery token", body = ApiError),
+        (status = 404, description = "No such cycle", body = ApiError),
+    ))]
+pub async fn staff_project_title_put(
+    State(state): State<AppState>,
+    Staff(staff): Staff,
+    Path(id): Path<String>,
+    body: Result<Json<CycleTitle>, JsonRejection>,
+) -> Result<Json<Cycle>, AppError> {
+    let Json(body) = body?;
+    body.validate().map_err(AppError::BadRequest)?;
+    let now_ms = state.clock.now_ms();
+    state
+        .db
+        .project_title_set(&id, body.title.trim(), &staff.account.id, now_ms)
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::NotFound(format!("project cycle {id}")))
 }
 
 fn closed(

@@ -4,6 +4,7 @@
 
 use super::{audit, lock_cycle, Step};
 use crate::opinions::store::counters;
+use crate::photos::store::{attach, phone_uploader, PhotoOwner};
 use crate::platform::db::{Db, Tx};
 use deputy_homes_api::projects::{
     CyclePhase, NewProposal, Proposal, ProposalCategory, ProposalStatus, TRACKING_PREFIX,
@@ -23,6 +24,8 @@ pub enum CitizenWrite<T> {
     AlreadySupported,
     /// This counter passed its limit.
     Limited(String),
+    /// This photo is not one this phone uploaded in the last day and no record took.
+    PhotoUnavailable(String),
 }
 
 /// A citizen's write: the hashed phone, and the hourly counters it bumps with their limits.
@@ -31,6 +34,13 @@ pub struct Writer<'a> {
     pub phone_hash: &'a str,
     pub limits: &'a [(String, i64)],
     pub now_ms: i64,
+}
+
+impl Writer<'_> {
+    /// Who the phone's photos name as their uploader.
+    pub fn uploader(&self) -> String {
+        phone_uploader(self.phone_hash)
+    }
 }
 
 const PROPOSAL_COLUMNS: &str = "id, tracking_number, cycle_id, title, what_and_where, \
@@ -57,6 +67,7 @@ fn proposal_of(row: &AnyRow) -> anyhow::Result<Proposal> {
         decline_reason: row.try_get("decline_reason")?,
         supporters: u32::try_from(row.try_get::<i64, _>("supporters")?)?,
         created_at_ms: row.try_get("created_at_ms")?,
+        photos: Vec::new(),
     })
 }
 
@@ -127,10 +138,18 @@ impl Db {
         .bind(writer.now_ms)
         .execute(&mut *tx)
         .await?;
+        let uploader = writer.uploader();
+        let owner = (PhotoOwner::Proposal, id);
+        if let Some(gone) = attach(&mut tx, owner, &proposal.photo_ids, Some(&uploader)).await? {
+            tx.rollback().await?;
+            return Ok(CitizenWrite::PhotoUnavailable(gone));
+        }
         let saved = proposal_in(&mut tx, &tracking_number).await?;
         tx.commit().await?;
-        let (_, saved) = saved.ok_or_else(|| anyhow::anyhow!("the new proposal is gone"))?;
-        Ok(CitizenWrite::Done(saved))
+        let saved = saved.ok_or_else(|| anyhow::anyhow!("the new proposal is gone"))?;
+        Ok(CitizenWrite::Done(
+            self.with_photos(vec![saved]).await?.remove(0),
+        ))
     }
 
     /// Adds a phone's support to an open proposal while its cycle collects; once per phone.
@@ -189,7 +208,22 @@ impl Db {
         .bind(tracking_number)
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(proposal_of).transpose()
+        let Some(row) = row else { return Ok(None) };
+        let found = vec![(row.try_get("id")?, proposal_of(&row)?)];
+        Ok(self.with_photos(found).await?.pop())
+    }
+
+    /// Proposals (with their row ids) with their photos.
+    async fn with_photos(&self, found: Vec<(String, Proposal)>) -> anyhow::Result<Vec<Proposal>> {
+        let ids: Vec<String> = found.iter().map(|(id, _)| id.clone()).collect();
+        let mut photos = self.photos_of_each(PhotoOwner::Proposal, &ids).await?;
+        Ok(found
+            .into_iter()
+            .map(|(id, mut proposal)| {
+                proposal.photos = photos.remove(&id).unwrap_or_default();
+                proposal
+            })
+            .collect())
     }
 
     /// A cycle's proposals, newest first.
@@ -201,7 +235,11 @@ impl Db {
         .bind(cycle_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(proposal_of).collect()
+        let found = rows
+            .iter()
+            .map(|row| Ok((row.try_get("id")?, proposal_of(row)?)))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        self.with_photos(found).await
     }
 
     /// Merges an open proposal into another open one of its cycle, or declines it with a
@@ -277,7 +315,13 @@ impl Db {
         }
         let saved = proposal_in(&mut tx, tracking_number).await?;
         tx.commit().await?;
-        Ok(saved.map_or(Step::NotFound, |(_, p)| Step::Done(Ok(p))))
+        let Some(saved) = saved else {
+            return Ok(Step::NotFound);
+        };
+        Ok(Step::Done(Ok(self
+            .with_photos(vec![saved])
+            .await?
+            .remove(0))))
     }
 }
 

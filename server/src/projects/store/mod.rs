@@ -24,7 +24,8 @@ pub enum Step<T> {
     WrongPhase(CyclePhase),
 }
 
-const CYCLE_COLUMNS: &str = "id, congress, year, phase, to_adopt, eligible";
+const CYCLE_COLUMNS: &str =
+    "id, congress, year, phase, to_adopt, eligible, title, collection_closed_at_ms";
 
 pub(crate) fn cycle_of(row: &AnyRow) -> anyhow::Result<Cycle> {
     let phase: String = row.try_get("phase")?;
@@ -36,6 +37,8 @@ pub(crate) fn cycle_of(row: &AnyRow) -> anyhow::Result<Cycle> {
             .ok_or_else(|| anyhow::anyhow!("stored cycle phase {phase:?}"))?,
         to_adopt: u32::try_from(row.try_get::<i64, _>("to_adopt")?)?,
         eligible: u32::try_from(row.try_get::<i64, _>("eligible")?)?,
+        title: row.try_get("title")?,
+        collection_closed_at_ms: row.try_get("collection_closed_at_ms")?,
     })
 }
 
@@ -156,6 +159,38 @@ impl Db {
         row.as_ref().map(cycle_of).transpose()
     }
 
+    /// Gives a cycle the title its public pages show, in any phase (audited).
+    pub async fn project_title_set(
+        &self,
+        id: &str,
+        title: &str,
+        actor: &str,
+        now_ms: i64,
+    ) -> anyhow::Result<Option<Cycle>> {
+        let mut tx = self.begin().await?;
+        if lock_cycle(&mut tx, id).await?.is_none() {
+            return Ok(None);
+        }
+        sqlx::query("UPDATE project_cycles SET title = $1 WHERE id = $2")
+            .bind(title)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let target = format!("project-cycle:{id}");
+        audit(
+            &mut tx,
+            actor,
+            now_ms,
+            "project.title",
+            &target,
+            &[("title", title)],
+        )
+        .await?;
+        let cycle = lock_cycle(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(cycle)
+    }
+
     /// Sets how many projects the vote adopts, while the list is open (audited).
     pub async fn project_to_adopt_set(
         &self,
@@ -239,6 +274,13 @@ impl Db {
             }
             sqlx::query("UPDATE project_cycles SET eligible = $1 WHERE id = $2")
                 .bind(i64::try_from(electors)?)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if next == CyclePhase::Shortlisting {
+            sqlx::query("UPDATE project_cycles SET collection_closed_at_ms = $1 WHERE id = $2")
+                .bind(now_ms)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;

@@ -8,6 +8,7 @@
 use super::collection::Writer;
 use super::{audit, lock_cycle};
 use crate::opinions::store::counters;
+use crate::photos::store::{account_uploader, attach, PhotoOwner};
 use crate::platform::db::{Db, Tx};
 use deputy_homes_api::projects::progress::{
     CitizenRatings, EvaluationState, EvaluationWindow, Inspection, ProgressUpdate,
@@ -16,7 +17,13 @@ use deputy_homes_api::projects::satisfaction::Satisfaction;
 use deputy_homes_api::projects::CyclePhase;
 use deputy_homes_api::ApiError;
 use rand::Rng;
+use sqlx::any::AnyRow;
 use sqlx::Row;
+
+/// The `id` column of each row.
+fn ids_of(rows: &[AnyRow]) -> anyhow::Result<Vec<String>> {
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}
 
 /// The stored code of a choice.
 pub fn satisfaction_code(choice: Satisfaction) -> &'static str {
@@ -35,7 +42,28 @@ pub struct NewUpdate<'a> {
     pub done: &'a str,
     pub delay_reason: Option<&'a str>,
     pub lower_reason: Option<&'a str>,
+    /// Photos its author uploaded, to attach.
+    pub photo_ids: &'a [String],
     pub check: &'a (dyn Fn(Option<u32>) -> Result<(), ApiError> + Sync),
+}
+
+/// What posting a progress update came to.
+#[derive(Debug)]
+pub enum Posted {
+    Done,
+    /// The check against the last update refused it.
+    Bad(ApiError),
+    /// This photo is not one the author uploaded in the last day and no record took.
+    PhotoUnavailable(String),
+}
+
+/// A delegate's inspection to store.
+#[derive(Debug)]
+pub struct NewVisit<'a> {
+    pub id: &'a str,
+    pub notes: &'a str,
+    /// Photos the delegate uploaded, to attach.
+    pub photo_ids: &'a [String],
 }
 
 /// What a delegate's inspection or evaluation came to.
@@ -48,6 +76,8 @@ pub enum DelegateStep<T> {
     NotOpen,
     Bad(ApiError),
     AlreadyEvaluated,
+    /// This photo is not one the delegate uploaded in the last day and no record took.
+    PhotoUnavailable(String),
 }
 
 /// What a change of the evaluation window came to.
@@ -151,7 +181,7 @@ impl Db {
         update: &NewUpdate<'_>,
         actor: &str,
         now_ms: i64,
-    ) -> anyhow::Result<Result<(), ApiError>> {
+    ) -> anyhow::Result<Posted> {
         let mut tx = self.begin().await?;
         lock_cycle(&mut tx, cycle_id).await?;
         let last: Option<i64> = sqlx::query_scalar(
@@ -163,7 +193,7 @@ impl Db {
         .await?;
         let last = last.map(u32::try_from).transpose()?;
         if let Err(e) = (update.check)(last) {
-            return Ok(Err(e));
+            return Ok(Posted::Bad(e));
         }
         sqlx::query(
             "INSERT INTO project_progress (id, candidate_id, percent, done, delay_reason, \
@@ -179,6 +209,12 @@ impl Db {
         .bind(now_ms)
         .execute(&mut *tx)
         .await?;
+        let owner = (PhotoOwner::Progress, update.id);
+        let uploader = account_uploader(actor);
+        if let Some(gone) = attach(&mut tx, owner, update.photo_ids, Some(&uploader)).await? {
+            tx.rollback().await?;
+            return Ok(Posted::PhotoUnavailable(gone));
+        }
         let target = format!("project:{candidate_id}");
         let percent = update.percent.to_string();
         audit(
@@ -191,7 +227,7 @@ impl Db {
         )
         .await?;
         tx.commit().await?;
-        Ok(Ok(()))
+        Ok(Posted::Done)
     }
 
     /// A project's progress updates, oldest first.
@@ -200,20 +236,24 @@ impl Db {
         candidate_id: &str,
     ) -> anyhow::Result<Vec<ProgressUpdate>> {
         let rows = sqlx::query(
-            "SELECT percent, done, delay_reason, lower_reason, at_ms FROM project_progress \
+            "SELECT id, percent, done, delay_reason, lower_reason, at_ms FROM project_progress \
              WHERE candidate_id = $1 ORDER BY at_ms, id",
         )
         .bind(candidate_id)
         .fetch_all(&self.pool)
         .await?;
+        let ids = ids_of(&rows)?;
+        let mut photos = self.photos_of_each(PhotoOwner::Progress, &ids).await?;
         rows.iter()
-            .map(|row| {
+            .zip(&ids)
+            .map(|(row, id)| {
                 Ok(ProgressUpdate {
                     percent: u32::try_from(row.try_get::<i64, _>("percent")?)?,
                     done: row.try_get("done")?,
                     delay_reason: row.try_get("delay_reason")?,
                     lower_reason: row.try_get("lower_reason")?,
                     at_ms: row.try_get("at_ms")?,
+                    photos: photos.remove(id).unwrap_or_default(),
                 })
             })
             .collect()
@@ -225,9 +265,8 @@ impl Db {
         &self,
         cycle_id: &str,
         candidate_id: &str,
-        id: &str,
+        visit: &NewVisit<'_>,
         delegate: &str,
-        notes: &str,
         now_ms: i64,
     ) -> anyhow::Result<DelegateStep<()>> {
         let mut tx = self.begin().await?;
@@ -248,35 +287,57 @@ impl Db {
             "INSERT INTO project_inspections (id, candidate_id, account_id, notes, at_ms) \
              VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(id)
+        .bind(visit.id)
         .bind(candidate_id)
         .bind(delegate)
-        .bind(notes)
+        .bind(visit.notes)
         .bind(now_ms)
         .execute(&mut *tx)
         .await?;
+        let owner = (PhotoOwner::Inspection, visit.id);
+        let uploader = account_uploader(delegate);
+        if let Some(gone) = attach(&mut tx, owner, visit.photo_ids, Some(&uploader)).await? {
+            tx.rollback().await?;
+            return Ok(DelegateStep::PhotoUnavailable(gone));
+        }
         let target = format!("project:{candidate_id}");
         audit(&mut tx, delegate, now_ms, "project.inspect", &target, &[]).await?;
         tx.commit().await?;
         Ok(DelegateStep::Done(()))
     }
 
+    /// How many delegates have evaluated in a cycle's window (who, and what they chose, is not
+    /// told).
+    pub async fn project_evaluation_count(&self, cycle_id: &str) -> anyhow::Result<u32> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM project_evaluation_voters WHERE cycle_id = $1",
+        )
+        .bind(cycle_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(count)?)
+    }
+
     /// A project's inspections with the delegates' names, oldest first.
     pub async fn project_inspections(&self, candidate_id: &str) -> anyhow::Result<Vec<Inspection>> {
         let rows = sqlx::query(
-            "SELECT a.display_name, i.notes, i.at_ms FROM project_inspections i \
+            "SELECT i.id, a.display_name, i.notes, i.at_ms FROM project_inspections i \
              JOIN accounts a ON a.id = i.account_id WHERE i.candidate_id = $1 \
              ORDER BY i.at_ms, i.id",
         )
         .bind(candidate_id)
         .fetch_all(&self.pool)
         .await?;
+        let ids = ids_of(&rows)?;
+        let mut photos = self.photos_of_each(PhotoOwner::Inspection, &ids).await?;
         rows.iter()
-            .map(|row| {
+            .zip(&ids)
+            .map(|(row, id)| {
                 Ok(Inspection {
                     delegate_name: row.try_get("display_name")?,
                     notes: row.try_get("notes")?,
                     at_ms: row.try_get("at_ms")?,
+                    photos: photos.remove(id).unwrap_or_default(),
                 })
             })
             .collect()

@@ -13,8 +13,8 @@
 //! decoder may allocate at most [`MAX_DECODE_BYTES`]. How many decodes run at once is bounded
 //! by the caller (`AppState.photo_decodes`).
 
-pub use crate::opinions::store::photos::CleanPhoto;
-use deputy_homes_api::opinions::{MAX_PHOTO_BYTES, THUMBNAIL_MAX_SIDE};
+pub use crate::photos::store::CleanPhoto;
+use deputy_homes_api::platform::photos::{MAX_PHOTO_BYTES, THUMBNAIL_MAX_SIDE};
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
