@@ -367,5 +367,8 @@ async fn statistics_follow_each_change_at_once(app: TestApp) {
     );
     json_body(app.send(rename).await, StatusCode::OK).await;
     assert_eq!(audit("/api/staff/audit").await["total"], before + 1);
-    assert_eq!(audit("/api/staff/audit?target=unit:u-jtj").await["total"], 3);
+    assert_eq!(
+        audit("/api/staff/audit?target=unit:u-jtj").await["total"],
+        3
+    );
 }
