@@ -59,8 +59,10 @@ pub async fn mark_near_duplicates(
     items: &mut [OpinionSummary],
     at_home: bool,
 ) -> Result<(), AppError> {
+    let numbers: Vec<&str> = items.iter().map(|i| i.tracking_number.as_str()).collect();
+    let mut stored = db.opinions_near_duplicates(&numbers).await?;
     for item in items.iter_mut() {
-        let found = match db.opinion_near_duplicates(&item.tracking_number).await? {
+        let found = match stored.remove(&item.tracking_number) {
             Some(found) => found,
             None => find_near_duplicates(db, &item.tracking_number, item.created_at_ms).await?,
         };

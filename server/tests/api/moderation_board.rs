@@ -371,4 +371,11 @@ async fn statistics_follow_each_change_at_once(app: TestApp) {
         audit("/api/staff/audit?target=unit:u-jtj").await["total"],
         3
     );
+
+    // So is the unfiltered queue's, until an opinion comes in.
+    assert_eq!(audit("/api/staff/opinions").await["total"], 1);
+    new_opinion(&app, Some(&mobile("1390000", 5)), json!({})).await;
+    let queue = audit("/api/staff/opinions").await;
+    assert_eq!(queue["total"], 2, "a new opinion is counted at once");
+    assert_eq!(queue["items"].as_array().unwrap().len(), 2);
 }

@@ -34,10 +34,20 @@ async fn page_of(
     at_home: bool,
 ) -> Result<Json<OpinionPage>, AppError> {
     let page = page_number(page).map_err(AppError::BadRequest)?;
-    let (mut items, total) = state
-        .db
-        .opinion_queue(filter, page, state.clock.now_ms())
-        .await?;
+    let now_ms = state.clock.now_ms();
+    let total = if filter.is_everything() {
+        // Counting every opinion is a scan: kept until the opinions' data revision moves.
+        let revision = state.stats.revision(&state.db).await?.to_string();
+        state
+            .kept_counts
+            .count("queue|everything", &revision, || {
+                state.db.opinion_queue_count(filter, now_ms)
+            })
+            .await?
+    } else {
+        state.db.opinion_queue_count(filter, now_ms).await?
+    };
+    let mut items = state.db.opinion_queue(filter, page, now_ms).await?;
     if at_home {
         for item in &mut items {
             item.phone_masked = None;

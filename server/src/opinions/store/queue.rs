@@ -77,6 +77,11 @@ pub struct QueueFilter {
 }
 
 impl QueueFilter {
+    /// Whether the filter lets every opinion through (the staff's unfiltered queue).
+    pub fn is_everything(&self) -> bool {
+        self.where_clause(0).0.is_empty()
+    }
+
     fn where_clause(&self, now_ms: i64) -> (String, Vec<Bind>) {
         let mut clauses: Vec<String> = Vec::new();
         let mut binds = Vec::new();
@@ -248,14 +253,12 @@ impl Db {
         })
     }
 
-    /// A page of opinions matching the filters, newest first, and how many match in all.
-    /// `near_duplicate_of` is left for the caller to fill.
-    pub async fn opinion_queue(
+    /// How many opinions match the filters.
+    pub async fn opinion_queue_count(
         &self,
         filter: &QueueFilter,
-        page: u32,
         now_ms: i64,
-    ) -> anyhow::Result<(Vec<OpinionSummary>, u64)> {
+    ) -> anyhow::Result<u64> {
         let (clause, binds) = filter.where_clause(now_ms);
         // The homes are joined only when a filter names them: counting needs no join otherwise.
         let join = if clause.contains("h.") {
@@ -268,6 +271,18 @@ impl Db {
             .fetch_one(&self.pool)
             .await?
             .try_get(0)?;
+        Ok(u64::try_from(total)?)
+    }
+
+    /// A page of opinions matching the filters, newest first. `near_duplicate_of` is left for
+    /// the caller to fill.
+    pub async fn opinion_queue(
+        &self,
+        filter: &QueueFilter,
+        page: u32,
+        now_ms: i64,
+    ) -> anyhow::Result<Vec<OpinionSummary>> {
+        let (clause, binds) = filter.where_clause(now_ms);
         let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
         let sql = format!(
             "{SUMMARY_SELECT}{clause} ORDER BY o.created_at_ms DESC, o.id \
@@ -286,34 +301,41 @@ impl Db {
             .zip(&ids)
             .map(|(row, id)| Self::summary_of(row, units.remove(id).unwrap_or_default(), now_ms))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok((items, u64::try_from(total)?))
+        Ok(items)
     }
 
-    /// `(tracking number, submitted at, title and body)` of every opinion submitted in
-    /// `[from_ms, to_ms]`, for near-duplicate detection.
-    /// The stored near duplicates of an opinion: `None` if they were never looked for, else
-    /// (among all opinions, among its home's).
-    pub async fn opinion_near_duplicates(
+    /// The stored near duplicates of these opinions, by tracking number: one query for a page;
+    /// an opinion never compared is left out.
+    pub async fn opinions_near_duplicates(
         &self,
-        tracking_number: &str,
-    ) -> anyhow::Result<Option<StoredNearDuplicates>> {
-        let row = sqlx::query(
-            "SELECT near_duplicate_of, near_duplicate_at_home_of, near_duplicates_checked \
-             FROM opinions WHERE tracking_number = $1",
-        )
-        .bind(tracking_number)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        if row.try_get::<i64, _>("near_duplicates_checked")? == 0 {
-            return Ok(None);
+        tracking_numbers: &[&str],
+    ) -> anyhow::Result<HashMap<String, StoredNearDuplicates>> {
+        let mut found = HashMap::new();
+        if tracking_numbers.is_empty() {
+            return Ok(found);
         }
-        Ok(Some(StoredNearDuplicates {
-            of: row.try_get("near_duplicate_of")?,
-            at_home_of: row.try_get("near_duplicate_at_home_of")?,
-        }))
+        let placeholders: Vec<String> = (1..=tracking_numbers.len())
+            .map(|i| format!("${i}"))
+            .collect();
+        let sql = format!(
+            "SELECT tracking_number, near_duplicate_of, near_duplicate_at_home_of FROM opinions \
+             WHERE near_duplicates_checked = 1 AND tracking_number IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for number in tracking_numbers {
+            query = query.bind(*number);
+        }
+        for row in query.fetch_all(&self.pool).await? {
+            found.insert(
+                row.try_get("tracking_number")?,
+                StoredNearDuplicates {
+                    of: row.try_get("near_duplicate_of")?,
+                    at_home_of: row.try_get("near_duplicate_at_home_of")?,
+                },
+            );
+        }
+        Ok(found)
     }
 
     /// Stores the near duplicates found for an opinion.
@@ -334,6 +356,8 @@ impl Db {
         Ok(())
     }
 
+    /// `(tracking number, submitted at, title and body)` of every opinion submitted in
+    /// `[from_ms, to_ms]`, for near-duplicate detection.
     pub async fn opinion_texts(
         &self,
         from_ms: i64,
