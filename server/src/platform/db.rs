@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Executor};
 use std::time::Duration;
 
 /// A transaction on either database; storage functions take `&mut Tx`.
@@ -70,6 +70,19 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
             .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    // PostgreSQL plans a statement prepared again and again once for any values;
+                    // for the queue's filters that plan walks every opinion by time to find the
+                    // few that match. Planning with the values costs a fraction of a millisecond.
+                    if backend == Backend::Postgres {
+                        connection
+                            .execute("SET plan_cache_mode = force_custom_plan")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(url)
             .await
             .with_context(|| format!("cannot open the database at {}", redact(url)))?;
