@@ -284,8 +284,17 @@ impl Db {
     ) -> anyhow::Result<Vec<OpinionSummary>> {
         let (clause, binds) = filter.where_clause(now_ms);
         let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
+        // Overdue opinions are few (open ones past their due day) and `opinions_by_due` finds
+        // them; ordering by the bare column would instead let the planner walk every opinion by
+        // time hoping to meet 20 of them soon (PostgreSQL guesses a thousand overdue where there
+        // are none). `+ 0` keeps the time index out of it: the few found are sorted.
+        let newest_first = if filter.query.overdue == Some(true) {
+            "o.created_at_ms + 0 DESC"
+        } else {
+            "o.created_at_ms DESC"
+        };
         let sql = format!(
-            "{SUMMARY_SELECT}{clause} ORDER BY o.created_at_ms DESC, o.id \
+            "{SUMMARY_SELECT}{clause} ORDER BY {newest_first}, o.id \
              LIMIT {PAGE_SIZE} OFFSET {offset}"
         );
         let rows = bind_all(sqlx::query(&sql), &binds)
