@@ -35,6 +35,8 @@ pub struct AppState {
     pub stats: opinions::stats_cache::StatsCache,
     /// Counts kept per revision of what they count (the audit log's pager).
     pub kept_counts: platform::kept_counts::KeptCounts,
+    /// The upcoming activities' data revision, read once for the requests that arrive together.
+    pub activities_revision: platform::fresh_read::FreshRead<i64>,
     /// Whether the session cookie is marked Secure (the site is served over TLS).
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
@@ -141,6 +143,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         shared_answers: Default::default(),
         stats: Default::default(),
         kept_counts: Default::default(),
+        activities_revision: Default::default(),
         secure_cookies: config.secure_cookies,
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,

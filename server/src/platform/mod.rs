@@ -9,6 +9,7 @@ pub mod auth;
 pub mod client_ip;
 pub mod clock;
 pub mod config;
+pub mod data_revisions;
 pub mod db;
 pub mod deadline;
 pub mod encoded;

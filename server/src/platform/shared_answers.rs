@@ -27,6 +27,9 @@ pub struct SharedAnswers {
 #[derive(Debug)]
 struct Kept {
     revision: String,
+    /// The answer holds until this moment (an upcoming activity listed in it ends), or for as
+    /// long as its revision when `None`.
+    valid_until_ms: Option<i64>,
     encoded: Encoded,
 }
 
@@ -41,9 +44,9 @@ impl SharedAnswers {
         revision: &str,
         make: impl FnOnce() -> anyhow::Result<Vec<u8>>,
     ) -> anyhow::Result<Response> {
-        let kept = match self.kept(key, revision) {
+        let kept = match self.kept(key, revision, 0) {
             Some(kept) => kept,
-            None => self.keep(key, revision, make()?),
+            None => self.keep(key, revision, None, make()?),
         };
         Ok(respond(request, &kept))
     }
@@ -60,24 +63,56 @@ impl SharedAnswers {
         F: FnOnce() -> Fut,
         Fut: Future<Output = anyhow::Result<Vec<u8>>>,
     {
-        let kept = match self.kept(key, revision) {
+        let kept = match self.kept(key, revision, 0) {
             Some(kept) => kept,
-            None => self.keep(key, revision, make().await?),
+            None => self.keep(key, revision, None, make().await?),
         };
         Ok(respond(request, &kept))
     }
 
-    fn kept(&self, key: &str, revision: &str) -> Option<Arc<Kept>> {
+    /// [`SharedAnswers::answer_read`] for an answer that also changes with the clock: `make`
+    /// says until when (milliseconds) what it wrote holds, and from then on it is made again.
+    pub async fn answer_read_until<F, Fut>(
+        &self,
+        request: &HeaderMap,
+        key: &str,
+        revision: &str,
+        now_ms: i64,
+        make: F,
+    ) -> anyhow::Result<Response>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = anyhow::Result<(Vec<u8>, Option<i64>)>>,
+    {
+        let kept = match self.kept(key, revision, now_ms) {
+            Some(kept) => kept,
+            None => {
+                let (json, valid_until_ms) = make().await?;
+                self.keep(key, revision, valid_until_ms, json)
+            }
+        };
+        Ok(respond(request, &kept))
+    }
+
+    fn kept(&self, key: &str, revision: &str, now_ms: i64) -> Option<Arc<Kept>> {
         let answers = self.answers.read().unwrap_or_else(|p| p.into_inner());
         answers
             .get(key)
             .filter(|kept| kept.revision == revision)
+            .filter(|kept| kept.valid_until_ms.is_none_or(|until| now_ms < until))
             .cloned()
     }
 
-    fn keep(&self, key: &str, revision: &str, json: Vec<u8>) -> Arc<Kept> {
+    fn keep(
+        &self,
+        key: &str,
+        revision: &str,
+        valid_until_ms: Option<i64>,
+        json: Vec<u8>,
+    ) -> Arc<Kept> {
         let kept = Arc::new(Kept {
             revision: revision.to_owned(),
+            valid_until_ms,
             encoded: Encoded::new(Bytes::from(json), true),
         });
         let mut answers = self.answers.write().unwrap_or_else(|p| p.into_inner());

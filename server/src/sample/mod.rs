@@ -258,6 +258,7 @@ async fn generate(db: &Db, plan: &Plan, once: bool) -> anyhow::Result<Option<Mad
         .collect();
     store::raise_day_counters(&mut tx, &raised, plan.now_ms).await?;
     crate::opinions::store::revision::opinions_changed(&mut tx).await?;
+    crate::platform::data_revisions::activities_changed(&mut tx).await?;
     tx.commit().await?;
     Ok(Some(made))
 }

@@ -217,5 +217,6 @@ pub(crate) async fn delete_sample_data(tx: &mut Tx) -> anyhow::Result<()> {
     for statement in statements {
         sqlx::query(&statement).execute(&mut **tx).await?;
     }
+    crate::platform::data_revisions::activities_changed(tx).await?;
     crate::opinions::store::revision::opinions_changed(tx).await
 }

@@ -2,7 +2,13 @@
 //! id; each shows its home's name and the seats left.
 
 use crate::activities::{date_in, home_name};
-use crate::bookings::{activity_from_noon, booked, noon_tomorrow, with, PHONE};
+use crate::activity_edit::{edit, edit_body};
+use crate::booking_moves::move_to;
+use crate::bookings::{
+    activity, activity_from_noon, booked, cancelled, code_of, delegate, ends_at_ms, noon_tomorrow,
+    with, PHONE,
+};
+use crate::helpers::OtherServer;
 use crate::helpers::{api_error, json_body, on_both_databases, Browser, TestApp};
 use deputy_homes_api::accounts::Role;
 use reqwest::{Method, StatusCode};
@@ -14,6 +20,7 @@ on_both_databases!(
     unknown_filter_values_are_a_400_naming_the_parameter,
     the_list_holds_at_most_200_activities,
     one_activity_is_found_by_id_and_an_unknown_one_is_a_json_404,
+    the_kept_lists_follow_each_change_at_once_on_every_server,
 );
 
 /// Publishes one activity at a home as this browser; returns it.
@@ -235,4 +242,107 @@ async fn one_activity_is_found_by_id_and_an_unknown_one_is_a_json_404(app: TestA
     assert_eq!(json_body(response, StatusCode::OK).await, reception);
     let missing = app.send(app.get("/api/activities/no-such-activity")).await;
     api_error(missing, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+/// What another server lists, everywhere and at `xc-02`, by activity id: `(seats left, topic,
+/// cancel reason)` of each, the two lists checked to agree.
+async fn seen_by(other: &OtherServer) -> Vec<(String, Value, Value, Value)> {
+    let mut lists = Vec::new();
+    for path in ["/api/activities", "/api/homes/xc-02/activities"] {
+        let response = other
+            .get(path)
+            .send()
+            .await
+            .expect("the other server answers");
+        let list = json_body(response, StatusCode::OK).await;
+        let seen: Vec<(String, Value, Value, Value)> = list
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|a| {
+                (
+                    id(a).to_owned(),
+                    a["seats_left"].clone(),
+                    a["topic"].clone(),
+                    a["cancel_reason"].clone(),
+                )
+            })
+            .collect();
+        lists.push(seen);
+    }
+    assert_eq!(lists[0], lists[1], "the two lists agree");
+    lists.swap_remove(0)
+}
+
+fn seats_of(seen: &[(String, Value, Value, Value)], activity: &str) -> Value {
+    seen.iter()
+        .find(|(id, ..)| id == activity)
+        .map(|(_, seats, ..)| seats.clone())
+        .unwrap_or_else(|| panic!("{activity} is not listed: {seen:?}"))
+}
+
+/// The public lists are kept encoded between changes (per revision of the activities): every
+/// change shows at once, also on another server, whose kept lists this server's changes never
+/// touched; and a listed activity leaves the list when it ends, with nothing else changing.
+async fn the_kept_lists_follow_each_change_at_once_on_every_server(app: TestApp) {
+    let wang = delegate(&app).await;
+    let first = activity(&app, &wang, 1, 5).await;
+    let second = activity(&app, &wang, 2, 6).await;
+    let other = app.other_server().await;
+    let seen = seen_by(&other).await;
+    assert_eq!(seats_of(&seen, &first), 1);
+    assert_eq!(seen_by(&other).await, seen, "read again: the same");
+
+    let booking = code_of(&booked(&app, &first, PHONE, "booked").await);
+    assert_eq!(seats_of(&seen_by(&other).await, &first), 0, "a booking");
+    cancelled(&app, &booking, PHONE).await;
+    assert_eq!(
+        seats_of(&seen_by(&other).await, &first),
+        1,
+        "its cancellation"
+    );
+
+    let mover = code_of(&booked(&app, &first, PHONE, "booked").await);
+    assert_eq!(seats_of(&seen_by(&other).await, &first), 0);
+    json_body(move_to(&app, &mover, PHONE, &second).await, StatusCode::OK).await;
+    let seen = seen_by(&other).await;
+    assert_eq!(
+        (seats_of(&seen, &first), seats_of(&seen, &second)),
+        (json!(1), json!(1)),
+        "a move"
+    );
+
+    let edited = json_body(
+        edit(&app, &wang, &second, &edit_body(6, 3)).await,
+        StatusCode::OK,
+    )
+    .await;
+    let seen = seen_by(&other).await;
+    let (_, seats, topic, _) = seen.iter().find(|(id, ..)| *id == second).expect("listed");
+    assert_eq!((seats, topic), (&json!(2), &edited["topic"]), "an edit");
+
+    let request = wang
+        .signed(app.request(Method::POST, &format!("/api/activities/{first}/cancel")))
+        .json(&json!({ "reason": "代表外出开会" }));
+    json_body(app.send(request).await, StatusCode::OK).await;
+    let seen = seen_by(&other).await;
+    let (.., reason) = seen.iter().find(|(id, ..)| *id == first).expect("listed");
+    assert_eq!(reason, "代表外出开会", "a cancellation");
+
+    let third = activity(&app, &wang, 4, 7).await;
+    assert_eq!(
+        seats_of(&seen_by(&other).await, &third),
+        4,
+        "a new activity"
+    );
+
+    // This server's own list, read (and kept) before the first activity ends, then after.
+    assert!(ids(&listed(&app, &[]).await).contains(&first.as_str()));
+    app.move_clock_to(ends_at_ms(&app, &first).await);
+    let list = listed(&app, &[]).await;
+    assert_eq!(
+        ids(&list),
+        [second.as_str(), third.as_str()],
+        "the ended one left"
+    );
 }

@@ -9,12 +9,15 @@ use crate::platform::error::AppError;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::Json;
 use deputy_homes_api::accounts::{Account, Role};
 use deputy_homes_api::meetings::activity::ActivityField;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
-use deputy_homes_api::meetings::activity_query::{ActivitiesQuery, MAX_ACTIVITIES_LISTED};
+use deputy_homes_api::meetings::activity_query::{
+    ActivitiesQuery, ActivityFilter, MAX_ACTIVITIES_LISTED,
+};
 use deputy_homes_api::ApiError;
 use deputy_homes_api::ErrorCode;
 
@@ -120,14 +123,14 @@ pub async fn activities_create(
 pub async fn activities_for_home(
     State(state): State<AppState>,
     Path(home_id): Path<String>,
-) -> Result<Json<Vec<Activity>>, AppError> {
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     require_home(&state, &home_id).await?;
-    Ok(Json(
-        state
-            .db
-            .activities_upcoming_for_home(&home_id, state.clock.now_ms())
-            .await?,
-    ))
+    let filter = ActivityFilter {
+        home: Some(home_id),
+        ..ActivityFilter::default()
+    };
+    upcoming(&state, &headers, &filter, None).await
 }
 
 /// Upcoming (not yet ended) activities of every home, soonest first, cancelled ones included
@@ -139,15 +142,45 @@ pub async fn activities_for_home(
     ))]
 pub async fn activities_list(
     State(state): State<AppState>,
+    headers: HeaderMap,
     query: Result<Query<ActivitiesQuery>, QueryRejection>,
-) -> Result<Json<Vec<Activity>>, AppError> {
+) -> Result<Response, AppError> {
     let Query(query) = query?;
     let filter = query.validate().map_err(AppError::BadRequest)?;
-    let list = state
-        .db
-        .activities_upcoming(&filter, state.clock.now_ms(), Some(MAX_ACTIVITIES_LISTED))
+    upcoming(&state, &headers, &filter, Some(MAX_ACTIVITIES_LISTED)).await
+}
+
+/// The upcoming activities passing `filter`, the same for everyone: kept encoded per filter
+/// and revision of the activities and the register (home names), until the first listed one
+/// ends and the list moves on.
+async fn upcoming(
+    state: &AppState,
+    headers: &HeaderMap,
+    filter: &ActivityFilter,
+    limit: Option<usize>,
+) -> Result<Response, AppError> {
+    let activities = state
+        .activities_revision
+        .get(|| {
+            let db = state.db.clone();
+            async move { db.data_revision("activities").await }
+        })
         .await?;
-    Ok(Json(list))
+    let register = state.register.current(&state.db).await?;
+    let revision = format!("{activities}:{}", register.revision);
+    let key = format!("activities:{filter:?}:{limit:?}");
+    let now = state.clock.now_ms();
+    let answer = state
+        .shared_answers
+        .answer_read_until(headers, &key, &revision, now, || async {
+            let (list, first_end) = state
+                .db
+                .activities_upcoming_until(filter, now, limit)
+                .await?;
+            Ok((serde_json::to_vec(&list)?, first_end))
+        })
+        .await?;
+    Ok(answer)
 }
 
 async fn activity_or_404(state: &AppState, id: &str) -> Result<Activity, AppError> {

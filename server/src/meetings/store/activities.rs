@@ -3,6 +3,7 @@
 use crate::meetings::store::bookings::fill_from_waitlist;
 use crate::meetings::store::texts::BookingTexts;
 use crate::outbox::store::{activity_facts, enqueue, Recipient};
+use crate::platform::data_revisions::activities_changed;
 use crate::platform::db::Db;
 use anyhow::Context;
 use deputy_homes_api::meetings::activity::{Activity, ActivityKind, Occurrence, OnDuty};
@@ -55,7 +56,7 @@ pub enum EditOutcome {
 /// The columns of an activity, its home's name joined (empty once the home left the register).
 const ACTIVITY_SELECT: &str =
     "SELECT a.id, a.home_id, COALESCE(h.name_zh, '') AS home_name, a.kind, a.local_date, \
-     a.start_clock, a.end_clock, a.starts_at_ms, a.capacity, a.booked_count, a.topic, \
+     a.start_clock, a.end_clock, a.starts_at_ms, a.ends_at_ms, a.capacity, a.booked_count, a.topic, \
      a.cancel_reason FROM activities a LEFT JOIN homes h ON h.id = a.home_id";
 
 fn activity_from_row(row: &AnyRow, on_duty: Vec<OnDuty>) -> anyhow::Result<Activity> {
@@ -165,6 +166,7 @@ impl Db {
             }
             ids.push(id);
         }
+        activities_changed(&mut tx).await?;
         tx.commit().await?;
         Ok(ids)
     }
@@ -190,6 +192,20 @@ impl Db {
         now_ms: i64,
         limit: Option<usize>,
     ) -> anyhow::Result<Vec<Activity>> {
+        Ok(self
+            .activities_upcoming_until(filter, now_ms, limit)
+            .await?
+            .0)
+    }
+
+    /// [`Db::activities_upcoming`], with the moment the first of them ends (when the list moves
+    /// on even if nothing changes), `None` when there are none.
+    pub async fn activities_upcoming_until(
+        &self,
+        filter: &ActivityFilter,
+        now_ms: i64,
+        limit: Option<usize>,
+    ) -> anyhow::Result<(Vec<Activity>, Option<i64>)> {
         let mut conditions = vec!["a.ends_at_ms > $1".to_owned()];
         let mut values: Vec<String> = Vec::new();
         let wanted = [
@@ -214,7 +230,12 @@ impl Db {
             query = query.bind(value);
         }
         let rows = query.fetch_all(&self.pool).await?;
-        self.activities_from_rows(&rows).await
+        let mut first_end: Option<i64> = None;
+        for row in &rows {
+            let ends: i64 = row.try_get("ends_at_ms")?;
+            first_end = Some(first_end.map_or(ends, |first| first.min(ends)));
+        }
+        Ok((self.activities_from_rows(&rows).await?, first_end))
     }
 
     /// One activity by id.
@@ -252,6 +273,7 @@ impl Db {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
+        activities_changed(&mut tx).await?;
         let live = live_bookings(&mut tx, id).await?;
         sqlx::query(
             "UPDATE bookings SET status = 'cancelled', updated_at_ms = $1 \
@@ -347,6 +369,7 @@ impl Db {
             }
         }
         fill_from_waitlist(&mut tx, id, change.now_ms, texts).await?;
+        activities_changed(&mut tx).await?;
         tx.commit().await?;
         Ok(EditOutcome::Edited)
     }

@@ -8,6 +8,7 @@ use crate::meetings::store::change_limits::{count_change, ChangeLimits, Counted}
 use crate::meetings::store::texts::BookingTexts;
 use crate::outbox::store::{activity_facts, enqueue, Recipient};
 use crate::platform::audit::{audit_write, Audit};
+use crate::platform::data_revisions::activities_changed;
 use crate::platform::db::take_turns;
 use crate::platform::db::Db;
 use anyhow::Context;
@@ -145,18 +146,22 @@ async fn take_seat(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Resul
         "UPDATE activities SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity",
     )
     .bind(activity_id)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(taken.rows_affected() == 1)
+    if taken.rows_affected() != 1 {
+        return Ok(false);
+    }
+    activities_changed(conn).await?;
+    Ok(true)
 }
 
 /// Gives a seat back to an activity whose row the transaction has locked.
 async fn free_seat(conn: &mut AnyConnection, activity_id: &str) -> anyhow::Result<()> {
     sqlx::query("UPDATE activities SET booked_count = booked_count - 1 WHERE id = $1")
         .bind(activity_id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    activities_changed(conn).await
 }
 
 /// Whether the waitlist of an activity, whose row the transaction has locked, has room for one
