@@ -28,6 +28,9 @@ pub fn loaded(lang: Lang) -> Option<&'static Catalog> {
     slot(lang).and_then(OnceLock::get)
 }
 
+/// Where the built app serves the files (a static folder, not a page of the app).
+const FOLDER: &str = "/public/i18n/";
+
 /// The file's name under `public/i18n/`, and its version: the hash of the committed file, so a
 /// changed catalog has a new URL and is never read stale from a cache.
 fn file(lang: Lang) -> (&'static str, u32) {
@@ -48,7 +51,7 @@ pub async fn load(lang: Lang) -> Result<(), ClientError> {
         return Ok(());
     }
     let (name, version) = file(lang);
-    let text = get_text(&format!("/public/i18n/{name}.txt?v={version:08x}")).await?;
+    let text = get_text(&format!("{FOLDER}{name}.txt?v={version:08x}")).await?;
     let catalog = parse(lang, text.leak()).ok_or(ClientError::BadResponse)?;
     let _ = slot.set(catalog);
     Ok(())
