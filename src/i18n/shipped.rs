@@ -51,7 +51,8 @@ pub async fn load(lang: Lang) -> Result<(), ClientError> {
         return Ok(());
     }
     let (name, version) = file(lang);
-    let text = get_text(&format!("{FOLDER}{name}.txt?v={version:08x}")).await?;
+    let path = format!("{FOLDER}{name}.txt");
+    let text = get_text(&path, &[("v", &format!("{version:08x}"))]).await?;
     let catalog = parse(lang, text.leak()).ok_or(ClientError::BadResponse)?;
     let _ = slot.set(catalog);
     Ok(())

@@ -218,10 +218,11 @@ impl ApiRequest {
     }
 }
 
-/// Reads a static file of the app as text (such as a catalog under `/public/`); a file that is
-/// not there or not 2xx is a [`ClientError::BadResponse`].
-pub async fn get_text(url: &str) -> Result<String, ClientError> {
-    let response = Request::get(url)
+/// Reads a static file of the app as text (such as a catalog under `/public/`), with a query
+/// (its version); a file that is not there or not 2xx is a [`ClientError::BadResponse`].
+pub async fn get_text(path: &str, query: &[(&str, &str)]) -> Result<String, ClientError> {
+    let response = Request::get(path)
+        .query(query.iter().copied())
         .send()
         .await
         .map_err(|_| ClientError::Network)?;

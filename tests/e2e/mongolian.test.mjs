@@ -134,6 +134,7 @@ test('a stored Mongolian loads before the first page is drawn, and a failed fetc
   assert.equal(await offline.getByRole('button', { name: '切换到中文' }).getAttribute('aria-pressed'), 'true');
   assert.match(await offline.locator('main h1').textContent(), /人大代表之家/);
   assert.deepEqual(await axeViolations(offline), []);
+  await screenshot(offline, 'lang-failed-390');
 });
 
 test('every citizen page in Mongolian is vertical, axe-clean, with 44 px targets at 390 and 320 px', async () => {
