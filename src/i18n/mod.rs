@@ -665,9 +665,10 @@ texts! {
     }
 }
 
-/// The strings of one language. Functions take what the sentence needs.
+/// One language: its strings ([`CatalogText`], which the catalog derefs to, so `t.app_title`
+/// reads as a field) and its code, functions that take what the sentence needs.
 pub struct Catalog {
-    /// The strings, which the catalog derefs to (`t.app_title`).
+    /// The strings.
     text: &'static CatalogText,
     pub result_count: fn(usize) -> String,
     pub distance: fn(f64) -> String,
@@ -850,6 +851,9 @@ impl I18n {
     pub fn set(self, lang: Lang) {
         if lang.is_ready() {
             self.apply(lang);
+            return;
+        }
+        if self.switching.get_untracked() == Switching::Loading(lang) {
             return;
         }
         self.switching.set(Switching::Loading(lang));

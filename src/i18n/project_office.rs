@@ -141,9 +141,10 @@ texts! {
     }
 }
 
-/// The strings of the office's project screens in one language.
+/// The office's project screens in one language: the strings ([`OfficeText`], which this
+/// derefs to) and the code around them.
 pub struct ProjectOffice {
-    /// The strings, which the catalog derefs to (`t.app_title`).
+    /// The strings.
     pub(super) text: &'static OfficeText,
     pub vote_now: fn(&str) -> String,
     pub follow_projects: fn(&str) -> String,
