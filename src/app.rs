@@ -10,7 +10,7 @@ use crate::homes::pages::{home_detail::HomeDetailPage, homes_list::HomesListPage
 use crate::i18n::{tr, I18n};
 use crate::kit::elders::Elders;
 use crate::kit::geolocation::Located;
-use crate::kit::language_switch::LanguageSwitch;
+use crate::kit::language_switch::{LanguageStatus, LanguageSwitch};
 use crate::kit::not_found::NotFoundPage;
 use crate::kit::review_notice::ReviewNotice;
 use crate::kit::settings::SettingsPage;
@@ -164,6 +164,7 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
                     </a>
                     <LanguageSwitch />
                 </div>
+                <LanguageStatus />
                 <nav class="site-nav" aria-label=tr(|c| c.nav_label)>
                     <A href=Page::Homes.path() exact=true>
                         {tr(|c| c.nav_homes)}
@@ -212,7 +213,11 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("the page has an element with id app");
-    // The shell shown while the wasm loaded is replaced by the live app.
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, app).forget();
+    // A stored choice of English or Mongolian is loaded first, so no page flashes in Chinese;
+    // meanwhile the shell stays. Then the shell is replaced by the live app.
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::i18n::prepare().await;
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, app).forget();
+    });
 }

@@ -1,6 +1,7 @@
 //! English.
 
-use super::Catalog;
+use super::project_office::ProjectOffice;
+use super::{Catalog, CatalogText};
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
@@ -125,8 +126,9 @@ fn distance(m: f64) -> String {
     }
 }
 
-/// The English catalog.
-pub const EN: Catalog = Catalog {
+/// The English strings.
+#[cfg(not(target_arch = "wasm32"))]
+pub const TEXT: CatalogText = CatalogText {
     app_title: "Hohhot Deputies' Homes",
     skip_to_content: "Skip to main content",
     nav_label: "Main",
@@ -158,22 +160,15 @@ pub const EN: Catalog = Catalog {
     geo_unavailable: "Your location is not available right now. Try again later, or search by district.",
     geo_timeout: "Finding your location took too long. Try again, or search by district.",
     geo_unsupported: "This browser cannot share your location. Search by district or name.",
-    result_count: |n| if n == 1 { "1 home found".to_owned() } else { format!("{n} homes found") },
     no_results: "No home matches. Try other words, or clear the filters.",
     clear_filters: "Clear filters",
-    distance,
-    open_until: |t| format!("Open now, until {t}"),
-    closed_opens_today: |t| format!("Closed, opens today at {t}"),
-    closed_opens_on: |day, t| format!("Closed, opens {day} at {t}"),
     never_open: "No opening hours listed",
-    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     today: "Today",
     closed_day: "Closed",
     hours_heading: "Opening hours",
     hours_note: "Beijing time (UTC+8)",
     address_heading: "Address",
     phone_heading: "Phone",
-    call: |p| format!("Call {p}"),
     facilities_heading: "Access and facilities",
     no_facilities: "No facilities recorded yet",
     about_heading: "About",
@@ -186,13 +181,11 @@ pub const EN: Catalog = Catalog {
     home_not_found: "This home could not be found. It may have been removed from the register.",
     page_not_found: "This page could not be found.",
     map_heading: "Where the homes are",
-    map_intro: |n| format!("Each dot is one of the {n} homes. Tap a dot for details; all homes are listed below by district."),
     map_city: "Whole city",
     map_urban: "City centre (four districts)",
     map_legend_professional: "Larger dots with a gold ring are the professional homes.",
     map_city_centre: "City centre",
     map_by_district: "By district",
-    homes_count: |n| if n == 1 { "1 home".to_owned() } else { format!("{n} homes") },
     view_list: "View the list",
     nav_sign_in: "Sign in",
     nav_account: "My account",
@@ -206,20 +199,14 @@ pub const EN: Catalog = Catalog {
     error_bad_credentials: "The username, mobile number or password is wrong.",
     error_too_many_attempts: "Too many failed attempts. Try again in 15 minutes.",
     account_heading: "My account",
-    signed_in_as: |name| format!("Signed in as {name}"),
     account_homes: "Your deputies' homes",
     account_no_homes: "Not assigned to a home yet.",
     sign_out: "Sign out",
     signed_out: "You are not signed in, or you have signed out.",
     demo_account_notice: "This is a demo account created with the sample data, for trying the app.",
-    role_name,
     activities_heading: "Upcoming activities",
     no_activities: "No activities published yet.",
     activities_unavailable: "Activities cannot be loaded right now.",
-    activity_kind,
-    on_duty: |names| format!("Delegates on duty: {names}"),
-    capacity: |n| format!("{n} places"),
-    cancelled: |reason| format!("Cancelled: {reason}"),
     activity_kind_label: "Kind of activity",
     activity_date: "Date",
     activity_start: "Starts",
@@ -233,14 +220,11 @@ pub const EN: Catalog = Catalog {
     activity_topic_error: "Give a topic of at most 100 characters.",
     activity_repeat_error: "Repeat for 1 to 26 weeks.",
     session_ended: "Your session has ended. Please sign in again.",
-    published: |n| if n == 1 { "1 activity published.".to_owned() } else { format!("{n} activities published.") },
     publish_button: "Publish",
-    publish_heading: |home| format!("Publish an activity at {home}"),
     nav_activities: "Activities",
     nav_my_bookings: "Mine",
     book_button: "Book",
     join_waitlist: "Join the waitlist",
-    seats_left: |n| if n == 1 { "1 seat left".to_owned() } else { format!("{n} seats left") },
     activity_full: "Full: you can join the waitlist",
     book_heading: "Book a meeting",
     book_intro: "No account needed. You get a booking code to show at the door.",
@@ -248,9 +232,7 @@ pub const EN: Catalog = Catalog {
     book_phone: "Mobile number",
     book_phone_hint: "11-digit mainland mobile, for confirmation, changes and check-in; verified by a text code.",
     book_topic: "What you want to raise (briefly)",
-    chars_count: |n, max| format!("{n}/{max} characters"),
     access_needs_label: "Help you need (optional)",
-    access_need,
     consent_text: "I agree that the home uses my name, mobile number and what I wrote only to confirm this booking, notify me and check me in; only its staff and the delegates on duty see them, and they are deleted three years after the activity.",
     book_submit: "Book",
     submitting: "Sending…",
@@ -268,7 +250,6 @@ pub const EN: Catalog = Catalog {
     waitlisted_heading: "You are on the waitlist",
     waitlisted_note: "When a seat frees up it goes to the first in line automatically, and you will be notified.",
     booking_code_label: "Booking code",
-    qr_alt: |code| format!("QR code of booking {code}"),
     add_to_calendar: "Add to calendar (.ics)",
     show_at_door: "Show the QR code or say the code at the door. The booking is saved under “My bookings” on this phone.",
     my_bookings_heading: "Mine",
@@ -277,9 +258,6 @@ pub const EN: Catalog = Catalog {
     verify_phone_hint: "11-digit mobile. Get a text code to prove it is yours.",
     verify_code_label: "Text code",
     verify_get_code: "Get code",
-    verify_resend_in: |n| format!("Resend in {n} s"),
-    verify_code_sent: |to, m| format!("Code sent to {to}, valid for {m} minutes."),
-    verify_verified: |p| format!("✓ Verified: {p}"),
     verify_button: "Verify",
     error_verify_code_format: "Enter the 6 digits from the text message.",
     error_wrong_code: "That code is not right; check the text and try again.",
@@ -288,14 +266,12 @@ pub const EN: Catalog = Catalog {
     error_codes_too_many: "Too many codes asked for; please try again later.",
     error_verification_ended: "Your phone's verification has ended; get a new code.",
     mine_intro: "Verify your mobile with a text code to see and change your bookings and follow your opinions on any phone.",
-    mine_phone: |p| format!("Verified mobile {p}"),
     mine_sign_out: "Sign out",
     mine_bookings_heading: "My bookings",
     mine_opinions_heading: "My opinions",
     mine_opinions_empty: "No opinions with contact details from this number yet.",
     mine_device_heading: "Bookings saved on this phone",
     mine_device_note: "Verify your mobile to see their latest state, move or cancel them.",
-    booking_status,
     cancel_booking: "Cancel booking",
     confirm_cancel: "Yes, cancel",
     keep_booking: "Keep it",
@@ -314,14 +290,12 @@ pub const EN: Catalog = Catalog {
     all_activities_heading: "Upcoming activities",
     all_kinds: "All types",
     any_date: "Any date",
-    activities_count: |n| if n == 1 { "1 activity".to_owned() } else { format!("{n} activities") },
     manage_link: "Bookings and check-in",
     roster_heading: "Who booked",
     roster_empty: "Nobody has booked yet.",
     phones_masked_note: "You are not on duty at this activity, so phone numbers are partly hidden.",
     check_in_label: "Check in: type or scan the booking code",
     check_in_button: "Check in",
-    checked_in_name: |name| format!("{name} is checked in."),
     checked_in: "Checked in",
     not_checked_in: "Not checked in",
     error_check_in_waitlisted: "This person is on the waitlist and has no seat to check in to.",
@@ -334,8 +308,6 @@ pub const EN: Catalog = Catalog {
     record_save: "Save record",
     record_saved: "Record saved.",
     record_not_begun: "A record can be written once the reception has begun (or someone is checked in).",
-    record_written_by: |name| format!("Last written by {name}"),
-    summary_heading: |year| format!("My {year} in numbers"),
     summary_activities: "Activities held",
     summary_people: "People met",
     summary_records: "Records written",
@@ -343,14 +315,12 @@ pub const EN: Catalog = Catalog {
     forbidden: "You may not see this page.",
     walk_in_booking_heading: "Book for a citizen who is here",
     walk_in_booking_intro: "For a citizen present in person: no text code; explain how their details are used and take their consent.",
-    walk_in_booked: |d| format!("Booked: {d}. Tell the citizen the booking code."),
     walk_in_heading: "Enter a walk-in citizen's suggestion",
     walk_in_intro: "For citizens who raise something in person. Give them the tracking number and private link afterwards so they can follow it.",
     walk_in_consent: "The citizen was told in person how their data is used and agreed.",
     walk_in_link: "Enter a walk-in suggestion",
     holidays_heading: "Holiday calendar",
     holidays_intro: "Reply deadlines count working days: weekends and the days off listed here do not count, make-up working days do. Enter each new year from the State Council's notice on public holidays.",
-    holidays_missing: |y| format!("No holidays are listed for {y}: deadlines there skip only weekends and may come too early. Once you add and save them, deadlines that were not extended are counted again."),
     holidays_add_heading: "Add dates",
     holidays_from: "First day",
     holidays_to: "Last day (leave empty for one day)",
@@ -359,38 +329,29 @@ pub const EN: Catalog = Catalog {
     holiday_kind_holiday: "Day off",
     holiday_kind_workday: "Make-up working day",
     holidays_add_button: "Add to the calendar",
-    holidays_remove: |d| format!("Remove {d}"),
     holidays_save: "Save the calendar",
-    holidays_saved: |n| format!("Saved. {n} deadlines that were not extended were counted again."),
     holidays_unsaved: "There are unsaved changes.",
-    holidays_date_taken: |d| format!("{d} is already in the calendar; remove it first."),
     holidays_empty: "The calendar has no dates yet.",
-    holidays_queue_notice: |y| format!("No holidays are listed for {y}; reply deadlines may come too early."),
     error_day_range: "Enter valid dates: the last day on or after the first, at most 31 days.",
     error_day_name: "Enter a name (1 to 20 characters).",
-    year_heading: |y| format!("{y}"),
     remove_button: "Remove",
     units_heading: "Handling units",
     units_intro: "Opinions are assigned to the units listed here. An inactive unit keeps its opinions and history but takes no new ones.",
     units_add_label: "Full name of the new unit",
     units_add_button: "Add the unit",
-    units_shown: |shown, all| format!("{shown} of {all} shown"),
     unit_inactive: "Inactive",
     unit_rename: "Rename",
     unit_rename_label: "New name",
     unit_save_name: "Save the name",
     unit_deactivate: "Deactivate",
     unit_activate: "Activate again",
-    unit_added: |n| format!("Added: {n}"),
     error_unit_name: "A unit's name is 2 to 40 characters.",
     error_unit_taken: "Another unit has this name.",
-    opinion_units: |u| format!("Handled by: {u}"),
     walk_in_sent_note: "Give the citizen the tracking number and the private link (written down or printed); with the link, or a text code to the mobile they gave, they can follow it.",
     nav_opinions: "Suggestions",
     opinion_new_heading: "Send a suggestion",
     opinion_intro: "Staff of the standing committee review it, pass it to the office responsible and publish its reply. Follow it with your tracking number.",
     opinion_category: "Category",
-    category_name,
     opinion_home: "Representatives' home concerned (optional)",
     opinion_no_home: "None",
     opinion_title: "Title",
@@ -398,8 +359,6 @@ pub const EN: Catalog = Catalog {
     photos_label: "Photos (optional, up to 3)",
     photos_hint: "JPEG, PNG or WebP, up to 8 MB each. Location and other hidden data are removed on upload.",
     photo_uploading: "Uploading photo…",
-    photo_remove: |n| format!("Remove photo {n}"),
-    photo_alt: |n| format!("Photo {n}"),
     error_photo_type: "This file is not a JPEG, PNG or WebP image and was not uploaded. The rest of the form is kept.",
     error_photo_size: "The photo is over 8 MB and was not uploaded; choose a smaller one.",
     error_photo_count: "At most 3 photos.",
@@ -428,40 +387,13 @@ pub const EN: Catalog = Catalog {
     opinion_lookup_intro: "Verify the mobile you gave with your opinions to see them all and how they are handled.",
     opinion_anonymous_note: "Anonymous opinions have no mobile: follow them with the private link on the receipt.",
     my_opinions_heading: "Sent from this phone",
-    opinion_status_name: opinion_status,
     opinion_timeline: "Progress",
-    opinion_submitted_at: |d| format!("Sent on {d}"),
-    opinion_contact_shown: |n, p| format!("Contact: {n} {p}"),
     opinion_anonymous_shown: "Sent anonymously",
-    opinion_contact_erased: |d| format!("The retention period being over, the contact, phone, location and photos were erased on {d}"),
-    opinion_publish_shown: |p| if p { "To be published with its reply" } else { "Private" },
     new_opinion_link: "Send a suggestion",
     outbox_heading: "Message outbox",
     outbox_intro: "Every message to citizens is stored here first; failed sends are retried. Newest first, at most 200.",
     outbox_empty: "The outbox is empty.",
     outbox_link: "Message outbox",
-    attempts: |n| if n == 1 { "1 attempt".to_owned() } else { format!("{n} attempts") },
-    notification_status: |s| match s {
-        NotificationStatus::Pending => "Pending",
-        NotificationStatus::Sent => "Sent",
-        NotificationStatus::Failed => "Failed",
-    },
-    notification_kind: |k| match k {
-        NotificationKind::Confirmation => "Confirmation",
-        NotificationKind::Change => "Change",
-        NotificationKind::Cancellation => "Cancellation",
-        NotificationKind::ActivityCancelled => "Activity cancelled",
-        NotificationKind::Promotion => "Promotion",
-        NotificationKind::Reminder => "Reminder",
-        NotificationKind::OpinionAccepted => "Opinion accepted",
-        NotificationKind::OpinionRejected => "Opinion not accepted",
-        NotificationKind::OpinionAssigned => "Opinion assigned",
-        NotificationKind::OpinionReplied => "Opinion replied",
-        NotificationKind::OpinionExtended => "Reply deadline extended",
-        NotificationKind::OpinionClosed => "Opinion closed",
-        NotificationKind::OpinionPublished => "Opinion published",
-        NotificationKind::VerificationCode => "Verification code",
-    },
     manage_activity_heading: "Change or cancel this activity",
     edit_save: "Save changes",
     edit_saved: "Saved. If the time changed, everyone booked is told.",
@@ -481,16 +413,7 @@ pub const EN: Catalog = Catalog {
     staff_sign_in_first: "Please sign in as staff of the standing committee first.",
     accounts_list_heading: "All accounts",
     accounts_search_label: "Find by name or username",
-    accounts_shown: |shown, total| {
-        if shown == total {
-            format!("{total} accounts")
-        } else {
-            format!("{shown} of {total} accounts")
-        }
-    },
     accounts_none_match: "No account matches.",
-    username_shown: |u| format!("Username: {u}"),
-    phone_shown: |p| format!("Mobile: {p}"),
     create_account_heading: "New account",
     display_name_label: "Name",
     username_label: "Username",
@@ -501,13 +424,11 @@ pub const EN: Catalog = Catalog {
     role_label: "Role",
     homes_label: "Homes",
     homes_search_label: "Find a home",
-    homes_selected: |n| if n == 1 { "1 chosen".to_owned() } else { format!("{n} chosen") },
     homes_none_match: "No home matches.",
     homes_unavailable: "The register of homes cannot be loaded right now.",
     staff_have_no_homes: "Staff accounts belong to no home.",
     create_account_button: "Create account",
     creating_account: "Creating…",
-    account_created: |name| format!("Account created: {name}."),
     edit_homes_button: "Change homes",
     save_homes_button: "Save",
     cancel_button: "Cancel",
@@ -520,10 +441,6 @@ pub const EN: Catalog = Catalog {
     username_taken: "This username is taken; choose another.",
     phone_taken: "Another account already uses this mobile number.",
     form_has_errors: "Please correct the fields marked below.",
-    district_name: District::name_en,
-    type_name,
-    field_name,
-    facility_name,
     nav_board: "Public replies",
     staff_queue_heading: "Opinions to handle",
     staff_queue_link: "Handle opinions",
@@ -536,37 +453,23 @@ pub const EN: Catalog = Catalog {
     all_units: "All units",
     queue_overdue_only: "Overdue only",
     queue_search: "Search titles and text",
-    queue_count: |n| format!("{n} in all"),
     queue_empty: "No opinions match.",
-    select_opinion: |t| format!("Select {t}"),
-    due_on: |d| format!("Reply due by {d}"),
     overdue: "Overdue",
-    near_duplicate_of: |t| format!("Possible duplicate: close to {t}"),
-    assigned_units: |u| format!("Handled by: {u}"),
-    bulk_selected: |n| format!("{n} selected"),
     bulk_action_label: "Action for the selected",
     bulk_apply: "Apply",
-    bulk_done: |ok, no| format!("{ok} done, {no} refused."),
     pager_label: "Pages",
     page_prev: "Previous",
     page_next: "Next",
-    page_of: |p, n| format!("Page {p} of {n}"),
     channel_walk_in: "Walk-in",
     reveal_phone: "Show full phone number",
     reveal_phone_note: "Viewing it is written to the audit log.",
     error_reveal_limited: "You have viewed as many full phone numbers as allowed this hour. Try again after the hour turns. The limit protects citizens' personal data.",
     reply_heading: "Reply",
-    reply_class_name,
-    replied_at: |d| format!("Replied {d}"),
-    rating_name,
-    rating_shown: |r| format!("Rating: {}", rating_name(r)),
-    rating_public: |r| format!("The author rated it: {}", rating_name(r)),
     rating_legend: "Are you satisfied with this reply? (once only)",
     rating_comment_label: "Comment (optional, up to 500 characters)",
     rating_submit: "Send rating",
     error_rating_choice: "Choose satisfied, fairly satisfied or not satisfied.",
     error_comment: "The comment can be at most 500 characters.",
-    event_kind_name,
     internal_note_label: "Internal",
     actions_heading: "Handling",
     no_steps_left: "This opinion is finished; only internal notes can be added.",
@@ -584,7 +487,6 @@ pub const EN: Catalog = Catalog {
     step_done: "Saved.",
     publish_not_allowed: "The author did not allow publication, so it cannot be published.",
     reject_reason_label: "Reason",
-    reject_reason_name,
     duplicate_of_label: "Tracking number it repeats",
     reject_message_label: "What the citizen is told",
     reply_class_label: "Reply class",
@@ -597,7 +499,6 @@ pub const EN: Catalog = Catalog {
     error_due_date: "Choose a date after the current due date.",
     error_step_conflict: "This opinion has moved on; reload the page and try again.",
     units_search_label: "Find a unit",
-    units_selected: |n| format!("{n} chosen"),
     units_none_match: "No unit matches.",
     board_heading: "Public replies",
     board_intro: "Opinions their authors allowed to publish, with the units' replies. No names, phones or places are shown.",
@@ -664,7 +565,6 @@ pub const EN: Catalog = Catalog {
     elders_book: "Book a meeting with a deputy",
     elders_opinion: "Send an opinion or suggestion",
     call_nearest: "Call the nearest deputies' home",
-    call_nearest_home: |name, phone| format!("Call {name} on {phone}"),
     call_nearest_failed: "Your position could not be found. Find a home in the list below and call it from its page.",
     read_aloud: "Read aloud",
     stop_reading: "Stop reading",
@@ -680,11 +580,6 @@ pub const EN: Catalog = Catalog {
     projects_no_cycles: "No round of livelihood projects has started yet.",
     projects_city_congress: "Hohhot People's Congress",
     projects_district_suffix: " People's Congress",
-    projects_phase_name: projects_phase_en,
-    projects_category_name: projects_category_en,
-    projects_status_name: projects_status_en,
-    projects_outcome_name: projects_outcome_en,
-    projects_flag_name: projects_flag_en,
     projects_cycle_heading: "Livelihood projects",
     projects_back_to_cycle: "Back to this year's projects",
     projects_preparing_note: "Proposals are not being collected yet. Please come back later.",
@@ -693,7 +588,6 @@ pub const EN: Catalog = Catalog {
     projects_voting_note: "The delegates are voting. No counts are published before the vote closes.",
     projects_propose_button: "Propose a project",
     projects_candidates_heading: "Candidate projects",
-    projects_places: |n, of| format!("{n} of the {of} candidates will be chosen (more candidates than places)."),
     projects_no_candidates: "No candidates yet.",
     projects_unit: "Responsible unit",
     projects_budget: "Budget",
@@ -703,13 +597,8 @@ pub const EN: Catalog = Catalog {
     projects_proposals_heading: "Residents' proposals",
     projects_no_proposals_yet: "Nobody has proposed a project yet. Be the first.",
     projects_no_proposals: "This round has no proposals.",
-    projects_supporters: |n| if n == 1 { "1 supporter".to_owned() } else { format!("{n} supporters") },
     projects_result_heading: "Result of the vote",
-    projects_turnout: |cast, eligible| format!("{cast} of {eligible} delegates voted."),
     projects_quorum_failed: "Not more than half of the delegates voted: the vote is void and no project is adopted.",
-    projects_places_tied: |n| format!("{n} place(s) are left open by a tie; the rule does not guess, so they are to be decided separately."),
-    projects_votes: |n| if n == 1 { "1 vote".to_owned() } else { format!("{n} votes") },
-    projects_trackers: |n| format!("Ballot trackers counted ({n})"),
     projects_trackers_hint: "Each delegate who voted received a ballot tracker. Its SHA-256 digest is listed below, so each delegate can check their ballot was counted; the list does not show who chose what.",
     projects_adopted_heading: "Adopted projects and their progress",
     projects_none_adopted: "No project was adopted in this round.",
@@ -739,7 +628,6 @@ pub const EN: Catalog = Catalog {
     projects_supported: "Supported. Thank you!",
     projects_project_heading: "Livelihood project",
     projects_vote: "Vote",
-    projects_votes_of: |votes, eligible| format!("{votes} votes of {eligible} delegates"),
     projects_origin_heading: "The proposals it came from",
     projects_progress_heading: "Progress",
     projects_no_progress: "No progress report yet.",
@@ -751,15 +639,11 @@ pub const EN: Catalog = Catalog {
     projects_evaluation_not_yet: "The year-end evaluation has not started.",
     projects_evaluation_open: "The delegates are evaluating; the result is published when it closes.",
     projects_evaluation_rule: "The rule: satisfied if more than half chose satisfied; basically satisfied if satisfied and basically satisfied together are more than half; otherwise dissatisfied. The ballot is secret.",
-    projects_evaluation_result: |r| format!("Result: {}", satisfaction_en(r)),
     projects_nobody_evaluated: "No delegate evaluated it.",
-    projects_evaluation_counts: |s, b, d| format!("Satisfied {s}, basically satisfied {b}, dissatisfied {d}."),
     projects_ratings_heading: "Residents' ratings (advisory)",
     projects_ratings_hint: "Residents' ratings are counted apart from the delegates' evaluation and do not change it. One rating per phone.",
-    projects_ratings_summary: |n, avg| format!("{n} rated; average {avg:.1} of 5."),
     projects_no_ratings: "No resident has rated it yet.",
     projects_rating_legend: "Your rating",
-    projects_rating_value: |n| if n == 1 { "1 point".to_owned() } else { format!("{n} points") },
     projects_rating_needed: "Please choose a rating.",
     projects_rate_button: "Send the rating",
     projects_rated: "Rating sent. Thank you!",
@@ -785,23 +669,238 @@ pub const EN: Catalog = Catalog {
     projects_error_limited: "Too many from this phone or network this hour; please try again later.",
     projects_error_already_rated: "This phone has already rated this project.",
     projects_photos_verify_first: "Photos can be added once the phone is verified (up to 3). Get and enter the code, then tap Verify.",
-    projects_proposal_photo_alt: |n| format!("Photo {n} of the proposed site"),
-    projects_progress_photo_alt: |n| format!("Progress photo {n}"),
-    projects_inspection_photo_alt: |n| format!("Inspection photo {n}"),
-    projects_collection_closed_on: |d| format!("Collection closed on {d}; proposals can no longer be supported."),
     projects_check_tracker_label: "Check my ballot tracker",
     projects_check_tracker_hint: "Enter the tracker you got after voting. Its digest is computed on this device and compared with the published list; the tracker is not sent.",
     projects_check_tracker_button: "Check",
     projects_tracker_found: "Found: your ballot was counted.",
     projects_tracker_not_found: "This tracker is not on the list. Check that it is complete and of this cycle.",
     projects_error_not_adopted: "This project was not adopted in the vote and cannot be rated.",
-    // ---- livelihood projects, office screens ----
-    project_office: &super::project_office::EN,
-    // Mongolian interface: dates and times are shown as the server sends them.
-    date: |d| d.to_owned(),
-    date_time: |d| d.to_owned(),
-    clock: |t| t.to_owned(),
 };
+
+/// The English catalog (natively; the browser loads its strings, see `shipped`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const EN: Catalog = catalog(&TEXT, &super::project_office::EN);
+
+/// The English catalog's code (plurals, names of kinds, dates) around its strings.
+pub const fn catalog(
+    text: &'static CatalogText,
+    project_office: &'static ProjectOffice,
+) -> Catalog {
+    Catalog {
+        text,
+        project_office,
+        result_count: |n| {
+            if n == 1 {
+                "1 home found".to_owned()
+            } else {
+                format!("{n} homes found")
+            }
+        },
+        distance,
+        open_until: |t| format!("Open now, until {t}"),
+        closed_opens_today: |t| format!("Closed, opens today at {t}"),
+        closed_opens_on: |day, t| format!("Closed, opens {day} at {t}"),
+        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        call: |p| format!("Call {p}"),
+        map_intro: |n| {
+            format!("Each dot is one of the {n} homes. Tap a dot for details; all homes are listed below by district.")
+        },
+        homes_count: |n| {
+            if n == 1 {
+                "1 home".to_owned()
+            } else {
+                format!("{n} homes")
+            }
+        },
+        signed_in_as: |name| format!("Signed in as {name}"),
+        role_name,
+        activity_kind,
+        on_duty: |names| format!("Delegates on duty: {names}"),
+        capacity: |n| format!("{n} places"),
+        cancelled: |reason| format!("Cancelled: {reason}"),
+        published: |n| {
+            if n == 1 {
+                "1 activity published.".to_owned()
+            } else {
+                format!("{n} activities published.")
+            }
+        },
+        publish_heading: |home| format!("Publish an activity at {home}"),
+        seats_left: |n| {
+            if n == 1 {
+                "1 seat left".to_owned()
+            } else {
+                format!("{n} seats left")
+            }
+        },
+        chars_count: |n, max| format!("{n}/{max} characters"),
+        access_need,
+        qr_alt: |code| format!("QR code of booking {code}"),
+        verify_resend_in: |n| format!("Resend in {n} s"),
+        verify_code_sent: |to, m| format!("Code sent to {to}, valid for {m} minutes."),
+        verify_verified: |p| format!("✓ Verified: {p}"),
+        mine_phone: |p| format!("Verified mobile {p}"),
+        booking_status,
+        activities_count: |n| {
+            if n == 1 {
+                "1 activity".to_owned()
+            } else {
+                format!("{n} activities")
+            }
+        },
+        checked_in_name: |name| format!("{name} is checked in."),
+        record_written_by: |name| format!("Last written by {name}"),
+        summary_heading: |year| format!("My {year} in numbers"),
+        walk_in_booked: |d| format!("Booked: {d}. Tell the citizen the booking code."),
+        holidays_missing: |y| {
+            format!("No holidays are listed for {y}: deadlines there skip only weekends and may come too early. Once you add and save them, deadlines that were not extended are counted again.")
+        },
+        holidays_remove: |d| format!("Remove {d}"),
+        holidays_saved: |n| {
+            format!("Saved. {n} deadlines that were not extended were counted again.")
+        },
+        holidays_date_taken: |d| format!("{d} is already in the calendar; remove it first."),
+        holidays_queue_notice: |y| {
+            format!("No holidays are listed for {y}; reply deadlines may come too early.")
+        },
+        year_heading: |y| format!("{y}"),
+        units_shown: |shown, all| format!("{shown} of {all} shown"),
+        unit_added: |n| format!("Added: {n}"),
+        opinion_units: |u| format!("Handled by: {u}"),
+        category_name,
+        photo_remove: |n| format!("Remove photo {n}"),
+        photo_alt: |n| format!("Photo {n}"),
+        opinion_status_name: opinion_status,
+        opinion_submitted_at: |d| format!("Sent on {d}"),
+        opinion_contact_shown: |n, p| format!("Contact: {n} {p}"),
+        opinion_contact_erased: |d| {
+            format!("The retention period being over, the contact, phone, location and photos were erased on {d}")
+        },
+        opinion_publish_shown: |p| {
+            if p {
+                "To be published with its reply"
+            } else {
+                "Private"
+            }
+        },
+        attempts: |n| {
+            if n == 1 {
+                "1 attempt".to_owned()
+            } else {
+                format!("{n} attempts")
+            }
+        },
+        notification_status: |s| match s {
+            NotificationStatus::Pending => "Pending",
+            NotificationStatus::Sent => "Sent",
+            NotificationStatus::Failed => "Failed",
+        },
+        notification_kind: |k| match k {
+            NotificationKind::Confirmation => "Confirmation",
+            NotificationKind::Change => "Change",
+            NotificationKind::Cancellation => "Cancellation",
+            NotificationKind::ActivityCancelled => "Activity cancelled",
+            NotificationKind::Promotion => "Promotion",
+            NotificationKind::Reminder => "Reminder",
+            NotificationKind::OpinionAccepted => "Opinion accepted",
+            NotificationKind::OpinionRejected => "Opinion not accepted",
+            NotificationKind::OpinionAssigned => "Opinion assigned",
+            NotificationKind::OpinionReplied => "Opinion replied",
+            NotificationKind::OpinionExtended => "Reply deadline extended",
+            NotificationKind::OpinionClosed => "Opinion closed",
+            NotificationKind::OpinionPublished => "Opinion published",
+            NotificationKind::VerificationCode => "Verification code",
+        },
+        accounts_shown: |shown, total| {
+            if shown == total {
+                format!("{total} accounts")
+            } else {
+                format!("{shown} of {total} accounts")
+            }
+        },
+        username_shown: |u| format!("Username: {u}"),
+        phone_shown: |p| format!("Mobile: {p}"),
+        homes_selected: |n| {
+            if n == 1 {
+                "1 chosen".to_owned()
+            } else {
+                format!("{n} chosen")
+            }
+        },
+        account_created: |name| format!("Account created: {name}."),
+        district_name: District::name_en,
+        type_name,
+        field_name,
+        facility_name,
+        queue_count: |n| format!("{n} in all"),
+        select_opinion: |t| format!("Select {t}"),
+        due_on: |d| format!("Reply due by {d}"),
+        near_duplicate_of: |t| format!("Possible duplicate: close to {t}"),
+        assigned_units: |u| format!("Handled by: {u}"),
+        bulk_selected: |n| format!("{n} selected"),
+        bulk_done: |ok, no| format!("{ok} done, {no} refused."),
+        page_of: |p, n| format!("Page {p} of {n}"),
+        reply_class_name,
+        replied_at: |d| format!("Replied {d}"),
+        rating_name,
+        rating_shown: |r| format!("Rating: {}", rating_name(r)),
+        rating_public: |r| format!("The author rated it: {}", rating_name(r)),
+        event_kind_name,
+        reject_reason_name,
+        units_selected: |n| format!("{n} chosen"),
+        call_nearest_home: |name, phone| format!("Call {name} on {phone}"),
+        projects_phase_name: projects_phase_en,
+        projects_category_name: projects_category_en,
+        projects_status_name: projects_status_en,
+        projects_outcome_name: projects_outcome_en,
+        projects_flag_name: projects_flag_en,
+        projects_places: |n, of| {
+            format!("{n} of the {of} candidates will be chosen (more candidates than places).")
+        },
+        projects_supporters: |n| {
+            if n == 1 {
+                "1 supporter".to_owned()
+            } else {
+                format!("{n} supporters")
+            }
+        },
+        projects_turnout: |cast, eligible| format!("{cast} of {eligible} delegates voted."),
+        projects_places_tied: |n| {
+            format!("{n} place(s) are left open by a tie; the rule does not guess, so they are to be decided separately.")
+        },
+        projects_votes: |n| {
+            if n == 1 {
+                "1 vote".to_owned()
+            } else {
+                format!("{n} votes")
+            }
+        },
+        projects_trackers: |n| format!("Ballot trackers counted ({n})"),
+        projects_votes_of: |votes, eligible| format!("{votes} votes of {eligible} delegates"),
+        projects_evaluation_result: |r| format!("Result: {}", satisfaction_en(r)),
+        projects_evaluation_counts: |s, b, d| {
+            format!("Satisfied {s}, basically satisfied {b}, dissatisfied {d}.")
+        },
+        projects_ratings_summary: |n, avg| format!("{n} rated; average {avg:.1} of 5."),
+        projects_rating_value: |n| {
+            if n == 1 {
+                "1 point".to_owned()
+            } else {
+                format!("{n} points")
+            }
+        },
+        projects_proposal_photo_alt: |n| format!("Photo {n} of the proposed site"),
+        projects_progress_photo_alt: |n| format!("Progress photo {n}"),
+        projects_inspection_photo_alt: |n| format!("Inspection photo {n}"),
+        projects_collection_closed_on: |d| {
+            format!("Collection closed on {d}; proposals can no longer be supported.")
+        },
+        // Mongolian interface: dates and times are shown as the server sends them.
+        date: |d| d.to_owned(),
+        date_time: |d| d.to_owned(),
+        clock: |t| t.to_owned(),
+    }
+}
 
 fn reply_class_name(c: ReplyClass) -> &'static str {
     match c {

@@ -7,170 +7,187 @@ use deputy_homes_api::projects::progress::{DelegatesEvaluation, EvaluationState,
 use deputy_homes_api::projects::satisfaction::Satisfaction;
 use deputy_homes_api::projects::{CyclePhase, ProposalStatus};
 
-/// The strings of the office's project screens in one language.
+texts! {
+    /// The strings of the office's project screens in one language (see [`super::CatalogText`]).
+    pub struct OfficeText {
+        staff_heading,
+        staff_intro,
+        delegate_heading,
+        delegates_only,
+        card_heading,
+        congress_city,
+        cycle_not_found,
+        cycles_heading,
+        no_cycles,
+        new_cycle_heading,
+        congress_label,
+        year_label,
+        new_cycle_button,
+        next_phase_heading,
+        confirm_move,
+        cancel,
+        to_adopt_label,
+        to_adopt_hint,
+        to_adopt_button,
+        members_hint,
+        members_legend,
+        members_save,
+        members_saved,
+        no_proposals,
+        merge_summary,
+        merge_into_label,
+        choose_one,
+        merge_button,
+        decline_summary,
+        decline_reason_label,
+        decline_reason_hint,
+        decline_button,
+        candidates_heading,
+        withdrawn,
+        withdraw_button,
+        new_candidate_heading,
+        candidate_title_label,
+        candidate_summary_label,
+        unit_label,
+        budget_label,
+        budget_input_label,
+        target_label,
+        deadline_label,
+        origin_legend,
+        add_candidate_button,
+        ballot_heading,
+        review_button,
+        review_heading,
+        review_blank,
+        review_final,
+        confirm_button,
+        change_button,
+        receipt_heading,
+        receipt_intro,
+        receipt_keep,
+        receipt_check,
+        receipt_secret,
+        already_voted,
+        not_eligible,
+        results_heading,
+        adopted_heading,
+        none_adopted,
+        progress_label,
+        progress_heading,
+        no_progress,
+        inspections_heading,
+        no_inspections,
+        post_progress,
+        percent_label,
+        done_label,
+        delay_label,
+        delay_hint,
+        lower_label,
+        lower_hint,
+        progress_posted,
+        post_progress_button,
+        inspect_summary,
+        notes_label,
+        inspection_recorded,
+        inspect_button,
+        evaluation_heading,
+        evaluation_staff_hint,
+        evaluation_open_button,
+        evaluation_close_button,
+        evaluation_not_open,
+        evaluation_closed,
+        already_evaluated,
+        not_eligible_evaluation,
+        evaluation_intro,
+        evaluation_button,
+        evaluation_counted,
+        evaluation_receipt_check,
+        error_year,
+        error_congress,
+        error_taken,
+        error_to_adopt,
+        error_into,
+        error_reason,
+        error_title,
+        error_summary,
+        error_unit,
+        error_budget,
+        error_target,
+        error_deadline,
+        error_proposals,
+        error_members,
+        error_choices,
+        error_percent,
+        error_done,
+        error_delay_reason,
+        error_lower_reason,
+        error_notes,
+        error_evaluate_each,
+        error_wrong_phase,
+        error_no_margin,
+        error_no_electors,
+        error_not_adopted,
+        error_gone,
+        error_not_member,
+        /// The cycle's own title, shown on its public pages.
+        cycle_title_label,
+        cycle_title_hint,
+        cycle_title_save,
+        cycle_title_saved,
+        evaluation_refresh,
+        /// Finding a delegate by name in a congress's member list.
+        members_search,
+        members_none_found,
+    }
+}
+
+/// The office's project screens in one language: the strings ([`OfficeText`], which this
+/// derefs to) and the code around them.
 pub struct ProjectOffice {
-    pub staff_heading: &'static str,
-    pub staff_intro: &'static str,
-    pub delegate_heading: &'static str,
-    pub delegates_only: &'static str,
-    pub card_heading: &'static str,
+    /// The strings.
+    pub(super) text: &'static OfficeText,
     pub vote_now: fn(&str) -> String,
     pub follow_projects: fn(&str) -> String,
-    pub congress_city: &'static str,
     pub congress_of: fn(&str) -> String,
     pub cycle_title: fn(i32, &str) -> String,
-    pub cycle_not_found: &'static str,
-    pub cycles_heading: &'static str,
-    pub no_cycles: &'static str,
-    pub new_cycle_heading: &'static str,
-    pub congress_label: &'static str,
-    pub year_label: &'static str,
-    pub new_cycle_button: &'static str,
     pub phase_name: fn(CyclePhase) -> &'static str,
     pub phase_explained: fn(CyclePhase) -> &'static str,
     pub vote_phase_words: fn(CyclePhase) -> &'static str,
     pub cycle_numbers: fn(u32, u32) -> String,
-    pub next_phase_heading: &'static str,
     pub move_to: fn(CyclePhase) -> String,
     pub move_confirm: fn(CyclePhase) -> &'static str,
-    pub confirm_move: &'static str,
-    pub cancel: &'static str,
-    pub to_adopt_label: &'static str,
-    pub to_adopt_hint: &'static str,
-    pub to_adopt_button: &'static str,
     pub members_summary: fn(&str, usize) -> String,
-    pub members_hint: &'static str,
-    pub members_legend: &'static str,
-    pub members_save: &'static str,
-    pub members_saved: &'static str,
     pub proposals_heading: fn(usize) -> String,
-    pub no_proposals: &'static str,
     pub supporters: fn(u32) -> String,
     pub proposal_status: fn(ProposalStatus) -> &'static str,
     pub merged_into: fn(&str) -> String,
     pub declined_because: fn(&str) -> String,
-    pub merge_summary: &'static str,
-    pub merge_into_label: &'static str,
-    pub choose_one: &'static str,
-    pub merge_button: &'static str,
-    pub decline_summary: &'static str,
-    pub decline_reason_label: &'static str,
-    pub decline_reason_hint: &'static str,
-    pub decline_button: &'static str,
-    pub candidates_heading: &'static str,
     pub margin_words: fn(usize, u32) -> String,
-    pub withdrawn: &'static str,
     pub from_proposals: fn(&str) -> String,
-    pub withdraw_button: &'static str,
-    pub new_candidate_heading: &'static str,
-    pub candidate_title_label: &'static str,
-    pub candidate_summary_label: &'static str,
-    pub unit_label: &'static str,
-    pub budget_label: &'static str,
-    pub budget_input_label: &'static str,
-    pub target_label: &'static str,
-    pub deadline_label: &'static str,
-    pub origin_legend: &'static str,
-    pub add_candidate_button: &'static str,
-    pub ballot_heading: &'static str,
     pub choose_up_to: fn(u32) -> String,
     pub chosen_count: fn(usize, u32) -> String,
     pub choice_limit: fn(u32) -> String,
-    pub review_button: &'static str,
-    pub review_heading: &'static str,
-    pub review_blank: &'static str,
     pub review_chosen: fn(usize) -> String,
-    pub review_final: &'static str,
-    pub confirm_button: &'static str,
-    pub change_button: &'static str,
-    pub receipt_heading: &'static str,
-    pub receipt_intro: &'static str,
-    pub receipt_keep: &'static str,
-    pub receipt_check: &'static str,
-    pub receipt_secret: &'static str,
-    pub already_voted: &'static str,
-    pub not_eligible: &'static str,
-    pub results_heading: &'static str,
     pub turnout: fn(u32, u32) -> String,
     pub result_line: fn(u32, CandidateOutcome) -> String,
-    pub adopted_heading: &'static str,
-    pub none_adopted: &'static str,
     pub votes_of: fn(u32, u32) -> String,
-    pub progress_label: &'static str,
     pub percent_done: fn(u32) -> String,
     pub flag_words: fn(ProjectFlag) -> &'static str,
-    pub progress_heading: &'static str,
-    pub no_progress: &'static str,
     pub delay_words: fn(&str) -> String,
     pub lower_words: fn(&str) -> String,
-    pub inspections_heading: &'static str,
-    pub no_inspections: &'static str,
     pub evaluation_result: fn(&DelegatesEvaluation) -> String,
-    pub post_progress: &'static str,
-    pub percent_label: &'static str,
-    pub done_label: &'static str,
-    pub delay_label: &'static str,
-    pub delay_hint: &'static str,
-    pub lower_label: &'static str,
-    pub lower_hint: &'static str,
-    pub progress_posted: &'static str,
-    pub post_progress_button: &'static str,
-    pub inspect_summary: &'static str,
-    pub notes_label: &'static str,
-    pub inspection_recorded: &'static str,
-    pub inspect_button: &'static str,
-    pub evaluation_heading: &'static str,
-    pub evaluation_staff_hint: &'static str,
     pub evaluation_state_words: fn(EvaluationState) -> &'static str,
-    pub evaluation_open_button: &'static str,
-    pub evaluation_close_button: &'static str,
-    pub evaluation_not_open: &'static str,
-    pub evaluation_closed: &'static str,
-    pub already_evaluated: &'static str,
-    pub not_eligible_evaluation: &'static str,
-    pub evaluation_intro: &'static str,
     pub satisfaction_name: fn(Satisfaction) -> &'static str,
-    pub evaluation_button: &'static str,
-    pub evaluation_counted: &'static str,
-    pub evaluation_receipt_check: &'static str,
-    pub error_year: &'static str,
-    pub error_congress: &'static str,
-    pub error_taken: &'static str,
-    pub error_to_adopt: &'static str,
-    pub error_into: &'static str,
-    pub error_reason: &'static str,
-    pub error_title: &'static str,
-    pub error_summary: &'static str,
-    pub error_unit: &'static str,
-    pub error_budget: &'static str,
-    pub error_target: &'static str,
-    pub error_deadline: &'static str,
-    pub error_proposals: &'static str,
-    pub error_members: &'static str,
-    pub error_choices: &'static str,
-    pub error_percent: &'static str,
-    pub error_done: &'static str,
-    pub error_delay_reason: &'static str,
-    pub error_lower_reason: &'static str,
-    pub error_notes: &'static str,
-    pub error_evaluate_each: &'static str,
-    pub error_wrong_phase: &'static str,
-    pub error_no_margin: &'static str,
-    pub error_no_electors: &'static str,
-    pub error_not_adopted: &'static str,
-    pub error_gone: &'static str,
-    pub error_not_member: &'static str,
-    /// The cycle's own title, shown on its public pages.
-    pub cycle_title_label: &'static str,
-    pub cycle_title_hint: &'static str,
-    pub cycle_title_save: &'static str,
-    pub cycle_title_saved: &'static str,
     /// How many of the eligible delegates evaluated (never what they chose).
     pub evaluation_progress: fn(u32, u32) -> String,
-    pub evaluation_refresh: &'static str,
-    /// Finding a delegate by name in a congress's member list.
-    pub members_search: &'static str,
-    pub members_none_found: &'static str,
+}
+
+impl std::ops::Deref for ProjectOffice {
+    type Target = OfficeText;
+
+    fn deref(&self) -> &OfficeText {
+        self.text
+    }
 }
 
 fn zh_phase(p: CyclePhase) -> &'static str {
@@ -227,18 +244,14 @@ fn mn_satisfaction(s: Satisfaction) -> &'static str {
     }
 }
 
-/// Chinese.
-pub const ZH: ProjectOffice = ProjectOffice {
+/// The Chinese strings.
+pub const ZH_TEXT: OfficeText = OfficeText {
     staff_heading: "民生实事项目",
     staff_intro: "每级人大每年一轮：征集项目、初定候选项目、代表票决、跟踪实施、年终评议。",
     delegate_heading: "民生实事项目票决",
     delegates_only: "这一页是人大代表投票、视察和评议用的。工作人员请到“民生实事项目”管理页。",
     card_heading: "民生实事项目",
-    vote_now: |title| format!("去投票：{title}"),
-    follow_projects: |title| format!("{title}：视察与评议"),
     congress_city: "呼和浩特市人大",
-    congress_of: |district| format!("{district}人大"),
-    cycle_title: |year, congress| format!("{year}年{congress}民生实事项目"),
     cycle_not_found: "找不到这一轮民生实事项目，请返回后再试。",
     cycles_heading: "各轮项目",
     no_cycles: "还没有任何一轮。",
@@ -246,55 +259,17 @@ pub const ZH: ProjectOffice = ProjectOffice {
     congress_label: "人大",
     year_label: "年度",
     new_cycle_button: "新建",
-    phase_name: zh_phase,
-    phase_explained: |p| match p {
-        CyclePhase::Preparing => "已建立，尚未开始征集。",
-        CyclePhase::Collecting => "市民正在提出和支持项目建议。工作人员可合并重复建议、说明理由后不予采纳，并起草候选项目。",
-        CyclePhase::Shortlisting => "征集已结束。请起草候选项目清单：候选项目数须多于拟确定项目数（差额）。",
-        CyclePhase::Voting => "代表正在投票。清单已固定；投票结束前不显示任何票数。",
-        CyclePhase::Closed => "投票已结束，结果和选票凭证已公开。可以发布进展、开启年终评议。",
-    },
-    vote_phase_words: |p| match p {
-        CyclePhase::Preparing => "这一轮还在准备中，投票尚未开始。",
-        CyclePhase::Collecting => "现在是项目征集阶段，投票尚未开始。",
-        CyclePhase::Shortlisting => "候选项目正在初定，投票尚未开始。",
-        CyclePhase::Voting => "投票正在进行。",
-        CyclePhase::Closed => "投票已经结束，不能再投票。结果已公开。",
-    },
-    cycle_numbers: |to_adopt, eligible| {
-        let to_adopt = if to_adopt == 0 { "未设定".to_owned() } else { format!("{to_adopt} 个") };
-        let eligible = if eligible == 0 { "开始投票时确定".to_owned() } else { format!("{eligible} 人") };
-        format!("拟确定项目数：{to_adopt}；有投票资格的代表：{eligible}")
-    },
     next_phase_heading: "下一阶段",
-    move_to: |p| format!("进入“{}”阶段", zh_phase(p)),
-    move_confirm: |p| match p {
-        CyclePhase::Collecting => "开始征集后，市民即可提出和支持项目建议。确定开始吗？",
-        CyclePhase::Shortlisting => "结束征集后，市民不能再提出和支持建议。确定结束征集吗？",
-        CyclePhase::Voting => "开始投票后，候选清单固定、不能再改，有投票资格的代表名单也随之确定。确定开始投票吗？",
-        CyclePhase::Closed => "结束投票后，不能再投票，结果和选票凭证立即公开。确定结束投票吗？",
-        CyclePhase::Preparing => "确定吗？",
-    },
     confirm_move: "确定",
     cancel: "取消",
     to_adopt_label: "拟确定项目数",
     to_adopt_hint: "1 到 50。候选项目数须多于这个数（差额票决）。",
     to_adopt_button: "保存项目数",
-    members_summary: |congress, n| format!("{congress}代表名单（{n} 人）"),
     members_hint: "勾选属于本级人大的代表。开始投票（或开启年终评议）时，名单中的代表获得投票（评议）资格。",
     members_legend: "代表",
     members_save: "保存代表名单",
     members_saved: "代表名单已保存。",
-    proposals_heading: |n| format!("项目建议（{n} 条）"),
     no_proposals: "还没有项目建议。",
-    supporters: |n| format!("{n} 人支持"),
-    proposal_status: |s| match s {
-        ProposalStatus::Open => "征集中",
-        ProposalStatus::Merged => "已合并",
-        ProposalStatus::Declined => "不予采纳",
-    },
-    merged_into: |n| format!("并入 {n}"),
-    declined_because: |r| format!("不予采纳的理由（公开）：{r}"),
     merge_summary: "合并为重复建议",
     merge_into_label: "并入哪条建议",
     choose_one: "请选择",
@@ -304,17 +279,7 @@ pub const ZH: ProjectOffice = ProjectOffice {
     decline_reason_hint: "理由会公开显示在建议页上，2 到 300 个字。",
     decline_button: "不予采纳",
     candidates_heading: "候选项目清单",
-    margin_words: |listed, to_adopt| {
-        if to_adopt == 0 {
-            format!("清单上有 {listed} 个候选项目；拟确定项目数还未设定。")
-        } else if listed > to_adopt as usize {
-            format!("清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：符合差额要求。")
-        } else {
-            format!("清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：候选项目须多于 {to_adopt} 个才能开始投票。")
-        }
-    },
     withdrawn: "已撤下",
-    from_proposals: |list| format!("来源建议：{list}"),
     withdraw_button: "撤下这个候选项目",
     new_candidate_heading: "起草候选项目",
     candidate_title_label: "项目名称",
@@ -327,13 +292,9 @@ pub const ZH: ProjectOffice = ProjectOffice {
     origin_legend: "来源建议（至少选一条）",
     add_candidate_button: "加入候选清单",
     ballot_heading: "选票",
-    choose_up_to: |n| format!("请在下列候选项目中选择，最多选 {n} 个。也可以一个都不选（空白票）。"),
-    chosen_count: |k, n| format!("已选 {k} 个，最多 {n} 个"),
-    choice_limit: |n| format!("最多只能选 {n} 个项目。要改选，请先取消一个已选的项目。"),
     review_button: "核对选票",
     review_heading: "核对你的选票",
     review_blank: "你没有选择任何项目：这将是一张空白票。",
-    review_chosen: |k| format!("你选择了 {k} 个项目："),
     review_final: "投出后不能更改。投票不记名：系统只记录你已投票，不记录你选了什么。",
     confirm_button: "确认投出",
     change_button: "返回修改",
@@ -345,38 +306,13 @@ pub const ZH: ProjectOffice = ProjectOffice {
     already_voted: "你已经投过票了。每位代表只能投一次票；投票内容保密，任何人都看不到你选了什么。",
     not_eligible: "你不在这一级人大的代表名单中（以开始投票时为准），不能在这一轮投票。如有疑问，请联系人大工作人员。",
     results_heading: "票决结果",
-    turnout: |cast, eligible| format!("有投票资格的代表 {eligible} 人，实际投票 {cast} 人。"),
-    result_line: |votes, outcome| {
-        let outcome = match outcome {
-            CandidateOutcome::Adopted => "当选",
-            CandidateOutcome::TiedAtCutOff => "得票相同，未能确定",
-            CandidateOutcome::OutOfPlaces => "过半数但名额已满",
-            CandidateOutcome::NoMajority => "未过半数",
-        };
-        format!("{votes} 票，{outcome}")
-    },
     adopted_heading: "确定的民生实事项目",
     none_adopted: "这一轮没有确定任何项目。",
-    votes_of: |votes, eligible| format!("得票 {votes} / 应投 {eligible}"),
     progress_label: "完成进度",
-    percent_done: |p| format!("已完成 {p}%"),
-    flag_words: |f| match f {
-        ProjectFlag::UpdateOverdue => "进展更新逾期：已超过 31 天没有发布进展。",
-        ProjectFlag::PastDeadline => "已过完成时限，尚未完成。",
-    },
     progress_heading: "实施进展",
     no_progress: "还没有发布进展。",
-    delay_words: |r| format!("延期原因：{r}"),
-    lower_words: |r| format!("进度下调原因：{r}"),
     inspections_heading: "代表视察",
     no_inspections: "还没有视察记录。",
-    evaluation_result: |e| {
-        let result = e.result.map_or("无人评议", zh_satisfaction);
-        format!(
-            "年终评议：{result}（满意 {} 票，基本满意 {} 票，不满意 {} 票；应评议 {} 人）",
-            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
-        )
-    },
     post_progress: "发布进展",
     percent_label: "完成比例（%）",
     done_label: "做了什么",
@@ -392,10 +328,6 @@ pub const ZH: ProjectOffice = ProjectOffice {
     inspect_button: "保存视察记录",
     evaluation_heading: "年终评议",
     evaluation_staff_hint: "开启后，本级人大代表对每个项目评议一次（满意、基本满意、不满意，不记名）；结束后按公开规则公布结果。",
-    evaluation_state_words: |s| match s {
-        EvaluationState::Open => "年终评议进行中。",
-        EvaluationState::Closed => "年终评议已结束，结果已公布。",
-    },
     evaluation_open_button: "开启年终评议",
     evaluation_close_button: "结束年终评议并公布结果",
     evaluation_not_open: "年终评议尚未开始。",
@@ -403,7 +335,6 @@ pub const ZH: ProjectOffice = ProjectOffice {
     already_evaluated: "你已经评议过了。评议不记名，任何人都看不到你的选择。",
     not_eligible_evaluation: "你不在这一级人大的代表名单中（以开启评议时为准），不能参加这次评议。",
     evaluation_intro: "请对每个项目选择一项。评议不记名，提交后不能更改。",
-    satisfaction_name: zh_satisfaction,
     evaluation_button: "提交评议",
     evaluation_counted: "评议已提交",
     evaluation_receipt_check: "评议结束后，公开的评议凭证名单会列出全部凭证码的“指纹”（SHA-256 值），可据此核对你的评议已被计入。",
@@ -438,24 +369,134 @@ pub const ZH: ProjectOffice = ProjectOffice {
     cycle_title_hint: "公开页面显示这个标题，例如“2027年 呼和浩特市民生实事项目”。4 到 60 个字。",
     cycle_title_save: "保存标题",
     cycle_title_saved: "标题已保存，公开页面已更新。",
-    evaluation_progress: |done, of| format!("已评议 {done} 人，共 {of} 人有评议资格。结束前不显示任何人的选择。"),
     evaluation_refresh: "刷新评议人数",
     members_search: "按姓名查找代表",
     members_none_found: "没有姓名含有这些字的代表。",
 };
 
-/// English.
-pub const EN: ProjectOffice = ProjectOffice {
+/// Chinese.
+/// The Chinese office strings.
+pub const ZH: ProjectOffice = zh(&ZH_TEXT);
+
+/// The Chinese office code around its strings.
+pub const fn zh(text: &'static OfficeText) -> ProjectOffice {
+    ProjectOffice {
+        text,
+        vote_now: |title| format!("去投票：{title}"),
+        follow_projects: |title| format!("{title}：视察与评议"),
+        congress_of: |district| format!("{district}人大"),
+        cycle_title: |year, congress| format!("{year}年{congress}民生实事项目"),
+        phase_name: zh_phase,
+        phase_explained: |p| {
+            match p {
+        CyclePhase::Preparing => "已建立，尚未开始征集。",
+        CyclePhase::Collecting => "市民正在提出和支持项目建议。工作人员可合并重复建议、说明理由后不予采纳，并起草候选项目。",
+        CyclePhase::Shortlisting => "征集已结束。请起草候选项目清单：候选项目数须多于拟确定项目数（差额）。",
+        CyclePhase::Voting => "代表正在投票。清单已固定；投票结束前不显示任何票数。",
+        CyclePhase::Closed => "投票已结束，结果和选票凭证已公开。可以发布进展、开启年终评议。",
+    }
+        },
+        vote_phase_words: |p| match p {
+            CyclePhase::Preparing => "这一轮还在准备中，投票尚未开始。",
+            CyclePhase::Collecting => "现在是项目征集阶段，投票尚未开始。",
+            CyclePhase::Shortlisting => "候选项目正在初定，投票尚未开始。",
+            CyclePhase::Voting => "投票正在进行。",
+            CyclePhase::Closed => "投票已经结束，不能再投票。结果已公开。",
+        },
+        cycle_numbers: |to_adopt, eligible| {
+            let to_adopt = if to_adopt == 0 {
+                "未设定".to_owned()
+            } else {
+                format!("{to_adopt} 个")
+            };
+            let eligible = if eligible == 0 {
+                "开始投票时确定".to_owned()
+            } else {
+                format!("{eligible} 人")
+            };
+            format!("拟确定项目数：{to_adopt}；有投票资格的代表：{eligible}")
+        },
+        move_to: |p| format!("进入“{}”阶段", zh_phase(p)),
+        move_confirm: |p| {
+            match p {
+        CyclePhase::Collecting => "开始征集后，市民即可提出和支持项目建议。确定开始吗？",
+        CyclePhase::Shortlisting => "结束征集后，市民不能再提出和支持建议。确定结束征集吗？",
+        CyclePhase::Voting => "开始投票后，候选清单固定、不能再改，有投票资格的代表名单也随之确定。确定开始投票吗？",
+        CyclePhase::Closed => "结束投票后，不能再投票，结果和选票凭证立即公开。确定结束投票吗？",
+        CyclePhase::Preparing => "确定吗？",
+    }
+        },
+        members_summary: |congress, n| format!("{congress}代表名单（{n} 人）"),
+        proposals_heading: |n| format!("项目建议（{n} 条）"),
+        supporters: |n| format!("{n} 人支持"),
+        proposal_status: |s| match s {
+            ProposalStatus::Open => "征集中",
+            ProposalStatus::Merged => "已合并",
+            ProposalStatus::Declined => "不予采纳",
+        },
+        merged_into: |n| format!("并入 {n}"),
+        declined_because: |r| format!("不予采纳的理由（公开）：{r}"),
+        margin_words: |listed, to_adopt| {
+            if to_adopt == 0 {
+                format!("清单上有 {listed} 个候选项目；拟确定项目数还未设定。")
+            } else if listed > to_adopt as usize {
+                format!("清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：符合差额要求。")
+            } else {
+                format!("清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：候选项目须多于 {to_adopt} 个才能开始投票。")
+            }
+        },
+        from_proposals: |list| format!("来源建议：{list}"),
+        choose_up_to: |n| {
+            format!("请在下列候选项目中选择，最多选 {n} 个。也可以一个都不选（空白票）。")
+        },
+        chosen_count: |k, n| format!("已选 {k} 个，最多 {n} 个"),
+        choice_limit: |n| format!("最多只能选 {n} 个项目。要改选，请先取消一个已选的项目。"),
+        review_chosen: |k| format!("你选择了 {k} 个项目："),
+        turnout: |cast, eligible| format!("有投票资格的代表 {eligible} 人，实际投票 {cast} 人。"),
+        result_line: |votes, outcome| {
+            let outcome = match outcome {
+                CandidateOutcome::Adopted => "当选",
+                CandidateOutcome::TiedAtCutOff => "得票相同，未能确定",
+                CandidateOutcome::OutOfPlaces => "过半数但名额已满",
+                CandidateOutcome::NoMajority => "未过半数",
+            };
+            format!("{votes} 票，{outcome}")
+        },
+        votes_of: |votes, eligible| format!("得票 {votes} / 应投 {eligible}"),
+        percent_done: |p| format!("已完成 {p}%"),
+        flag_words: |f| match f {
+            ProjectFlag::UpdateOverdue => "进展更新逾期：已超过 31 天没有发布进展。",
+            ProjectFlag::PastDeadline => "已过完成时限，尚未完成。",
+        },
+        delay_words: |r| format!("延期原因：{r}"),
+        lower_words: |r| format!("进度下调原因：{r}"),
+        evaluation_result: |e| {
+            let result = e.result.map_or("无人评议", zh_satisfaction);
+            format!(
+                "年终评议：{result}（满意 {} 票，基本满意 {} 票，不满意 {} 票；应评议 {} 人）",
+                e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
+            )
+        },
+        evaluation_state_words: |s| match s {
+            EvaluationState::Open => "年终评议进行中。",
+            EvaluationState::Closed => "年终评议已结束，结果已公布。",
+        },
+        satisfaction_name: zh_satisfaction,
+        evaluation_progress: |done, of| {
+            format!("已评议 {done} 人，共 {of} 人有评议资格。结束前不显示任何人的选择。")
+        },
+    }
+}
+
+/// The English strings.
+#[cfg(not(target_arch = "wasm32"))]
+pub const EN_TEXT: OfficeText = OfficeText {
     staff_heading: "Livelihood projects",
     staff_intro: "One cycle per congress and year: collect proposals, draft the candidate list, the delegates' vote, follow the work, the year-end evaluation.",
     delegate_heading: "Livelihood projects vote",
     delegates_only: "This page is for delegates to vote, inspect and evaluate. Staff: use the livelihood projects page.",
     card_heading: "Livelihood projects",
-    vote_now: |title| format!("Vote now: {title}"),
-    follow_projects: |title| format!("{title}: inspect and evaluate"),
     congress_city: "Hohhot Municipal People's Congress",
-    congress_of: |district| format!("{district} People's Congress"),
-    cycle_title: |year, congress| format!("{year} livelihood projects, {congress}"),
     cycle_not_found: "This cycle was not found. Go back and try again.",
     cycles_heading: "Cycles",
     no_cycles: "No cycle yet.",
@@ -463,55 +504,17 @@ pub const EN: ProjectOffice = ProjectOffice {
     congress_label: "Congress",
     year_label: "Year",
     new_cycle_button: "Create",
-    phase_name: en_phase,
-    phase_explained: |p| match p {
-        CyclePhase::Preparing => "Created; collection has not started.",
-        CyclePhase::Collecting => "Citizens propose and support projects. Staff may merge duplicates, decline with a reason, and draft candidates.",
-        CyclePhase::Shortlisting => "Collection is over. Draft the candidate list: it needs more candidates than projects to adopt.",
-        CyclePhase::Voting => "Delegates are voting. The list is fixed; no count is shown before the close.",
-        CyclePhase::Closed => "The vote is closed; the result and ballot trackers are public. Post progress and open the year-end evaluation.",
-    },
-    vote_phase_words: |p| match p {
-        CyclePhase::Preparing => "This cycle is being prepared; voting has not started.",
-        CyclePhase::Collecting => "Proposals are being collected; voting has not started.",
-        CyclePhase::Shortlisting => "The candidate list is being drafted; voting has not started.",
-        CyclePhase::Voting => "Voting is open.",
-        CyclePhase::Closed => "Voting is over; no more ballots. The result is public.",
-    },
-    cycle_numbers: |to_adopt, eligible| {
-        let to_adopt = if to_adopt == 0 { "not set".to_owned() } else { to_adopt.to_string() };
-        let eligible = if eligible == 0 { "fixed when voting opens".to_owned() } else { eligible.to_string() };
-        format!("Projects to adopt: {to_adopt}; delegates who may vote: {eligible}")
-    },
     next_phase_heading: "Next phase",
-    move_to: |p| format!("Move to “{}”", en_phase(p)),
-    move_confirm: |p| match p {
-        CyclePhase::Collecting => "Once collection starts, citizens can propose and support projects. Start it?",
-        CyclePhase::Shortlisting => "Once collection ends, citizens can no longer propose or support. End collection?",
-        CyclePhase::Voting => "Once voting opens, the candidate list is fixed and so is the list of delegates who may vote. Open voting?",
-        CyclePhase::Closed => "Once voting closes, no more ballots are taken and the result and trackers are published at once. Close voting?",
-        CyclePhase::Preparing => "Are you sure?",
-    },
     confirm_move: "Confirm",
     cancel: "Cancel",
     to_adopt_label: "Projects to adopt",
     to_adopt_hint: "1 to 50. The list needs more candidates than this (a competitive vote).",
     to_adopt_button: "Save the number",
-    members_summary: |congress, n| format!("Delegates of the {congress} ({n})"),
     members_hint: "Tick the delegates who sit in this congress. When voting (or the evaluation) opens, the ticked delegates may vote (evaluate).",
     members_legend: "Delegates",
     members_save: "Save the delegates",
     members_saved: "The delegates are saved.",
-    proposals_heading: |n| format!("Proposals ({n})"),
     no_proposals: "No proposal yet.",
-    supporters: |n| if n == 1 { "1 supporter".to_owned() } else { format!("{n} supporters") },
-    proposal_status: |s| match s {
-        ProposalStatus::Open => "Open",
-        ProposalStatus::Merged => "Merged",
-        ProposalStatus::Declined => "Declined",
-    },
-    merged_into: |n| format!("merged into {n}"),
-    declined_because: |r| format!("Declined, published reason: {r}"),
     merge_summary: "Merge as a duplicate",
     merge_into_label: "Merge into which proposal",
     choose_one: "Choose",
@@ -521,17 +524,7 @@ pub const EN: ProjectOffice = ProjectOffice {
     decline_reason_hint: "The reason is published on the proposal's page; 2 to 300 characters.",
     decline_button: "Decline",
     candidates_heading: "Candidate list",
-    margin_words: |listed, to_adopt| {
-        if to_adopt == 0 {
-            format!("{listed} candidates on the list; the number to adopt is not set yet.")
-        } else if listed > to_adopt as usize {
-            format!("{listed} candidates for {to_adopt} projects: the list is competitive.")
-        } else {
-            format!("{listed} candidates for {to_adopt} projects: voting needs more than {to_adopt} candidates.")
-        }
-    },
     withdrawn: "Withdrawn",
-    from_proposals: |list| format!("From proposals: {list}"),
     withdraw_button: "Withdraw this candidate",
     new_candidate_heading: "Draft a candidate",
     candidate_title_label: "Project name",
@@ -544,13 +537,9 @@ pub const EN: ProjectOffice = ProjectOffice {
     origin_legend: "From proposals (at least one)",
     add_candidate_button: "Add to the list",
     ballot_heading: "Ballot",
-    choose_up_to: |n| format!("Choose from the candidates below, at most {n}. You may also choose none (a blank ballot)."),
-    chosen_count: |k, n| format!("{k} chosen, at most {n}"),
-    choice_limit: |n| format!("You can choose at most {n} projects. To change, first untick one you chose."),
     review_button: "Review my ballot",
     review_heading: "Review your ballot",
     review_blank: "You chose no project: this will be a blank ballot.",
-    review_chosen: |k| if k == 1 { "You chose 1 project:".to_owned() } else { format!("You chose {k} projects:") },
     review_final: "A ballot cannot be changed once cast. The vote is secret: the app records that you voted, never what you chose.",
     confirm_button: "Cast my ballot",
     change_button: "Go back and change",
@@ -562,39 +551,13 @@ pub const EN: ProjectOffice = ProjectOffice {
     already_voted: "You have already voted. Each delegate votes once; the ballot is secret and nobody can see what you chose.",
     not_eligible: "You are not on this congress's list of delegates (as of the opening of the vote), so you cannot vote in this cycle. Ask the congress's staff if this is wrong.",
     results_heading: "Result of the vote",
-    turnout: |cast, eligible| format!("{eligible} delegates could vote; {cast} voted."),
-    result_line: |votes, outcome| {
-        let outcome = match outcome {
-            CandidateOutcome::Adopted => "adopted",
-            CandidateOutcome::TiedAtCutOff => "tied at the cut-off, not decided",
-            CandidateOutcome::OutOfPlaces => "majority, but the places were filled",
-            CandidateOutcome::NoMajority => "no majority",
-        };
-        let unit = if votes == 1 { "vote" } else { "votes" };
-        format!("{votes} {unit}, {outcome}")
-    },
     adopted_heading: "Adopted projects",
     none_adopted: "No project was adopted in this cycle.",
-    votes_of: |votes, eligible| format!("{votes} of {eligible} delegates' votes"),
     progress_label: "Progress",
-    percent_done: |p| format!("{p}% done"),
-    flag_words: |f| match f {
-        ProjectFlag::UpdateOverdue => "Update overdue: no progress posted for more than 31 days.",
-        ProjectFlag::PastDeadline => "Past its deadline and not finished.",
-    },
     progress_heading: "Progress",
     no_progress: "No progress posted yet.",
-    delay_words: |r| format!("Delayed: {r}"),
-    lower_words: |r| format!("Lowered because: {r}"),
     inspections_heading: "Delegates' inspections",
     no_inspections: "No inspection yet.",
-    evaluation_result: |e| {
-        let result = e.result.map_or("nobody evaluated", en_satisfaction);
-        format!(
-            "Year-end evaluation: {result} (satisfied {}, basically satisfied {}, dissatisfied {}; {} could evaluate)",
-            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
-        )
-    },
     post_progress: "Post progress",
     percent_label: "Percent done",
     done_label: "What was done",
@@ -610,10 +573,6 @@ pub const EN: ProjectOffice = ProjectOffice {
     inspect_button: "Save the inspection",
     evaluation_heading: "Year-end evaluation",
     evaluation_staff_hint: "Once opened, this congress's delegates evaluate each project once (satisfied, basically satisfied, dissatisfied; secret). Closing publishes the result by the published rule.",
-    evaluation_state_words: |s| match s {
-        EvaluationState::Open => "The year-end evaluation is open.",
-        EvaluationState::Closed => "The year-end evaluation is closed; the result is published.",
-    },
     evaluation_open_button: "Open the year-end evaluation",
     evaluation_close_button: "Close the evaluation and publish",
     evaluation_not_open: "The year-end evaluation has not started.",
@@ -621,7 +580,6 @@ pub const EN: ProjectOffice = ProjectOffice {
     already_evaluated: "You have already evaluated. The evaluation is secret; nobody can see your choices.",
     not_eligible_evaluation: "You are not on this congress's list of delegates (as of the opening of the evaluation), so you cannot take part.",
     evaluation_intro: "Choose one for each project. The evaluation is secret and cannot be changed once sent.",
-    satisfaction_name: en_satisfaction,
     evaluation_button: "Send my evaluation",
     evaluation_counted: "Your evaluation is counted",
     evaluation_receipt_check: "After the evaluation closes, the public list shows the fingerprint (SHA-256) of every evaluation tracker, so you can check yours was counted.",
@@ -656,25 +614,156 @@ pub const EN: ProjectOffice = ProjectOffice {
     cycle_title_hint: "Shown on the public pages, e.g. \"2027 Hohhot livelihood projects\". 4 to 60 characters.",
     cycle_title_save: "Save the title",
     cycle_title_saved: "Title saved; the public pages show it.",
-    evaluation_progress: |done, of| format!("{done} of {of} eligible delegates have evaluated. Nobody's choices are shown before the close."),
     evaluation_refresh: "Refresh the count",
     members_search: "Find a delegate by name",
     members_none_found: "No delegate's name contains these characters.",
 };
 
-/// Traditional Mongolian (`mn-Mong-CN`), a first draft awaiting review by a native translator
-/// (see [`super::MN_AWAITING_REVIEW`]). Chinese proper names stay in Chinese.
-pub const MN: ProjectOffice = ProjectOffice {
+/// English.
+/// The English office strings (natively).
+#[cfg(not(target_arch = "wasm32"))]
+pub const EN: ProjectOffice = en(&EN_TEXT);
+
+/// The English office code around its strings.
+pub const fn en(text: &'static OfficeText) -> ProjectOffice {
+    ProjectOffice {
+        text,
+        vote_now: |title| format!("Vote now: {title}"),
+        follow_projects: |title| format!("{title}: inspect and evaluate"),
+        congress_of: |district| format!("{district} People's Congress"),
+        cycle_title: |year, congress| format!("{year} livelihood projects, {congress}"),
+        phase_name: en_phase,
+        phase_explained: |p| {
+            match p {
+        CyclePhase::Preparing => "Created; collection has not started.",
+        CyclePhase::Collecting => "Citizens propose and support projects. Staff may merge duplicates, decline with a reason, and draft candidates.",
+        CyclePhase::Shortlisting => "Collection is over. Draft the candidate list: it needs more candidates than projects to adopt.",
+        CyclePhase::Voting => "Delegates are voting. The list is fixed; no count is shown before the close.",
+        CyclePhase::Closed => "The vote is closed; the result and ballot trackers are public. Post progress and open the year-end evaluation.",
+    }
+        },
+        vote_phase_words: |p| match p {
+            CyclePhase::Preparing => "This cycle is being prepared; voting has not started.",
+            CyclePhase::Collecting => "Proposals are being collected; voting has not started.",
+            CyclePhase::Shortlisting => {
+                "The candidate list is being drafted; voting has not started."
+            }
+            CyclePhase::Voting => "Voting is open.",
+            CyclePhase::Closed => "Voting is over; no more ballots. The result is public.",
+        },
+        cycle_numbers: |to_adopt, eligible| {
+            let to_adopt = if to_adopt == 0 {
+                "not set".to_owned()
+            } else {
+                to_adopt.to_string()
+            };
+            let eligible = if eligible == 0 {
+                "fixed when voting opens".to_owned()
+            } else {
+                eligible.to_string()
+            };
+            format!("Projects to adopt: {to_adopt}; delegates who may vote: {eligible}")
+        },
+        move_to: |p| format!("Move to “{}”", en_phase(p)),
+        move_confirm: |p| {
+            match p {
+        CyclePhase::Collecting => "Once collection starts, citizens can propose and support projects. Start it?",
+        CyclePhase::Shortlisting => "Once collection ends, citizens can no longer propose or support. End collection?",
+        CyclePhase::Voting => "Once voting opens, the candidate list is fixed and so is the list of delegates who may vote. Open voting?",
+        CyclePhase::Closed => "Once voting closes, no more ballots are taken and the result and trackers are published at once. Close voting?",
+        CyclePhase::Preparing => "Are you sure?",
+    }
+        },
+        members_summary: |congress, n| format!("Delegates of the {congress} ({n})"),
+        proposals_heading: |n| format!("Proposals ({n})"),
+        supporters: |n| {
+            if n == 1 {
+                "1 supporter".to_owned()
+            } else {
+                format!("{n} supporters")
+            }
+        },
+        proposal_status: |s| match s {
+            ProposalStatus::Open => "Open",
+            ProposalStatus::Merged => "Merged",
+            ProposalStatus::Declined => "Declined",
+        },
+        merged_into: |n| format!("merged into {n}"),
+        declined_because: |r| format!("Declined, published reason: {r}"),
+        margin_words: |listed, to_adopt| {
+            if to_adopt == 0 {
+                format!("{listed} candidates on the list; the number to adopt is not set yet.")
+            } else if listed > to_adopt as usize {
+                format!("{listed} candidates for {to_adopt} projects: the list is competitive.")
+            } else {
+                format!("{listed} candidates for {to_adopt} projects: voting needs more than {to_adopt} candidates.")
+            }
+        },
+        from_proposals: |list| format!("From proposals: {list}"),
+        choose_up_to: |n| {
+            format!("Choose from the candidates below, at most {n}. You may also choose none (a blank ballot).")
+        },
+        chosen_count: |k, n| format!("{k} chosen, at most {n}"),
+        choice_limit: |n| {
+            format!("You can choose at most {n} projects. To change, first untick one you chose.")
+        },
+        review_chosen: |k| {
+            if k == 1 {
+                "You chose 1 project:".to_owned()
+            } else {
+                format!("You chose {k} projects:")
+            }
+        },
+        turnout: |cast, eligible| format!("{eligible} delegates could vote; {cast} voted."),
+        result_line: |votes, outcome| {
+            let outcome = match outcome {
+                CandidateOutcome::Adopted => "adopted",
+                CandidateOutcome::TiedAtCutOff => "tied at the cut-off, not decided",
+                CandidateOutcome::OutOfPlaces => "majority, but the places were filled",
+                CandidateOutcome::NoMajority => "no majority",
+            };
+            let unit = if votes == 1 { "vote" } else { "votes" };
+            format!("{votes} {unit}, {outcome}")
+        },
+        votes_of: |votes, eligible| format!("{votes} of {eligible} delegates' votes"),
+        percent_done: |p| format!("{p}% done"),
+        flag_words: |f| match f {
+            ProjectFlag::UpdateOverdue => {
+                "Update overdue: no progress posted for more than 31 days."
+            }
+            ProjectFlag::PastDeadline => "Past its deadline and not finished.",
+        },
+        delay_words: |r| format!("Delayed: {r}"),
+        lower_words: |r| format!("Lowered because: {r}"),
+        evaluation_result: |e| {
+            let result = e.result.map_or("nobody evaluated", en_satisfaction);
+            format!(
+            "Year-end evaluation: {result} (satisfied {}, basically satisfied {}, dissatisfied {}; {} could evaluate)",
+            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
+        )
+        },
+        evaluation_state_words: |s| match s {
+            EvaluationState::Open => "The year-end evaluation is open.",
+            EvaluationState::Closed => {
+                "The year-end evaluation is closed; the result is published."
+            }
+        },
+        satisfaction_name: en_satisfaction,
+        evaluation_progress: |done, of| {
+            format!("{done} of {of} eligible delegates have evaluated. Nobody's choices are shown before the close.")
+        },
+    }
+}
+
+/// The Mongolian strings.
+#[cfg(not(target_arch = "wasm32"))]
+pub const MN_TEXT: OfficeText = OfficeText {
     staff_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
     staff_intro: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠪᠦᠷᠢ ᠣᠨ ᠪᠦᠷᠢ ᠨᠢᠭᠡᠨ ᠡᠭᠡᠯᠵᠢ ᠶᠠᠪᠤᠭᠤᠯᠤᠨ᠎ᠠ᠄ ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ᠂ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ᠂ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ᠂ ᠬᠡᠷᠡᠭᠵᠢᠯᠲᠡ ᠶᠢ ᠬᠢᠨᠠᠬᠤ᠂ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠃",
     delegate_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ ᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ",
     delegates_only: "ᠡᠨᠡ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠨᠢ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠂ ᠪᠠᠶᠢᠴᠠᠭᠠᠨ ᠰᠢᠯᠭᠠᠬᠤ᠂ ᠦᠨᠡᠯᠡᠬᠦ ᠳᠦ ᠵᠣᠷᠢᠭᠳᠠᠭᠰᠠᠨ᠃ ᠠᠵᠢᠯᠴᠢᠨ 《ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ》 ᠦᠨ ᠵᠠᠬᠢᠷᠭ᠎ᠠ ᠶᠢᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠳᠤ ᠣᠷᠣᠨ᠎ᠠ ᠤᠤ᠃",
     card_heading: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
-    vote_now: |title| format!("ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠄ {title}"),
-    follow_projects: |title| format!("{title}᠄ ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠪᠠ ᠦᠨᠡᠯᠡᠯᠲᠡ"),
     congress_city: "ᠬᠥᠬᠡᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ",
-    congress_of: |district| format!("{district} ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ"),
-    cycle_title: |year, congress| format!("{congress}  ᠤᠨ {year} ᠣᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ"),
     cycle_not_found: "ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠣᠯᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃ ᠪᠤᠴᠠᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃",
     cycles_heading: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠪᠦᠬᠦ ᠡᠭᠡᠯᠵᠢ",
     no_cycles: "ᠶᠠᠮᠠᠷ ᠴᠦ ᠡᠭᠡᠯᠵᠢ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
@@ -682,59 +771,17 @@ pub const MN: ProjectOffice = ProjectOffice {
     congress_label: "ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ",
     year_label: "ᠣᠨ",
     new_cycle_button: "ᠪᠠᠶᠢᠭᠤᠯᠬᠤ",
-    phase_name: mn_phase,
-    phase_explained: |p| match p {
-        CyclePhase::Preparing => "ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠰᠠᠨ᠂ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-        CyclePhase::Collecting => "ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠠᠵᠢᠯᠴᠢᠨ ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠬᠦ᠂ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠭᠠᠳ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ᠂ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠪᠢᠴᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
-        CyclePhase::Shortlisting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠄ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠨᠢ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ (ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠲᠠᠢ)᠃",
-        CyclePhase::Voting => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠪᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠤᠷᠢᠳᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠦᠵᠡᠭᠦᠯᠬᠦ ᠦᠭᠡᠢ᠃",
-        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ᠂ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
-    },
-    vote_phase_words: |p| match p {
-        CyclePhase::Preparing => "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠪᠡᠯᠡᠳᠬᠡᠯ ᠦᠨ ᠦᠶ᠎ᠡ ᠳᠦ ᠪᠠᠶᠢᠭᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
-        CyclePhase::Collecting => "ᠣᠳᠣ ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
-        CyclePhase::Shortlisting => "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
-        CyclePhase::Voting => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠴᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃",
-    },
-    cycle_numbers: |to_adopt, eligible| {
-        let to_adopt = if to_adopt == 0 { "ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ".to_owned() } else { to_adopt.to_string() };
-        let eligible = if eligible == 0 {
-            "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠦᠶ᠎ᠡ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ".to_owned()
-        } else {
-            format!("{eligible} ᠬᠦᠮᠦᠨ")
-        };
-        format!("ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ᠄ {to_adopt}᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ᠄ {eligible}")
-    },
     next_phase_heading: "ᠳᠠᠷᠠᠭᠠᠬᠢ ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ",
-    move_to: |p| format!("《{}》 ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ ᠳᠤ ᠰᠢᠯᠵᠢᠬᠦ", mn_phase(p)),
-    move_confirm: |p| match p {
-        CyclePhase::Collecting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Shortlisting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠬᠦ᠂ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Voting => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠵᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠴᠦ ᠮᠥᠨ ᠲᠣᠭᠲᠠᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠳᠠᠷᠤᠢ ᠢᠯᠡ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Preparing => "ᠪᠠᠲᠤᠯᠠᠬᠤ ᠤᠤ?",
-    },
     confirm_move: "ᠪᠠᠲᠤᠯᠠᠬᠤ",
     cancel: "ᠪᠣᠯᠢᠯᠴᠠᠬᠤ",
     to_adopt_label: "ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ",
     to_adopt_hint: "1–50᠃ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠨᠢ ᠡᠨᠡ ᠲᠣᠭ᠎ᠠ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ (ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠲᠠᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ)᠃",
     to_adopt_button: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ",
-    members_summary: |congress, n| format!("{congress}  ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ({n} ᠬᠦᠮᠦᠨ)"),
     members_hint: "ᠡᠨᠡ ᠱᠠᠲᠤ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠢ ᠤᠩᠱᠢᠵᠤ ᠲᠡᠮᠳᠡᠭᠯᠡᠨ᠎ᠡ ᠤᠤ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ (ᠪᠤᠶᠤ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ) ᠡᠬᠢᠯᠡᠬᠦ ᠦᠶ᠎ᠡ ᠳᠦ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠪᠠᠶᠢᠭᠠ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ (ᠦᠨᠡᠯᠡᠬᠦ) ᠡᠷᠬᠡ ᠣᠯᠤᠨ᠎ᠠ᠃",
     members_legend: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ",
     members_save: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠶᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ",
     members_saved: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠃",
-    proposals_heading: |n| format!("ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ({n})"),
     no_proposals: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-    supporters: |n| format!("{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ"),
-    proposal_status: |s| match s {
-        ProposalStatus::Open => "ᠴᠤᠭᠯᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
-        ProposalStatus::Merged => "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
-        ProposalStatus::Declined => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-    },
-    merged_into: |n| format!("{n}  ᠳᠤ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ"),
-    declined_because: |r| format!("ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ (ᠢᠯᠡ)᠄ {r}"),
     merge_summary: "ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠪᠣᠯᠭᠠᠨ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠬᠦ",
     merge_into_label: "ᠶᠠᠮᠠᠷ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠦ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠬᠦ",
     choose_one: "ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ",
@@ -744,17 +791,7 @@ pub const MN: ProjectOffice = ProjectOffice {
     decline_reason_hint: "ᠰᠢᠯᠲᠠᠭᠠᠨ ᠨᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠳᠤ ᠢᠯᠡ ᠦᠵᠡᠭᠳᠡᠨᠡ᠂ 2–300 ᠦᠰᠦᠭ᠃",
     decline_button: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ",
     candidates_heading: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ",
-    margin_words: |listed, to_adopt| {
-        if to_adopt == 0 {
-            format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃")
-        } else if listed > to_adopt as usize {
-            format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠶᠢᠨ ᠱᠠᠭᠠᠷᠳᠠᠯᠭ᠎ᠠ ᠳᠤ ᠨᠡᠶᠢᠴᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃")
-        } else {
-            format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠬᠦ ᠶᠢᠨ ᠲᠤᠯᠠᠳᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ {to_adopt} ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃")
-        }
-    },
     withdrawn: "ᠬᠠᠰᠤᠭᠳᠠᠭᠰᠠᠨ",
-    from_proposals: |list| format!("ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ᠄ {list}"),
     withdraw_button: "ᠡᠨᠡ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠬᠠᠰᠤᠬᠤ",
     new_candidate_heading: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠪᠢᠴᠢᠬᠦ",
     candidate_title_label: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠡᠷ᠎ᠡ",
@@ -767,13 +804,9 @@ pub const MN: ProjectOffice = ProjectOffice {
     origin_legend: "ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ (ᠬᠠᠮᠤᠭ ᠤᠨ ᠪᠠᠭᠠ ᠨᠢ ᠨᠢᠭᠡᠨ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ)",
     add_candidate_button: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠨᠡᠮᠡᠬᠦ",
     ballot_heading: "ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ",
-    choose_up_to: |n| format!("ᠳᠣᠣᠷᠠᠬᠢ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠨᠢᠭᠡ ᠴᠦ ᠰᠣᠩᠭᠣᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ (ᠬᠣᠭᠣᠰᠣᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ)᠃"),
-    chosen_count: |k, n| format!("{k} ᠰᠣᠩᠭᠣᠪᠠ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n}"),
-    choice_limit: |n| format!("ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠬᠤ ᠪᠣᠯ ᠤᠷᠢᠳᠠ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠨᠢᠭᠡᠨ ᠢ ᠪᠣᠯᠢᠯᠴᠠᠨ᠎ᠠ ᠤᠤ᠃"),
     review_button: "ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠪᠠᠨ ᠬᠢᠨᠠᠬᠤ",
     review_heading: "ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠪᠠᠨ ᠬᠢᠨᠠᠨ᠎ᠠ ᠤᠤ",
     review_blank: "ᠲᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄ ᠡᠨᠡ ᠨᠢ ᠬᠣᠭᠣᠰᠣᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
-    review_chosen: |k| format!("ᠲᠠ {k} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠪᠠ᠄"),
     review_final: "ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠨᠢ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ᠄ ᠰᠢᠰᠲᠡᠮ ᠲᠠᠨ ᠤ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠢ ᠯ ᠲᠡᠮᠳᠡᠭᠯᠡᠵᠦ᠂ ᠶᠠᠭᠤ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠢ ᠲᠠᠨ ᠤ ᠲᠡᠮᠳᠡᠭᠯᠡᠬᠦ ᠦᠭᠡᠢ᠃",
     confirm_button: "ᠪᠠᠲᠤᠯᠠᠵᠤ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ",
     change_button: "ᠪᠤᠴᠠᠵᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ",
@@ -785,38 +818,13 @@ pub const MN: ProjectOffice = ProjectOffice {
     already_voted: "ᠲᠠ ᠰᠠᠨᠠᠯ ᠢᠶᠠᠨ ᠥᠭᠦᠭᠰᠡᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠪᠦᠷᠢ ᠨᠢᠭᠡᠨ ᠯ ᠤᠳᠠᠭ᠎ᠠ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠂ ᠰᠠᠨᠠᠯ ᠤᠨ ᠠᠭᠤᠯᠭ᠎ᠠ ᠨᠢᠭᠤᠴᠠ᠂ ᠲᠠᠨ ᠤ ᠶᠠᠭᠤ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠢ ᠬᠡᠨ ᠴᠦ ᠦᠵᠡᠬᠦ ᠦᠭᠡᠢ᠃",
     not_eligible: "ᠲᠠ ᠡᠨᠡ ᠱᠠᠲᠤ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ (ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦᠶ᠎ᠡ ᠶᠢᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠪᠠᠷ)᠂ ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠳᠦ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃ ᠠᠰᠠᠭᠤᠬᠤ ᠵᠦᠢᠯ ᠪᠠᠶᠢᠪᠠᠯ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠠᠵᠢᠯᠴᠢᠨ ᠲᠠᠢ ᠬᠣᠯᠪᠤᠭᠳᠠᠨ᠎ᠠ ᠤᠤ᠃",
     results_heading: "ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ",
-    turnout: |cast, eligible| format!("ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible}᠂ ᠪᠣᠳᠠᠲᠠᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast}᠃"),
-    result_line: |votes, outcome| {
-        let outcome = match outcome {
-            CandidateOutcome::Adopted => "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
-            CandidateOutcome::TiedAtCutOff => "ᠠᠳᠠᠯᠢ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-            CandidateOutcome::OutOfPlaces => "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠤ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠭᠡᠨ",
-            CandidateOutcome::NoMajority => "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-        };
-        format!("{votes} ᠰᠠᠨᠠᠯ᠂ {outcome}")
-    },
     adopted_heading: "ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
     none_adopted: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠳᠦ ᠶᠠᠮᠠᠷ ᠴᠦ ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃",
-    votes_of: |votes, eligible| format!("ᠠᠪᠤᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ {votes} / ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {eligible}"),
     progress_label: "ᠭᠦᠢᠴᠡᠳᠭᠡᠯ ᠦᠨ ᠶᠠᠪᠤᠴᠠ",
-    percent_done: |p| format!("{p}% ᠭᠦᠢᠴᠡᠳᠬᠡᠪᠡ"),
-    flag_words: |f| match f {
-        ProjectFlag::UpdateOverdue => "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡ ᠬᠣᠴᠣᠷᠠᠭᠰᠠᠨ᠄ 31 ᠡᠳᠦᠷ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤ ᠶᠠᠪᠤᠴᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃",
-        ProjectFlag::PastDeadline => "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠠᠭᠤᠰᠤᠭᠠ ᠦᠭᠡᠢ᠃",
-    },
     progress_heading: "ᠬᠡᠷᠡᠭᠵᠢᠯᠲᠡ ᠶᠢᠨ ᠶᠠᠪᠤᠴᠠ",
     no_progress: "ᠶᠠᠪᠤᠴᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-    delay_words: |r| format!("ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠰᠬᠠᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}"),
-    lower_words: |r| format!("ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠪᠠᠭᠤᠷᠠᠭᠤᠯᠤᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}"),
     inspections_heading: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ",
     no_inspections: "ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-    evaluation_result: |e| {
-        let result = e.result.map_or("ᠬᠡᠨ ᠴᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠦᠭᠡᠢ", mn_satisfaction);
-        format!(
-            "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {result} (ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {}᠂ ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {}᠂ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {}᠂ ᠦᠨᠡᠯᠡᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {} ᠬᠦᠮᠦᠨ)",
-            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
-        )
-    },
     post_progress: "ᠶᠠᠪᠤᠴᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ",
     percent_label: "ᠭᠦᠢᠴᠡᠳᠭᠡᠯ ᠦᠨ ᠬᠤᠪᠢ (%)",
     done_label: "ᠶᠠᠭᠤ ᠬᠢᠭᠰᠡᠨ",
@@ -832,10 +840,6 @@ pub const MN: ProjectOffice = ProjectOffice {
     inspect_button: "ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ",
     evaluation_heading: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ",
     evaluation_staff_hint: "ᠡᠬᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠡᠨᠡ ᠱᠠᠲᠤ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠲᠥᠰᠥᠯ ᠪᠦᠷᠢ ᠶᠢ ᠨᠢᠭᠡᠨ ᠤᠳᠠᠭ᠎ᠠ ᠦᠨᠡᠯᠡᠨ᠎ᠡ (ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ᠂ ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ᠂ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ)᠄ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠯᠡ ᠳᠦᠷᠢᠮ ᠢᠶᠡᠷ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠨ᠎ᠡ᠃",
-    evaluation_state_words: |s| match s {
-        EvaluationState::Open => "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-        EvaluationState::Closed => "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠡᠭᠦᠰᠴᠦ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃",
-    },
     evaluation_open_button: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠬᠦ",
     evaluation_close_button: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠵᠦ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ",
     evaluation_not_open: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
@@ -843,7 +847,6 @@ pub const MN: ProjectOffice = ProjectOffice {
     already_evaluated: "ᠲᠠ ᠦᠨᠡᠯᠡᠭᠰᠡᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ᠂ ᠲᠠᠨ ᠤ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠶᠢ ᠬᠡᠨ ᠴᠦ ᠦᠵᠡᠬᠦ ᠦᠭᠡᠢ᠃",
     not_eligible_evaluation: "ᠲᠠ ᠡᠨᠡ ᠱᠠᠲᠤ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ (ᠦᠨᠡᠯᠡᠯᠲᠡ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦᠶ᠎ᠡ ᠶᠢᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠪᠠᠷ)᠂ ᠡᠨᠡ ᠤᠳᠠᠭᠠᠬᠢ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠳᠦ ᠣᠷᠣᠯᠴᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
     evaluation_intro: "ᠲᠥᠰᠥᠯ ᠪᠦᠷᠢ ᠳᠦ ᠨᠢᠭᠡ ᠨᠢᠭᠡ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠬᠢᠨ᠎ᠡ ᠤᠤ᠃ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ᠂ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃",
-    satisfaction_name: mn_satisfaction,
     evaluation_button: "ᠦᠨᠡᠯᠡᠯᠲᠡ ᠢᠯᠡᠭᠡᠬᠦ",
     evaluation_counted: "ᠦᠨᠡᠯᠡᠯᠲᠡ ᠢᠯᠡᠭᠡᠭᠳᠡᠪᠡ",
     evaluation_receipt_check: "ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠪᠦᠬᠦ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ ᠬᠣᠳ ᠤᠨ 《ᠬᠤᠷᠤᠭᠤᠨ ᠤ ᠮᠥᠷ》 (SHA-256 ᠤᠳᠬ᠎ᠠ) ᠵᠠᠭᠰᠠᠭᠳᠠᠨ᠎ᠠ᠂ ᠡᠭᠦᠨ ᠢᠶᠡᠷ ᠲᠠᠨ ᠤ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠣᠭᠠᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠢ ᠬᠢᠨᠠᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
@@ -878,8 +881,145 @@ pub const MN: ProjectOffice = ProjectOffice {
     cycle_title_hint: "ᠢᠯᠡ ᠨᠢᠭᠤᠷ ᠳᠤ ᠡᠨᠡ ᠭᠠᠷᠴᠠᠭ ᠢ ᠬᠠᠷᠠᠭᠤᠯᠤᠨ᠎ᠠ᠃ 4 ᠡᠴᠡ 60 ᠦᠰᠦᠭ᠃",
     cycle_title_save: "ᠭᠠᠷᠴᠠᠭ ᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ",
     cycle_title_saved: "ᠭᠠᠷᠴᠠᠭ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠃",
-    evaluation_progress: |done, of| format!("{of} ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠡᠴᠡ {done} ᠨᠢ ᠦᠨᠡᠯᠡᠪᠡ᠃ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠶᠢ ᠬᠠᠷᠠᠭᠤᠯᠬᠤ ᠦᠭᠡᠢ᠃"),
     evaluation_refresh: "ᠳᠠᠬᠢᠨ ᠲᠣᠭᠠᠯᠠᠬᠤ",
     members_search: "ᠨᠡᠷ᠎ᠡ ᠪᠡᠷ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠬᠠᠶᠢᠬᠤ",
     members_none_found: "ᠡᠨᠡ ᠦᠰᠦᠭ ᠲᠡᠢ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ᠃",
 };
+
+/// Traditional Mongolian (`mn-Mong-CN`), a first draft awaiting review by a native translator
+/// (see [`super::MN_AWAITING_REVIEW`]). Chinese proper names stay in Chinese.
+/// The Mongolian office strings (natively).
+#[cfg(not(target_arch = "wasm32"))]
+pub const MN: ProjectOffice = mn(&MN_TEXT);
+
+/// The Mongolian office code around its strings.
+pub const fn mn(text: &'static OfficeText) -> ProjectOffice {
+    ProjectOffice {
+        text,
+        vote_now: |title| format!("ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠄ {title}"),
+        follow_projects: |title| format!("{title}᠄ ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠪᠠ ᠦᠨᠡᠯᠡᠯᠲᠡ"),
+        congress_of: |district| format!("{district} ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ"),
+        cycle_title: |year, congress| {
+            format!("{congress}  ᠤᠨ {year} ᠣᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ")
+        },
+        phase_name: mn_phase,
+        phase_explained: |p| {
+            match p {
+        CyclePhase::Preparing => "ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠰᠠᠨ᠂ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+        CyclePhase::Collecting => "ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠠᠵᠢᠯᠴᠢᠨ ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠬᠦ᠂ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠭᠠᠳ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ᠂ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠪᠢᠴᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
+        CyclePhase::Shortlisting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠄ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠨᠢ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ (ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠲᠠᠢ)᠃",
+        CyclePhase::Voting => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠪᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠤᠷᠢᠳᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠦᠵᠡᠭᠦᠯᠬᠦ ᠦᠭᠡᠢ᠃",
+        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ᠂ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
+    }
+        },
+        vote_phase_words: |p| match p {
+            CyclePhase::Preparing => {
+                "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠪᠡᠯᠡᠳᠬᠡᠯ ᠦᠨ ᠦᠶ᠎ᠡ ᠳᠦ ᠪᠠᠶᠢᠭᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃"
+            }
+            CyclePhase::Collecting => "ᠣᠳᠣ ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
+            CyclePhase::Shortlisting => {
+                "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃"
+            }
+            CyclePhase::Voting => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+            CyclePhase::Closed => {
+                "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠴᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃"
+            }
+        },
+        cycle_numbers: |to_adopt, eligible| {
+            let to_adopt = if to_adopt == 0 {
+                "ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ".to_owned()
+            } else {
+                to_adopt.to_string()
+            };
+            let eligible = if eligible == 0 {
+                "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠦᠶ᠎ᠡ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ".to_owned()
+            } else {
+                format!("{eligible} ᠬᠦᠮᠦᠨ")
+            };
+            format!(
+                "ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ᠄ {to_adopt}᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ᠄ {eligible}"
+            )
+        },
+        move_to: |p| format!("《{}》 ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ ᠳᠤ ᠰᠢᠯᠵᠢᠬᠦ", mn_phase(p)),
+        move_confirm: |p| {
+            match p {
+        CyclePhase::Collecting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
+        CyclePhase::Shortlisting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠬᠦ᠂ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
+        CyclePhase::Voting => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠵᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠴᠦ ᠮᠥᠨ ᠲᠣᠭᠲᠠᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
+        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠳᠠᠷᠤᠢ ᠢᠯᠡ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
+        CyclePhase::Preparing => "ᠪᠠᠲᠤᠯᠠᠬᠤ ᠤᠤ?",
+    }
+        },
+        members_summary: |congress, n| {
+            format!("{congress}  ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ({n} ᠬᠦᠮᠦᠨ)")
+        },
+        proposals_heading: |n| format!("ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ({n})"),
+        supporters: |n| format!("{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ"),
+        proposal_status: |s| match s {
+            ProposalStatus::Open => "ᠴᠤᠭᠯᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
+            ProposalStatus::Merged => "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
+            ProposalStatus::Declined => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+        },
+        merged_into: |n| format!("{n}  ᠳᠤ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ"),
+        declined_because: |r| format!("ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ (ᠢᠯᠡ)᠄ {r}"),
+        margin_words: |listed, to_adopt| {
+            if to_adopt == 0 {
+                format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃")
+            } else if listed > to_adopt as usize {
+                format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠶᠢᠨ ᠱᠠᠭᠠᠷᠳᠠᠯᠭ᠎ᠠ ᠳᠤ ᠨᠡᠶᠢᠴᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃")
+            } else {
+                format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠬᠦ ᠶᠢᠨ ᠲᠤᠯᠠᠳᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ {to_adopt} ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃")
+            }
+        },
+        from_proposals: |list| format!("ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ᠄ {list}"),
+        choose_up_to: |n| {
+            format!("ᠳᠣᠣᠷᠠᠬᠢ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠨᠢᠭᠡ ᠴᠦ ᠰᠣᠩᠭᠣᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ (ᠬᠣᠭᠣᠰᠣᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ)᠃")
+        },
+        chosen_count: |k, n| format!("{k} ᠰᠣᠩᠭᠣᠪᠠ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n}"),
+        choice_limit: |n| {
+            format!("ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠬᠤ ᠪᠣᠯ ᠤᠷᠢᠳᠠ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠨᠢᠭᠡᠨ ᠢ ᠪᠣᠯᠢᠯᠴᠠᠨ᠎ᠠ ᠤᠤ᠃")
+        },
+        review_chosen: |k| format!("ᠲᠠ {k} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠪᠠ᠄"),
+        turnout: |cast, eligible| {
+            format!("ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible}᠂ ᠪᠣᠳᠠᠲᠠᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast}᠃")
+        },
+        result_line: |votes, outcome| {
+            let outcome = match outcome {
+                CandidateOutcome::Adopted => "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
+                CandidateOutcome::TiedAtCutOff => "ᠠᠳᠠᠯᠢ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+                CandidateOutcome::OutOfPlaces => {
+                    "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠤ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠭᠡᠨ"
+                }
+                CandidateOutcome::NoMajority => "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+            };
+            format!("{votes} ᠰᠠᠨᠠᠯ᠂ {outcome}")
+        },
+        votes_of: |votes, eligible| {
+            format!("ᠠᠪᠤᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ {votes} / ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {eligible}")
+        },
+        percent_done: |p| format!("{p}% ᠭᠦᠢᠴᠡᠳᠬᠡᠪᠡ"),
+        flag_words: |f| {
+            match f {
+        ProjectFlag::UpdateOverdue => "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡ ᠬᠣᠴᠣᠷᠠᠭᠰᠠᠨ᠄ 31 ᠡᠳᠦᠷ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤ ᠶᠠᠪᠤᠴᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃",
+        ProjectFlag::PastDeadline => "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠠᠭᠤᠰᠤᠭᠠ ᠦᠭᠡᠢ᠃",
+    }
+        },
+        delay_words: |r| format!("ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠰᠬᠠᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}"),
+        lower_words: |r| format!("ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠪᠠᠭᠤᠷᠠᠭᠤᠯᠤᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}"),
+        evaluation_result: |e| {
+            let result = e.result.map_or("ᠬᠡᠨ ᠴᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠦᠭᠡᠢ", mn_satisfaction);
+            format!(
+            "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {result} (ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {}᠂ ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {}᠂ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {}᠂ ᠦᠨᠡᠯᠡᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {} ᠬᠦᠮᠦᠨ)",
+            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
+        )
+        },
+        evaluation_state_words: |s| match s {
+            EvaluationState::Open => "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+            EvaluationState::Closed => "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠡᠭᠦᠰᠴᠦ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃",
+        },
+        satisfaction_name: mn_satisfaction,
+        evaluation_progress: |done, of| {
+            format!("{of} ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠡᠴᠡ {done} ᠨᠢ ᠦᠨᠡᠯᠡᠪᠡ᠃ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠶᠢ ᠬᠠᠷᠠᠭᠤᠯᠬᠤ ᠦᠭᠡᠢ᠃")
+        },
+    }
+}

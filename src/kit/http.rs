@@ -218,6 +218,20 @@ impl ApiRequest {
     }
 }
 
+/// Reads a static file of the app as text (such as a catalog under `/public/`), with a query
+/// (its version); a file that is not there or not 2xx is a [`ClientError::BadResponse`].
+pub async fn get_text(path: &str, query: &[(&str, &str)]) -> Result<String, ClientError> {
+    let response = Request::get(path)
+        .query(query.iter().copied())
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    if !response.ok() {
+        return Err(ClientError::BadResponse);
+    }
+    response.text().await.map_err(|_| ClientError::Network)
+}
+
 /// Reads a 2xx answer as `T`, and any other as the server's error.
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
     if response.ok() {

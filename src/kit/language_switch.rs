@@ -1,10 +1,10 @@
 //! The choice of language: Chinese, English or traditional Mongolian, each named in itself.
 
-use crate::i18n::{tr, use_i18n, Lang};
+use crate::i18n::{tr, use_i18n, Lang, Switching};
 use leptos::prelude::*;
 
-/// One button per language; the current one is pressed, a tap on another switches to it and
-/// remembers the choice on this device.
+/// One button per language; the current one is pressed, a tap on another switches to it (once
+/// its strings are loaded, see [`LanguageStatus`]) and remembers the choice on this device.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
@@ -28,5 +28,22 @@ pub fn LanguageSwitch() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// While a chosen language's strings load, says so; when they could not be loaded, says that the
+/// server could not be reached (the page stays in its language). Empty otherwise.
+#[component]
+pub fn LanguageStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || match i18n.switching() {
+        Switching::Done => "",
+        Switching::Loading(_) => i18n.t().loading,
+        Switching::Failed => i18n.t().error_network,
+    };
+    view! {
+        <p class="lang-status" role="status">
+            {message}
+        </p>
     }
 }

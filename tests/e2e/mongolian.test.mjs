@@ -2,7 +2,8 @@
 // the choice of three languages, remembered; `lang="mn-Mong-CN"`; the Mongolian font fetched
 // only for Mongolian (the Chinese first page requests no font at all) and actually loaded;
 // text regions in vertical columns inside a strip that scrolls left to right, the frame
-// horizontal; dates written in Mongolian; axe-core clean; nothing sideways at 320 px.
+// horizontal; dates written in Mongolian; axe-core clean; nothing sideways at 320 px. The
+// English and Mongolian strings are files fetched only when chosen: the Chinese page asks for none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -18,16 +19,21 @@ useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const MONGOLIAN = /[\u1820-\u1842]/;
 const FONT_FILE = /\.(woff2?|ttf|otf)(\?|$)/;
+const CATALOG_FILE = /\/public\/i18n\/(en|mn)\.txt\?v=[0-9a-f]{8}$/;
 const REVIEW_ZH = '蒙古文译文有待母语译者审校。';
 // "2026 ᠣᠨ ᠤ 3 ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 5 ᠡᠳᠦᠷ": year and month words with their suffixes after a narrow
 // no-break space, the month's final vowel after the vowel separator.
 const MONGOLIAN_DATE = /\d{4} \u1823\u1828\u202F\u1824 \d{1,2} \u1830\u1820\u1837\u180E\u1820\u202F\u1836\u1822\u1828 \d{1,2} \u1821\u1833\u1826\u1837/;
 
-/** A phone page that records every font file it asks for. */
+/** A phone page that records every font file and catalog file it asks for. */
 async function phone(width = 390) {
   const page = await newPhonePage(browser, { viewport: { width, height: 844 } });
   page.fontRequests = [];
-  page.on('request', (r) => { if (FONT_FILE.test(r.url())) page.fontRequests.push(r.url()); });
+  page.catalogRequests = [];
+  page.on('request', (r) => {
+    if (FONT_FILE.test(r.url())) page.fontRequests.push(r.url());
+    if (r.url().includes('/public/i18n/')) page.catalogRequests.push(r.url());
+  });
   return page;
 }
 
@@ -66,6 +72,7 @@ test('the Chinese first page requests no font file and offers three languages na
   assert.equal(await page.getByRole('button', { name: '切换到中文' }).getAttribute('aria-pressed'), 'true');
   assert.equal(await page.getByRole('button', { name: /切换到蒙古文/ }).getAttribute('lang'), 'mn-Mong-CN');
   assert.deepEqual(page.fontRequests, [], 'no font file on the Chinese page');
+  assert.deepEqual(page.catalogRequests, [], 'no catalog file on the Chinese page');
   const face = await page.evaluate(() => [...document.fonts].find((f) => f.family.replace(/"/g, '') === 'Noto Sans Mongolian')?.status);
   assert.equal(face, 'unloaded');
   await screenshot(page, 'mn-chinese-switch-390');
@@ -79,6 +86,10 @@ test('Mongolian is chosen, laid out in vertical columns, its font loaded, and re
     await chooseMongolian(page);
     await page.locator('.review-notice').waitFor();
     assert.match(await page.locator('.review-notice').textContent(), new RegExp(REVIEW_ZH));
+    assert.equal(page.catalogRequests.length, 1, 'the Mongolian strings are fetched once');
+    assert.match(page.catalogRequests[0], CATALOG_FILE);
+    assert.match(page.catalogRequests[0], /mn\.txt/);
+    assert.match(await page.locator('.result-count').textContent(), MONGOLIAN);
     await page.reload();
     await page.locator('.result-count').waitFor();
     const facts = await layout(page);
@@ -95,6 +106,35 @@ test('Mongolian is chosen, laid out in vertical columns, its font loaded, and re
     assert.equal(await scrollsSideways(page), false, `the list scrolls sideways at ${width}px`);
     assert.deepEqual(page.jsErrors, []);
   }
+});
+
+test('a stored Mongolian loads before the first page is drawn, and a failed fetch keeps Chinese and says so', async () => {
+  const page = await phone();
+  await page.addInitScript(() => localStorage.setItem('deputy-homes.lang', 'mn-Mong-CN'));
+  // The first text the app draws is already Mongolian: no Chinese navigation flashes first.
+  await page.addInitScript(() => {
+    window.firstNav = null;
+    new MutationObserver(() => {
+      const nav = document.querySelector('.site-nav');
+      if (nav && window.firstNav === null) window.firstNav = nav.textContent;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url + '/');
+  await page.locator('.result-count').waitFor();
+  assert.match(await page.evaluate(() => window.firstNav), MONGOLIAN);
+  assert.equal(page.catalogRequests.length, 1);
+
+  const offline = await phone();
+  await offline.route('**/public/i18n/**', (route) => route.abort());
+  await offline.goto(server.url + '/');
+  await offline.locator('.result-count').waitFor();
+  await offline.getByRole('button', { name: /切换到蒙古文/ }).click();
+  await offline.locator('.lang-status').getByText('无法连接服务器', { exact: false }).waitFor();
+  assert.equal(await offline.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.equal(await offline.getByRole('button', { name: '切换到中文' }).getAttribute('aria-pressed'), 'true');
+  assert.match(await offline.locator('main h1').textContent(), /人大代表之家/);
+  assert.deepEqual(await axeViolations(offline), []);
+  await screenshot(offline, 'lang-failed-390');
 });
 
 test('every citizen page in Mongolian is vertical, axe-clean, with 44 px targets at 390 and 320 px', async () => {

@@ -1,4 +1,5 @@
-//! Traditional Mongolian typed by citizens, brought to the standard encoding (UTN #57, as
+//! Traditional Mongolian typed by people (citizens; staff's steps on opinions, replies among
+//! them; delegates' reception records), brought to the standard encoding (UTN #57, as
 //! GB/T 25914-2023) whichever keyboard sent it; every other text is left byte for byte.
 //!
 //! Vendor keyboards send Mongolian in encodings of their own: Menksoft's and Z52's shape codes
@@ -18,6 +19,10 @@
 //! This runs on the server only: the crates' tables would weigh on the browser's wasm.
 
 use deputy_homes_api::meetings::booking::NewBooking;
+use deputy_homes_api::meetings::reception::RecordInput;
+use deputy_homes_api::opinions::handling::{
+    AssignOpinion, BulkAction, ExtendOpinion, InternalNote, RejectOpinion, ReplyToOpinion, StepNote,
+};
 use deputy_homes_api::opinions::reply::RateOpinion;
 use deputy_homes_api::opinions::NewOpinion;
 use deputy_homes_api::projects::NewProposal;
@@ -229,6 +234,62 @@ impl TypedText for NewProposal {
         standardize(&mut self.title);
         standardize(&mut self.what_and_where);
         standardize(&mut self.beneficiaries);
+    }
+}
+
+/// A staff step's free text, where the citizen reads it or staff do (a note, a reply, a reason).
+fn standardize_note(note: &mut Option<String>) {
+    if let Some(note) = note {
+        standardize(note);
+    }
+}
+
+impl TypedText for StepNote {
+    fn standardize_mongolian(&mut self) {
+        standardize_note(&mut self.note);
+    }
+}
+
+impl TypedText for RejectOpinion {
+    fn standardize_mongolian(&mut self) {
+        standardize(&mut self.message);
+    }
+}
+
+impl TypedText for AssignOpinion {
+    fn standardize_mongolian(&mut self) {
+        standardize_note(&mut self.note);
+    }
+}
+
+impl TypedText for ReplyToOpinion {
+    fn standardize_mongolian(&mut self) {
+        standardize(&mut self.text);
+    }
+}
+
+impl TypedText for ExtendOpinion {
+    fn standardize_mongolian(&mut self) {
+        standardize(&mut self.reason);
+    }
+}
+
+impl TypedText for InternalNote {
+    fn standardize_mongolian(&mut self) {
+        standardize(&mut self.text);
+    }
+}
+
+impl TypedText for BulkAction {
+    fn standardize_mongolian(&mut self) {
+        standardize_note(&mut self.note);
+    }
+}
+
+impl TypedText for RecordInput {
+    fn standardize_mongolian(&mut self) {
+        standardize(&mut self.raised);
+        standardize(&mut self.follow_up);
     }
 }
 

@@ -1,14 +1,20 @@
 //! Traditional Mongolian: the register's optional Mongolian name and address columns, and what
-//! citizens type with a vendor's keyboard stored and shown in the standard encoding (UTN #57).
+//! citizens, staff and delegates type with a vendor's keyboard stored and shown in the standard
+//! encoding (UTN #57).
 
-use crate::bookings::{activity, book_request, booking_body, delegate, with, PHONE};
+use crate::bookings::{
+    activity, book_request, booked, booking_body, code_of, delegate, with, PHONE,
+};
 use crate::helpers::{json_body, on_both_databases, TestApp};
 use crate::import::{import, sample_rows};
+use crate::moderation::{acted, citizen_view, new_opinion};
+use crate::notifications::staff;
 use crate::opinions::{opinion_body, submitted};
+use crate::reception::{check_in, put_record};
 use deputy_homes_api::homes::register::{COLUMNS, MONGOLIAN_COLUMNS};
 use deputy_homes_server::homes::register_file::ImportError;
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::path::Path;
 
 on_both_databases!(
@@ -16,6 +22,8 @@ on_both_databases!(
     a_mongolian_column_in_another_script_is_refused_naming_its_row_and_nothing_changes,
     an_opinion_typed_in_menksoft_shape_codes_is_stored_and_shown_in_utn57,
     a_booking_typed_in_menksoft_shape_codes_is_stored_in_utn57_and_chinese_is_untouched,
+    staff_steps_and_replies_typed_in_menksoft_shape_codes_are_stored_and_shown_in_utn57,
+    a_reception_record_typed_in_menksoft_shape_codes_is_stored_in_utn57,
 );
 
 /// ᠮᠣᠩᠭᠣᠯ as Menksoft's keyboard sends it: one Private Use code per glyph.
@@ -171,4 +179,71 @@ async fn a_booking_typed_in_menksoft_shape_codes_is_stored_in_utn57_and_chinese_
         format!("小区停车 {MONGOL_UTN57}"),
         "{booking}"
     );
+}
+
+async fn staff_steps_and_replies_typed_in_menksoft_shape_codes_are_stored_and_shown_in_utn57(
+    app: TestApp,
+) {
+    let staff = staff(&app).await;
+    let tracking = new_opinion(&app, Some(PHONE), json!({})).await;
+    let typed = |chinese: &str| json!(format!("{MONGOL_MENKSOFT} {chinese}"));
+    let standard = |chinese: &str| json!(format!("{MONGOL_UTN57} {chinese}"));
+    let accept = json!({ "note": typed("已受理") });
+    acted(&app, &staff, &tracking, "accept", accept).await;
+    let assign = json!({ "unit_ids": ["u-jtj"], "note": typed("转交通局") });
+    acted(&app, &staff, &tracking, "assign", assign).await;
+    acted(&app, &staff, &tracking, "acknowledge", json!({})).await;
+    let extend = json!({ "reason": typed("需要现场勘查"), "working_days": 5 });
+    acted(&app, &staff, &tracking, "extend", extend).await;
+    let note = json!({ "text": typed("已电话联系") });
+    acted(&app, &staff, &tracking, "note", note).await;
+    let reply = json!({ "class": "A", "text": typed("已加装遮阳棚 😀") });
+    let view = acted(&app, &staff, &tracking, "reply", reply).await;
+
+    assert_eq!(view["reply"]["text"], standard("已加装遮阳棚 😀"), "{view}");
+    let written: Vec<&Value> = view["timeline"]
+        .as_array()
+        .expect("a timeline")
+        .iter()
+        .flat_map(|event| [&event["note"], &event["internal_note"]])
+        .filter(|text| text.is_string())
+        .collect();
+    for text in ["已受理", "转交通局", "需要现场勘查", "已电话联系"] {
+        assert!(
+            written.contains(&&standard(text)),
+            "{text} in UTN #57: {written:?}"
+        );
+    }
+    assert!(
+        !written
+            .iter()
+            .any(|text| text.to_string().contains('\u{E2F1}')),
+        "no shape code is left: {written:?}"
+    );
+    let citizen = citizen_view(&app, &tracking, PHONE).await;
+    assert_eq!(citizen["reply"]["text"], standard("已加装遮阳棚 😀"));
+}
+
+async fn a_reception_record_typed_in_menksoft_shape_codes_is_stored_in_utn57(app: TestApp) {
+    let wang = delegate(&app).await;
+    let id = activity(&app, &wang, 5, 3).await;
+    let code = code_of(&booked(&app, &id, PHONE, "booked").await);
+    json_body(check_in(&app, &wang, &id, &code).await, StatusCode::OK).await;
+    let body = json!({
+        "raised": format!("{MONGOL_MENKSOFT} 小区停车位不足"),
+        "follow_up": format!("转街道办 {MONGOL_MENKSOFT}"),
+        "booking_codes": [code],
+    });
+    let record = json_body(put_record(&app, &wang, &id, body).await, StatusCode::OK).await;
+    assert_eq!(
+        record["raised"],
+        format!("{MONGOL_UTN57} 小区停车位不足"),
+        "{record}"
+    );
+    assert_eq!(record["follow_up"], format!("转街道办 {MONGOL_UTN57}"));
+    let (raised,): (String,) = sqlx::query_as("SELECT raised FROM reception_records")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("the record is stored");
+    assert_eq!(raised, format!("{MONGOL_UTN57} 小区停车位不足"));
 }

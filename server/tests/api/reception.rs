@@ -33,7 +33,12 @@ async fn roster(app: &TestApp, browser: &Browser, activity_id: &str) -> Response
         .await
 }
 
-async fn check_in(app: &TestApp, browser: &Browser, activity_id: &str, code: &str) -> Response {
+pub(crate) async fn check_in(
+    app: &TestApp,
+    browser: &Browser,
+    activity_id: &str,
+    code: &str,
+) -> Response {
     let request = app
         .request(
             Method::POST,
@@ -43,7 +48,12 @@ async fn check_in(app: &TestApp, browser: &Browser, activity_id: &str, code: &st
     app.send(browser.signed(request)).await
 }
 
-async fn put_record(app: &TestApp, browser: &Browser, activity_id: &str, body: Value) -> Response {
+pub(crate) async fn put_record(
+    app: &TestApp,
+    browser: &Browser,
+    activity_id: &str,
+    body: Value,
+) -> Response {
     let request = app
         .request(
             Method::PUT,

@@ -62,9 +62,15 @@ fn tokens(t: &impl ToTokens) -> String {
 
 impl<'ast> Visit<'ast> for Collector {
     fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
-        self.within(item.sig.ident.to_string(), |c| {
-            syn::visit::visit_item_fn(c, item)
-        });
+        // The catalog's code (`fn catalog(text, …) -> Catalog`) is keyed by its fields' names,
+        // as its strings are; another helper's strings by the helper's name.
+        if item.sig.ident == "catalog" {
+            syn::visit::visit_item_fn(self, item);
+        } else {
+            self.within(item.sig.ident.to_string(), |c| {
+                syn::visit::visit_item_fn(c, item)
+            });
+        }
     }
 
     fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
@@ -77,7 +83,7 @@ impl<'ast> Visit<'ast> for Collector {
             }
         }
         // A catalog's fields are keyed by their own names; other constants by theirs.
-        if tokens(&item.ty) == "Catalog" {
+        if ["Catalog", "CatalogText"].contains(&tokens(&item.ty).as_str()) {
             syn::visit::visit_item_const(self, item);
         } else {
             self.within(item.ident.to_string(), |c| {

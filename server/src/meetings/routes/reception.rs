@@ -6,6 +6,7 @@ use crate::meetings::store::CheckInOutcome;
 use crate::meetings::store::RecordWrite;
 use crate::platform::auth::SignedIn;
 use crate::platform::error::AppError;
+use crate::platform::mongolian::TypedText;
 use crate::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -192,7 +193,8 @@ pub async fn record_put(
     body: Result<Json<RecordInput>, JsonRejection>,
 ) -> Result<Json<ReceptionRecord>, AppError> {
     let activity = managed_activity(&state, &signed_in, &id).await?;
-    let Json(body) = body?;
+    let Json(mut body) = body?;
+    body.standardize_mongolian();
     let codes = body.validate().map_err(AppError::BadRequest)?;
     if activity.cancel_reason.is_some() {
         return Err(AppError::conflict(

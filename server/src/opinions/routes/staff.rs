@@ -240,7 +240,8 @@ pub async fn staff_opinions_bulk(
     Staff(staff): Staff,
     body: Result<Json<BulkAction>, JsonRejection>,
 ) -> Result<Json<BulkResults>, AppError> {
-    let Json(bulk) = body?;
+    let Json(mut bulk) = body?;
+    bulk.standardize_mongolian();
     let note = bulk.validate().map_err(AppError::BadRequest)?;
     let mut results = Vec::with_capacity(bulk.trackings.len());
     for sent in &bulk.trackings {

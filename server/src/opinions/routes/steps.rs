@@ -10,6 +10,7 @@ use crate::opinions::step::Step;
 use crate::opinions::step::StepRefusal;
 use crate::platform::auth::{SignedIn, Staff};
 use crate::platform::error::AppError;
+use crate::platform::mongolian::TypedText;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
@@ -156,7 +157,8 @@ macro_rules! note_step {
             Path(tracking_number): Path<String>,
             body: Result<Json<StepNote>, JsonRejection>,
         ) -> Result<Json<StaffOpinionView>, AppError> {
-            let Json(body) = body?;
+            let Json(mut body) = body?;
+            body.standardize_mongolian();
             let tracking_number = normalize_tracking_number(&tracking_number);
             let note = optional_note(&body.note)?;
             answer(&state, &staff, &tracking_number, &Step::$variant { note }).await
@@ -207,7 +209,8 @@ pub async fn opinion_reject(
     Path(tracking_number): Path<String>,
     body: Result<Json<RejectOpinion>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
-    let Json(reject) = body?;
+    let Json(mut reject) = body?;
+    reject.standardize_mongolian();
     reject.validate().map_err(AppError::BadRequest)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     answer(&state, &staff, &tracking_number, &Step::Reject(&reject)).await
@@ -232,7 +235,8 @@ pub async fn opinion_assign(
     Path(tracking_number): Path<String>,
     body: Result<Json<AssignOpinion>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
-    let Json(assign) = body?;
+    let Json(mut assign) = body?;
+    assign.standardize_mongolian();
     let note = optional_note(&assign.note)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     assign_step(&state, &staff, &tracking_number, &assign.unit_ids, note).await?;
@@ -257,7 +261,8 @@ pub async fn opinion_reply(
     Path(tracking_number): Path<String>,
     body: Result<Json<ReplyToOpinion>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
-    let Json(reply) = body?;
+    let Json(mut reply) = body?;
+    reply.standardize_mongolian();
     validate_text(StepField::Text, &reply.text).map_err(AppError::BadRequest)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     let step = Step::Reply {
@@ -286,7 +291,8 @@ pub async fn opinion_extend(
     Path(tracking_number): Path<String>,
     body: Result<Json<ExtendOpinion>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
-    let Json(extend) = body?;
+    let Json(mut extend) = body?;
+    extend.standardize_mongolian();
     extend.validate().map_err(AppError::BadRequest)?;
     let to = match (&extend.due_date, extend.working_days) {
         (Some(date), _) => ExtendTo::Day(parse_date(date).ok_or_else(|| {
@@ -325,7 +331,8 @@ pub async fn opinion_note(
     Path(tracking_number): Path<String>,
     body: Result<Json<InternalNote>, JsonRejection>,
 ) -> Result<Json<StaffOpinionView>, AppError> {
-    let Json(note) = body?;
+    let Json(mut note) = body?;
+    note.standardize_mongolian();
     validate_text(StepField::Text, &note.text).map_err(AppError::BadRequest)?;
     let tracking_number = normalize_tracking_number(&tracking_number);
     answer(
