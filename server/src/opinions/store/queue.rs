@@ -148,28 +148,18 @@ pub(crate) async fn units_of_opinion<'c, E>(
 where
     E: sqlx::Executor<'c, Database = Any>,
 {
-    sqlx::query(
-        "SELECT u.id, u.name FROM opinion_units ou JOIN handling_units u ON u.id = ou.unit_id \
-         WHERE ou.opinion_id = $1 ORDER BY u.name",
-    )
-    .bind(opinion_id)
-    .fetch_all(executor)
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(UnitRef {
-            id: row.try_get("id")?,
-            name: row.try_get("name")?,
-        })
-    })
-    .collect()
+    let mut units = units_of_opinions(executor, &[opinion_id.to_owned()]).await?;
+    Ok(units.remove(opinion_id).unwrap_or_default())
 }
 
 /// The handling units of each of these opinions, by name: one query for a page of them.
-pub(crate) async fn units_of_opinions(
-    pool: &sqlx::AnyPool,
+pub(crate) async fn units_of_opinions<'c, E>(
+    executor: E,
     opinion_ids: &[String],
-) -> anyhow::Result<HashMap<String, Vec<UnitRef>>> {
+) -> anyhow::Result<HashMap<String, Vec<UnitRef>>>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
     let mut units: HashMap<String, Vec<UnitRef>> = HashMap::new();
     if opinion_ids.is_empty() {
         return Ok(units);
@@ -185,7 +175,7 @@ pub(crate) async fn units_of_opinions(
     for id in opinion_ids {
         query = query.bind(id);
     }
-    for row in query.fetch_all(pool).await? {
+    for row in query.fetch_all(executor).await? {
         units
             .entry(row.try_get("opinion_id")?)
             .or_default()
