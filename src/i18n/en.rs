@@ -777,6 +777,11 @@ pub const TEXT: CatalogText = CatalogText {
     projects_inspection_photo_alt: "Inspection photo {n}",
     projects_collection_closed_on: "Collection closed on {d}; proposals can no longer be supported.",
     mn_review_notice: "",
+    date_year_of: "",
+    date_month_of: "",
+    date_day: "",
+    clock_hour: "",
+    clock_minute: "",
 };
 
 /// The English catalog (natively; the browser loads its strings, see `shipped`).

@@ -785,6 +785,16 @@ pub const TEXT: CatalogText = CatalogText {
     projects_inspection_photo_alt: "ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ",
     projects_collection_closed_on: "ᠰᠠᠨᠠᠯ ᠬᠤᠷᠢᠶᠠᠬᠤ ᠨᠢ {d} ᠳᠤ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠰᠠᠨᠠᠯ ᠢ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃",
     mn_review_notice: "ᠡᠨᠡ ᠮᠣᠩᠭᠣᠯ ᠣᠷᠴᠢᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯᠲᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    // ᠣᠨ + NNBSP + ᠤ
+    date_year_of: "\u{1823}\u{1828}\u{202F}\u{1824}",
+    // ᠰᠠᠷ + MVS + ᠠ + NNBSP + ᠶᠢᠨ
+    date_month_of: "\u{1830}\u{1820}\u{1837}\u{180E}\u{1820}\u{202F}\u{1836}\u{1822}\u{1828}",
+    // ᠡᠳᠦᠷ
+    date_day: "\u{1821}\u{1833}\u{1826}\u{1837}",
+    // ᠴᠠᠭ
+    clock_hour: "\u{1834}\u{1820}\u{182D}",
+    // ᠮᠢᠨᠦ᠋ᠲ, the second-syllable ü with FVS1
+    clock_minute: "\u{182E}\u{1822}\u{1828}\u{1826}\u{180B}\u{1832}",
 };
 
 /// The Mongolian catalog (natively; the browser loads its strings, see `shipped`).

@@ -667,6 +667,13 @@ texts! {
             /// The line saying the Mongolian interface is a draft awaiting review, in Mongolian
         /// (shown only there, [`MN_AWAITING_REVIEW`]; empty in the other languages).
         mn_review_notice,
+        /// The words of a Mongolian date and time (`mn_dates`): "year" and "month" with their
+        /// genitive suffixes, "day", "hour", "minute"; empty in the other languages.
+        date_year_of,
+        date_month_of,
+        date_day,
+        clock_hour,
+        clock_minute,
         // ---- names of kinds (a field per variant) and sentences with holes (`fill`); English
         // plurals are `_one`/`_other`, the same template twice in Chinese and Mongolian ----
         satisfaction_satisfied,

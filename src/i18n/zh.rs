@@ -776,6 +776,11 @@ pub const TEXT: CatalogText = CatalogText {
     projects_inspection_photo_alt: "代表视察照片 {n}",
     projects_collection_closed_on: "征集已于 {d} 结束，不能再支持建议。",
     mn_review_notice: "",
+    date_year_of: "",
+    date_month_of: "",
+    date_day: "",
+    clock_hour: "",
+    clock_minute: "",
 };
 
 /// The Chinese catalog.
