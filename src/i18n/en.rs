@@ -782,6 +782,7 @@ pub const TEXT: CatalogText = CatalogText {
     date_day: "",
     clock_hour: "",
     clock_minute: "",
+    mn_yuan: "",
 };
 
 /// The English catalog (natively; the browser loads its strings, see `shipped`).

@@ -795,6 +795,7 @@ pub const TEXT: CatalogText = CatalogText {
     clock_hour: "\u{1834}\u{1820}\u{182D}",
     // ᠮᠢᠨᠦ᠋ᠲ, the second-syllable ü with FVS1
     clock_minute: "\u{182E}\u{1822}\u{1828}\u{1826}\u{180B}\u{1832}",
+    mn_yuan: "ᠶᠤᠸᠠᠨ",
 };
 
 /// The Mongolian catalog (natively; the browser loads its strings, see `shipped`).

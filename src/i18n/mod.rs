@@ -674,6 +674,8 @@ texts! {
         date_day,
         clock_hour,
         clock_minute,
+        /// "Yuan" after an amount in Mongolian (`projects::rules::money`); empty in the others.
+        mn_yuan,
         // ---- names of kinds (a field per variant) and sentences with holes (`fill`); English
         // plurals are `_one`/`_other`, the same template twice in Chinese and Mongolian ----
         satisfaction_satisfied,

@@ -781,6 +781,7 @@ pub const TEXT: CatalogText = CatalogText {
     date_day: "",
     clock_hour: "",
     clock_minute: "",
+    mn_yuan: "",
 };
 
 /// The Chinese catalog.
