@@ -2,129 +2,7 @@
 
 use super::project_office::ProjectOffice;
 use super::{Catalog, CatalogText};
-use deputy_homes_api::accounts::Role;
-use deputy_homes_api::meetings::activity::ActivityKind;
-use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
-use deputy_homes_api::opinions::board::{Rating, ReplyClass};
-use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
-use deputy_homes_api::opinions::{Category, OpinionStatus};
-use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
-use deputy_homes_api::{District, Facility, HomeType};
-
-fn type_name(t: HomeType) -> &'static str {
-    match t {
-        HomeType::District => "District-level home",
-        HomeType::Street => "Subdistrict home",
-        HomeType::Town => "Town home",
-        HomeType::Law => "Law professional home",
-        HomeType::Education => "Education professional home",
-        HomeType::Enterprise => "Enterprise professional home",
-        HomeType::MedicineHealth => "Medicine & health professional home",
-        HomeType::Agriculture => "Agriculture professional home",
-        HomeType::PrivateEnterprise => "Private enterprise professional home",
-        HomeType::EcologyEnvironment => "Ecology & environment professional home",
-    }
-}
-
-fn field_name(t: HomeType) -> &'static str {
-    match t {
-        HomeType::District => "District",
-        HomeType::Street => "Subdistrict",
-        HomeType::Town => "Town",
-        HomeType::Law => "Law",
-        HomeType::Education => "Education",
-        HomeType::Enterprise => "Enterprise",
-        HomeType::MedicineHealth => "Medicine & health",
-        HomeType::Agriculture => "Agriculture",
-        HomeType::PrivateEnterprise => "Private enterprise",
-        HomeType::EcologyEnvironment => "Ecology & environment",
-    }
-}
-
-fn facility_name(f: Facility) -> &'static str {
-    match f {
-        Facility::StepFreeEntrance => "Step-free entrance",
-        Facility::AccessibleToilet => "Accessible toilet",
-        Facility::HearingLoop => "Hearing loop",
-        Facility::Parking => "Parking",
-        Facility::AccessibleParking => "Accessible parking",
-        Facility::Lift => "Lift",
-        Facility::SignLanguage => "Sign language",
-        Facility::LargePrint => "Large print",
-        Facility::WheelchairLoan => "Wheelchair loan",
-    }
-}
-
-fn activity_kind(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Reception => "Reception day",
-        ActivityKind::VoterMeeting => "Meeting voters",
-        ActivityKind::DutyReport => "Duty report",
-        ActivityKind::Training => "Training",
-        ActivityKind::ConvenienceService => "Convenience services",
-    }
-}
-
-fn access_need(n: AccessNeed) -> &'static str {
-    match n {
-        AccessNeed::Wheelchair => "Wheelchair access",
-        AccessNeed::SignLanguage => "Sign language",
-        AccessNeed::LargePrint => "Large print",
-        AccessNeed::HearingLoop => "Hearing loop",
-        AccessNeed::Companion => "A companion",
-    }
-}
-
-fn booking_status(s: BookingStatus) -> &'static str {
-    match s {
-        BookingStatus::Booked => "Booked",
-        BookingStatus::Waitlisted => "On the waitlist",
-        BookingStatus::Cancelled => "Cancelled",
-    }
-}
-
-fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::UrbanConstruction => "Urban construction",
-        Category::Transport => "Transport",
-        Category::Education => "Education",
-        Category::Health => "Health",
-        Category::EcologyEnvironment => "Ecology & environment",
-        Category::BusinessEnvironment => "Business environment",
-        Category::SocialSecurity => "Social security",
-        Category::PublicSafety => "Public safety",
-        Category::Other => "Other",
-    }
-}
-
-fn opinion_status(s: OpinionStatus) -> &'static str {
-    match s {
-        OpinionStatus::Submitted => "Sent",
-        OpinionStatus::Accepted => "Accepted",
-        OpinionStatus::Rejected => "Not accepted",
-        OpinionStatus::Assigned => "Passed to the office responsible",
-        OpinionStatus::Acknowledged => "Acknowledged by the office",
-        OpinionStatus::Replied => "Replied",
-        OpinionStatus::Rated => "Rated",
-        OpinionStatus::Published => "Published",
-        OpinionStatus::Closed => "Closed",
-    }
-}
-
-fn role_name(r: Role) -> &'static str {
-    match r {
-        Role::Delegate => "Deputy",
-        Role::Staff => "Staff",
-    }
-}
-
-fn distance(m: f64) -> String {
-    if m < 1000.0 {
-        format!("{:.0} m", m)
-    } else {
-        format!("{:.1} km", m / 1000.0)
-    }
-}
+use deputy_homes_api::District;
 
 /// The English strings.
 #[cfg(not(target_arch = "wasm32"))]
@@ -675,13 +553,243 @@ pub const TEXT: CatalogText = CatalogText {
     projects_tracker_found: "Found: your ballot was counted.",
     projects_tracker_not_found: "This tracker is not on the list. Check that it is complete and of this cycle.",
     projects_error_not_adopted: "This project was not adopted in the vote and cannot be rated.",
+    satisfaction_satisfied: "satisfied",
+    satisfaction_basically_satisfied: "basically satisfied",
+    satisfaction_dissatisfied: "dissatisfied",
+    result_count_one: "1 home found",
+    result_count_other: "{n} homes found",
+    distance_m: "{m} m",
+    distance_km: "{km} km",
+    open_until: "Open now, until {t}",
+    closed_opens_today: "Closed, opens today at {t}",
+    closed_opens_on: "Closed, opens {day} at {t}",
+    weekday_mon: "Mon",
+    weekday_tue: "Tue",
+    weekday_wed: "Wed",
+    weekday_thu: "Thu",
+    weekday_fri: "Fri",
+    weekday_sat: "Sat",
+    weekday_sun: "Sun",
+    call: "Call {p}",
+    map_intro: "Each dot is one of the {n} homes. Tap a dot for details; all homes are listed below by district.",
+    homes_count_one: "1 home",
+    homes_count_other: "{n} homes",
+    signed_in_as: "Signed in as {name}",
+    role_delegate: "Deputy",
+    role_staff: "Staff",
+    activity_kind_reception: "Reception day",
+    activity_kind_voter_meeting: "Meeting voters",
+    activity_kind_duty_report: "Duty report",
+    activity_kind_training: "Training",
+    activity_kind_convenience_service: "Convenience services",
+    on_duty: "Delegates on duty: {names}",
+    capacity: "{n} places",
+    cancelled: "Cancelled: {reason}",
+    published_one: "1 activity published.",
+    published_other: "{n} activities published.",
+    publish_heading: "Publish an activity at {home}",
+    seats_left_one: "1 seat left",
+    seats_left_other: "{n} seats left",
+    chars_count: "{n}/{max} characters",
+    access_need_wheelchair: "Wheelchair access",
+    access_need_sign_language: "Sign language",
+    access_need_large_print: "Large print",
+    access_need_hearing_loop: "Hearing loop",
+    access_need_companion: "A companion",
+    qr_alt: "QR code of booking {code}",
+    verify_resend_in: "Resend in {n} s",
+    verify_code_sent: "Code sent to {to}, valid for {m} minutes.",
+    verify_verified: "✓ Verified: {p}",
+    mine_phone: "Verified mobile {p}",
+    booking_status_booked: "Booked",
+    booking_status_waitlisted: "On the waitlist",
+    booking_status_cancelled: "Cancelled",
+    activities_count_one: "1 activity",
+    activities_count_other: "{n} activities",
+    checked_in_name: "{name} is checked in.",
+    record_written_by: "Last written by {name}",
+    summary_heading: "My {year} in numbers",
+    walk_in_booked: "Booked: {d}. Tell the citizen the booking code.",
+    holidays_missing: "No holidays are listed for {y}: deadlines there skip only weekends and may come too early. Once you add and save them, deadlines that were not extended are counted again.",
+    holidays_remove: "Remove {d}",
+    holidays_saved: "Saved. {n} deadlines that were not extended were counted again.",
+    holidays_date_taken: "{d} is already in the calendar; remove it first.",
+    holidays_queue_notice: "No holidays are listed for {y}; reply deadlines may come too early.",
+    year_heading: "{y}",
+    units_shown: "{shown} of {all} shown",
+    unit_added: "Added: {n}",
+    opinion_units: "Handled by: {u}",
+    category_urban_construction: "Urban construction",
+    category_transport: "Transport",
+    category_education: "Education",
+    category_health: "Health",
+    category_ecology_environment: "Ecology & environment",
+    category_business_environment: "Business environment",
+    category_social_security: "Social security",
+    category_public_safety: "Public safety",
+    category_other: "Other",
+    photo_remove: "Remove photo {n}",
+    photo_alt: "Photo {n}",
+    opinion_status_submitted: "Sent",
+    opinion_status_accepted: "Accepted",
+    opinion_status_rejected: "Not accepted",
+    opinion_status_assigned: "Passed to the office responsible",
+    opinion_status_acknowledged: "Acknowledged by the office",
+    opinion_status_replied: "Replied",
+    opinion_status_rated: "Rated",
+    opinion_status_published: "Published",
+    opinion_status_closed: "Closed",
+    opinion_submitted_at: "Sent on {d}",
+    opinion_contact_shown: "Contact: {n} {p}",
+    opinion_contact_erased: "The retention period being over, the contact, phone, location and photos were erased on {d}",
+    opinion_publish_shown_yes: "To be published with its reply",
+    opinion_publish_shown_no: "Private",
+    attempts_one: "1 attempt",
+    attempts_other: "{n} attempts",
+    notification_status_pending: "Pending",
+    notification_status_sent: "Sent",
+    notification_status_failed: "Failed",
+    notification_kind_confirmation: "Confirmation",
+    notification_kind_change: "Change",
+    notification_kind_cancellation: "Cancellation",
+    notification_kind_activity_cancelled: "Activity cancelled",
+    notification_kind_promotion: "Promotion",
+    notification_kind_reminder: "Reminder",
+    notification_kind_opinion_accepted: "Opinion accepted",
+    notification_kind_opinion_rejected: "Opinion not accepted",
+    notification_kind_opinion_assigned: "Opinion assigned",
+    notification_kind_opinion_replied: "Opinion replied",
+    notification_kind_opinion_extended: "Reply deadline extended",
+    notification_kind_opinion_closed: "Opinion closed",
+    notification_kind_opinion_published: "Opinion published",
+    notification_kind_verification_code: "Verification code",
+    accounts_shown_all: "{total} accounts",
+    accounts_shown_part: "{shown} of {total} accounts",
+    username_shown: "Username: {u}",
+    phone_shown: "Mobile: {p}",
+    homes_selected_one: "1 chosen",
+    homes_selected_other: "{n} chosen",
+    account_created: "Account created: {name}.",
+    type_district: "District-level home",
+    type_street: "Subdistrict home",
+    type_town: "Town home",
+    type_law: "Law professional home",
+    type_education: "Education professional home",
+    type_enterprise: "Enterprise professional home",
+    type_medicine_health: "Medicine & health professional home",
+    type_agriculture: "Agriculture professional home",
+    type_private_enterprise: "Private enterprise professional home",
+    type_ecology_environment: "Ecology & environment professional home",
+    field_district: "District",
+    field_street: "Subdistrict",
+    field_town: "Town",
+    field_law: "Law",
+    field_education: "Education",
+    field_enterprise: "Enterprise",
+    field_medicine_health: "Medicine & health",
+    field_agriculture: "Agriculture",
+    field_private_enterprise: "Private enterprise",
+    field_ecology_environment: "Ecology & environment",
+    facility_step_free_entrance: "Step-free entrance",
+    facility_accessible_toilet: "Accessible toilet",
+    facility_hearing_loop: "Hearing loop",
+    facility_parking: "Parking",
+    facility_accessible_parking: "Accessible parking",
+    facility_lift: "Lift",
+    facility_sign_language: "Sign language",
+    facility_large_print: "Large print",
+    facility_wheelchair_loan: "Wheelchair loan",
+    queue_count: "{n} in all",
+    select_opinion: "Select {t}",
+    due_on: "Reply due by {d}",
+    near_duplicate_of: "Possible duplicate: close to {t}",
+    assigned_units: "Handled by: {u}",
+    bulk_selected: "{n} selected",
+    bulk_done: "{ok} done, {no} refused.",
+    page_of: "Page {p} of {n}",
+    reply_class_a: "Class A: solved or adopted",
+    reply_class_b: "Class B: being solved or planned",
+    reply_class_c: "Class C: kept for reference",
+    replied_at: "Replied {d}",
+    rating_satisfied: "satisfied",
+    rating_fairly: "fairly satisfied",
+    rating_not: "not satisfied",
+    rating_shown: "Rating: {r}",
+    rating_public: "The author rated it: {r}",
+    event_kind_submitted: "Submitted",
+    event_kind_accepted: "Accepted",
+    event_kind_rejected: "Rejected",
+    event_kind_assigned: "Assigned",
+    event_kind_acknowledged: "Acknowledged",
+    event_kind_replied: "Replied",
+    event_kind_rated: "Rated",
+    event_kind_published: "Published",
+    event_kind_closed: "Closed",
+    event_kind_extended: "Due date extended",
+    event_kind_note: "Note",
+    reject_reason_spam: "Advertising or meaningless",
+    reject_reason_abusive: "Insults or threats",
+    reject_reason_duplicate: "Duplicate",
+    reject_reason_out_of_scope: "Out of scope",
+    reject_reason_in_litigation: "In litigation, arbitration or review",
+    units_selected: "{n} chosen",
+    call_nearest_home: "Call {name} on {phone}",
+    projects_phase_preparing: "Preparing",
+    projects_phase_collecting: "Collecting proposals",
+    projects_phase_shortlisting: "Drafting the candidates",
+    projects_phase_voting: "Delegates voting",
+    projects_phase_closed: "Vote closed",
+    projects_category_education: "Education",
+    projects_category_health: "Health",
+    projects_category_elderly_care: "Elderly care",
+    projects_category_transport: "Transport",
+    projects_category_housing: "Housing and neighbourhoods",
+    projects_category_environment: "Environment",
+    projects_category_culture_sport: "Culture and sport",
+    projects_category_employment: "Employment",
+    projects_category_safety: "Public safety",
+    projects_category_other: "Other",
+    projects_status_open: "Open",
+    projects_status_merged: "Merged",
+    projects_status_declined: "Not taken up",
+    projects_outcome_adopted: "Adopted",
+    projects_outcome_tied_at_cut_off: "Tied at the cut-off: not decided",
+    projects_outcome_out_of_places: "Majority, but the places were filled",
+    projects_outcome_no_majority: "No majority",
+    projects_flag_update_overdue: "Progress report overdue",
+    projects_flag_past_deadline: "Past its deadline, not finished",
+    projects_places: "{n} of the {of} candidates will be chosen (more candidates than places).",
+    projects_supporters_one: "1 supporter",
+    projects_supporters_other: "{n} supporters",
+    projects_turnout: "{cast} of {eligible} delegates voted.",
+    projects_places_tied: "{n} place(s) are left open by a tie; the rule does not guess, so they are to be decided separately.",
+    projects_votes_one: "1 vote",
+    projects_votes_other: "{n} votes",
+    projects_trackers: "Ballot trackers counted ({n})",
+    projects_votes_of: "{votes} votes of {eligible} delegates",
+    projects_evaluation_result: "Result: {r}",
+    projects_evaluation_counts: "Satisfied {s}, basically satisfied {b}, dissatisfied {d}.",
+    projects_ratings_summary: "{n} rated; average {avg} of 5.",
+    projects_rating_value_one: "1 point",
+    projects_rating_value_other: "{n} points",
+    projects_proposal_photo_alt: "Photo {n} of the proposed site",
+    projects_progress_photo_alt: "Progress photo {n}",
+    projects_inspection_photo_alt: "Inspection photo {n}",
+    projects_collection_closed_on: "Collection closed on {d}; proposals can no longer be supported.",
+    mn_review_notice: "",
+    date_year_of: "",
+    date_month_of: "",
+    date_day: "",
+    clock_hour: "",
+    clock_minute: "",
+    mn_yuan: "",
 };
 
 /// The English catalog (natively; the browser loads its strings, see `shipped`).
 #[cfg(not(target_arch = "wasm32"))]
 pub const EN: Catalog = catalog(&TEXT, &super::project_office::EN);
 
-/// The English catalog's code (plurals, names of kinds, dates) around its strings.
+/// The English catalog: its strings, and what differs by language besides (district names, dates).
 pub const fn catalog(
     text: &'static CatalogText,
     project_office: &'static ProjectOffice,
@@ -689,320 +797,9 @@ pub const fn catalog(
     Catalog {
         text,
         project_office,
-        result_count: |n| {
-            if n == 1 {
-                "1 home found".to_owned()
-            } else {
-                format!("{n} homes found")
-            }
-        },
-        distance,
-        open_until: |t| format!("Open now, until {t}"),
-        closed_opens_today: |t| format!("Closed, opens today at {t}"),
-        closed_opens_on: |day, t| format!("Closed, opens {day} at {t}"),
-        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-        call: |p| format!("Call {p}"),
-        map_intro: |n| {
-            format!("Each dot is one of the {n} homes. Tap a dot for details; all homes are listed below by district.")
-        },
-        homes_count: |n| {
-            if n == 1 {
-                "1 home".to_owned()
-            } else {
-                format!("{n} homes")
-            }
-        },
-        signed_in_as: |name| format!("Signed in as {name}"),
-        role_name,
-        activity_kind,
-        on_duty: |names| format!("Delegates on duty: {names}"),
-        capacity: |n| format!("{n} places"),
-        cancelled: |reason| format!("Cancelled: {reason}"),
-        published: |n| {
-            if n == 1 {
-                "1 activity published.".to_owned()
-            } else {
-                format!("{n} activities published.")
-            }
-        },
-        publish_heading: |home| format!("Publish an activity at {home}"),
-        seats_left: |n| {
-            if n == 1 {
-                "1 seat left".to_owned()
-            } else {
-                format!("{n} seats left")
-            }
-        },
-        chars_count: |n, max| format!("{n}/{max} characters"),
-        access_need,
-        qr_alt: |code| format!("QR code of booking {code}"),
-        verify_resend_in: |n| format!("Resend in {n} s"),
-        verify_code_sent: |to, m| format!("Code sent to {to}, valid for {m} minutes."),
-        verify_verified: |p| format!("✓ Verified: {p}"),
-        mine_phone: |p| format!("Verified mobile {p}"),
-        booking_status,
-        activities_count: |n| {
-            if n == 1 {
-                "1 activity".to_owned()
-            } else {
-                format!("{n} activities")
-            }
-        },
-        checked_in_name: |name| format!("{name} is checked in."),
-        record_written_by: |name| format!("Last written by {name}"),
-        summary_heading: |year| format!("My {year} in numbers"),
-        walk_in_booked: |d| format!("Booked: {d}. Tell the citizen the booking code."),
-        holidays_missing: |y| {
-            format!("No holidays are listed for {y}: deadlines there skip only weekends and may come too early. Once you add and save them, deadlines that were not extended are counted again.")
-        },
-        holidays_remove: |d| format!("Remove {d}"),
-        holidays_saved: |n| {
-            format!("Saved. {n} deadlines that were not extended were counted again.")
-        },
-        holidays_date_taken: |d| format!("{d} is already in the calendar; remove it first."),
-        holidays_queue_notice: |y| {
-            format!("No holidays are listed for {y}; reply deadlines may come too early.")
-        },
-        year_heading: |y| format!("{y}"),
-        units_shown: |shown, all| format!("{shown} of {all} shown"),
-        unit_added: |n| format!("Added: {n}"),
-        opinion_units: |u| format!("Handled by: {u}"),
-        category_name,
-        photo_remove: |n| format!("Remove photo {n}"),
-        photo_alt: |n| format!("Photo {n}"),
-        opinion_status_name: opinion_status,
-        opinion_submitted_at: |d| format!("Sent on {d}"),
-        opinion_contact_shown: |n, p| format!("Contact: {n} {p}"),
-        opinion_contact_erased: |d| {
-            format!("The retention period being over, the contact, phone, location and photos were erased on {d}")
-        },
-        opinion_publish_shown: |p| {
-            if p {
-                "To be published with its reply"
-            } else {
-                "Private"
-            }
-        },
-        attempts: |n| {
-            if n == 1 {
-                "1 attempt".to_owned()
-            } else {
-                format!("{n} attempts")
-            }
-        },
-        notification_status: |s| match s {
-            NotificationStatus::Pending => "Pending",
-            NotificationStatus::Sent => "Sent",
-            NotificationStatus::Failed => "Failed",
-        },
-        notification_kind: |k| match k {
-            NotificationKind::Confirmation => "Confirmation",
-            NotificationKind::Change => "Change",
-            NotificationKind::Cancellation => "Cancellation",
-            NotificationKind::ActivityCancelled => "Activity cancelled",
-            NotificationKind::Promotion => "Promotion",
-            NotificationKind::Reminder => "Reminder",
-            NotificationKind::OpinionAccepted => "Opinion accepted",
-            NotificationKind::OpinionRejected => "Opinion not accepted",
-            NotificationKind::OpinionAssigned => "Opinion assigned",
-            NotificationKind::OpinionReplied => "Opinion replied",
-            NotificationKind::OpinionExtended => "Reply deadline extended",
-            NotificationKind::OpinionClosed => "Opinion closed",
-            NotificationKind::OpinionPublished => "Opinion published",
-            NotificationKind::VerificationCode => "Verification code",
-        },
-        accounts_shown: |shown, total| {
-            if shown == total {
-                format!("{total} accounts")
-            } else {
-                format!("{shown} of {total} accounts")
-            }
-        },
-        username_shown: |u| format!("Username: {u}"),
-        phone_shown: |p| format!("Mobile: {p}"),
-        homes_selected: |n| {
-            if n == 1 {
-                "1 chosen".to_owned()
-            } else {
-                format!("{n} chosen")
-            }
-        },
-        account_created: |name| format!("Account created: {name}."),
         district_name: District::name_en,
-        type_name,
-        field_name,
-        facility_name,
-        queue_count: |n| format!("{n} in all"),
-        select_opinion: |t| format!("Select {t}"),
-        due_on: |d| format!("Reply due by {d}"),
-        near_duplicate_of: |t| format!("Possible duplicate: close to {t}"),
-        assigned_units: |u| format!("Handled by: {u}"),
-        bulk_selected: |n| format!("{n} selected"),
-        bulk_done: |ok, no| format!("{ok} done, {no} refused."),
-        page_of: |p, n| format!("Page {p} of {n}"),
-        reply_class_name,
-        replied_at: |d| format!("Replied {d}"),
-        rating_name,
-        rating_shown: |r| format!("Rating: {}", rating_name(r)),
-        rating_public: |r| format!("The author rated it: {}", rating_name(r)),
-        event_kind_name,
-        reject_reason_name,
-        units_selected: |n| format!("{n} chosen"),
-        call_nearest_home: |name, phone| format!("Call {name} on {phone}"),
-        projects_phase_name: projects_phase_en,
-        projects_category_name: projects_category_en,
-        projects_status_name: projects_status_en,
-        projects_outcome_name: projects_outcome_en,
-        projects_flag_name: projects_flag_en,
-        projects_places: |n, of| {
-            format!("{n} of the {of} candidates will be chosen (more candidates than places).")
-        },
-        projects_supporters: |n| {
-            if n == 1 {
-                "1 supporter".to_owned()
-            } else {
-                format!("{n} supporters")
-            }
-        },
-        projects_turnout: |cast, eligible| format!("{cast} of {eligible} delegates voted."),
-        projects_places_tied: |n| {
-            format!("{n} place(s) are left open by a tie; the rule does not guess, so they are to be decided separately.")
-        },
-        projects_votes: |n| {
-            if n == 1 {
-                "1 vote".to_owned()
-            } else {
-                format!("{n} votes")
-            }
-        },
-        projects_trackers: |n| format!("Ballot trackers counted ({n})"),
-        projects_votes_of: |votes, eligible| format!("{votes} votes of {eligible} delegates"),
-        projects_evaluation_result: |r| format!("Result: {}", satisfaction_en(r)),
-        projects_evaluation_counts: |s, b, d| {
-            format!("Satisfied {s}, basically satisfied {b}, dissatisfied {d}.")
-        },
-        projects_ratings_summary: |n, avg| format!("{n} rated; average {avg:.1} of 5."),
-        projects_rating_value: |n| {
-            if n == 1 {
-                "1 point".to_owned()
-            } else {
-                format!("{n} points")
-            }
-        },
-        projects_proposal_photo_alt: |n| format!("Photo {n} of the proposed site"),
-        projects_progress_photo_alt: |n| format!("Progress photo {n}"),
-        projects_inspection_photo_alt: |n| format!("Inspection photo {n}"),
-        projects_collection_closed_on: |d| {
-            format!("Collection closed on {d}; proposals can no longer be supported.")
-        },
-        // Mongolian interface: dates and times are shown as the server sends them.
         date: |d| d.to_owned(),
         date_time: |d| d.to_owned(),
         clock: |t| t.to_owned(),
-    }
-}
-
-fn reply_class_name(c: ReplyClass) -> &'static str {
-    match c {
-        ReplyClass::A => "Class A: solved or adopted",
-        ReplyClass::B => "Class B: being solved or planned",
-        ReplyClass::C => "Class C: kept for reference",
-    }
-}
-
-fn rating_name(r: Rating) -> &'static str {
-    match r {
-        Rating::Satisfied => "satisfied",
-        Rating::Fairly => "fairly satisfied",
-        Rating::Not => "not satisfied",
-    }
-}
-
-fn event_kind_name(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Submitted => "Submitted",
-        EventKind::Accepted => "Accepted",
-        EventKind::Rejected => "Rejected",
-        EventKind::Assigned => "Assigned",
-        EventKind::Acknowledged => "Acknowledged",
-        EventKind::Replied => "Replied",
-        EventKind::Rated => "Rated",
-        EventKind::Published => "Published",
-        EventKind::Closed => "Closed",
-        EventKind::Extended => "Due date extended",
-        EventKind::Note => "Note",
-    }
-}
-
-fn reject_reason_name(r: RejectReason) -> &'static str {
-    match r {
-        RejectReason::Spam => "Advertising or meaningless",
-        RejectReason::Abusive => "Insults or threats",
-        RejectReason::Duplicate => "Duplicate",
-        RejectReason::OutOfScope => "Out of scope",
-        RejectReason::InLitigation => "In litigation, arbitration or review",
-    }
-}
-
-fn projects_phase_en(p: deputy_homes_api::projects::CyclePhase) -> &'static str {
-    use deputy_homes_api::projects::CyclePhase as P;
-    match p {
-        P::Preparing => "Preparing",
-        P::Collecting => "Collecting proposals",
-        P::Shortlisting => "Drafting the candidates",
-        P::Voting => "Delegates voting",
-        P::Closed => "Vote closed",
-    }
-}
-
-fn projects_category_en(c: deputy_homes_api::projects::ProposalCategory) -> &'static str {
-    use deputy_homes_api::projects::ProposalCategory as C;
-    match c {
-        C::Education => "Education",
-        C::Health => "Health",
-        C::ElderlyCare => "Elderly care",
-        C::Transport => "Transport",
-        C::Housing => "Housing and neighbourhoods",
-        C::Environment => "Environment",
-        C::CultureSport => "Culture and sport",
-        C::Employment => "Employment",
-        C::Safety => "Public safety",
-        C::Other => "Other",
-    }
-}
-
-fn projects_status_en(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
-    use deputy_homes_api::projects::ProposalStatus as S;
-    match s {
-        S::Open => "Open",
-        S::Merged => "Merged",
-        S::Declined => "Not taken up",
-    }
-}
-
-fn projects_outcome_en(o: deputy_homes_api::projects::CandidateOutcome) -> &'static str {
-    use deputy_homes_api::projects::CandidateOutcome as O;
-    match o {
-        O::Adopted => "Adopted",
-        O::TiedAtCutOff => "Tied at the cut-off: not decided",
-        O::OutOfPlaces => "Majority, but the places were filled",
-        O::NoMajority => "No majority",
-    }
-}
-
-fn projects_flag_en(f: deputy_homes_api::projects::progress::ProjectFlag) -> &'static str {
-    use deputy_homes_api::projects::progress::ProjectFlag as F;
-    match f {
-        F::UpdateOverdue => "Progress report overdue",
-        F::PastDeadline => "Past its deadline, not finished",
-    }
-}
-
-fn satisfaction_en(s: deputy_homes_api::projects::satisfaction::Satisfaction) -> &'static str {
-    use deputy_homes_api::projects::satisfaction::Satisfaction as S;
-    match s {
-        S::Satisfied => "satisfied",
-        S::BasicallySatisfied => "basically satisfied",
-        S::Dissatisfied => "dissatisfied",
     }
 }

@@ -4,140 +4,14 @@
 use super::mn_dates::{clock, date, date_time};
 use super::project_office::ProjectOffice;
 use super::{Catalog, CatalogText};
-use deputy_homes_api::accounts::Role;
-use deputy_homes_api::meetings::activity::ActivityKind;
-use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
-use deputy_homes_api::opinions::board::{Rating, ReplyClass};
-use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
-use deputy_homes_api::opinions::{Category, OpinionStatus};
-use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
-use deputy_homes_api::{District, Facility, HomeType};
-
-fn type_name(t: HomeType) -> &'static str {
-    match t {
-        HomeType::District => "ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::Street => "ᠵᠡᠭᠡᠯᠢ ᠶᠢᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::Town => "ᠰᠤᠮᠤ ᠪᠠᠯᠭᠠᠰᠤ ᠶᠢᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::Law => "ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::Education => "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ ᠦᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::Enterprise => "ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::MedicineHealth => "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ ᠦᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::Agriculture => "ᠲᠠᠷᠢᠶᠠᠯᠠᠩ ᠤᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::PrivateEnterprise => "ᠢᠷᠭᠡᠨ ᠦ ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-        HomeType::EcologyEnvironment => "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ ᠤ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
-    }
-}
-
-fn field_name(t: HomeType) -> &'static str {
-    match t {
-        HomeType::District => "ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ",
-        HomeType::Street => "ᠵᠡᠭᠡᠯᠢ",
-        HomeType::Town => "ᠰᠤᠮᠤ ᠪᠠᠯᠭᠠᠰᠤ",
-        HomeType::Law => "ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ",
-        HomeType::Education => "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
-        HomeType::Enterprise => "ᠠᠵᠤ ᠠᠬᠤᠢ",
-        HomeType::MedicineHealth => "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
-        HomeType::Agriculture => "ᠲᠠᠷᠢᠶᠠᠯᠠᠩ",
-        HomeType::PrivateEnterprise => "ᠢᠷᠭᠡᠨ ᠦ ᠠᠵᠤ ᠠᠬᠤᠢ",
-        HomeType::EcologyEnvironment => "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
-    }
-}
-
-fn facility_name(f: Facility) -> &'static str {
-    match f {
-        Facility::StepFreeEntrance => "ᠱᠠᠲᠤ ᠦᠭᠡᠢ ᠣᠷᠣᠬᠤ ᠡᠭᠦᠳᠡ",
-        Facility::AccessibleToilet => "ᠰᠠᠭᠠᠳ ᠦᠭᠡᠢ ᠵᠣᠷᠯᠠᠩ",
-        Facility::HearingLoop => "ᠰᠣᠨᠣᠰᠬᠤᠢ ᠶᠢ ᠲᠤᠰᠠᠯᠠᠬᠤ ᠲᠥᠬᠥᠭᠡᠷᠡᠮᠵᠢ",
-        Facility::Parking => "ᠲᠡᠷᠭᠡ ᠵᠣᠭᠰᠣᠬᠤ ᠭᠠᠵᠠᠷ",
-        Facility::AccessibleParking => "ᠰᠠᠭᠠᠳ ᠦᠭᠡᠢ ᠲᠡᠷᠭᠡ ᠵᠣᠭᠰᠣᠬᠤ ᠭᠠᠵᠠᠷ",
-        Facility::Lift => "ᠴᠠᠬᠢᠯᠭᠠᠨ ᠱᠠᠲᠤ",
-        Facility::SignLanguage => "ᠭᠠᠷ ᠤᠨ ᠬᠡᠯᠡ",
-        Facility::LargePrint => "ᠶᠡᠬᠡ ᠦᠰᠦᠭ",
-        Facility::WheelchairLoan => "ᠲᠡᠷᠭᠡᠨ ᠰᠠᠨᠳᠠᠯᠢ ᠵᠡᠭᠡᠯᠡᠬᠦ",
-    }
-}
-
-fn activity_kind(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Reception => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠡᠳᠦᠷ",
-        ActivityKind::VoterMeeting => "ᠰᠣᠩᠭᠣᠭᠴᠢᠳ ᠲᠠᠢ ᠤᠴᠢᠷᠠᠯᠬᠤ",
-        ActivityKind::DutyReport => "ᠠᠵᠢᠯ ᠢᠶᠠᠨ ᠲᠠᠶᠢᠯᠠᠬᠤ",
-        ActivityKind::Training => "ᠰᠤᠷᠭᠠᠯᠲᠠ",
-        ActivityKind::ConvenienceService => "ᠢᠷᠭᠡᠨ ᠳᠦ ᠲᠤᠰ᠎ᠠ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ",
-    }
-}
-
-fn access_need(n: AccessNeed) -> &'static str {
-    match n {
-        AccessNeed::Wheelchair => "ᠲᠡᠷᠭᠡᠨ ᠰᠠᠨᠳᠠᠯᠢ ᠪᠠᠷ ᠣᠷᠣᠬᠤ",
-        AccessNeed::SignLanguage => "ᠭᠠᠷ ᠤᠨ ᠬᠡᠯᠡ ᠪᠡᠷ ᠣᠷᠴᠢᠭᠤᠯᠤᠬᠤ",
-        AccessNeed::LargePrint => "ᠶᠡᠬᠡ ᠦᠰᠦᠭ",
-        AccessNeed::HearingLoop => "ᠰᠣᠨᠣᠰᠬᠤᠢ ᠶᠢ ᠲᠤᠰᠠᠯᠠᠬᠤ ᠲᠥᠬᠥᠭᠡᠷᠡᠮᠵᠢ",
-        AccessNeed::Companion => "ᠳᠠᠭᠠᠭᠤᠯᠢ ᠬᠦᠮᠦᠨ",
-    }
-}
-
-fn booking_status(s: BookingStatus) -> &'static str {
-    match s {
-        BookingStatus::Booked => "ᠪᠦᠷᠲᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ",
-        BookingStatus::Waitlisted => "ᠬᠦᠯᠢᠶᠡᠯᠭᠡ ᠪᠠᠶᠢᠭᠠ",
-        BookingStatus::Cancelled => "ᠪᠣᠯᠢᠯᠴᠠᠭᠰᠠᠨ",
-    }
-}
-
-fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::UrbanConstruction => "ᠬᠣᠲᠠ ᠪᠠᠶᠢᠭᠤᠯᠠᠯᠲᠠ",
-        Category::Transport => "ᠲᠡᠭᠡᠪᠦᠷᠢ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ",
-        Category::Education => "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
-        Category::Health => "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
-        Category::EcologyEnvironment => "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
-        Category::BusinessEnvironment => "ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠣᠷᠴᠢᠨ",
-        Category::SocialSecurity => "ᠨᠡᠶᠢᠭᠡᠮ ᠦᠨ ᠪᠠᠲᠤᠯᠭᠠ",
-        Category::PublicSafety => "ᠣᠯᠠᠨ ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠶᠤᠯᠭᠦᠢ",
-        Category::Other => "ᠪᠤᠰᠤ",
-    }
-}
-
-fn opinion_status(s: OpinionStatus) -> &'static str {
-    match s {
-        OpinionStatus::Submitted => "ᠢᠯᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ",
-        OpinionStatus::Accepted => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ",
-        OpinionStatus::Rejected => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-        OpinionStatus::Assigned => "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ ᠠ ᠲᠤᠱᠢᠶᠠᠭᠰᠠᠨ",
-        OpinionStatus::Acknowledged => "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ",
-        OpinionStatus::Replied => "ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠭᠰᠡᠨ",
-        OpinionStatus::Rated => "ᠦᠨᠡᠯᠡᠭᠰᠡᠨ",
-        OpinionStatus::Published => "ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ",
-        OpinionStatus::Closed => "ᠲᠡᠭᠦᠰᠭᠡᠭᠰᠡᠨ",
-    }
-}
-
-fn role_name(r: Role) -> &'static str {
-    match r {
-        Role::Delegate => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ",
-        Role::Staff => "ᠠᠵᠢᠯᠴᠢᠨ",
-    }
-}
+use deputy_homes_api::District;
 
 /// The whole catalog is a first draft awaiting a native translator's review; the catalog table
 /// (`catalog-table export`) carries this flag beside every Mongolian string.
 pub const MN_AWAITING_REVIEW: bool = true;
 
-/// The line the Mongolian interface shows while [`MN_AWAITING_REVIEW`] holds: in Mongolian,
-/// then in Chinese ([`MN_REVIEW_NOTICE_ZH`]).
-pub const MN_REVIEW_NOTICE: &str =
-    "ᠡᠨᠡ ᠮᠣᠩᠭᠣᠯ ᠣᠷᠴᠢᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯᠲᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃";
-/// The review notice in Chinese, shown after the Mongolian.
+/// The review notice in Chinese, shown after the Mongolian one (`mn_review_notice`).
 pub const MN_REVIEW_NOTICE_ZH: &str = "蒙古文译文有待母语译者审校。";
-
-fn distance(m: f64) -> String {
-    if m < 1000.0 {
-        format!("{:.0} m", m)
-    } else {
-        format!("{:.1} km", m / 1000.0)
-    }
-}
 
 /// The Mongolian strings.
 #[cfg(not(target_arch = "wasm32"))]
@@ -687,13 +561,248 @@ pub const TEXT: CatalogText = CatalogText {
     projects_tracker_found: "ᠣᠯᠳᠠᠪᠠ᠄ ᠲᠠᠨ ᠤ ᠰᠣᠩᠭᠤᠯᠲᠠ ᠲᠣᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠃",
     projects_tracker_not_found: "ᠡᠨᠡ ᠭᠡᠷᠡᠴᠢᠯᠡᠯ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ ᠦᠭᠡᠢ᠃ ᠪᠦᠷᠢᠨ ᠣᠷᠤᠭᠤᠯᠤᠭᠰᠠᠨ ᠡᠰᠡᠬᠦ ᠶᠢ ᠰᠢᠯᠭᠠᠨ᠎ᠠ ᠤᠤ᠃",
     projects_error_not_adopted: "ᠡᠨᠡ ᠲᠥᠰᠥᠯ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠲᠤᠯᠠ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
+    satisfaction_satisfied: "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+    satisfaction_basically_satisfied: "ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+    satisfaction_dissatisfied: "ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    result_count_one: "{n} ᠭᠡᠷ ᠣᠯᠳᠠᠪᠠ",
+    result_count_other: "{n} ᠭᠡᠷ ᠣᠯᠳᠠᠪᠠ",
+    distance_m: "{m} m",
+    distance_km: "{km} km",
+    open_until: "ᠣᠳᠣ ᠨᠡᠡᠭᠡᠯᠲᠡᠢ᠂ {t} ᠬᠦᠷᠲᠡᠯᠡ",
+    closed_opens_today: "ᠬᠠᠭᠠᠯᠲᠠᠢ᠂ ᠥᠨᠥᠳᠦᠷ {t}  ᠳᠤ ᠨᠡᠡᠭᠳᠡᠨᠡ",
+    closed_opens_on: "ᠬᠠᠭᠠᠯᠲᠠᠢ᠂ {day} {t}  ᠳᠤ ᠨᠡᠡᠭᠳᠡᠨᠡ",
+    weekday_mon: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠨᠢᠭᠡᠨ",
+    weekday_tue: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠬᠣᠶᠠᠷ",
+    weekday_wed: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠭᠤᠷᠪᠠᠨ",
+    weekday_thu: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠳᠥᠷᠪᠡᠨ",
+    weekday_fri: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠨ",
+    weekday_sat: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ",
+    weekday_sun: "ᠭᠠᠷᠠᠭ ᠤᠨ ᠡᠳᠦᠷ",
+    call: "{p} ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ",
+    map_intro: "ᠴᠡᠭ ᠪᠦᠷᠢ ᠨᠢ {n} ᠭᠡᠷ ᠦᠨ ᠨᠢᠭᠡᠨ᠃ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ ᠶᠢ ᠦᠵᠡᠬᠦ ᠪᠡᠷ ᠴᠡᠭ ᠢ ᠳᠠᠷᠠᠨ᠎ᠠ ᠤᠤ᠃ ᠳᠣᠣᠷᠠ ᠪᠦᠬᠦ ᠭᠡᠷ ᠲᠣᠭᠣᠷᠢᠭ ᠢᠶᠠᠷ ᠵᠠᠭᠰᠠᠭᠳᠠᠵᠠᠢ᠃",
+    homes_count_one: "{n} ᠭᠡᠷ",
+    homes_count_other: "{n} ᠭᠡᠷ",
+    signed_in_as: "{name} ᠨᠡᠪᠲᠡᠷᠡᠪᠡ",
+    role_delegate: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ",
+    role_staff: "ᠠᠵᠢᠯᠴᠢᠨ",
+    activity_kind_reception: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠡᠳᠦᠷ",
+    activity_kind_voter_meeting: "ᠰᠣᠩᠭᠣᠭᠴᠢᠳ ᠲᠠᠢ ᠤᠴᠢᠷᠠᠯᠬᠤ",
+    activity_kind_duty_report: "ᠠᠵᠢᠯ ᠢᠶᠠᠨ ᠲᠠᠶᠢᠯᠠᠬᠤ",
+    activity_kind_training: "ᠰᠤᠷᠭᠠᠯᠲᠠ",
+    activity_kind_convenience_service: "ᠢᠷᠭᠡᠨ ᠳᠦ ᠲᠤᠰ᠎ᠠ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ",
+    on_duty: "ᠵᠢᠵᠦᠦᠷ ᠲᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ᠄ {names}",
+    capacity: "{n} ᠣᠷᠤᠨ",
+    cancelled: "ᠪᠣᠯᠢᠯᠴᠠᠭᠰᠠᠨ᠄ {reason}",
+    published_one: "{n} ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃",
+    published_other: "{n} ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃",
+    publish_heading: "{home}  ᠳᠤ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ",
+    seats_left_one: "{n} ᠣᠷᠤᠨ ᠦᠯᠳᠡᠭᠰᠡᠨ",
+    seats_left_other: "{n} ᠣᠷᠤᠨ ᠦᠯᠳᠡᠭᠰᠡᠨ",
+    chars_count: "{n}/{max} ᠦᠰᠦᠭ",
+    access_need_wheelchair: "ᠲᠡᠷᠭᠡᠨ ᠰᠠᠨᠳᠠᠯᠢ ᠪᠠᠷ ᠣᠷᠣᠬᠤ",
+    access_need_sign_language: "ᠭᠠᠷ ᠤᠨ ᠬᠡᠯᠡ ᠪᠡᠷ ᠣᠷᠴᠢᠭᠤᠯᠤᠬᠤ",
+    access_need_large_print: "ᠶᠡᠬᠡ ᠦᠰᠦᠭ",
+    access_need_hearing_loop: "ᠰᠣᠨᠣᠰᠬᠤᠢ ᠶᠢ ᠲᠤᠰᠠᠯᠠᠬᠤ ᠲᠥᠬᠥᠭᠡᠷᠡᠮᠵᠢ",
+    access_need_companion: "ᠳᠠᠭᠠᠭᠤᠯᠢ ᠬᠦᠮᠦᠨ",
+    qr_alt: "{code} ᠪᠦᠷᠲᠡᠭᠡᠯ ᠦᠨ QR ᠬᠣᠳ",
+    verify_resend_in: "{n} ᠰᠡᠬᠦᠨᠳ ᠦᠨ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠢᠯᠡᠭᠡᠨᠡ",
+    verify_code_sent: "{to}  ᠳᠤ ᠬᠣᠳ ᠢᠯᠡᠭᠡᠪᠡ᠃ {m} ᠮᠢᠨᠤᠲ ᠬᠦᠴᠦᠨ ᠲᠡᠢ᠃",
+    verify_verified: "✓ ᠪᠠᠲᠤᠯᠠᠭᠳᠠᠪᠠ᠄ {p}",
+    mine_phone: "ᠪᠠᠲᠤᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠭᠠᠷ ᠤᠲᠠᠰᠤ {p}",
+    booking_status_booked: "ᠪᠦᠷᠲᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ",
+    booking_status_waitlisted: "ᠬᠦᠯᠢᠶᠡᠯᠭᠡ ᠪᠠᠶᠢᠭᠠ",
+    booking_status_cancelled: "ᠪᠣᠯᠢᠯᠴᠠᠭᠰᠠᠨ",
+    activities_count_one: "{n} ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ",
+    activities_count_other: "{n} ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ",
+    checked_in_name: "{name} ᠢᠷᠡᠬᠦ ᠶᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠪᠡ᠃",
+    record_written_by: "ᠰᠦᠦᠯᠳᠡ ᠪᠢᠴᠢᠭᠰᠡᠨ᠄ {name}",
+    summary_heading: "ᠮᠢᠨᠤ {year} ᠣᠨ ᠤ ᠲᠣᠣ",
+    walk_in_booked: "ᠪᠦᠷᠲᠡᠭᠦᠯᠪᠡ᠄ {d}. ᠢᠷᠭᠡᠨ ᠳᠦ ᠪᠦᠷᠲᠡᠭᠡᠯ ᠦᠨ ᠬᠣᠳ ᠢ ᠬᠡᠯᠡᠨ᠎ᠡ᠃",
+    holidays_missing: "{y} ᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠣᠷᠤᠭᠤᠯᠠᠭᠠ ᠦᠭᠡᠢ᠃ ᠲᠡᠷᠡ ᠣᠨ ᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠨᠢ ᠠᠮᠤᠷᠠᠯᠲᠠ ᠶᠢᠨ ᠡᠳᠦᠷ ᠢ ᠯ ᠠᠯᠭᠠᠰᠠᠨ᠎ᠠ ᠲᠤᠯᠠ ᠡᠯᠡ ᠡᠷᠲᠡ ᠪᠣᠯᠵᠤ ᠮᠠᠭᠠᠳ᠃ ᠨᠡᠮᠡᠵᠦ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ᠂ ᠤᠷᠲᠤᠭᠰᠠᠭᠠ ᠦᠭᠡᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠶᠢ ᠳᠠᠬᠢᠨ ᠲᠣᠭᠣᠯᠠᠨ᠎ᠠ᠃",
+    holidays_remove: "{d}  ᠢ ᠬᠠᠰᠤᠬᠤ",
+    holidays_saved: "ᠬᠠᠳᠠᠭᠠᠯᠠᠪᠠ᠃ ᠤᠷᠲᠤᠭᠰᠠᠭᠠ ᠦᠭᠡᠢ {n} ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠶᠢ ᠳᠠᠬᠢᠨ ᠲᠣᠭᠣᠯᠠᠪᠠ᠃",
+    holidays_date_taken: "{d} ᠬᠠᠯᠡᠨᠳᠠᠷ ᠳᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠤᠷᠢᠳᠠ ᠬᠠᠰᠤᠨ᠎ᠠ ᠤᠤ᠃",
+    holidays_queue_notice: "{y} ᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠣᠷᠤᠭᠤᠯᠠᠭᠠ ᠦᠭᠡᠢ᠃ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠡᠯᠡ ᠡᠷᠲᠡ ᠪᠣᠯᠵᠤ ᠮᠠᠭᠠᠳ᠃",
+    year_heading: "{y} ᠣᠨ",
+    units_shown: "{all} ᠠᠴᠠ {shown} ᠦᠵᠡᠭᠦᠯᠪᠡ",
+    unit_added: "ᠨᠡᠮᠡᠪᠡ᠄ {n}",
+    opinion_units: "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ᠄ {u}",
+    category_urban_construction: "ᠬᠣᠲᠠ ᠪᠠᠶᠢᠭᠤᠯᠠᠯᠲᠠ",
+    category_transport: "ᠲᠡᠭᠡᠪᠦᠷᠢ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ",
+    category_education: "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
+    category_health: "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
+    category_ecology_environment: "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
+    category_business_environment: "ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠣᠷᠴᠢᠨ",
+    category_social_security: "ᠨᠡᠶᠢᠭᠡᠮ ᠦᠨ ᠪᠠᠲᠤᠯᠭᠠ",
+    category_public_safety: "ᠣᠯᠠᠨ ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠶᠤᠯᠭᠦᠢ",
+    category_other: "ᠪᠤᠰᠤ",
+    photo_remove: "{n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ ᠢ ᠬᠠᠰᠤᠬᠤ",
+    photo_alt: "{n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ",
+    opinion_status_submitted: "ᠢᠯᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ",
+    opinion_status_accepted: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ",
+    opinion_status_rejected: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    opinion_status_assigned: "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ ᠠ ᠲᠤᠱᠢᠶᠠᠭᠰᠠᠨ",
+    opinion_status_acknowledged: "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ",
+    opinion_status_replied: "ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠭᠰᠡᠨ",
+    opinion_status_rated: "ᠦᠨᠡᠯᠡᠭᠰᠡᠨ",
+    opinion_status_published: "ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ",
+    opinion_status_closed: "ᠲᠡᠭᠦᠰᠭᠡᠭᠰᠡᠨ",
+    opinion_submitted_at: "{d}  ᠳᠤ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ",
+    opinion_contact_shown: "ᠬᠣᠯᠪᠤᠭᠳᠠᠬᠤ ᠬᠦᠮᠦᠨ᠄ {n} {p}",
+    opinion_contact_erased: "ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠬᠣᠯᠪᠤᠭᠳᠠᠬᠤ ᠬᠦᠮᠦᠨ᠂ ᠤᠲᠠᠰᠤ᠂ ᠪᠠᠶᠢᠷᠰᠢᠯ᠂ ᠵᠢᠷᠤᠭ ᠢ {d}  ᠳᠤ ᠠᠷᠢᠯᠭᠠᠪᠠ",
+    opinion_publish_shown_yes: "ᠬᠠᠷᠢᠭᠤ ᠶᠢᠨ ᠬᠠᠮᠲ ᠨᠡᠶᠢᠲᠡᠯᠡᠨᠡ",
+    opinion_publish_shown_no: "ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ ᠦᠭᠡᠢ",
+    attempts_one: "{n} ᠤᠳᠠᠭ᠎ᠠ ᠣᠷᠣᠯᠳᠠᠪᠠ",
+    attempts_other: "{n} ᠤᠳᠠᠭ᠎ᠠ ᠣᠷᠣᠯᠳᠠᠪᠠ",
+    notification_status_pending: "ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    notification_status_sent: "ᠢᠯᠡᠭᠡᠪᠡ",
+    notification_status_failed: "ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦᠭᠡᠢ",
+    notification_kind_confirmation: "ᠪᠠᠲᠤᠯᠭᠠ",
+    notification_kind_change: "ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠯᠲᠡ",
+    notification_kind_cancellation: "ᠪᠣᠯᠢᠯᠴᠠᠯᠲᠠ",
+    notification_kind_activity_cancelled: "ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠪᠣᠯᠢᠯᠴᠠᠭᠳᠠᠪᠠ",
+    notification_kind_promotion: "ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠠᠴᠠ ᠣᠷᠤᠨ ᠣᠯᠪᠠ",
+    notification_kind_reminder: "ᠰᠠᠨᠠᠭᠤᠯᠤᠭᠰᠠᠨ",
+    notification_kind_opinion_accepted: "ᠰᠠᠨᠠᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ",
+    notification_kind_opinion_rejected: "ᠰᠠᠨᠠᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    notification_kind_opinion_assigned: "ᠰᠠᠨᠠᠯ ᠢ ᠲᠤᠱᠢᠶᠠᠪᠠ",
+    notification_kind_opinion_replied: "ᠰᠠᠨᠠᠯ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠪᠡ",
+    notification_kind_opinion_extended: "ᠬᠠᠷᠢᠭᠤ ᠶᠢᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠭᠰᠠᠪᠠ",
+    notification_kind_opinion_closed: "ᠰᠠᠨᠠᠯ ᠲᠡᠭᠦᠰᠪᠡ",
+    notification_kind_opinion_published: "ᠰᠠᠨᠠᠯ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ",
+    notification_kind_verification_code: "ᠪᠠᠲᠤᠯᠠᠬᠤ ᠬᠣᠳ",
+    accounts_shown_all: "{total} ᠳᠠᠩᠰᠠ",
+    accounts_shown_part: "{total} ᠠᠴᠠ {shown} ᠳᠠᠩᠰᠠ",
+    username_shown: "ᠬᠡᠷᠡᠭᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ᠄ {u}",
+    phone_shown: "ᠭᠠᠷ ᠤᠲᠠᠰᠤ᠄ {p}",
+    homes_selected_one: "{n} ᠰᠣᠩᠭᠣᠪᠠ",
+    homes_selected_other: "{n} ᠰᠣᠩᠭᠣᠪᠠ",
+    account_created: "ᠳᠠᠩᠰᠠ ᠪᠠᠶᠢᠭᠤᠯᠪᠠ᠄ {name}.",
+    type_district: "ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_street: "ᠵᠡᠭᠡᠯᠢ ᠶᠢᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_town: "ᠰᠤᠮᠤ ᠪᠠᠯᠭᠠᠰᠤ ᠶᠢᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_law: "ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_education: "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ ᠦᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_enterprise: "ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_medicine_health: "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ ᠦᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_agriculture: "ᠲᠠᠷᠢᠶᠠᠯᠠᠩ ᠤᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_private_enterprise: "ᠢᠷᠭᠡᠨ ᠦ ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    type_ecology_environment: "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ ᠤ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠦᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠭᠡᠷ",
+    field_district: "ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ",
+    field_street: "ᠵᠡᠭᠡᠯᠢ",
+    field_town: "ᠰᠤᠮᠤ ᠪᠠᠯᠭᠠᠰᠤ",
+    field_law: "ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ",
+    field_education: "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
+    field_enterprise: "ᠠᠵᠤ ᠠᠬᠤᠢ",
+    field_medicine_health: "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
+    field_agriculture: "ᠲᠠᠷᠢᠶᠠᠯᠠᠩ",
+    field_private_enterprise: "ᠢᠷᠭᠡᠨ ᠦ ᠠᠵᠤ ᠠᠬᠤᠢ",
+    field_ecology_environment: "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
+    facility_step_free_entrance: "ᠱᠠᠲᠤ ᠦᠭᠡᠢ ᠣᠷᠣᠬᠤ ᠡᠭᠦᠳᠡ",
+    facility_accessible_toilet: "ᠰᠠᠭᠠᠳ ᠦᠭᠡᠢ ᠵᠣᠷᠯᠠᠩ",
+    facility_hearing_loop: "ᠰᠣᠨᠣᠰᠬᠤᠢ ᠶᠢ ᠲᠤᠰᠠᠯᠠᠬᠤ ᠲᠥᠬᠥᠭᠡᠷᠡᠮᠵᠢ",
+    facility_parking: "ᠲᠡᠷᠭᠡ ᠵᠣᠭᠰᠣᠬᠤ ᠭᠠᠵᠠᠷ",
+    facility_accessible_parking: "ᠰᠠᠭᠠᠳ ᠦᠭᠡᠢ ᠲᠡᠷᠭᠡ ᠵᠣᠭᠰᠣᠬᠤ ᠭᠠᠵᠠᠷ",
+    facility_lift: "ᠴᠠᠬᠢᠯᠭᠠᠨ ᠱᠠᠲᠤ",
+    facility_sign_language: "ᠭᠠᠷ ᠤᠨ ᠬᠡᠯᠡ",
+    facility_large_print: "ᠶᠡᠬᠡ ᠦᠰᠦᠭ",
+    facility_wheelchair_loan: "ᠲᠡᠷᠭᠡᠨ ᠰᠠᠨᠳᠠᠯᠢ ᠵᠡᠭᠡᠯᠡᠬᠦ",
+    queue_count: "ᠨᠡᠶᠢᠲᠡ {n}",
+    select_opinion: "{t} ᠰᠣᠩᠭᠣᠬᠤ",
+    due_on: "{d} ᠬᠦᠷᠲᠡᠯᠡ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠨ᠎ᠡ",
+    near_duplicate_of: "ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠪᠠᠢᠵᠤ ᠮᠠᠭᠠᠳ᠄ {t} ᠲᠠᠢ ᠣᠶᠢᠷ᠎ᠠ",
+    assigned_units: "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ᠄ {u}",
+    bulk_selected: "{n} ᠰᠣᠩᠭᠣᠪᠠ",
+    bulk_done: "{ok} ᠪᠦᠲᠦᠪᠡ᠂ {no} ᠲᠠᠲᠠᠭᠠᠯᠵᠠᠢ᠃",
+    page_of: "{n} ᠠᠴᠠ {p} ᠎ᠳᠦᠭᠠᠷ ᠬᠠᠭᠤᠳᠠᠰᠤ",
+    reply_class_a: "A ᠠᠩᠭᠢ᠄ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ ᠪᠤᠶᠤ ᠠᠪᠤᠭᠰᠠᠨ",
+    reply_class_b: "B ᠠᠩᠭᠢ᠄ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠵᠦ ᠪᠠᠶᠢᠭᠠ ᠪᠤᠶᠤ ᠲᠥᠯᠥᠪᠯᠡᠭᠰᠡᠨ",
+    reply_class_c: "C ᠠᠩᠭᠢ᠄ ᠯᠠᠪᠯᠠᠬᠤ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ",
+    replied_at: "{d}  ᠳᠤ ᠬᠠᠷᠢᠭᠤᠯᠠᠪᠠ",
+    rating_satisfied: "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+    rating_fairly: "ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+    rating_not: "ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    rating_shown: "ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {r}",
+    rating_public: "ᠵᠣᠬᠢᠶᠠᠭᠴᠢ ᠶᠢᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {r}",
+    event_kind_submitted: "ᠢᠯᠡᠭᠡᠪᠡ",
+    event_kind_accepted: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ",
+    event_kind_rejected: "ᠲᠠᠲᠠᠭᠠᠯᠪᠠ",
+    event_kind_assigned: "ᠲᠤᠱᠢᠶᠠᠪᠠ",
+    event_kind_acknowledged: "ᠭᠠᠵᠠᠷ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ",
+    event_kind_replied: "ᠬᠠᠷᠢᠭᠤᠯᠠᠪᠠ",
+    event_kind_rated: "ᠦᠨᠡᠯᠡᠪᠡ",
+    event_kind_published: "ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ",
+    event_kind_closed: "ᠲᠡᠭᠦᠰᠪᠡ",
+    event_kind_extended: "ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠭᠰᠠᠪᠠ",
+    event_kind_note: "ᠲᠡᠮᠳᠡᠭᠯᠡᠯ",
+    reject_reason_spam: "ᠰᠤᠷᠲᠠᠭᠠᠯᠴᠢᠯᠭᠠ ᠪᠤᠶᠤ ᠤᠲᠠᠭ᠎ᠠ ᠦᠭᠡᠢ",
+    reject_reason_abusive: "ᠳᠣᠷᠣᠮᠵᠢᠯᠠᠬᠤ ᠪᠤᠶᠤ ᠠᠶᠢᠯᠭᠠᠬᠤ",
+    reject_reason_duplicate: "ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ",
+    reject_reason_out_of_scope: "ᠬᠠᠷᠢᠭᠤᠴᠠ ᠶᠢᠨ ᠭᠠᠳᠠᠨ᠎ᠠ",
+    reject_reason_in_litigation: "ᠱᠢᠭᠦᠬᠤ᠂ ᠠᠷᠪᠢᠲᠷᠠᠵ ᠪᠤᠶᠤ ᠳᠠᠬᠢᠨ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠳᠦ ᠪᠠᠶᠢᠭᠠ",
+    units_selected: "{n} ᠰᠣᠩᠭᠣᠪᠠ",
+    call_nearest_home: "{name}  ᠳᠤ {phone} ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ",
+    projects_phase_preparing: "ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    projects_phase_collecting: "ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    projects_phase_shortlisting: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    projects_phase_voting: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    projects_phase_closed: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ",
+    projects_category_education: "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
+    projects_category_health: "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
+    projects_category_elderly_care: "ᠥᠨᠳᠥᠷ ᠨᠠᠰᠤᠲᠠᠨ ᠢ ᠠᠰᠠᠷᠠᠬᠤ",
+    projects_category_transport: "ᠲᠡᠭᠡᠪᠦᠷᠢ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ",
+    projects_category_housing: "ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠪᠠ ᠠᠮᠢᠨ ᠰᠠᠭᠤᠬᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ",
+    projects_category_environment: "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
+    projects_category_culture_sport: "ᠰᠣᠶᠣᠯ ᠪᠠ ᠲᠠᠮᠢᠷᠠᠯᠭ᠎ᠠ",
+    projects_category_employment: "ᠠᠵᠢᠯ ᠡᠷᠬᠢᠯᠡᠯᠲᠡ",
+    projects_category_safety: "ᠣᠯᠠᠨ ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠶᠤᠯᠭᠦᠢ",
+    projects_category_other: "ᠪᠤᠰᠤ",
+    projects_status_open: "ᠬᠦᠴᠦᠨ ᠲᠡᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ",
+    projects_status_merged: "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
+    projects_status_declined: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    projects_outcome_adopted: "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
+    projects_outcome_tied_at_cut_off: "ᠰᠠᠨᠠᠯ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ᠂ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    projects_outcome_out_of_places: "ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠳᠦᠭᠦᠷᠭᠡᠨ",
+    projects_outcome_no_majority: "ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
+    projects_flag_update_overdue: "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ ᠴᠠᠭ ᠲᠠᠭᠠᠨ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
+    projects_flag_past_deadline: "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ᠂ ᠳᠠᠭᠤᠰᠬᠠᠭᠠ ᠦᠭᠡᠢ",
+    projects_places: "{of} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ {n} ᠲᠥᠰᠥᠯ ᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ (ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠨᠢ ᠣᠷᠤᠨ ᠠᠴᠠ ᠣᠯᠠᠨ)᠃",
+    projects_supporters_one: "{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ",
+    projects_supporters_other: "{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ",
+    projects_turnout: "ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible} ᠬᠦᠮᠦᠨ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast} ᠬᠦᠮᠦᠨ᠃",
+    projects_places_tied: "{n} ᠣᠷᠤᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠳᠦᠷᠢᠮ ᠦᠨ ᠶᠣᠰᠣᠭᠠᠷ ᠲᠠᠭᠠᠮᠠᠭᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠲᠤᠰᠠᠭᠠᠷ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃",
+    projects_votes_one: "{n} ᠰᠠᠨᠠᠯ",
+    projects_votes_other: "{n} ᠰᠠᠨᠠᠯ",
+    projects_trackers: "ᠲᠣᠭᠠᠴᠠᠭᠳᠠᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ({n})",
+    projects_votes_of: "{votes} ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ᠂ ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible} ᠬᠦᠮᠦᠨ",
+    projects_evaluation_result: "ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ᠄ {r}",
+    projects_evaluation_counts: "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {s} ᠰᠠᠨᠠᠯ᠂ ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ {b} ᠰᠠᠨᠠᠯ᠂ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {d} ᠰᠠᠨᠠᠯ᠃",
+    projects_ratings_summary: "{n} ᠬᠦᠮᠦᠨ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠪᠡ᠂ ᠳᠤᠮᠳᠠᠵᠢ {avg} ᠣᠨᠤᠭ᠎ᠠ (ᠪᠦᠷᠢᠨ ᠣᠨᠤᠭ᠎ᠠ 5)᠃",
+    projects_rating_value_one: "{n} ᠣᠨᠤᠭ᠎ᠠ",
+    projects_rating_value_other: "{n} ᠣᠨᠤᠭ᠎ᠠ",
+    projects_proposal_photo_alt: "ᠰᠠᠨᠠᠯ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ",
+    projects_progress_photo_alt: "ᠬᠡᠷᠡᠭᠵᠢᠯᠲᠡ ᠶᠢᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ",
+    projects_inspection_photo_alt: "ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ",
+    projects_collection_closed_on: "ᠰᠠᠨᠠᠯ ᠬᠤᠷᠢᠶᠠᠬᠤ ᠨᠢ {d} ᠳᠤ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠰᠠᠨᠠᠯ ᠢ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃",
+    mn_review_notice: "ᠡᠨᠡ ᠮᠣᠩᠭᠣᠯ ᠣᠷᠴᠢᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠶᠢᠨ ᠮᠡᠷᠭᠡᠵᠢᠯᠲᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    // ᠣᠨ + NNBSP + ᠤ
+    date_year_of: "\u{1823}\u{1828}\u{202F}\u{1824}",
+    // ᠰᠠᠷ + MVS + ᠠ + NNBSP + ᠶᠢᠨ
+    date_month_of: "\u{1830}\u{1820}\u{1837}\u{180E}\u{1820}\u{202F}\u{1836}\u{1822}\u{1828}",
+    // ᠡᠳᠦᠷ
+    date_day: "\u{1821}\u{1833}\u{1826}\u{1837}",
+    // ᠴᠠᠭ
+    clock_hour: "\u{1834}\u{1820}\u{182D}",
+    // ᠮᠢᠨᠦ᠋ᠲ, the second-syllable ü with FVS1
+    clock_minute: "\u{182E}\u{1822}\u{1828}\u{1826}\u{180B}\u{1832}",
+    mn_yuan: "ᠶᠤᠸᠠᠨ",
 };
 
 /// The Mongolian catalog (natively; the browser loads its strings, see `shipped`).
 #[cfg(not(target_arch = "wasm32"))]
 pub const MN: Catalog = catalog(&TEXT, &super::project_office::MN);
 
-/// The Mongolian catalog's code (plurals, names of kinds, dates) around its strings.
+/// The Mongolian catalog: its strings, and what differs by language besides (district names, dates).
 pub const fn catalog(
     text: &'static CatalogText,
     project_office: &'static ProjectOffice,
@@ -701,274 +810,9 @@ pub const fn catalog(
     Catalog {
         text,
         project_office,
-        result_count: |n| format!("{n} ᠭᠡᠷ ᠣᠯᠳᠠᠪᠠ"),
-        distance,
-        open_until: |t| format!("ᠣᠳᠣ ᠨᠡᠡᠭᠡᠯᠲᠡᠢ᠂ {} ᠬᠦᠷᠲᠡᠯᠡ", clock(t)),
-        closed_opens_today: |t| format!("ᠬᠠᠭᠠᠯᠲᠠᠢ᠂ ᠥᠨᠥᠳᠦᠷ {}  ᠳᠤ ᠨᠡᠡᠭᠳᠡᠨᠡ", clock(t)),
-        closed_opens_on: |day, t| format!("ᠬᠠᠭᠠᠯᠲᠠᠢ᠂ {day} {}  ᠳᠤ ᠨᠡᠡᠭᠳᠡᠨᠡ", clock(t)),
-        weekdays: [
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠨᠢᠭᠡᠨ",
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠬᠣᠶᠠᠷ",
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠭᠤᠷᠪᠠᠨ",
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠳᠥᠷᠪᠡᠨ",
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠨ",
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ",
-            "ᠭᠠᠷᠠᠭ ᠤᠨ ᠡᠳᠦᠷ",
-        ],
-        call: |p| format!("{p} ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ"),
-        map_intro: |n| {
-            format!("ᠴᠡᠭ ᠪᠦᠷᠢ ᠨᠢ {n} ᠭᠡᠷ ᠦᠨ ᠨᠢᠭᠡᠨ᠃ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ ᠶᠢ ᠦᠵᠡᠬᠦ ᠪᠡᠷ ᠴᠡᠭ ᠢ ᠳᠠᠷᠠᠨ᠎ᠠ ᠤᠤ᠃ ᠳᠣᠣᠷᠠ ᠪᠦᠬᠦ ᠭᠡᠷ ᠲᠣᠭᠣᠷᠢᠭ ᠢᠶᠠᠷ ᠵᠠᠭᠰᠠᠭᠳᠠᠵᠠᠢ᠃")
-        },
-        homes_count: |n| format!("{n} ᠭᠡᠷ"),
-        signed_in_as: |name| format!("{name} ᠨᠡᠪᠲᠡᠷᠡᠪᠡ"),
-        role_name,
-        activity_kind,
-        on_duty: |names| format!("ᠵᠢᠵᠦᠦᠷ ᠲᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ᠄ {names}"),
-        capacity: |n| format!("{n} ᠣᠷᠤᠨ"),
-        cancelled: |reason| format!("ᠪᠣᠯᠢᠯᠴᠠᠭᠰᠠᠨ᠄ {reason}"),
-        published: |n| format!("{n} ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃"),
-        publish_heading: |home| format!("{home}  ᠳᠤ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ"),
-        seats_left: |n| format!("{n} ᠣᠷᠤᠨ ᠦᠯᠳᠡᠭᠰᠡᠨ"),
-        chars_count: |n, max| format!("{n}/{max} ᠦᠰᠦᠭ"),
-        access_need,
-        qr_alt: |code| format!("{code} ᠪᠦᠷᠲᠡᠭᠡᠯ ᠦᠨ QR ᠬᠣᠳ"),
-        verify_resend_in: |n| format!("{n} ᠰᠡᠬᠦᠨᠳ ᠦᠨ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠢᠯᠡᠭᠡᠨᠡ"),
-        verify_code_sent: |to, m| format!("{to}  ᠳᠤ ᠬᠣᠳ ᠢᠯᠡᠭᠡᠪᠡ᠃ {m} ᠮᠢᠨᠤᠲ ᠬᠦᠴᠦᠨ ᠲᠡᠢ᠃"),
-        verify_verified: |p| format!("✓ ᠪᠠᠲᠤᠯᠠᠭᠳᠠᠪᠠ᠄ {p}"),
-        mine_phone: |p| format!("ᠪᠠᠲᠤᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠭᠠᠷ ᠤᠲᠠᠰᠤ {p}"),
-        booking_status,
-        activities_count: |n| format!("{n} ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ"),
-        checked_in_name: |name| format!("{name} ᠢᠷᠡᠬᠦ ᠶᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠪᠡ᠃"),
-        record_written_by: |name| format!("ᠰᠦᠦᠯᠳᠡ ᠪᠢᠴᠢᠭᠰᠡᠨ᠄ {name}"),
-        summary_heading: |year| format!("ᠮᠢᠨᠤ {year} ᠣᠨ ᠤ ᠲᠣᠣ"),
-        walk_in_booked: |d| format!("ᠪᠦᠷᠲᠡᠭᠦᠯᠪᠡ᠄ {d}. ᠢᠷᠭᠡᠨ ᠳᠦ ᠪᠦᠷᠲᠡᠭᠡᠯ ᠦᠨ ᠬᠣᠳ ᠢ ᠬᠡᠯᠡᠨ᠎ᠡ᠃"),
-        holidays_missing: |y| {
-            format!("{y} ᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠣᠷᠤᠭᠤᠯᠠᠭᠠ ᠦᠭᠡᠢ᠃ ᠲᠡᠷᠡ ᠣᠨ ᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠨᠢ ᠠᠮᠤᠷᠠᠯᠲᠠ ᠶᠢᠨ ᠡᠳᠦᠷ ᠢ ᠯ ᠠᠯᠭᠠᠰᠠᠨ᠎ᠠ ᠲᠤᠯᠠ ᠡᠯᠡ ᠡᠷᠲᠡ ᠪᠣᠯᠵᠤ ᠮᠠᠭᠠᠳ᠃ ᠨᠡᠮᠡᠵᠦ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ᠂ ᠤᠷᠲᠤᠭᠰᠠᠭᠠ ᠦᠭᠡᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠶᠢ ᠳᠠᠬᠢᠨ ᠲᠣᠭᠣᠯᠠᠨ᠎ᠠ᠃")
-        },
-        holidays_remove: |d| format!("{}  ᠢ ᠬᠠᠰᠤᠬᠤ", date(d)),
-        holidays_saved: |n| format!("ᠬᠠᠳᠠᠭᠠᠯᠠᠪᠠ᠃ ᠤᠷᠲᠤᠭᠰᠠᠭᠠ ᠦᠭᠡᠢ {n} ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠶᠢ ᠳᠠᠬᠢᠨ ᠲᠣᠭᠣᠯᠠᠪᠠ᠃"),
-        holidays_date_taken: |d| format!("{} ᠬᠠᠯᠡᠨᠳᠠᠷ ᠳᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠤᠷᠢᠳᠠ ᠬᠠᠰᠤᠨ᠎ᠠ ᠤᠤ᠃", date(d)),
-        holidays_queue_notice: |y| {
-            format!("{y} ᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠣᠷᠤᠭᠤᠯᠠᠭᠠ ᠦᠭᠡᠢ᠃ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠡᠯᠡ ᠡᠷᠲᠡ ᠪᠣᠯᠵᠤ ᠮᠠᠭᠠᠳ᠃")
-        },
-        year_heading: |y| format!("{y} ᠣᠨ"),
-        units_shown: |shown, all| format!("{all} ᠠᠴᠠ {shown} ᠦᠵᠡᠭᠦᠯᠪᠡ"),
-        unit_added: |n| format!("ᠨᠡᠮᠡᠪᠡ᠄ {n}"),
-        opinion_units: |u| format!("ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ᠄ {u}"),
-        category_name,
-        photo_remove: |n| format!("{n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ ᠢ ᠬᠠᠰᠤᠬᠤ"),
-        photo_alt: |n| format!("{n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ"),
-        opinion_status_name: opinion_status,
-        opinion_submitted_at: |d| format!("{}  ᠳᠤ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ", date_time(d)),
-        opinion_contact_shown: |n, p| format!("ᠬᠣᠯᠪᠤᠭᠳᠠᠬᠤ ᠬᠦᠮᠦᠨ᠄ {n} {p}"),
-        opinion_contact_erased: |d| {
-            format!("ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠬᠣᠯᠪᠤᠭᠳᠠᠬᠤ ᠬᠦᠮᠦᠨ᠂ ᠤᠲᠠᠰᠤ᠂ ᠪᠠᠶᠢᠷᠰᠢᠯ᠂ ᠵᠢᠷᠤᠭ ᠢ {}  ᠳᠤ ᠠᠷᠢᠯᠭᠠᠪᠠ", date_time(d))
-        },
-        opinion_publish_shown: |p| {
-            if p {
-                "ᠬᠠᠷᠢᠭᠤ ᠶᠢᠨ ᠬᠠᠮᠲ ᠨᠡᠶᠢᠲᠡᠯᠡᠨᠡ"
-            } else {
-                "ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ ᠦᠭᠡᠢ"
-            }
-        },
-        attempts: |n| format!("{n} ᠤᠳᠠᠭ᠎ᠠ ᠣᠷᠣᠯᠳᠠᠪᠠ"),
-        notification_status: |s| match s {
-            NotificationStatus::Pending => "ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
-            NotificationStatus::Sent => "ᠢᠯᠡᠭᠡᠪᠡ",
-            NotificationStatus::Failed => "ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦᠭᠡᠢ",
-        },
-        notification_kind: |k| match k {
-            NotificationKind::Confirmation => "ᠪᠠᠲᠤᠯᠭᠠ",
-            NotificationKind::Change => "ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠯᠲᠡ",
-            NotificationKind::Cancellation => "ᠪᠣᠯᠢᠯᠴᠠᠯᠲᠠ",
-            NotificationKind::ActivityCancelled => "ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠪᠣᠯᠢᠯᠴᠠᠭᠳᠠᠪᠠ",
-            NotificationKind::Promotion => "ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠠᠴᠠ ᠣᠷᠤᠨ ᠣᠯᠪᠠ",
-            NotificationKind::Reminder => "ᠰᠠᠨᠠᠭᠤᠯᠤᠭᠰᠠᠨ",
-            NotificationKind::OpinionAccepted => "ᠰᠠᠨᠠᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ",
-            NotificationKind::OpinionRejected => "ᠰᠠᠨᠠᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-            NotificationKind::OpinionAssigned => "ᠰᠠᠨᠠᠯ ᠢ ᠲᠤᠱᠢᠶᠠᠪᠠ",
-            NotificationKind::OpinionReplied => "ᠰᠠᠨᠠᠯ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠪᠡ",
-            NotificationKind::OpinionExtended => "ᠬᠠᠷᠢᠭᠤ ᠶᠢᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠭᠰᠠᠪᠠ",
-            NotificationKind::OpinionClosed => "ᠰᠠᠨᠠᠯ ᠲᠡᠭᠦᠰᠪᠡ",
-            NotificationKind::OpinionPublished => "ᠰᠠᠨᠠᠯ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ",
-            NotificationKind::VerificationCode => "ᠪᠠᠲᠤᠯᠠᠬᠤ ᠬᠣᠳ",
-        },
-        accounts_shown: |shown, total| {
-            if shown == total {
-                format!("{total} ᠳᠠᠩᠰᠠ")
-            } else {
-                format!("{total} ᠠᠴᠠ {shown} ᠳᠠᠩᠰᠠ")
-            }
-        },
-        username_shown: |u| format!("ᠬᠡᠷᠡᠭᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ᠄ {u}"),
-        phone_shown: |p| format!("ᠭᠠᠷ ᠤᠲᠠᠰᠤ᠄ {p}"),
-        homes_selected: |n| format!("{n} ᠰᠣᠩᠭᠣᠪᠠ"),
-        account_created: |name| format!("ᠳᠠᠩᠰᠠ ᠪᠠᠶᠢᠭᠤᠯᠪᠠ᠄ {name}."),
         district_name: District::name_zh,
-        type_name,
-        field_name,
-        facility_name,
-        queue_count: |n| format!("ᠨᠡᠶᠢᠲᠡ {n}"),
-        select_opinion: |t| format!("{t} ᠰᠣᠩᠭᠣᠬᠤ"),
-        due_on: |d| format!("{} ᠬᠦᠷᠲᠡᠯᠡ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠦᠨ᠎ᠡ", date(d)),
-        near_duplicate_of: |t| format!("ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠪᠠᠢᠵᠤ ᠮᠠᠭᠠᠳ᠄ {t} ᠲᠠᠢ ᠣᠶᠢᠷ᠎ᠠ"),
-        assigned_units: |u| format!("ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠭᠠᠵᠠᠷ᠄ {u}"),
-        bulk_selected: |n| format!("{n} ᠰᠣᠩᠭᠣᠪᠠ"),
-        bulk_done: |ok, no| format!("{ok} ᠪᠦᠲᠦᠪᠡ᠂ {no} ᠲᠠᠲᠠᠭᠠᠯᠵᠠᠢ᠃"),
-        page_of: |p, n| format!("{n} ᠠᠴᠠ {p} ᠎ᠳᠦᠭᠠᠷ ᠬᠠᠭᠤᠳᠠᠰᠤ"),
-        reply_class_name,
-        replied_at: |d| format!("{}  ᠳᠤ ᠬᠠᠷᠢᠭᠤᠯᠠᠪᠠ", date_time(d)),
-        rating_name,
-        rating_shown: |r| format!("ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {}", rating_name(r)),
-        rating_public: |r| format!("ᠵᠣᠬᠢᠶᠠᠭᠴᠢ ᠶᠢᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {}", rating_name(r)),
-        event_kind_name,
-        reject_reason_name,
-        units_selected: |n| format!("{n} ᠰᠣᠩᠭᠣᠪᠠ"),
-        call_nearest_home: |name, phone| format!("{name}  ᠳᠤ {phone} ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ"),
-        projects_phase_name: projects_phase_zh,
-        projects_category_name: projects_category_zh,
-        projects_status_name: projects_status_zh,
-        projects_outcome_name: projects_outcome_zh,
-        projects_flag_name: projects_flag_zh,
-        projects_places: |n, of| {
-            format!("{of} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ {n} ᠲᠥᠰᠥᠯ ᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ (ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠨᠢ ᠣᠷᠤᠨ ᠠᠴᠠ ᠣᠯᠠᠨ)᠃")
-        },
-        projects_supporters: |n| format!("{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ"),
-        projects_turnout: |cast, eligible| {
-            format!("ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible} ᠬᠦᠮᠦᠨ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast} ᠬᠦᠮᠦᠨ᠃")
-        },
-        projects_places_tied: |n| {
-            format!("{n} ᠣᠷᠤᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠳᠦᠷᠢᠮ ᠦᠨ ᠶᠣᠰᠣᠭᠠᠷ ᠲᠠᠭᠠᠮᠠᠭᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠲᠤᠰᠠᠭᠠᠷ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃")
-        },
-        projects_votes: |n| format!("{n} ᠰᠠᠨᠠᠯ"),
-        projects_trackers: |n| format!("ᠲᠣᠭᠠᠴᠠᠭᠳᠠᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ({n})"),
-        projects_votes_of: |votes, eligible| {
-            format!("{votes} ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ᠂ ᠢᠷᠡᠪᠡᠯ ᠵᠣᠬᠢᠬᠤ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible} ᠬᠦᠮᠦᠨ")
-        },
-        projects_evaluation_result: |r| format!("ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ᠄ {}", satisfaction_zh(r)),
-        projects_evaluation_counts: |s, b, d| {
-            format!("ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {s} ᠰᠠᠨᠠᠯ᠂ ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ {b} ᠰᠠᠨᠠᠯ᠂ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {d} ᠰᠠᠨᠠᠯ᠃")
-        },
-        projects_ratings_summary: |n, avg| {
-            format!("{n} ᠬᠦᠮᠦᠨ ᠣᠨᠤᠭ᠎ᠠ ᠥᠭᠪᠡ᠂ ᠳᠤᠮᠳᠠᠵᠢ {avg:.1} ᠣᠨᠤᠭ᠎ᠠ (ᠪᠦᠷᠢᠨ ᠣᠨᠤᠭ᠎ᠠ 5)᠃")
-        },
-        projects_rating_value: |n| format!("{n} ᠣᠨᠤᠭ᠎ᠠ"),
-        projects_proposal_photo_alt: |n| format!("ᠰᠠᠨᠠᠯ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ"),
-        projects_progress_photo_alt: |n| format!("ᠬᠡᠷᠡᠭᠵᠢᠯᠲᠡ ᠶᠢᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ"),
-        projects_inspection_photo_alt: |n| format!("ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ {n} ᠎ᠳᠦᠭᠠᠷ ᠵᠢᠷᠤᠭ"),
-        projects_collection_closed_on: |d| {
-            format!("ᠰᠠᠨᠠᠯ ᠬᠤᠷᠢᠶᠠᠬᠤ ᠨᠢ {d} ᠳᠤ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠰᠠᠨᠠᠯ ᠢ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃")
-        },
         date,
         date_time,
         clock,
-    }
-}
-
-fn reply_class_name(c: ReplyClass) -> &'static str {
-    match c {
-        ReplyClass::A => "A ᠠᠩᠭᠢ᠄ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ ᠪᠤᠶᠤ ᠠᠪᠤᠭᠰᠠᠨ",
-        ReplyClass::B => "B ᠠᠩᠭᠢ᠄ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠵᠦ ᠪᠠᠶᠢᠭᠠ ᠪᠤᠶᠤ ᠲᠥᠯᠥᠪᠯᠡᠭᠰᠡᠨ",
-        ReplyClass::C => "C ᠠᠩᠭᠢ᠄ ᠯᠠᠪᠯᠠᠬᠤ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ",
-    }
-}
-
-fn rating_name(r: Rating) -> &'static str {
-    match r {
-        Rating::Satisfied => "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
-        Rating::Fairly => "ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ",
-        Rating::Not => "ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-    }
-}
-
-fn event_kind_name(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Submitted => "ᠢᠯᠡᠭᠡᠪᠡ",
-        EventKind::Accepted => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ",
-        EventKind::Rejected => "ᠲᠠᠲᠠᠭᠠᠯᠪᠠ",
-        EventKind::Assigned => "ᠲᠤᠱᠢᠶᠠᠪᠠ",
-        EventKind::Acknowledged => "ᠭᠠᠵᠠᠷ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ",
-        EventKind::Replied => "ᠬᠠᠷᠢᠭᠤᠯᠠᠪᠠ",
-        EventKind::Rated => "ᠦᠨᠡᠯᠡᠪᠡ",
-        EventKind::Published => "ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ",
-        EventKind::Closed => "ᠲᠡᠭᠦᠰᠪᠡ",
-        EventKind::Extended => "ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠭᠰᠠᠪᠠ",
-        EventKind::Note => "ᠲᠡᠮᠳᠡᠭᠯᠡᠯ",
-    }
-}
-
-fn reject_reason_name(r: RejectReason) -> &'static str {
-    match r {
-        RejectReason::Spam => "ᠰᠤᠷᠲᠠᠭᠠᠯᠴᠢᠯᠭᠠ ᠪᠤᠶᠤ ᠤᠲᠠᠭ᠎ᠠ ᠦᠭᠡᠢ",
-        RejectReason::Abusive => "ᠳᠣᠷᠣᠮᠵᠢᠯᠠᠬᠤ ᠪᠤᠶᠤ ᠠᠶᠢᠯᠭᠠᠬᠤ",
-        RejectReason::Duplicate => "ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ",
-        RejectReason::OutOfScope => "ᠬᠠᠷᠢᠭᠤᠴᠠ ᠶᠢᠨ ᠭᠠᠳᠠᠨ᠎ᠠ",
-        RejectReason::InLitigation => "ᠱᠢᠭᠦᠬᠤ᠂ ᠠᠷᠪᠢᠲᠷᠠᠵ ᠪᠤᠶᠤ ᠳᠠᠬᠢᠨ ᠰᠢᠨᠵᠢᠯᠡᠯ ᠳᠦ ᠪᠠᠶᠢᠭᠠ",
-    }
-}
-
-// The projects' enum names below carry the names of their `zh.rs` counterparts on purpose: the
-// catalog table (`tools/catalog-table`) keys a helper's strings by the helper's name, so the
-// Mongolian strings land on the same rows as the Chinese ones.
-fn projects_phase_zh(p: deputy_homes_api::projects::CyclePhase) -> &'static str {
-    use deputy_homes_api::projects::CyclePhase as P;
-    match p {
-        P::Preparing => "ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
-        P::Collecting => "ᠵᠥᠪᠯᠡᠯᠭᠡ ᠬᠤᠷᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
-        P::Shortlisting => "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
-        P::Voting => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
-        P::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ",
-    }
-}
-
-fn projects_category_zh(c: deputy_homes_api::projects::ProposalCategory) -> &'static str {
-    use deputy_homes_api::projects::ProposalCategory as C;
-    match c {
-        C::Education => "ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ",
-        C::Health => "ᠡᠮᠨᠡᠯᠭᠡ ᠠᠷᠢᠭᠤᠨ ᠴᠡᠪᠡᠷᠵᠢᠯᠲ",
-        C::ElderlyCare => "ᠥᠨᠳᠥᠷ ᠨᠠᠰᠤᠲᠠᠨ ᠢ ᠠᠰᠠᠷᠠᠬᠤ",
-        C::Transport => "ᠲᠡᠭᠡᠪᠦᠷᠢ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ",
-        C::Housing => "ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠪᠠ ᠠᠮᠢᠨ ᠰᠠᠭᠤᠬᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ",
-        C::Environment => "ᠡᠬᠣᠯᠣᠭ ᠣᠷᠴᠢᠨ",
-        C::CultureSport => "ᠰᠣᠶᠣᠯ ᠪᠠ ᠲᠠᠮᠢᠷᠠᠯᠭ᠎ᠠ",
-        C::Employment => "ᠠᠵᠢᠯ ᠡᠷᠬᠢᠯᠡᠯᠲᠡ",
-        C::Safety => "ᠣᠯᠠᠨ ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠶᠤᠯᠭᠦᠢ",
-        C::Other => "ᠪᠤᠰᠤ",
-    }
-}
-
-fn projects_status_zh(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
-    use deputy_homes_api::projects::ProposalStatus as S;
-    match s {
-        S::Open => "ᠬᠦᠴᠦᠨ ᠲᠡᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ",
-        S::Merged => "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
-        S::Declined => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-    }
-}
-
-fn projects_outcome_zh(o: deputy_homes_api::projects::CandidateOutcome) -> &'static str {
-    use deputy_homes_api::projects::CandidateOutcome as O;
-    match o {
-        O::Adopted => "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
-        O::TiedAtCutOff => "ᠰᠠᠨᠠᠯ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ᠂ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-        O::OutOfPlaces => "ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠳᠦᠭᠦᠷᠭᠡᠨ",
-        O::NoMajority => "ᠲᠠᠯ ᠠᠴᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
-    }
-}
-
-fn projects_flag_zh(f: deputy_homes_api::projects::progress::ProjectFlag) -> &'static str {
-    use deputy_homes_api::projects::progress::ProjectFlag as F;
-    match f {
-        F::UpdateOverdue => "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ ᠴᠠᠭ ᠲᠠᠭᠠᠨ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
-        F::PastDeadline => "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ᠂ ᠳᠠᠭᠤᠰᠬᠠᠭᠠ ᠦᠭᠡᠢ",
-    }
-}
-
-fn satisfaction_zh(s: deputy_homes_api::projects::satisfaction::Satisfaction) -> &'static str {
-    use deputy_homes_api::projects::satisfaction::Satisfaction as S;
-    match s {
-        S::Satisfied => "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
-        S::BasicallySatisfied => "ᠠᠷᠠᠢ ᠬᠠᠨᠤᠭᠰᠠᠨ",
-        S::Dissatisfied => "ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
     }
 }

@@ -1,18 +1,16 @@
 //! Dates and times in traditional Mongolian, written by the app itself: CLDR has no patterns for
 //! `mn-Mong-CN`. As the regional government's Mongolian site does, numbers stay Arabic digits and
 //! the words for year, month and day follow them, each case suffix joined by a narrow no-break
-//! space (U+202F), the month's final vowel separated by the vowel separator (U+180E).
+//! space (U+202F), the month's final vowel separated by the vowel separator (U+180E). The words
+//! are strings of the Mongolian catalog (`date_year_of` … `clock_minute`, written in `mn.rs`), so
+//! they reach the browser with it; these functions are used only while it is the one in use.
 
-/// "Year" with its genitive suffix: ᠣᠨ + NNBSP + ᠤ.
-const YEAR_OF: &str = "\u{1823}\u{1828}\u{202F}\u{1824}";
-/// "Month" with its genitive suffix: ᠰᠠᠷ + MVS + ᠠ + NNBSP + ᠶᠢᠨ.
-const MONTH_OF: &str = "\u{1830}\u{1820}\u{1837}\u{180E}\u{1820}\u{202F}\u{1836}\u{1822}\u{1828}";
-/// "Day": ᠡᠳᠦᠷ.
-const DAY: &str = "\u{1821}\u{1833}\u{1826}\u{1837}";
-/// "Hour" (o'clock): ᠴᠠᠭ.
-const HOUR: &str = "\u{1834}\u{1820}\u{182D}";
-/// "Minute", a loan word whose second-syllable ü takes FVS1: ᠮᠢᠨᠦ᠋ᠲ.
-const MINUTE: &str = "\u{182E}\u{1822}\u{1828}\u{1826}\u{180B}\u{1832}";
+use super::{CatalogText, Lang};
+
+/// The Mongolian catalog's strings, with the words for year, month, day, hour and minute.
+fn words() -> &'static CatalogText {
+    Lang::Mn.catalog()
+}
 
 /// Parses a run of ASCII digits of the given length.
 fn number(text: &str, len: usize) -> Option<u32> {
@@ -31,7 +29,11 @@ pub fn date(iso: &str) -> String {
         parts.next().is_none().then_some((year, month, day))
     })();
     match parsed {
-        Some((year, month, day)) => format!("{year} {YEAR_OF} {month} {MONTH_OF} {day} {DAY}"),
+        Some((year, month, day)) => {
+            let w = words();
+            let (year_of, month_of, day_word) = (w.date_year_of, w.date_month_of, w.date_day);
+            format!("{year} {year_of} {month} {month_of} {day} {day_word}")
+        }
         None => iso.to_owned(),
     }
 }
@@ -43,9 +45,10 @@ pub fn clock(time: &str) -> String {
         let minute = number(m, 2).filter(|m| *m < 60)?;
         Some((hour, minute))
     });
+    let (hour_word, minute_word) = (words().clock_hour, words().clock_minute);
     match parsed {
-        Some((hour, 0)) => format!("{hour} {HOUR}"),
-        Some((hour, minute)) => format!("{hour} {HOUR} {minute} {MINUTE}"),
+        Some((hour, 0)) => format!("{hour} {hour_word}"),
+        Some((hour, minute)) => format!("{hour} {hour_word} {minute} {minute_word}"),
         None => time.to_owned(),
     }
 }
@@ -85,6 +88,11 @@ pub fn clocks_in(text: &str, write: fn(&str) -> String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Hour" (o'clock): ᠴᠠᠭ.
+    const HOUR: &str = "\u{1834}\u{1820}\u{182D}";
+    /// "Minute", a loan word whose second-syllable ü takes FVS1: ᠮᠢᠨᠦ᠋ᠲ.
+    const MINUTE: &str = "\u{182E}\u{1822}\u{1828}\u{1826}\u{180B}\u{1832}";
 
     #[test]
     fn a_date_has_arabic_digits_and_mongolian_words_for_year_month_and_day() {

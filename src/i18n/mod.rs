@@ -1,7 +1,9 @@
 //! Every string the user sees, in Chinese (the default), English and traditional Mongolian. A
 //! language is a value of [`Catalog`]: its strings ([`CatalogText`], a struct literal per
-//! language, so the compiler refuses a language with a missing string) and its code (plurals,
-//! dates). The browser gets English and Mongolian strings from a file when chosen (`shipped`).
+//! language, so the compiler refuses a language with a missing string: the names of kinds and
+//! the sentences' templates with `{n}` holes are strings too) and its dates. The code around the
+//! strings (plurals, holes filled by [`fill`]) is written once, here. The browser gets English
+//! and Mongolian strings from a file when chosen (`shipped`), so no word of theirs is compiled in.
 
 #[macro_use]
 mod texts;
@@ -13,7 +15,7 @@ pub mod refusals;
 mod shipped;
 mod zh;
 
-pub use mn::{MN_AWAITING_REVIEW, MN_REVIEW_NOTICE, MN_REVIEW_NOTICE_ZH};
+pub use mn::{MN_AWAITING_REVIEW, MN_REVIEW_NOTICE_ZH};
 
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::ActivityKind;
@@ -662,116 +664,253 @@ texts! {
         projects_tracker_found,
         projects_tracker_not_found,
         projects_error_not_adopted,
+            /// The line saying the Mongolian interface is a draft awaiting review, in Mongolian
+        /// (shown only there, [`MN_AWAITING_REVIEW`]; empty in the other languages).
+        mn_review_notice,
+        /// The words of a Mongolian date and time (`mn_dates`): "year" and "month" with their
+        /// genitive suffixes, "day", "hour", "minute"; empty in the other languages.
+        date_year_of,
+        date_month_of,
+        date_day,
+        clock_hour,
+        clock_minute,
+        /// "Yuan" after an amount in Mongolian (`projects::rules::money`); empty in the others.
+        mn_yuan,
+        // ---- names of kinds (a field per variant) and sentences with holes (`fill`); English
+        // plurals are `_one`/`_other`, the same template twice in Chinese and Mongolian ----
+        satisfaction_satisfied,
+        satisfaction_basically_satisfied,
+        satisfaction_dissatisfied,
+        result_count_one,
+        result_count_other,
+        distance_m,
+        distance_km,
+        open_until,
+        closed_opens_today,
+        closed_opens_on,
+        weekday_mon,
+        weekday_tue,
+        weekday_wed,
+        weekday_thu,
+        weekday_fri,
+        weekday_sat,
+        weekday_sun,
+        call,
+        map_intro,
+        homes_count_one,
+        homes_count_other,
+        signed_in_as,
+        role_delegate,
+        role_staff,
+        activity_kind_reception,
+        activity_kind_voter_meeting,
+        activity_kind_duty_report,
+        activity_kind_training,
+        activity_kind_convenience_service,
+        on_duty,
+        capacity,
+        cancelled,
+        published_one,
+        published_other,
+        publish_heading,
+        seats_left_one,
+        seats_left_other,
+        chars_count,
+        access_need_wheelchair,
+        access_need_sign_language,
+        access_need_large_print,
+        access_need_hearing_loop,
+        access_need_companion,
+        qr_alt,
+        verify_resend_in,
+        verify_code_sent,
+        verify_verified,
+        mine_phone,
+        booking_status_booked,
+        booking_status_waitlisted,
+        booking_status_cancelled,
+        activities_count_one,
+        activities_count_other,
+        checked_in_name,
+        record_written_by,
+        summary_heading,
+        walk_in_booked,
+        holidays_missing,
+        holidays_remove,
+        holidays_saved,
+        holidays_date_taken,
+        holidays_queue_notice,
+        year_heading,
+        units_shown,
+        unit_added,
+        opinion_units,
+        category_urban_construction,
+        category_transport,
+        category_education,
+        category_health,
+        category_ecology_environment,
+        category_business_environment,
+        category_social_security,
+        category_public_safety,
+        category_other,
+        photo_remove,
+        photo_alt,
+        opinion_status_submitted,
+        opinion_status_accepted,
+        opinion_status_rejected,
+        opinion_status_assigned,
+        opinion_status_acknowledged,
+        opinion_status_replied,
+        opinion_status_rated,
+        opinion_status_published,
+        opinion_status_closed,
+        opinion_submitted_at,
+        opinion_contact_shown,
+        opinion_contact_erased,
+        opinion_publish_shown_yes,
+        opinion_publish_shown_no,
+        attempts_one,
+        attempts_other,
+        notification_status_pending,
+        notification_status_sent,
+        notification_status_failed,
+        notification_kind_confirmation,
+        notification_kind_change,
+        notification_kind_cancellation,
+        notification_kind_activity_cancelled,
+        notification_kind_promotion,
+        notification_kind_reminder,
+        notification_kind_opinion_accepted,
+        notification_kind_opinion_rejected,
+        notification_kind_opinion_assigned,
+        notification_kind_opinion_replied,
+        notification_kind_opinion_extended,
+        notification_kind_opinion_closed,
+        notification_kind_opinion_published,
+        notification_kind_verification_code,
+        accounts_shown_all,
+        accounts_shown_part,
+        username_shown,
+        phone_shown,
+        homes_selected_one,
+        homes_selected_other,
+        account_created,
+        type_district,
+        type_street,
+        type_town,
+        type_law,
+        type_education,
+        type_enterprise,
+        type_medicine_health,
+        type_agriculture,
+        type_private_enterprise,
+        type_ecology_environment,
+        field_district,
+        field_street,
+        field_town,
+        field_law,
+        field_education,
+        field_enterprise,
+        field_medicine_health,
+        field_agriculture,
+        field_private_enterprise,
+        field_ecology_environment,
+        facility_step_free_entrance,
+        facility_accessible_toilet,
+        facility_hearing_loop,
+        facility_parking,
+        facility_accessible_parking,
+        facility_lift,
+        facility_sign_language,
+        facility_large_print,
+        facility_wheelchair_loan,
+        queue_count,
+        select_opinion,
+        due_on,
+        near_duplicate_of,
+        assigned_units,
+        bulk_selected,
+        bulk_done,
+        page_of,
+        reply_class_a,
+        reply_class_b,
+        reply_class_c,
+        replied_at,
+        rating_satisfied,
+        rating_fairly,
+        rating_not,
+        rating_shown,
+        rating_public,
+        event_kind_submitted,
+        event_kind_accepted,
+        event_kind_rejected,
+        event_kind_assigned,
+        event_kind_acknowledged,
+        event_kind_replied,
+        event_kind_rated,
+        event_kind_published,
+        event_kind_closed,
+        event_kind_extended,
+        event_kind_note,
+        reject_reason_spam,
+        reject_reason_abusive,
+        reject_reason_duplicate,
+        reject_reason_out_of_scope,
+        reject_reason_in_litigation,
+        units_selected,
+        call_nearest_home,
+        projects_phase_preparing,
+        projects_phase_collecting,
+        projects_phase_shortlisting,
+        projects_phase_voting,
+        projects_phase_closed,
+        projects_category_education,
+        projects_category_health,
+        projects_category_elderly_care,
+        projects_category_transport,
+        projects_category_housing,
+        projects_category_environment,
+        projects_category_culture_sport,
+        projects_category_employment,
+        projects_category_safety,
+        projects_category_other,
+        projects_status_open,
+        projects_status_merged,
+        projects_status_declined,
+        projects_outcome_adopted,
+        projects_outcome_tied_at_cut_off,
+        projects_outcome_out_of_places,
+        projects_outcome_no_majority,
+        projects_flag_update_overdue,
+        projects_flag_past_deadline,
+        projects_places,
+        projects_supporters_one,
+        projects_supporters_other,
+        projects_turnout,
+        projects_places_tied,
+        projects_votes_one,
+        projects_votes_other,
+        projects_trackers,
+        projects_votes_of,
+        projects_evaluation_result,
+        projects_evaluation_counts,
+        projects_ratings_summary,
+        projects_rating_value_one,
+        projects_rating_value_other,
+        projects_proposal_photo_alt,
+        projects_progress_photo_alt,
+        projects_inspection_photo_alt,
+        projects_collection_closed_on,
     }
 }
 
 /// One language: its strings ([`CatalogText`], which the catalog derefs to, so `t.app_title`
-/// reads as a field) and its code, functions that take what the sentence needs.
+/// reads as a field), the language of district names and its dates; its sentences are methods
+/// shared by every language, which take what the sentence needs.
 pub struct Catalog {
     /// The strings.
     text: &'static CatalogText,
-    pub result_count: fn(usize) -> String,
-    pub distance: fn(f64) -> String,
-    pub open_until: fn(&str) -> String,
-    pub closed_opens_today: fn(&str) -> String,
-    pub closed_opens_on: fn(&str, &str) -> String,
-    pub weekdays: [&'static str; 7],
-    pub call: fn(&str) -> String,
-    pub map_intro: fn(usize) -> String,
-    pub homes_count: fn(usize) -> String,
-    pub signed_in_as: fn(&str) -> String,
-    pub role_name: fn(Role) -> &'static str,
-    pub activity_kind: fn(ActivityKind) -> &'static str,
-    pub on_duty: fn(&str) -> String,
-    pub capacity: fn(u32) -> String,
-    pub cancelled: fn(&str) -> String,
-    pub published: fn(usize) -> String,
-    pub publish_heading: fn(&str) -> String,
-    pub seats_left: fn(u32) -> String,
-    pub chars_count: fn(usize, usize) -> String,
-    pub access_need: fn(AccessNeed) -> &'static str,
-    pub qr_alt: fn(&str) -> String,
-    pub verify_resend_in: fn(i64) -> String,
-    pub verify_code_sent: fn(&str, i64) -> String,
-    pub verify_verified: fn(&str) -> String,
-    pub mine_phone: fn(&str) -> String,
-    pub booking_status: fn(BookingStatus) -> &'static str,
-    pub activities_count: fn(usize) -> String,
-    pub checked_in_name: fn(&str) -> String,
-    pub record_written_by: fn(&str) -> String,
-    pub summary_heading: fn(i32) -> String,
-    pub walk_in_booked: fn(&str) -> String,
-    pub holidays_missing: fn(&str) -> String,
-    pub holidays_remove: fn(&str) -> String,
-    pub holidays_saved: fn(u32) -> String,
-    pub holidays_date_taken: fn(&str) -> String,
-    pub holidays_queue_notice: fn(&str) -> String,
-    pub year_heading: fn(i64) -> String,
-    pub units_shown: fn(usize, usize) -> String,
-    pub unit_added: fn(&str) -> String,
-    pub opinion_units: fn(&str) -> String,
-    pub category_name: fn(Category) -> &'static str,
-    pub photo_remove: fn(usize) -> String,
-    pub photo_alt: fn(usize) -> String,
-    pub opinion_status_name: fn(OpinionStatus) -> &'static str,
-    pub opinion_submitted_at: fn(&str) -> String,
-    pub opinion_contact_shown: fn(&str, &str) -> String,
-    pub opinion_contact_erased: fn(&str) -> String,
-    pub opinion_publish_shown: fn(bool) -> &'static str,
-    pub attempts: fn(u32) -> String,
-    pub notification_status: fn(NotificationStatus) -> &'static str,
-    pub notification_kind: fn(NotificationKind) -> &'static str,
-    pub accounts_shown: fn(usize, usize) -> String,
-    pub username_shown: fn(&str) -> String,
-    pub phone_shown: fn(&str) -> String,
-    pub homes_selected: fn(usize) -> String,
-    pub account_created: fn(&str) -> String,
     pub district_name: fn(District) -> &'static str,
-    pub type_name: fn(HomeType) -> &'static str,
-    pub field_name: fn(HomeType) -> &'static str,
-    pub facility_name: fn(Facility) -> &'static str,
-    pub queue_count: fn(u64) -> String,
-    pub select_opinion: fn(&str) -> String,
-    pub due_on: fn(&str) -> String,
-    pub near_duplicate_of: fn(&str) -> String,
-    pub assigned_units: fn(&str) -> String,
-    pub bulk_selected: fn(usize) -> String,
-    pub bulk_done: fn(usize, usize) -> String,
-    pub page_of: fn(u32, u32) -> String,
-    pub reply_class_name: fn(ReplyClass) -> &'static str,
-    pub replied_at: fn(&str) -> String,
-    pub rating_name: fn(Rating) -> &'static str,
-    pub rating_shown: fn(Rating) -> String,
-    pub rating_public: fn(Rating) -> String,
-    pub event_kind_name: fn(EventKind) -> &'static str,
-    pub reject_reason_name: fn(RejectReason) -> &'static str,
-    pub units_selected: fn(usize) -> String,
-    /// The nearest home's name and phone.
-    pub call_nearest_home: fn(&str, &str) -> String,
-    pub projects_phase_name: fn(CyclePhase) -> &'static str,
-    pub projects_category_name: fn(ProposalCategory) -> &'static str,
-    pub projects_status_name: fn(ProposalStatus) -> &'static str,
-    pub projects_outcome_name: fn(CandidateOutcome) -> &'static str,
-    pub projects_flag_name: fn(ProjectFlag) -> &'static str,
-    pub projects_places: fn(u32, usize) -> String,
-    pub projects_supporters: fn(u32) -> String,
-    pub projects_turnout: fn(u32, u32) -> String,
-    pub projects_places_tied: fn(u32) -> String,
-    pub projects_votes: fn(u32) -> String,
-    pub projects_trackers: fn(usize) -> String,
-    pub projects_votes_of: fn(u32, u32) -> String,
-    pub projects_evaluation_result: fn(Satisfaction) -> String,
-    pub projects_evaluation_counts: fn(u32, u32, u32) -> String,
-    pub projects_ratings_summary: fn(u32, f64) -> String,
-    pub projects_rating_value: fn(u32) -> String,
-    /// Alt text of a proposal's photo by its number.
-    pub projects_proposal_photo_alt: fn(usize) -> String,
-    /// Alt text of a progress update's photo by its number.
-    pub projects_progress_photo_alt: fn(usize) -> String,
-    /// Alt text of an inspection's photo by its number.
-    pub projects_inspection_photo_alt: fn(usize) -> String,
-    /// A proposal's page once collection closed, with the day it closed.
-    pub projects_collection_closed_on: fn(&str) -> String,
     // ---- livelihood projects, office screens ----
     pub project_office: &'static project_office::ProjectOffice,
     // Mongolian interface: every date and time on a page is written by its language.
@@ -781,6 +920,716 @@ pub struct Catalog {
     pub date_time: fn(&str) -> String,
     /// An `HH:MM` time of day.
     pub clock: fn(&str) -> String,
+}
+
+/// The code of every language, written once: a kind's name, a sentence's holes filled.
+impl Catalog {
+    fn satisfaction_name(&self, s: Satisfaction) -> &'static str {
+        match s {
+            Satisfaction::Satisfied => self.text.satisfaction_satisfied,
+            Satisfaction::BasicallySatisfied => self.text.satisfaction_basically_satisfied,
+            Satisfaction::Dissatisfied => self.text.satisfaction_dissatisfied,
+        }
+    }
+
+    pub fn result_count(&self, n: usize) -> String {
+        let text = if n == 1 {
+            self.text.result_count_one
+        } else {
+            self.text.result_count_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn distance(&self, m: f64) -> String {
+        if m < 1000.0 {
+            fill(self.text.distance_m, &[("m", &format!("{m:.0}"))])
+        } else {
+            fill(
+                self.text.distance_km,
+                &[("km", &format!("{:.1}", m / 1000.0))],
+            )
+        }
+    }
+
+    pub fn open_until(&self, t: &str) -> String {
+        fill(self.text.open_until, &[("t", &(self.clock)(t))])
+    }
+
+    pub fn closed_opens_today(&self, t: &str) -> String {
+        fill(self.text.closed_opens_today, &[("t", &(self.clock)(t))])
+    }
+
+    pub fn closed_opens_on(&self, day: &str, t: &str) -> String {
+        fill(
+            self.text.closed_opens_on,
+            &[("day", day), ("t", &(self.clock)(t))],
+        )
+    }
+
+    pub fn weekdays(&self) -> [&'static str; 7] {
+        let t = self.text;
+        [
+            t.weekday_mon,
+            t.weekday_tue,
+            t.weekday_wed,
+            t.weekday_thu,
+            t.weekday_fri,
+            t.weekday_sat,
+            t.weekday_sun,
+        ]
+    }
+
+    pub fn call(&self, p: &str) -> String {
+        fill(self.text.call, &[("p", p)])
+    }
+
+    pub fn map_intro(&self, n: usize) -> String {
+        fill(self.text.map_intro, &[("n", &n.to_string())])
+    }
+
+    pub fn homes_count(&self, n: usize) -> String {
+        let text = if n == 1 {
+            self.text.homes_count_one
+        } else {
+            self.text.homes_count_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn signed_in_as(&self, name: &str) -> String {
+        fill(self.text.signed_in_as, &[("name", name)])
+    }
+
+    pub fn role_name(&self, v: Role) -> &'static str {
+        match v {
+            Role::Delegate => self.text.role_delegate,
+            Role::Staff => self.text.role_staff,
+        }
+    }
+
+    pub fn activity_kind(&self, v: ActivityKind) -> &'static str {
+        match v {
+            ActivityKind::Reception => self.text.activity_kind_reception,
+            ActivityKind::VoterMeeting => self.text.activity_kind_voter_meeting,
+            ActivityKind::DutyReport => self.text.activity_kind_duty_report,
+            ActivityKind::Training => self.text.activity_kind_training,
+            ActivityKind::ConvenienceService => self.text.activity_kind_convenience_service,
+        }
+    }
+
+    pub fn on_duty(&self, names: &str) -> String {
+        fill(self.text.on_duty, &[("names", names)])
+    }
+
+    pub fn capacity(&self, n: u32) -> String {
+        fill(self.text.capacity, &[("n", &n.to_string())])
+    }
+
+    pub fn cancelled(&self, reason: &str) -> String {
+        fill(self.text.cancelled, &[("reason", reason)])
+    }
+
+    pub fn published(&self, n: usize) -> String {
+        let text = if n == 1 {
+            self.text.published_one
+        } else {
+            self.text.published_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn publish_heading(&self, home: &str) -> String {
+        fill(self.text.publish_heading, &[("home", home)])
+    }
+
+    pub fn seats_left(&self, n: u32) -> String {
+        let text = if n == 1 {
+            self.text.seats_left_one
+        } else {
+            self.text.seats_left_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn chars_count(&self, n: usize, max: usize) -> String {
+        fill(
+            self.text.chars_count,
+            &[("n", &n.to_string()), ("max", &max.to_string())],
+        )
+    }
+
+    pub fn access_need(&self, v: AccessNeed) -> &'static str {
+        match v {
+            AccessNeed::Wheelchair => self.text.access_need_wheelchair,
+            AccessNeed::SignLanguage => self.text.access_need_sign_language,
+            AccessNeed::LargePrint => self.text.access_need_large_print,
+            AccessNeed::HearingLoop => self.text.access_need_hearing_loop,
+            AccessNeed::Companion => self.text.access_need_companion,
+        }
+    }
+
+    pub fn qr_alt(&self, code: &str) -> String {
+        fill(self.text.qr_alt, &[("code", code)])
+    }
+
+    pub fn verify_resend_in(&self, n: i64) -> String {
+        fill(self.text.verify_resend_in, &[("n", &n.to_string())])
+    }
+
+    pub fn verify_code_sent(&self, to: &str, m: i64) -> String {
+        fill(
+            self.text.verify_code_sent,
+            &[("to", to), ("m", &m.to_string())],
+        )
+    }
+
+    pub fn verify_verified(&self, p: &str) -> String {
+        fill(self.text.verify_verified, &[("p", p)])
+    }
+
+    pub fn mine_phone(&self, p: &str) -> String {
+        fill(self.text.mine_phone, &[("p", p)])
+    }
+
+    pub fn booking_status(&self, v: BookingStatus) -> &'static str {
+        match v {
+            BookingStatus::Booked => self.text.booking_status_booked,
+            BookingStatus::Waitlisted => self.text.booking_status_waitlisted,
+            BookingStatus::Cancelled => self.text.booking_status_cancelled,
+        }
+    }
+
+    pub fn activities_count(&self, n: usize) -> String {
+        let text = if n == 1 {
+            self.text.activities_count_one
+        } else {
+            self.text.activities_count_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn checked_in_name(&self, name: &str) -> String {
+        fill(self.text.checked_in_name, &[("name", name)])
+    }
+
+    pub fn record_written_by(&self, name: &str) -> String {
+        fill(self.text.record_written_by, &[("name", name)])
+    }
+
+    pub fn summary_heading(&self, year: i32) -> String {
+        fill(self.text.summary_heading, &[("year", &year.to_string())])
+    }
+
+    pub fn walk_in_booked(&self, d: &str) -> String {
+        fill(self.text.walk_in_booked, &[("d", d)])
+    }
+
+    pub fn holidays_missing(&self, y: &str) -> String {
+        fill(self.text.holidays_missing, &[("y", y)])
+    }
+
+    pub fn holidays_remove(&self, d: &str) -> String {
+        fill(self.text.holidays_remove, &[("d", &(self.date)(d))])
+    }
+
+    pub fn holidays_saved(&self, n: u32) -> String {
+        fill(self.text.holidays_saved, &[("n", &n.to_string())])
+    }
+
+    pub fn holidays_date_taken(&self, d: &str) -> String {
+        fill(self.text.holidays_date_taken, &[("d", &(self.date)(d))])
+    }
+
+    pub fn holidays_queue_notice(&self, y: &str) -> String {
+        fill(self.text.holidays_queue_notice, &[("y", y)])
+    }
+
+    pub fn year_heading(&self, y: i64) -> String {
+        fill(self.text.year_heading, &[("y", &y.to_string())])
+    }
+
+    pub fn units_shown(&self, shown: usize, all: usize) -> String {
+        fill(
+            self.text.units_shown,
+            &[("shown", &shown.to_string()), ("all", &all.to_string())],
+        )
+    }
+
+    pub fn unit_added(&self, n: &str) -> String {
+        fill(self.text.unit_added, &[("n", n)])
+    }
+
+    pub fn opinion_units(&self, u: &str) -> String {
+        fill(self.text.opinion_units, &[("u", u)])
+    }
+
+    pub fn category_name(&self, v: Category) -> &'static str {
+        match v {
+            Category::UrbanConstruction => self.text.category_urban_construction,
+            Category::Transport => self.text.category_transport,
+            Category::Education => self.text.category_education,
+            Category::Health => self.text.category_health,
+            Category::EcologyEnvironment => self.text.category_ecology_environment,
+            Category::BusinessEnvironment => self.text.category_business_environment,
+            Category::SocialSecurity => self.text.category_social_security,
+            Category::PublicSafety => self.text.category_public_safety,
+            Category::Other => self.text.category_other,
+        }
+    }
+
+    pub fn photo_remove(&self, n: usize) -> String {
+        fill(self.text.photo_remove, &[("n", &n.to_string())])
+    }
+
+    pub fn photo_alt(&self, n: usize) -> String {
+        fill(self.text.photo_alt, &[("n", &n.to_string())])
+    }
+
+    pub fn opinion_status_name(&self, v: OpinionStatus) -> &'static str {
+        match v {
+            OpinionStatus::Submitted => self.text.opinion_status_submitted,
+            OpinionStatus::Accepted => self.text.opinion_status_accepted,
+            OpinionStatus::Rejected => self.text.opinion_status_rejected,
+            OpinionStatus::Assigned => self.text.opinion_status_assigned,
+            OpinionStatus::Acknowledged => self.text.opinion_status_acknowledged,
+            OpinionStatus::Replied => self.text.opinion_status_replied,
+            OpinionStatus::Rated => self.text.opinion_status_rated,
+            OpinionStatus::Published => self.text.opinion_status_published,
+            OpinionStatus::Closed => self.text.opinion_status_closed,
+        }
+    }
+
+    pub fn opinion_submitted_at(&self, d: &str) -> String {
+        fill(
+            self.text.opinion_submitted_at,
+            &[("d", &(self.date_time)(d))],
+        )
+    }
+
+    pub fn opinion_contact_shown(&self, n: &str, p: &str) -> String {
+        fill(self.text.opinion_contact_shown, &[("n", n), ("p", p)])
+    }
+
+    pub fn opinion_contact_erased(&self, d: &str) -> String {
+        fill(
+            self.text.opinion_contact_erased,
+            &[("d", &(self.date_time)(d))],
+        )
+    }
+
+    pub fn opinion_publish_shown(&self, p: bool) -> &'static str {
+        if p {
+            self.text.opinion_publish_shown_yes
+        } else {
+            self.text.opinion_publish_shown_no
+        }
+    }
+
+    pub fn attempts(&self, n: u32) -> String {
+        let text = if n == 1 {
+            self.text.attempts_one
+        } else {
+            self.text.attempts_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn notification_status(&self, v: NotificationStatus) -> &'static str {
+        match v {
+            NotificationStatus::Pending => self.text.notification_status_pending,
+            NotificationStatus::Sent => self.text.notification_status_sent,
+            NotificationStatus::Failed => self.text.notification_status_failed,
+        }
+    }
+
+    pub fn notification_kind(&self, v: NotificationKind) -> &'static str {
+        match v {
+            NotificationKind::Confirmation => self.text.notification_kind_confirmation,
+            NotificationKind::Change => self.text.notification_kind_change,
+            NotificationKind::Cancellation => self.text.notification_kind_cancellation,
+            NotificationKind::ActivityCancelled => self.text.notification_kind_activity_cancelled,
+            NotificationKind::Promotion => self.text.notification_kind_promotion,
+            NotificationKind::Reminder => self.text.notification_kind_reminder,
+            NotificationKind::OpinionAccepted => self.text.notification_kind_opinion_accepted,
+            NotificationKind::OpinionRejected => self.text.notification_kind_opinion_rejected,
+            NotificationKind::OpinionAssigned => self.text.notification_kind_opinion_assigned,
+            NotificationKind::OpinionReplied => self.text.notification_kind_opinion_replied,
+            NotificationKind::OpinionExtended => self.text.notification_kind_opinion_extended,
+            NotificationKind::OpinionClosed => self.text.notification_kind_opinion_closed,
+            NotificationKind::OpinionPublished => self.text.notification_kind_opinion_published,
+            NotificationKind::VerificationCode => self.text.notification_kind_verification_code,
+        }
+    }
+
+    pub fn accounts_shown(&self, shown: usize, total: usize) -> String {
+        let text = if shown == total {
+            self.text.accounts_shown_all
+        } else {
+            self.text.accounts_shown_part
+        };
+        fill(
+            text,
+            &[("shown", &shown.to_string()), ("total", &total.to_string())],
+        )
+    }
+
+    pub fn username_shown(&self, u: &str) -> String {
+        fill(self.text.username_shown, &[("u", u)])
+    }
+
+    pub fn phone_shown(&self, p: &str) -> String {
+        fill(self.text.phone_shown, &[("p", p)])
+    }
+
+    pub fn homes_selected(&self, n: usize) -> String {
+        let text = if n == 1 {
+            self.text.homes_selected_one
+        } else {
+            self.text.homes_selected_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn account_created(&self, name: &str) -> String {
+        fill(self.text.account_created, &[("name", name)])
+    }
+
+    pub fn type_name(&self, v: HomeType) -> &'static str {
+        match v {
+            HomeType::District => self.text.type_district,
+            HomeType::Street => self.text.type_street,
+            HomeType::Town => self.text.type_town,
+            HomeType::Law => self.text.type_law,
+            HomeType::Education => self.text.type_education,
+            HomeType::Enterprise => self.text.type_enterprise,
+            HomeType::MedicineHealth => self.text.type_medicine_health,
+            HomeType::Agriculture => self.text.type_agriculture,
+            HomeType::PrivateEnterprise => self.text.type_private_enterprise,
+            HomeType::EcologyEnvironment => self.text.type_ecology_environment,
+        }
+    }
+
+    pub fn field_name(&self, v: HomeType) -> &'static str {
+        match v {
+            HomeType::District => self.text.field_district,
+            HomeType::Street => self.text.field_street,
+            HomeType::Town => self.text.field_town,
+            HomeType::Law => self.text.field_law,
+            HomeType::Education => self.text.field_education,
+            HomeType::Enterprise => self.text.field_enterprise,
+            HomeType::MedicineHealth => self.text.field_medicine_health,
+            HomeType::Agriculture => self.text.field_agriculture,
+            HomeType::PrivateEnterprise => self.text.field_private_enterprise,
+            HomeType::EcologyEnvironment => self.text.field_ecology_environment,
+        }
+    }
+
+    pub fn facility_name(&self, v: Facility) -> &'static str {
+        match v {
+            Facility::StepFreeEntrance => self.text.facility_step_free_entrance,
+            Facility::AccessibleToilet => self.text.facility_accessible_toilet,
+            Facility::HearingLoop => self.text.facility_hearing_loop,
+            Facility::Parking => self.text.facility_parking,
+            Facility::AccessibleParking => self.text.facility_accessible_parking,
+            Facility::Lift => self.text.facility_lift,
+            Facility::SignLanguage => self.text.facility_sign_language,
+            Facility::LargePrint => self.text.facility_large_print,
+            Facility::WheelchairLoan => self.text.facility_wheelchair_loan,
+        }
+    }
+
+    pub fn queue_count(&self, n: u64) -> String {
+        fill(self.text.queue_count, &[("n", &n.to_string())])
+    }
+
+    pub fn select_opinion(&self, t: &str) -> String {
+        fill(self.text.select_opinion, &[("t", t)])
+    }
+
+    pub fn due_on(&self, d: &str) -> String {
+        fill(self.text.due_on, &[("d", &(self.date)(d))])
+    }
+
+    pub fn near_duplicate_of(&self, t: &str) -> String {
+        fill(self.text.near_duplicate_of, &[("t", t)])
+    }
+
+    pub fn assigned_units(&self, u: &str) -> String {
+        fill(self.text.assigned_units, &[("u", u)])
+    }
+
+    pub fn bulk_selected(&self, n: usize) -> String {
+        fill(self.text.bulk_selected, &[("n", &n.to_string())])
+    }
+
+    pub fn bulk_done(&self, ok: usize, no: usize) -> String {
+        fill(
+            self.text.bulk_done,
+            &[("ok", &ok.to_string()), ("no", &no.to_string())],
+        )
+    }
+
+    pub fn page_of(&self, p: u32, n: u32) -> String {
+        fill(
+            self.text.page_of,
+            &[("p", &p.to_string()), ("n", &n.to_string())],
+        )
+    }
+
+    pub fn reply_class_name(&self, v: ReplyClass) -> &'static str {
+        match v {
+            ReplyClass::A => self.text.reply_class_a,
+            ReplyClass::B => self.text.reply_class_b,
+            ReplyClass::C => self.text.reply_class_c,
+        }
+    }
+
+    pub fn replied_at(&self, d: &str) -> String {
+        fill(self.text.replied_at, &[("d", &(self.date_time)(d))])
+    }
+
+    pub fn rating_name(&self, v: Rating) -> &'static str {
+        match v {
+            Rating::Satisfied => self.text.rating_satisfied,
+            Rating::Fairly => self.text.rating_fairly,
+            Rating::Not => self.text.rating_not,
+        }
+    }
+
+    pub fn rating_shown(&self, r: Rating) -> String {
+        fill(self.text.rating_shown, &[("r", self.rating_name(r))])
+    }
+
+    pub fn rating_public(&self, r: Rating) -> String {
+        fill(self.text.rating_public, &[("r", self.rating_name(r))])
+    }
+
+    pub fn event_kind_name(&self, v: EventKind) -> &'static str {
+        match v {
+            EventKind::Submitted => self.text.event_kind_submitted,
+            EventKind::Accepted => self.text.event_kind_accepted,
+            EventKind::Rejected => self.text.event_kind_rejected,
+            EventKind::Assigned => self.text.event_kind_assigned,
+            EventKind::Acknowledged => self.text.event_kind_acknowledged,
+            EventKind::Replied => self.text.event_kind_replied,
+            EventKind::Rated => self.text.event_kind_rated,
+            EventKind::Published => self.text.event_kind_published,
+            EventKind::Closed => self.text.event_kind_closed,
+            EventKind::Extended => self.text.event_kind_extended,
+            EventKind::Note => self.text.event_kind_note,
+        }
+    }
+
+    pub fn reject_reason_name(&self, v: RejectReason) -> &'static str {
+        match v {
+            RejectReason::Spam => self.text.reject_reason_spam,
+            RejectReason::Abusive => self.text.reject_reason_abusive,
+            RejectReason::Duplicate => self.text.reject_reason_duplicate,
+            RejectReason::OutOfScope => self.text.reject_reason_out_of_scope,
+            RejectReason::InLitigation => self.text.reject_reason_in_litigation,
+        }
+    }
+
+    pub fn units_selected(&self, n: usize) -> String {
+        fill(self.text.units_selected, &[("n", &n.to_string())])
+    }
+
+    pub fn call_nearest_home(&self, name: &str, phone: &str) -> String {
+        fill(
+            self.text.call_nearest_home,
+            &[("name", name), ("phone", phone)],
+        )
+    }
+
+    pub fn projects_phase_name(&self, v: CyclePhase) -> &'static str {
+        match v {
+            CyclePhase::Preparing => self.text.projects_phase_preparing,
+            CyclePhase::Collecting => self.text.projects_phase_collecting,
+            CyclePhase::Shortlisting => self.text.projects_phase_shortlisting,
+            CyclePhase::Voting => self.text.projects_phase_voting,
+            CyclePhase::Closed => self.text.projects_phase_closed,
+        }
+    }
+
+    pub fn projects_category_name(&self, v: ProposalCategory) -> &'static str {
+        match v {
+            ProposalCategory::Education => self.text.projects_category_education,
+            ProposalCategory::Health => self.text.projects_category_health,
+            ProposalCategory::ElderlyCare => self.text.projects_category_elderly_care,
+            ProposalCategory::Transport => self.text.projects_category_transport,
+            ProposalCategory::Housing => self.text.projects_category_housing,
+            ProposalCategory::Environment => self.text.projects_category_environment,
+            ProposalCategory::CultureSport => self.text.projects_category_culture_sport,
+            ProposalCategory::Employment => self.text.projects_category_employment,
+            ProposalCategory::Safety => self.text.projects_category_safety,
+            ProposalCategory::Other => self.text.projects_category_other,
+        }
+    }
+
+    pub fn projects_status_name(&self, v: ProposalStatus) -> &'static str {
+        match v {
+            ProposalStatus::Open => self.text.projects_status_open,
+            ProposalStatus::Merged => self.text.projects_status_merged,
+            ProposalStatus::Declined => self.text.projects_status_declined,
+        }
+    }
+
+    pub fn projects_outcome_name(&self, v: CandidateOutcome) -> &'static str {
+        match v {
+            CandidateOutcome::Adopted => self.text.projects_outcome_adopted,
+            CandidateOutcome::TiedAtCutOff => self.text.projects_outcome_tied_at_cut_off,
+            CandidateOutcome::OutOfPlaces => self.text.projects_outcome_out_of_places,
+            CandidateOutcome::NoMajority => self.text.projects_outcome_no_majority,
+        }
+    }
+
+    pub fn projects_flag_name(&self, v: ProjectFlag) -> &'static str {
+        match v {
+            ProjectFlag::UpdateOverdue => self.text.projects_flag_update_overdue,
+            ProjectFlag::PastDeadline => self.text.projects_flag_past_deadline,
+        }
+    }
+
+    pub fn projects_places(&self, n: u32, of: usize) -> String {
+        fill(
+            self.text.projects_places,
+            &[("n", &n.to_string()), ("of", &of.to_string())],
+        )
+    }
+
+    pub fn projects_supporters(&self, n: u32) -> String {
+        let text = if n == 1 {
+            self.text.projects_supporters_one
+        } else {
+            self.text.projects_supporters_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn projects_turnout(&self, cast: u32, eligible: u32) -> String {
+        fill(
+            self.text.projects_turnout,
+            &[
+                ("cast", &cast.to_string()),
+                ("eligible", &eligible.to_string()),
+            ],
+        )
+    }
+
+    pub fn projects_places_tied(&self, n: u32) -> String {
+        fill(self.text.projects_places_tied, &[("n", &n.to_string())])
+    }
+
+    pub fn projects_votes(&self, n: u32) -> String {
+        let text = if n == 1 {
+            self.text.projects_votes_one
+        } else {
+            self.text.projects_votes_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn projects_trackers(&self, n: usize) -> String {
+        fill(self.text.projects_trackers, &[("n", &n.to_string())])
+    }
+
+    pub fn projects_votes_of(&self, votes: u32, eligible: u32) -> String {
+        fill(
+            self.text.projects_votes_of,
+            &[
+                ("votes", &votes.to_string()),
+                ("eligible", &eligible.to_string()),
+            ],
+        )
+    }
+
+    pub fn projects_evaluation_result(&self, r: Satisfaction) -> String {
+        fill(
+            self.text.projects_evaluation_result,
+            &[("r", self.satisfaction_name(r))],
+        )
+    }
+
+    pub fn projects_evaluation_counts(&self, s: u32, b: u32, d: u32) -> String {
+        fill(
+            self.text.projects_evaluation_counts,
+            &[
+                ("s", &s.to_string()),
+                ("b", &b.to_string()),
+                ("d", &d.to_string()),
+            ],
+        )
+    }
+
+    pub fn projects_ratings_summary(&self, n: u32, avg: f64) -> String {
+        fill(
+            self.text.projects_ratings_summary,
+            &[("n", &n.to_string()), ("avg", &format!("{avg:.1}"))],
+        )
+    }
+
+    pub fn projects_rating_value(&self, n: u32) -> String {
+        let text = if n == 1 {
+            self.text.projects_rating_value_one
+        } else {
+            self.text.projects_rating_value_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn projects_proposal_photo_alt(&self, n: usize) -> String {
+        fill(
+            self.text.projects_proposal_photo_alt,
+            &[("n", &n.to_string())],
+        )
+    }
+
+    pub fn projects_progress_photo_alt(&self, n: usize) -> String {
+        fill(
+            self.text.projects_progress_photo_alt,
+            &[("n", &n.to_string())],
+        )
+    }
+
+    pub fn projects_inspection_photo_alt(&self, n: usize) -> String {
+        fill(
+            self.text.projects_inspection_photo_alt,
+            &[("n", &n.to_string())],
+        )
+    }
+
+    pub fn projects_collection_closed_on(&self, d: &str) -> String {
+        fill(self.text.projects_collection_closed_on, &[("d", d)])
+    }
+}
+
+/// A sentence's template with its named holes (`{n}`, `{name}`) filled: each `{name}` with a
+/// value given is replaced by it, once and without escapes (a value is never read as a hole);
+/// any other brace stays as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hole = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?.1;
+            Some((value, close))
+        });
+        match hole {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl std::ops::Deref for Catalog {
@@ -937,6 +1786,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_template_has_its_named_holes_filled_once_and_other_braces_kept() {
+        assert_eq!(
+            fill("{n} of {all} shown", &[("n", "3"), ("all", "10")]),
+            "3 of 10 shown"
+        );
+        assert_eq!(fill("{n}{n}", &[("n", "1")]), "11");
+        // A value is not read again as a template; an unknown hole stays as written.
+        assert_eq!(fill("a {x} {y} {", &[("x", "{y}")]), "a {y} {y} {");
+        assert_eq!(fill("no holes", &[]), "no holes");
+        assert_eq!(fill("ᠮᠢᠨᠤ {year} ᠣᠨ", &[("year", "2026")]), "ᠮᠢᠨᠤ 2026 ᠣᠨ");
+    }
+
+    #[test]
     fn every_language_is_stored_and_restored_by_its_tag() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.tag()), lang);
@@ -960,10 +1822,12 @@ mod tests {
         ] {
             assert!(in_script(text), "{text}");
         }
-        assert!(mn.weekdays.iter().all(|d| in_script(d)));
+        assert!(mn.weekdays().iter().all(|d| in_script(d)));
         assert_eq!((mn.date)("2026-03-05"), mn_dates::date("2026-03-05"));
-        assert!((mn.due_on)("2026-03-05").starts_with(&mn_dates::date("2026-03-05")));
-        assert!((mn.open_until)("17:30").contains(&mn_dates::clock("17:30")));
+        assert!(mn
+            .due_on("2026-03-05")
+            .starts_with(&mn_dates::date("2026-03-05")));
+        assert!(mn.open_until("17:30").contains(&mn_dates::clock("17:30")));
         // Chinese and English show dates as they come.
         for lang in [Lang::Zh, Lang::En] {
             assert_eq!(

@@ -2,6 +2,7 @@
 //! Mongolian (a first draft awaiting review): one value of [`ProjectOffice`] per language,
 //! reached as `Catalog::project_office`.
 
+use super::fill;
 use deputy_homes_api::projects::adoption::CandidateOutcome;
 use deputy_homes_api::projects::progress::{DelegatesEvaluation, EvaluationState, ProjectFlag};
 use deputy_homes_api::projects::satisfaction::Satisfaction;
@@ -138,48 +139,349 @@ texts! {
         /// Finding a delegate by name in a congress's member list.
         members_search,
         members_none_found,
+            // ---- the words of the code (see `super::fill`) ----
+        vote_now,
+        follow_projects,
+        congress_of,
+        cycle_title,
+        phase_preparing,
+        phase_collecting,
+        phase_shortlisting,
+        phase_voting,
+        phase_closed,
+        phase_explained_preparing,
+        phase_explained_collecting,
+        phase_explained_shortlisting,
+        phase_explained_voting,
+        phase_explained_closed,
+        vote_phase_words_preparing,
+        vote_phase_words_collecting,
+        vote_phase_words_shortlisting,
+        vote_phase_words_voting,
+        vote_phase_words_closed,
+        cycle_numbers_unset,
+        cycle_numbers_to_adopt,
+        cycle_numbers_eligible_unset,
+        cycle_numbers_eligible,
+        cycle_numbers,
+        move_to,
+        move_confirm_collecting,
+        move_confirm_shortlisting,
+        move_confirm_voting,
+        move_confirm_closed,
+        move_confirm_preparing,
+        members_summary,
+        proposals_heading,
+        supporters_one,
+        supporters_other,
+        proposal_status_open,
+        proposal_status_merged,
+        proposal_status_declined,
+        merged_into,
+        declined_because,
+        margin_words_unset,
+        margin_words_enough,
+        margin_words_short,
+        from_proposals,
+        choose_up_to,
+        chosen_count,
+        choice_limit,
+        review_chosen_one,
+        review_chosen_other,
+        turnout,
+        outcome_adopted,
+        outcome_tied_at_cut_off,
+        outcome_out_of_places,
+        outcome_no_majority,
+        result_line_one,
+        result_line_other,
+        votes_of,
+        percent_done,
+        flag_words_update_overdue,
+        flag_words_past_deadline,
+        delay_words,
+        lower_words,
+        evaluation_nobody,
+        evaluation_result,
+        evaluation_state_words_open,
+        evaluation_state_words_closed,
+        satisfaction_satisfied,
+        satisfaction_basically_satisfied,
+        satisfaction_dissatisfied,
+        evaluation_progress,
     }
 }
 
 /// The office's project screens in one language: the strings ([`OfficeText`], which this
-/// derefs to) and the code around them.
+/// derefs to); its sentences are methods shared by every language.
 pub struct ProjectOffice {
     /// The strings.
     pub(super) text: &'static OfficeText,
-    pub vote_now: fn(&str) -> String,
-    pub follow_projects: fn(&str) -> String,
-    pub congress_of: fn(&str) -> String,
-    pub cycle_title: fn(i32, &str) -> String,
-    pub phase_name: fn(CyclePhase) -> &'static str,
-    pub phase_explained: fn(CyclePhase) -> &'static str,
-    pub vote_phase_words: fn(CyclePhase) -> &'static str,
-    pub cycle_numbers: fn(u32, u32) -> String,
-    pub move_to: fn(CyclePhase) -> String,
-    pub move_confirm: fn(CyclePhase) -> &'static str,
-    pub members_summary: fn(&str, usize) -> String,
-    pub proposals_heading: fn(usize) -> String,
-    pub supporters: fn(u32) -> String,
-    pub proposal_status: fn(ProposalStatus) -> &'static str,
-    pub merged_into: fn(&str) -> String,
-    pub declined_because: fn(&str) -> String,
-    pub margin_words: fn(usize, u32) -> String,
-    pub from_proposals: fn(&str) -> String,
-    pub choose_up_to: fn(u32) -> String,
-    pub chosen_count: fn(usize, u32) -> String,
-    pub choice_limit: fn(u32) -> String,
-    pub review_chosen: fn(usize) -> String,
-    pub turnout: fn(u32, u32) -> String,
-    pub result_line: fn(u32, CandidateOutcome) -> String,
-    pub votes_of: fn(u32, u32) -> String,
-    pub percent_done: fn(u32) -> String,
-    pub flag_words: fn(ProjectFlag) -> &'static str,
-    pub delay_words: fn(&str) -> String,
-    pub lower_words: fn(&str) -> String,
-    pub evaluation_result: fn(&DelegatesEvaluation) -> String,
-    pub evaluation_state_words: fn(EvaluationState) -> &'static str,
-    pub satisfaction_name: fn(Satisfaction) -> &'static str,
-    /// How many of the eligible delegates evaluated (never what they chose).
-    pub evaluation_progress: fn(u32, u32) -> String,
+}
+
+/// The office's code of every language, written once.
+impl ProjectOffice {
+    pub fn vote_now(&self, title: &str) -> String {
+        fill(self.text.vote_now, &[("title", title)])
+    }
+
+    pub fn follow_projects(&self, title: &str) -> String {
+        fill(self.text.follow_projects, &[("title", title)])
+    }
+
+    pub fn congress_of(&self, district: &str) -> String {
+        fill(self.text.congress_of, &[("district", district)])
+    }
+
+    pub fn cycle_title(&self, year: i32, congress: &str) -> String {
+        fill(
+            self.text.cycle_title,
+            &[("year", &year.to_string()), ("congress", congress)],
+        )
+    }
+
+    pub fn phase_name(&self, v: CyclePhase) -> &'static str {
+        match v {
+            CyclePhase::Preparing => self.text.phase_preparing,
+            CyclePhase::Collecting => self.text.phase_collecting,
+            CyclePhase::Shortlisting => self.text.phase_shortlisting,
+            CyclePhase::Voting => self.text.phase_voting,
+            CyclePhase::Closed => self.text.phase_closed,
+        }
+    }
+
+    pub fn phase_explained(&self, v: CyclePhase) -> &'static str {
+        match v {
+            CyclePhase::Preparing => self.text.phase_explained_preparing,
+            CyclePhase::Collecting => self.text.phase_explained_collecting,
+            CyclePhase::Shortlisting => self.text.phase_explained_shortlisting,
+            CyclePhase::Voting => self.text.phase_explained_voting,
+            CyclePhase::Closed => self.text.phase_explained_closed,
+        }
+    }
+
+    pub fn vote_phase_words(&self, v: CyclePhase) -> &'static str {
+        match v {
+            CyclePhase::Preparing => self.text.vote_phase_words_preparing,
+            CyclePhase::Collecting => self.text.vote_phase_words_collecting,
+            CyclePhase::Shortlisting => self.text.vote_phase_words_shortlisting,
+            CyclePhase::Voting => self.text.vote_phase_words_voting,
+            CyclePhase::Closed => self.text.vote_phase_words_closed,
+        }
+    }
+
+    pub fn cycle_numbers(&self, to_adopt: u32, eligible: u32) -> String {
+        let t = self.text;
+        let to_adopt = if to_adopt == 0 {
+            t.cycle_numbers_unset.to_owned()
+        } else {
+            fill(
+                t.cycle_numbers_to_adopt,
+                &[("to_adopt", &to_adopt.to_string())],
+            )
+        };
+        let eligible = if eligible == 0 {
+            t.cycle_numbers_eligible_unset.to_owned()
+        } else {
+            fill(
+                t.cycle_numbers_eligible,
+                &[("eligible", &eligible.to_string())],
+            )
+        };
+        fill(
+            t.cycle_numbers,
+            &[("to_adopt", &to_adopt), ("eligible", &eligible)],
+        )
+    }
+
+    pub fn move_to(&self, p: CyclePhase) -> String {
+        fill(self.text.move_to, &[("p", self.phase_name(p))])
+    }
+
+    pub fn move_confirm(&self, v: CyclePhase) -> &'static str {
+        match v {
+            CyclePhase::Collecting => self.text.move_confirm_collecting,
+            CyclePhase::Shortlisting => self.text.move_confirm_shortlisting,
+            CyclePhase::Voting => self.text.move_confirm_voting,
+            CyclePhase::Closed => self.text.move_confirm_closed,
+            CyclePhase::Preparing => self.text.move_confirm_preparing,
+        }
+    }
+
+    pub fn members_summary(&self, congress: &str, n: usize) -> String {
+        fill(
+            self.text.members_summary,
+            &[("congress", congress), ("n", &n.to_string())],
+        )
+    }
+
+    pub fn proposals_heading(&self, n: usize) -> String {
+        fill(self.text.proposals_heading, &[("n", &n.to_string())])
+    }
+
+    pub fn supporters(&self, n: u32) -> String {
+        let text = if n == 1 {
+            self.text.supporters_one
+        } else {
+            self.text.supporters_other
+        };
+        fill(text, &[("n", &n.to_string())])
+    }
+
+    pub fn proposal_status(&self, v: ProposalStatus) -> &'static str {
+        match v {
+            ProposalStatus::Open => self.text.proposal_status_open,
+            ProposalStatus::Merged => self.text.proposal_status_merged,
+            ProposalStatus::Declined => self.text.proposal_status_declined,
+        }
+    }
+
+    pub fn merged_into(&self, n: &str) -> String {
+        fill(self.text.merged_into, &[("n", n)])
+    }
+
+    pub fn declined_because(&self, r: &str) -> String {
+        fill(self.text.declined_because, &[("r", r)])
+    }
+
+    pub fn margin_words(&self, listed: usize, to_adopt: u32) -> String {
+        let t = self.text;
+        let text = if to_adopt == 0 {
+            t.margin_words_unset
+        } else if listed > to_adopt as usize {
+            t.margin_words_enough
+        } else {
+            t.margin_words_short
+        };
+        fill(
+            text,
+            &[
+                ("listed", &listed.to_string()),
+                ("to_adopt", &to_adopt.to_string()),
+            ],
+        )
+    }
+
+    pub fn from_proposals(&self, list: &str) -> String {
+        fill(self.text.from_proposals, &[("list", list)])
+    }
+
+    pub fn choose_up_to(&self, n: u32) -> String {
+        fill(self.text.choose_up_to, &[("n", &n.to_string())])
+    }
+
+    pub fn chosen_count(&self, k: usize, n: u32) -> String {
+        fill(
+            self.text.chosen_count,
+            &[("k", &k.to_string()), ("n", &n.to_string())],
+        )
+    }
+
+    pub fn choice_limit(&self, n: u32) -> String {
+        fill(self.text.choice_limit, &[("n", &n.to_string())])
+    }
+
+    pub fn review_chosen(&self, k: usize) -> String {
+        let text = if k == 1 {
+            self.text.review_chosen_one
+        } else {
+            self.text.review_chosen_other
+        };
+        fill(text, &[("k", &k.to_string())])
+    }
+
+    pub fn turnout(&self, cast: u32, eligible: u32) -> String {
+        fill(
+            self.text.turnout,
+            &[
+                ("cast", &cast.to_string()),
+                ("eligible", &eligible.to_string()),
+            ],
+        )
+    }
+
+    pub fn result_line(&self, votes: u32, outcome: CandidateOutcome) -> String {
+        let t = self.text;
+        let outcome = match outcome {
+            CandidateOutcome::Adopted => t.outcome_adopted,
+            CandidateOutcome::TiedAtCutOff => t.outcome_tied_at_cut_off,
+            CandidateOutcome::OutOfPlaces => t.outcome_out_of_places,
+            CandidateOutcome::NoMajority => t.outcome_no_majority,
+        };
+        let text = if votes == 1 {
+            t.result_line_one
+        } else {
+            t.result_line_other
+        };
+        fill(text, &[("votes", &votes.to_string()), ("outcome", outcome)])
+    }
+
+    pub fn votes_of(&self, votes: u32, eligible: u32) -> String {
+        fill(
+            self.text.votes_of,
+            &[
+                ("votes", &votes.to_string()),
+                ("eligible", &eligible.to_string()),
+            ],
+        )
+    }
+
+    pub fn percent_done(&self, p: u32) -> String {
+        fill(self.text.percent_done, &[("p", &p.to_string())])
+    }
+
+    pub fn flag_words(&self, v: ProjectFlag) -> &'static str {
+        match v {
+            ProjectFlag::UpdateOverdue => self.text.flag_words_update_overdue,
+            ProjectFlag::PastDeadline => self.text.flag_words_past_deadline,
+        }
+    }
+
+    pub fn delay_words(&self, r: &str) -> String {
+        fill(self.text.delay_words, &[("r", r)])
+    }
+
+    pub fn lower_words(&self, r: &str) -> String {
+        fill(self.text.lower_words, &[("r", r)])
+    }
+
+    pub fn evaluation_result(&self, e: &DelegatesEvaluation) -> String {
+        let result = e
+            .result
+            .map_or(self.text.evaluation_nobody, |s| self.satisfaction_name(s));
+        fill(
+            self.text.evaluation_result,
+            &[
+                ("result", result),
+                ("satisfied", &e.satisfied.to_string()),
+                ("basically_satisfied", &e.basically_satisfied.to_string()),
+                ("dissatisfied", &e.dissatisfied.to_string()),
+                ("eligible", &e.eligible.to_string()),
+            ],
+        )
+    }
+
+    pub fn evaluation_state_words(&self, v: EvaluationState) -> &'static str {
+        match v {
+            EvaluationState::Open => self.text.evaluation_state_words_open,
+            EvaluationState::Closed => self.text.evaluation_state_words_closed,
+        }
+    }
+
+    pub fn satisfaction_name(&self, v: Satisfaction) -> &'static str {
+        match v {
+            Satisfaction::Satisfied => self.text.satisfaction_satisfied,
+            Satisfaction::BasicallySatisfied => self.text.satisfaction_basically_satisfied,
+            Satisfaction::Dissatisfied => self.text.satisfaction_dissatisfied,
+        }
+    }
+
+    pub fn evaluation_progress(&self, done: u32, of: u32) -> String {
+        fill(
+            self.text.evaluation_progress,
+            &[("done", &done.to_string()), ("of", &of.to_string())],
+        )
+    }
 }
 
 impl std::ops::Deref for ProjectOffice {
@@ -187,60 +489,6 @@ impl std::ops::Deref for ProjectOffice {
 
     fn deref(&self) -> &OfficeText {
         self.text
-    }
-}
-
-fn zh_phase(p: CyclePhase) -> &'static str {
-    match p {
-        CyclePhase::Preparing => "准备中",
-        CyclePhase::Collecting => "项目征集",
-        CyclePhase::Shortlisting => "初定候选项目",
-        CyclePhase::Voting => "代表票决",
-        CyclePhase::Closed => "票决结束",
-    }
-}
-
-fn en_phase(p: CyclePhase) -> &'static str {
-    match p {
-        CyclePhase::Preparing => "Preparing",
-        CyclePhase::Collecting => "Collecting proposals",
-        CyclePhase::Shortlisting => "Drafting the candidate list",
-        CyclePhase::Voting => "Delegates voting",
-        CyclePhase::Closed => "Vote closed",
-    }
-}
-
-fn zh_satisfaction(s: Satisfaction) -> &'static str {
-    match s {
-        Satisfaction::Satisfied => "满意",
-        Satisfaction::BasicallySatisfied => "基本满意",
-        Satisfaction::Dissatisfied => "不满意",
-    }
-}
-
-fn en_satisfaction(s: Satisfaction) -> &'static str {
-    match s {
-        Satisfaction::Satisfied => "Satisfied",
-        Satisfaction::BasicallySatisfied => "Basically satisfied",
-        Satisfaction::Dissatisfied => "Dissatisfied",
-    }
-}
-
-fn mn_phase(p: CyclePhase) -> &'static str {
-    match p {
-        CyclePhase::Preparing => "ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
-        CyclePhase::Collecting => "ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ",
-        CyclePhase::Shortlisting => "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ",
-        CyclePhase::Voting => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ",
-        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ",
-    }
-}
-
-fn mn_satisfaction(s: Satisfaction) -> &'static str {
-    match s {
-        Satisfaction::Satisfied => "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
-        Satisfaction::BasicallySatisfied => "ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
-        Satisfaction::Dissatisfied => "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
     }
 }
 
@@ -372,120 +620,84 @@ pub const ZH_TEXT: OfficeText = OfficeText {
     evaluation_refresh: "刷新评议人数",
     members_search: "按姓名查找代表",
     members_none_found: "没有姓名含有这些字的代表。",
+    vote_now: "去投票：{title}",
+    follow_projects: "{title}：视察与评议",
+    congress_of: "{district}人大",
+    cycle_title: "{year}年{congress}民生实事项目",
+    phase_preparing: "准备中",
+    phase_collecting: "项目征集",
+    phase_shortlisting: "初定候选项目",
+    phase_voting: "代表票决",
+    phase_closed: "票决结束",
+    phase_explained_preparing: "已建立，尚未开始征集。",
+    phase_explained_collecting: "市民正在提出和支持项目建议。工作人员可合并重复建议、说明理由后不予采纳，并起草候选项目。",
+    phase_explained_shortlisting: "征集已结束。请起草候选项目清单：候选项目数须多于拟确定项目数（差额）。",
+    phase_explained_voting: "代表正在投票。清单已固定；投票结束前不显示任何票数。",
+    phase_explained_closed: "投票已结束，结果和选票凭证已公开。可以发布进展、开启年终评议。",
+    vote_phase_words_preparing: "这一轮还在准备中，投票尚未开始。",
+    vote_phase_words_collecting: "现在是项目征集阶段，投票尚未开始。",
+    vote_phase_words_shortlisting: "候选项目正在初定，投票尚未开始。",
+    vote_phase_words_voting: "投票正在进行。",
+    vote_phase_words_closed: "投票已经结束，不能再投票。结果已公开。",
+    cycle_numbers_unset: "未设定",
+    cycle_numbers_to_adopt: "{to_adopt} 个",
+    cycle_numbers_eligible_unset: "开始投票时确定",
+    cycle_numbers_eligible: "{eligible} 人",
+    cycle_numbers: "拟确定项目数：{to_adopt}；有投票资格的代表：{eligible}",
+    move_to: "进入“{p}”阶段",
+    move_confirm_collecting: "开始征集后，市民即可提出和支持项目建议。确定开始吗？",
+    move_confirm_shortlisting: "结束征集后，市民不能再提出和支持建议。确定结束征集吗？",
+    move_confirm_voting: "开始投票后，候选清单固定、不能再改，有投票资格的代表名单也随之确定。确定开始投票吗？",
+    move_confirm_closed: "结束投票后，不能再投票，结果和选票凭证立即公开。确定结束投票吗？",
+    move_confirm_preparing: "确定吗？",
+    members_summary: "{congress}代表名单（{n} 人）",
+    proposals_heading: "项目建议（{n} 条）",
+    supporters_one: "{n} 人支持",
+    supporters_other: "{n} 人支持",
+    proposal_status_open: "征集中",
+    proposal_status_merged: "已合并",
+    proposal_status_declined: "不予采纳",
+    merged_into: "并入 {n}",
+    declined_because: "不予采纳的理由（公开）：{r}",
+    margin_words_unset: "清单上有 {listed} 个候选项目；拟确定项目数还未设定。",
+    margin_words_enough: "清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：符合差额要求。",
+    margin_words_short: "清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：候选项目须多于 {to_adopt} 个才能开始投票。",
+    from_proposals: "来源建议：{list}",
+    choose_up_to: "请在下列候选项目中选择，最多选 {n} 个。也可以一个都不选（空白票）。",
+    chosen_count: "已选 {k} 个，最多 {n} 个",
+    choice_limit: "最多只能选 {n} 个项目。要改选，请先取消一个已选的项目。",
+    review_chosen_one: "你选择了 {k} 个项目：",
+    review_chosen_other: "你选择了 {k} 个项目：",
+    turnout: "有投票资格的代表 {eligible} 人，实际投票 {cast} 人。",
+    outcome_adopted: "当选",
+    outcome_tied_at_cut_off: "得票相同，未能确定",
+    outcome_out_of_places: "过半数但名额已满",
+    outcome_no_majority: "未过半数",
+    result_line_one: "{votes} 票，{outcome}",
+    result_line_other: "{votes} 票，{outcome}",
+    votes_of: "得票 {votes} / 应投 {eligible}",
+    percent_done: "已完成 {p}%",
+    flag_words_update_overdue: "进展更新逾期：已超过 31 天没有发布进展。",
+    flag_words_past_deadline: "已过完成时限，尚未完成。",
+    delay_words: "延期原因：{r}",
+    lower_words: "进度下调原因：{r}",
+    evaluation_nobody: "无人评议",
+    evaluation_result: "年终评议：{result}（满意 {satisfied} 票，基本满意 {basically_satisfied} 票，不满意 {dissatisfied} 票；应评议 {eligible} 人）",
+    evaluation_state_words_open: "年终评议进行中。",
+    evaluation_state_words_closed: "年终评议已结束，结果已公布。",
+    satisfaction_satisfied: "满意",
+    satisfaction_basically_satisfied: "基本满意",
+    satisfaction_dissatisfied: "不满意",
+    evaluation_progress: "已评议 {done} 人，共 {of} 人有评议资格。结束前不显示任何人的选择。",
 };
 
 /// Chinese.
 /// The Chinese office strings.
 pub const ZH: ProjectOffice = zh(&ZH_TEXT);
 
-/// The Chinese office code around its strings.
+/// The Chinese office catalog around its strings.
 pub const fn zh(text: &'static OfficeText) -> ProjectOffice {
-    ProjectOffice {
-        text,
-        vote_now: |title| format!("去投票：{title}"),
-        follow_projects: |title| format!("{title}：视察与评议"),
-        congress_of: |district| format!("{district}人大"),
-        cycle_title: |year, congress| format!("{year}年{congress}民生实事项目"),
-        phase_name: zh_phase,
-        phase_explained: |p| {
-            match p {
-        CyclePhase::Preparing => "已建立，尚未开始征集。",
-        CyclePhase::Collecting => "市民正在提出和支持项目建议。工作人员可合并重复建议、说明理由后不予采纳，并起草候选项目。",
-        CyclePhase::Shortlisting => "征集已结束。请起草候选项目清单：候选项目数须多于拟确定项目数（差额）。",
-        CyclePhase::Voting => "代表正在投票。清单已固定；投票结束前不显示任何票数。",
-        CyclePhase::Closed => "投票已结束，结果和选票凭证已公开。可以发布进展、开启年终评议。",
-    }
-        },
-        vote_phase_words: |p| match p {
-            CyclePhase::Preparing => "这一轮还在准备中，投票尚未开始。",
-            CyclePhase::Collecting => "现在是项目征集阶段，投票尚未开始。",
-            CyclePhase::Shortlisting => "候选项目正在初定，投票尚未开始。",
-            CyclePhase::Voting => "投票正在进行。",
-            CyclePhase::Closed => "投票已经结束，不能再投票。结果已公开。",
-        },
-        cycle_numbers: |to_adopt, eligible| {
-            let to_adopt = if to_adopt == 0 {
-                "未设定".to_owned()
-            } else {
-                format!("{to_adopt} 个")
-            };
-            let eligible = if eligible == 0 {
-                "开始投票时确定".to_owned()
-            } else {
-                format!("{eligible} 人")
-            };
-            format!("拟确定项目数：{to_adopt}；有投票资格的代表：{eligible}")
-        },
-        move_to: |p| format!("进入“{}”阶段", zh_phase(p)),
-        move_confirm: |p| {
-            match p {
-        CyclePhase::Collecting => "开始征集后，市民即可提出和支持项目建议。确定开始吗？",
-        CyclePhase::Shortlisting => "结束征集后，市民不能再提出和支持建议。确定结束征集吗？",
-        CyclePhase::Voting => "开始投票后，候选清单固定、不能再改，有投票资格的代表名单也随之确定。确定开始投票吗？",
-        CyclePhase::Closed => "结束投票后，不能再投票，结果和选票凭证立即公开。确定结束投票吗？",
-        CyclePhase::Preparing => "确定吗？",
-    }
-        },
-        members_summary: |congress, n| format!("{congress}代表名单（{n} 人）"),
-        proposals_heading: |n| format!("项目建议（{n} 条）"),
-        supporters: |n| format!("{n} 人支持"),
-        proposal_status: |s| match s {
-            ProposalStatus::Open => "征集中",
-            ProposalStatus::Merged => "已合并",
-            ProposalStatus::Declined => "不予采纳",
-        },
-        merged_into: |n| format!("并入 {n}"),
-        declined_because: |r| format!("不予采纳的理由（公开）：{r}"),
-        margin_words: |listed, to_adopt| {
-            if to_adopt == 0 {
-                format!("清单上有 {listed} 个候选项目；拟确定项目数还未设定。")
-            } else if listed > to_adopt as usize {
-                format!("清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：符合差额要求。")
-            } else {
-                format!("清单上有 {listed} 个候选项目，拟确定 {to_adopt} 个：候选项目须多于 {to_adopt} 个才能开始投票。")
-            }
-        },
-        from_proposals: |list| format!("来源建议：{list}"),
-        choose_up_to: |n| {
-            format!("请在下列候选项目中选择，最多选 {n} 个。也可以一个都不选（空白票）。")
-        },
-        chosen_count: |k, n| format!("已选 {k} 个，最多 {n} 个"),
-        choice_limit: |n| format!("最多只能选 {n} 个项目。要改选，请先取消一个已选的项目。"),
-        review_chosen: |k| format!("你选择了 {k} 个项目："),
-        turnout: |cast, eligible| format!("有投票资格的代表 {eligible} 人，实际投票 {cast} 人。"),
-        result_line: |votes, outcome| {
-            let outcome = match outcome {
-                CandidateOutcome::Adopted => "当选",
-                CandidateOutcome::TiedAtCutOff => "得票相同，未能确定",
-                CandidateOutcome::OutOfPlaces => "过半数但名额已满",
-                CandidateOutcome::NoMajority => "未过半数",
-            };
-            format!("{votes} 票，{outcome}")
-        },
-        votes_of: |votes, eligible| format!("得票 {votes} / 应投 {eligible}"),
-        percent_done: |p| format!("已完成 {p}%"),
-        flag_words: |f| match f {
-            ProjectFlag::UpdateOverdue => "进展更新逾期：已超过 31 天没有发布进展。",
-            ProjectFlag::PastDeadline => "已过完成时限，尚未完成。",
-        },
-        delay_words: |r| format!("延期原因：{r}"),
-        lower_words: |r| format!("进度下调原因：{r}"),
-        evaluation_result: |e| {
-            let result = e.result.map_or("无人评议", zh_satisfaction);
-            format!(
-                "年终评议：{result}（满意 {} 票，基本满意 {} 票，不满意 {} 票；应评议 {} 人）",
-                e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
-            )
-        },
-        evaluation_state_words: |s| match s {
-            EvaluationState::Open => "年终评议进行中。",
-            EvaluationState::Closed => "年终评议已结束，结果已公布。",
-        },
-        satisfaction_name: zh_satisfaction,
-        evaluation_progress: |done, of| {
-            format!("已评议 {done} 人，共 {of} 人有评议资格。结束前不显示任何人的选择。")
-        },
-    }
+    ProjectOffice { text }
 }
 
 /// The English strings.
@@ -617,6 +829,75 @@ pub const EN_TEXT: OfficeText = OfficeText {
     evaluation_refresh: "Refresh the count",
     members_search: "Find a delegate by name",
     members_none_found: "No delegate's name contains these characters.",
+    vote_now: "Vote now: {title}",
+    follow_projects: "{title}: inspect and evaluate",
+    congress_of: "{district} People's Congress",
+    cycle_title: "{year} livelihood projects, {congress}",
+    phase_preparing: "Preparing",
+    phase_collecting: "Collecting proposals",
+    phase_shortlisting: "Drafting the candidate list",
+    phase_voting: "Delegates voting",
+    phase_closed: "Vote closed",
+    phase_explained_preparing: "Created; collection has not started.",
+    phase_explained_collecting: "Citizens propose and support projects. Staff may merge duplicates, decline with a reason, and draft candidates.",
+    phase_explained_shortlisting: "Collection is over. Draft the candidate list: it needs more candidates than projects to adopt.",
+    phase_explained_voting: "Delegates are voting. The list is fixed; no count is shown before the close.",
+    phase_explained_closed: "The vote is closed; the result and ballot trackers are public. Post progress and open the year-end evaluation.",
+    vote_phase_words_preparing: "This cycle is being prepared; voting has not started.",
+    vote_phase_words_collecting: "Proposals are being collected; voting has not started.",
+    vote_phase_words_shortlisting: "The candidate list is being drafted; voting has not started.",
+    vote_phase_words_voting: "Voting is open.",
+    vote_phase_words_closed: "Voting is over; no more ballots. The result is public.",
+    cycle_numbers_unset: "not set",
+    cycle_numbers_to_adopt: "{to_adopt}",
+    cycle_numbers_eligible_unset: "fixed when voting opens",
+    cycle_numbers_eligible: "{eligible}",
+    cycle_numbers: "Projects to adopt: {to_adopt}; delegates who may vote: {eligible}",
+    move_to: "Move to “{p}”",
+    move_confirm_collecting: "Once collection starts, citizens can propose and support projects. Start it?",
+    move_confirm_shortlisting: "Once collection ends, citizens can no longer propose or support. End collection?",
+    move_confirm_voting: "Once voting opens, the candidate list is fixed and so is the list of delegates who may vote. Open voting?",
+    move_confirm_closed: "Once voting closes, no more ballots are taken and the result and trackers are published at once. Close voting?",
+    move_confirm_preparing: "Are you sure?",
+    members_summary: "Delegates of the {congress} ({n})",
+    proposals_heading: "Proposals ({n})",
+    supporters_one: "1 supporter",
+    supporters_other: "{n} supporters",
+    proposal_status_open: "Open",
+    proposal_status_merged: "Merged",
+    proposal_status_declined: "Declined",
+    merged_into: "merged into {n}",
+    declined_because: "Declined, published reason: {r}",
+    margin_words_unset: "{listed} candidates on the list; the number to adopt is not set yet.",
+    margin_words_enough: "{listed} candidates for {to_adopt} projects: the list is competitive.",
+    margin_words_short: "{listed} candidates for {to_adopt} projects: voting needs more than {to_adopt} candidates.",
+    from_proposals: "From proposals: {list}",
+    choose_up_to: "Choose from the candidates below, at most {n}. You may also choose none (a blank ballot).",
+    chosen_count: "{k} chosen, at most {n}",
+    choice_limit: "You can choose at most {n} projects. To change, first untick one you chose.",
+    review_chosen_one: "You chose 1 project:",
+    review_chosen_other: "You chose {k} projects:",
+    turnout: "{eligible} delegates could vote; {cast} voted.",
+    outcome_adopted: "adopted",
+    outcome_tied_at_cut_off: "tied at the cut-off, not decided",
+    outcome_out_of_places: "majority, but the places were filled",
+    outcome_no_majority: "no majority",
+    result_line_one: "{votes} vote, {outcome}",
+    result_line_other: "{votes} votes, {outcome}",
+    votes_of: "{votes} of {eligible} delegates' votes",
+    percent_done: "{p}% done",
+    flag_words_update_overdue: "Update overdue: no progress posted for more than 31 days.",
+    flag_words_past_deadline: "Past its deadline and not finished.",
+    delay_words: "Delayed: {r}",
+    lower_words: "Lowered because: {r}",
+    evaluation_nobody: "nobody evaluated",
+    evaluation_result: "Year-end evaluation: {result} (satisfied {satisfied}, basically satisfied {basically_satisfied}, dissatisfied {dissatisfied}; {eligible} could evaluate)",
+    evaluation_state_words_open: "The year-end evaluation is open.",
+    evaluation_state_words_closed: "The year-end evaluation is closed; the result is published.",
+    satisfaction_satisfied: "Satisfied",
+    satisfaction_basically_satisfied: "Basically satisfied",
+    satisfaction_dissatisfied: "Dissatisfied",
+    evaluation_progress: "{done} of {of} eligible delegates have evaluated. Nobody's choices are shown before the close.",
 };
 
 /// English.
@@ -624,135 +905,9 @@ pub const EN_TEXT: OfficeText = OfficeText {
 #[cfg(not(target_arch = "wasm32"))]
 pub const EN: ProjectOffice = en(&EN_TEXT);
 
-/// The English office code around its strings.
+/// The English office catalog around its strings.
 pub const fn en(text: &'static OfficeText) -> ProjectOffice {
-    ProjectOffice {
-        text,
-        vote_now: |title| format!("Vote now: {title}"),
-        follow_projects: |title| format!("{title}: inspect and evaluate"),
-        congress_of: |district| format!("{district} People's Congress"),
-        cycle_title: |year, congress| format!("{year} livelihood projects, {congress}"),
-        phase_name: en_phase,
-        phase_explained: |p| {
-            match p {
-        CyclePhase::Preparing => "Created; collection has not started.",
-        CyclePhase::Collecting => "Citizens propose and support projects. Staff may merge duplicates, decline with a reason, and draft candidates.",
-        CyclePhase::Shortlisting => "Collection is over. Draft the candidate list: it needs more candidates than projects to adopt.",
-        CyclePhase::Voting => "Delegates are voting. The list is fixed; no count is shown before the close.",
-        CyclePhase::Closed => "The vote is closed; the result and ballot trackers are public. Post progress and open the year-end evaluation.",
-    }
-        },
-        vote_phase_words: |p| match p {
-            CyclePhase::Preparing => "This cycle is being prepared; voting has not started.",
-            CyclePhase::Collecting => "Proposals are being collected; voting has not started.",
-            CyclePhase::Shortlisting => {
-                "The candidate list is being drafted; voting has not started."
-            }
-            CyclePhase::Voting => "Voting is open.",
-            CyclePhase::Closed => "Voting is over; no more ballots. The result is public.",
-        },
-        cycle_numbers: |to_adopt, eligible| {
-            let to_adopt = if to_adopt == 0 {
-                "not set".to_owned()
-            } else {
-                to_adopt.to_string()
-            };
-            let eligible = if eligible == 0 {
-                "fixed when voting opens".to_owned()
-            } else {
-                eligible.to_string()
-            };
-            format!("Projects to adopt: {to_adopt}; delegates who may vote: {eligible}")
-        },
-        move_to: |p| format!("Move to “{}”", en_phase(p)),
-        move_confirm: |p| {
-            match p {
-        CyclePhase::Collecting => "Once collection starts, citizens can propose and support projects. Start it?",
-        CyclePhase::Shortlisting => "Once collection ends, citizens can no longer propose or support. End collection?",
-        CyclePhase::Voting => "Once voting opens, the candidate list is fixed and so is the list of delegates who may vote. Open voting?",
-        CyclePhase::Closed => "Once voting closes, no more ballots are taken and the result and trackers are published at once. Close voting?",
-        CyclePhase::Preparing => "Are you sure?",
-    }
-        },
-        members_summary: |congress, n| format!("Delegates of the {congress} ({n})"),
-        proposals_heading: |n| format!("Proposals ({n})"),
-        supporters: |n| {
-            if n == 1 {
-                "1 supporter".to_owned()
-            } else {
-                format!("{n} supporters")
-            }
-        },
-        proposal_status: |s| match s {
-            ProposalStatus::Open => "Open",
-            ProposalStatus::Merged => "Merged",
-            ProposalStatus::Declined => "Declined",
-        },
-        merged_into: |n| format!("merged into {n}"),
-        declined_because: |r| format!("Declined, published reason: {r}"),
-        margin_words: |listed, to_adopt| {
-            if to_adopt == 0 {
-                format!("{listed} candidates on the list; the number to adopt is not set yet.")
-            } else if listed > to_adopt as usize {
-                format!("{listed} candidates for {to_adopt} projects: the list is competitive.")
-            } else {
-                format!("{listed} candidates for {to_adopt} projects: voting needs more than {to_adopt} candidates.")
-            }
-        },
-        from_proposals: |list| format!("From proposals: {list}"),
-        choose_up_to: |n| {
-            format!("Choose from the candidates below, at most {n}. You may also choose none (a blank ballot).")
-        },
-        chosen_count: |k, n| format!("{k} chosen, at most {n}"),
-        choice_limit: |n| {
-            format!("You can choose at most {n} projects. To change, first untick one you chose.")
-        },
-        review_chosen: |k| {
-            if k == 1 {
-                "You chose 1 project:".to_owned()
-            } else {
-                format!("You chose {k} projects:")
-            }
-        },
-        turnout: |cast, eligible| format!("{eligible} delegates could vote; {cast} voted."),
-        result_line: |votes, outcome| {
-            let outcome = match outcome {
-                CandidateOutcome::Adopted => "adopted",
-                CandidateOutcome::TiedAtCutOff => "tied at the cut-off, not decided",
-                CandidateOutcome::OutOfPlaces => "majority, but the places were filled",
-                CandidateOutcome::NoMajority => "no majority",
-            };
-            let unit = if votes == 1 { "vote" } else { "votes" };
-            format!("{votes} {unit}, {outcome}")
-        },
-        votes_of: |votes, eligible| format!("{votes} of {eligible} delegates' votes"),
-        percent_done: |p| format!("{p}% done"),
-        flag_words: |f| match f {
-            ProjectFlag::UpdateOverdue => {
-                "Update overdue: no progress posted for more than 31 days."
-            }
-            ProjectFlag::PastDeadline => "Past its deadline and not finished.",
-        },
-        delay_words: |r| format!("Delayed: {r}"),
-        lower_words: |r| format!("Lowered because: {r}"),
-        evaluation_result: |e| {
-            let result = e.result.map_or("nobody evaluated", en_satisfaction);
-            format!(
-            "Year-end evaluation: {result} (satisfied {}, basically satisfied {}, dissatisfied {}; {} could evaluate)",
-            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
-        )
-        },
-        evaluation_state_words: |s| match s {
-            EvaluationState::Open => "The year-end evaluation is open.",
-            EvaluationState::Closed => {
-                "The year-end evaluation is closed; the result is published."
-            }
-        },
-        satisfaction_name: en_satisfaction,
-        evaluation_progress: |done, of| {
-            format!("{done} of {of} eligible delegates have evaluated. Nobody's choices are shown before the close.")
-        },
-    }
+    ProjectOffice { text }
 }
 
 /// The Mongolian strings.
@@ -884,6 +1039,75 @@ pub const MN_TEXT: OfficeText = OfficeText {
     evaluation_refresh: "ᠳᠠᠬᠢᠨ ᠲᠣᠭᠠᠯᠠᠬᠤ",
     members_search: "ᠨᠡᠷ᠎ᠡ ᠪᠡᠷ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠬᠠᠶᠢᠬᠤ",
     members_none_found: "ᠡᠨᠡ ᠦᠰᠦᠭ ᠲᠡᠢ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ᠃",
+    vote_now: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠄ {title}",
+    follow_projects: "{title}᠄ ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠪᠠ ᠦᠨᠡᠯᠡᠯᠲᠡ",
+    congress_of: "{district} ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ",
+    cycle_title: "{congress}  ᠤᠨ {year} ᠣᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ",
+    phase_preparing: "ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    phase_collecting: "ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ",
+    phase_shortlisting: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ",
+    phase_voting: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ",
+    phase_closed: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ",
+    phase_explained_preparing: "ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠰᠠᠨ᠂ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    phase_explained_collecting: "ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠠᠵᠢᠯᠴᠢᠨ ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠬᠦ᠂ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠭᠠᠳ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ᠂ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠪᠢᠴᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
+    phase_explained_shortlisting: "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠄ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠨᠢ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ (ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠲᠠᠢ)᠃",
+    phase_explained_voting: "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠪᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠤᠷᠢᠳᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠦᠵᠡᠭᠦᠯᠬᠦ ᠦᠭᠡᠢ᠃",
+    phase_explained_closed: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ᠂ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
+    vote_phase_words_preparing: "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠪᠡᠯᠡᠳᠬᠡᠯ ᠦᠨ ᠦᠶ᠎ᠡ ᠳᠦ ᠪᠠᠶᠢᠭᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
+    vote_phase_words_collecting: "ᠣᠳᠣ ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
+    vote_phase_words_shortlisting: "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
+    vote_phase_words_voting: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    vote_phase_words_closed: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠴᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃",
+    cycle_numbers_unset: "ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ",
+    cycle_numbers_to_adopt: "{to_adopt}",
+    cycle_numbers_eligible_unset: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠦᠶ᠎ᠡ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ",
+    cycle_numbers_eligible: "{eligible} ᠬᠦᠮᠦᠨ",
+    cycle_numbers: "ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ᠄ {to_adopt}᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ᠄ {eligible}",
+    move_to: "《{p}》 ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ ᠳᠤ ᠰᠢᠯᠵᠢᠬᠦ",
+    move_confirm_collecting: "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
+    move_confirm_shortlisting: "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠬᠦ᠂ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
+    move_confirm_voting: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠵᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠴᠦ ᠮᠥᠨ ᠲᠣᠭᠲᠠᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
+    move_confirm_closed: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠳᠠᠷᠤᠢ ᠢᠯᠡ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
+    move_confirm_preparing: "ᠪᠠᠲᠤᠯᠠᠬᠤ ᠤᠤ?",
+    members_summary: "{congress}  ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ({n} ᠬᠦᠮᠦᠨ)",
+    proposals_heading: "ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ({n})",
+    supporters_one: "{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ",
+    supporters_other: "{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ",
+    proposal_status_open: "ᠴᠤᠭᠯᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
+    proposal_status_merged: "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
+    proposal_status_declined: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    merged_into: "{n}  ᠳᠤ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
+    declined_because: "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ (ᠢᠯᠡ)᠄ {r}",
+    margin_words_unset: "ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    margin_words_enough: "ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠶᠢᠨ ᠱᠠᠭᠠᠷᠳᠠᠯᠭ᠎ᠠ ᠳᠤ ᠨᠡᠶᠢᠴᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    margin_words_short: "ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠬᠦ ᠶᠢᠨ ᠲᠤᠯᠠᠳᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ {to_adopt} ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃",
+    from_proposals: "ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ᠄ {list}",
+    choose_up_to: "ᠳᠣᠣᠷᠠᠬᠢ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠨᠢᠭᠡ ᠴᠦ ᠰᠣᠩᠭᠣᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ (ᠬᠣᠭᠣᠰᠣᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ)᠃",
+    chosen_count: "{k} ᠰᠣᠩᠭᠣᠪᠠ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n}",
+    choice_limit: "ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠬᠤ ᠪᠣᠯ ᠤᠷᠢᠳᠠ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠨᠢᠭᠡᠨ ᠢ ᠪᠣᠯᠢᠯᠴᠠᠨ᠎ᠠ ᠤᠤ᠃",
+    review_chosen_one: "ᠲᠠ {k} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠪᠠ᠄",
+    review_chosen_other: "ᠲᠠ {k} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠪᠠ᠄",
+    turnout: "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible}᠂ ᠪᠣᠳᠠᠲᠠᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast}᠃",
+    outcome_adopted: "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
+    outcome_tied_at_cut_off: "ᠠᠳᠠᠯᠢ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    outcome_out_of_places: "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠤ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠭᠡᠨ",
+    outcome_no_majority: "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    result_line_one: "{votes} ᠰᠠᠨᠠᠯ᠂ {outcome}",
+    result_line_other: "{votes} ᠰᠠᠨᠠᠯ᠂ {outcome}",
+    votes_of: "ᠠᠪᠤᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ {votes} / ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {eligible}",
+    percent_done: "{p}% ᠭᠦᠢᠴᠡᠳᠬᠡᠪᠡ",
+    flag_words_update_overdue: "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡ ᠬᠣᠴᠣᠷᠠᠭᠰᠠᠨ᠄ 31 ᠡᠳᠦᠷ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤ ᠶᠠᠪᠤᠴᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃",
+    flag_words_past_deadline: "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠠᠭᠤᠰᠤᠭᠠ ᠦᠭᠡᠢ᠃",
+    delay_words: "ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠰᠬᠠᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}",
+    lower_words: "ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠪᠠᠭᠤᠷᠠᠭᠤᠯᠤᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}",
+    evaluation_nobody: "ᠬᠡᠨ ᠴᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠦᠭᠡᠢ",
+    evaluation_result: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {result} (ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {satisfied}᠂ ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {basically_satisfied}᠂ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {dissatisfied}᠂ ᠦᠨᠡᠯᠡᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {eligible} ᠬᠦᠮᠦᠨ)",
+    evaluation_state_words_open: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    evaluation_state_words_closed: "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠡᠭᠦᠰᠴᠦ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃",
+    satisfaction_satisfied: "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+    satisfaction_basically_satisfied: "ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ",
+    satisfaction_dissatisfied: "ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
+    evaluation_progress: "{of} ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠡᠴᠡ {done} ᠨᠢ ᠦᠨᠡᠯᠡᠪᠡ᠃ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠶᠢ ᠬᠠᠷᠠᠭᠤᠯᠬᠤ ᠦᠭᠡᠢ᠃",
 };
 
 /// Traditional Mongolian (`mn-Mong-CN`), a first draft awaiting review by a native translator
@@ -892,134 +1116,7 @@ pub const MN_TEXT: OfficeText = OfficeText {
 #[cfg(not(target_arch = "wasm32"))]
 pub const MN: ProjectOffice = mn(&MN_TEXT);
 
-/// The Mongolian office code around its strings.
+/// The Mongolian office catalog around its strings.
 pub const fn mn(text: &'static OfficeText) -> ProjectOffice {
-    ProjectOffice {
-        text,
-        vote_now: |title| format!("ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠄ {title}"),
-        follow_projects: |title| format!("{title}᠄ ᠪᠠᠶᠢᠴᠠᠭᠠᠯᠲᠠ ᠪᠠ ᠦᠨᠡᠯᠡᠯᠲᠡ"),
-        congress_of: |district| format!("{district} ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠬᠤᠷᠠᠯ"),
-        cycle_title: |year, congress| {
-            format!("{congress}  ᠤᠨ {year} ᠣᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ ᠤᠨ ᠪᠣᠳᠠᠲᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠰᠥᠯ")
-        },
-        phase_name: mn_phase,
-        phase_explained: |p| {
-            match p {
-        CyclePhase::Preparing => "ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠰᠠᠨ᠂ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-        CyclePhase::Collecting => "ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠠᠵᠢᠯᠴᠢᠨ ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠶᠢ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠬᠦ᠂ ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠭᠠᠳ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ᠂ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠪᠢᠴᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
-        CyclePhase::Shortlisting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠪᠡ᠃ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠨᠠᠶᠢᠷᠠᠭ ᠢ ᠪᠢᠴᠢᠨ᠎ᠡ ᠤᠤ᠄ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠨᠢ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ (ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠲᠠᠢ)᠃",
-        CyclePhase::Voting => "ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠪᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠤᠷᠢᠳᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠰᠠᠨᠠᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠦᠵᠡᠭᠦᠯᠬᠦ ᠦᠭᠡᠢ᠃",
-        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠪᠡ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ᠂ ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃",
-    }
-        },
-        vote_phase_words: |p| match p {
-            CyclePhase::Preparing => {
-                "ᠡᠨᠡ ᠡᠭᠡᠯᠵᠢ ᠪᠡᠯᠡᠳᠬᠡᠯ ᠦᠨ ᠦᠶ᠎ᠡ ᠳᠦ ᠪᠠᠶᠢᠭᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃"
-            }
-            CyclePhase::Collecting => "ᠣᠳᠣ ᠲᠥᠰᠥᠯ ᠴᠤᠭᠯᠠᠭᠤᠯᠬᠤ ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃",
-            CyclePhase::Shortlisting => {
-                "ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠢ ᠤᠷᠢᠳᠴᠢᠯᠠᠨ ᠲᠣᠭᠲᠠᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃"
-            }
-            CyclePhase::Voting => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-            CyclePhase::Closed => {
-                "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠴᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠪᠠ᠃"
-            }
-        },
-        cycle_numbers: |to_adopt, eligible| {
-            let to_adopt = if to_adopt == 0 {
-                "ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ".to_owned()
-            } else {
-                to_adopt.to_string()
-            };
-            let eligible = if eligible == 0 {
-                "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠦᠶ᠎ᠡ ᠳᠦ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ".to_owned()
-            } else {
-                format!("{eligible} ᠬᠦᠮᠦᠨ")
-            };
-            format!(
-                "ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ᠄ {to_adopt}᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ᠄ {eligible}"
-            )
-        },
-        move_to: |p| format!("《{}》 ᠦᠶ᠎ᠡ ᠱᠠᠲᠤ ᠳᠤ ᠰᠢᠯᠵᠢᠬᠦ", mn_phase(p)),
-        move_confirm: |p| {
-            match p {
-        CyclePhase::Collecting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠵᠦ᠂ ᠳᠡᠮᠵᠢᠵᠦ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Shortlisting => "ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ᠳᠡᠪᠰᠢᠭᠦᠯᠬᠦ᠂ ᠳᠡᠮᠵᠢᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃ ᠴᠤᠭᠯᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Voting => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠬᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠲᠣᠭᠲᠠᠵᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠂ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠴᠦ ᠮᠥᠨ ᠲᠣᠭᠲᠠᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Closed => "ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠲᠡᠭᠦᠰᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠰᠠᠨᠠᠯ ᠥᠭᠴᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠪᠠ ᠰᠠᠨᠠᠯ ᠤᠨ ᠪᠠᠷᠢᠮᠲᠠ ᠳᠠᠷᠤᠢ ᠢᠯᠡ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠲᠡᠭᠦᠰᠬᠡᠬᠦ ᠤᠤ?",
-        CyclePhase::Preparing => "ᠪᠠᠲᠤᠯᠠᠬᠤ ᠤᠤ?",
-    }
-        },
-        members_summary: |congress, n| {
-            format!("{congress}  ᠤᠨ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢᠳ ᠦᠨ ᠨᠡᠷᠡᠰ ᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ({n} ᠬᠦᠮᠦᠨ)")
-        },
-        proposals_heading: |n| format!("ᠲᠥᠰᠥᠯ ᠦᠨ ᠵᠥᠪᠯᠡᠯᠭᠡ ({n})"),
-        supporters: |n| format!("{n} ᠬᠦᠮᠦᠨ ᠳᠡᠮᠵᠢᠪᠡ"),
-        proposal_status: |s| match s {
-            ProposalStatus::Open => "ᠴᠤᠭᠯᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ",
-            ProposalStatus::Merged => "ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ",
-            ProposalStatus::Declined => "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-        },
-        merged_into: |n| format!("{n}  ᠳᠤ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ"),
-        declined_because: |r| format!("ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ (ᠢᠯᠡ)᠄ {r}"),
-        margin_words: |listed, to_adopt| {
-            if to_adopt == 0 {
-                format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ ᠲᠥᠰᠥᠯ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠲᠣᠭᠲᠠᠭᠠᠭᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃")
-            } else if listed > to_adopt as usize {
-                format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠢᠯᠡᠭᠦ ᠲᠣᠭ᠎ᠠ ᠶᠢᠨ ᠱᠠᠭᠠᠷᠳᠠᠯᠭ᠎ᠠ ᠳᠤ ᠨᠡᠶᠢᠴᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃")
-            } else {
-                format!("ᠵᠠᠭᠰᠠᠭᠠᠯᠲᠠ ᠳᠤ {listed} ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ {to_adopt} ᠲᠥᠰᠥᠯ ᠲᠣᠭᠲᠠᠭᠠᠨ᠎ᠠ᠄ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠶᠢ ᠡᠬᠢᠯᠡᠭᠦᠯᠬᠦ ᠶᠢᠨ ᠲᠤᠯᠠᠳᠠ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ {to_adopt} ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭ ᠲᠡᠢ᠃")
-            }
-        },
-        from_proposals: |list| format!("ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ ᠵᠥᠪᠯᠡᠯᠭᠡ᠄ {list}"),
-        choose_up_to: |n| {
-            format!("ᠳᠣᠣᠷᠠᠬᠢ ᠨᠡᠷ᠎ᠡ ᠳᠡᠪᠰᠢᠭᠰᠡᠨ ᠲᠥᠰᠥᠯ ᠡᠴᠡ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠨᠢᠭᠡ ᠴᠦ ᠰᠣᠩᠭᠣᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ (ᠬᠣᠭᠣᠰᠣᠨ ᠰᠠᠨᠠᠯ ᠤᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ)᠃")
-        },
-        chosen_count: |k, n| format!("{k} ᠰᠣᠩᠭᠣᠪᠠ᠂ ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n}"),
-        choice_limit: |n| {
-            format!("ᠬᠠᠮᠤᠭ ᠤᠨ ᠣᠯᠠᠨ ᠳᠠᠭᠠᠨ {n} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠬᠤ ᠪᠣᠯ ᠤᠷᠢᠳᠠ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠨᠢᠭᠡᠨ ᠢ ᠪᠣᠯᠢᠯᠴᠠᠨ᠎ᠠ ᠤᠤ᠃")
-        },
-        review_chosen: |k| format!("ᠲᠠ {k} ᠲᠥᠰᠥᠯ ᠰᠣᠩᠭᠣᠪᠠ᠄"),
-        turnout: |cast, eligible| {
-            format!("ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ {eligible}᠂ ᠪᠣᠳᠠᠲᠠᠢ ᠰᠠᠨᠠᠯ ᠥᠭᠦᠭᠰᠡᠨ ᠨᠢ {cast}᠃")
-        },
-        result_line: |votes, outcome| {
-            let outcome = match outcome {
-                CandidateOutcome::Adopted => "ᠰᠣᠩᠭᠣᠭᠳᠠᠪᠠ",
-                CandidateOutcome::TiedAtCutOff => "ᠠᠳᠠᠯᠢ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠯᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-                CandidateOutcome::OutOfPlaces => {
-                    "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠣᠷᠤᠨ ᠤ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠭᠡᠨ"
-                }
-                CandidateOutcome::NoMajority => "ᠲᠠᠯ ᠬᠠᠭᠠᠰ ᠠᠴᠠ ᠢᠯᠡᠭᠦ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
-            };
-            format!("{votes} ᠰᠠᠨᠠᠯ᠂ {outcome}")
-        },
-        votes_of: |votes, eligible| {
-            format!("ᠠᠪᠤᠭᠰᠠᠨ ᠰᠠᠨᠠᠯ {votes} / ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {eligible}")
-        },
-        percent_done: |p| format!("{p}% ᠭᠦᠢᠴᠡᠳᠬᠡᠪᠡ"),
-        flag_words: |f| {
-            match f {
-        ProjectFlag::UpdateOverdue => "ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡ ᠬᠣᠴᠣᠷᠠᠭᠰᠠᠨ᠄ 31 ᠡᠳᠦᠷ ᠡᠴᠡ ᠢᠯᠡᠭᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤ ᠶᠠᠪᠤᠴᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃",
-        ProjectFlag::PastDeadline => "ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠭᠰᠡᠨ ᠪᠣᠯᠪᠠᠴᠤ ᠳᠠᠭᠤᠰᠤᠭᠠ ᠦᠭᠡᠢ᠃",
-    }
-        },
-        delay_words: |r| format!("ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠤᠰᠬᠠᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}"),
-        lower_words: |r| format!("ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠪᠠᠭᠤᠷᠠᠭᠤᠯᠤᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {r}"),
-        evaluation_result: |e| {
-            let result = e.result.map_or("ᠬᠡᠨ ᠴᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠦᠭᠡᠢ", mn_satisfaction);
-            format!(
-            "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ {result} (ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {}᠂ ᠦᠨᠳᠦᠰᠦᠨ ᠳᠦ ᠨᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ {}᠂ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ {}᠂ ᠦᠨᠡᠯᠡᠬᠦ ᠡᠷᠬᠡ ᠲᠡᠢ {} ᠬᠦᠮᠦᠨ)",
-            e.satisfied, e.basically_satisfied, e.dissatisfied, e.eligible
-        )
-        },
-        evaluation_state_words: |s| match s {
-            EvaluationState::Open => "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠠᠪᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
-            EvaluationState::Closed => "ᠣᠨ ᠤ ᠡᠴᠦᠰ ᠦᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠡᠭᠦᠰᠴᠦ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃",
-        },
-        satisfaction_name: mn_satisfaction,
-        evaluation_progress: |done, of| {
-            format!("{of} ᠲᠥᠯᠥᠭᠡᠯᠡᠭᠴᠢ ᠡᠴᠡ {done} ᠨᠢ ᠦᠨᠡᠯᠡᠪᠡ᠃ ᠲᠡᠭᠦᠰᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠰᠣᠩᠭᠣᠯᠲᠠ ᠶᠢ ᠬᠠᠷᠠᠭᠤᠯᠬᠤ ᠦᠭᠡᠢ᠃")
-        },
-    }
+    ProjectOffice { text }
 }

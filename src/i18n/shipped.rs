@@ -58,8 +58,8 @@ pub async fn load(lang: Lang) -> Result<(), ClientError> {
     Ok(())
 }
 
-/// A language's catalog from its shipped file: its code around the file's strings. `None` when
-/// the file is not of this build's shape or has too few or too many lines.
+/// A language's catalog from its shipped file: the file's strings and the language's dates.
+/// `None` when the file is not of this build's shape or has too few or too many lines.
 pub fn parse(lang: Lang, file: &'static str) -> Option<Catalog> {
     let mut values = texts::values(file, SHAPE)?;
     let text = CatalogText::read(&mut values)?;
@@ -104,7 +104,7 @@ mod tests {
                 catalog.project_office.text,
                 lang.catalog().project_office.text
             );
-            // The code around the strings is the language's own.
+            // The dates are the language's own.
             assert_eq!(
                 (catalog.date)("2026-03-05"),
                 (lang.catalog().date)("2026-03-05")

@@ -2,129 +2,7 @@
 
 use super::project_office::ProjectOffice;
 use super::{Catalog, CatalogText};
-use deputy_homes_api::accounts::Role;
-use deputy_homes_api::meetings::activity::ActivityKind;
-use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
-use deputy_homes_api::opinions::board::{Rating, ReplyClass};
-use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
-use deputy_homes_api::opinions::{Category, OpinionStatus};
-use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
-use deputy_homes_api::{District, Facility, HomeType};
-
-fn type_name(t: HomeType) -> &'static str {
-    match t {
-        HomeType::District => "旗县区代表之家",
-        HomeType::Street => "街道代表之家",
-        HomeType::Town => "乡镇代表之家",
-        HomeType::Law => "法律专业代表之家",
-        HomeType::Education => "教育专业代表之家",
-        HomeType::Enterprise => "企业专业代表之家",
-        HomeType::MedicineHealth => "医药卫生专业代表之家",
-        HomeType::Agriculture => "农业专业代表之家",
-        HomeType::PrivateEnterprise => "民营企业专业代表之家",
-        HomeType::EcologyEnvironment => "生态环境专业代表之家",
-    }
-}
-
-fn field_name(t: HomeType) -> &'static str {
-    match t {
-        HomeType::District => "旗县区",
-        HomeType::Street => "街道",
-        HomeType::Town => "乡镇",
-        HomeType::Law => "法律",
-        HomeType::Education => "教育",
-        HomeType::Enterprise => "企业",
-        HomeType::MedicineHealth => "医药卫生",
-        HomeType::Agriculture => "农业",
-        HomeType::PrivateEnterprise => "民营企业",
-        HomeType::EcologyEnvironment => "生态环境",
-    }
-}
-
-fn facility_name(f: Facility) -> &'static str {
-    match f {
-        Facility::StepFreeEntrance => "无台阶入口",
-        Facility::AccessibleToilet => "无障碍卫生间",
-        Facility::HearingLoop => "助听环路",
-        Facility::Parking => "停车场",
-        Facility::AccessibleParking => "无障碍停车位",
-        Facility::Lift => "电梯",
-        Facility::SignLanguage => "手语服务",
-        Facility::LargePrint => "大字版材料",
-        Facility::WheelchairLoan => "轮椅借用",
-    }
-}
-
-fn activity_kind(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Reception => "接待日",
-        ActivityKind::VoterMeeting => "与选民见面",
-        ActivityKind::DutyReport => "代表述职",
-        ActivityKind::Training => "学习培训",
-        ActivityKind::ConvenienceService => "便民服务",
-    }
-}
-
-fn access_need(n: AccessNeed) -> &'static str {
-    match n {
-        AccessNeed::Wheelchair => "轮椅通行",
-        AccessNeed::SignLanguage => "手语翻译",
-        AccessNeed::LargePrint => "大字资料",
-        AccessNeed::HearingLoop => "助听设备",
-        AccessNeed::Companion => "陪同人员",
-    }
-}
-
-fn booking_status(s: BookingStatus) -> &'static str {
-    match s {
-        BookingStatus::Booked => "已预约",
-        BookingStatus::Waitlisted => "候补中",
-        BookingStatus::Cancelled => "已取消",
-    }
-}
-
-fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::UrbanConstruction => "城乡建设",
-        Category::Transport => "交通出行",
-        Category::Education => "教育",
-        Category::Health => "医疗卫生",
-        Category::EcologyEnvironment => "生态环境",
-        Category::BusinessEnvironment => "营商环境",
-        Category::SocialSecurity => "社会保障",
-        Category::PublicSafety => "公共安全",
-        Category::Other => "其他",
-    }
-}
-
-fn opinion_status(s: OpinionStatus) -> &'static str {
-    match s {
-        OpinionStatus::Submitted => "已提交",
-        OpinionStatus::Accepted => "已受理",
-        OpinionStatus::Rejected => "不予受理",
-        OpinionStatus::Assigned => "已转交承办单位",
-        OpinionStatus::Acknowledged => "承办单位已签收",
-        OpinionStatus::Replied => "已答复",
-        OpinionStatus::Rated => "已评价",
-        OpinionStatus::Published => "已公开",
-        OpinionStatus::Closed => "已办结",
-    }
-}
-
-fn role_name(r: Role) -> &'static str {
-    match r {
-        Role::Delegate => "人大代表",
-        Role::Staff => "常委会工作人员",
-    }
-}
-
-fn distance(m: f64) -> String {
-    if m < 1000.0 {
-        format!("{:.0} 米", m)
-    } else {
-        format!("{:.1} 公里", m / 1000.0)
-    }
-}
+use deputy_homes_api::District;
 
 /// The Chinese strings.
 pub const TEXT: CatalogText = CatalogText {
@@ -674,12 +552,242 @@ pub const TEXT: CatalogText = CatalogText {
     projects_tracker_found: "找到了：您的选票已计入。",
     projects_tracker_not_found: "没有找到这张凭证。请检查是否完整输入，或确认是本轮的凭证。",
     projects_error_not_adopted: "这个项目没有在票决中当选，不能评分。",
+    satisfaction_satisfied: "满意",
+    satisfaction_basically_satisfied: "基本满意",
+    satisfaction_dissatisfied: "不满意",
+    result_count_one: "共找到 {n} 个代表之家",
+    result_count_other: "共找到 {n} 个代表之家",
+    distance_m: "{m} 米",
+    distance_km: "{km} 公里",
+    open_until: "正在开放，{t} 结束",
+    closed_opens_today: "未开放，今天 {t} 开放",
+    closed_opens_on: "未开放，{day} {t} 开放",
+    weekday_mon: "周一",
+    weekday_tue: "周二",
+    weekday_wed: "周三",
+    weekday_thu: "周四",
+    weekday_fri: "周五",
+    weekday_sat: "周六",
+    weekday_sun: "周日",
+    call: "拨打 {p}",
+    map_intro: "图中每个圆点是一个代表之家，共 {n} 个。点圆点可查看详情；下方按旗县区列出全部代表之家。",
+    homes_count_one: "{n} 个",
+    homes_count_other: "{n} 个",
+    signed_in_as: "已登录：{name}",
+    role_delegate: "人大代表",
+    role_staff: "常委会工作人员",
+    activity_kind_reception: "接待日",
+    activity_kind_voter_meeting: "与选民见面",
+    activity_kind_duty_report: "代表述职",
+    activity_kind_training: "学习培训",
+    activity_kind_convenience_service: "便民服务",
+    on_duty: "值班代表：{names}",
+    capacity: "名额 {n} 人",
+    cancelled: "已取消：{reason}",
+    published_one: "已发布 {n} 场活动。",
+    published_other: "已发布 {n} 场活动。",
+    publish_heading: "在{home}发布活动",
+    seats_left_one: "剩余 {n} 个名额",
+    seats_left_other: "剩余 {n} 个名额",
+    chars_count: "{n}/{max} 字",
+    access_need_wheelchair: "轮椅通行",
+    access_need_sign_language: "手语翻译",
+    access_need_large_print: "大字资料",
+    access_need_hearing_loop: "助听设备",
+    access_need_companion: "陪同人员",
+    qr_alt: "预约码 {code} 的二维码",
+    verify_resend_in: "{n} 秒后重新获取",
+    verify_code_sent: "验证码已发送至 {to}，{m} 分钟内有效。",
+    verify_verified: "✓ 已验证手机号 {p}",
+    mine_phone: "已验证手机号 {p}",
+    booking_status_booked: "已预约",
+    booking_status_waitlisted: "候补中",
+    booking_status_cancelled: "已取消",
+    activities_count_one: "共 {n} 场活动",
+    activities_count_other: "共 {n} 场活动",
+    checked_in_name: "{name} 已签到。",
+    record_written_by: "最后填写：{name}",
+    summary_heading: "{year} 年履职统计",
+    walk_in_booked: "已预约：{d}。请把预约码告诉群众。",
+    holidays_missing: "{y} 年的节假日尚未录入：这些年份的答复期限只跳过周末，可能偏早。录入并保存后，未延期的期限会自动重算。",
+    holidays_remove: "删除 {d}",
+    holidays_saved: "已保存。{n} 个未延期的答复期限已按新日历重算。",
+    holidays_date_taken: "{d} 已在日历中，请先删除再添加。",
+    holidays_queue_notice: "{y} 年的节假日尚未录入，答复期限可能偏早。",
+    year_heading: "{y} 年",
+    units_shown: "显示 {shown} 个，共 {all} 个",
+    unit_added: "已添加：{n}",
+    opinion_units: "承办单位：{u}",
+    category_urban_construction: "城乡建设",
+    category_transport: "交通出行",
+    category_education: "教育",
+    category_health: "医疗卫生",
+    category_ecology_environment: "生态环境",
+    category_business_environment: "营商环境",
+    category_social_security: "社会保障",
+    category_public_safety: "公共安全",
+    category_other: "其他",
+    photo_remove: "删除第 {n} 张照片",
+    photo_alt: "第 {n} 张照片",
+    opinion_status_submitted: "已提交",
+    opinion_status_accepted: "已受理",
+    opinion_status_rejected: "不予受理",
+    opinion_status_assigned: "已转交承办单位",
+    opinion_status_acknowledged: "承办单位已签收",
+    opinion_status_replied: "已答复",
+    opinion_status_rated: "已评价",
+    opinion_status_published: "已公开",
+    opinion_status_closed: "已办结",
+    opinion_submitted_at: "提交于 {d}",
+    opinion_contact_shown: "联系人：{n} {p}",
+    opinion_contact_erased: "办结满保存期限，联系人、手机号、位置和照片已于 {d} 删除",
+    opinion_publish_shown_yes: "答复后公开",
+    opinion_publish_shown_no: "不公开",
+    attempts_one: "已尝试 {n} 次",
+    attempts_other: "已尝试 {n} 次",
+    notification_status_pending: "待发送",
+    notification_status_sent: "已发送",
+    notification_status_failed: "发送失败",
+    notification_kind_confirmation: "预约确认",
+    notification_kind_change: "变更通知",
+    notification_kind_cancellation: "取消确认",
+    notification_kind_activity_cancelled: "活动取消",
+    notification_kind_promotion: "候补递补",
+    notification_kind_reminder: "前一天提醒",
+    notification_kind_opinion_accepted: "意见已受理",
+    notification_kind_opinion_rejected: "意见不予受理",
+    notification_kind_opinion_assigned: "意见已分办",
+    notification_kind_opinion_replied: "意见已答复",
+    notification_kind_opinion_extended: "办理期限延长",
+    notification_kind_opinion_closed: "意见已办结",
+    notification_kind_opinion_published: "意见已公开",
+    notification_kind_verification_code: "验证码",
+    accounts_shown_all: "共 {total} 个账户",
+    accounts_shown_part: "显示 {shown} 个，共 {total} 个账户",
+    username_shown: "用户名：{u}",
+    phone_shown: "手机：{p}",
+    homes_selected_one: "已选 {n} 个",
+    homes_selected_other: "已选 {n} 个",
+    account_created: "已创建账户：{name}。",
+    type_district: "旗县区代表之家",
+    type_street: "街道代表之家",
+    type_town: "乡镇代表之家",
+    type_law: "法律专业代表之家",
+    type_education: "教育专业代表之家",
+    type_enterprise: "企业专业代表之家",
+    type_medicine_health: "医药卫生专业代表之家",
+    type_agriculture: "农业专业代表之家",
+    type_private_enterprise: "民营企业专业代表之家",
+    type_ecology_environment: "生态环境专业代表之家",
+    field_district: "旗县区",
+    field_street: "街道",
+    field_town: "乡镇",
+    field_law: "法律",
+    field_education: "教育",
+    field_enterprise: "企业",
+    field_medicine_health: "医药卫生",
+    field_agriculture: "农业",
+    field_private_enterprise: "民营企业",
+    field_ecology_environment: "生态环境",
+    facility_step_free_entrance: "无台阶入口",
+    facility_accessible_toilet: "无障碍卫生间",
+    facility_hearing_loop: "助听环路",
+    facility_parking: "停车场",
+    facility_accessible_parking: "无障碍停车位",
+    facility_lift: "电梯",
+    facility_sign_language: "手语服务",
+    facility_large_print: "大字版材料",
+    facility_wheelchair_loan: "轮椅借用",
+    queue_count: "共 {n} 条",
+    select_opinion: "选择 {t}",
+    due_on: "答复期限：{d}",
+    near_duplicate_of: "疑似重复：与 {t} 内容相近",
+    assigned_units: "承办单位：{u}",
+    bulk_selected: "已选 {n} 条",
+    bulk_done: "{ok} 条已办理，{no} 条未能办理。",
+    page_of: "第 {p} / {n} 页",
+    reply_class_a: "A 类：已解决或采纳",
+    reply_class_b: "B 类：正在解决或列入计划",
+    reply_class_c: "C 类：留作参考",
+    replied_at: "答复时间：{d}",
+    rating_satisfied: "满意",
+    rating_fairly: "基本满意",
+    rating_not: "不满意",
+    rating_shown: "市民评价：{r}",
+    rating_public: "提出人评价：{r}",
+    event_kind_submitted: "提交",
+    event_kind_accepted: "受理",
+    event_kind_rejected: "不予受理",
+    event_kind_assigned: "分办",
+    event_kind_acknowledged: "签收",
+    event_kind_replied: "答复",
+    event_kind_rated: "评价",
+    event_kind_published: "公开",
+    event_kind_closed: "办结",
+    event_kind_extended: "延期",
+    event_kind_note: "备注",
+    reject_reason_spam: "广告或无意义内容",
+    reject_reason_abusive: "辱骂或威胁",
+    reject_reason_duplicate: "重复提出",
+    reject_reason_out_of_scope: "不属于受理范围",
+    reject_reason_in_litigation: "已进入诉讼、仲裁或行政复议",
+    units_selected: "已选 {n} 个",
+    call_nearest_home: "拨打{name}电话 {phone}",
+    projects_phase_preparing: "准备中",
+    projects_phase_collecting: "征集建议中",
+    projects_phase_shortlisting: "拟定候选项目中",
+    projects_phase_voting: "代表票决中",
+    projects_phase_closed: "票决已结束",
+    projects_category_education: "教育",
+    projects_category_health: "医疗卫生",
+    projects_category_elderly_care: "养老助老",
+    projects_category_transport: "交通出行",
+    projects_category_housing: "住房和小区",
+    projects_category_environment: "生态环境",
+    projects_category_culture_sport: "文化体育",
+    projects_category_employment: "就业",
+    projects_category_safety: "公共安全",
+    projects_category_other: "其他",
+    projects_status_open: "有效建议",
+    projects_status_merged: "已合并",
+    projects_status_declined: "未采纳",
+    projects_outcome_adopted: "当选",
+    projects_outcome_tied_at_cut_off: "得票相同，未能确定",
+    projects_outcome_out_of_places: "过半数，但名额已满",
+    projects_outcome_no_majority: "未过半数",
+    projects_flag_update_overdue: "进度报告逾期未更新",
+    projects_flag_past_deadline: "已过完成期限，尚未完成",
+    projects_places: "从 {of} 个候选项目中票决产生 {n} 个（差额票决）。",
+    projects_supporters_one: "{n} 人支持",
+    projects_supporters_other: "{n} 人支持",
+    projects_turnout: "应到代表 {eligible} 人，投票 {cast} 人。",
+    projects_places_tied: "有 {n} 个名额因得票相同未能确定，依规则不作猜测，须另行决定。",
+    projects_votes_one: "{n} 票",
+    projects_votes_other: "{n} 票",
+    projects_trackers: "已计入的选票凭证（{n} 张）",
+    projects_votes_of: "得票 {votes}，应到代表 {eligible} 人",
+    projects_evaluation_result: "评议结果：{r}",
+    projects_evaluation_counts: "满意 {s} 票，基本满意 {b} 票，不满意 {d} 票。",
+    projects_ratings_summary: "{n} 人评分，平均 {avg} 分（满分 5 分）。",
+    projects_rating_value_one: "{n} 分",
+    projects_rating_value_other: "{n} 分",
+    projects_proposal_photo_alt: "建议现场照片 {n}",
+    projects_progress_photo_alt: "实施进度照片 {n}",
+    projects_inspection_photo_alt: "代表视察照片 {n}",
+    projects_collection_closed_on: "征集已于 {d} 结束，不能再支持建议。",
+    mn_review_notice: "",
+    date_year_of: "",
+    date_month_of: "",
+    date_day: "",
+    clock_hour: "",
+    clock_minute: "",
+    mn_yuan: "",
 };
 
 /// The Chinese catalog.
 pub const ZH: Catalog = catalog(&TEXT, &super::project_office::ZH);
 
-/// The Chinese catalog's code (plurals, names of kinds, dates) around its strings.
+/// The Chinese catalog: its strings, and what differs by language besides (district names, dates).
 pub const fn catalog(
     text: &'static CatalogText,
     project_office: &'static ProjectOffice,
@@ -687,246 +795,9 @@ pub const fn catalog(
     Catalog {
         text,
         project_office,
-        result_count: |n| format!("共找到 {n} 个代表之家"),
-        distance,
-        open_until: |t| format!("正在开放，{t} 结束"),
-        closed_opens_today: |t| format!("未开放，今天 {t} 开放"),
-        closed_opens_on: |day, t| format!("未开放，{day} {t} 开放"),
-        weekdays: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
-        call: |p| format!("拨打 {p}"),
-        map_intro: |n| {
-            format!("图中每个圆点是一个代表之家，共 {n} 个。点圆点可查看详情；下方按旗县区列出全部代表之家。")
-        },
-        homes_count: |n| format!("{n} 个"),
-        signed_in_as: |name| format!("已登录：{name}"),
-        role_name,
-        activity_kind,
-        on_duty: |names| format!("值班代表：{names}"),
-        capacity: |n| format!("名额 {n} 人"),
-        cancelled: |reason| format!("已取消：{reason}"),
-        published: |n| format!("已发布 {n} 场活动。"),
-        publish_heading: |home| format!("在{home}发布活动"),
-        seats_left: |n| format!("剩余 {n} 个名额"),
-        chars_count: |n, max| format!("{n}/{max} 字"),
-        access_need,
-        qr_alt: |code| format!("预约码 {code} 的二维码"),
-        verify_resend_in: |n| format!("{n} 秒后重新获取"),
-        verify_code_sent: |to, m| format!("验证码已发送至 {to}，{m} 分钟内有效。"),
-        verify_verified: |p| format!("✓ 已验证手机号 {p}"),
-        mine_phone: |p| format!("已验证手机号 {p}"),
-        booking_status,
-        activities_count: |n| format!("共 {n} 场活动"),
-        checked_in_name: |name| format!("{name} 已签到。"),
-        record_written_by: |name| format!("最后填写：{name}"),
-        summary_heading: |year| format!("{year} 年履职统计"),
-        walk_in_booked: |d| format!("已预约：{d}。请把预约码告诉群众。"),
-        holidays_missing: |y| {
-            format!("{y} 年的节假日尚未录入：这些年份的答复期限只跳过周末，可能偏早。录入并保存后，未延期的期限会自动重算。")
-        },
-        holidays_remove: |d| format!("删除 {d}"),
-        holidays_saved: |n| format!("已保存。{n} 个未延期的答复期限已按新日历重算。"),
-        holidays_date_taken: |d| format!("{d} 已在日历中，请先删除再添加。"),
-        holidays_queue_notice: |y| format!("{y} 年的节假日尚未录入，答复期限可能偏早。"),
-        year_heading: |y| format!("{y} 年"),
-        units_shown: |shown, all| format!("显示 {shown} 个，共 {all} 个"),
-        unit_added: |n| format!("已添加：{n}"),
-        opinion_units: |u| format!("承办单位：{u}"),
-        category_name,
-        photo_remove: |n| format!("删除第 {n} 张照片"),
-        photo_alt: |n| format!("第 {n} 张照片"),
-        opinion_status_name: opinion_status,
-        opinion_submitted_at: |d| format!("提交于 {d}"),
-        opinion_contact_shown: |n, p| format!("联系人：{n} {p}"),
-        opinion_contact_erased: |d| {
-            format!("办结满保存期限，联系人、手机号、位置和照片已于 {d} 删除")
-        },
-        opinion_publish_shown: |p| if p { "答复后公开" } else { "不公开" },
-        attempts: |n| format!("已尝试 {n} 次"),
-        notification_status: |s| match s {
-            NotificationStatus::Pending => "待发送",
-            NotificationStatus::Sent => "已发送",
-            NotificationStatus::Failed => "发送失败",
-        },
-        notification_kind: |k| match k {
-            NotificationKind::Confirmation => "预约确认",
-            NotificationKind::Change => "变更通知",
-            NotificationKind::Cancellation => "取消确认",
-            NotificationKind::ActivityCancelled => "活动取消",
-            NotificationKind::Promotion => "候补递补",
-            NotificationKind::Reminder => "前一天提醒",
-            NotificationKind::OpinionAccepted => "意见已受理",
-            NotificationKind::OpinionRejected => "意见不予受理",
-            NotificationKind::OpinionAssigned => "意见已分办",
-            NotificationKind::OpinionReplied => "意见已答复",
-            NotificationKind::OpinionExtended => "办理期限延长",
-            NotificationKind::OpinionClosed => "意见已办结",
-            NotificationKind::OpinionPublished => "意见已公开",
-            NotificationKind::VerificationCode => "验证码",
-        },
-        accounts_shown: |shown, total| {
-            if shown == total {
-                format!("共 {total} 个账户")
-            } else {
-                format!("显示 {shown} 个，共 {total} 个账户")
-            }
-        },
-        username_shown: |u| format!("用户名：{u}"),
-        phone_shown: |p| format!("手机：{p}"),
-        homes_selected: |n| format!("已选 {n} 个"),
-        account_created: |name| format!("已创建账户：{name}。"),
         district_name: District::name_zh,
-        type_name,
-        field_name,
-        facility_name,
-        queue_count: |n| format!("共 {n} 条"),
-        select_opinion: |t| format!("选择 {t}"),
-        due_on: |d| format!("答复期限：{d}"),
-        near_duplicate_of: |t| format!("疑似重复：与 {t} 内容相近"),
-        assigned_units: |u| format!("承办单位：{u}"),
-        bulk_selected: |n| format!("已选 {n} 条"),
-        bulk_done: |ok, no| format!("{ok} 条已办理，{no} 条未能办理。"),
-        page_of: |p, n| format!("第 {p} / {n} 页"),
-        reply_class_name,
-        replied_at: |d| format!("答复时间：{d}"),
-        rating_name,
-        rating_shown: |r| format!("市民评价：{}", rating_name(r)),
-        rating_public: |r| format!("提出人评价：{}", rating_name(r)),
-        event_kind_name,
-        reject_reason_name,
-        units_selected: |n| format!("已选 {n} 个"),
-        call_nearest_home: |name, phone| format!("拨打{name}电话 {phone}"),
-        projects_phase_name: projects_phase_zh,
-        projects_category_name: projects_category_zh,
-        projects_status_name: projects_status_zh,
-        projects_outcome_name: projects_outcome_zh,
-        projects_flag_name: projects_flag_zh,
-        projects_places: |n, of| format!("从 {of} 个候选项目中票决产生 {n} 个（差额票决）。"),
-        projects_supporters: |n| format!("{n} 人支持"),
-        projects_turnout: |cast, eligible| format!("应到代表 {eligible} 人，投票 {cast} 人。"),
-        projects_places_tied: |n| {
-            format!("有 {n} 个名额因得票相同未能确定，依规则不作猜测，须另行决定。")
-        },
-        projects_votes: |n| format!("{n} 票"),
-        projects_trackers: |n| format!("已计入的选票凭证（{n} 张）"),
-        projects_votes_of: |votes, eligible| format!("得票 {votes}，应到代表 {eligible} 人"),
-        projects_evaluation_result: |r| format!("评议结果：{}", satisfaction_zh(r)),
-        projects_evaluation_counts: |s, b, d| {
-            format!("满意 {s} 票，基本满意 {b} 票，不满意 {d} 票。")
-        },
-        projects_ratings_summary: |n, avg| format!("{n} 人评分，平均 {avg:.1} 分（满分 5 分）。"),
-        projects_rating_value: |n| format!("{n} 分"),
-        projects_proposal_photo_alt: |n| format!("建议现场照片 {n}"),
-        projects_progress_photo_alt: |n| format!("实施进度照片 {n}"),
-        projects_inspection_photo_alt: |n| format!("代表视察照片 {n}"),
-        projects_collection_closed_on: |d| format!("征集已于 {d} 结束，不能再支持建议。"),
-        // Mongolian interface: dates and times are shown as the server sends them.
         date: |d| d.to_owned(),
         date_time: |d| d.to_owned(),
         clock: |t| t.to_owned(),
-    }
-}
-
-fn reply_class_name(c: ReplyClass) -> &'static str {
-    match c {
-        ReplyClass::A => "A 类：已解决或采纳",
-        ReplyClass::B => "B 类：正在解决或列入计划",
-        ReplyClass::C => "C 类：留作参考",
-    }
-}
-
-fn rating_name(r: Rating) -> &'static str {
-    match r {
-        Rating::Satisfied => "满意",
-        Rating::Fairly => "基本满意",
-        Rating::Not => "不满意",
-    }
-}
-
-fn event_kind_name(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Submitted => "提交",
-        EventKind::Accepted => "受理",
-        EventKind::Rejected => "不予受理",
-        EventKind::Assigned => "分办",
-        EventKind::Acknowledged => "签收",
-        EventKind::Replied => "答复",
-        EventKind::Rated => "评价",
-        EventKind::Published => "公开",
-        EventKind::Closed => "办结",
-        EventKind::Extended => "延期",
-        EventKind::Note => "备注",
-    }
-}
-
-fn reject_reason_name(r: RejectReason) -> &'static str {
-    match r {
-        RejectReason::Spam => "广告或无意义内容",
-        RejectReason::Abusive => "辱骂或威胁",
-        RejectReason::Duplicate => "重复提出",
-        RejectReason::OutOfScope => "不属于受理范围",
-        RejectReason::InLitigation => "已进入诉讼、仲裁或行政复议",
-    }
-}
-
-fn projects_phase_zh(p: deputy_homes_api::projects::CyclePhase) -> &'static str {
-    use deputy_homes_api::projects::CyclePhase as P;
-    match p {
-        P::Preparing => "准备中",
-        P::Collecting => "征集建议中",
-        P::Shortlisting => "拟定候选项目中",
-        P::Voting => "代表票决中",
-        P::Closed => "票决已结束",
-    }
-}
-
-fn projects_category_zh(c: deputy_homes_api::projects::ProposalCategory) -> &'static str {
-    use deputy_homes_api::projects::ProposalCategory as C;
-    match c {
-        C::Education => "教育",
-        C::Health => "医疗卫生",
-        C::ElderlyCare => "养老助老",
-        C::Transport => "交通出行",
-        C::Housing => "住房和小区",
-        C::Environment => "生态环境",
-        C::CultureSport => "文化体育",
-        C::Employment => "就业",
-        C::Safety => "公共安全",
-        C::Other => "其他",
-    }
-}
-
-fn projects_status_zh(s: deputy_homes_api::projects::ProposalStatus) -> &'static str {
-    use deputy_homes_api::projects::ProposalStatus as S;
-    match s {
-        S::Open => "有效建议",
-        S::Merged => "已合并",
-        S::Declined => "未采纳",
-    }
-}
-
-fn projects_outcome_zh(o: deputy_homes_api::projects::CandidateOutcome) -> &'static str {
-    use deputy_homes_api::projects::CandidateOutcome as O;
-    match o {
-        O::Adopted => "当选",
-        O::TiedAtCutOff => "得票相同，未能确定",
-        O::OutOfPlaces => "过半数，但名额已满",
-        O::NoMajority => "未过半数",
-    }
-}
-
-fn projects_flag_zh(f: deputy_homes_api::projects::progress::ProjectFlag) -> &'static str {
-    use deputy_homes_api::projects::progress::ProjectFlag as F;
-    match f {
-        F::UpdateOverdue => "进度报告逾期未更新",
-        F::PastDeadline => "已过完成期限，尚未完成",
-    }
-}
-
-fn satisfaction_zh(s: deputy_homes_api::projects::satisfaction::Satisfaction) -> &'static str {
-    use deputy_homes_api::projects::satisfaction::Satisfaction as S;
-    match s {
-        S::Satisfied => "满意",
-        S::BasicallySatisfied => "基本满意",
-        S::Dissatisfied => "不满意",
     }
 }

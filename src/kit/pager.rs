@@ -34,7 +34,7 @@ pub fn Pager(
                             </a>
                         }
                     })}
-                <span>{move || (i18n.t().page_of)(page, pages)}</span>
+                <span>{move || i18n.t().page_of(page, pages)}</span>
                 {(page < pages)
                     .then(|| {
                         view! {

@@ -118,7 +118,7 @@ where
                                     <button
                                         type="button"
                                         class="button"
-                                        aria-label=move || (i18n.t().photo_remove)(i + 1)
+                                        aria-label=move || i18n.t().photo_remove(i + 1)
                                         on:click=move |_| {
                                             photos.update(|list| list.retain(|x| x.id != id))
                                         }

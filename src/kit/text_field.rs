@@ -105,7 +105,8 @@ pub fn TextField(
     };
     let typed = move || {
         let max = max_chars.unwrap_or_default();
-        (i18n.t().chars_count)(value.with(|v| v.trim().chars().count()), max)
+        i18n.t()
+            .chars_count(value.with(|v| v.trim().chars().count()), max)
     };
     view! {
         <div class="field">

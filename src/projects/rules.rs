@@ -49,8 +49,9 @@ pub fn money(yuan: i64, lang: Lang) -> String {
             format!("{text} 万元")
         }
         Lang::Zh => format!("{yuan} 元"),
-        // ᠶᠤᠸᠠᠨ (yuan), after Arabic digits as the Mongolian dates write them.
-        Lang::Mn => format!("{yuan} ᠶᠤᠸᠠᠨ"),
+        // ᠶᠤᠸᠠᠨ (yuan, a string of the Mongolian catalog), after Arabic digits as the Mongolian
+        // dates write them.
+        Lang::Mn => format!("{yuan} {}", lang.catalog().mn_yuan),
         Lang::En => {
             let digits = yuan.to_string();
             let mut out = String::new();
@@ -119,6 +120,7 @@ mod tests {
         assert_eq!(money(1_234_500, Lang::Zh), "123.45 万元");
         assert_eq!(money(800, Lang::Zh), "800 元");
         assert_eq!(money(5_000_000, Lang::En), "¥5,000,000");
+        assert_eq!(money(800, Lang::Mn), "800 ᠶᠤᠸᠠᠨ");
         assert_eq!(money(800, Lang::En), "¥800");
     }
 

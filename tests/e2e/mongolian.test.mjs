@@ -3,10 +3,11 @@
 // only for Mongolian (the Chinese first page requests no font at all) and actually loaded;
 // text regions in vertical columns inside a strip that scrolls left to right, the frame
 // horizontal; dates written in Mongolian; axe-core clean; nothing sideways at 320 px. The
-// English and Mongolian strings are files fetched only when chosen: the Chinese page asks for none.
+// English and Mongolian strings are files fetched only when chosen: the Chinese page asks for none,
+// and neither app's wasm holds their sentences.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -76,6 +77,27 @@ test('the Chinese first page requests no font file and offers three languages na
   const face = await page.evaluate(() => [...document.fonts].find((f) => f.family.replace(/"/g, '') === 'Noto Sans Mongolian')?.status);
   assert.equal(face, 'unloaded');
   await screenshot(page, 'mn-chinese-switch-390');
+});
+
+test('no English or Mongolian sentence of the catalog files is compiled into either app', () => {
+  // Every piece of a shipped text between its `{holes}` that has two words or more (a single
+  // word may also be a Rust name, as "Progress" is): none of them is in the built wasm.
+  const apps = [join(ROOT, 'dist'), join(ROOT, 'dist', 'office')].map((dir) => {
+    const wasm = readdirSync(dir).find((name) => name.endsWith('_bg.wasm'));
+    return readFileSync(join(dir, wasm));
+  });
+  for (const lang of ['en', 'mn']) {
+    const file = readFileSync(join(ROOT, 'public', 'i18n', `${lang}.txt`), 'utf8');
+    const pieces = file.split('\n').slice(2).flatMap((line) => {
+      const text = line.slice(line.indexOf('\t') + 1);
+      return text.split(/\{\w+\}|\\n/).map((piece) => piece.trim());
+    }).filter((piece) => piece.includes(' ') && Buffer.byteLength(piece) >= 12);
+    assert.ok(pieces.length > 500, `${lang}: ${pieces.length} pieces`);
+    for (const wasm of apps) {
+      const found = pieces.filter((piece) => wasm.includes(Buffer.from(piece)));
+      assert.deepEqual(found, [], `${lang} text compiled into the wasm`);
+    }
+  }
 });
 
 test('Mongolian is chosen, laid out in vertical columns, its font loaded, and remembered', async () => {

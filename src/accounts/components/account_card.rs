@@ -60,7 +60,7 @@ pub fn AccountCard(
             view! {
                 <p class="account-card__name">{a.display_name}</p>
                 <p class="account-card__meta">
-                    <span class="tag">{tr_with(|c, r| (c.role_name)(r), a.role)}</span>
+                    <span class="tag">{tr_with(|c, r| c.role_name(r), a.role)}</span>
                     {(!a.active)
                         .then(|| {
                             view! {
@@ -69,10 +69,10 @@ pub fn AccountCard(
                                 </span>
                             }
                         })}
-                    <span>{tr_with(|c, u: String| (c.username_shown)(&u), a.username)}</span>
+                    <span>{tr_with(|c, u: String| c.username_shown(&u), a.username)}</span>
                     {phone
                         .map(|p| {
-                            view! { <span>{tr_with(|c, p: String| (c.phone_shown)(&p), p)}</span> }
+                            view! { <span>{tr_with(|c, p: String| c.phone_shown(&p), p)}</span> }
                         })}
                 </p>
                 {(delegate && a.home_ids.is_empty())

@@ -137,7 +137,7 @@ pub fn AccountCreate(
                 {[Role::Delegate, Role::Staff]
                     .map(|r| {
                         view! {
-                            <option value=r.code()>{tr_with(|c, r| (c.role_name)(r), r)}</option>
+                            <option value=r.code()>{tr_with(|c, r| c.role_name(r), r)}</option>
                         }
                     })}
             </SelectField>
@@ -154,7 +154,7 @@ pub fn AccountCreate(
             </Show>
             <FormStatus submission />
             <p class="form-ok" role="status">
-                {move || created.get().map(|name| (i18n.t().account_created)(&name))}
+                {move || created.get().map(|name| i18n.t().account_created(&name))}
             </p>
             <button type="submit" class="button button--primary" disabled=move || submission.busy()>
                 {move || {

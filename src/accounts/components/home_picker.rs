@@ -39,7 +39,7 @@ pub fn HomePicker(
         <fieldset class="home-picker" aria-describedby=described_by>
             <legend>{tr(|c| c.homes_label)}</legend>
             <p class="home-picker__chosen" aria-live="polite">
-                <strong>{move || (i18n.t().homes_selected)(selected.with(Vec::len))}</strong>
+                <strong>{move || i18n.t().homes_selected(selected.with(Vec::len))}</strong>
                 " "
                 {chosen_names}
             </p>

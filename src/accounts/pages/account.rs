@@ -81,7 +81,7 @@ fn AccountDetails(session: Session) -> impl IntoView {
                 let heading = id.clone();
                 view! {
                     <section class="publish-section">
-                        <h2>{move || (i18n.t().publish_heading)(&home_name(&heading))}</h2>
+                        <h2>{move || i18n.t().publish_heading(&home_name(&heading))}</h2>
                         <PublishActivity home_id=id csrf_token=publish_csrf.clone() />
                     </section>
                 }
@@ -99,10 +99,10 @@ fn AccountDetails(session: Session) -> impl IntoView {
     };
     view! {
         <p class="account-name">
-            {tr_with(|c, a: String| (c.signed_in_as)(&a), account.display_name.clone())}
+            {tr_with(|c, a: String| c.signed_in_as(&a), account.display_name.clone())}
         </p>
         <p>
-            <span class="tag">{tr_with(|c, r| (c.role_name)(r), role)}</span>
+            <span class="tag">{tr_with(|c, r| c.role_name(r), role)}</span>
         </p>
         {account.demo.then(|| view! { <p class="notice">{tr(|c| c.demo_account_notice)}</p> })}
         {(role == Role::Delegate).then(|| view! { <DelegateProjectsCard /> })}

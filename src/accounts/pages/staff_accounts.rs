@@ -109,9 +109,7 @@ fn StaffAccounts(csrf_token: String, own_id: String) -> impl IntoView {
             let own_id = own_id.clone();
             view! {
                 <p class="result-count" role="status">
-                    {move || (i18n
-                        .t()
-                        .accounts_shown)(shown.with(Vec::len), accounts.with(Vec::len))}
+                    {move || i18n.t().accounts_shown(shown.with(Vec::len), accounts.with(Vec::len))}
                 </p>
                 <Show when=move || shown.with(Vec::is_empty)>
                     <p>{tr(|c| c.accounts_none_match)}</p>

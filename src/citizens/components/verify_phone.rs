@@ -227,7 +227,7 @@ pub fn VerifyPhone(
             fallback=move || {
                 view! {
                     <p class="verified" role="status">
-                        {move || tr_with(|c, m: String| (c.verify_verified)(&m), masked())()}
+                        {move || tr_with(|c, m: String| c.verify_verified(&m), masked())()}
                     </p>
                 }
             }
@@ -255,7 +255,7 @@ pub fn VerifyPhone(
                         if wait > 0 && elders.is_some_and(Elders::on) {
                             i18n.t().verify_resend_later.to_owned()
                         } else if wait > 0 {
-                            (i18n.t().verify_resend_in)(wait)
+                            i18n.t().verify_resend_in(wait)
                         } else {
                             i18n.t().verify_get_code.to_owned()
                         }
@@ -268,7 +268,7 @@ pub fn VerifyPhone(
                     .map(|(to, minutes)| {
                         view! {
                             <p class="hint" role="status">
-                                {move || (i18n.t().verify_code_sent)(&to, minutes)}
+                                {move || i18n.t().verify_code_sent(&to, minutes)}
                             </p>
                         }
                     })

@@ -84,7 +84,7 @@ fn CallNearest() -> impl IntoView {
                 let name = if i18n.lang() == Lang::Zh { h.name_zh } else { h.name_en };
                 view! {
                     <a class="button button--primary elders-task" href=tel>
-                        {(i18n.t().call_nearest_home)(&name, &h.phone)}
+                        {i18n.t().call_nearest_home(&name, &h.phone)}
                     </a>
                 }
                     .into_any()

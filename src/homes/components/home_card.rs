@@ -26,13 +26,13 @@ pub fn HomeCard(
                 <span class="home-card__name" lang=move || name.get().lang>{move || name.get().text}</span>
                 <span class="home-card__meta">
                     <span class="tag" class:tag--professional=professional>
-                        {tr_with(|c, a| (c.type_name)(a), home_type)}
+                        {tr_with(|c, a| c.type_name(a), home_type)}
                     </span>
                     <span>{tr_with(|c, a| (c.district_name)(a), district)} " · " {street}</span>
                 </span>
                 <span class="home-card__status">
                     <OpenBadge hours=home.hours />
-                    {distance.map(|m| view! { <span class="distance">{tr_with(|c, a| (c.distance)(a), m)}</span> })}
+                    {distance.map(|m| view! { <span class="distance">{tr_with(|c, a| c.distance(a), m)}</span> })}
                 </span>
             </a>
         </li>

@@ -10,15 +10,15 @@ use leptos::prelude::*;
 /// Whether it is open, and the sentence that says so.
 pub fn describe(hours: &WeeklyHours, now: LocalTime, t: &Catalog) -> (bool, String) {
     match hours.status_at(now.weekday, now.minute) {
-        OpenStatus::OpenUntil(end) => (true, (t.open_until)(&format_clock(end))),
+        OpenStatus::OpenUntil(end) => (true, t.open_until(&format_clock(end))),
         OpenStatus::ClosedUntil { weekday, minute }
             if weekday == now.weekday && minute > now.minute =>
         {
-            (false, (t.closed_opens_today)(&format_clock(minute)))
+            (false, t.closed_opens_today(&format_clock(minute)))
         }
         OpenStatus::ClosedUntil { weekday, minute } => (
             false,
-            (t.closed_opens_on)(t.weekdays[usize::from(weekday)], &format_clock(minute)),
+            t.closed_opens_on(t.weekdays()[usize::from(weekday)], &format_clock(minute)),
         ),
         OpenStatus::AlwaysClosed => (false, t.never_open.to_owned()),
     }

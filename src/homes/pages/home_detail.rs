@@ -80,7 +80,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             <h1 data-read="" lang=move || shown_name.get().lang>{move || shown_name.get().text}</h1>
             <ReadAloud />
             <p class="home-detail__meta" data-read="">
-                <span class="tag" class:tag--professional=home_type.is_professional()>{tr_with(|c, a| (c.type_name)(a), home_type)}</span>
+                <span class="tag" class:tag--professional=home_type.is_professional()>{tr_with(|c, a| c.type_name(a), home_type)}</span>
                 <span>{tr_with(|c, a| (c.district_name)(a), district)} " · " {home.street.clone()}</span>
             </p>
             <p data-read="">
@@ -92,7 +92,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
             </section>
             <section aria-labelledby="phone-heading">
                 <h2 id="phone-heading">{tr(|c| c.phone_heading)}</h2>
-                <a class="button button--primary" href=tel>{tr_with(|c, a: String| (c.call)(&a), phone)}</a>
+                <a class="button button--primary" href=tel>{tr_with(|c, a: String| c.call(&a), phone)}</a>
             </section>
             <Directions home=home.clone() name />
             <WeekHours home=home.clone() />
@@ -105,7 +105,7 @@ fn HomeDetail(home: Home) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="facilities">
-                            {facilities.into_iter().map(|f| view! { <li>{tr_with(|c, a| (c.facility_name)(a), f)}</li> }).collect_view()}
+                            {facilities.into_iter().map(|f| view! { <li>{tr_with(|c, a| c.facility_name(a), f)}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
@@ -179,7 +179,7 @@ fn WeekHours(home: Home) -> impl IntoView {
             view! {
                 <tr class:today=day == today aria-current=(day == today).then_some("date")>
                     <th scope="row">
-                        {move || t().weekdays[day]}
+                        {move || t().weekdays()[day]}
                         {(day == today)
                             .then(|| view! { <span class="today-mark">{tr(|c| c.today)}</span> })}
                     </th>

@@ -123,7 +123,7 @@ pub fn HomesFilters(
                                         value=ht.code()
                                         selected=move || selected_type() == ht.code()
                                     >
-                                        {tr_with(|c, a| (c.type_name)(a), ht)}
+                                        {tr_with(|c, a| c.type_name(a), ht)}
                                     </option>
                                 }
                             })}
@@ -155,7 +155,7 @@ pub fn HomesFilters(
                                     href=href
                                     aria-current=move || current().then_some("page")
                                 >
-                                    {tr_with(|c, a| (c.field_name)(a), ht)}
+                                    {tr_with(|c, a| c.field_name(a), ht)}
                                 </a>
                             </li>
                         }

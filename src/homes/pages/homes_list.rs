@@ -77,7 +77,7 @@ fn Results(response: HomesResponse, filter: Memo<HomeFilter>) -> impl IntoView {
     view! {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
         <p class="result-count" role="status" aria-live="polite">
-            {tr_with(|c, a| (c.result_count)(a), count)}
+            {tr_with(|c, a| c.result_count(a), count)}
         </p>
         <Show when=move || count == 0>
             <p class="empty">{tr(|c| c.no_results)}</p>

@@ -41,12 +41,11 @@ fn Maps(response: HomesResponse) -> impl IntoView {
     let t = move || i18n.t();
     let count = response.items.len();
     let homes = response.items;
-    let city_label =
-        Signal::derive(move || format!("{}：{}", t().map_city, (t().map_intro)(count)));
+    let city_label = Signal::derive(move || format!("{}：{}", t().map_city, t().map_intro(count)));
     let urban_label = Signal::derive(move || i18n.t().map_urban.to_owned());
     view! {
         {response.register.sample.then(|| view! { <SampleNotice /> })}
-        <p>{tr_with(|c, a| (c.map_intro)(a), count)} " " {tr(|c| c.map_legend_professional)}</p>
+        <p>{tr_with(|c, a| c.map_intro(a), count)} " " {tr(|c| c.map_legend_professional)}</p>
         <figure class="map-figure">
             <OverviewMap
                 homes=homes.clone()
@@ -88,7 +87,7 @@ fn DistrictGroup(district: District, homes: Vec<HomeSummary>) -> impl IntoView {
         <section class="district-group" aria-labelledby=labelled_by>
             <h3 id=heading_id>
                 {tr_with(|c, a| (c.district_name)(a), district)} " "
-                <span class="count">{tr_with(|c, a| (c.homes_count)(a), count)}</span>
+                <span class="count">{tr_with(|c, a| c.homes_count(a), count)}</span>
             </h3>
             <ul class="link-list">
                 {homes

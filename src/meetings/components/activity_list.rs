@@ -77,16 +77,16 @@ pub fn ActivityWhen(activity: Activity) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("、");
     view! {
-        <p class="activity__when">{when} " " {move || weekday.map(|w| i18n.t().weekdays[w])}</p>
+        <p class="activity__when">{when} " " {move || weekday.map(|w| i18n.t().weekdays()[w])}</p>
         <p class="activity__what">
-            <span class="tag">{tr_with(|c, k| (c.activity_kind)(k), activity.kind)}</span>
+            <span class="tag">{tr_with(|c, k| c.activity_kind(k), activity.kind)}</span>
             " "
             {activity.topic.clone()}
         </p>
         {(!activity.home_name.is_empty())
             .then(|| view! { <p class="activity__home">{activity.home_name.clone()}</p> })}
         {(!names.is_empty())
-            .then(|| view! { <p>{tr_with(|c, n: String| (c.on_duty)(&n), names)}</p> })}
+            .then(|| view! { <p>{tr_with(|c, n: String| c.on_duty(&n), names)}</p> })}
     }
 }
 
@@ -110,11 +110,11 @@ pub fn ActivityItem(
         <li class="activity" class:activity--cancelled=is_cancelled>
             <ActivityWhen activity=shown />
             {match cancelled {
-                Some(reason) => view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), reason)}</p> }.into_any(),
+                Some(reason) => view! { <p class="activity__cancelled">{tr_with(|c, r: String| c.cancelled(&r), reason)}</p> }.into_any(),
                 None => view! {
                     <div class="activity__book">
                         <span class="hint">
-                            {if seats > 0 { tr_with(|c, n| (c.seats_left)(n), seats).into_any() } else { tr(|c| c.activity_full).into_any() }}
+                            {if seats > 0 { tr_with(|c, n| c.seats_left(n), seats).into_any() } else { tr(|c| c.activity_full).into_any() }}
                         </span>
                         <a class="button button--primary" href=book_href>
                             {if seats > 0 { tr(|c| c.book_button).into_any() } else { tr(|c| c.join_waitlist).into_any() }}

@@ -22,7 +22,7 @@ pub fn YearSummaryCard(account_id: String) -> impl IntoView {
                         view! {
                             <section class="summary" aria-labelledby="summary-heading">
                                 <h2 id="summary-heading">
-                                    {tr_with(|c, y| (c.summary_heading)(y), s.year)}
+                                    {tr_with(|c, y| c.summary_heading(y), s.year)}
                                 </h2>
                                 <dl class="summary__figures">
                                     <div>
@@ -83,7 +83,7 @@ pub fn DutyActivities(home_ids: Vec<String>) -> impl IntoView {
                                             view! {
                                                 <li class="activity" class:activity--cancelled=is_cancelled>
                                             <ActivityWhen activity=a />
-                                            {cancelled.map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| (c.cancelled)(&r), r)}</p> })}
+                                            {cancelled.map(|r| view! { <p class="activity__cancelled">{tr_with(|c, r: String| c.cancelled(&r), r)}</p> })}
                                             <a class="button" href=href>{tr(|c| c.manage_link)}</a>
                                         </li>
                                             }

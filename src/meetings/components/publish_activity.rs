@@ -77,8 +77,7 @@ pub fn PublishActivity(
                 {ActivityKind::ALL
                     .map(|k| {
                         view! {
-                            <option value=k
-                                .code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option>
+                            <option value=k.code()>{tr_with(|c, k| c.activity_kind(k), k)}</option>
                         }
                     })}
             </SelectField>
@@ -138,7 +137,7 @@ pub fn PublishActivity(
                 {move || submission.form_error()}
             </p>
             <p class="form-ok" role="status">
-                {move || published.get().map(|n| (i18n.t().published)(n))}
+                {move || published.get().map(|n| i18n.t().published(n))}
             </p>
             <button type="submit" class="button button--primary" disabled=move || submission.busy()>
                 {tr(|c| c.publish_button)}

@@ -106,7 +106,7 @@ pub fn WalkInBooking(activity_id: String, booked: Callback<()>) -> impl IntoView
                 />
                 <FormStatus submission />
                 <p class="form-ok" role="status">
-                    {move || done.get().map(|d| (i18n.t().walk_in_booked)(&d))}
+                    {move || done.get().map(|d| i18n.t().walk_in_booked(&d))}
                 </p>
                 <button
                     type="submit"

@@ -87,7 +87,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                             .map(|k| {
                                 view! {
                                     <option value=k
-                                        .code()>{tr_with(|c, k| (c.activity_kind)(k), k)}</option>
+                                        .code()>{tr_with(|c, k| c.activity_kind(k), k)}</option>
                                 }
                             })}
                     </select>
@@ -114,7 +114,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         </form>
         <Loader resource=activities let:list>
             <p class="result-count" role="status">
-                {tr_with(|c, n| (c.activities_count)(n), list.len())}
+                {tr_with(|c, n| c.activities_count(n), list.len())}
             </p>
             {list.is_empty().then(|| view! { <p>{tr(|c| c.no_activities)}</p> })}
             <ul class="activities">

@@ -58,7 +58,7 @@ fn BookActivity(activity: Activity) -> impl IntoView {
             {move || {
                 (open && seats > 0 && done.with(Option::is_none))
                     .then(|| {
-                        view! { <p class="hint">{tr_with(|c, n| (c.seats_left)(n), seats)}</p> }
+                        view! { <p class="hint">{tr_with(|c, n| c.seats_left(n), seats)}</p> }
                     })
             }}
             <p class="back">
@@ -189,7 +189,7 @@ fn BookForm(activity: Activity, done: RwSignal<Option<Booking>>) -> impl IntoVie
                                             });
                                     }
                                 />
-                                <span>{tr_with(|c, n| (c.access_need)(n), need)}</span>
+                                <span>{tr_with(|c, n| c.access_need(n), need)}</span>
                             </label>
                         }
                     })}
@@ -273,7 +273,7 @@ pub fn BookingCode(code: String) -> impl IntoView {
                 src=client::booking_qr_src(&code)
                 width="200"
                 height="200"
-                alt=tr_with(|c, a: String| (c.qr_alt)(&a), alt)
+                alt=tr_with(|c, a: String| c.qr_alt(&a), alt)
             />
         </div>
     }

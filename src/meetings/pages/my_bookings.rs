@@ -68,7 +68,7 @@ fn MineOfPhone(phone: String) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <div class="card mine-phone">
-            <p>{tr_with(|c, m: String| (c.mine_phone)(&m), masked)}</p>
+            <p>{tr_with(|c, m: String| c.mine_phone(&m), masked)}</p>
             <button type="button" class="button" disabled=move || leaving.busy() on:click=leave>
                 {tr(|c| c.mine_sign_out)}
             </button>
@@ -211,7 +211,7 @@ fn BookingState(booking: Booking, activity: Activity, reload: Callback<()>) -> i
                 class=("status--waitlisted", status == BookingStatus::Waitlisted)
                 class=("status--cancelled", status == BookingStatus::Cancelled)
             >
-                {tr_with(|c, s| (c.booking_status)(s), status)}
+                {tr_with(|c, s| c.booking_status(s), status)}
             </span>
         </p>
         <ActivityWhen activity=activity.clone() />
@@ -220,9 +220,7 @@ fn BookingState(booking: Booking, activity: Activity, reload: Callback<()>) -> i
             .clone()
             .map(|r| {
                 view! {
-                    <p class="activity__cancelled">
-                        {tr_with(|c, r: String| (c.cancelled)(&r), r)}
-                    </p>
+                    <p class="activity__cancelled">{tr_with(|c, r: String| c.cancelled(&r), r)}</p>
                 }
             })}
         {if live {

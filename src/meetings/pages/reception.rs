@@ -126,7 +126,7 @@ fn Reception(activity: Activity) -> impl IntoView {
                     .map(|r| {
                         view! {
                             <p class="activity__cancelled">
-                                {tr_with(|c, r: String| (c.cancelled)(&r), r)}
+                                {tr_with(|c, r: String| c.cancelled(&r), r)}
                             </p>
                         }
                     })
@@ -159,7 +159,7 @@ fn Reception(activity: Activity) -> impl IntoView {
             </form>
             <FormStatus submission=checking />
             <p class="form-ok" role="status">
-                {move || arrived.get().map(|name| (i18n.t().checked_in_name)(&name))}
+                {move || arrived.get().map(|name| i18n.t().checked_in_name(&name))}
             </p>
         </section>
         <Show when=move || staff() && changeable()>
@@ -226,11 +226,11 @@ fn RosterItem(entry: RosterEntry, full: bool, check_in: Callback<String>) -> imp
             </p>
             <p>{entry.topic.clone()}</p>
             {(!entry.access_needs.is_empty()).then(|| view! {
-                <p>{entry.access_needs.iter().map(|n| view! { <span class="tag">{tr_with(|c, n| (c.access_need)(n), *n)}</span> " " }).collect_view()}</p>
+                <p>{entry.access_needs.iter().map(|n| view! { <span class="tag">{tr_with(|c, n| c.access_need(n), *n)}</span> " " }).collect_view()}</p>
             })}
             <p class="roster__state">
                 <span class="booking__code">{entry.code.clone()}</span> " · "
-                <span>{tr_with(|c, s| (c.booking_status)(s), entry.status)}</span> " · "
+                <span>{tr_with(|c, s| c.booking_status(s), entry.status)}</span> " · "
                 {if arrived { tr(|c| c.checked_in).into_any() } else { tr(|c| c.not_checked_in).into_any() }}
             </p>
             {(seated && !arrived).then(|| view! {
@@ -292,7 +292,7 @@ fn RecordForm(
             {move || {
                 written_by
                     .get()
-                    .map(|name| view! { <p class="hint">{(i18n.t().record_written_by)(&name)}</p> })
+                    .map(|name| view! { <p class="hint">{i18n.t().record_written_by(&name)}</p> })
             }}
             <form class="form" on:submit=submit novalidate>
                 <TextField

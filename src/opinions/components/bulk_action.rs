@@ -68,7 +68,7 @@ pub fn BulkActionForm(
         <Show when=move || !selected.with(Vec::is_empty)>
             <form class="form bulk card" on:submit=submit novalidate>
                 <p>
-                    <strong>{move || (i18n.t().bulk_selected)(selected.with(Vec::len))}</strong>
+                    <strong>{move || i18n.t().bulk_selected(selected.with(Vec::len))}</strong>
                 </p>
                 <SelectField id="bulk-kind" label=|c| c.bulk_action_label value=chosen>
                     <option value="accept">{tr(|c| c.step_accept)}</option>
@@ -104,7 +104,7 @@ pub fn BulkActionForm(
                     let refused = failed.len();
                     view! {
                         <div class="card bulk-results" role="status">
-                            <p>{move || (i18n.t().bulk_done)(ok, refused)}</p>
+                            <p>{move || i18n.t().bulk_done(ok, refused)}</p>
                             <ul>
                                 {failed
                                     .into_iter()

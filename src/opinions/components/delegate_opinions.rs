@@ -31,10 +31,10 @@ pub fn DelegateOpinions() -> impl IntoView {
                                             <p class="outbox__meta">
                                                 <span class="booking__code">{o.tracking_number}</span>
                                                 <span class="status status--waitlisted">
-                                                    {tr_with(|c, s| (c.opinion_status_name)(s), o.status)}
+                                                    {tr_with(|c, s| c.opinion_status_name(s), o.status)}
                                                 </span>
                                                 <span class="tag">
-                                                    {tr_with(|c, k| (c.category_name)(k), o.category)}
+                                                    {tr_with(|c, k| c.category_name(k), o.category)}
                                                 </span>
                                             </p>
                                             <p class="hint">

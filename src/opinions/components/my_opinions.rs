@@ -34,7 +34,7 @@ pub fn MyOpinions(opinions: Vec<MyOpinion>) -> impl IntoView {
                             <p class="hint">{shown}</p>
                             <p>
                                 <span class="status">
-                                    {tr_with(|c, s| (c.opinion_status_name)(s), status)}
+                                    {tr_with(|c, s| c.opinion_status_name(s), status)}
                                 </span>
                             </p>
                         </li>

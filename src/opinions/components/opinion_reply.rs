@@ -45,19 +45,17 @@ pub fn ReplyAndRating(
                 {tr(|c| c.reply_heading)}
             </h2>
             <p data-read="">
-                <strong>{tr_with(|c, k| (c.reply_class_name)(k), reply.class)}</strong>
+                <strong>{tr_with(|c, k| c.reply_class_name(k), reply.class)}</strong>
             </p>
             <p class="opinion__body" data-read="">
                 {reply.text}
             </p>
-            <p class="hint">
-                {tr_with(|c, d: String| (c.replied_at)(&d), local_time(reply.at_ms))}
-            </p>
+            <p class="hint">{tr_with(|c, d: String| c.replied_at(&d), local_time(reply.at_ms))}</p>
             {move || match (given.get(), proof.clone()) {
                 (Some(r), _) => {
                     view! {
                         <p class="form-ok" role="status">
-                            {tr_with(|c, r| (c.rating_shown)(r), r)}
+                            {tr_with(|c, r| c.rating_shown(r), r)}
                         </p>
                     }
                         .into_any()
@@ -131,7 +129,7 @@ fn RatingForm(
                                         submission.clear()
                                     }
                                 />
-                                <span>{tr_with(|c, r| (c.rating_name)(r), r)}</span>
+                                <span>{tr_with(|c, r| c.rating_name(r), r)}</span>
                             </label>
                         }
                     })}

@@ -254,7 +254,7 @@ fn RejectStep(target: StepTarget) -> impl IntoView {
                         view! {
                             <option value=reason_code(
                                 r,
-                            )>{tr_with(|c, r| (c.reject_reason_name)(r), r)}</option>
+                            )>{tr_with(|c, r| c.reject_reason_name(r), r)}</option>
                         }
                     })}
             </SelectField>
@@ -367,7 +367,7 @@ fn ReplyStep(target: StepTarget) -> impl IntoView {
                                     prop:checked=move || class.get() == k
                                     on:change=move |_| class.set(k)
                                 />
-                                <span>{tr_with(|c, k| (c.reply_class_name)(k), k)}</span>
+                                <span>{tr_with(|c, k| c.reply_class_name(k), k)}</span>
                             </label>
                         }
                     })}
@@ -414,7 +414,7 @@ fn ExtendStep(target: StepTarget) -> impl IntoView {
                 .map(|d| {
                     view! {
                         <p class="hint" id="extend-date-current">
-                            {tr_with(|c, d: String| (c.due_on)(&d), d)}
+                            {tr_with(|c, d: String| c.due_on(&d), d)}
                         </p>
                     }
                 })}

@@ -79,7 +79,7 @@ pub fn QueueFilters(
                                 view! {
                                     <option value=s
                                         .code()>
-                                        {tr_with(|c, s| (c.opinion_status_name)(s), s)}
+                                        {tr_with(|c, s| c.opinion_status_name(s), s)}
                                     </option>
                                 }
                             })}
@@ -100,7 +100,7 @@ pub fn QueueFilters(
                             .map(|k| {
                                 view! {
                                     <option value=k
-                                        .code()>{tr_with(|c, k| (c.category_name)(k), k)}</option>
+                                        .code()>{tr_with(|c, k| c.category_name(k), k)}</option>
                                 }
                             })}
                     </select>

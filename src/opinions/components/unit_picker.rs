@@ -29,7 +29,7 @@ pub fn UnitPicker(
         <fieldset class="home-picker" aria-describedby=described_by>
             <legend>{tr(|c| c.units_label)}</legend>
             <p class="home-picker__chosen" aria-live="polite">
-                <strong>{move || (i18n.t().units_selected)(selected.with(Vec::len))}</strong>
+                <strong>{move || i18n.t().units_selected(selected.with(Vec::len))}</strong>
             </p>
             <p class="field-error" id=error_id>
                 {move || error.get()}

@@ -87,7 +87,7 @@ fn AuditLog() -> impl IntoView {
             } else {
                 view! {
                     <p class="result-count" role="status">
-                        {tr_with(|c, n| (c.queue_count)(n), page.total)}
+                        {tr_with(|c, n| c.queue_count(n), page.total)}
                     </p>
                     <ul class="outbox audit">
                         {page

@@ -63,8 +63,7 @@ pub fn BoardPage() -> impl IntoView {
                 {Category::ALL
                     .map(|k| {
                         view! {
-                            <option value=k
-                                .code()>{tr_with(|c, k| (c.category_name)(k), k)}</option>
+                            <option value=k.code()>{tr_with(|c, k| c.category_name(k), k)}</option>
                         }
                     })}
             </select>
@@ -75,7 +74,7 @@ pub fn BoardPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="result-count" role="status">
-                        {tr_with(|c, n| (c.queue_count)(n), page.total)}
+                        {tr_with(|c, n| c.queue_count(n), page.total)}
                     </p>
                     <ul class="board">
                         {page
@@ -106,7 +105,7 @@ fn BoardItem(item: PublicOpinion) -> impl IntoView {
             <h2 class="opinion__title">{item.title}</h2>
             <p class="opinion__meta">
                 <span class="booking__code">{item.tracking_number}</span>
-                <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
+                <span class="tag">{tr_with(|c, k| c.category_name(k), item.category)}</span>
                 {item
                     .district
                     .map(|d| {
@@ -115,7 +114,7 @@ fn BoardItem(item: PublicOpinion) -> impl IntoView {
             </p>
             <p class="hint">
                 {tr_with(
-                    |c, d: String| (c.opinion_submitted_at)(&d),
+                    |c, d: String| c.opinion_submitted_at(&d),
                     local_time(item.submitted_at_ms),
                 )}
             </p>
@@ -123,14 +122,14 @@ fn BoardItem(item: PublicOpinion) -> impl IntoView {
             <div class="reply">
                 <h3>{tr(|c| c.reply_heading)}</h3>
                 <p>
-                    <strong>{tr_with(|c, k| (c.reply_class_name)(k), item.reply_class)}</strong>
+                    <strong>{tr_with(|c, k| c.reply_class_name(k), item.reply_class)}</strong>
                 </p>
                 {(!item.units.is_empty())
                     .then(|| {
                         view! {
                             <p class="hint">
                                 {tr_with(
-                                    |c, u: String| (c.assigned_units)(&u),
+                                    |c, u: String| c.assigned_units(&u),
                                     item.units.join("、"),
                                 )}
                             </p>
@@ -138,10 +137,10 @@ fn BoardItem(item: PublicOpinion) -> impl IntoView {
                     })}
                 <p class="opinion__body">{item.reply_text}</p>
                 <p class="hint">
-                    {tr_with(|c, d: String| (c.replied_at)(&d), local_time(item.replied_at_ms))}
+                    {tr_with(|c, d: String| c.replied_at(&d), local_time(item.replied_at_ms))}
                 </p>
             </div>
-            {item.rating.map(|r| view! { <p>{tr_with(|c, r| (c.rating_public)(r), r)}</p> })}
+            {item.rating.map(|r| view! { <p>{tr_with(|c, r| c.rating_public(r), r)}</p> })}
         </li>
     }
 }

@@ -107,7 +107,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
                         let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join("、");
                         view! {
                             <p class="alert alert--error" role="alert">
-                                {tr_with(|c, y: String| (c.holidays_missing)(&y), list)}
+                                {tr_with(|c, y: String| c.holidays_missing(&y), list)}
                             </p>
                         }
                     })
@@ -124,7 +124,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
                 </button>
                 <p class="form-ok" role="status">
                     {move || match recomputed.get() {
-                        Some(n) => Some((i18n.t().holidays_saved)(n)),
+                        Some(n) => Some(i18n.t().holidays_saved(n)),
                         None if dirty.get() => Some(i18n.t().holidays_unsaved.to_owned()),
                         None => None,
                     }}
@@ -141,7 +141,7 @@ fn HolidayEditor(csrf: String) -> impl IntoView {
                     .map(|(year, list)| {
                         view! {
                             <section class="calendar-year">
-                                <h2>{tr_with(|c, y| (c.year_heading)(y), year)}</h2>
+                                <h2>{tr_with(|c, y| c.year_heading(y), year)}</h2>
                                 <ul class="calendar-days">
                                     {list
                                         .into_iter()
@@ -170,7 +170,7 @@ fn DayRow(day: CalendarDay, remove: Callback<String>) -> impl IntoView {
         <li class="calendar-day" class=("calendar-day--workday", workday)>
             <span class="calendar-day__date">
                 {tr_with(|c, d: String| (c.date)(&d), day.date.clone())} " "
-                {move || wd.map(|w| i18n.t().weekdays[w])}
+                {move || wd.map(|w| i18n.t().weekdays()[w])}
             </span>
             <span class="calendar-day__name">{day.name.clone()}</span>
             <span class="tag">
@@ -185,7 +185,7 @@ fn DayRow(day: CalendarDay, remove: Callback<String>) -> impl IntoView {
             <button
                 type="button"
                 class="button button--link"
-                aria-label=tr_with(|c, d: String| (c.holidays_remove)(&d), day.date.clone())
+                aria-label=tr_with(|c, d: String| c.holidays_remove(&d), day.date.clone())
                 on:click=move |_| remove.run(date.clone())
             >
                 {tr(|c| c.remove_button)}
@@ -227,7 +227,7 @@ fn AddDays(add: Callback<Vec<CalendarDay>, Result<(), String>>) -> impl IntoView
                 focus(&format!("day-{}", field.name()));
             }
             Ok(Err(date)) => {
-                taken.set(Some((t.holidays_date_taken)(&date)));
+                taken.set(Some(t.holidays_date_taken(&date)));
                 focus("day-from");
             }
             Ok(Ok(())) => {

@@ -173,8 +173,7 @@ fn OpinionForm(
                 {Category::ALL
                     .map(|c| {
                         view! {
-                            <option value=c
-                                .code()>{tr_with(|t, c| (t.category_name)(c), c)}</option>
+                            <option value=c.code()>{tr_with(|t, c| t.category_name(c), c)}</option>
                         }
                     })}
             </SelectField>
@@ -228,7 +227,7 @@ fn OpinionForm(
                 submission=submission
                 upload=client::opinion_photo_upload
                 refusal=refusals::opinion
-                alt=|c, n| (c.photo_alt)(n)
+                alt=|c, n| c.photo_alt(n)
             />
             <fieldset class="field checks">
                 <legend>{tr(|c| c.opinion_location)}</legend>

@@ -209,37 +209,37 @@ pub fn OpinionDetails(
             {heading}
             <p class="opinion__meta" data-read="">
                 <span class="status status--waitlisted">
-                    {tr_with(|c, s| (c.opinion_status_name)(s), view.status)}
+                    {tr_with(|c, s| c.opinion_status_name(s), view.status)}
                 </span>
                 " "
-                <span class="tag">{tr_with(|c, k| (c.category_name)(k), view.category)}</span>
+                <span class="tag">{tr_with(|c, k| c.category_name(k), view.category)}</span>
                 " "
                 <span class="booking__code">{view.tracking_number.clone()}</span>
             </p>
-            <p class="hint">{tr_with(|c, d: String| (c.opinion_submitted_at)(&d), submitted)}</p>
+            <p class="hint">{tr_with(|c, d: String| c.opinion_submitted_at(&d), submitted)}</p>
             <p class="opinion__body">{view.body.clone()}</p>
-            <PhotoGallery photos=view.photos.clone() alt=|c, n| (c.photo_alt)(n) />
+            <PhotoGallery photos=view.photos.clone() alt=|c, n| c.photo_alt(n) />
             <p class="hint">
                 {match (view.contact.clone(), view.personal_data_erased_at_ms) {
                     (Some(c), _) => {
                         tr_with(
-                                |t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p),
+                                |t, (n, p): (String, String)| t.opinion_contact_shown(&n, &p),
                                 (c.name, c.phone_masked),
                             )
                             .into_any()
                     }
                     (None, Some(at)) => {
-                        tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at))
+                        tr_with(|c, d: String| c.opinion_contact_erased(&d), local_time(at))
                             .into_any()
                     }
                     (None, None) => tr(|c| c.opinion_anonymous_shown).into_any(),
-                }} " · " {tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}
+                }} " · " {tr_with(|c, p| c.opinion_publish_shown(p), view.allow_publish)}
             </p>
             {(!view.units.is_empty())
                 .then(|| {
                     view! {
                         <p class="opinion__units">
-                            {tr_with(|c, u: String| (c.opinion_units)(&u), view.units.join("、"))}
+                            {tr_with(|c, u: String| c.opinion_units(&u), view.units.join("、"))}
                         </p>
                     }
                 })}
@@ -268,7 +268,7 @@ pub fn OpinionDetails(
                                 <span class="timeline__when">{local_time(e.at_ms)}</span>
                                 " "
                                 <strong>
-                                    {tr_with(|c, s| (c.opinion_status_name)(s), e.status)}
+                                    {tr_with(|c, s| c.opinion_status_name(s), e.status)}
                                 </strong>
                                 {e.note.clone().map(|n| view! { <p>{n}</p> })}
                             </li>

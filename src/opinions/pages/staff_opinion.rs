@@ -81,9 +81,9 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
             <p class="opinion__meta">
                 <span class="booking__code">{s.tracking_number.clone()}</span>
                 <span class="status status--waitlisted">
-                    {tr_with(|c, st| (c.opinion_status_name)(st), s.status)}
+                    {tr_with(|c, st| c.opinion_status_name(st), s.status)}
                 </span>
-                <span class="tag">{tr_with(|c, k| (c.category_name)(k), s.category)}</span>
+                <span class="tag">{tr_with(|c, k| c.category_name(k), s.category)}</span>
                 {s
                     .district
                     .map(|d| {
@@ -93,12 +93,9 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     .then(|| view! { <span class="tag">{tr(|c| c.channel_walk_in)}</span> })}
             </p>
             <p class="hint">
-                {tr_with(|c, d: String| (c.opinion_submitted_at)(&d), local_time(s.created_at_ms))}
+                {tr_with(|c, d: String| c.opinion_submitted_at(&d), local_time(s.created_at_ms))}
             </p>
-            {s
-                .due_date
-                .clone()
-                .map(|d| view! { <p>{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> })}
+            {s.due_date.clone().map(|d| view! { <p>{tr_with(|c, d: String| c.due_on(&d), d)}</p> })}
             {s.overdue.then(|| view! { <p class="overdue">{tr(|c| c.overdue)}</p> })}
             {s
                 .near_duplicate_of
@@ -107,18 +104,18 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     let href = Page::StaffOpinion(d.clone()).path();
                     view! {
                         <p class="near-duplicate">
-                            <a href=href>{tr_with(|c, d: String| (c.near_duplicate_of)(&d), d)}</a>
+                            <a href=href>{tr_with(|c, d: String| c.near_duplicate_of(&d), d)}</a>
                         </p>
                     }
                 })}
             {(!units.is_empty())
                 .then(|| {
                     view! {
-                        <p>{tr_with(|c, u: String| (c.assigned_units)(&u), units.join("、"))}</p>
+                        <p>{tr_with(|c, u: String| c.assigned_units(&u), units.join("、"))}</p>
                     }
                 })}
             <p class="opinion__body">{view.body.clone()}</p>
-            <PhotoGallery photos=view.photos.clone() alt=|c, n| (c.photo_alt)(n) />
+            <PhotoGallery photos=view.photos.clone() alt=|c, n| c.photo_alt(n) />
             {match (view.contact.clone(), view.personal_data_erased_at_ms) {
                 (Some(c), _) => {
                     view! { <Contact name=c.name masked=c.phone_masked target /> }.into_any()
@@ -126,7 +123,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                 (None, Some(at)) => {
                     view! {
                         <p class="hint">
-                            {tr_with(|c, d: String| (c.opinion_contact_erased)(&d), local_time(at))}
+                            {tr_with(|c, d: String| c.opinion_contact_erased(&d), local_time(at))}
                         </p>
                     }
                         .into_any()
@@ -135,7 +132,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     view! { <p class="hint">{tr(|c| c.opinion_anonymous_shown)}</p> }.into_any()
                 }
             }}
-            <p class="hint">{tr_with(|c, p| (c.opinion_publish_shown)(p), view.allow_publish)}</p>
+            <p class="hint">{tr_with(|c, p| c.opinion_publish_shown(p), view.allow_publish)}</p>
             {view
                 .rejection
                 .clone()
@@ -143,9 +140,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     view! {
                         <div class="card">
                             <p>
-                                <strong>
-                                    {tr_with(|c, r| (c.reject_reason_name)(r), r.reason)}
-                                </strong>
+                                <strong>{tr_with(|c, r| c.reject_reason_name(r), r.reason)}</strong>
                                 {r
                                     .duplicate_of
                                     .map(|d| {
@@ -167,7 +162,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                         <div class="card reply">
                             <h2>{tr(|c| c.reply_heading)}</h2>
                             <p>
-                                <strong>{tr_with(|c, k| (c.reply_class_name)(k), r.class)}</strong>
+                                <strong>{tr_with(|c, k| c.reply_class_name(k), r.class)}</strong>
                                 " "
                                 <span class="hint">{local_time(r.at_ms)}</span>
                             </p>
@@ -182,7 +177,7 @@ fn OpinionFacts(view: StaffOpinionView, target: StepTarget) -> impl IntoView {
                     view! {
                         <div class="card">
                             <p>
-                                <strong>{tr_with(|c, r| (c.rating_shown)(r), r.rating)}</strong>
+                                <strong>{tr_with(|c, r| c.rating_shown(r), r.rating)}</strong>
                             </p>
                             {r.comment.map(|c| view! { <p class="opinion__body">{c}</p> })}
                         </div>
@@ -212,7 +207,7 @@ fn Contact(name: String, masked: String, target: StepTarget) -> impl IntoView {
         <div class="contact">
             <p>
                 {tr_with(
-                    |t, (n, p): (String, String)| (t.opinion_contact_shown)(&n, &p),
+                    |t, (n, p): (String, String)| t.opinion_contact_shown(&n, &p),
                     (name, masked),
                 )}
             </p>
@@ -264,7 +259,7 @@ fn StaffTimeline(view: StaffOpinionView) -> impl IntoView {
                         <li>
                             <span class="timeline__when">{local_time(e.at_ms)}</span>
                             " "
-                            <strong>{tr_with(|c, k| (c.event_kind_name)(k), e.kind)}</strong>
+                            <strong>{tr_with(|c, k| c.event_kind_name(k), e.kind)}</strong>
                             " · "
                             <span>{e.actor_name}</span>
                             {e.note.map(|n| view! { <p class="opinion__body">{n}</p> })}

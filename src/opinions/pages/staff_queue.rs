@@ -68,7 +68,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
                 .join("、");
             view! {
                 <div class="notice notice--action">
-                    <p>{tr_with(|c, y: String| (c.holidays_queue_notice)(&y), list)}</p>
+                    <p>{tr_with(|c, y: String| c.holidays_queue_notice(&y), list)}</p>
                     <a class="button button--link" href=Page::Holidays.path()>
                         {tr(|c| c.holidays_heading)}
                     </a>
@@ -85,7 +85,7 @@ fn StaffQueue(csrf: String) -> impl IntoView {
             } else {
                 view! {
                     <p class="result-count" role="status">
-                        {tr_with(|c, n| (c.queue_count)(n), page.total)}
+                        {tr_with(|c, n| c.queue_count(n), page.total)}
                     </p>
                     <ul class="queue">
                         {page
@@ -124,7 +124,7 @@ fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl Into
             <label class="check queue__select">
                 <input
                     type="checkbox"
-                    aria-label=tr_with(|c, t: String| (c.select_opinion)(&t), tracking.clone())
+                    aria-label=tr_with(|c, t: String| c.select_opinion(&t), tracking.clone())
                     prop:checked=move || selected.with(|s| s.contains(&check_t))
                     on:change:target=move |ev| {
                         let on = ev.target().checked();
@@ -145,9 +145,9 @@ fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl Into
                 <p class="opinion__meta">
                     <span class="booking__code">{tracking.clone()}</span>
                     <span class="status status--waitlisted">
-                        {tr_with(|c, s| (c.opinion_status_name)(s), item.status)}
+                        {tr_with(|c, s| c.opinion_status_name(s), item.status)}
                     </span>
-                    <span class="tag">{tr_with(|c, k| (c.category_name)(k), item.category)}</span>
+                    <span class="tag">{tr_with(|c, k| c.category_name(k), item.category)}</span>
                     {item
                         .district
                         .map(|d| {
@@ -160,7 +160,7 @@ fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl Into
                     .due_date
                     .clone()
                     .map(|d| {
-                        view! { <p class="hint">{tr_with(|c, d: String| (c.due_on)(&d), d)}</p> }
+                        view! { <p class="hint">{tr_with(|c, d: String| c.due_on(&d), d)}</p> }
                     })}
                 {item.overdue.then(|| view! { <p class="overdue">{tr(|c| c.overdue)}</p> })}
                 {item
@@ -169,7 +169,7 @@ fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl Into
                     .map(|d| {
                         view! {
                             <p class="near-duplicate">
-                                {tr_with(|c, d: String| (c.near_duplicate_of)(&d), d)}
+                                {tr_with(|c, d: String| c.near_duplicate_of(&d), d)}
                             </p>
                         }
                     })}
@@ -177,7 +177,7 @@ fn QueueItem(item: OpinionSummary, selected: RwSignal<Vec<String>>) -> impl Into
                     .then(|| {
                         view! {
                             <p class="hint">
-                                {tr_with(|c, u: String| (c.assigned_units)(&u), units.join("、"))}
+                                {tr_with(|c, u: String| c.assigned_units(&u), units.join("、"))}
                             </p>
                         }
                     })}

@@ -28,8 +28,8 @@ pub fn percent(share: Option<f64>) -> String {
 /// A count's name in the current language (the code itself when unknown).
 fn name_of(kind: Kind, key: &str, t: &Catalog) -> String {
     match kind {
-        Kind::Status => OpinionStatus::from_code(key).map(|s| (t.opinion_status_name)(s)),
-        Kind::Category => Category::from_code(key).map(|c| (t.category_name)(c)),
+        Kind::Status => OpinionStatus::from_code(key).map(|s| t.opinion_status_name(s)),
+        Kind::Category => Category::from_code(key).map(|c| t.category_name(c)),
         Kind::District if key == "none" => Some(t.district_none),
         Kind::District => District::from_code(key).map(|d| (t.district_name)(d)),
     }

@@ -86,7 +86,7 @@ fn UnitsEditor(csrf: String) -> impl IntoView {
                 />
             </div>
             <p class="result-count" role="status">
-                {move || (i18n.t().units_shown)(shown.with(Vec::len), units.with(Vec::len))}
+                {move || i18n.t().units_shown(shown.with(Vec::len), units.with(Vec::len))}
             </p>
             <Show when=move || shown.with(Vec::is_empty)>
                 <p>{tr(|c| c.units_none_match)}</p>
@@ -145,7 +145,7 @@ fn AddUnit(csrf: String, saved: Callback<HandlingUnit>) -> impl IntoView {
             />
             <FormStatus submission=adding />
             <p class="form-ok" role="status">
-                {move || added.get().map(|n| (i18n.t().unit_added)(&n))}
+                {move || added.get().map(|n| i18n.t().unit_added(&n))}
             </p>
             <button type="submit" class="button button--primary" disabled=move || adding.busy()>
                 {tr(|c| c.units_add_button)}

@@ -92,10 +92,10 @@ fn OutboxItem(n: Notification) -> impl IntoView {
                     class=("status--waitlisted", status == NotificationStatus::Pending)
                     class=("status--cancelled", status == NotificationStatus::Failed)
                 >
-                    {tr_with(|c, s| (c.notification_status)(s), status)}
+                    {tr_with(|c, s| c.notification_status(s), status)}
                 </span>
                 " "
-                <span class="tag">{tr_with(|c, k| (c.notification_kind)(k), n.kind)}</span>
+                <span class="tag">{tr_with(|c, k| c.notification_kind(k), n.kind)}</span>
                 " "
                 <span class="booking__code">{subject(&n)}</span>
                 " "
@@ -104,7 +104,7 @@ fn OutboxItem(n: Notification) -> impl IntoView {
             <p>{n.message.clone()}</p>
             <p class="hint">
                 {tr_with(|c, d: String| (c.date_time)(&d), local_time(n.created_at_ms))} " · "
-                {tr_with(|c, a| (c.attempts)(a), n.attempts)}
+                {tr_with(|c, a| c.attempts(a), n.attempts)}
             </p>
         </li>
     }

@@ -60,9 +60,7 @@ pub fn Flags(flags: Vec<ProjectFlag>) -> impl IntoView {
         .map(|f| {
             view! {
                 <p class="project-flag">
-                    <span class="tag tag--late">
-                        {tr_with(|t, f| (t.projects_flag_name)(f), f)}
-                    </span>
+                    <span class="tag tag--late">{tr_with(|t, f| t.projects_flag_name(f), f)}</span>
                 </p>
             }
         })

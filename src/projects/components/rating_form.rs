@@ -31,7 +31,7 @@ pub fn CitizenRatingsView(ratings: CitizenRatings) -> impl IntoView {
         Some(avg) => view! {
             <p class="citizen-ratings__summary">
                 {tr_with(
-                    |t, n: (u32, f64)| (t.projects_ratings_summary)(n.0, n.1),
+                    |t, n: (u32, f64)| t.projects_ratings_summary(n.0, n.1),
                     (ratings.count, avg),
                 )}
             </p>
@@ -90,7 +90,7 @@ pub fn RatingForm(
                                     prop:checked=move || chosen.get() == Some(n)
                                     on:change=move |_| chosen.set(Some(n))
                                 />
-                                <span>{tr_with(|t, n| (t.projects_rating_value)(n), n)}</span>
+                                <span>{tr_with(|t, n| t.projects_rating_value(n), n)}</span>
                             </label>
                         }
                     })

@@ -34,7 +34,7 @@ pub fn SupportOrClosed(
             }
             (_, Some(at)) => view! {
                 <p class="alert" role="note" data-collection-closed="">
-                    {tr_with(|c, d: String| (c.projects_collection_closed_on)(&d), local_time(at))}
+                    {tr_with(|c, d: String| c.projects_collection_closed_on(&d), local_time(at))}
                 </p>
             }
             .into_any(),

@@ -30,7 +30,7 @@ fn ResultView(results: VoteResults) -> impl IntoView {
     view! {
         <section class="vote-result" aria-labelledby="vote-result-heading">
             <h2 id="vote-result-heading">{tr(|c| c.projects_result_heading)}</h2>
-            <p>{tr_with(|t, n: (u32, u32)| (t.projects_turnout)(n.0, n.1), turnout)}</p>
+            <p>{tr_with(|t, n: (u32, u32)| t.projects_turnout(n.0, n.1), turnout)}</p>
             {(!results.quorum_met)
                 .then(|| {
                     view! {
@@ -43,7 +43,7 @@ fn ResultView(results: VoteResults) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="alert" role="note">
-                            {tr_with(|t, n| (t.projects_places_tied)(n), results.places_tied)}
+                            {tr_with(|t, n| t.projects_places_tied(n), results.places_tied)}
                         </p>
                     }
                 })}
@@ -57,17 +57,13 @@ fn ResultView(results: VoteResults) -> impl IntoView {
                             <li class="card vote-result__item">
                                 <h3>{r.candidate.title}</h3>
                                 <p>
-                                    <strong>
-                                        {tr_with(|t, n| (t.projects_votes)(n), r.votes)}
-                                    </strong>
+                                    <strong>{tr_with(|t, n| t.projects_votes(n), r.votes)}</strong>
                                     " "
                                     <span class=if adopted {
                                         "status outcome--adopted"
                                     } else {
                                         "status outcome--not"
-                                    }>
-                                        {tr_with(|t, o| (t.projects_outcome_name)(o), r.outcome)}
-                                    </span>
+                                    }>{tr_with(|t, o| t.projects_outcome_name(o), r.outcome)}</span>
                                 </p>
                             </li>
                         }
@@ -75,9 +71,7 @@ fn ResultView(results: VoteResults) -> impl IntoView {
                     .collect_view()}
             </ol>
             <details class="vote-result__trackers">
-                <summary>
-                    {tr_with(|t, n| (t.projects_trackers)(n), results.trackers.len())}
-                </summary>
+                <summary>{tr_with(|t, n| t.projects_trackers(n), results.trackers.len())}</summary>
                 <p class="hint">{tr(|c| c.projects_trackers_hint)}</p>
                 <ul class="trackers">
                     {results

@@ -39,7 +39,7 @@ pub fn Ballot(paper: BallotPaper, csrf: String) -> impl IntoView {
         .into_any(),
         BallotState::NotOpen(phase) => view! {
             <p class="notice" role="status">
-                {move || (i18n.t().project_office.vote_phase_words)(phase)}
+                {move || i18n.t().project_office.vote_phase_words(phase)}
             </p>
         }
         .into_any(),
@@ -104,10 +104,10 @@ fn OpenBallot(paper: BallotPaper, csrf: String) -> impl IntoView {
                         <h2 id="ballot-choose" tabindex="-1">
                             {tr(|c| c.project_office.ballot_heading)}
                         </h2>
-                        <p>{move || (i18n.t().project_office.choose_up_to)(max)}</p>
+                        <p>{move || i18n.t().project_office.choose_up_to(max)}</p>
                         <p class="ballot-count" role="status">
                             {move || {
-                                (i18n.t().project_office.chosen_count)(chosen.with(Vec::len), max)
+                                i18n.t().project_office.chosen_count(chosen.with(Vec::len), max)
                             }}
                         </p>
                         <ul class="ballot-list">
@@ -143,7 +143,7 @@ fn OpenBallot(paper: BallotPaper, csrf: String) -> impl IntoView {
                             } else {
                                 let count = titles.len();
                                 view! {
-                                    <p>{move || (i18n.t().project_office.review_chosen)(count)}</p>
+                                    <p>{move || i18n.t().project_office.review_chosen(count)}</p>
                                     <ol class="ballot-review">
                                         {titles
                                             .iter()
@@ -217,7 +217,7 @@ fn BallotChoice(
                 <span class="ballot-title">{candidate.title.clone()}</span>
             </label>
             <p class="form-error" role="alert">
-                {move || refused().then(|| (i18n.t().project_office.choice_limit)(max))}
+                {move || refused().then(|| i18n.t().project_office.choice_limit(max))}
             </p>
             <div id=described>
                 <CandidateFacts candidate />

@@ -155,7 +155,7 @@ fn ProjectChoices(
                                         })
                                 }
                             />
-                            {move || (i18n.t().project_office.satisfaction_name)(choice)}
+                            {move || i18n.t().project_office.satisfaction_name(choice)}
                         </label>
                     }
                 })

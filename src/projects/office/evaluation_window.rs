@@ -37,7 +37,7 @@ pub fn EvaluationWindow(
             <h2 id="evaluation-window">{tr(|c| c.project_office.evaluation_heading)}</h2>
             <p class="hint">{tr(|c| c.project_office.evaluation_staff_hint)}</p>
             <p role="status">
-                {move || state.get().map(|s| (i18n.t().project_office.evaluation_state_words)(s))}
+                {move || state.get().map(|s| i18n.t().project_office.evaluation_state_words(s))}
             </p>
             {move || {
                 state.get().is_some().then(|| view! { <EvaluationCount id=ids.get_value().0 /> })
@@ -87,7 +87,7 @@ fn EvaluationCount(id: String) -> impl IntoView {
                 count
                     .get()
                     .and_then(Result::ok)
-                    .map(|p| (i18n.t().project_office.evaluation_progress)(p.evaluated, p.eligible))
+                    .map(|p| i18n.t().project_office.evaluation_progress(p.evaluated, p.eligible))
             }}
         </p>
         <button type="button" class="button" on:click=move |_| count.refetch()>

@@ -76,13 +76,9 @@ fn MembersForm(
         <details class="disclosure members">
             <summary>
                 {move || {
-                    (i18n
-                        .t()
+                    i18n.t()
                         .project_office
-                        .members_summary)(
-                        &congress_name(i18n.t(), &congress),
-                        chosen.with(Vec::len),
-                    )
+                        .members_summary(&congress_name(i18n.t(), &congress), chosen.with(Vec::len))
                 }}
             </summary>
             <p class="hint">{tr(|c| c.project_office.members_hint)}</p>

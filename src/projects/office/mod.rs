@@ -27,16 +27,15 @@ use leptos::prelude::*;
 /// A congress's name: the city's, or a district's.
 pub fn congress_name(t: &Catalog, code: &str) -> String {
     match District::from_code(code) {
-        Some(district) if code != CITY => {
-            (t.project_office.congress_of)((t.district_name)(district))
-        }
+        Some(district) if code != CITY => t.project_office.congress_of((t.district_name)(district)),
         _ => t.project_office.congress_city.to_owned(),
     }
 }
 
 /// A cycle's title: its year and congress.
 pub fn cycle_title(t: &Catalog, cycle: &Cycle) -> String {
-    (t.project_office.cycle_title)(cycle.year, &congress_name(t, &cycle.congress))
+    t.project_office
+        .cycle_title(cycle.year, &congress_name(t, &cycle.congress))
 }
 
 /// A candidate's responsible unit, budget, target and deadline.

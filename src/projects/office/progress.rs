@@ -35,10 +35,10 @@ pub fn ProjectCard(project: ProjectView, action: ProjectAction, csrf: String) ->
             {move || {
                 let p = view_of.get();
                 let percent = p.percent_done;
-                let label = (i18n.t().project_office.percent_done)(percent);
+                let label = i18n.t().project_office.percent_done(percent);
                 view! {
                     <p class="project-votes">
-                        {(i18n.t().project_office.votes_of)(p.votes, p.eligible)}
+                        {i18n.t().project_office.votes_of(p.votes, p.eligible)}
                     </p>
                     <div
                         class="progress"
@@ -63,7 +63,7 @@ pub fn ProjectCard(project: ProjectView, action: ProjectAction, csrf: String) ->
                         .flags
                         .iter()
                         .map(|f| {
-                            view! { <p class="flag">{(i18n.t().project_office.flag_words)(*f)}</p> }
+                            view! { <p class="flag">{i18n.t().project_office.flag_words(*f)}</p> }
                         })
                         .collect_view()}
                     <CandidateFacts candidate=p.project.clone() />
@@ -98,23 +98,23 @@ fn Timeline(project: ProjectView) -> impl IntoView {
                             view! {
                                 <li>
                                     <p class="hint">
-                                        {local_time(u.at_ms)} " · " {(t().percent_done)(u.percent)}
+                                        {local_time(u.at_ms)} " · " {t().percent_done(u.percent)}
                                     </p>
                                     <p>{u.done.clone()}</p>
                                     <PhotoGallery
                                         photos=u.photos.clone()
-                                        alt=|c, n| (c.projects_progress_photo_alt)(n)
+                                        alt=|c, n| c.projects_progress_photo_alt(n)
                                     />
                                     {u
                                         .delay_reason
                                         .clone()
                                         .map(|r| {
-                                            view! { <p class="flag">{(t().delay_words)(&r)}</p> }
+                                            view! { <p class="flag">{t().delay_words(&r)}</p> }
                                         })}
                                     {u
                                         .lower_reason
                                         .clone()
-                                        .map(|r| view! { <p>{(t().lower_words)(&r)}</p> })}
+                                        .map(|r| view! { <p>{t().lower_words(&r)}</p> })}
                                 </li>
                             }
                         })
@@ -142,7 +142,7 @@ fn Timeline(project: ProjectView) -> impl IntoView {
                                     <p>{i.notes.clone()}</p>
                                     <PhotoGallery
                                         photos=i.photos.clone()
-                                        alt=|c, n| (c.projects_inspection_photo_alt)(n)
+                                        alt=|c, n| c.projects_inspection_photo_alt(n)
                                     />
                                 </li>
                             }
@@ -157,7 +157,7 @@ fn Timeline(project: ProjectView) -> impl IntoView {
             .map(|e| {
                 view! {
                     <p class="evaluation-result">
-                        {move || (i18n.t().project_office.evaluation_result)(&e)}
+                        {move || i18n.t().project_office.evaluation_result(&e)}
                     </p>
                 }
             })}

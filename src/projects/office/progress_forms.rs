@@ -118,7 +118,7 @@ pub fn ProgressForm(id: String, csrf: String, updated: Callback<ProjectView>) ->
                     submission=posting
                     upload
                     refusal=refusals::project_office
-                    alt=|c, n| (c.projects_progress_photo_alt)(n)
+                    alt=|c, n| c.projects_progress_photo_alt(n)
                 />
                 <FormStatus submission=posting ok=|c| c.project_office.progress_posted />
                 <button
@@ -191,7 +191,7 @@ pub fn InspectionForm(id: String, csrf: String, updated: Callback<ProjectView>) 
                     submission=recording
                     upload
                     refusal=refusals::project_office
-                    alt=|c, n| (c.projects_inspection_photo_alt)(n)
+                    alt=|c, n| c.projects_inspection_photo_alt(n)
                 />
                 <FormStatus submission=recording ok=|c| c.project_office.inspection_recorded />
                 <button

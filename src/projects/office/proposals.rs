@@ -32,7 +32,7 @@ pub fn Proposals(
     let others = StoredValue::new(open_numbers);
     let csrf = StoredValue::new(csrf);
     view! {
-        <h2>{move || (i18n.t().project_office.proposals_heading)(count)}</h2>
+        <h2>{move || i18n.t().project_office.proposals_heading(count)}</h2>
         {(count == 0)
             .then(|| view! { <p class="hint">{tr(|c| c.project_office.no_proposals)}</p> })}
         <ul class="proposal-list">
@@ -80,21 +80,21 @@ fn ProposalItem(
             </p>
             <p class="hint">
                 {shown_number} " · " {move || (i18n.t().district_name)(district)} " · "
-                {move || (i18n.t().project_office.supporters)(supporters)}
+                {move || i18n.t().project_office.supporters(supporters)}
             </p>
             <p>{proposal.what_and_where.clone()}</p>
             <p>
-                <span class="tag">{move || (i18n.t().project_office.proposal_status)(status)}</span>
+                <span class="tag">{move || i18n.t().project_office.proposal_status(status)}</span>
                 {merged_into
                     .map(|into| {
                         view! {
                             " "
-                            {move || (i18n.t().project_office.merged_into)(&into)}
+                            {move || i18n.t().project_office.merged_into(&into)}
                         }
                     })}
             </p>
             {reason
-                .map(|r| view! { <p>{move || (i18n.t().project_office.declined_because)(&r)}</p> })}
+                .map(|r| view! { <p>{move || i18n.t().project_office.declined_because(&r)}</p> })}
             {moderate
                 .then(|| {
                     view! {

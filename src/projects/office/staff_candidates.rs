@@ -36,7 +36,7 @@ pub fn Candidates(view: CycleView, csrf: String, reload: Callback<()>) -> impl I
     let csrf = StoredValue::new(csrf);
     view! {
         <h2>{tr(|c| c.project_office.candidates_heading)}</h2>
-        <p class="hint">{move || (i18n.t().project_office.margin_words)(listed, to_adopt)}</p>
+        <p class="hint">{move || i18n.t().project_office.margin_words(listed, to_adopt)}</p>
         <ul class="candidate-list">
             {view
                 .candidates
@@ -88,7 +88,7 @@ fn CandidateItem(
                     })}
             </p>
             <CandidateFacts candidate />
-            <p class="hint">{move || (i18n.t().project_office.from_proposals)(&origin)}</p>
+            <p class="hint">{move || i18n.t().project_office.from_proposals(&origin)}</p>
             {(open && !withdrawn)
                 .then(|| {
                     view! {

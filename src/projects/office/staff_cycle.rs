@@ -81,10 +81,10 @@ fn Cycle(view: CycleView, csrf: String, reload: Callback<()>) -> impl IntoView {
     view! {
         <h1>{title}</h1>
         <p>
-            <span class="tag phase-tag">{move || (i18n.t().project_office.phase_name)(phase)}</span>
+            <span class="tag phase-tag">{move || i18n.t().project_office.phase_name(phase)}</span>
         </p>
-        <p class="hint">{move || (i18n.t().project_office.phase_explained)(phase)}</p>
-        <p>{move || (i18n.t().project_office.cycle_numbers)(to_adopt, eligible)}</p>
+        <p class="hint">{move || i18n.t().project_office.phase_explained(phase)}</p>
+        <p>{move || i18n.t().project_office.cycle_numbers(to_adopt, eligible)}</p>
         <TitleForm id=id.clone() current=cycle.title.clone() csrf=csrf.clone() />
         <NextPhase id=id.clone() phase csrf=csrf.clone() reload />
         {open
@@ -126,12 +126,12 @@ fn NextPhase(id: String, phase: CyclePhase, csrf: String, reload: Callback<()>) 
                 fallback=move || {
                     view! {
                         <button type="button" class="button" on:click=move |_| asking.set(true)>
-                            {move || (i18n.t().project_office.move_to)(next)}
+                            {move || i18n.t().project_office.move_to(next)}
                         </button>
                     }
                 }
             >
-                <p class="notice">{move || (i18n.t().project_office.move_confirm)(next)}</p>
+                <p class="notice">{move || i18n.t().project_office.move_confirm(next)}</p>
                 <FormStatus submission=moving />
                 <div class="button-row">
                     <button
@@ -264,7 +264,7 @@ fn ResultSummary(results: VoteResults) -> impl IntoView {
     let i18n = use_i18n();
     let (cast, eligible) = (results.ballots_cast, results.eligible);
     view! {
-        <p class="results-turnout">{move || (i18n.t().project_office.turnout)(cast, eligible)}</p>
+        <p class="results-turnout">{move || i18n.t().project_office.turnout(cast, eligible)}</p>
         <ol class="results-list">
             {results
                 .candidates
@@ -274,7 +274,7 @@ fn ResultSummary(results: VoteResults) -> impl IntoView {
                     view! {
                         <li>
                             {c.candidate.title} " · "
-                            {move || (i18n.t().project_office.result_line)(votes, outcome)}
+                            {move || i18n.t().project_office.result_line(votes, outcome)}
                         </li>
                     }
                 })

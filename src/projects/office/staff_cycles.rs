@@ -53,7 +53,7 @@ fn Cycles(csrf: String) -> impl IntoView {
                                         <a href=href>{move || cycle_title(i18n.t(), &cycle)}</a>
                                         " "
                                         <span class="tag">
-                                            {move || (i18n.t().project_office.phase_name)(phase)}
+                                            {move || i18n.t().project_office.phase_name(phase)}
                                         </span>
                                     </li>
                                 }

@@ -41,10 +41,9 @@ pub fn DelegateProjectsCard() -> impl IntoView {
                             <p>
                                 <a class="button button--primary button--wide" href=href>
                                     {move || {
-                                        (i18n
-                                            .t()
+                                        i18n.t()
                                             .project_office
-                                            .vote_now)(&cycle_title(i18n.t(), &cycle))
+                                            .vote_now(&cycle_title(i18n.t(), &cycle))
                                     }}
                                 </a>
                             </p>
@@ -60,10 +59,9 @@ pub fn DelegateProjectsCard() -> impl IntoView {
                                 <li>
                                     <a href=href>
                                         {move || {
-                                            (i18n
-                                                .t()
+                                            i18n.t()
                                                 .project_office
-                                                .follow_projects)(&cycle_title(i18n.t(), &cycle))
+                                                .follow_projects(&cycle_title(i18n.t(), &cycle))
                                         }}
                                     </a>
                                 </li>

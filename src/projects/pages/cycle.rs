@@ -104,7 +104,7 @@ fn CycleBody(view: CycleView) -> impl IntoView {
             <span class=format!(
                 "phase phase--{}",
                 phase.code(),
-            )>{tr_with(|t, p| (t.projects_phase_name)(p), phase)}</span>
+            )>{tr_with(|t, p| t.projects_phase_name(p), phase)}</span>
         </p>
         {body}
         <ProposalList proposals collecting />
@@ -123,7 +123,7 @@ fn CandidateList(candidates: Vec<Candidate>, to_adopt: u32) -> impl IntoView {
                 view! {
                     <p>
                         {tr_with(
-                            |t, n: (u32, usize)| (t.projects_places)(n.0, n.1),
+                            |t, n: (u32, usize)| t.projects_places(n.0, n.1),
                             (to_adopt, count),
                         )}
                     </p>
@@ -214,7 +214,7 @@ fn ProposalList(proposals: Vec<Proposal>, collecting: bool) -> impl IntoView {
                                     <p class="opinion__meta">
                                         <span class="booking__code">{p.tracking_number}</span>
                                         <span class="tag">
-                                            {tr_with(|t, k| (t.projects_category_name)(k), p.category)}
+                                            {tr_with(|t, k| t.projects_category_name(k), p.category)}
                                         </span>
                                         <span class="tag">
                                             {tr_with(|t, d| (t.district_name)(d), p.district)}
@@ -225,10 +225,10 @@ fn ProposalList(proposals: Vec<Proposal>, collecting: bool) -> impl IntoView {
                                             "status proposal-status--{}",
                                             p.status.code(),
                                         )>
-                                            {tr_with(|t, s| (t.projects_status_name)(s), p.status)}
+                                            {tr_with(|t, s| t.projects_status_name(s), p.status)}
                                         </span>
                                         " "
-                                        {tr_with(|t, n| (t.projects_supporters)(n), p.supporters)}
+                                        {tr_with(|t, n| t.projects_supporters(n), p.supporters)}
                                     </p>
                                 </li>
                             }

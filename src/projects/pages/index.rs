@@ -57,7 +57,7 @@ fn CycleList(cycles: Vec<Cycle>) -> impl IntoView {
                                 <span class=format!(
                                     "phase phase--{}",
                                     cycle.phase.code(),
-                                )>{tr_with(|t, p| (t.projects_phase_name)(p), cycle.phase)}</span>
+                                )>{tr_with(|t, p| t.projects_phase_name(p), cycle.phase)}</span>
                             </a>
                         </li>
                     }

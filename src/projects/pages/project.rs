@@ -67,7 +67,7 @@ fn ProjectBody(project: ProjectView) -> impl IntoView {
             <dt>{tr(|t| t.projects_vote)}</dt>
             <dd>
                 {tr_with(
-                    |t, n: (u32, u32)| (t.projects_votes_of)(n.0, n.1),
+                    |t, n: (u32, u32)| t.projects_votes_of(n.0, n.1),
                     (project.votes, project.eligible),
                 )}
             </dd>
@@ -86,7 +86,7 @@ fn ProjectBody(project: ProjectView) -> impl IntoView {
                             <span class="booking__code">{o.tracking_number}</span>
                             <PhotoGallery
                                 photos=o.photos
-                                alt=|c, n| (c.projects_proposal_photo_alt)(n)
+                                alt=|c, n| c.projects_proposal_photo_alt(n)
                             />
                         </li>
                     }
@@ -128,7 +128,7 @@ fn Timeline(updates: Vec<ProgressUpdate>) -> impl IntoView {
                                     <p class="opinion__body">{u.done}</p>
                                     <PhotoGallery
                                         photos=u.photos
-                                        alt=|c, n| (c.projects_progress_photo_alt)(n)
+                                        alt=|c, n| c.projects_progress_photo_alt(n)
                                     />
                                     {u
                                         .delay_reason
@@ -188,7 +188,7 @@ fn Inspections(inspections: Vec<Inspection>) -> impl IntoView {
                                     <p class="opinion__body">{i.notes}</p>
                                     <PhotoGallery
                                         photos=i.photos
-                                        alt=|c, n| (c.projects_inspection_photo_alt)(n)
+                                        alt=|c, n| c.projects_inspection_photo_alt(n)
                                     />
                                 </li>
                             }
@@ -228,16 +228,14 @@ fn EvaluationResult(e: DelegatesEvaluation) -> impl IntoView {
         <p class="project-evaluation__result">
             {match e.result {
                 Some(r) => {
-                    view! {
-                        <strong>{tr_with(|t, r| (t.projects_evaluation_result)(r), r)}</strong>
-                    }
+                    view! { <strong>{tr_with(|t, r| t.projects_evaluation_result(r), r)}</strong> }
                         .into_any()
                 }
                 None => view! { <span>{tr(|c| c.projects_nobody_evaluated)}</span> }.into_any(),
             }}
         </p>
         <p>
-            {tr_with(|t, n: (u32, u32, u32)| (t.projects_evaluation_counts)(n.0, n.1, n.2), counts)}
+            {tr_with(|t, n: (u32, u32, u32)| t.projects_evaluation_counts(n.0, n.1, n.2), counts)}
         </p>
     }
 }

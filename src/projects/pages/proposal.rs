@@ -45,19 +45,16 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
         <p class="opinion__meta">
             <span class="booking__code">{proposal.tracking_number.clone()}</span>
             <span class="tag">
-                {tr_with(|t, k| (t.projects_category_name)(k), proposal.category)}
+                {tr_with(|t, k| t.projects_category_name(k), proposal.category)}
             </span>
             <span class="tag">{tr_with(|t, d| (t.district_name)(d), proposal.district)}</span>
         </p>
         <p class="hint">
-            {tr_with(
-                |c, d: String| (c.opinion_submitted_at)(&d),
-                local_time(proposal.created_at_ms),
-            )}
+            {tr_with(|c, d: String| c.opinion_submitted_at(&d), local_time(proposal.created_at_ms))}
         </p>
         <h2>{tr(|c| c.projects_field_what)}</h2>
         <p class="opinion__body">{proposal.what_and_where}</p>
-        <PhotoGallery photos=proposal.photos alt=|c, n| (c.projects_proposal_photo_alt)(n) />
+        <PhotoGallery photos=proposal.photos alt=|c, n| c.projects_proposal_photo_alt(n) />
         <h2>{tr(|c| c.projects_field_beneficiaries)}</h2>
         <p>{proposal.beneficiaries}</p>
         <h2>{tr(|c| c.projects_status_heading)}</h2>
@@ -65,7 +62,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
             <span class=format!(
                 "status proposal-status--{}",
                 status.code(),
-            )>{tr_with(|t, s| (t.projects_status_name)(s), status)}</span>
+            )>{tr_with(|t, s| t.projects_status_name(s), status)}</span>
         </p>
         {proposal
             .merged_into
@@ -92,7 +89,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
                 }
             })}
         <p class="project-supporters" role="status">
-            {move || (i18n.t().projects_supporters)(supporters.get())}
+            {move || i18n.t().projects_supporters(supporters.get())}
         </p>
         {(status == ProposalStatus::Open)
             .then(|| {

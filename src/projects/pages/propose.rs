@@ -179,7 +179,7 @@ fn ProposalForm(
                         let selected = k.code() == category.get_untracked();
                         view! {
                             <option value=k.code() selected=selected>
-                                {tr_with(|t, k| (t.projects_category_name)(k), k)}
+                                {tr_with(|t, k| t.projects_category_name(k), k)}
                             </option>
                         }
                     })}
@@ -234,7 +234,7 @@ fn ProposalPhotos(
                 submission
                 upload=move |file| client::proposal_photo_upload(file, verification.csrf_token())
                 refusal=refusals::proposal
-                alt=|c, n| (c.projects_proposal_photo_alt)(n)
+                alt=|c, n| c.projects_proposal_photo_alt(n)
             />
         </Show>
     }

@@ -283,10 +283,9 @@ mod tests {
         assert!(row("nav_map")[3]
             .chars()
             .all(|c| ('\u{1800}'..='\u{18AF}').contains(&c) || c == ' ' || c == '\u{202F}'));
-        assert_eq!(row("type_name/HomeType::Law")[2], "Law professional home");
+        assert_eq!(row("type_law")[2], "Law professional home");
         assert!(rows.iter().all(|r| r[4] == "true"));
-        // Every string of the Chinese catalog has a Mongolian one under the same key, but for
-        // the English plurals, which Chinese and Mongolian do not need.
+        // Every string of the Chinese catalog has a Mongolian one under the same key.
         let missing: Vec<&str> = rows
             .iter()
             .filter(|r| !r[1].is_empty() && r[3].is_empty())
@@ -333,7 +332,7 @@ mod tests {
         let mut table = csv::Writer::from_writer(Vec::new());
         table.write_record(HEADER).unwrap();
         table
-            .write_record(["homes_count", "", "", "ᠭᠡᠷ", "true"])
+            .write_record(["homes_count_other", "", "", "ᠭᠡᠷ", "true"])
             .unwrap();
         let table = String::from_utf8(table.into_inner().unwrap()).unwrap();
         assert!(import(&table, &mn).unwrap_err().contains("placeholders"));
