@@ -171,35 +171,9 @@ impl Db {
         Ok(ids)
     }
 
-    /// A home's activities that have not ended by `now_ms`, soonest first.
-    pub async fn activities_upcoming_for_home(
-        &self,
-        home_id: &str,
-        now_ms: i64,
-    ) -> anyhow::Result<Vec<Activity>> {
-        let filter = ActivityFilter {
-            home: Some(home_id.to_owned()),
-            ..ActivityFilter::default()
-        };
-        self.activities_upcoming(&filter, now_ms, None).await
-    }
-
     /// Activities that have not ended by `now_ms` and pass the filter, soonest first, cancelled
-    /// ones included; at most `limit` of them.
-    pub async fn activities_upcoming(
-        &self,
-        filter: &ActivityFilter,
-        now_ms: i64,
-        limit: Option<usize>,
-    ) -> anyhow::Result<Vec<Activity>> {
-        Ok(self
-            .activities_upcoming_until(filter, now_ms, limit)
-            .await?
-            .0)
-    }
-
-    /// [`Db::activities_upcoming`], with the moment the first of them ends (when the list moves
-    /// on even if nothing changes), `None` when there are none.
+    /// ones included; at most `limit` of them. With them, the moment the first of them ends (when
+    /// the list moves on even if nothing changes), `None` when there are none.
     pub async fn activities_upcoming_until(
         &self,
         filter: &ActivityFilter,
