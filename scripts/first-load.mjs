@@ -26,8 +26,9 @@ async function measure(path, encoding) {
     files.push({ url: urls.get(e.requestId) ?? "?", bytes: e.encodedDataLength }),
   );
   await page.goto(base + path, { waitUntil: "networkidle" });
-  // The app has replaced the static shell once its own main element is drawn.
-  await page.waitForSelector("#main:not(:has(.loading))", { timeout: 30000 }).catch(() => {});
+  // The app is live (it has taken over the shell or the server's first screen) and its page
+  // has loaded what it shows.
+  await page.waitForSelector("html[data-live] #main:not(:has(.loading))", { timeout: 30000 }).catch(() => {});
   await page.waitForLoadState("networkidle");
   await context.close();
   return files;

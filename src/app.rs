@@ -205,19 +205,38 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// Mounts an app into the static shell of the page (`#app`), replacing the shell.
+/// Mounts an app into the page's element `#app`, replacing what the server put there: the static
+/// shell, or the first screen it drew (`server/src/homes/first_screen.rs`), which the app draws
+/// again from the answer the page carries. What was typed into that screen's filters and where
+/// the focus was carry over. Once the app is live, `<html>` has `data-live`.
 pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     use wasm_bindgen::JsCast;
-    let root = web_sys::window()
+    let document = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
+        .expect("the page has a document");
+    let root = document
+        .get_element_by_id("app")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("the page has an element with id app");
     // A stored choice of English or Mongolian is loaded first, so no page flashes in Chinese;
     // meanwhile the shell stays. Then the shell is replaced by the live app.
     wasm_bindgen_futures::spawn_local(async move {
         crate::i18n::prepare().await;
+        crate::homes::pages::homes_filters::keep_typed_filter();
+        let focused = document
+            .active_element()
+            .map(|e| e.id())
+            .filter(|id| !id.is_empty());
         root.set_inner_html("");
         leptos::mount::mount_to(root, app).forget();
+        // Once the first view has settled, before it is painted.
+        request_animation_frame(move || {
+            if let Some(id) = focused {
+                crate::kit::dom::focus(&id);
+            }
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("data-live", "");
+            }
+        });
     });
 }

@@ -1,4 +1,5 @@
-//! The citizens' app, mounted into the static shell of `index.html`.
+//! The citizens' app, mounted into `index.html`: its static shell, or the first screen the
+//! server drew.
 
 fn main() {
     deputy_homes::app::mount(deputy_homes::app::CitizenApp);

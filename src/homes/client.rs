@@ -7,13 +7,12 @@ use deputy_homes_api::{Home, HomesResponse};
 
 /// `GET /api/homes` with the filter's parameters.
 pub async fn homes_list(filter: HomeFilter) -> Result<HomesResponse, ClientError> {
-    let query = filter.to_query();
-    ApiRequest::get("/api/homes")
-        .query("q", query.q)
-        .query("district", query.district)
-        .query("type", query.home_type)
-        .query("lat", query.lat)
-        .query("lon", query.lon)
+    let request = ApiRequest::get("/api/homes");
+    filter
+        .to_query()
+        .pairs()
+        .into_iter()
+        .fold(request, |request, (name, value)| request.query(name, value))
         .send()
         .await
 }

@@ -17,12 +17,14 @@ mod zh;
 
 pub use mn::{MN_AWAITING_REVIEW, MN_REVIEW_NOTICE_ZH};
 
+use crate::kit::device_store::keep_cookie;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::meetings::activity::ActivityKind;
 use deputy_homes_api::meetings::booking::{AccessNeed, BookingStatus};
 use deputy_homes_api::opinions::board::{Rating, ReplyClass};
 use deputy_homes_api::opinions::handling::{EventKind, RejectReason};
 use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::first_answers::LANGUAGE_COOKIE;
 use deputy_homes_api::platform::outbox::{NotificationKind, NotificationStatus};
 use deputy_homes_api::projects::adoption::CandidateOutcome;
 use deputy_homes_api::projects::progress::ProjectFlag;
@@ -1666,6 +1668,8 @@ impl I18n {
     /// Chinese and says so.
     pub fn provide() -> I18n {
         let stored = stored_lang();
+        // The server learns the choice too (a phone that chose before it was told learns it now).
+        keep_cookie(LANGUAGE_COOKIE, stored.tag());
         let (lang, switching) = if stored.is_ready() {
             (stored, Switching::Done)
         } else {
@@ -1723,6 +1727,7 @@ impl I18n {
             // Private browsing may refuse storage; the switch still applies to this visit.
             let _ = s.set_item(STORAGE_KEY, lang.tag());
         }
+        keep_cookie(LANGUAGE_COOKIE, lang.tag());
         self.switching.set(Switching::Done);
         self.lang.set(lang);
     }

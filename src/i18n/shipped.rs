@@ -88,6 +88,25 @@ pub fn write(lang: Lang) -> String {
     texts::write(SHAPE, &fields)
 }
 
+/// The Chinese words the server draws a page's first screen with (`server/src/homes/zh.txt`,
+/// read by `first_screen.rs`): every text of `zh.rs`, and each language's entry in the switch.
+#[cfg(test)]
+pub fn write_server_words() -> String {
+    let mut fields = super::zh::TEXT.fields();
+    let switch: Vec<(String, &str)> = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            let code = lang.tag();
+            [
+                (format!("lang.{code}.name"), lang.own_name()),
+                (format!("lang.{code}.switch_to"), lang.switch_to()),
+            ]
+        })
+        .collect();
+    fields.extend(switch.iter().map(|(name, text)| (name.as_str(), *text)));
+    texts::write(SHAPE, &fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,16 +139,20 @@ mod tests {
         assert!(parse(Lang::En, format!("{written}extra\tline\n").leak()).is_none());
     }
 
-    /// The committed files are what the sources write. After changing a catalog,
+    /// The committed files are what the sources write: English and Mongolian for the browser,
+    /// Chinese for the server's first screens. After changing a catalog,
     /// `UPDATE_SNAPSHOTS=1 cargo test -p deputy-homes shipped_catalog` rewrites them.
     #[test]
     fn shipped_catalog_files_are_written_from_the_sources() {
-        for lang in SHIPPED {
-            let (name, _) = file(lang);
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("public/i18n")
-                .join(format!("{name}.txt"));
-            let written = write(lang);
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let files = SHIPPED
+            .map(|lang| {
+                let (name, _) = file(lang);
+                (root.join(format!("public/i18n/{name}.txt")), write(lang))
+            })
+            .into_iter()
+            .chain([(root.join("server/src/homes/zh.txt"), write_server_words())]);
+        for (path, written) in files {
             if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
                 std::fs::write(&path, &written).unwrap();
                 continue;
@@ -137,7 +160,7 @@ mod tests {
             let committed = std::fs::read_to_string(&path).unwrap_or_default();
             assert!(
                 written == committed,
-                "{} differs from src/i18n/{name}.rs; rewrite it and review its diff:\n  \
+                "{} differs from src/i18n; rewrite it and review its diff:\n  \
                  UPDATE_SNAPSHOTS=1 cargo test -p deputy-homes shipped_catalog",
                 path.display()
             );

@@ -1,5 +1,19 @@
 //! Lists kept on this phone only (local storage), one entry per line of space-separated fields:
-//! "my bookings" and "my opinions". A citizen without an account finds their things again.
+//! "my bookings" and "my opinions". A citizen without an account finds their things again. And
+//! the cookies that tell the server how this phone's pages look (`first_answers`).
+
+use deputy_homes_api::platform::first_answers::cookie_line;
+use wasm_bindgen::JsCast;
+
+/// Keeps `name=value` in a cookie for a year (refused cookies change nothing but the first screen).
+pub fn keep_cookie(name: &str, value: &str) {
+    if let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let _ = document.set_cookie(&cookie_line(name, value));
+    }
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -4,6 +4,8 @@
 //! aloud with the browser's speech synthesis. The choice is remembered on this device.
 
 use crate::i18n::{tr, use_i18n, Lang};
+use crate::kit::device_store::keep_cookie;
+use deputy_homes_api::platform::first_answers::ELDERS_COOKIE;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -25,6 +27,15 @@ impl Elders {
         let elders = Elders {
             on: RwSignal::new(stored.as_deref() == Some("on")),
         };
+        // The server learns the choice too (a phone that chose before it was told learns it now).
+        keep_cookie(
+            ELDERS_COOKIE,
+            if elders.on.get_untracked() {
+                "on"
+            } else {
+                "off"
+            },
+        );
         Effect::new(move |_| mark_document(elders.on.get()));
         provide_context(elders);
         elders
@@ -41,6 +52,7 @@ impl Elders {
             // Private browsing may refuse storage; the switch still applies to this visit.
             let _ = s.set_item(STORAGE_KEY, if on { "on" } else { "off" });
         }
+        keep_cookie(ELDERS_COOKIE, if on { "on" } else { "off" });
         self.on.set(on);
     }
 }

@@ -72,7 +72,12 @@ test('the switch on the home page turns elders\' mode on, is remembered, and the
   const biggest = await tasks.locator('a, button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
   assert.ok(biggest.every((h) => h >= 60), `task buttons ${biggest}`);
 
-  // Remembered after a reload; the settings page shows it on and turns it off.
+  // Remembered after a reload (the server, told by a cookie, leaves the page to the app rather
+  // than drawing a standard-size first screen); the settings page shows it on and turns it off.
+  const cookie = async () => (await page.context().cookies()).find((c) => c.name === 'dh-elders')?.value;
+  assert.equal(await cookie(), 'on');
+  const served = await page.request.get(server.url + '/');
+  assert.equal(await served.text(), await (await fetch(server.url + '/activities')).text(), 'the plain page');
   await page.reload();
   await page.getByRole('navigation', { name: '常用服务' }).waitFor();
   await page.getByRole('link', { name: '设置' }).click();
@@ -81,6 +86,7 @@ test('the switch on the home page turns elders\' mode on, is remembered, and the
   assert.equal(await inSettings.getAttribute('aria-checked'), 'true');
   await inSettings.click();
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-elders')), false);
+  assert.equal(await cookie(), 'off');
   await page.goto(server.url + '/');
   await page.locator('.home-card').first().waitFor();
   assert.equal(await page.getByRole('navigation', { name: '常用服务' }).count(), 0);

@@ -120,6 +120,20 @@ export async function newPhonePage(browser, options = {}) {
     ...options,
   });
   const page = await context.newPage();
+  // The server draws the first screen of `/` and `/homes/…` into the page; the app then takes
+  // it over. A test acts on the live app: after loading a page of an app, wait until it is live.
+  if (options.javaScriptEnabled !== false) {
+    for (const name of ['goto', 'reload']) {
+      const load = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await load(...args);
+        if (response?.headers()['content-type']?.startsWith('text/html')) {
+          await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
+        }
+        return response;
+      };
+    }
+  }
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   // What the Content-Security-Policy blocked (an inline script, an image from elsewhere) is

@@ -168,9 +168,13 @@ test('pages have no axe violations, no sideways scroll and 44 px tap targets at 
   }
 });
 
-test('the first paint is a static shell that needs no wasm', async () => {
+test('the first paint of a home is drawn by the server and needs no wasm', async () => {
   const html = await (await fetch(server.url + '/homes/xc-01')).text();
+  const home = readRegister().find((h) => h.id === 'xc-01');
   assert.match(html, /<header class="site-header">/);
-  assert.match(html, /呼和浩特人大代表之家/);
-  assert.match(html, /正在加载…/);
+  assert.ok(html.includes(`<h1 data-read="">${home.name_zh}</h1>`), 'the home\'s name is the heading');
+  assert.ok(html.includes(`<title>${home.name_zh} · 呼和浩特人大代表之家</title>`));
+  // Other pages keep the static shell.
+  const shell = await (await fetch(server.url + '/activities')).text();
+  assert.match(shell, /正在加载…/);
 });

@@ -131,20 +131,32 @@ test('Mongolian is chosen, laid out in vertical columns, its font loaded, and re
 });
 
 test('a stored Mongolian loads before the first page is drawn, and a failed fetch keeps Chinese and says so', async () => {
-  const page = await phone();
-  await page.addInitScript(() => localStorage.setItem('deputy-homes.lang', 'mn-Mong-CN'));
-  // The first text the app draws is already Mongolian: no Chinese navigation flashes first.
-  await page.addInitScript(() => {
+  const chooser = await phone();
+  await chooser.goto(server.url + '/');
+  await chooseMongolian(chooser);
+  // The choice is kept on the phone, and told to the server, which then leaves the first screen
+  // (drawn in Chinese) to the app.
+  const cookies = await chooser.context().cookies();
+  assert.ok(cookies.some((c) => c.name === 'dh-lang' && c.value === 'mn-Mong-CN'), JSON.stringify(cookies));
+  // The next visit on this phone: the first text drawn is already Mongolian, no Chinese
+  // navigation flashes first.
+  await chooser.context().addInitScript(() => {
     window.firstNav = null;
     new MutationObserver(() => {
       const nav = document.querySelector('.site-nav');
       if (nav && window.firstNav === null) window.firstNav = nav.textContent;
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(server.url + '/');
-  await page.locator('.result-count').waitFor();
-  assert.match(await page.evaluate(() => window.firstNav), MONGOLIAN);
-  assert.equal(page.catalogRequests.length, 1);
+  const page = await chooser.context().newPage();
+  const catalogRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/public/i18n/')) catalogRequests.push(r.url()); });
+  for (const path of ['/', '/homes/xc-01']) {
+    await page.goto(server.url + path);
+    await page.locator('html[data-live]').waitFor({ state: 'attached' });
+    assert.match(await page.evaluate(() => window.firstNav), MONGOLIAN, path);
+  }
+  await page.locator('.hours').waitFor();
+  assert.equal(catalogRequests.length, 2, 'one fetch of the catalog per page load');
 
   const offline = await phone();
   await offline.route('**/public/i18n/**', (route) => route.abort());

@@ -53,6 +53,22 @@ pub struct HomesQuery {
     pub lon: Option<String>,
 }
 
+impl HomesQuery {
+    /// The parameters that have a value, in the order the app sends them.
+    pub fn pairs(self) -> Vec<(&'static str, String)> {
+        [
+            ("q", self.q),
+            ("district", self.district),
+            ("type", self.home_type),
+            ("lat", self.lat),
+            ("lon", self.lon),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect()
+    }
+}
+
 /// The schema of the `type` parameter: a home type code or `professional`. (utoipa leaves out
 /// the field's own doc comment when it takes its schema from a function, so it is said here.)
 #[cfg(feature = "openapi")]

@@ -1,10 +1,11 @@
 //! What every feature shares: the one JSON error shape and the form fields it names, Hohhot
-//! time, the message outbox as staff see it, photos, and which paths belong to the office app, and
-//! the characters free text may hold.
+//! time, the message outbox as staff see it, photos, which paths belong to the office app, the
+//! characters free text may hold, and the answers a page carries for the app's first requests.
 
 pub mod apps;
 pub mod error;
 pub mod fields;
+pub mod first_answers;
 pub mod outbox;
 pub mod photos;
 pub mod text;

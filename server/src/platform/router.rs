@@ -59,9 +59,17 @@ pub fn app(state: AppState) -> Router {
     // The app's files are answered from memory, already encoded and with their cache policy:
     // they need none of the API's layers (no body is read, nothing waits), only the headers
     // every answer carries.
+    let files = StaticFiles::load(&state.dist_dir);
+    // The homes' pages, with their first screen drawn, when the built page has room for it.
+    let pages = files
+        .bytes("/index.html")
+        .and_then(homes::pages::router)
+        .unwrap_or_default()
+        .with_state(state.clone());
     Router::new()
         .merge(api)
-        .fallback_service(StaticFiles::load(&state.dist_dir))
+        .merge(pages)
+        .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             security,
             security_headers::add,

@@ -1,5 +1,5 @@
 //! Answers that are the same for everyone who asks (the homes register and its searches, the
-//! public board), kept
+//! public board, the first screens of the homes' pages), kept
 //! serialized and compressed per request and data revision, so a repeated request costs a look-up
 //! instead of building, tagging and compressing the answer again. The caller names the revision
 //! of the data the answer is made from, read from the database for this request (see
@@ -48,7 +48,7 @@ impl SharedAnswers {
             Some(kept) => kept,
             None => self.keep(key, revision, None, make()?),
         };
-        Ok(respond(request, &kept))
+        Ok(respond(request, &kept, JSON))
     }
 
     /// [`SharedAnswers::answer`] for an answer made by reading the database.
@@ -67,7 +67,7 @@ impl SharedAnswers {
             Some(kept) => kept,
             None => self.keep(key, revision, None, make().await?),
         };
-        Ok(respond(request, &kept))
+        Ok(respond(request, &kept, JSON))
     }
 
     /// [`SharedAnswers::answer_read`] for an answer that also changes with the clock: `make`
@@ -91,7 +91,24 @@ impl SharedAnswers {
                 self.keep(key, revision, valid_until_ms, json)
             }
         };
-        Ok(respond(request, &kept))
+        Ok(respond(request, &kept, JSON))
+    }
+
+    /// A page that is the same for everyone (a first screen, `homes::first_screen`), kept like
+    /// an answer: `make` writes it and says until when (milliseconds) it holds.
+    pub fn page_until(
+        &self,
+        request: &HeaderMap,
+        key: &str,
+        revision: &str,
+        now_ms: i64,
+        make: impl FnOnce() -> (String, Option<i64>),
+    ) -> Response {
+        let kept = self.kept(key, revision, now_ms).unwrap_or_else(|| {
+            let (html, valid_until_ms) = make();
+            self.keep(key, revision, valid_until_ms, html.into_bytes())
+        });
+        respond(request, &kept, HTML)
     }
 
     fn kept(&self, key: &str, revision: &str, now_ms: i64) -> Option<Arc<Kept>> {
@@ -127,9 +144,12 @@ impl SharedAnswers {
     }
 }
 
+const JSON: &str = "application/json";
+const HTML: &str = "text/html; charset=utf-8";
+
 /// A kept answer, tagged and re-validated like every API answer (`no-cache`, `private` when the
 /// request carries a cookie).
-fn respond(request: &HeaderMap, kept: &Kept) -> Response {
+fn respond(request: &HeaderMap, kept: &Kept, content_type: &'static str) -> Response {
     let cache_control = if request.contains_key(COOKIE) {
         "private, no-cache"
     } else {
@@ -137,7 +157,7 @@ fn respond(request: &HeaderMap, kept: &Kept) -> Response {
     };
     kept.encoded.respond(
         request,
-        HeaderValue::from_static("application/json"),
+        HeaderValue::from_static(content_type),
         HeaderValue::from_static(cache_control),
     )
 }

@@ -76,6 +76,13 @@ impl StaticFiles {
         }
     }
 
+    /// The bytes of the file at `url` (`/index.html`), as the build wrote it.
+    pub fn bytes(&self, url: &str) -> Option<Bytes> {
+        self.files
+            .get(url)
+            .map(|file| file.encoded.identity().clone())
+    }
+
     /// The answer to a request for `path`: its file, the folder's `index.html`, or the page of the
     /// app the path belongs to.
     fn answer(&self, request: &Request) -> Response {

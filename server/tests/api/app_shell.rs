@@ -14,8 +14,9 @@ on_both_databases!(
     precompressed_assets_are_served_as_written_when_the_browser_accepts_them,
 );
 
+/// The pages without a first screen (`first_screen.rs` has those of `/` and `/homes/{id}`).
 async fn a_deep_link_to_a_home_loads_the_app_shell_uncached(app: TestApp) {
-    for path in ["/homes/xc-01", "/", "/homes/no-such-home"] {
+    for path in ["/activities", "/homes/no-such-home", "/board"] {
         let response = app.send(app.get(path)).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let headers = response.headers().clone();

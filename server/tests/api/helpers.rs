@@ -70,9 +70,10 @@ pub enum Register {
     Empty,
 }
 
-/// The body of the test app's `index.html`, so the deep-link test can recognise it.
-pub const INDEX_HTML: &str =
-    "<!doctype html><html><head><title>deputy-homes test shell</title></head><body></body></html>\n";
+/// The body of the test app's `index.html`, so the deep-link test can recognise it: like the
+/// built page, its `#app` holds a static shell, which the homes' pages replace with their first
+/// screen.
+pub const INDEX_HTML: &str = "<!doctype html><html><head><title>deputy-homes test shell</title></head><body><div id=\"app\"><p>shell</p></div></body></html>\n";
 /// The office app's page in the test dist folder (`dist/office/index.html`).
 pub const OFFICE_HTML: &str = "<!doctype html><title>office</title><div id=\"app\"></div>";
 

@@ -51,7 +51,7 @@ pub(crate) fn set(row: &mut [String], column: &str, value: &str) {
 }
 
 /// Writes a register file: the header on line 1, then one row per line.
-fn write_register(path: &Path, rows: &[Vec<String>]) {
+pub(crate) fn write_register(path: &Path, rows: &[Vec<String>]) {
     let mut writer = csv::Writer::from_path(path).expect("a writable register file");
     writer.write_record(COLUMNS).expect("the header");
     for row in rows {

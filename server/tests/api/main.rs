@@ -21,6 +21,7 @@ mod client_addresses;
 mod document;
 mod errors;
 mod examples;
+mod first_screen;
 mod first_starts;
 mod fixtures;
 mod free_text;

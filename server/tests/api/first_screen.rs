@@ -1,0 +1,217 @@
+//! The first screen of `/` and `/homes/{id}`: drawn into the built page with the answer the app
+//! asks for first, the same answer `/api` gives; new at once after an import, on every server;
+//! following the clock; the plain page where it cannot be drawn. (That the app draws the same
+//! markup is the browser's test, `tests/e2e/first-screen.test.mjs`.)
+
+use crate::helpers::{on_both_databases, TestApp, INDEX_HTML};
+use crate::import::{import, sample_rows, set, write_register};
+use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+on_both_databases!(
+    the_homes_pages_carry_the_answer_the_app_asks_for_and_draw_it,
+    a_page_the_first_screen_cannot_draw_is_the_plain_page,
+    a_new_register_is_drawn_at_once_on_every_server,
+    the_open_badge_follows_the_clock,
+);
+
+/// The page at `path`: 200, HTML, re-validated.
+async fn page(request: reqwest::RequestBuilder) -> (String, String) {
+    let response = request.send().await.expect("the server answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
+    assert!(response.headers()[CONTENT_TYPE]
+        .to_str()
+        .is_ok_and(|t| t.starts_with("text/html")));
+    let tag = response.headers()[ETAG].to_str().unwrap().to_owned();
+    (tag, response.text().await.expect("a body"))
+}
+
+/// The answers a page carries: (the request's key, the JSON).
+fn carried(page: &str) -> Vec<(String, Value)> {
+    let mut found = Vec::new();
+    let mut rest = page;
+    let open = "<script type=\"application/json\" data-request=\"";
+    while let Some(start) = rest.find(open) {
+        let after = &rest[start + open.len()..];
+        let (key, after) = after.split_once("\">").expect("the key's end");
+        let (json, after) = after.split_once("</script>").expect("the script's end");
+        let key = key.replace("&quot;", "\"").replace("&amp;", "&");
+        found.push((key, serde_json::from_str(json).expect("JSON")));
+        rest = after;
+    }
+    found
+}
+
+async fn api_json(app: &TestApp, path: &str) -> Value {
+    let response = app.send(app.get(path)).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.json().await.expect("JSON")
+}
+
+async fn the_homes_pages_carry_the_answer_the_app_asks_for_and_draw_it(app: TestApp) {
+    for (path, api, key) in [
+        ("/", "/api/homes", r#"["/api/homes",[]]"#),
+        (
+            "/?type=professional&q=%E6%B3%95%E5%BE%8B",
+            "/api/homes?q=%E6%B3%95%E5%BE%8B&type=professional",
+            // In the order the app sends them, whatever the page's URL says.
+            r#"["/api/homes",[["q","法律"],["type","professional"]]]"#,
+        ),
+        (
+            "/?district=saihan",
+            "/api/homes?district=saihan",
+            r#"["/api/homes",[["district","saihan"]]]"#,
+        ),
+    ] {
+        let (_, body) = page(app.get(path)).await;
+        let expected = api_json(&app, api).await;
+        assert_eq!(
+            carried(&body),
+            [(key.to_owned(), expected.clone())],
+            "{path}"
+        );
+        let items = expected["items"].as_array().unwrap();
+        assert!(!items.is_empty(), "{path}");
+        assert_eq!(
+            body.matches("<li class=\"home-card\">").count(),
+            items.len(),
+            "{path}"
+        );
+        for item in items {
+            let id = item["id"].as_str().unwrap();
+            let name = item["name_zh"].as_str().unwrap();
+            assert!(
+                body.contains(&format!(
+                    "href=\"/homes/{id}\"><span class=\"home-card__name\">{name}</span>"
+                )),
+                "{path}: {id}"
+            );
+        }
+        assert!(
+            !body.contains("<p>shell</p>"),
+            "{path}: the shell is replaced"
+        );
+    }
+
+    let (tag, body) = page(app.get("/homes/xc-01")).await;
+    let home = api_json(&app, "/api/homes/xc-01").await;
+    assert_eq!(
+        carried(&body),
+        [(r#"["/api/homes/xc-01",[]]"#.to_owned(), home.clone())]
+    );
+    let name = home["name_zh"].as_str().unwrap();
+    assert!(body.contains(&format!("<title>{name} · 呼和浩特人大代表之家</title>")));
+    assert!(body.contains(&format!("<h1 data-read=\"\">{name}</h1>")));
+    assert!(body.contains(home["address"].as_str().unwrap()));
+
+    // Kept: asked again with its tag, the page has not changed.
+    let again = app
+        .send(app.get("/homes/xc-01").header(IF_NONE_MATCH, &tag))
+        .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+}
+
+async fn a_page_the_first_screen_cannot_draw_is_the_plain_page(app: TestApp) {
+    // A home the register lacks, a filter the list refuses, a position (never in the app's
+    // URLs): the app explains these itself.
+    for path in [
+        "/homes/no-such-home",
+        "/?district=atlantis",
+        "/?lat=40.8&lon=111.7",
+        "/?q=x&type=castle",
+    ] {
+        let (_, body) = page(app.get(path)).await;
+        assert_eq!(body, INDEX_HTML, "{path}");
+    }
+    // A phone that chose English, Mongolian or elders' mode has its page drawn by the app, so
+    // no Chinese or standard-size screen flashes first.
+    for cookie in [
+        "dh-lang=en",
+        "dh-lang=mn-Mong-CN",
+        "dh-elders=on",
+        "x=1; dh-lang=en",
+    ] {
+        for path in ["/", "/homes/xc-01"] {
+            let (_, body) = page(app.get(path).header(COOKIE, cookie)).await;
+            assert_eq!(body, INDEX_HTML, "{path} with {cookie}");
+        }
+    }
+    let chinese = app
+        .send(app.get("/").header(COOKIE, "dh-lang=zh-CN; dh-elders=off"))
+        .await;
+    assert_eq!(chinese.headers()[CACHE_CONTROL], "private, no-cache");
+    let body = chinese.text().await.expect("a body");
+    assert_eq!(carried(&body).len(), 1, "drawn with its answer");
+}
+
+async fn a_new_register_is_drawn_at_once_on_every_server(app: TestApp) {
+    let other = app.other_server().await;
+    for request in [app.get("/"), other.get("/"), app.get("/homes/xc-01")] {
+        let (_, body) = page(request).await;
+        assert!(!body.contains("新城区新名字代表之家"));
+    }
+    let mut rows = sample_rows(&["xc-01", "sh-01"]);
+    set(&mut rows[0], "name_zh", "新城区新名字代表之家");
+    let path = app.scratch_path("official.csv");
+    write_register(&path, &rows);
+    assert_eq!(import(&app, &path, false).await.expect("a valid file"), 2);
+
+    for request in [app.get("/"), other.get("/")] {
+        let (_, body) = page(request).await;
+        assert_eq!(body.matches("<li class=\"home-card\">").count(), 2);
+        assert!(body.contains("新城区新名字代表之家"));
+        assert!(
+            !body.contains("<p class=\"notice\">"),
+            "no longer the sample"
+        );
+    }
+    for request in [app.get("/homes/xc-01"), other.get("/homes/xc-01")] {
+        let (_, body) = page(request).await;
+        assert!(body.contains("<h1 data-read=\"\">新城区新名字代表之家</h1>"));
+    }
+}
+
+/// The next Monday at `minute` of the day, Hohhot time, after `now_ms`.
+fn next_monday_at(now_ms: i64, minute: i64) -> i64 {
+    const DAY: i64 = 86_400_000;
+    const HOHHOT: i64 = 8 * 3_600_000;
+    let local_day = (now_ms + HOHHOT).div_euclid(DAY);
+    // 1970-01-01 was a Thursday (3, Monday being 0).
+    let weekday = (local_day + 3).rem_euclid(7);
+    let monday = local_day + 7 - weekday;
+    monday * DAY - HOHHOT + minute * 60_000
+}
+
+async fn the_open_badge_follows_the_clock(app: TestApp) {
+    // The sample's xc-01 is open on weekdays 08:00–12:00 and 15:00–18:00.
+    let badge = |body: &str| -> String {
+        let card = body
+            .split("<li class=\"home-card\">")
+            .find(|card| card.contains("href=\"/homes/xc-01\""))
+            .expect("xc-01's card")
+            .to_owned();
+        let start = card.find("<span class=\"open-badge").expect("a badge");
+        card[start..card[start..].find("</span>").unwrap() + start].to_owned()
+    };
+    let monday_ten = next_monday_at(app.clock.now_ms(), 10 * 60);
+    app.move_clock_to(monday_ten);
+    let (_, body) = page(app.get("/")).await;
+    let open = badge(&body);
+    assert!(
+        open.contains("open-badge--open") && open.contains("12:00"),
+        "{open}"
+    );
+    let (_, body) = page(app.get("/homes/xc-01")).await;
+    assert!(body.contains("<tr class=\"today\" aria-current=\"date\"><th scope=\"row\">周一"));
+
+    // Half past twelve the same day: the kept page is not used, the badge says when it opens.
+    app.move_clock_to(monday_ten + 150 * 60_000);
+    let (_, body) = page(app.get("/")).await;
+    let closed = badge(&body);
+    assert!(
+        !closed.contains("open-badge--open") && closed.contains("15:00"),
+        "{closed}"
+    );
+}

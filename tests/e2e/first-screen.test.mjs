@@ -1,0 +1,144 @@
+// The first screen of `/` and `/homes/…` drawn by the server (issue 12, goal 2): the homes, a
+// home's name, address and hours are in the page the server sends, so they paint before the
+// app's code has loaded and work without it. The app then takes the page over from the answer
+// the page carries: with the same markup, no layout shift, and without asking the server again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, newPhonePage, readRegister, screenshot } from './harness.mjs';
+
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
+
+const register = readRegister();
+
+/**
+ * The DOM under `#app` as a string that says what a person sees and a screen reader reads:
+ * elements with their attributes (sorted), text (adjacent pieces joined), an input's or a
+ * select's current value; not comments, which the app uses as markers. `skip` names elements
+ * whose content is left out.
+ */
+function canonicalApp(skip) {
+  const element = (node) => {
+    const attributes = [...node.attributes]
+      .filter((a) => !(node.tagName === 'INPUT' && a.name === 'value'))
+      .map((a) => `${a.name}=${JSON.stringify(a.value)}`);
+    if (node.tagName === 'INPUT' || node.tagName === 'SELECT') attributes.push(`(value)=${JSON.stringify(node.value)}`);
+    let inner = '';
+    if (!(skip && node.matches(skip))) {
+      let text = '';
+      for (const child of node.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) { text += child.data; continue; }
+        if (child.nodeType !== Node.ELEMENT_NODE || child.tagName === 'SCRIPT') continue;
+        if (text) { inner += JSON.stringify(text); text = ''; }
+        inner += element(child);
+      }
+      if (text) inner += JSON.stringify(text);
+    }
+    return `<${node.tagName.toLowerCase()} ${attributes.sort().join(' ')}>${inner}</>`;
+  };
+  return element(document.getElementById('app'));
+}
+
+/** A page with the app's code off: only what the server sent. */
+function withoutApp(width = 390) {
+  return newPhonePage(browser, { javaScriptEnabled: false, viewport: { width, height: 844 } });
+}
+
+/** A page that records its layout shifts (from the first paint on) and its API requests. */
+async function withApp(width = 390) {
+  const page = await newPhonePage(browser, { viewport: { width, height: 844 } });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.shifts.push({ value: entry.value, sources: entry.sources.map((s) => s.node?.outerHTML?.slice(0, 80)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  page.apiRequests = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) page.apiRequests.push(new URL(r.url()).pathname + new URL(r.url()).search); });
+  return page;
+}
+
+test('the list of homes and a home are in the page the server sends, and work without the app', async () => {
+  const page = await withoutApp();
+  await page.goto(server.url + '/');
+  assert.equal(await page.locator('.home-card').count(), register.length);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '找到身边的人大代表之家');
+  await page.getByText(`共找到 ${register.length} 个代表之家`).waitFor();
+  await screenshot(page, 'first-screen-list-390');
+
+  // A filter in the URL is drawn as the app would draw it.
+  await page.goto(server.url + '/?district=saihan');
+  const saihan = await (await fetch(server.url + '/api/homes?district=saihan')).json();
+  assert.ok(saihan.items.length > 0 && saihan.items.length < register.length);
+  assert.equal(await page.locator('.home-card').count(), saihan.items.length);
+  assert.equal(await page.locator('#district').inputValue(), 'saihan');
+
+  // A card is a plain link to the home's page, which the server draws too.
+  await page.goto(server.url + '/');
+  await page.locator('a[href="/homes/xc-01"]').click();
+  await page.waitForURL(/\/homes\/xc-01$/);
+  const home = register.find((h) => h.id === 'xc-01');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), home.name_zh);
+  await page.getByText(home.address).waitFor();
+  assert.equal(await page.locator('.hours tbody tr').count(), 7);
+  assert.equal(await page.title(), `${home.name_zh} · 呼和浩特人大代表之家`);
+  await screenshot(page, 'first-screen-home-390');
+
+  const narrow = await withoutApp(320);
+  await narrow.goto(server.url + '/homes/xc-01');
+  await screenshot(narrow, 'first-screen-home-320');
+  assert.equal(await narrow.evaluate(() => document.documentElement.scrollWidth), 320);
+  await narrow.context().close();
+  await page.context().close();
+});
+
+for (const [path, skip, carried] of [
+  ['/', null, /^\/api\/homes(\?|$)/],
+  ['/?type=professional&q=%E6%B3%95', null, /^\/api\/homes(\?|$)/],
+  // The home's activities are drawn as loading by the server, and loaded by the app.
+  ['/homes/xc-01', 'section[aria-labelledby="activities-heading"]', /^\/api\/homes\/xc-01$/],
+]) {
+  test(`the app takes ${path} over with the same markup, no layout shift and no second request`, async () => {
+    const before = await withoutApp();
+    await before.goto(server.url + path);
+    const drawn = await before.evaluate(canonicalApp, skip);
+    await before.context().close();
+
+    for (const width of [390, 320]) {
+      const page = await withApp(width);
+      await page.goto(server.url + path);
+      assert.equal(await page.evaluate(canonicalApp, skip), drawn, `${path} at ${width} px: the app draws what the server drew`);
+      // Anything late (the activities below) has had time to arrive.
+      await page.waitForLoadState('networkidle');
+      const shifts = await page.evaluate(() => window.shifts);
+      assert.deepEqual(shifts, [], `${path} at ${width} px shifted`);
+      assert.ok(!page.apiRequests.some((r) => carried.test(r)), `${path}: asked again: ${page.apiRequests}`);
+      assert.equal(await page.locator('script[data-request]').count(), 0, 'the carried answer is used up');
+      assert.deepEqual(page.jsErrors, []);
+      await page.context().close();
+    }
+  });
+}
+
+test('what is typed into the server-drawn search before the app is live carries over', async () => {
+  const page = await newPhonePage(browser);
+  // Hold the app's code back until the search box has been typed into.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const goto = page.goto(server.url + '/');
+  await page.locator('#search').waitFor();
+  await page.locator('#search').fill('法律');
+  await page.locator('#search').focus();
+  release();
+  await goto;
+  assert.match(page.url(), /\?q=%E6%B3%95%E5%BE%8B$/);
+  assert.equal(await page.locator('#search').inputValue(), '法律');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  const law = await (await fetch(server.url + '/api/homes?q=' + encodeURIComponent('法律'))).json();
+  assert.ok(law.items.length >= 1 && law.items.length < register.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.home-card').length === n, law.items.length);
+  await page.context().close();
+});
