@@ -5,6 +5,8 @@
 # installs Lighthouse from npm into tools/lighthouse on first use.
 #   LIGHTHOUSE_RUNS=1 (runs per page; the median score is printed)
 #   LIGHTHOUSE_SERVER=path/to/deputy-homes-server (skips the release build of the server)
+#   LIGHTHOUSE_PLAIN=1 (as a phone the server draws no first screen for: the static shell, then
+#     the app, as before the server drew `/` and `/homes/:id`; same build, for comparison)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -39,6 +41,7 @@ printf '%-16s %6s %8s %8s %8s %8s %8s\n' page score FCP LCP TBT CLS SI
 for page in $PAGES; do
   for run in $(seq 1 "$RUNS"); do
     CHROME_PATH=/usr/bin/chromium tools/lighthouse/node_modules/.bin/lighthouse "$base$page" \
+      ${LIGHTHOUSE_PLAIN:+--extra-headers='{"Cookie":"dh-lang=plain"}'} \
       --quiet --only-categories=performance --output=json --output-path="$work/lh-$run.json" \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>"$work/lh.err" \
       || { cat "$work/lh.err"; exit 1; }

@@ -13,13 +13,13 @@ pub async fn homes_list(filter: HomeFilter) -> Result<HomesResponse, ClientError
         .pairs()
         .into_iter()
         .fold(request, |request, (name, value)| request.query(name, value))
-        .send()
+        .send_unless_carried()
         .await
 }
 
 /// `GET /api/homes/{id}`.
 pub async fn home_get(id: String) -> Result<Home, ClientError> {
     ApiRequest::get(format!("/api/homes/{}", encode_component(&id)))
-        .send()
+        .send_unless_carried()
         .await
 }

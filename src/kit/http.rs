@@ -1,8 +1,8 @@
 //! The one door to the server: builds a request, sends it, reads the JSON answer and turns any
 //! answer that is not 2xx into a [`ClientError`]. The only module that uses gloo-net; each
-//! feature's `client.rs` names its endpoints on top of it. A `GET` whose answer the page
-//! carried (`first_answers`: the server drew the first screen from it) is answered from the page,
-//! once.
+//! feature's `client.rs` names its endpoints on top of it. A `GET` whose answer the page may
+//! carry (`first_answers`: the server drew the first screen from it) can be answered from the
+//! page, once.
 
 use deputy_homes_api::platform::first_answers;
 use deputy_homes_api::{ApiError, ErrorCode};
@@ -140,11 +140,17 @@ impl ApiRequest {
         })
     }
 
+    /// [`ApiRequest::send`] for a `GET` whose answer a page may carry (the first screens the
+    /// server draws: the list of homes and a home): the carried answer, once, else the server's.
+    pub async fn send_unless_carried<T: DeserializeOwned>(self) -> Result<T, ClientError> {
+        match self.carried_answer() {
+            Some(answer) => Ok(answer),
+            None => self.send().await,
+        }
+    }
+
     /// Sends the request with no body and reads the JSON answer.
     pub async fn send<T: DeserializeOwned>(self) -> Result<T, ClientError> {
-        if let Some(answer) = self.carried_answer() {
-            return Ok(answer);
-        }
         let response = self
             .builder()
             .send()
