@@ -209,7 +209,8 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
 /// shell, or the first screen it drew (`server/src/homes/first_screen.rs`), which the app draws
 /// again from the answer the page carries. What was typed into that screen's filters and where
 /// the focus was carry over. Once the app is live, `<html>` has `data-live`.
-pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
+/// `carry_over` runs just before: it keeps what was typed into the server's first screen.
+pub fn mount<V: IntoView + 'static>(app: fn() -> V, carry_over: fn()) {
     use wasm_bindgen::JsCast;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -222,7 +223,7 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     // meanwhile the shell stays. Then the shell is replaced by the live app.
     wasm_bindgen_futures::spawn_local(async move {
         crate::i18n::prepare().await;
-        crate::homes::pages::homes_filters::keep_typed_filter();
+        carry_over();
         let focused = document
             .active_element()
             .map(|e| e.id())

@@ -2,5 +2,8 @@
 //! server drew.
 
 fn main() {
-    deputy_homes::app::mount(deputy_homes::app::CitizenApp);
+    deputy_homes::app::mount(
+        deputy_homes::app::CitizenApp,
+        deputy_homes::homes::pages::homes_filters::keep_typed_filter,
+    );
 }
