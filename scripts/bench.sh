@@ -31,7 +31,8 @@ for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18090/api/health >/dev/null &
 base=http://127.0.0.1:18090
 
 echo "== What the first page loads (bytes on the wire, as served) =="
-assets=$(grep -Eo '(href|src)="/[^"]+"' dist/index.html | sed -E 's/.*="([^"]+)"/\1/' | sort -u)
+# Linked files, and the app's code, which the page's loader fetches by name after the first paint.
+assets=$(grep -Eo "(href|src)=\"/[^\"]+\"|'/[^']+\.(js|wasm)'" dist/index.html | sed -E "s/^(href|src)=//; s/[\"']//g" | sort -u)
 js=$(echo "$assets" | grep '\.js$' | head -n1)
 wasm=$(basename "$js" .js)_bg.wasm
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
