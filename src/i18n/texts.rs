@@ -2,9 +2,12 @@
 //! written to and read from: English and Mongolian reach the browser as a file (`public/i18n/`)
 //! rather than inside the wasm, so a reader of Chinese never downloads them.
 //!
-//! The file is one field a line, `name<TAB>text`, in declaration order, after a header line and
-//! a line with the hash of the field names: a file written for other fields is refused whole.
-//! In a text, `\` is written `\\`, a line break `\n` and a tab `\t`.
+//! The file (its format in `deputy_homes_api::platform::catalog_file`) has one field a line, in
+//! declaration order, after a line with the hash of the field names: a file written for other
+//! fields is refused whole.
+
+use deputy_homes_api::platform::catalog_file;
+use std::borrow::Cow;
 
 /// Declares a struct of `&'static str` fields, its field names (hashed into the file's shape)
 /// and its reading from the values of a shipped file. The struct's literal still names every
@@ -66,41 +69,14 @@ pub const fn fnv(seed: u32, text: &str) -> u32 {
 pub const FNV_SEED: u32 = 0x811c_9dc5;
 
 /// The values of a shipped file, after checking its shape line against `shape`; `None` when it
-/// is not a file of this shape.
+/// is not a file of this shape. A text with escapes is kept for the rest of the visit (as a
+/// catalog is).
 pub fn values(file: &'static str, shape: u32) -> Option<impl Iterator<Item = &'static str>> {
-    let mut lines = file.lines();
-    lines.next()?;
-    let written = lines.next()?.strip_prefix("shape ")?;
-    if u32::from_str_radix(written, 16).ok()? != shape {
-        return None;
-    }
-    Some(lines.map(|line| {
-        let text = line.split_once('\t').map_or("", |(_, text)| text);
-        if text.contains('\\') {
-            unescape(text)
-        } else {
-            text
-        }
+    let entries = catalog_file::entries(file, Some(shape))?;
+    Some(entries.map(|(_, text)| match text {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) => text.leak(),
     }))
-}
-
-/// A text with its escapes undone, kept for the rest of the visit (as a catalog is).
-fn unescape(text: &str) -> &'static str {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out.leak()
 }
 
 /// Writes a shipped file: the header, the shape and every field.
@@ -108,11 +84,7 @@ fn unescape(text: &str) -> &'static str {
 pub fn write(shape: u32, fields: &[(&str, &str)]) -> String {
     let mut out = format!("{HEADER}\nshape {shape:08x}\n");
     for (name, text) in fields {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('\n', "\\n")
-            .replace('\t', "\\t");
-        out.push_str(&format!("{name}\t{escaped}\n"));
+        out.push_str(&format!("{name}\t{}\n", catalog_file::escape(text)));
     }
     out
 }

@@ -143,6 +143,14 @@ pub enum OpenStatus {
     AlwaysClosed,
 }
 
+impl OpenStatus {
+    /// Whether, closed at `minute` of `weekday`, it opens again later that same day (rather than
+    /// on a later day, or a week on).
+    pub fn opens_later_today(self, weekday: u8, minute: u16) -> bool {
+        matches!(self, OpenStatus::ClosedUntil { weekday: day, minute: at } if day == weekday && at > minute)
+    }
+}
+
 impl WeeklyHours {
     /// Reads one day's cell of the register: empty for closed, or ranges joined by `|`.
     pub fn parse_day(cell: &str) -> Result<Vec<TimeRange>, TimeRangeError> {

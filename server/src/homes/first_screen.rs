@@ -11,6 +11,7 @@ use deputy_homes_api::homes::hours::{format_clock, OpenStatus};
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, encode_component, geo_uri};
 use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
 use deputy_homes_api::platform::apps::Page;
+use deputy_homes_api::platform::catalog_file;
 use deputy_homes_api::platform::first_answers;
 use deputy_homes_api::platform::time::LocalTime;
 use deputy_homes_api::{District, Home, HomeSummary, HomeType, HomesResponse, LatLon, WeeklyHours};
@@ -24,13 +25,12 @@ struct Words(HashMap<&'static str, String>);
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::read(include_str!("zh.txt")));
 
 impl Words {
-    /// Reads `name<TAB>text` lines, after the two lines of heading, undoing `\n`, `\t`, `\\`.
+    /// Reads the file's fields (its format: `catalog_file`).
     fn read(file: &'static str) -> Words {
-        let words = file
-            .lines()
-            .skip(2)
-            .filter_map(|line| line.split_once('\t'))
-            .map(|(name, text)| (name, unescape(text)))
+        let words = catalog_file::entries(file, None)
+            .into_iter()
+            .flatten()
+            .map(|(name, text)| (name, text.into_owned()))
             .collect();
         Words(words)
     }
@@ -54,23 +54,6 @@ impl Words {
                 text.replace(&format!("{{{hole}}}"), value)
             })
     }
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match (c, c == '\\') {
-            (_, false) => out.push(c),
-            (_, true) => match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some(other) => out.push(other),
-                None => {}
-            },
-        }
-    }
-    out
 }
 
 /// The built page (`dist/index.html`) cut where the first screen goes: the app's element, the
@@ -415,10 +398,11 @@ fn home_card(w: &Words, home: &HomeSummary, now: LocalTime) -> Markup {
 
 /// `OpenBadge` in `src/homes/components/open_status.rs`.
 fn open_badge(w: &Words, hours: &WeeklyHours, now: LocalTime) -> Markup {
-    let (open, text) = match hours.status_at(now.weekday, now.minute) {
+    let status = hours.status_at(now.weekday, now.minute);
+    let (open, text) = match status {
         OpenStatus::OpenUntil(end) => (true, w.fill("open_until", &[("t", &format_clock(end))])),
-        OpenStatus::ClosedUntil { weekday, minute }
-            if weekday == now.weekday && minute > now.minute =>
+        OpenStatus::ClosedUntil { minute, .. }
+            if status.opens_later_today(now.weekday, now.minute) =>
         {
             let t = format_clock(minute);
             (false, w.fill("closed_opens_today", &[("t", &t)]))

@@ -6,13 +6,12 @@
 //! it is (`platform::static_files`).
 
 use crate::homes::first_screen::{self, Shell};
-use crate::platform::encoded::Encoded;
+use crate::platform::static_files::StaticFiles;
 use crate::AppState;
-use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, Uri};
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 use axum_extra::extract::CookieJar;
@@ -21,31 +20,34 @@ use deputy_homes_api::platform::time::shanghai_local;
 use deputy_homes_api::{HomesQuery, HomesResponse, RegisterInfo};
 use std::sync::Arc;
 
-/// The built page, whole and cut for the first screen.
+/// The built page, cut for the first screen, and the built app's files, which answer with the
+/// page as it is.
 #[derive(Debug)]
 struct Built {
     shell: Shell,
-    plain: Encoded,
+    files: StaticFiles,
 }
 
 impl Built {
-    /// The built page as it is, re-validated like every page.
+    /// The built page as it is (`dist/index.html`), as every other page of the app is answered.
     fn plain(&self, request: &HeaderMap) -> Response {
-        self.plain.respond(
-            request,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-            HeaderValue::from_static("no-cache"),
-        )
+        self.files
+            .respond(PAGE, request)
+            .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response())
     }
 }
 
-/// The pages with a first screen, for the built citizens' page `page` (`dist/index.html`);
-/// `None` when it has no place for one.
-pub fn router(page: Bytes) -> Option<Router<AppState>> {
+/// The citizens' page in the built app.
+const PAGE: &str = "/index.html";
+
+/// The pages with a first screen, cut from the built citizens' page among `files`; `None` when
+/// it has no place for one.
+pub fn router(files: &StaticFiles) -> Option<Router<AppState>> {
+    let page = files.bytes(PAGE)?;
     let shell = Shell::new(std::str::from_utf8(&page).ok()?)?;
     let built = Arc::new(Built {
         shell,
-        plain: Encoded::new(page, true),
+        files: files.clone(),
     });
     let router = Router::new()
         .route("/", get(list))

@@ -61,9 +61,7 @@ pub fn app(state: AppState) -> Router {
     // every answer carries.
     let files = StaticFiles::load(&state.dist_dir);
     // The homes' pages, with their first screen drawn, when the built page has room for it.
-    let pages = files
-        .bytes("/index.html")
-        .and_then(homes::pages::router)
+    let pages = homes::pages::router(&files)
         .unwrap_or_default()
         .with_state(state.clone());
     Router::new()

@@ -10,7 +10,7 @@ use crate::platform::encoded::Encoded;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::header::ALLOW;
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use deputy_homes_api::platform::apps::is_office_path;
 use std::collections::HashMap;
@@ -83,6 +83,16 @@ impl StaticFiles {
             .map(|file| file.encoded.identity().clone())
     }
 
+    /// The answer with the file at `url`, to a GET or HEAD with these headers.
+    pub fn respond(&self, url: &str, request: &HeaderMap) -> Option<Response> {
+        let file = self.files.get(url)?;
+        Some(file.encoded.respond(
+            request,
+            file.content_type.clone(),
+            file.cache_control.clone(),
+        ))
+    }
+
     /// The answer to a request for `path`: its file, the folder's `index.html`, or the page of the
     /// app the path belongs to.
     fn answer(&self, request: &Request) -> Response {
@@ -99,19 +109,14 @@ impl StaticFiles {
         } else {
             "/index.html"
         };
-        let file = if path.ends_with('/') {
-            self.files.get(&format!("{path}index.html"))
+        let url = if path.ends_with('/') {
+            format!("{path}index.html")
         } else {
-            self.files.get(path)
+            path.to_owned()
         };
-        match file.or_else(|| self.files.get(page)) {
-            Some(file) => file.encoded.respond(
-                request.headers(),
-                file.content_type.clone(),
-                file.cache_control.clone(),
-            ),
-            None => (StatusCode::NOT_FOUND, Body::empty()).into_response(),
-        }
+        self.respond(&url, request.headers())
+            .or_else(|| self.respond(page, request.headers()))
+            .unwrap_or_else(|| (StatusCode::NOT_FOUND, Body::empty()).into_response())
     }
 }
 

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 
 /// Whether it is open, and the sentence that says so.
 pub fn describe(hours: &WeeklyHours, now: LocalTime, t: &Catalog) -> (bool, String) {
-    match hours.status_at(now.weekday, now.minute) {
+    let status = hours.status_at(now.weekday, now.minute);
+    match status {
         OpenStatus::OpenUntil(end) => (true, t.open_until(&format_clock(end))),
-        OpenStatus::ClosedUntil { weekday, minute }
-            if weekday == now.weekday && minute > now.minute =>
+        OpenStatus::ClosedUntil { minute, .. }
+            if status.opens_later_today(now.weekday, now.minute) =>
         {
             (false, t.closed_opens_today(&format_clock(minute)))
         }
