@@ -206,7 +206,7 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
 }
 
 /// Mounts an app into the page's element `#app`, replacing what the server put there: the static
-/// shell, or the first screen it drew (`server/src/homes/first_screen.rs`), which the app draws
+/// shell, or the first screen it drew (`server/src/platform/first_screen.rs`), which the app draws
 /// again from the answer the page carries. `carry_over` runs just before, to keep what was typed
 /// into that screen; the focus stays where it was. Once the app is live, `<html>` has `data-live`.
 pub fn mount<V: IntoView + 'static>(app: fn() -> V, carry_over: fn()) {

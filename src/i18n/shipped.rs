@@ -88,7 +88,7 @@ pub fn write(lang: Lang) -> String {
     texts::write(SHAPE, &fields)
 }
 
-/// The Chinese words the server draws a page's first screen with (`server/src/homes/zh.txt`,
+/// The Chinese words the server draws a page's first screen with (`server/src/platform/zh.txt`,
 /// read by `first_screen.rs`): every text of `zh.rs`, and each language's entry in the switch.
 #[cfg(test)]
 pub fn write_server_words() -> String {
@@ -151,7 +151,10 @@ mod tests {
                 (root.join(format!("public/i18n/{name}.txt")), write(lang))
             })
             .into_iter()
-            .chain([(root.join("server/src/homes/zh.txt"), write_server_words())]);
+            .chain([(
+                root.join("server/src/platform/zh.txt"),
+                write_server_words(),
+            )]);
         for (path, written) in files {
             if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
                 std::fs::write(&path, &written).unwrap();

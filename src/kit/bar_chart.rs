@@ -1,19 +1,11 @@
 //! A table of counts with a bar drawn beside each number: inline SVG, no chart library. The
 //! numbers are text in the table, so a screen reader reads them; the bars are decoration.
 
+use deputy_homes_api::platform::figures::bar_percent;
 use leptos::prelude::*;
 
 /// One row: its label and its count.
 pub type Bar = (String, u64);
-
-/// The bar's width in percent of the largest count.
-pub fn bar_percent(count: u64, max: u64) -> f64 {
-    if max == 0 {
-        0.0
-    } else {
-        (count as f64 / max as f64 * 100.0).clamp(0.0, 100.0)
-    }
-}
 
 /// A captioned table whose rows are label, count and bar.
 #[component]
@@ -68,17 +60,5 @@ pub fn BarChart(
                     .collect_view()}
             </tbody>
         </table>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_largest_count_fills_the_bar_and_nothing_is_empty() {
-        assert_eq!(bar_percent(5, 10), 50.0);
-        assert_eq!(bar_percent(10, 10), 100.0);
-        assert_eq!(bar_percent(0, 0), 0.0);
     }
 }

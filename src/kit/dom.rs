@@ -1,4 +1,5 @@
-//! Small page effects the forms share: moving the keyboard focus and scrolling to the top.
+//! Small page effects the forms share: moving the keyboard focus, scrolling to the top, and
+//! keeping what was chosen in a server-drawn form before the app started.
 
 use wasm_bindgen::JsCast;
 
@@ -18,5 +19,44 @@ pub fn focus(id: &str) {
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// What someone typed or chose in the filters of a first screen the server drew (the page at
+/// `path`), before the app started: `href` makes the page's URL from the fields' values (by
+/// id, `None` when empty), which replaces the current one, so the app, which replaces that form
+/// with its own, starts from it. Another page, or an `href` of `None`, leaves the URL alone.
+pub fn keep_typed_filter(
+    path: &str,
+    href: impl FnOnce(&dyn Fn(&str) -> Option<String>) -> Option<String>,
+) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (Some(document), Ok(here), Ok(search)) = (
+        window.document(),
+        window.location().pathname(),
+        window.location().search(),
+    ) else {
+        return;
+    };
+    if here != path {
+        return;
+    }
+    let value = |id: &str| {
+        let element = document.get_element_by_id(id)?;
+        let value = match element.dyn_into::<web_sys::HtmlInputElement>() {
+            Ok(input) => input.value(),
+            Err(other) => other.dyn_into::<web_sys::HtmlSelectElement>().ok()?.value(),
+        };
+        Some(value).filter(|v| !v.is_empty())
+    };
+    let Some(href) = href(&value) else {
+        return;
+    };
+    if href != format!("{here}{search}") {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
     }
 }

@@ -21,4 +21,3 @@ pub mod review_notice;
 pub mod settings;
 pub mod submission;
 pub mod text_field;
-pub mod urls;

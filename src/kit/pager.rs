@@ -3,11 +3,7 @@
 use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 
-/// How many pages `total` items fill (at least 1).
-pub fn page_count(total: u64, page_size: u32) -> u32 {
-    let size = u64::from(page_size.max(1));
-    u32::try_from(total.div_ceil(size).max(1)).unwrap_or(u32::MAX)
-}
+use deputy_homes_api::platform::paging::page_count;
 
 /// "Page 2 of 5" with links to the pages either side; nothing when everything fits on one page.
 #[component]
@@ -46,15 +42,4 @@ pub fn Pager(
             </nav>
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_empty_list_is_one_page_and_a_partial_page_counts_as_a_page() {
-        assert_eq!(page_count(0, 20), 1);
-        assert_eq!(page_count(41, 20), 3);
-    }
 }

@@ -4,6 +4,7 @@
 use crate::kit::http::{ApiRequest, ClientError};
 use deputy_homes_api::homes::maplinks::encode_component;
 use deputy_homes_api::meetings::activity::{Activity, CancelActivity, EditActivity, NewActivities};
+use deputy_homes_api::meetings::activity_query::ActivitiesQuery;
 use deputy_homes_api::meetings::booking::{Booking, MoveBooking, NewBooking};
 use deputy_homes_api::meetings::reception::{
     CheckIn, ReceptionRecord, RecordInput, Roster, RosterEntry, YearSummary,
@@ -160,12 +161,20 @@ pub async fn activities_list(
     kind: String,
     date: String,
 ) -> Result<Vec<Activity>, ClientError> {
-    let given = |v: String| Some(v).filter(|v| !v.is_empty());
-    ApiRequest::get("/api/activities")
-        .query("district", given(district))
-        .query("kind", given(kind))
-        .query("date", given(date))
-        .send()
+    let query = ActivitiesQuery {
+        district: Some(district),
+        kind: Some(kind),
+        date: Some(date),
+        home: None,
+    };
+    query
+        .pairs()
+        .into_iter()
+        .fold(
+            ApiRequest::get("/api/activities"),
+            |request, (name, value)| request.query(name, value),
+        )
+        .send_unless_carried()
         .await
 }
 

@@ -157,10 +157,14 @@ pub async fn opinion_rate(
 
 /// `GET /api/public/opinions`: the public board.
 pub async fn public_opinions(query: PublicBoardQuery) -> Result<PublicOpinionPage, ClientError> {
-    ApiRequest::get("/api/public/opinions")
-        .query("category", query.category.map(|c| c.code().to_owned()))
-        .query("page", query.page.map(|p| p.to_string()))
-        .send()
+    query
+        .pairs()
+        .into_iter()
+        .fold(
+            ApiRequest::get("/api/public/opinions"),
+            |request, (name, value)| request.query(name, value),
+        )
+        .send_unless_carried()
         .await
 }
 
@@ -172,9 +176,10 @@ pub async fn opinion_stats(staff: bool, year: Option<i64>) -> Result<OpinionStat
     } else {
         "/api/public/stats"
     };
+    // A citizen's first screen carries the public figures (staff's are never carried).
     ApiRequest::get(path)
         .query("year", year.map(|y| y.to_string()))
-        .send()
+        .send_unless_carried()
         .await
 }
 

@@ -86,7 +86,7 @@ pub fn queue_href(query: &StaffOpinionQuery) -> String {
         ("q", query.q.clone()),
         ("page", query.page.filter(|p| *p > 1).map(|p| p.to_string())),
     ];
-    crate::kit::urls::page_href(&Page::Queue.path(), pairs)
+    deputy_homes_api::platform::apps::page_href(&Page::Queue.path(), pairs)
 }
 
 /// The active units whose name matches a search (all of them for an empty search).

@@ -1,13 +1,20 @@
-// The first screen of `/` and `/homes/…` drawn by the server (issue 12, goal 2): the homes, a
-// home's name, address and hours are in the page the server sends, so they paint before the
+// The first screen of `/`, `/homes/…`, `/activities`, `/board` and `/stats` drawn by the server
+// (issue 12, goal 2): the homes, a home's name, address and hours, the upcoming activities, the
+// published replies, the figures are in the page the server sends, so they paint before the
 // app's code has loaded and work without it. The app then takes the page over from the answer
 // the page carries: with the same markup, no layout shift, and without asking the server again.
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, readRegister, screenshot } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, readRegister, screenshot, startServer } from './harness.mjs';
 
 let server, browser;
 useServerAndBrowser((s, b) => { server = s; browser = b; });
+
+// A server with the living sample (activities over the next four weeks, opinions along the
+// handling chain, some published with replies and ratings), so the lists have something to draw.
+let sample;
+before(async () => { sample = await startServer({ env: { DH_SAMPLE_DATA: '1' } }); });
+after(async () => { await sample?.stop(); });
 
 const register = readRegister();
 
@@ -94,21 +101,27 @@ test('the list of homes and a home are in the page the server sends, and work wi
   await page.context().close();
 });
 
-for (const [path, skip, carried] of [
+for (const [path, skip, carried, withSample] of [
   ['/', null, /^\/api\/homes(\?|$)/],
   ['/?type=professional&q=%E6%B3%95', null, /^\/api\/homes(\?|$)/],
   // The home's activities are drawn as loading by the server, and loaded by the app.
   ['/homes/xc-01', 'section[aria-labelledby="activities-heading"]', /^\/api\/homes\/xc-01$/],
+  ['/activities', null, /^\/api\/activities(\?|$)/, true],
+  ['/activities?kind=reception', null, /^\/api\/activities(\?|$)/, true],
+  ['/board', null, /^\/api\/public\/opinions(\?|$)/, true],
+  ['/board?page=2', null, /^\/api\/public\/opinions(\?|$)/, true],
+  ['/stats', null, /^\/api\/public\/stats(\?|$)/, true],
 ]) {
   test(`the app takes ${path} over with the same markup, no layout shift and no second request`, async () => {
+    const at = (withSample ? sample : server).url + path;
     const before = await withoutApp();
-    await before.goto(server.url + path);
+    await before.goto(at);
     const drawn = await before.evaluate(canonicalApp, skip);
     await before.context().close();
 
     for (const width of [390, 320]) {
       const page = await withApp(width);
-      await page.goto(server.url + path);
+      await page.goto(at);
       assert.equal(await page.evaluate(canonicalApp, skip), drawn, `${path} at ${width} px: the app draws what the server drew`);
       // Anything late (the activities below) has had time to arrive.
       await page.waitForLoadState('networkidle');
@@ -141,4 +154,51 @@ test('what is typed into the server-drawn search before the app is live carries 
   assert.ok(law.items.length >= 1 && law.items.length < register.length);
   await page.waitForFunction((n) => document.querySelectorAll('.home-card').length === n, law.items.length);
   await page.context().close();
+});
+
+test('the activities and the board are in the page the server sends, and their filters carry over', async () => {
+  const page = await withoutApp();
+  await page.goto(sample.url + '/activities');
+  const listed = await (await fetch(sample.url + '/api/activities')).json();
+  assert.ok(listed.length > 0, 'the living sample has activities');
+  assert.equal(await page.locator('li.activity').count(), listed.length);
+  await screenshot(page, 'first-screen-activities-390');
+  await page.goto(sample.url + '/board');
+  const board = await (await fetch(sample.url + '/api/public/opinions')).json();
+  assert.ok(board.items.length > 0, 'the living sample has published replies');
+  assert.equal(await page.locator('li.board__item').count(), board.items.length);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '公开答复');
+  await screenshot(page, 'first-screen-board-390');
+  const narrow = await withoutApp(320);
+  for (const path of ['/activities', '/board']) {
+    await narrow.goto(sample.url + path);
+    await screenshot(narrow, `first-screen-${path.slice(1)}-320`);
+    assert.equal(await narrow.evaluate(() => document.documentElement.scrollWidth), 320, path);
+  }
+  await narrow.context().close();
+  await page.context().close();
+
+  // Chosen before the app is live: kept, and the app lists what was chosen.
+  for (const [path, field, value, expected] of [
+    ['/activities', '#activities-kind', 'reception', /\/activities\?kind=reception$/],
+    ['/board?page=2', '#board-category', 'transport', /\/board\?category=transport$/],
+  ]) {
+    const live = await newPhonePage(browser);
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await live.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    const goto = live.goto(sample.url + path);
+    await live.locator(field).waitFor();
+    await live.locator(field).selectOption(value);
+    release();
+    await goto;
+    assert.match(live.url(), expected, path);
+    assert.equal(await live.locator(field).inputValue(), value, path);
+    await live.context().close();
+  }
+  const receptions = (await (await fetch(sample.url + '/api/activities?kind=reception')).json()).length;
+  const check = await newPhonePage(browser);
+  await check.goto(sample.url + '/activities?kind=reception');
+  assert.equal(await check.locator('li.activity').count(), receptions);
+  await check.context().close();
 });

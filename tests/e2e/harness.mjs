@@ -29,6 +29,7 @@ export async function startServer({
   dir = mkdtempSync(join(tmpdir(), 'dh-e2e-')),
   addr = '127.0.0.1:0',
   register = join(ROOT, 'data', 'homes.csv'),
+  env = {},
 } = {}) {
   const child = spawn(SERVER_BIN, ['serve'], {
     cwd: ROOT,
@@ -44,6 +45,7 @@ export async function startServer({
       // The log sender writes each text (verification codes included) at info on `notify`.
       RUST_LOG: 'warn,notify=info',
       DH_NOTIFY_INTERVAL_SECONDS: '1',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,7 +2,10 @@
 
 use crate::homes::hours::format_clock;
 use crate::platform::text::{check_text, Lines};
-use crate::platform::time::SHANGHAI_OFFSET_MINUTES;
+// The calendar is Hohhot's time's (`platform::time`); named here too, where dates were first read.
+pub use crate::platform::time::{
+    civil_from_days, days_from_civil, format_date, parse_date, shanghai_ms, weekday_of,
+};
 use crate::{ApiError, TimeRange};
 use serde::{Deserialize, Serialize};
 
@@ -239,53 +242,6 @@ pub struct Occurrence {
     pub ends_at_ms: i64,
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(month) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count (inverse of [`days_from_civil`]).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-/// Reads `YYYY-MM-DD` as a day count, refusing dates that do not exist.
-pub fn parse_date(text: &str) -> Option<i64> {
-    let mut parts = text.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let days = days_from_civil(y, m, d);
-    (civil_from_days(days) == (y, m, d)).then_some(days)
-}
-
-/// Formats a day count as `YYYY-MM-DD`.
-pub fn format_date(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Unix milliseconds of a local Hohhot date and minute of the day.
-pub fn shanghai_ms(days: i64, minute: u16) -> i64 {
-    (days * 1440 + i64::from(minute) - SHANGHAI_OFFSET_MINUTES) * 60_000
-}
-
 impl NewActivities {
     /// Checks the request and lists its occurrences; none may have started by `now_ms`.
     pub fn occurrences(&self, now_ms: i64) -> Result<Vec<Occurrence>, ApiError> {
@@ -367,6 +323,13 @@ impl Activity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_weekday_of_a_date_is_monday_based() {
+        assert_eq!(weekday_of("2026-11-30"), Some(0), "a Monday");
+        assert_eq!(weekday_of("2026-11-29"), Some(6), "a Sunday");
+        assert_eq!(weekday_of("2026-02-30"), None);
+    }
 
     fn request(date: &str, start: &str, end: &str, weeks: u32) -> NewActivities {
         NewActivities {

@@ -2,6 +2,7 @@
 //! `query.rs` does for homes.
 
 use crate::meetings::activity::{parse_date, ActivityKind};
+use crate::platform::apps::{page_href, Page};
 use crate::{ApiError, District};
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +57,25 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 }
 
 impl ActivitiesQuery {
+    /// The parameters given (not empty), in the order the activities page sends them.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        [
+            ("district", &self.district),
+            ("kind", &self.kind),
+            ("date", &self.date),
+            ("home", &self.home),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value.clone().filter(|v| !v.is_empty())?)))
+        .collect()
+    }
+
+    /// The activities page's URL with the parameters given.
+    pub fn page_href(&self) -> String {
+        let pairs = self.pairs().into_iter().map(|(name, v)| (name, Some(v)));
+        page_href(&Page::Activities.path(), pairs)
+    }
+
     /// Checks every parameter, naming the first one at fault.
     pub fn validate(&self) -> Result<ActivityFilter, ApiError> {
         let district = match non_empty(&self.district) {
@@ -109,6 +129,24 @@ mod tests {
             date: given(date),
             home: given(home),
         }
+    }
+
+    #[test]
+    fn a_request_names_what_is_given_in_a_fixed_order() {
+        assert_eq!(
+            query("saihan", "", "2026-12-01", "").pairs(),
+            [("district", "saihan".into()), ("date", "2026-12-01".into())]
+        );
+        assert!(query("", "", "", "").pairs().is_empty());
+        assert_eq!(
+            query("saihan", "reception", "2026-12-01", "").page_href(),
+            "/activities?district=saihan&kind=reception&date=2026-12-01"
+        );
+        assert_eq!(
+            query("", "training", "", "").page_href(),
+            "/activities?kind=training"
+        );
+        assert_eq!(query("", "", "", "").page_href(), "/activities");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub use crate::opinions::reply::{
     OpinionRating, OpinionReply, RateOpinion, Rating, ReplyClass, MAX_COMMENT_CHARS,
 };
 use crate::opinions::Category;
+use crate::platform::apps::{page_href, Page};
 use crate::District;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,35 @@ pub struct PublicBoardQuery {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 1000000))]
     pub page: Option<u32>,
+}
+
+impl PublicBoardQuery {
+    /// The board's query as its page's URL gives it (`/board?category=…&page=…`): a category or
+    /// page number that does not read is left out, as if absent.
+    pub fn from_page(category: Option<&str>, page: Option<&str>) -> PublicBoardQuery {
+        PublicBoardQuery {
+            category: category.and_then(Category::from_code),
+            page: page.and_then(|n| n.parse().ok()),
+        }
+    }
+
+    /// The parameters of the API request, in the order they are sent.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let category = self.category.map(|c| ("category", c.code().to_owned()));
+        let page = self.page.map(|p| ("page", p.to_string()));
+        category.into_iter().chain(page).collect()
+    }
+
+    /// The board's page URL for this query's category at `page`.
+    pub fn page_href(&self, page: u32) -> String {
+        page_href(
+            &Page::Board.path(),
+            [
+                ("category", self.category.map(|c| c.code().to_owned())),
+                ("page", (page > 1).then(|| page.to_string())),
+            ],
+        )
+    }
 }
 
 /// A published opinion on the public board: what was asked and answered, never who asked or
@@ -210,6 +240,22 @@ impl Satisfaction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_boards_url_and_request_carry_only_what_reads() {
+        let query = PublicBoardQuery::from_page(Some("transport"), Some("2"));
+        assert_eq!(query.category, Some(Category::Transport));
+        assert_eq!(
+            query.pairs(),
+            [("category", "transport".into()), ("page", "2".into())]
+        );
+        assert_eq!(query.page_href(3), "/board?category=transport&page=3");
+        assert_eq!(query.page_href(1), "/board?category=transport");
+        let unread = PublicBoardQuery::from_page(Some("nonsense"), Some("x"));
+        assert_eq!(unread, PublicBoardQuery::default());
+        assert!(unread.pairs().is_empty());
+        assert_eq!(unread.page_href(2), "/board?page=2");
+    }
 
     #[test]
     fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {

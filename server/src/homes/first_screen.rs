@@ -1,112 +1,16 @@
 //! The first screen of the homes' pages (`/`, the list, and `/homes/{id}`), drawn by the server
-//! into the page it serves, so what people came for (the homes, a home's address and hours)
-//! paints before the app's code has loaded, and works without it. The markup is the app's own
-//! (`src/app.rs`'s frame, `src/homes/pages/`), in Chinese, the default language, with the
-//! app's words (`zh.txt`, written from `src/i18n/zh.rs` by its tests). The page carries the
-//! answer the app is about to ask for (`first_answers`), so the app, starting, draws the same
-//! markup from the same data and takes the page over without a fetch, a flash or a shift;
-//! `tests/e2e/first-screen.test.mjs` checks that the two draw the same.
+//! into the page it serves (`platform::first_screen`): the homes, a home's address and hours.
+//! The markup is the app's own (`src/homes/pages/`).
 
+use crate::platform::first_screen::{Shell, Words, WEEKDAYS, WORDS};
 use deputy_homes_api::homes::hours::{format_clock, OpenStatus};
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, encode_component, geo_uri};
 use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
 use deputy_homes_api::platform::apps::Page;
-use deputy_homes_api::platform::catalog_file;
 use deputy_homes_api::platform::first_answers;
 use deputy_homes_api::platform::time::LocalTime;
 use deputy_homes_api::{District, Home, HomeSummary, HomeType, HomesResponse, LatLon, WeeklyHours};
-use maud::{html, Markup, PreEscaped};
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-/// The app's Chinese words by field name, as `zh.txt` holds them.
-struct Words(HashMap<&'static str, String>);
-
-static WORDS: LazyLock<Words> = LazyLock::new(|| Words::read(include_str!("zh.txt")));
-
-impl Words {
-    /// Reads the file's fields (its format: `catalog_file`).
-    fn read(file: &'static str) -> Words {
-        let words = catalog_file::entries(file, None)
-            .into_iter()
-            .flatten()
-            .map(|(name, text)| (name, text.into_owned()))
-            .collect();
-        Words(words)
-    }
-
-    /// The word of a field; a name the file lacks is a bug the tests find (they draw every part).
-    fn get(&self, name: &str) -> &str {
-        match self.0.get(name) {
-            Some(text) => text,
-            None => {
-                debug_assert!(false, "zh.txt has no {name}");
-                ""
-            }
-        }
-    }
-
-    /// A template's holes (`{n}`) filled, as the app's `i18n::fill` does.
-    fn fill(&self, name: &str, values: &[(&str, &str)]) -> String {
-        values
-            .iter()
-            .fold(self.get(name).to_owned(), |text, (hole, value)| {
-                text.replace(&format!("{{{hole}}}"), value)
-            })
-    }
-}
-
-/// The built page (`dist/index.html`) cut where the first screen goes: the app's element, the
-/// title, and the end of the body for the carried answers.
-#[derive(Debug)]
-pub struct Shell {
-    before_title: String,
-    title_to_app: String,
-    app_to_body_end: String,
-    rest: String,
-}
-
-const APP_OPEN: &str = "<div id=\"app\">";
-
-impl Shell {
-    /// Cuts the built page; `None` when it is not the shape the first screen needs.
-    pub fn new(page: &str) -> Option<Shell> {
-        let title_start = page.find("<title>")?;
-        let title_end = title_start + page[title_start..].find("</title>")? + "</title>".len();
-        let app_start = page.find(APP_OPEN)? + APP_OPEN.len();
-        let body_end = page.rfind("</body>")?;
-        let app_end = page[..body_end].rfind("</div>")?;
-        (title_end <= app_start && app_start <= app_end).then(|| Shell {
-            before_title: page[..title_start].to_owned(),
-            title_to_app: page[title_end..app_start].to_owned(),
-            app_to_body_end: page[app_end..body_end].to_owned(),
-            rest: page[body_end..].to_owned(),
-        })
-    }
-
-    /// The page with `title`, `screen` in the app's element and `carried` answers (request key,
-    /// JSON) at the end of the body.
-    fn fill(&self, title: &str, screen: Markup, carried: &[(String, String)]) -> String {
-        let title = html! { title { (title) } };
-        let carried = html! {
-            @for (key, json) in carried {
-                script type="application/json" data-request=(key) {
-                    (PreEscaped(first_answers::script_text(json)))
-                }
-            }
-        };
-        [
-            self.before_title.as_str(),
-            &title.into_string(),
-            &self.title_to_app,
-            &screen.into_string(),
-            &self.app_to_body_end,
-            &carried.into_string(),
-            &self.rest,
-        ]
-        .concat()
-    }
-}
+use maud::{html, Markup};
 
 /// The key under which the app asks for the list with `filter` (`src/homes/client.rs`).
 pub fn list_request_key(filter: &HomeFilter) -> String {
@@ -122,10 +26,9 @@ pub fn list_page(
     json: String,
     now: LocalTime,
 ) -> String {
-    let w = &*WORDS;
-    let screen = frame(w, true, list_screen(w, filter, answer, now));
+    let screen = list_screen(&WORDS, filter, answer, now);
     let carried = [(list_request_key(filter), json)];
-    shell.fill(w.get("app_title"), screen, &carried)
+    shell.page(None, Some(Page::Homes), screen, &carried)
 }
 
 /// The key under which the app asks for a home (`src/homes/client.rs`).
@@ -135,67 +38,15 @@ pub fn home_request_key(id: &str) -> String {
 
 /// The page of one home at `now`, carrying its answer's JSON.
 pub fn home_page(shell: &Shell, home: &Home, json: String, now: LocalTime) -> String {
-    let w = &*WORDS;
-    let screen = frame(w, false, home_screen(w, home, now));
-    let title = format!("{} · {}", home.name_zh, w.get("app_title"));
-    shell.fill(&title, screen, &[(home_request_key(&home.id), json)])
-}
-
-/// The header, the page in `main`, the footer: `Frame` in `src/app.rs`, for a citizen.
-fn frame(w: &Words, at_list: bool, page: Markup) -> Markup {
-    let nav = [
-        (Page::Homes, "nav_homes"),
-        (Page::Activities, "nav_activities"),
-        (Page::MyBookings, "nav_my_bookings"),
-        (Page::Opinions, "nav_opinions"),
-        (Page::Board, "nav_board"),
-        (Page::Projects, "nav_projects"),
-        (Page::SignIn, "nav_sign_in"),
-    ];
-    html! {
-        a.skip-link href="#main" { (w.get("skip_to_content")) }
-        header.site-header {
-            div.site-header__bar {
-                a.brand href=(Page::Homes.path()) { (w.get("app_title")) }
-                div.lang-switch role="group" aria-label=(w.get("switch_language_label")) {
-                    @for (code, pressed) in [("zh-CN", true), ("en", false), ("mn-Mong-CN", false)] {
-                        button.lang-switch__choice type="button" lang=(code)
-                            aria-label=(w.get(&format!("lang.{code}.switch_to")))
-                            aria-pressed=(pressed) {
-                            (w.get(&format!("lang.{code}.name")))
-                        }
-                    }
-                }
-            }
-            p.lang-status role="status" {}
-            nav.site-nav aria-label=(w.get("nav_label")) {
-                @for (page, name) in nav {
-                    a href=(page.path())
-                        aria-current=[(at_list && page == Page::Homes).then_some("page")] {
-                        (w.get(name))
-                    }
-                }
-            }
-        }
-        main #main tabindex="-1" { (page) }
-        footer.site-footer {
-            p { a href=(Page::Settings.path()) { (w.get("nav_settings")) } }
-            p { (w.get("footer")) }
-        }
-    }
+    let screen = home_screen(&WORDS, home, now);
+    let carried = [(home_request_key(&home.id), json)];
+    shell.page(Some(&home.name_zh), None, screen, &carried)
 }
 
 /// `HomesListPage` in `src/homes/pages/homes_list.rs`, with the filters of `homes_filters.rs`.
 fn list_screen(w: &Words, filter: &HomeFilter, answer: &HomesResponse, now: LocalTime) -> Markup {
     let count = answer.items.len();
-    let count_text = w.fill(
-        if count == 1 {
-            "result_count_one"
-        } else {
-            "result_count_other"
-        },
-        &[("n", &count.to_string())],
-    );
+    let count_text = w.count("result_count", count as u64);
     let district = filter.district.map(District::code);
     let home_type = filter.home_type.map(TypeFilter::code);
     html! {
@@ -417,16 +268,6 @@ fn open_badge(w: &Words, hours: &WeeklyHours, now: LocalTime) -> Markup {
     html! { span.open-badge.open-badge--open[open] { (text) } }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "weekday_mon",
-    "weekday_tue",
-    "weekday_wed",
-    "weekday_thu",
-    "weekday_fri",
-    "weekday_sat",
-    "weekday_sun",
-];
-
 fn type_name(w: &Words, t: HomeType) -> &str {
     w.get(&format!("type_{}", t.code()))
 }
@@ -437,7 +278,7 @@ mod tests {
     use deputy_homes_api::platform::first_answers::KEY_ATTRIBUTE;
     use deputy_homes_api::{Facility, RegisterInfo};
 
-    const BUILT: &str = "<!doctype html><html><head><title>x</title><script type=\"module\">go()</script></head><body><div id=\"app\"><main>shell</main></div></body></html>";
+    const BUILT: &str = crate::platform::first_screen::tests::BUILT;
 
     #[test]
     fn every_word_the_first_screen_uses_is_in_the_file() {
@@ -522,20 +363,5 @@ mod tests {
             "data-request=\"{}\"",
             home_request_key("xc-01").replace('"', "&quot;")
         )));
-    }
-
-    #[test]
-    fn the_screen_replaces_the_shell_and_the_answer_rides_at_the_end_of_the_body() {
-        let shell = Shell::new(BUILT).unwrap();
-        let page = shell.fill(
-            "标题",
-            html! { p { "<屏>" } },
-            &[("[\"/api/homes\",[]]".into(), "{\"a\":\"</script>\"}".into())],
-        );
-        assert_eq!(
-            page,
-            "<!doctype html><html><head><title>标题</title><script type=\"module\">go()</script></head><body><div id=\"app\"><p>&lt;屏&gt;</p></div><script type=\"application/json\" data-request=\"[&quot;/api/homes&quot;,[]]\">{\"a\":\"\\u003c/script>\"}</script></body></html>"
-        );
-        assert!(Shell::new("<html><body>no app</body></html>").is_none());
     }
 }

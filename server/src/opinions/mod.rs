@@ -3,9 +3,11 @@
 //! calendar.
 
 pub mod chain;
+pub mod first_screen;
 pub mod lookups;
 pub mod messages;
 pub mod near_duplicates;
+pub mod pages;
 pub mod routes;
 pub mod stats;
 pub mod stats_cache;

@@ -15,6 +15,7 @@ pub mod deadline;
 pub mod encoded;
 pub mod error;
 pub mod etag;
+pub mod first_screen;
 pub mod fresh_read;
 pub mod idempotency;
 pub mod ids;

@@ -4,10 +4,10 @@
 use crate::platform::error::AppError;
 use crate::platform::security_headers::{self, SecurityHeaders};
 use crate::platform::static_files::StaticFiles;
-use crate::platform::{deadline, etag, json_objects, openapi::ApiDoc};
+use crate::platform::{deadline, etag, first_screen, json_objects, openapi::ApiDoc};
 use crate::{accounts, citizens, homes, meetings, opinions, outbox, projects, AppState};
 use axum::routing::{any, get};
-use axum::{middleware, Json, Router};
+use axum::{middleware, Extension, Json, Router};
 use serde::Serialize;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -60,8 +60,14 @@ pub fn app(state: AppState) -> Router {
     // they need none of the API's layers (no body is read, nothing waits), only the headers
     // every answer carries.
     let files = StaticFiles::load(&state.dist_dir);
-    // The homes' pages, with their first screen drawn, when the built page has room for it.
-    let pages = homes::pages::router(&files)
+    // The citizens' pages with their first screen drawn, when the built page has room for it.
+    let pages = first_screen::Built::new(&files)
+        .map(|built| {
+            homes::pages::router()
+                .merge(meetings::pages::router())
+                .merge(opinions::pages::router())
+                .layer(Extension(Arc::new(built)))
+        })
         .unwrap_or_default()
         .with_state(state.clone());
     Router::new()

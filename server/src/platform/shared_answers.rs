@@ -1,5 +1,5 @@
 //! Answers that are the same for everyone who asks (the homes register and its searches, the
-//! public board, the first screens of the homes' pages), kept
+//! public board, the first screens of the citizens' pages), kept
 //! serialized and compressed per request and data revision, so a repeated request costs a look-up
 //! instead of building, tagging and compressing the answer again. The caller names the revision
 //! of the data the answer is made from, read from the database for this request (see
@@ -94,21 +94,28 @@ impl SharedAnswers {
         Ok(respond(request, &kept, JSON))
     }
 
-    /// A page that is the same for everyone (a first screen, `homes::first_screen`), kept like
-    /// an answer: `make` writes it and says until when (milliseconds) it holds.
-    pub fn page_until(
+    /// A page that is the same for everyone (a first screen, `platform::first_screen`), kept
+    /// like an answer: `make` writes it and says until when (milliseconds) it holds.
+    pub async fn page_until<F, Fut>(
         &self,
         request: &HeaderMap,
         key: &str,
         revision: &str,
         now_ms: i64,
-        make: impl FnOnce() -> (String, Option<i64>),
-    ) -> Response {
-        let kept = self.kept(key, revision, now_ms).unwrap_or_else(|| {
-            let (html, valid_until_ms) = make();
-            self.keep(key, revision, valid_until_ms, html.into_bytes())
-        });
-        respond(request, &kept, HTML)
+        make: F,
+    ) -> anyhow::Result<Response>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = anyhow::Result<(String, Option<i64>)>>,
+    {
+        let kept = match self.kept(key, revision, now_ms) {
+            Some(kept) => kept,
+            None => {
+                let (html, valid_until_ms) = make().await?;
+                self.keep(key, revision, valid_until_ms, html.into_bytes())
+            }
+        };
+        Ok(respond(request, &kept, HTML))
     }
 
     fn kept(&self, key: &str, revision: &str, now_ms: i64) -> Option<Arc<Kept>> {

@@ -1,19 +1,26 @@
-//! The first screen of `/` and `/homes/{id}`: drawn into the built page with the answer the app
-//! asks for first, the same answer `/api` gives; new at once after an import, on every server;
-//! following the clock; the plain page where it cannot be drawn. (That the app draws the same
-//! markup is the browser's test, `tests/e2e/first-screen.test.mjs`.)
+//! The first screen of `/`, `/homes/{id}`, `/activities`, `/board` and `/stats`: drawn into the built
+//! page with the answer the app asks for first, the same answer `/api` gives; new at once after
+//! an import, a booking, a publication or a reply, on every server; following the clock; the plain page
+//! where it cannot be drawn. (That the app draws the same markup is the browser's test,
+//! `tests/e2e/first-screen.test.mjs`.)
 
+use crate::bookings::{activity, book, delegate, PHONE};
 use crate::helpers::{on_both_databases, TestApp, INDEX_HTML};
 use crate::import::{import, sample_rows, set, write_register};
+use crate::moderation::{acted, new_opinion, replied};
+use crate::notifications::staff;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH};
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 on_both_databases!(
     the_homes_pages_carry_the_answer_the_app_asks_for_and_draw_it,
     a_page_the_first_screen_cannot_draw_is_the_plain_page,
     a_new_register_is_drawn_at_once_on_every_server,
     the_open_badge_follows_the_clock,
+    the_activities_page_carries_its_list_and_follows_each_booking,
+    the_board_page_carries_its_page_and_follows_each_publication,
+    the_statistics_page_carries_its_figures_and_follows_each_change,
 );
 
 /// The page at `path`: 200, HTML, re-validated.
@@ -214,4 +221,173 @@ async fn the_open_badge_follows_the_clock(app: TestApp) {
         !closed.contains("open-badge--open") && closed.contains("15:00"),
         "{closed}"
     );
+}
+
+async fn the_activities_page_carries_its_list_and_follows_each_booking(app: TestApp) {
+    let delegate = delegate(&app).await;
+    let id = activity(&app, &delegate, 2, 3).await;
+    let other = app.other_server().await;
+    for (path, api, key) in [
+        (
+            "/activities",
+            "/api/activities",
+            r#"["/api/activities",[]]"#,
+        ),
+        (
+            "/activities?kind=reception&district=xincheng",
+            "/api/activities?district=xincheng&kind=reception",
+            r#"["/api/activities",[["district","xincheng"],["kind","reception"]]]"#,
+        ),
+    ] {
+        let (_, body) = page(app.get(path)).await;
+        let expected = api_json(&app, api).await;
+        assert_eq!(carried(&body), [(key.to_owned(), expected)], "{path}");
+        assert!(
+            body.contains("<title>近期活动 · 呼和浩特人大代表之家</title>"),
+            "{path}"
+        );
+        assert!(
+            body.contains(&format!("href=\"/activities/{id}/book\">预约</a>")),
+            "{path}"
+        );
+        assert!(body.contains("剩余 2 个名额"), "{path}");
+    }
+    // A district without it: drawn empty, as the app would.
+    let (_, body) = page(app.get("/activities?district=saihan")).await;
+    assert!(!body.contains(&id));
+    assert!(body.contains("共 0 场活动"));
+
+    // A booking changes the seats at once, on every server.
+    let (_, before) = page(other.get("/activities")).await;
+    assert!(before.contains("剩余 2 个名额"));
+    assert_eq!(book(&app, &id, PHONE).await.status(), StatusCode::CREATED);
+    for request in [app.get("/activities"), other.get("/activities")] {
+        let (_, body) = page(request).await;
+        assert!(body.contains("剩余 1 个名额"), "{body}");
+    }
+
+    // Filters the list refuses, or writes otherwise than the app reads them, and another
+    // language: the app draws the page.
+    for path in [
+        "/activities?district=atlantis",
+        "/activities?date=2026-02-30",
+        "/activities?district=%20xincheng",
+        "/activities?kind=party",
+    ] {
+        let (_, body) = page(app.get(path)).await;
+        assert_eq!(body, INDEX_HTML, "{path}");
+    }
+    let (_, body) = page(app.get("/activities").header(COOKIE, "dh-lang=en")).await;
+    assert_eq!(body, INDEX_HTML);
+}
+
+async fn the_board_page_carries_its_page_and_follows_each_publication(app: TestApp) {
+    let staff = staff(&app).await;
+    let empty = page(app.get("/board")).await.1;
+    assert!(empty.contains("还没有公开的答复。"), "{empty}");
+    let other = app.other_server().await;
+    page(other.get("/board?category=health")).await;
+
+    let shown = new_opinion(
+        &app,
+        Some(PHONE),
+        json!({ "category": "health", "title": "社区医院<挂号>排队长" }),
+    )
+    .await;
+    replied(&app, &staff, &shown).await;
+    acted(&app, &staff, &shown, "publish", json!({})).await;
+
+    for (path, api, key) in [
+        (
+            "/board",
+            "/api/public/opinions",
+            r#"["/api/public/opinions",[]]"#,
+        ),
+        (
+            "/board?page=1&category=health",
+            "/api/public/opinions?category=health&page=1",
+            r#"["/api/public/opinions",[["category","health"],["page","1"]]]"#,
+        ),
+        // A category the app cannot read it leaves out, and so does the page.
+        (
+            "/board?category=castles",
+            "/api/public/opinions",
+            r#"["/api/public/opinions",[]]"#,
+        ),
+    ] {
+        for server in [app.get(path), other.get(path)] {
+            let (_, body) = page(server).await;
+            let expected = api_json(&app, api).await;
+            assert_eq!(carried(&body), [(key.to_owned(), expected)], "{path}");
+            assert!(body.contains("<title>公开答复 · 呼和浩特人大代表之家</title>"));
+            assert!(
+                body.contains(&format!(
+                    "<li class=\"card board__item\" data-tracking=\"{shown}\">"
+                )),
+                "{path}: {body}"
+            );
+            assert!(
+                body.contains("社区医院&lt;挂号&gt;排队长"),
+                "{path}: escaped"
+            );
+            assert!(body.contains("共 1 条"), "{path}");
+        }
+    }
+    let (_, body) = page(app.get("/board?category=transport")).await;
+    assert!(body.contains("还没有公开的答复。"));
+    assert!(
+        body.contains("<option value=\"transport\" selected>"),
+        "{body}"
+    );
+
+    // A page number the board refuses, and elders' mode: the app draws the page.
+    let (_, body) = page(app.get("/board?page=99999999")).await;
+    assert_eq!(body, INDEX_HTML);
+    let (_, body) = page(app.get("/board").header(COOKIE, "dh-elders=on")).await;
+    assert_eq!(body, INDEX_HTML);
+}
+
+async fn the_statistics_page_carries_its_figures_and_follows_each_change(app: TestApp) {
+    let staff = staff(&app).await;
+    let other = app.other_server().await;
+    let (_, before) = page(other.get("/stats")).await;
+    assert!(before.contains("<p>还没有分办的意见建议。</p>"), "{before}");
+
+    let tracking = new_opinion(&app, Some(PHONE), json!({ "category": "transport" })).await;
+    replied(&app, &staff, &tracking).await;
+    let year = &tracking[2..6];
+    for (path, api, key) in [
+        (
+            "/stats",
+            "/api/public/stats".to_owned(),
+            r#"["/api/public/stats",[]]"#.to_owned(),
+        ),
+        (
+            &format!("/stats?year={year}") as &str,
+            format!("/api/public/stats?year={year}"),
+            format!(r#"["/api/public/stats",[["year","{year}"]]]"#),
+        ),
+    ] {
+        for server in [app.get(path), other.get(path)] {
+            let (_, body) = page(server).await;
+            let expected = api_json(&app, &api).await;
+            assert_eq!(carried(&body), [(key.clone(), expected)], "{path}");
+            assert!(body.contains("<title>办理情况统计 · 呼和浩特人大代表之家</title>"));
+            assert!(body.contains("<dt>收到</dt><dd>1</dd>"), "{path}: {body}");
+            assert!(body.contains("<th scope=\"row\">交通出行</th>"), "{path}");
+            assert!(
+                body.contains("<th scope=\"row\">市交通运输局</th>"),
+                "{path}: a unit's row"
+            );
+            assert!(
+                body.contains(&format!("<option value=\"{year}\"")),
+                "{path}: its year to choose"
+            );
+        }
+    }
+    // A year the statistics refuse, and another language: the app draws the page.
+    let (_, body) = page(app.get("/stats?year=1999")).await;
+    assert_eq!(body, INDEX_HTML);
+    let (_, body) = page(app.get("/stats").header(COOKIE, "dh-lang=en")).await;
+    assert_eq!(body, INDEX_HTML);
 }

@@ -22,51 +22,24 @@ pub fn list_href(filter: &HomeFilter) -> String {
         ("district", query.district),
         ("type", query.home_type),
     ];
-    crate::kit::urls::page_href(&Page::Homes.path(), pairs)
+    deputy_homes_api::platform::apps::page_href(&Page::Homes.path(), pairs)
 }
 
 /// What someone typed or chose in the filters the server drew, before the app started: put into
 /// the URL, so the app, which replaces that form with its own, starts from it.
 pub fn keep_typed_filter() {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let (Some(document), Ok(path), Ok(search)) = (
-        window.document(),
-        window.location().pathname(),
-        window.location().search(),
-    ) else {
-        return;
-    };
-    if path != Page::Homes.path() {
-        return;
-    }
-    let value = |id: &str| {
-        let element = document.get_element_by_id(id)?;
-        let value = match element.dyn_into::<web_sys::HtmlInputElement>() {
-            Ok(input) => input.value(),
-            Err(other) => other.dyn_into::<web_sys::HtmlSelectElement>().ok()?.value(),
-        };
-        Some(value).filter(|v| !v.is_empty())
-    };
-    let Some(typed) = (deputy_homes_api::HomesQuery {
-        q: value("search"),
-        district: value("district"),
-        home_type: value("type"),
-        lat: None,
-        lon: None,
-    })
-    .validate()
-    .ok() else {
-        return;
-    };
-    let href = list_href(&typed);
-    if href != format!("{path}{search}") {
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+    crate::kit::dom::keep_typed_filter(&Page::Homes.path(), |value| {
+        let typed = deputy_homes_api::HomesQuery {
+            q: value("search"),
+            district: value("district"),
+            home_type: value("type"),
+            lat: None,
+            lon: None,
         }
-    }
+        .validate()
+        .ok()?;
+        Some(list_href(&typed))
+    });
 }
 
 /// The form above the list.

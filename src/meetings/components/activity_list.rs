@@ -2,14 +2,9 @@
 
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::meetings::client;
-use deputy_homes_api::meetings::activity::{parse_date, Activity};
+use deputy_homes_api::meetings::activity::{weekday_of, Activity};
 use deputy_homes_api::platform::apps::Page;
 use leptos::prelude::*;
-
-/// Weekday (0 = Monday) of a `YYYY-MM-DD` date.
-fn weekday_of(date: &str) -> Option<usize> {
-    parse_date(date).map(|days| (days + 3).rem_euclid(7) as usize)
-}
 
 /// Loads and lists the home's upcoming activities.
 #[component]
@@ -123,17 +118,5 @@ pub fn ActivityItem(
                 }.into_any(),
             }}
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_weekday_of_a_date_is_monday_based() {
-        assert_eq!(weekday_of("2026-11-30"), Some(0), "a Monday");
-        assert_eq!(weekday_of("2026-11-29"), Some(6), "a Sunday");
-        assert_eq!(weekday_of("2026-02-30"), None);
     }
 }

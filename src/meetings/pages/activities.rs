@@ -6,6 +6,7 @@ use crate::kit::page_title::use_page_title;
 use crate::meetings::client;
 use crate::meetings::components::activity_list::ActivityItem;
 use deputy_homes_api::meetings::activity::ActivityKind;
+use deputy_homes_api::meetings::activity_query::ActivitiesQuery;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::District;
 use leptos::prelude::*;
@@ -14,15 +15,29 @@ use leptos_router::NavigateOptions;
 
 /// The page's URL for a filter.
 fn href(district: &str, kind: &str, date: &str) -> String {
-    let present = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
-    crate::kit::urls::page_href(
-        &Page::Activities.path(),
-        [
-            ("district", present(district)),
-            ("kind", present(kind)),
-            ("date", present(date)),
-        ],
-    )
+    let given = |v: &str| Some(v.to_owned());
+    ActivitiesQuery {
+        district: given(district),
+        kind: given(kind),
+        date: given(date),
+        home: None,
+    }
+    .page_href()
+}
+
+/// The filters chosen in the form the server drew, before the app started, kept in the URL
+/// (`kit::dom::keep_typed_filter`).
+pub fn keep_chosen_filter() {
+    crate::kit::dom::keep_typed_filter(&Page::Activities.path(), |value| {
+        let given = |id| Some(value(id).unwrap_or_default());
+        let query = ActivitiesQuery {
+            district: given("activities-district"),
+            kind: given("activities-kind"),
+            date: given("activities-date"),
+            home: None,
+        };
+        Some(query.page_href())
+    });
 }
 
 /// The page.
@@ -64,8 +79,9 @@ pub fn ActivitiesPage() -> impl IntoView {
                     {District::ALL
                         .map(|d| {
                             view! {
-                                <option value=d
-                                    .code()>{tr_with(|c, d| (c.district_name)(d), d)}</option>
+                                <option value=d.code() selected=move || district.get() == d.code()>
+                                    {tr_with(|c, d| (c.district_name)(d), d)}
+                                </option>
                             }
                         })}
                 </select>
@@ -86,8 +102,9 @@ pub fn ActivitiesPage() -> impl IntoView {
                         {ActivityKind::ALL
                             .map(|k| {
                                 view! {
-                                    <option value=k
-                                        .code()>{tr_with(|c, k| c.activity_kind(k), k)}</option>
+                                    <option value=k.code() selected=move || kind.get() == k.code()>
+                                        {tr_with(|c, k| c.activity_kind(k), k)}
+                                    </option>
                                 }
                             })}
                     </select>
@@ -124,20 +141,5 @@ pub fn ActivitiesPage() -> impl IntoView {
                     .collect_view()}
             </ul>
         </Loader>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_filter_lives_in_the_url() {
-        assert_eq!(href("", "", ""), "/activities");
-        assert_eq!(
-            href("saihan", "reception", "2026-12-01"),
-            "/activities?district=saihan&kind=reception&date=2026-12-01"
-        );
-        assert_eq!(href("", "training", ""), "/activities?kind=training");
     }
 }

@@ -6,7 +6,6 @@ use crate::kit::clock::local_time;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
 use crate::kit::pager::Pager;
-use crate::kit::urls::page_href;
 use crate::opinions::client;
 use deputy_homes_api::opinions::board::{PublicBoardQuery, PublicOpinion};
 use deputy_homes_api::opinions::Category;
@@ -15,15 +14,29 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-/// The board's URL for a category and page.
-fn board_href(category: Option<Category>, page: u32) -> String {
-    page_href(
-        &Page::Board.path(),
-        [
-            ("category", category.map(|c| c.code().to_owned())),
-            ("page", (page > 1).then(|| page.to_string())),
-        ],
-    )
+/// The category chosen in the form the server drew, before the app started, kept in the URL
+/// (`kit::dom::keep_typed_filter`): another category than the URL's starts at its first page,
+/// as choosing it in the app does.
+pub fn keep_chosen_category() {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    // Category codes are plain letters, written unencoded.
+    let in_url = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("category="))
+        .and_then(Category::from_code);
+    crate::kit::dom::keep_typed_filter(&Page::Board.path(), |value| {
+        let chosen = value("board-category").and_then(|c| Category::from_code(&c));
+        (chosen != in_url).then(|| {
+            PublicBoardQuery {
+                category: chosen,
+                page: None,
+            }
+            .page_href(1)
+        })
+    });
 }
 
 /// The page.
@@ -32,14 +45,13 @@ pub fn BoardPage() -> impl IntoView {
     use_page_title(|t| t.board_heading);
     let params = use_query_map();
     let query = Memo::new(move |_| {
-        params.with(|p| PublicBoardQuery {
-            category: p.get("category").and_then(|c| Category::from_code(&c)),
-            page: p.get("page").and_then(|n| n.parse().ok()),
+        params.with(|p| {
+            PublicBoardQuery::from_page(p.get("category").as_deref(), p.get("page").as_deref())
         })
     });
     let list = LocalResource::new(move || client::public_opinions(query.get()));
     let navigate = use_navigate();
-    let page_href = Callback::new(move |page| board_href(query.get_untracked().category, page));
+    let page_href = Callback::new(move |page| query.with_untracked(|q| q.page_href(page)));
     view! {
         <h1>{tr(|c| c.board_heading)}</h1>
         <p>{tr(|c| c.board_intro)}</p>
@@ -52,7 +64,11 @@ pub fn BoardPage() -> impl IntoView {
                 id="board-category"
                 prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
                 on:change=move |ev| navigate(
-                    &board_href(Category::from_code(&event_target_value(&ev)), 1),
+                    &PublicBoardQuery {
+                        category: Category::from_code(&event_target_value(&ev)),
+                        page: None,
+                    }
+                        .page_href(1),
                     NavigateOptions {
                         replace: true,
                         ..Default::default()
@@ -63,7 +79,12 @@ pub fn BoardPage() -> impl IntoView {
                 {Category::ALL
                     .map(|k| {
                         view! {
-                            <option value=k.code()>{tr_with(|c, k| c.category_name(k), k)}</option>
+                            <option
+                                value=k.code()
+                                selected=move || query.with(|q| q.category == Some(k))
+                            >
+                                {tr_with(|c, k| c.category_name(k), k)}
+                            </option>
                         }
                     })}
             </select>

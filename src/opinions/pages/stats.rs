@@ -9,21 +9,17 @@ use crate::i18n::{tr, use_i18n, Catalog};
 use crate::kit::bar_chart::BarChart;
 use crate::kit::loader::Loader;
 use crate::kit::page_title::use_page_title;
-use crate::kit::urls::page_href;
 use crate::opinions::client;
 use deputy_homes_api::accounts::Role;
 use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::{NamedCount, OpinionStats, UnitScore};
 use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::apps::page_href;
 use deputy_homes_api::platform::apps::Page;
+use deputy_homes_api::platform::figures::{days, percent};
 use deputy_homes_api::District;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-
-/// A share as a whole percentage, or a dash when there is nothing to divide.
-pub fn percent(share: Option<f64>) -> String {
-    share.map_or_else(|| "—".to_owned(), |s| format!("{:.0}%", s * 100.0))
-}
 
 /// A count's name in the current language (the code itself when unknown).
 fn name_of(kind: Kind, key: &str, t: &Catalog) -> String {
@@ -108,10 +104,8 @@ fn StatsView(stats: OpinionStats) -> impl IntoView {
         <dl class="summary__figures stats__figures">
             {figure(|c| c.stats_total, st.total.to_string())}
             {figure(|c| c.stats_overdue, st.overdue.to_string())}
-            {figure(
-                |c| c.stats_median_days,
-                st.median_days_to_reply.map_or_else(|| "—".to_owned(), |d| format!("{d:.1}")),
-            )} {figure(|c| c.stats_on_time, percent(st.on_time_share))}
+            {figure(|c| c.stats_median_days, days(st.median_days_to_reply))}
+            {figure(|c| c.stats_on_time, percent(st.on_time_share))}
             {figure(|c| c.stats_satisfied, percent((sat.rated > 0).then_some(sat.satisfied)))}
             {figure(|c| c.stats_rated, sat.rated.to_string())}
         </dl>
@@ -228,11 +222,7 @@ fn UnitTable(units: Vec<UnitScore>) -> impl IntoView {
                                             <td>{u.assigned}</td>
                                             <td>{u.replied}</td>
                                             <td>{percent(u.on_time_share)}</td>
-                                            <td>
-                                                {u
-                                                    .median_days_to_reply
-                                                    .map_or_else(|| "—".to_owned(), |d| format!("{d:.1}"))}
-                                            </td>
+                                            <td>{days(u.median_days_to_reply)}</td>
                                             <td>
                                                 {percent(
                                                     (u.satisfaction.rated > 0)
@@ -249,16 +239,5 @@ fn UnitTable(units: Vec<UnitScore>) -> impl IntoView {
             }
                 .into_any()
         }}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shares_are_whole_percentages_and_nothing_is_a_dash() {
-        assert_eq!(percent(Some(0.756)), "76%");
-        assert_eq!(percent(None), "—");
     }
 }

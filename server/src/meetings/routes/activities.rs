@@ -159,15 +159,7 @@ async fn upcoming(
     filter: &ActivityFilter,
     limit: Option<usize>,
 ) -> Result<Response, AppError> {
-    let activities = state
-        .activities_revision
-        .get(|| {
-            let db = state.db.clone();
-            async move { db.data_revision("activities").await }
-        })
-        .await?;
-    let register = state.register.current(&state.db).await?;
-    let revision = format!("{activities}:{}", register.revision);
+    let revision = upcoming_revision(state).await?;
     let key = format!("activities:{filter:?}:{limit:?}");
     let now = state.clock.now_ms();
     let answer = state
@@ -181,6 +173,20 @@ async fn upcoming(
         })
         .await?;
     Ok(answer)
+}
+
+/// The revision the upcoming activities are listed from: of the activities (and their
+/// bookings), and of the register (home names).
+pub(crate) async fn upcoming_revision(state: &AppState) -> anyhow::Result<String> {
+    let activities = state
+        .activities_revision
+        .get(|| {
+            let db = state.db.clone();
+            async move { db.data_revision("activities").await }
+        })
+        .await?;
+    let register = state.register.current(&state.db).await?;
+    Ok(format!("{activities}:{}", register.revision))
 }
 
 async fn activity_or_404(state: &AppState, id: &str) -> Result<Activity, AppError> {

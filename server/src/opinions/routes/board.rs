@@ -116,11 +116,7 @@ pub async fn public_opinions_list(
     let Query(query) = query?;
     let page = page_number(query.page).map_err(AppError::BadRequest)?;
     // The same for everyone: kept encoded per page and revision of the opinions and register.
-    let revision = format!(
-        "{}:{}",
-        state.stats.revision(&state.db).await?,
-        state.register.current(&state.db).await?.revision
-    );
+    let revision = board_revision(&state).await?;
     let category = query.category.map_or("", |c| c.code());
     let key = format!("/api/public/opinions?category={category}&page={page}");
     let answer = state
@@ -131,6 +127,15 @@ pub async fn public_opinions_list(
         })
         .await?;
     Ok(answer)
+}
+
+/// The revision the board is made from: of the opinions, and of the register.
+pub(crate) async fn board_revision(state: &AppState) -> anyhow::Result<String> {
+    Ok(format!(
+        "{}:{}",
+        state.stats.revision(&state.db).await?,
+        state.register.current(&state.db).await?.revision
+    ))
 }
 
 async fn stats(

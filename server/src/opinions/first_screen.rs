@@ -1,0 +1,399 @@
+//! The first screens of the public board (`/board`) and the statistics (`/stats`), drawn by the
+//! server into the page it serves (`platform::first_screen`): the published opinions and their
+//! replies, and how opinions are handled. The markup is the app's own
+//! (`src/opinions/pages/board.rs`, `src/opinions/pages/stats.rs`).
+
+use crate::platform::first_screen::{pager, Shell, Words, WORDS};
+use deputy_homes_api::opinions::board::{
+    NamedCount, OpinionStats, PublicBoardQuery, PublicOpinion, PublicOpinionPage, Rating,
+    ReplyClass, UnitScore,
+};
+use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::platform::apps::Page;
+use deputy_homes_api::platform::figures::{bar_percent, days, percent};
+use deputy_homes_api::platform::first_answers;
+use deputy_homes_api::platform::time::local_time;
+use deputy_homes_api::District;
+use maud::{html, Markup};
+
+/// The key under which the app asks for the board with `query` (`src/opinions/client.rs`).
+pub fn board_request_key(query: &PublicBoardQuery) -> String {
+    first_answers::request_key("/api/public/opinions", &query.pairs())
+}
+
+/// The board's page for `query`: the opinions of `answer` (the board's API answer, and its
+/// JSON, which the page carries).
+pub fn board_page(
+    shell: &Shell,
+    query: &PublicBoardQuery,
+    answer: &PublicOpinionPage,
+    json: String,
+) -> String {
+    let w = &*WORDS;
+    let carried = [(board_request_key(query), json)];
+    let screen = board_screen(w, query, answer);
+    shell.page(
+        Some(w.get("board_heading")),
+        Some(Page::Board),
+        screen,
+        &carried,
+    )
+}
+
+/// `BoardPage` in `src/opinions/pages/board.rs`.
+fn board_screen(w: &Words, query: &PublicBoardQuery, answer: &PublicOpinionPage) -> Markup {
+    html! {
+        h1 { (w.get("board_heading")) }
+        p { (w.get("board_intro")) }
+        p.inline-links { a href=(Page::Stats.path()) { (w.get("stats_heading")) } }
+        div.field.filters {
+            label for="board-category" { (w.get("opinion_category")) }
+            select #board-category {
+                option value="" { (w.get("all_categories")) }
+                @for k in Category::ALL {
+                    option value=(k.code()) selected[query.category == Some(k)] {
+                        (category_name(w, k))
+                    }
+                }
+            }
+        }
+        @if answer.items.is_empty() {
+            p.result-count { (w.get("board_empty")) }
+        } @else {
+            p.result-count role="status" {
+                (w.fill("queue_count", &[("n", &answer.total.to_string())]))
+            }
+            ul.board {
+                @for item in &answer.items {
+                    (board_item(w, item))
+                }
+            }
+            (pager(w, answer.page, answer.total, answer.page_size, |p| query.page_href(p)))
+        }
+    }
+}
+
+/// `BoardItem` in `src/opinions/pages/board.rs`.
+fn board_item(w: &Words, item: &PublicOpinion) -> Markup {
+    html! {
+        li.card.board__item data-tracking=(item.tracking_number) {
+            h2.opinion__title { (item.title) }
+            p.opinion__meta {
+                span.booking__code { (item.tracking_number) }
+                span.tag { (category_name(w, item.category)) }
+                @if let Some(district) = item.district {
+                    span.tag { (district.name_zh()) }
+                }
+            }
+            p.hint {
+                (w.fill("opinion_submitted_at", &[("d", &local_time(item.submitted_at_ms))]))
+            }
+            p.opinion__body { (item.body) }
+            div.reply {
+                h3 { (w.get("reply_heading")) }
+                p { strong { (reply_class_name(w, item.reply_class)) } }
+                @if !item.units.is_empty() {
+                    p.hint { (w.fill("assigned_units", &[("u", &item.units.join("、"))])) }
+                }
+                p.opinion__body { (item.reply_text) }
+                p.hint { (w.fill("replied_at", &[("d", &local_time(item.replied_at_ms))])) }
+            }
+            @if let Some(rating) = item.rating {
+                p { (w.fill("rating_public", &[("r", rating_name(w, rating))])) }
+            }
+        }
+    }
+}
+
+/// The key under which the app asks a citizen's statistics of `year` (`src/opinions/client.rs`).
+pub fn stats_request_key(year: Option<i64>) -> String {
+    let year: Vec<(&str, String)> = year.map(|y| ("year", y.to_string())).into_iter().collect();
+    first_answers::request_key("/api/public/stats", &year)
+}
+
+/// The statistics' page of `year` (or all years): the figures of `stats` (the API answer, and
+/// its JSON, which the page carries).
+pub fn stats_page(shell: &Shell, year: Option<i64>, stats: &OpinionStats, json: String) -> String {
+    let w = &*WORDS;
+    let carried = [(stats_request_key(year), json)];
+    let screen = stats_screen(w, year, stats);
+    shell.page(Some(w.get("stats_heading")), None, screen, &carried)
+}
+
+/// `StatsPage`, `YearChoice`, `StatsView` and `UnitTable` in `src/opinions/pages/stats.rs`.
+fn stats_screen(w: &Words, year: Option<i64>, stats: &OpinionStats) -> Markup {
+    let mut years = stats.years.clone();
+    if let Some(y) = year.filter(|y| !years.contains(y)) {
+        years.push(y);
+        years.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    let satisfaction = &stats.satisfaction;
+    let figures = [
+        ("stats_total", stats.total.to_string()),
+        ("stats_overdue", stats.overdue.to_string()),
+        ("stats_median_days", days(stats.median_days_to_reply)),
+        ("stats_on_time", percent(stats.on_time_share)),
+        (
+            "stats_satisfied",
+            percent((satisfaction.rated > 0).then_some(satisfaction.satisfied)),
+        ),
+        ("stats_rated", satisfaction.rated.to_string()),
+    ];
+    html! {
+        h1 { (w.get("stats_heading")) }
+        div.field.stats__year {
+            label for="stats-year" { (w.get("stats_year_label")) }
+            select #stats-year {
+                option value="" selected[year.is_none()] { (w.get("stats_all_years")) }
+                @for y in years {
+                    option value=(y) selected[year == Some(y)] { (y) }
+                }
+            }
+        }
+        dl.summary__figures.stats__figures {
+            @for (label, value) in figures {
+                div { dt { (w.get(label)) } dd { (value) } }
+            }
+        }
+        (chart(w, "stats_by_status", &stats.by_status, |key| {
+            OpinionStatus::from_code(key).map(|s| format!("opinion_status_{}", s.code()))
+        }))
+        (chart(w, "stats_by_category", &stats.by_category, |key| {
+            Category::from_code(key).map(|c| format!("category_{}", c.code()))
+        }))
+        (district_chart(w, &stats.by_district))
+        (unit_table(w, &stats.units))
+    }
+}
+
+/// A chart of counts whose keys are named by the word `field` gives (the key itself when it
+/// gives none).
+fn chart(
+    w: &Words,
+    caption: &str,
+    rows: &[NamedCount],
+    field: impl Fn(&str) -> Option<String>,
+) -> Markup {
+    let bars = rows
+        .iter()
+        .map(|n| {
+            let name = field(&n.key).map_or_else(|| n.key.clone(), |f| w.get(&f).to_owned());
+            (name, n.count)
+        })
+        .collect::<Vec<_>>();
+    bar_chart(w, caption, &bars)
+}
+
+/// The chart by district (`name_of` in `stats.rs`): `none` for opinions of no home.
+fn district_chart(w: &Words, rows: &[NamedCount]) -> Markup {
+    let bars = rows
+        .iter()
+        .map(|n| {
+            let name = match n.key.as_str() {
+                "none" => w.get("district_none").to_owned(),
+                key => District::from_code(key)
+                    .map_or_else(|| key.to_owned(), |d| d.name_zh().to_owned()),
+            };
+            (name, n.count)
+        })
+        .collect::<Vec<_>>();
+    bar_chart(w, "stats_by_district", &bars)
+}
+
+/// `BarChart` in `src/kit/bar_chart.rs`.
+fn bar_chart(w: &Words, caption: &str, bars: &[(String, u64)]) -> Markup {
+    let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    html! {
+        table.chart {
+            caption { (w.get(caption)) }
+            thead {
+                tr {
+                    th scope="col" { (w.get("stats_name")) }
+                    th scope="col" { (w.get("stats_count")) }
+                }
+            }
+            tbody {
+                @for (label, count) in bars {
+                    tr {
+                        th scope="row" { (label) }
+                        td {
+                            div.chart__cell {
+                                span.chart__count { (count) }
+                                svg.chart__bar viewBox="0 0 100 10" preserveAspectRatio="none"
+                                    aria-hidden="true" focusable="false" {
+                                    rect x="0" y="0" width=(format!("{:.1}", bar_percent(*count, max)))
+                                        height="10" {}
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `UnitTable` in `src/opinions/pages/stats.rs`.
+fn unit_table(w: &Words, units: &[UnitScore]) -> Markup {
+    html! {
+        h2 #units-heading { (w.get("stats_units")) }
+        @if units.is_empty() {
+            p { (w.get("stats_no_units")) }
+        } @else {
+            div.table-scroll role="region" aria-labelledby="units-heading" tabindex="0" {
+                table.scorecard {
+                    thead {
+                        tr {
+                            @for heading in ["units_label", "stats_assigned", "stats_replied",
+                                "stats_on_time", "stats_median_days", "stats_satisfied"] {
+                                th scope="col" { (w.get(heading)) }
+                            }
+                        }
+                    }
+                    tbody {
+                        @for u in units {
+                            tr {
+                                th scope="row" { (u.name) }
+                                td { (u.assigned) }
+                                td { (u.replied) }
+                                td { (percent(u.on_time_share)) }
+                                td { (days(u.median_days_to_reply)) }
+                                td {
+                                    (percent((u.satisfaction.rated > 0).then_some(u.satisfaction.satisfied)))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn category_name(w: &Words, category: Category) -> &str {
+    w.get(&format!("category_{}", category.code()))
+}
+
+/// `Catalog::reply_class_name`.
+fn reply_class_name(w: &Words, class: ReplyClass) -> &str {
+    w.get(match class {
+        ReplyClass::A => "reply_class_a",
+        ReplyClass::B => "reply_class_b",
+        ReplyClass::C => "reply_class_c",
+    })
+}
+
+/// `Catalog::rating_name`.
+fn rating_name(w: &Words, rating: Rating) -> &str {
+    w.get(match rating {
+        Rating::Satisfied => "rating_satisfied",
+        Rating::Fairly => "rating_fairly",
+        Rating::Not => "rating_not",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::first_screen::tests::BUILT;
+    use deputy_homes_api::opinions::board::Satisfaction;
+
+    #[test]
+    fn an_opinion_on_the_board_shows_its_reply_units_and_rating_and_the_pages_link_on() {
+        let item = PublicOpinion {
+            tracking_number: "YJ20261128-0042".into(),
+            category: Category::Health,
+            district: Some(District::Saihan),
+            title: "挂号<难>".into(),
+            body: "排队长".into(),
+            units: vec!["市卫健委".into(), "赛罕区卫健局".into()],
+            reply_class: ReplyClass::B,
+            reply_text: "增加窗口".into(),
+            // 2025-12-31 16:30 UTC is 2026-01-01 00:30 in Hohhot.
+            submitted_at_ms: 1_767_198_600_000,
+            replied_at_ms: 1_767_198_600_000 + 86_400_000,
+            published_at_ms: 0,
+            rating: Some(Rating::Fairly),
+        };
+        let answer = PublicOpinionPage {
+            items: vec![item],
+            total: 41,
+            page: 2,
+            page_size: 20,
+        };
+        let query = PublicBoardQuery {
+            category: Some(Category::Health),
+            page: Some(2),
+        };
+        let page = board_page(&Shell::new(BUILT).unwrap(), &query, &answer, "{}".into());
+        for part in [
+            "<option value=\"health\" selected>医疗卫生</option>",
+            "<p class=\"result-count\" role=\"status\">共 41 条</p>",
+            "<h2 class=\"opinion__title\">挂号&lt;难&gt;</h2>",
+            "<span class=\"tag\">医疗卫生</span><span class=\"tag\">赛罕区</span>",
+            "<p class=\"hint\">提交于 2026-01-01 00:30</p>",
+            "<strong>B 类：正在解决或列入计划</strong>",
+            "<p class=\"hint\">承办单位：市卫健委、赛罕区卫健局</p>",
+            "<p class=\"hint\">答复时间：2026-01-02 00:30</p>",
+            "<p>提出人评价：基本满意</p>",
+            "rel=\"prev\" href=\"/board?category=health\"",
+            "<span>第 2 / 3 页</span>",
+            "rel=\"next\" href=\"/board?category=health&amp;page=3\"",
+        ] {
+            assert!(page.contains(part), "{part} in {page}");
+        }
+    }
+
+    #[test]
+    fn the_statistics_show_figures_charts_and_units_with_the_year_chosen() {
+        let count = |key: &str, count| NamedCount {
+            key: key.into(),
+            count,
+        };
+        let satisfaction = Satisfaction::of(&[Rating::Satisfied, Rating::Not]);
+        let stats = OpinionStats {
+            total: 4,
+            by_status: vec![count("replied", 3), count("odd", 1)],
+            by_category: vec![count("transport", 4)],
+            by_district: vec![count("saihan", 2), count("none", 2)],
+            overdue: 1,
+            median_days_to_reply: Some(2.25),
+            on_time_share: Some(0.756),
+            satisfaction: satisfaction.clone(),
+            units: vec![UnitScore {
+                unit_id: "u1".into(),
+                name: "市交通<运输>局".into(),
+                assigned: 3,
+                replied: 2,
+                on_time_share: None,
+                median_days_to_reply: None,
+                satisfaction,
+            }],
+            year: Some(2024),
+            years: vec![2026, 2025],
+            by_home: Vec::new(),
+        };
+        let page = stats_page(&Shell::new(BUILT).unwrap(), Some(2024), &stats, "{}".into());
+        for part in [
+            "<option value=\"\">全部年份</option><option value=\"2026\">2026</option><option value=\"2025\">2025</option><option value=\"2024\" selected>2024</option>",
+            "<div><dt>收到</dt><dd>4</dd></div><div><dt>超期未答复</dt><dd>1</dd></div><div><dt>答复用时中位数（天）</dt><dd>2.2</dd></div><div><dt>按期答复率</dt><dd>76%</dd></div><div><dt>满意率</dt><dd>50%</dd></div><div><dt>评价数</dt><dd>2</dd></div>",
+            "<caption>按状态</caption>",
+            "<th scope=\"row\">已答复</th><td><div class=\"chart__cell\"><span class=\"chart__count\">3</span><svg class=\"chart__bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"0\" y=\"0\" width=\"100.0\" height=\"10\"></rect></svg>",
+            "<th scope=\"row\">odd</th>",
+            "width=\"33.3\"",
+            "<th scope=\"row\">交通出行</th>",
+            "<th scope=\"row\">赛罕区</th>",
+            "<th scope=\"row\">未指定代表之家</th>",
+            "<th scope=\"row\">市交通&lt;运输&gt;局</th><td>3</td><td>2</td><td>—</td><td>—</td><td>50%</td>",
+        ] {
+            assert!(page.contains(part), "{part} in {page}");
+        }
+        let none = OpinionStats {
+            units: Vec::new(),
+            ..stats
+        };
+        let page = stats_page(&Shell::new(BUILT).unwrap(), None, &none, "{}".into());
+        assert!(page.contains("<option value=\"\" selected>全部年份</option>"));
+        assert!(page.contains("<p>还没有分办的意见建议。</p>"));
+    }
+}
