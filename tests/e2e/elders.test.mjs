@@ -77,7 +77,7 @@ test('the switch on the home page turns elders\' mode on, is remembered, and the
   const cookie = async () => (await page.context().cookies()).find((c) => c.name === 'dh-elders')?.value;
   assert.equal(await cookie(), 'on');
   const served = await page.request.get(server.url + '/');
-  assert.equal(await served.text(), await (await fetch(server.url + '/activities')).text(), 'the plain page');
+  assert.equal(await served.text(), await (await fetch(server.url + '/settings')).text(), 'the plain page');
   await page.reload();
   await page.getByRole('navigation', { name: '常用服务' }).waitFor();
   await page.getByRole('link', { name: '设置' }).click();

@@ -175,6 +175,6 @@ test('the first paint of a home is drawn by the server and needs no wasm', async
   assert.ok(html.includes(`<h1 data-read="">${home.name_zh}</h1>`), 'the home\'s name is the heading');
   assert.ok(html.includes(`<title>${home.name_zh} · 呼和浩特人大代表之家</title>`));
   // Other pages keep the static shell.
-  const shell = await (await fetch(server.url + '/activities')).text();
+  const shell = await (await fetch(server.url + '/settings')).text();
   assert.match(shell, /正在加载…/);
 });
