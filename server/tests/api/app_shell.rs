@@ -14,9 +14,10 @@ on_both_databases!(
     precompressed_assets_are_served_as_written_when_the_browser_accepts_them,
 );
 
-/// The pages without a first screen (`first_screen.rs` has those of `/` and `/homes/{id}`).
+/// The pages without a first screen (`first_screen.rs` has those of `/`, `/homes/{id}`,
+/// `/activities`, `/board` and `/stats`).
 async fn a_deep_link_to_a_home_loads_the_app_shell_uncached(app: TestApp) {
-    for path in ["/activities", "/homes/no-such-home", "/board"] {
+    for path in ["/opinions/new", "/homes/no-such-home", "/settings"] {
         let response = app.send(app.get(path)).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let headers = response.headers().clone();
@@ -50,11 +51,11 @@ async fn office_paths_load_the_office_app_and_citizen_paths_the_citizens_app(app
         );
     }
     for path in [
-        "/activities",
+        "/map",
         "/bookings",
         "/opinions/new",
         "/staffing",
-        "/board",
+        "/projects",
     ] {
         let response = app.send(app.get(path)).await;
         assert_eq!(response.text().await.expect("a body"), INDEX_HTML, "{path}");
