@@ -1,7 +1,8 @@
-//! The first screens of the public board (`/board`) and the statistics (`/stats`), drawn by the
-//! server into the page it serves (`platform::first_screen`): the published opinions and their
-//! replies, and how opinions are handled. The markup is the app's own
-//! (`src/opinions/pages/board.rs`, `src/opinions/pages/stats.rs`).
+//! The first screens of the public board (`/board`), the statistics (`/stats`) and the form for
+//! a new opinion (`/opinions/new`), drawn by the server into the page it serves
+//! (`platform::first_screen`): the published opinions and their replies, how opinions are
+//! handled, and what becomes of an opinion sent. The markup is the app's own
+//! (`src/opinions/pages/board.rs`, `stats.rs`, `opinion_new.rs`).
 
 use crate::platform::first_screen::{pager, Shell, Words, WORDS};
 use deputy_homes_api::opinions::board::{
@@ -270,6 +271,25 @@ fn unit_table(w: &Words, units: &[UnitScore]) -> Markup {
     }
 }
 
+/// The page of the form for a new opinion: its heading and what becomes of an opinion, with the
+/// form itself left to the app (`OpinionNewPage` in `src/opinions/pages/opinion_new.rs`). It
+/// works only with the app (a phone's code, photos, a key against sending twice), and fields
+/// drawn here would lose what was typed into them when the app takes over, so until then it
+/// says it is loading, or, without the app, that the app is needed.
+pub fn new_opinion_page(shell: &Shell) -> String {
+    let w = &*WORDS;
+    let heading = w.get("opinion_new_heading");
+    let screen = html! {
+        h1 { (heading) }
+        p { (w.get("opinion_intro")) }
+        form.form novalidate {
+            p.loading role="status" { (w.get("loading")) }
+            (shell.noscript())
+        }
+    };
+    shell.page(Some(heading), Some(Page::Opinions), screen, &[])
+}
+
 fn category_name(w: &Words, category: Category) -> &str {
     w.get(&format!("category_{}", category.code()))
 }
@@ -342,6 +362,20 @@ mod tests {
         ] {
             assert!(page.contains(part), "{part} in {page}");
         }
+    }
+
+    #[test]
+    fn the_form_for_an_opinion_is_left_to_the_app_and_says_so_without_it() {
+        let page = new_opinion_page(&Shell::new(BUILT).unwrap());
+        assert!(
+            page.contains("<title>提意见建议 · 呼和浩特人大代表之家</title>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<a href=\"/opinions\" aria-current=\"page\">"),
+            "{page}"
+        );
+        assert!(page.contains("<form class=\"form\" novalidate><p class=\"loading\" role=\"status\">正在加载…</p><noscript><p>需要 JavaScript</p></noscript></form>"), "{page}");
     }
 
     #[test]

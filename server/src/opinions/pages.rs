@@ -1,8 +1,9 @@
-//! The pages `/board` and `/stats` served with their first screen drawn (`first_screen`), kept
-//! per request and revision of the opinions and register (`shared_answers`), the statistics
-//! until the next minute (what is overdue follows the clock); the built page as it is when the
-//! first screen cannot be drawn (a page number or year refused, the database not answering) or
-//! would not look like the phone's pages (`Built::plain`).
+//! The pages `/board`, `/stats` and `/opinions/new` served with their first screen drawn
+//! (`first_screen`), kept per request and revision of the opinions and register
+//! (`shared_answers`), the statistics until the next minute (what is overdue follows the
+//! clock); the built page as it is when the first screen cannot be drawn (a page number or year
+//! refused, the database not answering) or would not look like the phone's pages
+//! (`Built::plain`).
 
 use crate::opinions::first_screen;
 use crate::opinions::routes::board::board_revision;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/board", get(board))
         .route("/stats", get(stats))
+        .route("/opinions/new", get(new_opinion))
 }
 
 /// The board's page parameters as written in its URL, read as the app reads them.
@@ -110,6 +112,25 @@ async fn stats(
             let json = serde_json::to_string(&stats)?;
             let page = first_screen::stats_page(&built.shell, year, &stats, json);
             Ok((page, Some(next_minute(now))))
+        })
+        .await
+        .unwrap_or_else(|_| built.plain(&headers))
+}
+
+/// `/opinions/new`: the form for an opinion, whose first screen is the same for everyone (the
+/// home in `?home=` is the app's to choose in the form).
+async fn new_opinion(
+    State(state): State<AppState>,
+    Extension(built): Extension<Arc<Built>>,
+    headers: HeaderMap,
+) -> Response {
+    if !looks_default(&headers) {
+        return built.plain(&headers);
+    }
+    state
+        .shared_answers
+        .page_until(&headers, "/opinions/new", "", 0, || async {
+            Ok((first_screen::new_opinion_page(&built.shell), None))
         })
         .await
         .unwrap_or_else(|_| built.plain(&headers))

@@ -84,6 +84,7 @@ pub struct Shell {
     title_to_app: String,
     app_to_body_end: String,
     rest: String,
+    noscript: String,
 }
 
 const APP_OPEN: &str = "<div id=\"app\">";
@@ -96,12 +97,24 @@ impl Shell {
         let app_start = page.find(APP_OPEN)? + APP_OPEN.len();
         let body_end = page.rfind("</body>")?;
         let app_end = page[..body_end].rfind("</div>")?;
+        let app = &page[app_start.min(app_end)..app_end];
+        let noscript = app.find("<noscript>").and_then(|start| {
+            let end = start + app[start..].find("</noscript>")? + "</noscript>".len();
+            Some(app[start..end].to_owned())
+        });
         (title_end <= app_start && app_start <= app_end).then(|| Shell {
             before_title: page[..title_start].to_owned(),
             title_to_app: page[title_end..app_start].to_owned(),
             app_to_body_end: page[app_end..body_end].to_owned(),
             rest: page[body_end..].to_owned(),
+            noscript: noscript.unwrap_or_default(),
         })
+    }
+
+    /// What the built page's shell says to a browser without JavaScript (its `<noscript>`), for
+    /// a first screen that needs the app.
+    pub fn noscript(&self) -> PreEscaped<&str> {
+        PreEscaped(&self.noscript)
     }
 
     /// The page with `title`, `screen` in the app's element and `carried` answers (request key,
@@ -266,7 +279,7 @@ pub fn next_minute(now_ms: i64) -> i64 {
 pub(crate) mod tests {
     use super::*;
 
-    pub const BUILT: &str = "<!doctype html><html><head><title>x</title><script type=\"module\">go()</script></head><body><div id=\"app\"><main>shell</main></div></body></html>";
+    pub const BUILT: &str = "<!doctype html><html><head><title>x</title><script type=\"module\">go()</script></head><body><div id=\"app\"><main>shell<noscript><p>需要 JavaScript</p></noscript></main></div></body></html>";
 
     #[test]
     fn a_first_screen_holds_until_the_next_minute() {

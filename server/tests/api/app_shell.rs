@@ -15,9 +15,9 @@ on_both_databases!(
 );
 
 /// The pages without a first screen (`first_screen.rs` has those of `/`, `/homes/{id}`,
-/// `/activities`, `/board` and `/stats`).
+/// `/activities`, `/board`, `/stats` and `/opinions/new`).
 async fn a_deep_link_to_a_home_loads_the_app_shell_uncached(app: TestApp) {
-    for path in ["/opinions/new", "/homes/no-such-home", "/settings"] {
+    for path in ["/opinions", "/homes/no-such-home", "/settings"] {
         let response = app.send(app.get(path)).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let headers = response.headers().clone();
@@ -50,13 +50,7 @@ async fn office_paths_load_the_office_app_and_citizen_paths_the_citizens_app(app
             "{path}"
         );
     }
-    for path in [
-        "/map",
-        "/bookings",
-        "/opinions/new",
-        "/staffing",
-        "/projects",
-    ] {
+    for path in ["/map", "/bookings", "/opinions", "/staffing", "/projects"] {
         let response = app.send(app.get(path)).await;
         assert_eq!(response.text().await.expect("a body"), INDEX_HTML, "{path}");
     }

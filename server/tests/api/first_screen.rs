@@ -21,6 +21,7 @@ on_both_databases!(
     the_activities_page_carries_its_list_and_follows_each_booking,
     the_board_page_carries_its_page_and_follows_each_publication,
     the_statistics_page_carries_its_figures_and_follows_each_change,
+    the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_the_app,
 );
 
 /// The page at `path`: 200, HTML, re-validated.
@@ -389,5 +390,32 @@ async fn the_statistics_page_carries_its_figures_and_follows_each_change(app: Te
     let (_, body) = page(app.get("/stats?year=1999")).await;
     assert_eq!(body, INDEX_HTML);
     let (_, body) = page(app.get("/stats").header(COOKIE, "dh-lang=en")).await;
+    assert_eq!(body, INDEX_HTML);
+}
+
+async fn the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_the_app(
+    app: TestApp,
+) {
+    for path in ["/opinions/new", "/opinions/new?home=xc-01"] {
+        let (_, body) = page(app.get(path)).await;
+        assert!(
+            body.contains("<title>提意见建议 · 呼和浩特人大代表之家</title>"),
+            "{path}"
+        );
+        assert!(
+            body.contains("<h1>提意见建议</h1><p>您的意见建议会由"),
+            "{path}: {body}"
+        );
+        assert!(
+            body.contains("<form class=\"form\" novalidate><p class=\"loading\" role=\"status\">正在加载…</p></form>"),
+            "{path}: the form is the app's: {body}"
+        );
+        assert!(carried(&body).is_empty(), "{path}");
+    }
+    let (_, body) = page(
+        app.get("/opinions/new")
+            .header(COOKIE, "dh-lang=mn-Mong-CN"),
+    )
+    .await;
     assert_eq!(body, INDEX_HTML);
 }
