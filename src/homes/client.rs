@@ -7,12 +7,8 @@ use deputy_homes_api::{Home, HomesResponse};
 
 /// `GET /api/homes` with the filter's parameters.
 pub async fn homes_list(filter: HomeFilter) -> Result<HomesResponse, ClientError> {
-    let request = ApiRequest::get("/api/homes");
-    filter
-        .to_query()
-        .pairs()
-        .into_iter()
-        .fold(request, |request, (name, value)| request.query(name, value))
+    ApiRequest::get("/api/homes")
+        .queries(filter.to_query().pairs())
         .send_unless_carried()
         .await
 }

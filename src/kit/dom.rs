@@ -23,11 +23,14 @@ pub fn scroll_to_top() {
 }
 
 /// What someone typed or chose in the filters of a first screen the server drew (the page at
-/// `path`), before the app started: `href` makes the page's URL from the fields' values (by
-/// id, `None` when empty), which replaces the current one, so the app, which replaces that form
-/// with its own, starts from it. Another page, or an `href` of `None`, leaves the URL alone.
+/// `path`, whose form has a field with the id `drawn`), before the app started: `href` makes the
+/// page's URL from the fields' values (by id, `None` when empty), which replaces the current
+/// one, so the app, which replaces that form with its own, starts from it. Another page, a page
+/// the server did not draw (the plain page: its URL is the app's to read as it is), or an
+/// `href` of `None` leaves the URL alone.
 pub fn keep_typed_filter(
     path: &str,
+    drawn: &str,
     href: impl FnOnce(&dyn Fn(&str) -> Option<String>) -> Option<String>,
 ) {
     let Some(window) = web_sys::window() else {
@@ -40,7 +43,7 @@ pub fn keep_typed_filter(
     ) else {
         return;
     };
-    if here != path {
+    if here != path || document.get_element_by_id(drawn).is_none() {
         return;
     }
     let value = |id: &str| {

@@ -96,6 +96,13 @@ impl ApiRequest {
         self
     }
 
+    /// Adds query parameters, in order (a filter's `pairs()`, the order both sides key a
+    /// carried answer by).
+    pub fn queries(mut self, pairs: Vec<(&'static str, String)>) -> ApiRequest {
+        self.query.extend(pairs);
+        self
+    }
+
     /// Adds a header.
     pub fn header(mut self, name: &'static str, value: impl Into<String>) -> ApiRequest {
         self.headers.push((name, value.into()));

@@ -167,13 +167,8 @@ pub async fn activities_list(
         date: Some(date),
         home: None,
     };
-    query
-        .pairs()
-        .into_iter()
-        .fold(
-            ApiRequest::get("/api/activities"),
-            |request, (name, value)| request.query(name, value),
-        )
+    ApiRequest::get("/api/activities")
+        .queries(query.pairs())
         .send_unless_carried()
         .await
 }

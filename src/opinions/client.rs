@@ -157,13 +157,8 @@ pub async fn opinion_rate(
 
 /// `GET /api/public/opinions`: the public board.
 pub async fn public_opinions(query: PublicBoardQuery) -> Result<PublicOpinionPage, ClientError> {
-    query
-        .pairs()
-        .into_iter()
-        .fold(
-            ApiRequest::get("/api/public/opinions"),
-            |request, (name, value)| request.query(name, value),
-        )
+    ApiRequest::get("/api/public/opinions")
+        .queries(query.pairs())
         .send_unless_carried()
         .await
 }

@@ -205,3 +205,18 @@ test('the activities and the board are in the page the server sends, and their f
   assert.equal(await check.locator('li.activity').count(), receptions);
   await check.context().close();
 });
+
+test('a page the server left plain (another language) keeps the filters in its URL', async () => {
+  for (const path of ['/?district=saihan', '/activities?kind=reception', '/board?category=transport']) {
+    const page = await newPhonePage(browser);
+    await page.context().addCookies([{ name: 'dh-lang', value: 'en', url: sample.url }]);
+    await page.goto(sample.url + path);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, path);
+    await page.context().close();
+  }
+  const list = await newPhonePage(browser);
+  await list.context().addCookies([{ name: 'dh-lang', value: 'en', url: sample.url }]);
+  await list.goto(sample.url + '/?district=saihan');
+  assert.equal(await list.locator('#district').inputValue(), 'saihan');
+  await list.context().close();
+});

@@ -28,7 +28,7 @@ pub fn list_href(filter: &HomeFilter) -> String {
 /// What someone typed or chose in the filters the server drew, before the app started: put into
 /// the URL, so the app, which replaces that form with its own, starts from it.
 pub fn keep_typed_filter() {
-    crate::kit::dom::keep_typed_filter(&Page::Homes.path(), |value| {
+    crate::kit::dom::keep_typed_filter(&Page::Homes.path(), "search", |value| {
         let typed = deputy_homes_api::HomesQuery {
             q: value("search"),
             district: value("district"),

@@ -28,7 +28,7 @@ fn href(district: &str, kind: &str, date: &str) -> String {
 /// The filters chosen in the form the server drew, before the app started, kept in the URL
 /// (`kit::dom::keep_typed_filter`).
 pub fn keep_chosen_filter() {
-    crate::kit::dom::keep_typed_filter(&Page::Activities.path(), |value| {
+    crate::kit::dom::keep_typed_filter(&Page::Activities.path(), "activities-district", |value| {
         let given = |id| Some(value(id).unwrap_or_default());
         let query = ActivitiesQuery {
             district: given("activities-district"),

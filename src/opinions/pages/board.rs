@@ -27,7 +27,7 @@ pub fn keep_chosen_category() {
         .split('&')
         .find_map(|pair| pair.strip_prefix("category="))
         .and_then(Category::from_code);
-    crate::kit::dom::keep_typed_filter(&Page::Board.path(), |value| {
+    crate::kit::dom::keep_typed_filter(&Page::Board.path(), "board-category", |value| {
         let chosen = value("board-category").and_then(|c| Category::from_code(&c));
         (chosen != in_url).then(|| {
             PublicBoardQuery {
