@@ -8,7 +8,7 @@ use crate::platform::first_screen::{looks_default, next_minute, Built};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, Uri};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -28,7 +28,6 @@ async fn list(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
     headers: HeaderMap,
-    uri: Uri,
     query: Result<Query<HomesQuery>, QueryRejection>,
 ) -> Response {
     if !looks_default(&headers) {
@@ -43,10 +42,10 @@ async fn list(
         return built.plain(&headers);
     };
     let now_ms = state.clock.now_ms();
-    let key = uri.path_and_query().map_or("/", |p| p.as_str());
+    let key = first_screen::list_request_key(&filter);
     state
         .shared_answers
-        .page_until(&headers, key, &register.revision, now_ms, || async {
+        .page_until(&headers, &key, &register.revision, now_ms, || async {
             let answer = HomesResponse {
                 register: RegisterInfo {
                     sample: register.sample,
@@ -73,7 +72,6 @@ async fn home(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
     headers: HeaderMap,
-    uri: Uri,
     Path(id): Path<String>,
 ) -> Response {
     if !looks_default(&headers) {
@@ -88,11 +86,18 @@ async fn home(
     let now_ms = state.clock.now_ms();
     state
         .shared_answers
-        .page_until(&headers, uri.path(), &register.revision, now_ms, || async {
-            let json = serde_json::to_string(home)?;
-            let page = first_screen::home_page(&built.shell, home, json, shanghai_local(now_ms));
-            Ok((page, Some(next_minute(now_ms))))
-        })
+        .page_until(
+            &headers,
+            &first_screen::home_request_key(&id),
+            &register.revision,
+            now_ms,
+            || async {
+                let json = serde_json::to_string(home)?;
+                let page =
+                    first_screen::home_page(&built.shell, home, json, shanghai_local(now_ms));
+                Ok((page, Some(next_minute(now_ms))))
+            },
+        )
         .await
         .unwrap_or_else(|_| built.plain(&headers))
 }

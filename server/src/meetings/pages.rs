@@ -10,7 +10,7 @@ use crate::platform::first_screen::{looks_default, Built};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, Uri};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -36,7 +36,6 @@ async fn activities(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
     headers: HeaderMap,
-    uri: Uri,
     params: Result<Query<ActivitiesParams>, QueryRejection>,
 ) -> Response {
     if !looks_default(&headers) {
@@ -69,11 +68,11 @@ async fn activities(
     let Ok(revision) = upcoming_revision(&state).await else {
         return built.plain(&headers);
     };
-    let key = uri.path_and_query().map_or("/activities", |p| p.as_str());
+    let key = first_screen::activities_request_key(&query);
     let now = state.clock.now_ms();
     state
         .shared_answers
-        .page_until(&headers, key, &revision, now, || async {
+        .page_until(&headers, &key, &revision, now, || async {
             let (list, first_end) = state
                 .db
                 .activities_upcoming_until(&filter, now, Some(MAX_ACTIVITIES_LISTED))

@@ -11,7 +11,7 @@ use crate::platform::first_screen::{looks_default, next_minute, Built};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, Uri};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -40,7 +40,6 @@ async fn board(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
     headers: HeaderMap,
-    uri: Uri,
     params: Result<Query<BoardParams>, QueryRejection>,
 ) -> Response {
     if !looks_default(&headers) {
@@ -56,10 +55,10 @@ async fn board(
     let Ok(revision) = board_revision(&state).await else {
         return built.plain(&headers);
     };
-    let key = uri.path_and_query().map_or("/board", |p| p.as_str());
-    let made = state
+    let key = first_screen::board_request_key(&query);
+    state
         .shared_answers
-        .page_until(&headers, key, &revision, 0, || async {
+        .page_until(&headers, &key, &revision, 0, || async {
             let answer = state.db.public_opinions(query.category, page).await?;
             let json = serde_json::to_string(&answer)?;
             Ok((
@@ -67,8 +66,8 @@ async fn board(
                 None,
             ))
         })
-        .await;
-    made.unwrap_or_else(|_| built.plain(&headers))
+        .await
+        .unwrap_or_else(|_| built.plain(&headers))
 }
 
 /// The statistics' year as written in the page's URL.
@@ -82,7 +81,6 @@ async fn stats(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
     headers: HeaderMap,
-    uri: Uri,
     params: Result<Query<StatsParams>, QueryRejection>,
 ) -> Response {
     if !looks_default(&headers) {
@@ -99,11 +97,11 @@ async fn stats(
     let Ok(revision) = board_revision(&state).await else {
         return built.plain(&headers);
     };
-    let key = uri.path_and_query().map_or("/stats", |p| p.as_str());
+    let key = first_screen::stats_request_key(year);
     let now = state.clock.now_ms();
     state
         .shared_answers
-        .page_until(&headers, key, &revision, now, || async {
+        .page_until(&headers, &key, &revision, now, || async {
             let register = state.register.current(&state.db).await?;
             let stats = state
                 .stats

@@ -95,7 +95,9 @@ impl SharedAnswers {
     }
 
     /// A page that is the same for everyone (a first screen, `platform::first_screen`), kept
-    /// like an answer: `make` writes it and says until when (milliseconds) it holds.
+    /// like an answer under the key of the request it carries (what the page is drawn from, so
+    /// parameters it does not read make no new page): `make` writes it and says until when
+    /// (milliseconds) it holds.
     pub async fn page_until<F, Fut>(
         &self,
         request: &HeaderMap,
@@ -108,11 +110,12 @@ impl SharedAnswers {
         F: FnOnce() -> Fut,
         Fut: Future<Output = anyhow::Result<(String, Option<i64>)>>,
     {
-        let kept = match self.kept(key, revision, now_ms) {
+        let key = format!("page:{key}");
+        let kept = match self.kept(&key, revision, now_ms) {
             Some(kept) => kept,
             None => {
                 let (html, valid_until_ms) = make().await?;
-                self.keep(key, revision, valid_until_ms, html.into_bytes())
+                self.keep(&key, revision, valid_until_ms, html.into_bytes())
             }
         };
         Ok(respond(request, &kept, HTML))
