@@ -1,7 +1,10 @@
-// Prints what each citizen entry page loads until it is usable, as bytes on the wire: the page is
-// opened in Debian's Chromium at 390x844, once accepting only gzip and once only brotli, and
-// every response's encoded length is summed (CDP Network.loadingFinished) until the network has
-// been idle for 500 ms after the app drew its page. Usage: node scripts/first-load.mjs BASE PATH...
+// Prints what each citizen entry page loads, as bytes on the wire: the page is opened in Debian's
+// Chromium at 390x844, once accepting only gzip and once only brotli, and every response's
+// encoded length is summed (CDP Network.loadingFinished) until the network has been idle for
+// 500 ms after the app drew its page ("with the app"). The same again with the app's code held
+// back ("drawn"): what the page the server drew loads, with which it is read, its links followed
+// and its filters sent (forms.js) before the app's code has arrived, or where it cannot run.
+// Usage: node scripts/first-load.mjs BASE PATH...
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,9 +15,11 @@ const { chromium } = createRequire(join(root, "tools", "package.json"))("playwri
 const [base, ...paths] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 
-async function measure(path, encoding) {
+async function measure(path, encoding, withApp = true) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  // The app's code: its wasm-bindgen glue and its WebAssembly.
+  if (!withApp) await page.route(/\/deputy-homes-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -26,23 +31,30 @@ async function measure(path, encoding) {
     files.push({ url: urls.get(e.requestId) ?? "?", bytes: e.encodedDataLength }),
   );
   await page.goto(base + path, { waitUntil: "networkidle" });
-  // The app is live (it has taken over the shell or the server's first screen) and its page
-  // has loaded what it shows.
-  await page.waitForSelector("html[data-live] #main:not(:has(.loading))", { timeout: 30000 }).catch(() => {});
-  await page.waitForLoadState("networkidle");
+  if (withApp) {
+    // The app is live (it has taken over the shell or the server's first screen) and its page
+    // has loaded what it shows.
+    await page.waitForSelector("html[data-live] #main:not(:has(.loading))", { timeout: 30000 }).catch(() => {});
+    await page.waitForLoadState("networkidle");
+  }
   await context.close();
   return files;
 }
 
 const kib = (n) => (n / 1024).toFixed(1).padStart(7);
-console.log(`${"page".padEnd(16)} ${"gzip KiB".padStart(9)} ${"br KiB".padStart(7)}  largest (gzip)`);
+console.log(
+  `${"".padEnd(16)} ${"drawn".padStart(17)} ${"with the app".padStart(18)}\n` +
+    `${"page".padEnd(16)} ${"gzip KiB".padStart(9)} ${"br KiB".padStart(7)} ${"gzip KiB".padStart(10)} ${"br KiB".padStart(7)}  largest (gzip, with the app)`,
+);
+const sum = (files) => files.reduce((s, f) => s + f.bytes, 0);
 for (const path of paths) {
+  const [drawnGz, drawnBr] = [await measure(path, "gzip", false), await measure(path, "br", false)];
   const gz = await measure(path, "gzip");
   const br = await measure(path, "br");
-  const sum = (files) => files.reduce((s, f) => s + f.bytes, 0);
   const top = [...gz].sort((a, b) => b.bytes - a.bytes).slice(0, 3)
     .map((f) => `${new URL(f.url).pathname.replace(/^(.{28}).+/, "$1…")} ${kib(f.bytes).trim()}`).join(", ");
-  console.log(`${path.padEnd(16)} ${kib(sum(gz)).padStart(9)} ${kib(sum(br))}  ${top}`);
+  console.log(`${path.padEnd(16)} ${kib(sum(drawnGz)).padStart(9)} ${kib(sum(drawnBr))} ${kib(sum(gz)).padStart(10)} ${kib(sum(br))}  ${top}`);
 }
 console.log("goal: at most 200 KiB gzip and 160 KiB brotli per page (headers included)");
+console.log("drawn: without the app's code (read, links, filters sent as forms); /opinions/new's form needs the app");
 await browser.close();

@@ -24,6 +24,7 @@ pub const TEXT: CatalogText = CatalogText {
     search_label: "Search by name, district, street or field",
     search_placeholder: "e.g. Hailar, law",
     search_button: "Search",
+    show_button: "Show",
     district_label: "District",
     all_districts: "All districts",
     type_label: "Type",

@@ -33,6 +33,7 @@ pub const TEXT: CatalogText = CatalogText {
     search_label: "ᠨᠡᠷ᠎ᠡ᠂ ᠲᠣᠭᠣᠷᠢᠭ᠂ ᠵᠡᠭᠡᠯᠢ ᠪᠤᠶᠤ ᠮᠡᠷᠭᠡᠵᠢᠯ ᠢᠶᠡᠷ ᠬᠠᠶᠢᠬᠤ",
     search_placeholder: "ᠵᠢᠱᠢᠶ᠎ᠡ᠄ 海拉尔, ᠬᠠᠤᠯᠢ",
     search_button: "ᠬᠠᠶᠢᠬᠤ",
+    show_button: "ᠦᠵᠡᠬᠦ",
     district_label: "ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠭᠣᠷᠢᠭ",
     all_districts: "ᠪᠦᠬᠦ ᠲᠣᠭᠣᠷᠢᠭ",
     type_label: "ᠲᠥᠷᠥᠯ",

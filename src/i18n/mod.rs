@@ -134,6 +134,8 @@ texts! {
         search_label,
         search_placeholder,
         search_button,
+        /// A filter form's button, seen only where no script runs.
+        show_button,
         district_label,
         all_districts,
         type_label,

@@ -23,6 +23,7 @@ pub const TEXT: CatalogText = CatalogText {
     search_label: "搜索名称、地区、街道或专业领域",
     search_placeholder: "例如：海拉尔东路、法律",
     search_button: "搜索",
+    show_button: "查看",
     district_label: "旗县区",
     all_districts: "全部旗县区",
     type_label: "类型",

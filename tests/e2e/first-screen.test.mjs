@@ -181,7 +181,8 @@ test('the activities and the board are in the page the server sends, and their f
   await narrow.context().close();
   await page.context().close();
 
-  // Chosen before the app is live: kept, and the app lists what was chosen.
+  // Chosen before the app is live: sent as the form (forms.js), drawn by the server, and the
+  // app, once live, lists what was chosen.
   for (const [path, field, value, expected] of [
     ['/activities', '#activities-kind', 'reception', /\/activities\?kind=reception$/],
     ['/board?page=2', '#board-category', 'transport', /\/board\?category=transport$/],
@@ -190,13 +191,17 @@ test('the activities and the board are in the page the server sends, and their f
     let release;
     const held = new Promise((r) => { release = r; });
     await live.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
-    const goto = live.goto(sample.url + path);
+    // (The frame's own goto: the page's waits for the app, held back here.)
+    await live.mainFrame().goto(sample.url + path, { waitUntil: 'commit' });
     await live.locator(field).waitFor();
     await live.locator(field).selectOption(value);
+    await live.waitForURL(expected);
+    assert.equal(await live.locator(field).inputValue(), value, `${path}: drawn with the choice`);
     release();
-    await goto;
+    await live.locator('html[data-live]').waitFor({ state: 'attached' });
     assert.match(live.url(), expected, path);
     assert.equal(await live.locator(field).inputValue(), value, path);
+    assert.deepEqual(live.jsErrors, []);
     await live.context().close();
   }
   const receptions = (await (await fetch(sample.url + '/api/activities?kind=reception')).json()).length;
@@ -219,4 +224,48 @@ test('a page the server left plain (another language) keeps the filters in its U
   await list.goto(sample.url + '/?district=saihan');
   assert.equal(await list.locator('#district').inputValue(), 'saihan');
   await list.context().close();
+});
+
+// A filter form works without the app: with no script at all by its own button, and where
+// the app's code cannot run (blocked here, as on a browser without WebAssembly) as soon as a
+// choice is made. Either way the browser goes to the address the app writes for the filter,
+// and the server draws that list.
+test('the filters work without the app', async () => {
+  const saihan = (await (await fetch(server.url + '/api/homes?district=saihan')).json()).items.length;
+  const noScript = await withoutApp();
+  await noScript.goto(server.url + '/');
+  for (const needsScript of ['.near-me', '.elders-switch', '.lang-switch']) {
+    assert.equal(await noScript.locator(needsScript).isVisible(), false, `no ${needsScript} without script`);
+  }
+  await noScript.locator('#district').selectOption('saihan');
+  await noScript.getByRole('button', { name: '搜索' }).click();
+  await noScript.waitForURL(/\/\?district=saihan$/);
+  assert.equal(await noScript.locator('.home-card').count(), saihan);
+  await noScript.locator('#search').fill('法律');
+  await noScript.locator('#search').press('Enter');
+  await noScript.waitForURL(/\/\?q=%E6%B3%95%E5%BE%8B&district=saihan$/);
+  assert.equal(await noScript.locator('#search').inputValue(), '法律');
+  await noScript.goto(sample.url + '/stats');
+  const years = await noScript.locator('#stats-year option').evaluateAll((o) => o.map((e) => e.value).filter(Boolean));
+  assert.ok(years.length > 0, 'the sample has a year of opinions');
+  await noScript.locator('#stats-year').selectOption(years[0]);
+  await noScript.getByRole('button', { name: '查看' }).click();
+  await noScript.waitForURL(new RegExp(`/stats\\?year=${years[0]}$`));
+  await screenshot(noScript, 'first-screen-stats-noscript-390');
+  await noScript.context().close();
+
+  const noApp = await newPhonePage(browser);
+  await noApp.route(/\.wasm$/, (route) => route.abort());
+  await noApp.mainFrame().goto(server.url + '/');
+  assert.equal(await noApp.locator('.filters__submit').isVisible(), false, 'the button is only for no script');
+  await noApp.locator('#type').selectOption('professional');
+  await noApp.waitForURL(/\/\?type=professional$/);
+  assert.equal(await noApp.locator('.home-card').count(), 7);
+  await noApp.mainFrame().goto(sample.url + '/activities');
+  await noApp.locator('#activities-kind').selectOption('reception');
+  await noApp.waitForURL(/\/activities\?kind=reception$/);
+  const receptions = (await (await fetch(sample.url + '/api/activities?kind=reception')).json()).length;
+  assert.equal(await noApp.locator('li.activity').count(), receptions);
+  assert.equal(await noApp.evaluate(() => document.documentElement.hasAttribute('data-live')), false);
+  await noApp.context().close();
 });

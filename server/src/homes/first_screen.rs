@@ -61,14 +61,14 @@ fn list_screen(w: &Words, filter: &HomeFilter, answer: &HomesResponse, now: Loca
         form.filters role="search" {
             div.field {
                 label for="search" { (w.get("search_label")) }
-                input #search type="search" enterkeyhint="search" autocomplete="off"
+                input #search name="q" type="search" enterkeyhint="search" autocomplete="off"
                     placeholder=(w.get("search_placeholder"))
                     value=[Some(filter.text.as_str()).filter(|t| !t.is_empty())];
             }
             div.field-row {
                 div.field {
                     label for="district" { (w.get("district_label")) }
-                    select #district {
+                    select #district name="district" {
                         option value="" { (w.get("all_districts")) }
                         @for d in District::ALL {
                             option value=(d.code()) selected[district == Some(d.code())] {
@@ -79,7 +79,7 @@ fn list_screen(w: &Words, filter: &HomeFilter, answer: &HomesResponse, now: Loca
                 }
                 div.field {
                     label for="type" { (w.get("type_label")) }
-                    select #type {
+                    select #type name="type" {
                         option value="" { (w.get("all_types")) }
                         option value="professional" selected[home_type == Some("professional")] {
                             (w.get("professional_all"))
@@ -92,6 +92,7 @@ fn list_screen(w: &Words, filter: &HomeFilter, answer: &HomesResponse, now: Loca
                     }
                 }
             }
+            button.button.filters__submit type="submit" { (w.get("search_button")) }
             div.near-me {
                 button.button.button--primary type="button" { (w.get("near_me")) }
                 p.near-me__status role="status" {}

@@ -48,7 +48,7 @@ fn activities_screen(w: &Words, query: &ActivitiesQuery, list: &[Activity]) -> M
         form.filters {
             div.field {
                 label for="activities-district" { (w.get("district_label")) }
-                select #activities-district {
+                select #activities-district name="district" {
                     option value="" { (w.get("all_districts")) }
                     @for d in District::ALL {
                         option value=(d.code()) selected[district == d.code()] { (d.name_zh()) }
@@ -58,7 +58,7 @@ fn activities_screen(w: &Words, query: &ActivitiesQuery, list: &[Activity]) -> M
             div.field-row {
                 div.field {
                     label for="activities-kind" { (w.get("activity_kind_label")) }
-                    select #activities-kind {
+                    select #activities-kind name="kind" {
                         option value="" { (w.get("all_kinds")) }
                         @for k in ActivityKind::ALL {
                             option value=(k.code()) selected[kind == k.code()] {
@@ -69,12 +69,13 @@ fn activities_screen(w: &Words, query: &ActivitiesQuery, list: &[Activity]) -> M
                 }
                 div.field {
                     label for="activities-date" { (w.get("activity_date")) }
-                    input #activities-date type="date" value=(date);
+                    input #activities-date name="date" type="date" value=(date);
                 }
             }
             @if !date.is_empty() {
                 a.button.button--link href=(any_date.page_href()) { (w.get("any_date")) }
             }
+            button.button.filters__submit type="submit" { (w.get("show_button")) }
         }
         p.result-count role="status" { (w.count("activities_count", list.len() as u64)) }
         @if list.is_empty() {

@@ -47,9 +47,9 @@ fn board_screen(w: &Words, query: &PublicBoardQuery, answer: &PublicOpinionPage)
         h1 { (w.get("board_heading")) }
         p { (w.get("board_intro")) }
         p.inline-links { a href=(Page::Stats.path()) { (w.get("stats_heading")) } }
-        div.field.filters {
+        form.field.filters {
             label for="board-category" { (w.get("opinion_category")) }
-            select #board-category {
+            select #board-category name="category" {
                 option value="" { (w.get("all_categories")) }
                 @for k in Category::ALL {
                     option value=(k.code()) selected[query.category == Some(k)] {
@@ -57,6 +57,7 @@ fn board_screen(w: &Words, query: &PublicBoardQuery, answer: &PublicOpinionPage)
                     }
                 }
             }
+            button.button.filters__submit type="submit" { (w.get("show_button")) }
         }
         @if answer.items.is_empty() {
             p.result-count { (w.get("board_empty")) }
@@ -142,14 +143,15 @@ fn stats_screen(w: &Words, year: Option<i64>, stats: &OpinionStats) -> Markup {
     ];
     html! {
         h1 { (w.get("stats_heading")) }
-        div.field.stats__year {
+        form.field.stats__year {
             label for="stats-year" { (w.get("stats_year_label")) }
-            select #stats-year {
+            select #stats-year name="year" {
                 option value="" selected[year.is_none()] { (w.get("stats_all_years")) }
                 @for y in years {
                     option value=(y) selected[year == Some(y)] { (y) }
                 }
             }
+            button.button.filters__submit type="submit" { (w.get("show_button")) }
         }
         dl.summary__figures.stats__figures {
             @for (label, value) in figures {

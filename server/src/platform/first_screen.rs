@@ -9,8 +9,10 @@
 //! `tests/e2e/first-screen.test.mjs` checks that the two draw the same.
 
 use crate::platform::static_files::StaticFiles;
+use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::platform::catalog_file;
@@ -269,6 +271,34 @@ pub fn looks_default(request: &HeaderMap) -> bool {
     )
 }
 
+/// A filter form sent without the app (`/?q=&district=saihan&type=`, every field by its name)
+/// is sent on to the same page without the fields left empty (`/?district=saihan`): the address
+/// the app writes for that filter, which the page is drawn and kept under.
+pub async fn without_empty_fields(request: Request, next: Next) -> Response {
+    if let Some(kept) = request.uri().query().and_then(without_empty) {
+        let path = request.uri().path();
+        let to = if kept.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{kept}")
+        };
+        return Redirect::to(&to).into_response();
+    }
+    next.run(request).await
+}
+
+/// The query without its empty fields (`name=`) and separators, when it has any; the others as
+/// they were written.
+fn without_empty(query: &str) -> Option<String> {
+    let fields: Vec<&str> = query.split('&').collect();
+    let kept: Vec<&str> = fields
+        .iter()
+        .copied()
+        .filter(|field| !field.is_empty() && !field.ends_with('='))
+        .collect();
+    (kept.len() < fields.len()).then(|| kept.join("&"))
+}
+
 /// The first minute after `now_ms` starts: a first screen that says what is open now holds
 /// until then.
 pub fn next_minute(now_ms: i64) -> i64 {
@@ -280,6 +310,21 @@ pub(crate) mod tests {
     use super::*;
 
     pub const BUILT: &str = "<!doctype html><html><head><title>x</title><script type=\"module\">go()</script></head><body><div id=\"app\"><main>shell<noscript><p>需要 JavaScript</p></noscript></main></div></body></html>";
+
+    #[test]
+    fn a_form_sent_without_the_app_loses_only_its_empty_fields() {
+        assert_eq!(without_empty("district=saihan"), None);
+        assert_eq!(without_empty("q=%E6%B3%95&type=professional"), None);
+        assert_eq!(
+            without_empty("q=&district=saihan&type="),
+            Some("district=saihan".into())
+        );
+        assert_eq!(without_empty("q=&district=&type="), Some(String::new()));
+        assert_eq!(without_empty("category=&page=2"), Some("page=2".into()));
+        assert_eq!(without_empty("a=1&&b=2"), Some("a=1&b=2".into()));
+        // A value that is only spaces is the list's to refuse or read; it is not empty.
+        assert_eq!(without_empty("q=+"), None);
+    }
 
     #[test]
     fn a_first_screen_holds_until_the_next_minute() {

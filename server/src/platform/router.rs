@@ -67,6 +67,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(meetings::pages::router())
                 .merge(opinions::pages::router())
                 .layer(Extension(Arc::new(built)))
+                .layer(middleware::from_fn(first_screen::without_empty_fields))
         })
         .unwrap_or_default()
         .with_state(state.clone());

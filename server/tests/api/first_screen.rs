@@ -9,7 +9,7 @@ use crate::helpers::{on_both_databases, TestApp, INDEX_HTML};
 use crate::import::{import, sample_rows, set, write_register};
 use crate::moderation::{acted, new_opinion, replied};
 use crate::notifications::staff;
-use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH};
+use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, LOCATION};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -22,6 +22,7 @@ on_both_databases!(
     the_board_page_carries_its_page_and_follows_each_publication,
     the_statistics_page_carries_its_figures_and_follows_each_change,
     the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_the_app,
+    a_filter_form_sent_without_the_app_is_the_page_the_app_writes_for_it,
 );
 
 /// The page at `path`: 200, HTML, re-validated.
@@ -418,4 +419,67 @@ async fn the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_t
     )
     .await;
     assert_eq!(body, INDEX_HTML);
+}
+
+/// Without the app, a filter form is sent by the browser as it is: every field by its name,
+/// the empty ones too (`/?q=&district=saihan&type=`). The page sends it on to the address the
+/// app writes for that filter, which is drawn (and kept) like any other.
+async fn a_filter_form_sent_without_the_app_is_the_page_the_app_writes_for_it(app: TestApp) {
+    let (_, list) = page(app.get("/")).await;
+    for field in [
+        "<form class=\"filters\" role=\"search\">",
+        "id=\"search\" name=\"q\"",
+        "id=\"district\" name=\"district\"",
+        "id=\"type\" name=\"type\"",
+        "<button class=\"button filters__submit\" type=\"submit\">搜索</button>",
+    ] {
+        assert!(list.contains(field), "{field}");
+    }
+    let (_, board) = page(app.get("/board")).await;
+    assert!(board.contains("<form class=\"field filters\"><label for=\"board-category\">"));
+    assert!(board.contains("id=\"board-category\" name=\"category\""));
+    let (_, stats) = page(app.get("/stats")).await;
+    assert!(stats.contains("id=\"stats-year\" name=\"year\""));
+    let (_, activities) = page(app.get("/activities")).await;
+    for name in ["district", "kind", "date"] {
+        assert!(
+            activities.contains(&format!("id=\"activities-{name}\" name=\"{name}\"")),
+            "{name}"
+        );
+    }
+
+    let unfollowed = reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (sent, written) in [
+        ("/?q=&district=saihan&type=", "/?district=saihan"),
+        (
+            "/?q=%E6%B3%95%E5%BE%8B&district=&type=professional",
+            "/?q=%E6%B3%95%E5%BE%8B&type=professional",
+        ),
+        ("/?q=&district=&type=", "/"),
+        (
+            "/activities?district=&kind=reception&date=",
+            "/activities?kind=reception",
+        ),
+        ("/board?category=", "/board"),
+        ("/stats?year=", "/stats"),
+    ] {
+        let response = unfollowed.get(app.url(sent)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{sent}");
+        assert_eq!(response.headers()[LOCATION], written, "{sent}");
+        // Followed, it is the page drawn for that filter.
+        let (_, followed) = page(app.get(sent)).await;
+        let (_, direct) = page(app.get(written)).await;
+        assert_eq!(followed, direct, "{sent}");
+    }
+    // A filter written in full is drawn where it is asked for.
+    let direct = unfollowed
+        .get(app.url("/?district=saihan"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(direct.status(), StatusCode::OK);
 }

@@ -89,6 +89,7 @@ pub fn HomesFilters(
                 <label for="search">{tr(|c| c.search_label)}</label>
                 <input
                     id="search"
+                    name="q"
                     type="search"
                     enterkeyhint="search"
                     autocomplete="off"
@@ -102,6 +103,7 @@ pub fn HomesFilters(
                     <label for="district">{tr(|c| c.district_label)}</label>
                     <select
                         id="district"
+                        name="district"
                         prop:value=selected_district
                         on:change:target=move |ev| on_district(ev.target().value())
                     >
@@ -123,6 +125,7 @@ pub fn HomesFilters(
                     <label for="type">{tr(|c| c.type_label)}</label>
                     <select
                         id="type"
+                        name="type"
                         prop:value=selected_type
                         on:change:target=move |ev| on_type(ev.target().value())
                     >
@@ -147,6 +150,9 @@ pub fn HomesFilters(
                     </select>
                 </div>
             </div>
+            <button class="button filters__submit" type="submit">
+                {tr(|c| c.search_button)}
+            </button>
             <NearMe located />
         </form>
         <section class="professional" aria-labelledby="professional-heading">

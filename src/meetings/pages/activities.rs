@@ -68,6 +68,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                 <label for="activities-district">{tr(|c| c.district_label)}</label>
                 <select
                     id="activities-district"
+                    name="district"
                     prop:value=move || district.get()
                     on:change:target=move |ev| go_d(
                         ev.target().value(),
@@ -91,6 +92,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                     <label for="activities-kind">{tr(|c| c.activity_kind_label)}</label>
                     <select
                         id="activities-kind"
+                        name="kind"
                         prop:value=move || kind.get()
                         on:change:target=move |ev| go_k(
                             district.get_untracked(),
@@ -113,6 +115,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                     <label for="activities-date">{tr(|c| c.activity_date)}</label>
                     <input
                         id="activities-date"
+                        name="date"
                         type="date"
                         prop:value=move || date.get()
                         on:change:target=move |ev| go_t(
@@ -128,6 +131,9 @@ pub fn ActivitiesPage() -> impl IntoView {
                     {tr(|c| c.any_date)}
                 </a>
             </Show>
+            <button class="button filters__submit" type="submit">
+                {tr(|c| c.show_button)}
+            </button>
         </form>
         <Loader resource=activities let:list>
             <p class="result-count" role="status">

@@ -58,10 +58,11 @@ pub fn BoardPage() -> impl IntoView {
         <p class="inline-links">
             <a href=Page::Stats.path()>{tr(|c| c.stats_heading)}</a>
         </p>
-        <div class="field filters">
+        <form class="field filters" on:submit=|ev| ev.prevent_default()>
             <label for="board-category">{tr(|c| c.opinion_category)}</label>
             <select
                 id="board-category"
+                name="category"
                 prop:value=move || query.with(|q| q.category.map(|c| c.code()).unwrap_or_default())
                 on:change=move |ev| navigate(
                     &PublicBoardQuery {
@@ -88,7 +89,10 @@ pub fn BoardPage() -> impl IntoView {
                         }
                     })}
             </select>
-        </div>
+            <button class="button filters__submit" type="submit">
+                {tr(|c| c.show_button)}
+            </button>
+        </form>
         <Loader resource=list let:page>
             {if page.items.is_empty() {
                 view! { <p class="result-count">{tr(|c| c.board_empty)}</p> }.into_any()

@@ -130,9 +130,9 @@ fn YearChoice(year: Memo<Option<i64>>, #[prop(into)] years: Signal<Vec<i64>>) ->
         );
     };
     view! {
-        <div class="field stats__year">
+        <form class="field stats__year" on:submit=|ev| ev.prevent_default()>
             <label for="stats-year">{tr(|c| c.stats_year_label)}</label>
-            <select id="stats-year" on:change=choose>
+            <select id="stats-year" name="year" on:change=choose>
                 <option value="" selected=move || year.get().is_none()>
                     {tr(|c| c.stats_all_years)}
                 </option>
@@ -154,7 +154,10 @@ fn YearChoice(year: Memo<Option<i64>>, #[prop(into)] years: Signal<Vec<i64>>) ->
                         .collect_view()
                 }}
             </select>
-        </div>
+            <button class="button filters__submit" type="submit">
+                {tr(|c| c.show_button)}
+            </button>
+        </form>
     }
 }
 
