@@ -46,12 +46,17 @@ pub fn HomesListPage() -> impl IntoView {
         filter_from_url(|k| q.get(k))
     });
     let located = expect_context::<RwSignal<Located>>();
+    // Only a position found changes the list: asking for one, or being refused, does not
+    // reload it.
+    let near = Memo::new(move |_| match located.get() {
+        Located::Found(p) => Some(p),
+        _ => None,
+    });
     let homes = LocalResource::new(move || {
-        let mut f = filter.get();
-        if let Located::Found(p) = located.get() {
-            f.near = Some(p);
-        }
-        client::homes_list(f)
+        client::homes_list(HomeFilter {
+            near: near.get(),
+            ..filter.get()
+        })
     });
     view! {
         <h1>{tr(|c| c.list_heading)}</h1>
