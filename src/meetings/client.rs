@@ -16,8 +16,11 @@ fn home_activities_path(id: &str) -> String {
 }
 
 /// `GET /api/homes/{id}/activities`: the home's activities that have not ended.
+/// The page of `/homes/{id}` the server drew carries it.
 pub async fn home_activities(id: String) -> Result<Vec<Activity>, ClientError> {
-    ApiRequest::get(home_activities_path(&id)).send().await
+    ApiRequest::get(home_activities_path(&id))
+        .send_unless_carried()
+        .await
 }
 
 /// `POST /api/homes/{id}/activities`: publishes an activity or a weekly series.

@@ -105,8 +105,7 @@ test('the list of homes and a home are in the page the server sends, and work wi
 for (const [path, skip, carried, withSample] of [
   ['/', null, /^\/api\/homes(\?|$)/],
   ['/?type=professional&q=%E6%B3%95', null, /^\/api\/homes(\?|$)/],
-  // The home's activities are drawn as loading by the server, and loaded by the app.
-  ['/homes/xc-01', 'section[aria-labelledby="activities-heading"]', /^\/api\/homes\/xc-01$/],
+  ['/homes/xc-01', null, /^\/api\/homes\/xc-01(\/activities)?$/],
   ['/activities', null, /^\/api\/activities(\?|$)/, true],
   ['/activities?kind=reception', null, /^\/api\/activities(\?|$)/, true],
   ['/board', null, /^\/api\/public\/opinions(\?|$)/, true],
@@ -116,26 +115,41 @@ for (const [path, skip, carried, withSample] of [
   ['/opinions/new?home=xc-01', 'form.form', null],
 ]) {
   test(`the app takes ${path} over with the same markup, no layout shift and no second request`, async () => {
-    const at = (withSample ? sample : server).url + path;
-    const before = await withoutApp();
-    await before.goto(at);
-    const drawn = await before.evaluate(canonicalApp, skip);
-    await before.context().close();
-
-    for (const width of [390, 320]) {
-      const page = await withApp(width);
-      await page.goto(at);
-      assert.equal(await page.evaluate(canonicalApp, skip), drawn, `${path} at ${width} px: the app draws what the server drew`);
-      // Anything late (the activities below) has had time to arrive.
-      await page.waitForLoadState('networkidle');
-      const shifts = await page.evaluate(() => window.shifts);
-      assert.deepEqual(shifts, [], `${path} at ${width} px shifted`);
-      if (carried) assert.ok(!page.apiRequests.some((r) => carried.test(r)), `${path}: asked again: ${page.apiRequests}`);
-      assert.equal(await page.locator('script[data-request]').count(), 0, 'the carried answer is used up');
-      assert.deepEqual(page.jsErrors, []);
-      await page.context().close();
-    }
+    await takesOver((withSample ? sample : server).url + path, path, skip, carried);
   });
+}
+
+// A home with upcoming activities: the server draws them with the home, and carries both.
+test('the app takes a home with activities over with the same markup, no layout shift and no second request', async () => {
+  const listed = await (await fetch(sample.url + '/api/activities')).json();
+  const id = listed.find((a) => !a.cancel_reason).home_id;
+  const drawn = await withoutApp();
+  await drawn.goto(`${sample.url}/homes/${id}`);
+  assert.ok(await drawn.locator('ul.activities li.activity').count() > 0, 'its activities are drawn');
+  await drawn.context().close();
+  await takesOver(`${sample.url}/homes/${id}`, `/homes/${id}`, null, new RegExp(`^/api/homes/${id}(/activities)?$`));
+});
+
+/** The page at `at` as the server drew it, then taken over by the app at 390 and 320 px. */
+async function takesOver(at, path, skip, carried) {
+  const before = await withoutApp();
+  await before.goto(at);
+  const drawn = await before.evaluate(canonicalApp, skip);
+  await before.context().close();
+
+  for (const width of [390, 320]) {
+    const page = await withApp(width);
+    await page.goto(at);
+    assert.equal(await page.evaluate(canonicalApp, skip), drawn, `${path} at ${width} px: the app draws what the server drew`);
+    // Anything late has had time to arrive.
+    await page.waitForLoadState('networkidle');
+    const shifts = await page.evaluate(() => window.shifts);
+    assert.deepEqual(shifts, [], `${path} at ${width} px shifted`);
+    if (carried) assert.ok(!page.apiRequests.some((r) => carried.test(r)), `${path}: asked again: ${page.apiRequests}`);
+    assert.equal(await page.locator('script[data-request]').count(), 0, 'the carried answers are used up');
+    assert.deepEqual(page.jsErrors, []);
+    await page.context().close();
+  }
 }
 
 test('what is typed into the server-drawn search before the app is live carries over', async () => {

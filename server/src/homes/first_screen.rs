@@ -2,10 +2,12 @@
 //! into the page it serves (`platform::first_screen`): the homes, a home's address and hours.
 //! The markup is the app's own (`src/homes/pages/`).
 
+use crate::meetings::first_screen::activity_item;
 use crate::platform::first_screen::{Shell, Words, WEEKDAYS, WORDS};
 use deputy_homes_api::homes::hours::{format_clock, OpenStatus};
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, encode_component, geo_uri};
 use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
+use deputy_homes_api::meetings::activity::Activity;
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::platform::first_answers;
 use deputy_homes_api::platform::time::LocalTime;
@@ -36,10 +38,27 @@ pub fn home_request_key(id: &str) -> String {
     first_answers::request_key(&format!("/api/homes/{}", encode_component(id)), &[])
 }
 
-/// The page of one home at `now`, carrying its answer's JSON.
-pub fn home_page(shell: &Shell, home: &Home, json: String, now: LocalTime) -> String {
-    let screen = home_screen(&WORDS, home, now);
-    let carried = [(home_request_key(&home.id), json)];
+/// The key under which the app asks for a home's upcoming activities (`src/meetings/client.rs`).
+pub fn home_activities_request_key(id: &str) -> String {
+    first_answers::request_key(
+        &format!("/api/homes/{}/activities", encode_component(id)),
+        &[],
+    )
+}
+
+/// The page of one home at `now` with its upcoming activities, carrying the JSON of both
+/// answers.
+pub fn home_page(
+    shell: &Shell,
+    (home, json): (&Home, String),
+    (activities, activities_json): (&[Activity], String),
+    now: LocalTime,
+) -> String {
+    let screen = home_screen(&WORDS, home, activities, now);
+    let carried = [
+        (home_request_key(&home.id), json),
+        (home_activities_request_key(&home.id), activities_json),
+    ];
     shell.page(Some(&home.name_zh), None, screen, &carried)
 }
 
@@ -130,7 +149,7 @@ fn list_screen(w: &Words, filter: &HomeFilter, answer: &HomesResponse, now: Loca
 }
 
 /// `HomeDetailPage` in `src/homes/pages/home_detail.rs`, its activities still loading.
-fn home_screen(w: &Words, home: &Home, now: LocalTime) -> Markup {
+fn home_screen(w: &Words, home: &Home, activities: &[Activity], now: LocalTime) -> Markup {
     let point = LatLon::new(home.lat, home.lon);
     let name = home.name_zh.as_str();
     let tel = format!("tel:{}", home.phone.replace('-', ""));
@@ -203,9 +222,18 @@ fn home_screen(w: &Words, home: &Home, now: LocalTime) -> Markup {
                     }
                 }
             }
+            // `ActivityList` in `src/meetings/components/activity_list.rs`.
             section aria-labelledby="activities-heading" {
                 h2 #activities-heading { (w.get("activities_heading")) }
-                p.loading { (w.get("loading")) }
+                @if activities.is_empty() {
+                    p { (w.get("no_activities")) }
+                } @else {
+                    ul.activities {
+                        @for activity in activities {
+                            (activity_item(w, activity, false))
+                        }
+                    }
+                }
             }
             p { a.button.button--wide href=(opinion) { (w.get("new_opinion_link")) } }
             section aria-labelledby="facilities-heading" {
@@ -354,15 +382,26 @@ mod tests {
             weekday: 0,
             minute: 600,
         };
-        let page = home_page(&Shell::new(BUILT).unwrap(), &home, "{}".into(), now);
+        let page = home_page(
+            &Shell::new(BUILT).unwrap(),
+            (&home, "{}".into()),
+            (&[], "[]".into()),
+            now,
+        );
         assert!(page.contains("<title>新城区&lt;之家&gt; · 呼和浩特人大代表之家</title>"));
         assert!(page.contains("<tr class=\"today\" aria-current=\"date\"><th scope=\"row\">周一<span class=\"today-mark\">今天</span></th><td>09:00-12:00</td></tr><tr><th scope=\"row\">周二</th><td>休息</td></tr>"), "{page}");
         assert!(page.contains("href=\"tel:04711234567\">拨打 0471-1234567</a>"));
         assert!(page.contains("<li>轮椅借用</li>"));
         assert!(page.contains("open-badge--open"));
-        assert!(page.contains(&format!(
-            "data-request=\"{}\"",
-            home_request_key("xc-01").replace('"', "&quot;")
-        )));
+        for key in [
+            home_request_key("xc-01"),
+            home_activities_request_key("xc-01"),
+        ] {
+            assert!(page.contains(&format!("data-request=\"{}\"", key.replace('"', "&quot;"))));
+        }
+        assert!(
+            page.contains("<h2 id=\"activities-heading\">近期活动</h2><p>暂无已发布的活动。</p>"),
+            "{page}"
+        );
     }
 }

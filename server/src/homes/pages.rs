@@ -4,6 +4,7 @@
 //! database not answering) or would not look like the phone's pages (`Built::plain`).
 
 use crate::homes::first_screen;
+use crate::meetings::routes::activities::upcoming_revision;
 use crate::platform::first_screen::{looks_default, next_minute, Built};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -12,6 +13,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
+use deputy_homes_api::meetings::activity_query::ActivityFilter;
 use deputy_homes_api::platform::time::shanghai_local;
 use deputy_homes_api::{HomesQuery, HomesResponse, RegisterInfo};
 use std::sync::Arc;
@@ -67,7 +69,9 @@ async fn list(
         .unwrap_or_else(|_| built.plain(&headers))
 }
 
-/// `/homes/{id}`: one home; one the register lacks is left to the app to say so.
+/// `/homes/{id}`: one home and its upcoming activities, kept per revision of the activities and
+/// register until the next minute or the first listed activity's end; a home the register
+/// lacks is left to the app to say so.
 async fn home(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
@@ -83,19 +87,36 @@ async fn home(
     let Some(home) = register.homes.get(&id) else {
         return built.plain(&headers);
     };
+    // The activities' revision names the register's too.
+    let Ok(revision) = upcoming_revision(&state).await else {
+        return built.plain(&headers);
+    };
     let now_ms = state.clock.now_ms();
     state
         .shared_answers
         .page_until(
             &headers,
             &first_screen::home_request_key(&id),
-            &register.revision,
+            &revision,
             now_ms,
             || async {
-                let json = serde_json::to_string(home)?;
-                let page =
-                    first_screen::home_page(&built.shell, home, json, shanghai_local(now_ms));
-                Ok((page, Some(next_minute(now_ms))))
+                let filter = ActivityFilter {
+                    home: Some(id.clone()),
+                    ..ActivityFilter::default()
+                };
+                let (activities, first_end) = state
+                    .db
+                    .activities_upcoming_until(&filter, now_ms, None)
+                    .await?;
+                let page = first_screen::home_page(
+                    &built.shell,
+                    (home, serde_json::to_string(home)?),
+                    (&activities, serde_json::to_string(&activities)?),
+                    shanghai_local(now_ms),
+                );
+                let until =
+                    first_end.map_or(next_minute(now_ms), |end| end.min(next_minute(now_ms)));
+                Ok((page, Some(until)))
             },
         )
         .await

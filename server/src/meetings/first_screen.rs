@@ -83,7 +83,7 @@ fn activities_screen(w: &Words, query: &ActivitiesQuery, list: &[Activity]) -> M
         }
         ul.activities {
             @for activity in list {
-                (activity_item(w, activity))
+                (activity_item(w, activity, true))
             }
         }
     }
@@ -91,7 +91,9 @@ fn activities_screen(w: &Words, query: &ActivitiesQuery, list: &[Activity]) -> M
 
 /// `ActivityItem` (with its home) and `ActivityWhen` in
 /// `src/meetings/components/activity_list.rs`; Chinese writes dates and times as they are.
-fn activity_item(w: &Words, activity: &Activity) -> Markup {
+/// `ActivityItem` in `src/meetings/components/activity_list.rs`: in every home's list
+/// (`with_home`) or in one home's.
+pub fn activity_item(w: &Words, activity: &Activity, with_home: bool) -> Markup {
     let when = format!("{} {}–{}", activity.date, activity.start, activity.end);
     let weekday = weekday_of(&activity.date).map_or("", |day| w.get(WEEKDAYS[day]));
     let names = activity
@@ -109,7 +111,7 @@ fn activity_item(w: &Words, activity: &Activity) -> Markup {
                 " "
                 (activity.topic)
             }
-            @if !activity.home_name.is_empty() {
+            @if with_home && !activity.home_name.is_empty() {
                 p.activity__home { (activity.home_name) }
             }
             @if !names.is_empty() {

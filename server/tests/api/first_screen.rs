@@ -106,10 +106,19 @@ async fn the_homes_pages_carry_the_answer_the_app_asks_for_and_draw_it(app: Test
 
     let (tag, body) = page(app.get("/homes/xc-01")).await;
     let home = api_json(&app, "/api/homes/xc-01").await;
+    let activities = api_json(&app, "/api/homes/xc-01/activities").await;
+    assert_eq!(activities, json!([]));
     assert_eq!(
         carried(&body),
-        [(r#"["/api/homes/xc-01",[]]"#.to_owned(), home.clone())]
+        [
+            (r#"["/api/homes/xc-01",[]]"#.to_owned(), home.clone()),
+            (
+                r#"["/api/homes/xc-01/activities",[]]"#.to_owned(),
+                activities
+            )
+        ]
     );
+    assert!(body.contains("<h2 id=\"activities-heading\">近期活动</h2><p>暂无已发布的活动。</p>"));
     let name = home["name_zh"].as_str().unwrap();
     assert!(body.contains(&format!("<title>{name} · 呼和浩特人大代表之家</title>")));
     assert!(body.contains(&format!("<h1 data-read=\"\">{name}</h1>")));
@@ -254,16 +263,34 @@ async fn the_activities_page_carries_its_list_and_follows_each_booking(app: Test
         );
         assert!(body.contains("剩余 2 个名额"), "{path}");
     }
+    // The home's page draws it too, carrying the home's activities.
+    let listed = api_json(&app, "/api/activities").await;
+    let home = listed[0]["home_id"].as_str().unwrap().to_owned();
+    let home_page = format!("/homes/{home}");
+    let (_, body) = page(app.get(&home_page)).await;
+    let expected = api_json(&app, &format!("/api/homes/{home}/activities")).await;
+    assert_eq!(expected.as_array().map(Vec::len), Some(1));
+    assert!(carried(&body).contains(&(format!(r#"["/api/homes/{home}/activities",[]]"#), expected)));
+    assert!(body.contains(&format!("href=\"/activities/{id}/book\">预约</a>")));
+    assert!(body.contains("剩余 2 个名额"));
+
     // A district without it: drawn empty, as the app would.
     let (_, body) = page(app.get("/activities?district=saihan")).await;
     assert!(!body.contains(&id));
     assert!(body.contains("共 0 场活动"));
 
     // A booking changes the seats at once, on every server.
-    let (_, before) = page(other.get("/activities")).await;
-    assert!(before.contains("剩余 2 个名额"));
+    for path in ["/activities", &home_page] {
+        let (_, before) = page(other.get(path)).await;
+        assert!(before.contains("剩余 2 个名额"), "{path}");
+    }
     assert_eq!(book(&app, &id, PHONE).await.status(), StatusCode::CREATED);
-    for request in [app.get("/activities"), other.get("/activities")] {
+    for request in [
+        app.get("/activities"),
+        other.get("/activities"),
+        app.get(&home_page),
+        other.get(&home_page),
+    ] {
         let (_, body) = page(request).await;
         assert!(body.contains("剩余 1 个名额"), "{body}");
     }
