@@ -148,7 +148,7 @@ fn list_screen(w: &Words, filter: &HomeFilter, answer: &HomesResponse, now: Loca
     }
 }
 
-/// `HomeDetailPage` in `src/homes/pages/home_detail.rs`, its activities still loading.
+/// `HomeDetailPage` in `src/homes/pages/home_detail.rs`, with its `ActivityList`.
 fn home_screen(w: &Words, home: &Home, activities: &[Activity], now: LocalTime) -> Markup {
     let point = LatLon::new(home.lat, home.lon);
     let name = home.name_zh.as_str();

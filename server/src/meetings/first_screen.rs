@@ -89,10 +89,9 @@ fn activities_screen(w: &Words, query: &ActivitiesQuery, list: &[Activity]) -> M
     }
 }
 
-/// `ActivityItem` (with its home) and `ActivityWhen` in
-/// `src/meetings/components/activity_list.rs`; Chinese writes dates and times as they are.
-/// `ActivityItem` in `src/meetings/components/activity_list.rs`: in every home's list
-/// (`with_home`) or in one home's.
+/// `ActivityItem` and `ActivityWhen` in `src/meetings/components/activity_list.rs`, in the list
+/// of every home's activities (`with_home`, which names the home) or of one home's; Chinese
+/// writes dates and times as they are.
 pub fn activity_item(w: &Words, activity: &Activity, with_home: bool) -> Markup {
     let when = format!("{} {}–{}", activity.date, activity.start, activity.end);
     let weekday = weekday_of(&activity.date).map_or("", |day| w.get(WEEKDAYS[day]));

@@ -275,8 +275,14 @@ pub fn looks_default(request: &HeaderMap) -> bool {
 /// is sent on to the same page without the fields left empty (`/?district=saihan`): the address
 /// the app writes for that filter, which the page is drawn and kept under.
 pub async fn without_empty_fields(request: Request, next: Next) -> Response {
-    if let Some(kept) = request.uri().query().and_then(without_empty) {
-        let path = request.uri().path();
+    let path = request.uri().path();
+    // (The pages' paths start with one slash; `//host` would be another site.)
+    if let Some(kept) = request
+        .uri()
+        .query()
+        .and_then(without_empty)
+        .filter(|_| !path.starts_with("//"))
+    {
         let to = if kept.is_empty() {
             path.to_owned()
         } else {
@@ -294,7 +300,12 @@ fn without_empty(query: &str) -> Option<String> {
     let kept: Vec<&str> = fields
         .iter()
         .copied()
-        .filter(|field| !field.is_empty() && !field.ends_with('='))
+        .filter(|field| {
+            !field.is_empty()
+                && field
+                    .split_once('=')
+                    .is_none_or(|(_, value)| !value.is_empty())
+        })
         .collect();
     (kept.len() < fields.len()).then(|| kept.join("&"))
 }
@@ -324,6 +335,9 @@ pub(crate) mod tests {
         assert_eq!(without_empty("a=1&&b=2"), Some("a=1&b=2".into()));
         // A value that is only spaces is the list's to refuse or read; it is not empty.
         assert_eq!(without_empty("q=+"), None);
+        // A search for "=" is not an empty field; a field with no value at all is kept as written.
+        assert_eq!(without_empty("q=="), None);
+        assert_eq!(without_empty("q=%3D&flag"), None);
     }
 
     #[test]
