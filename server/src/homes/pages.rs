@@ -4,7 +4,7 @@
 //! database not answering) or would not look like the phone's pages (`Built::plain`).
 
 use crate::homes::first_screen;
-use crate::meetings::routes::activities::upcoming_revision;
+use crate::meetings::routes::activities::upcoming_revision_of;
 use crate::platform::first_screen::{looks_default, next_minute, Built};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -87,8 +87,8 @@ async fn home(
     let Some(home) = register.homes.get(&id) else {
         return built.plain(&headers);
     };
-    // The activities' revision names the register's too.
-    let Ok(revision) = upcoming_revision(&state).await else {
+    // The activities' revision, with the register's read above.
+    let Ok(revision) = upcoming_revision_of(&state, &register.revision).await else {
         return built.plain(&headers);
     };
     let now_ms = state.clock.now_ms();

@@ -178,6 +178,15 @@ async fn upcoming(
 /// The revision the upcoming activities are listed from: of the activities (and their
 /// bookings), and of the register (home names).
 pub(crate) async fn upcoming_revision(state: &AppState) -> anyhow::Result<String> {
+    let register = state.register.current(&state.db).await?;
+    upcoming_revision_of(state, &register.revision).await
+}
+
+/// [`upcoming_revision`] with the register's revision already read.
+pub(crate) async fn upcoming_revision_of(
+    state: &AppState,
+    register_revision: &str,
+) -> anyhow::Result<String> {
     let activities = state
         .activities_revision
         .get(|| {
@@ -185,8 +194,7 @@ pub(crate) async fn upcoming_revision(state: &AppState) -> anyhow::Result<String
             async move { db.data_revision("activities").await }
         })
         .await?;
-    let register = state.register.current(&state.db).await?;
-    Ok(format!("{activities}:{}", register.revision))
+    Ok(format!("{activities}:{register_revision}"))
 }
 
 async fn activity_or_404(state: &AppState, id: &str) -> Result<Activity, AppError> {
