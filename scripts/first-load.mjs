@@ -1,7 +1,7 @@
 // Prints what each citizen entry page loads, as bytes on the wire: the page is opened in Debian's
 // Chromium at 390x844, once accepting only gzip and once only brotli, and every response's
 // encoded length is summed (CDP Network.loadingFinished) until the network has been idle for
-// 500 ms after the app drew its page ("with the app"). The same again with the app's code held
+// 500 ms after the app, asked to start as a first use does, drew its page ("with the app"). The same again with the app's code held
 // back ("drawn"): what the page the server drew loads, with which it is read, its links followed
 // and its filters sent (forms.js) before the app's code has arrived, or where it cannot run.
 // Usage: node scripts/first-load.mjs BASE PATH...
@@ -32,6 +32,11 @@ async function measure(path, encoding, withApp = true) {
   );
   await page.goto(base + path, { waitUntil: "networkidle" });
   if (withApp) {
+    // A drawn page starts the app on its first use (src/forms.js): ask for it as that does.
+    await page.evaluate(() => {
+      document.documentElement.setAttribute("data-start", "");
+      document.dispatchEvent(new Event("deputy-homes:start"));
+    });
     // The app is live (it has taken over the shell or the server's first screen) and its page
     // has loaded what it shows.
     await page.waitForSelector("html[data-live] #main:not(:has(.loading))", { timeout: 30000 }).catch(() => {});

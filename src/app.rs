@@ -209,11 +209,60 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
 /// shell, or the first screen it drew (`server/src/platform/first_screen.rs`), which the app draws
 /// again from the answer the page carries. `carry_over` runs just before, to keep what was typed
 /// into that screen; the focus stays where it was. Once the app is live, `<html>` has `data-live`.
+///
+/// A drawn screen that works without the app (its links, its filter forms) says so in the page's
+/// head (`<meta name="app-start" content="on-first-use">`): the app then waits until it is first
+/// needed, so the page's load is not held up by drawing it again. `src/forms.js` asks for it (the
+/// event `deputy-homes:start`, and `data-start` on `<html>` if asked before this code ran) when a
+/// button that only the app can work is pressed, or a text field is entered, and presses the
+/// button again once the app is live.
 pub fn mount<V: IntoView + 'static>(app: fn() -> V, carry_over: fn()) {
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("the page has a document");
+    let on_first_use = document
+        .query_selector(r#"meta[name="app-start"][content="on-first-use"]"#)
+        .ok()
+        .flatten()
+        .is_some();
+    let asked = document
+        .document_element()
+        .is_some_and(|html| html.has_attribute("data-start"));
+    if !on_first_use || asked || !device_looks_default() {
+        start(document, app, carry_over);
+        return;
+    }
+    let target = document.clone();
+    let on_start = Closure::once_into_js(move || start(document, app, carry_over));
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        "deputy-homes:start",
+        on_start.unchecked_ref(),
+        &options,
+    );
+}
+
+/// Whether this device's stored choices (language, elders' mode) are the default look the server
+/// drew; a phone that chose before the server was told (no cookie yet) is drawn in Chinese at the
+/// standard size, and only the app shows it as chosen.
+fn device_looks_default() -> bool {
+    let stored = |key| {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(key).ok().flatten())
+    };
+    deputy_homes_api::platform::first_answers::looks_default(
+        stored(crate::i18n::STORAGE_KEY).as_deref(),
+        stored(crate::kit::elders::STORAGE_KEY).as_deref(),
+    )
+}
+
+/// Replaces what `#app` holds with the live app (see [`mount`]).
+fn start<V: IntoView + 'static>(document: web_sys::Document, app: fn() -> V, carry_over: fn()) {
+    use wasm_bindgen::JsCast;
     let root = document
         .get_element_by_id("app")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

@@ -4,8 +4,58 @@
 // empty (the address the app writes for it), and the server draws the list it names. Once the
 // app is live (`html[data-live]`) it applies a choice itself and this does nothing. Without any
 // script the forms' own buttons send them (`.filters__submit`, shown only then).
+//
+// Such a page starts the app only when it is first needed (`<meta name="app-start"
+// content="on-first-use">`, see `mount` in `src/app.rs`): a link is followed and a filter sent
+// without it. This asks for it (`data-start` on `<html>` and the event `deputy-homes:start`) when
+// a text field is entered, or a button only the app can work is pressed (near me, elders' mode, a
+// language); that press waits for the app and is made again on the same button once it is live.
 (() => {
   "use strict";
+
+  const html = document.documentElement;
+  const live = () => html.hasAttribute("data-live");
+  const onFirstUse = () =>
+    !live() && document.querySelector('meta[name="app-start"][content="on-first-use"]') !== null;
+
+  function startApp() {
+    if (html.hasAttribute("data-start")) return;
+    html.setAttribute("data-start", "");
+    document.dispatchEvent(new Event("deputy-homes:start"));
+  }
+
+  // The button pressed before the app was live: its place among the page's buttons, and what
+  // it looks like, so that the app's own button in that place (the same markup) is pressed.
+  let pressed = null;
+  const buttons = () => [...document.querySelectorAll("#app button")];
+
+  document.addEventListener(
+    "click",
+    (event) => {
+      if (!onFirstUse() || !(event.target instanceof Element)) return;
+      const button = event.target.closest('#app button[type="button"]');
+      if (!button) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      pressed = { index: buttons().indexOf(button), className: button.className, text: button.textContent };
+      startApp();
+    },
+    true,
+  );
+
+  document.addEventListener("focusin", (event) => {
+    const field = event.target;
+    if (onFirstUse() && field instanceof Element && field.matches('#app input[type="search"], #app input[type="text"], #app textarea')) {
+      startApp();
+    }
+  });
+
+  new MutationObserver(() => {
+    if (!live() || pressed === null) return;
+    const again = buttons()[pressed.index];
+    if (again && again.className === pressed.className && again.textContent === pressed.text) again.click();
+    pressed = null;
+  }).observe(html, { attributes: true, attributeFilter: ["data-live"] });
 
   const sendable = (form) =>
     form instanceof HTMLFormElement &&

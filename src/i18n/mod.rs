@@ -1644,7 +1644,7 @@ impl std::ops::Deref for Catalog {
     }
 }
 
-const STORAGE_KEY: &str = "deputy-homes.lang";
+pub(crate) const STORAGE_KEY: &str = "deputy-homes.lang";
 
 /// Where a switch of language stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-const STORAGE_KEY: &str = "deputy-homes.elders";
+pub(crate) const STORAGE_KEY: &str = "deputy-homes.elders";
 /// The attribute on `<html>` the stylesheet keys on.
 const ATTRIBUTE: &str = "data-elders";
 

@@ -6,7 +6,7 @@
 // without asking the server again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPhonePage, readRegister, screenshot, startServer } from './harness.mjs';
+import { useServerAndBrowser, newPhonePage, readRegister, screenshot, startApp, startServer } from './harness.mjs';
 
 let server, browser;
 useServerAndBrowser((s, b) => { server = s; browser = b; });
@@ -212,6 +212,7 @@ test('the activities and the board are in the page the server sends, and their f
     await live.waitForURL(expected);
     assert.equal(await live.locator(field).inputValue(), value, `${path}: drawn with the choice`);
     release();
+    await startApp(live);
     await live.locator('html[data-live]').waitFor({ state: 'attached' });
     assert.match(live.url(), expected, path);
     assert.equal(await live.locator(field).inputValue(), value, path);
@@ -238,6 +239,89 @@ test('a page the server left plain (another language) keeps the filters in its U
   await list.goto(sample.url + '/?district=saihan');
   assert.equal(await list.locator('#district').inputValue(), 'saihan');
   await list.context().close();
+});
+
+/**
+ * Loads `url` as a person does, and nothing more: the page and the app's code, which has run
+ * (the loader in Trunk.toml then sets `data-code-loaded`) but is not asked to take the page over.
+ */
+async function loadedNotAsked(page, url) {
+  await page.mainFrame().goto(url);
+  await page.locator('html[data-code-loaded]').waitFor({ state: 'attached' });
+  // Two frames: a start would have set `data-live` by then (`mount` sets it in the next one).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+const isLive = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-live'));
+
+// A drawn page works without the app, so the app starts when first needed: its load is not held
+// up by the app drawing the page again. A press on a button only the app can work is made again
+// once it is live; a link or a filter is followed without it.
+test('a drawn page starts the app when first needed, and the press that needed it works', async () => {
+  const position = { latitude: 40.2815, longitude: 111.1900 };
+  const page = await newPhonePage(browser, { geolocation: position, permissions: ['geolocation'] });
+  await loadedNotAsked(page, server.url + '/');
+  assert.equal(await isLive(page), false, '/ waits for a first use');
+  await page.getByRole('button', { name: '离我最近' }).click();
+  await page.getByText('已按离您的距离排序').waitFor();
+  assert.equal(await isLive(page), true);
+  await page.locator('.home-card .distance').first().waitFor();
+  assert.equal(await page.locator('.home-card').count(), register.length);
+
+  // A link is followed without the app: the next drawn page waits too.
+  await loadedNotAsked(page, sample.url + '/activities');
+  assert.equal(await isLive(page), false, '/activities waits for a first use');
+  await page.getByRole('navigation').getByRole('link', { name: '公开答复' }).click();
+  await page.waitForURL(/\/board$/);
+  await page.locator('html[data-code-loaded]').waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await isLive(page), false, 'the board, reached by a link, waits too');
+  // A language chosen on it.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Public replies');
+
+  // A home's page waits too; elders' mode turned on from the list.
+  const home = await newPhonePage(browser);
+  await loadedNotAsked(home, server.url + '/homes/xc-01');
+  assert.equal(await isLive(home), false, 'a home\'s page waits for a first use');
+  await loadedNotAsked(home, server.url + '/');
+  await home.locator('.elders-switch').click();
+  await home.waitForFunction(() => document.documentElement.hasAttribute('data-elders'));
+  assert.equal(await home.locator('.elders-switch').getAttribute('aria-checked'), 'true');
+
+  // The search box entered: the app starts, and what is typed searches as it is typed.
+  // Chosen, the server draws no page for this phone: the app draws each one, at once.
+  await home.mainFrame().goto(server.url + '/stats');
+  await home.locator('html[data-live]').waitFor({ state: 'attached' });
+  assert.equal(await home.evaluate(() => document.documentElement.hasAttribute('data-elders')), true);
+  const search = await newPhonePage(browser);
+  await loadedNotAsked(search, server.url + '/');
+  await search.locator('#search').click();
+  await search.locator('html[data-live]').waitFor({ state: 'attached' });
+  await search.locator('#search').pressSequentially('法律');
+  await search.waitForURL(/\?q=%E6%B3%95%E5%BE%8B$/);
+  assert.equal(await search.evaluate(() => document.activeElement?.id), 'search');
+  for (const p of [page, home, search]) {
+    assert.deepEqual(p.jsErrors, []);
+    await p.context().close();
+  }
+});
+
+test('the app starts at once where it is needed or the device chose another look', async () => {
+  // The form for an opinion is the app's.
+  const form = await newPhonePage(browser);
+  await form.mainFrame().goto(server.url + '/opinions/new');
+  await form.locator('html[data-live]').waitFor({ state: 'attached' });
+  await form.getByLabel('标题').waitFor();
+  await form.context().close();
+  // English chosen on this device before the server was told (no cookie): shown at once.
+  const english = await newPhonePage(browser);
+  await english.addInitScript(() => localStorage.setItem('deputy-homes.lang', 'en'));
+  await english.mainFrame().goto(server.url + '/');
+  await english.locator('html[data-live]').waitFor({ state: 'attached' });
+  await english.waitForFunction(() => document.documentElement.lang === 'en');
+  await english.context().close();
 });
 
 // A filter form works without the app: with no script at all by its own button, and where

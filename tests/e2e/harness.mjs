@@ -123,13 +123,16 @@ export async function newPhonePage(browser, options = {}) {
   });
   const page = await context.newPage();
   // The server draws the first screen of `/` and `/homes/…` into the page; the app then takes
-  // it over. A test acts on the live app: after loading a page of an app, wait until it is live.
+  // it over, on such a page only when it is first needed (`src/forms.js`). A test acts on the
+  // live app: after loading a page of an app, ask for it as a first use does, and wait until it
+  // is live. (`first-screen.test.mjs` tests the drawn page and what starts the app.)
   if (options.javaScriptEnabled !== false) {
     for (const name of ['goto', 'reload']) {
       const load = page[name].bind(page);
       page[name] = async (...args) => {
         const response = await load(...args);
         if (response?.headers()['content-type']?.startsWith('text/html')) {
+          await startApp(page);
           await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
         }
         return response;
@@ -145,6 +148,16 @@ export async function newPhonePage(browser, options = {}) {
   });
   page.jsErrors = errors;
   return page;
+}
+
+/** Asks the page's app to start, as `src/forms.js` does on its first use. */
+export async function startApp(page) {
+  await page.evaluate(() => {
+    const html = document.documentElement;
+    if (html.hasAttribute('data-start')) return;
+    html.setAttribute('data-start', '');
+    document.dispatchEvent(new Event('deputy-homes:start'));
+  });
 }
 
 /** Signs in through the sign-in form on a fresh phone page; resolves on the account page. */

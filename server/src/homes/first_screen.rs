@@ -3,7 +3,7 @@
 //! The markup is the app's own (`src/homes/pages/`).
 
 use crate::meetings::first_screen::activity_item;
-use crate::platform::first_screen::{Shell, Words, WEEKDAYS, WORDS};
+use crate::platform::first_screen::{Shell, Start, Words, WEEKDAYS, WORDS};
 use deputy_homes_api::homes::hours::{format_clock, OpenStatus};
 use deputy_homes_api::homes::maplinks::{amap_url, baidu_url, encode_component, geo_uri};
 use deputy_homes_api::homes::query::{HomeFilter, TypeFilter};
@@ -30,7 +30,7 @@ pub fn list_page(
 ) -> String {
     let screen = list_screen(&WORDS, filter, answer, now);
     let carried = [(list_request_key(filter), json)];
-    shell.page(None, Some(Page::Homes), screen, &carried)
+    shell.page(None, Some(Page::Homes), Start::OnFirstUse, screen, &carried)
 }
 
 /// The key under which the app asks for a home (`src/homes/client.rs`).
@@ -59,7 +59,13 @@ pub fn home_page(
         (home_request_key(&home.id), json),
         (home_activities_request_key(&home.id), activities_json),
     ];
-    shell.page(Some(&home.name_zh), None, screen, &carried)
+    shell.page(
+        Some(&home.name_zh),
+        None,
+        Start::OnFirstUse,
+        screen,
+        &carried,
+    )
 }
 
 /// `HomesListPage` in `src/homes/pages/homes_list.rs`, with the filters of `homes_filters.rs`.

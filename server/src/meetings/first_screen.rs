@@ -3,7 +3,7 @@
 //! way to book. The markup is the app's own (`src/meetings/pages/activities.rs`,
 //! `src/meetings/components/activity_list.rs`).
 
-use crate::platform::first_screen::{Shell, Words, WEEKDAYS, WORDS};
+use crate::platform::first_screen::{Shell, Start, Words, WEEKDAYS, WORDS};
 use deputy_homes_api::meetings::activity::{weekday_of, Activity, ActivityKind};
 use deputy_homes_api::meetings::activity_query::ActivitiesQuery;
 use deputy_homes_api::platform::apps::Page;
@@ -28,7 +28,13 @@ pub fn activities_page(
     let carried = [(activities_request_key(query), json)];
     let screen = activities_screen(w, query, list);
     let heading = w.get("all_activities_heading");
-    shell.page(Some(heading), Some(Page::Activities), screen, &carried)
+    shell.page(
+        Some(heading),
+        Some(Page::Activities),
+        Start::OnFirstUse,
+        screen,
+        &carried,
+    )
 }
 
 /// `ActivitiesPage` in `src/meetings/pages/activities.rs`.

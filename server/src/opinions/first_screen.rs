@@ -4,7 +4,7 @@
 //! handled, and what becomes of an opinion sent. The markup is the app's own
 //! (`src/opinions/pages/board.rs`, `stats.rs`, `opinion_new.rs`).
 
-use crate::platform::first_screen::{pager, Shell, Words, WORDS};
+use crate::platform::first_screen::{pager, Shell, Start, Words, WORDS};
 use deputy_homes_api::opinions::board::{
     NamedCount, OpinionStats, PublicBoardQuery, PublicOpinion, PublicOpinionPage, Rating,
     ReplyClass, UnitScore,
@@ -36,6 +36,7 @@ pub fn board_page(
     shell.page(
         Some(w.get("board_heading")),
         Some(Page::Board),
+        Start::OnFirstUse,
         screen,
         &carried,
     )
@@ -119,7 +120,13 @@ pub fn stats_page(shell: &Shell, year: Option<i64>, stats: &OpinionStats, json: 
     let w = &*WORDS;
     let carried = [(stats_request_key(year), json)];
     let screen = stats_screen(w, year, stats);
-    shell.page(Some(w.get("stats_heading")), None, screen, &carried)
+    shell.page(
+        Some(w.get("stats_heading")),
+        None,
+        Start::OnFirstUse,
+        screen,
+        &carried,
+    )
 }
 
 /// `StatsPage`, `YearChoice`, `StatsView` and `UnitTable` in `src/opinions/pages/stats.rs`.
@@ -289,7 +296,13 @@ pub fn new_opinion_page(shell: &Shell) -> String {
             (shell.noscript())
         }
     };
-    shell.page(Some(heading), Some(Page::Opinions), screen, &[])
+    shell.page(
+        Some(heading),
+        Some(Page::Opinions),
+        Start::AtOnce,
+        screen,
+        &[],
+    )
 }
 
 fn category_name(w: &Words, category: Category) -> &str {
@@ -377,6 +390,8 @@ mod tests {
             page.contains("<a href=\"/opinions\" aria-current=\"page\">"),
             "{page}"
         );
+        // Its form needs the app: it starts as soon as its code has loaded.
+        assert!(!page.contains("app-start"), "{page}");
         assert!(page.contains("<form class=\"form\" novalidate><p class=\"loading\" role=\"status\">正在加载…</p><noscript><p>需要 JavaScript</p></noscript></form>"), "{page}");
     }
 

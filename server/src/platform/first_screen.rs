@@ -122,7 +122,23 @@ impl Shell {
     /// The page with `title`, `screen` in the app's element and `carried` answers (request key,
     /// JSON) at the end of the body.
     pub fn fill(&self, title: &str, screen: Markup, carried: &[(String, String)]) -> String {
-        let title = html! { title { (title) } };
+        self.fill_starting(title, Start::AtOnce, screen, carried)
+    }
+
+    /// [`Shell::fill`], saying in the head when the app should start.
+    fn fill_starting(
+        &self,
+        title: &str,
+        start: Start,
+        screen: Markup,
+        carried: &[(String, String)],
+    ) -> String {
+        let title = html! {
+            title { (title) }
+            @if start == Start::OnFirstUse {
+                meta name="app-start" content="on-first-use";
+            }
+        };
         let carried = html! {
             @for (key, json) in carried {
                 script type="application/json" data-request=(key) {
@@ -143,11 +159,13 @@ impl Shell {
     }
 
     /// A page titled as the app titles it (`use_page_title`: the page's heading, then the
-    /// app's name; the app's name alone for the list of homes), in the frame.
+    /// app's name; the app's name alone for the list of homes), in the frame; the app starts
+    /// as `start` says.
     pub fn page(
         &self,
         heading: Option<&str>,
         current: Option<Page>,
+        start: Start,
         screen: Markup,
         carried: &[(String, String)],
     ) -> String {
@@ -156,8 +174,18 @@ impl Shell {
             Some(heading) => format!("{heading} · {}", w.get("app_title")),
             None => w.get("app_title").to_owned(),
         };
-        self.fill(&title, frame(w, current, screen), carried)
+        self.fill_starting(&title, start, frame(w, current, screen), carried)
     }
+}
+
+/// When the app starts on a drawn page (`mount` in `src/app.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// As soon as its code has loaded: the page needs it.
+    AtOnce,
+    /// When it is first needed (`src/forms.js`): the page's links and filters work without it,
+    /// so its load is not held up by the app drawing it again.
+    OnFirstUse,
 }
 
 /// The header, the page in `main`, the footer: `Frame` in `src/app.rs`, for a citizen who is
@@ -365,7 +393,13 @@ pub(crate) mod tests {
     #[test]
     fn a_page_is_titled_by_its_heading_and_marks_its_place_in_the_navigation() {
         let shell = Shell::new(BUILT).unwrap();
-        let page = shell.page(Some("公开答复"), Some(Page::Board), html! {}, &[]);
+        let page = shell.page(
+            Some("公开答复"),
+            Some(Page::Board),
+            Start::OnFirstUse,
+            html! {},
+            &[],
+        );
         assert!(
             page.contains("<title>公开答复 · 呼和浩特人大代表之家</title>"),
             "{page}"
@@ -375,6 +409,13 @@ pub(crate) mod tests {
             "{page}"
         );
         assert_eq!(page.matches("aria-current").count(), 1, "{page}");
+        // The board works without the app: it starts when first needed.
+        assert!(
+            page.contains("</title><meta name=\"app-start\" content=\"on-first-use\">"),
+            "{page}"
+        );
+        let at_once = shell.page(Some("公开答复"), None, Start::AtOnce, html! {}, &[]);
+        assert!(!at_once.contains("app-start"), "{at_once}");
     }
 
     #[test]
