@@ -37,6 +37,8 @@ pub struct AppState {
     pub kept_counts: platform::kept_counts::KeptCounts,
     /// The upcoming activities' data revision, read once for the requests that arrive together.
     pub activities_revision: platform::fresh_read::FreshRead<i64>,
+    /// How fresh those shared reads are; told of each change this server makes.
+    pub freshness: platform::fresh_read::Freshness,
     /// Whether the session cookie is marked Secure (the site is served over TLS).
     pub secure_cookies: bool,
     /// How long a session lasts, in hours.
@@ -137,13 +139,16 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
             );
         }
     }
+    let freshness =
+        platform::fresh_read::Freshness::new(Duration::from_millis(config.fresh_within_ms));
     Ok(AppState {
         db,
-        register: Default::default(),
+        register: homes::register_cache::RegisterCache::new(freshness.clone()),
         shared_answers: Default::default(),
-        stats: Default::default(),
+        stats: opinions::stats_cache::StatsCache::new(freshness.clone()),
         kept_counts: Default::default(),
-        activities_revision: Default::default(),
+        activities_revision: platform::fresh_read::FreshRead::new(freshness.clone()),
+        freshness,
         secure_cookies: config.secure_cookies,
         session_hours: config.session_hours,
         booking_notice_minutes: config.booking_notice_minutes,

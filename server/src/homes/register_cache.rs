@@ -1,10 +1,10 @@
-//! The homes register held in memory. Every request asks the database only for the register's
+//! The homes register held in memory. A request asks the database only for the register's
 //! revision (one tiny query, shared by the requests that arrive together: `fresh_read`) and
 //! reloads the homes when another import, possibly on another app server, changed it. So the
 //! servers stay stateless as far as correctness goes.
 
 use crate::platform::db::Db;
-use crate::platform::fresh_read::FreshRead;
+use crate::platform::fresh_read::{FreshRead, Freshness};
 use deputy_homes_api::homes::search::SearchIndex;
 use std::sync::{Arc, RwLock};
 
@@ -19,13 +19,21 @@ pub struct Register {
 }
 
 /// The cached register, shared by all requests of this server.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RegisterCache {
     current: Arc<RwLock<Option<Arc<Register>>>>,
     revision: FreshRead<String>,
 }
 
 impl RegisterCache {
+    /// A cache whose revision is read as fresh as `freshness` says.
+    pub fn new(freshness: Freshness) -> RegisterCache {
+        RegisterCache {
+            current: Arc::default(),
+            revision: FreshRead::new(freshness),
+        }
+    }
+
     /// The register as the database holds it now.
     pub async fn current(&self, db: &Db) -> anyhow::Result<Arc<Register>> {
         // Read the revision before the homes: if an import lands in between, the homes are newer

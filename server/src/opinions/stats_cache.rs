@@ -1,20 +1,21 @@
 //! The statistics kept per data revision: the opinions' rows are read and the figures made once
 //! per revision of the opinions (`store::revision`) and of the register (districts), instead of
 //! on every request. Each request reads the two revisions (small reads shared by the requests
-//! that arrive together, `fresh_read`) first, so figures made before another server's change
-//! are never sent; the requests that arrive while the figures are made wait for them.
+//! that arrive together, as fresh as `fresh_read` says) first, so figures made before this
+//! server's change are never sent, nor before another's once its window has passed; the
+//! requests that arrive while the figures are made wait for them.
 
 use crate::opinions::stats::Figures;
 use crate::opinions::store::StatsRow;
 use crate::platform::db::Db;
-use crate::platform::fresh_read::FreshRead;
+use crate::platform::fresh_read::{FreshRead, Freshness};
 use deputy_homes_api::opinions::board::OpinionStats;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::Mutex;
 
 /// The kept figures of this server.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct StatsCache {
     kept: Arc<Mutex<Kept>>,
     revision: FreshRead<i64>,
@@ -30,6 +31,14 @@ struct Kept {
 }
 
 impl StatsCache {
+    /// A cache whose revision is read as fresh as `freshness` says.
+    pub fn new(freshness: Freshness) -> StatsCache {
+        StatsCache {
+            kept: Arc::default(),
+            revision: FreshRead::new(freshness),
+        }
+    }
+
     /// The opinions' data revision now (`store::revision`), read once for the requests that
     /// arrive together; the public board is kept per this revision too.
     pub async fn revision(&self, db: &Db) -> anyhow::Result<i64> {

@@ -64,6 +64,10 @@ pub struct Config {
     /// Seconds a request may take from its head to its answer's head, body included
     /// (`DH_REQUEST_TIMEOUT_SECONDS`, default 30); a slower one is answered 503.
     pub request_timeout_seconds: u64,
+    /// How long after another server's change this one may still answer public reads from what
+    /// it read before (`DH_FRESH_WITHIN_MS`, default 100, 0 to 10000; 0: every public read checks
+    /// the database first). This server's own changes show at once. See `fresh_read`.
+    pub fresh_within_ms: u64,
     /// Seconds a request body may pause between two pieces (`DH_BODY_TIMEOUT_SECONDS`, default
     /// 15).
     pub body_timeout_seconds: u64,
@@ -274,6 +278,15 @@ impl Config {
             header_timeout_seconds: seconds(&var, "DH_HEADER_TIMEOUT_SECONDS", "10")?,
             request_timeout_seconds: seconds(&var, "DH_REQUEST_TIMEOUT_SECONDS", "30")?,
             body_timeout_seconds: seconds(&var, "DH_BODY_TIMEOUT_SECONDS", "15")?,
+            fresh_within_ms: var("DH_FRESH_WITHIN_MS", "100")
+                .parse()
+                .ok()
+                .filter(|n| *n <= 10_000)
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "DH_FRESH_WITHIN_MS must be a whole number of milliseconds from 0 to 10000"
+                    )
+                })?,
             max_connections: positive(&var("DH_MAX_CONNECTIONS", "1024"))
                 .and_then(|n| usize::try_from(n).ok())
                 .ok_or_else(|| {

@@ -1,6 +1,7 @@
 //! Data revisions: a counter per kind of data (`data_revisions`), raised in the transaction of
 //! every change to what an answer kept by the servers shows, so a server makes the answer again
-//! only when the counter moved, and never sends one that another server's change made stale.
+//! only when the counter moved, and never sends one that its own change made stale, nor
+//! another server's once `DH_FRESH_WITHIN_MS` has passed (`fresh_read`).
 //! - `opinions`: what the statistics and the public board read (`opinions::store::revision`);
 //! - `activities`: what the public lists of upcoming activities show (their times, topics, seats
 //!   left and delegates on duty).

@@ -4,7 +4,7 @@
 use crate::platform::error::AppError;
 use crate::platform::security_headers::{self, SecurityHeaders};
 use crate::platform::static_files::StaticFiles;
-use crate::platform::{deadline, etag, first_screen, json_objects, openapi::ApiDoc};
+use crate::platform::{deadline, etag, first_screen, fresh_read, json_objects, openapi::ApiDoc};
 use crate::{accounts, citizens, homes, meetings, opinions, outbox, projects, AppState};
 use axum::routing::{any, get};
 use axum::{middleware, Extension, Json, Router};
@@ -47,6 +47,10 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(etag::etag))
         // Answers kept encoded (`shared_answers`) pass the compression untouched.
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(
+            state.freshness.clone(),
+            fresh_read::tell_changes,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             deadline::deadline,

@@ -2,8 +2,9 @@
 //! public board, the first screens of the citizens' pages), kept
 //! serialized and compressed per request and data revision, so a repeated request costs a look-up
 //! instead of building, tagging and compressing the answer again. The caller names the revision
-//! of the data the answer is made from, read from the database for this request (see
-//! `fresh_read`), so an answer made before another server changed the data is never sent.
+//! of the data the answer is made from, read from the database as fresh as `fresh_read` says, so
+//! an answer made before this server changed the data is never sent, nor one made before another
+//! server's change once `DH_FRESH_WITHIN_MS` has passed.
 
 use crate::platform::encoded::Encoded;
 use axum::body::Bytes;

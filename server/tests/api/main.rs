@@ -25,6 +25,7 @@ mod first_screen;
 mod first_starts;
 mod fixtures;
 mod free_text;
+mod freshness;
 mod homes;
 mod housekeeping;
 mod import;
