@@ -38,6 +38,8 @@
       event.preventDefault();
       event.stopImmediatePropagation();
       pressed = { index: buttons().indexOf(button), className: button.className, text: button.textContent };
+      // Until the app is live and presses it again, the button says it is at work.
+      button.setAttribute("aria-busy", "true");
       startApp();
     },
     true,

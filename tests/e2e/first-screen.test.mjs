@@ -268,6 +268,21 @@ test('a drawn page starts the app when first needed, and the press that needed i
   await page.locator('.home-card .distance').first().waitFor();
   assert.equal(await page.locator('.home-card').count(), register.length);
 
+  // Pressed before the app's code has arrived: the button says it is at work until the app,
+  // live, presses it.
+  const slow = await newPhonePage(browser, { geolocation: position, permissions: ['geolocation'] });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await slow.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await slow.mainFrame().goto(server.url + '/');
+  await slow.getByRole('button', { name: '离我最近' }).click();
+  assert.equal(await slow.getByRole('button', { name: '离我最近' }).getAttribute('aria-busy'), 'true');
+  assert.equal(await isLive(slow), false);
+  release();
+  await slow.getByText('已按离您的距离排序').waitFor();
+  assert.deepEqual(slow.jsErrors, []);
+  await slow.context().close();
+
   // A link is followed without the app: the next drawn page waits too.
   await loadedNotAsked(page, sample.url + '/activities');
   assert.equal(await isLive(page), false, '/activities waits for a first use');
