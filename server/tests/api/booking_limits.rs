@@ -8,33 +8,8 @@ use crate::bookings::{
     activity, all_at_once, answer, book, book_request, booked, booking_body, cancel, cancelled,
     code_of, delegate, mobile, rows, tally, PHONE,
 };
-use crate::helpers::{api_error, on_both_databases, TestApp};
+use crate::helpers::{api_error, configured, on_both_databases, TestApp};
 use reqwest::{Response, StatusCode};
-
-/// Runs each scenario on both databases with its settings changed from the tests' usual ones.
-macro_rules! configured {
-    ($($name:ident => $change:expr),+ $(,)?) => {
-        $(
-            mod $name {
-                use crate::helpers::{Backend, Register, TestApp};
-
-                async fn app(backend: Backend) -> TestApp {
-                    TestApp::spawn_configured(backend, Register::Sample, $change).await
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn on_sqlite() {
-                    super::$name(app(Backend::Sqlite).await).await;
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn on_postgres() {
-                    super::$name(app(Backend::Postgres).await).await;
-                }
-            }
-        )+
-    };
-}
 
 configured!(
     a_phone_changes_bookings_ten_times_a_day_and_then_waits => |c| {

@@ -5,44 +5,18 @@
 //! elsewhere changes the data directly or on another server and reads at once.
 
 use crate::bookings::{activity, booked, delegate, PHONE};
-use crate::helpers::{json_body, TestApp};
+use crate::helpers::{configured, json_body, TestApp};
 use crate::import::{import, sample_rows, write_register};
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::time::Duration;
 
-/// Runs each scenario on both databases with the window it names.
-macro_rules! within {
-    ($($name:ident => $ms:expr),+ $(,)?) => {
-        $(
-            mod $name {
-                use crate::helpers::{Backend, Register, TestApp};
-
-                async fn app(backend: Backend) -> TestApp {
-                    TestApp::spawn_configured(backend, Register::Sample, |c| {
-                        c.fresh_within_ms = $ms;
-                    })
-                    .await
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn on_sqlite() {
-                    super::$name(app(Backend::Sqlite).await).await;
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn on_postgres() {
-                    super::$name(app(Backend::Postgres).await).await;
-                }
-            }
-        )+
-    };
-}
-
-within!(
+configured!(
     // An hour: longer than any scenario, so what is kept is certain.
-    this_servers_changes_show_at_once_and_others_wait_for_the_window => 3_600_000,
-    another_servers_change_shows_once_the_window_has_passed => 50,
+    this_servers_changes_show_at_once_and_others_wait_for_the_window => |c| {
+        c.fresh_within_ms = 3_600_000;
+    },
+    another_servers_change_shows_once_the_window_has_passed => |c| c.fresh_within_ms = 50,
 );
 
 /// The number of homes `/api/homes` lists on `app`.

@@ -54,6 +54,32 @@ macro_rules! on_both_databases {
 }
 pub(crate) use on_both_databases;
 
+/// Runs each scenario on both databases with its settings changed from the tests' usual ones.
+macro_rules! configured {
+    ($($name:ident => $change:expr),+ $(,)?) => {
+        $(
+            mod $name {
+                use crate::helpers::{Backend, Register, TestApp};
+
+                async fn app(backend: Backend) -> TestApp {
+                    TestApp::spawn_configured(backend, Register::Sample, $change).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    super::$name(app(Backend::Sqlite).await).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    super::$name(app(Backend::Postgres).await).await;
+                }
+            }
+        )+
+    };
+}
+pub(crate) use configured;
+
 /// The database engine a test app runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
