@@ -9,7 +9,8 @@
 // content="on-first-use">`, see `mount` in `src/app.rs`): a link is followed and a filter sent
 // without it. This asks for it (`data-start` on `<html>` and the event `deputy-homes:start`) when
 // a text field is entered, or a button only the app can work is pressed (near me, elders' mode, a
-// language); that press waits for the app and is made again on the same button once it is live.
+// language); that press waits for the app and is made again on the same button once it is live,
+// which keeps the focus if the pressed one had it.
 (() => {
   "use strict";
 
@@ -37,7 +38,12 @@
       if (!button) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      pressed = { index: buttons().indexOf(button), className: button.className, text: button.textContent };
+      pressed = {
+        index: buttons().indexOf(button),
+        className: button.className,
+        text: button.textContent,
+        focused: document.activeElement === button,
+      };
       // Until the app is live and presses it again, the button says it is at work.
       button.setAttribute("aria-busy", "true");
       startApp();
@@ -55,7 +61,11 @@
   new MutationObserver(() => {
     if (!live() || pressed === null) return;
     const again = buttons()[pressed.index];
-    if (again && again.className === pressed.className && again.textContent === pressed.text) again.click();
+    if (again && again.className === pressed.className && again.textContent === pressed.text) {
+      // A keyboard's place stays on the button (the app's has no id to keep it by).
+      if (pressed.focused) again.focus();
+      again.click();
+    }
     pressed = null;
   }).observe(html, { attributes: true, attributeFilter: ["data-live"] });
 

@@ -296,14 +296,17 @@ test('a drawn page starts the app when first needed, and the press that needed i
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Public replies');
 
-  // A home's page waits too; elders' mode turned on from the list.
+  // A home's page waits too; elders' mode turned on from the list with the keyboard, which
+  // stays on the switch.
   const home = await newPhonePage(browser);
   await loadedNotAsked(home, server.url + '/homes/xc-01');
   assert.equal(await isLive(home), false, 'a home\'s page waits for a first use');
   await loadedNotAsked(home, server.url + '/');
-  await home.locator('.elders-switch').click();
+  await home.locator('.elders-switch').focus();
+  await home.keyboard.press('Enter');
   await home.waitForFunction(() => document.documentElement.hasAttribute('data-elders'));
   assert.equal(await home.locator('.elders-switch').getAttribute('aria-checked'), 'true');
+  assert.equal(await home.evaluate(() => document.activeElement?.classList.contains('elders-switch')), true);
 
   // The search box entered: the app starts, and what is typed searches as it is typed.
   // Chosen, the server draws no page for this phone: the app draws each one, at once.
