@@ -214,8 +214,10 @@ fn Frame(side: Side, children: ChildrenFn) -> impl IntoView {
 /// head (`<meta name="app-start" content="on-first-use">`): the app then waits until it is first
 /// needed, so the page's load is not held up by drawing it again. `src/forms.js` asks for it (the
 /// event `deputy-homes:start`, and `data-start` on `<html>` if asked before this code ran) when a
-/// button that only the app can work is pressed, or a text field is entered, and presses the
-/// button again once the app is live.
+/// button that only the app can work is pressed, a text field or a field of a form only the app
+/// sends is entered, and presses the button again once the app is live; what was typed, chosen
+/// or ticked in the drawn fields it puts into the app's (the events `deputy-homes:taking-over`
+/// and `deputy-homes:taken-over`).
 pub fn mount<V: IntoView + 'static>(app: fn() -> V, carry_over: fn()) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
@@ -276,8 +278,17 @@ fn start<V: IntoView + 'static>(document: web_sys::Document, app: fn() -> V, car
             .active_element()
             .map(|e| e.id())
             .filter(|id| !id.is_empty());
+        // `src/forms.js` keeps what was typed, chosen or ticked in the drawn fields and puts it
+        // into the app's fields of the same id.
+        let tell = |name: &str| {
+            if let Ok(event) = web_sys::Event::new(name) {
+                let _ = document.dispatch_event(&event);
+            }
+        };
+        tell("deputy-homes:taking-over");
         root.set_inner_html("");
         leptos::mount::mount_to(root, app).forget();
+        tell("deputy-homes:taken-over");
         // Once the first view has settled, before it is painted.
         request_animation_frame(move || {
             if let Some(id) = focused {

@@ -1,7 +1,8 @@
 // The first screen of `/`, `/homes/…`, `/activities`, `/board`, `/stats` and `/opinions/new` drawn
 // by the server (issue 12, goal 2): the homes, a home's name, address and hours, the upcoming
-// activities, the published replies, the figures, a form's heading are in the page the server
-// sends, so they paint before the app's code has loaded and work without it. The app then takes
+// activities, the published replies, the figures, the form for an opinion are in the page the
+// server sends, so they paint before the app's code has loaded (and, but for the form, work
+// without it). The app then takes
 // the page over from the answer the page carries: with the same markup, no layout shift, and
 // without asking the server again.
 import { test, before, after } from 'node:test';
@@ -27,10 +28,13 @@ const register = readRegister();
  */
 function canonicalApp(skip) {
   const element = (node) => {
+    // What is chosen or ticked counts, not whether markup or a script chose it.
+    const state = { INPUT: ['value', 'checked'], OPTION: ['selected'] }[node.tagName] ?? [];
     const attributes = [...node.attributes]
-      .filter((a) => !(node.tagName === 'INPUT' && a.name === 'value'))
+      .filter((a) => !state.includes(a.name))
       .map((a) => `${a.name}=${JSON.stringify(a.value)}`);
     if (node.tagName === 'INPUT' || node.tagName === 'SELECT') attributes.push(`(value)=${JSON.stringify(node.value)}`);
+    if (node.type === 'checkbox' || node.type === 'radio') attributes.push(`(checked)=${node.checked}`);
     let inner = '';
     if (!(skip && node.matches(skip))) {
       let text = '';
@@ -111,8 +115,9 @@ for (const [path, skip, carried, withSample] of [
   ['/board', null, /^\/api\/public\/opinions(\?|$)/, true],
   ['/board?page=2', null, /^\/api\/public\/opinions(\?|$)/, true],
   ['/stats', null, /^\/api\/public\/stats(\?|$)/, true],
-  // The form is the app's: the server draws its heading and says the form is loading.
-  ['/opinions/new?home=xc-01', 'form.form', null],
+  // The form for an opinion, with the register's homes to choose from and the home chosen.
+  ['/opinions/new', null, /^\/api\/homes(\?|$)/],
+  ['/opinions/new?home=xc-01', null, /^\/api\/homes(\?|$)/],
 ]) {
   test(`the app takes ${path} over with the same markup, no layout shift and no second request`, async () => {
     await takesOver((withSample ? sample : server).url + path, path, skip, carried);
@@ -326,14 +331,63 @@ test('a drawn page starts the app when first needed, and the press that needed i
   }
 });
 
-test('the app starts at once where it is needed or the device chose another look', async () => {
-  // The form for an opinion is the app's.
-  const form = await newPhonePage(browser);
-  await form.mainFrame().goto(server.url + '/opinions/new');
-  await form.locator('html[data-live]').waitFor({ state: 'attached' });
-  await form.getByLabel('标题').waitFor();
-  await form.context().close();
-  // English chosen on this device before the server was told (no cookie): shown at once.
+// The form for an opinion is drawn too; it is sent only by the app (a phone's code, photos, a
+// key against sending twice). Entering it starts the app, which keeps all that was done in it,
+// and a form sent before the app is live is sent by it.
+test('the form for an opinion is drawn, and what is done in it before the app is live is kept and sent', async () => {
+  const page = await newPhonePage(browser);
+  await loadedNotAsked(page, server.url + '/opinions/new?home=xc-01');
+  assert.equal(await isLive(page), false, 'the form waits for a first use');
+  assert.equal(await page.locator('#opinion-home').inputValue(), 'xc-01');
+  await page.locator('#opinion-category').focus();
+  await page.locator('html[data-live]').waitFor({ state: 'attached' });
+  await page.context().close();
+
+  // All of it done while the app's code is on its way.
+  const slow = await newPhonePage(browser);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await slow.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await slow.mainFrame().goto(server.url + '/opinions/new?home=xc-01');
+  const second = register.find((h) => h.id !== 'xc-01');
+  await slow.locator('#opinion-category').selectOption('transport');
+  await slow.locator('#opinion-home').selectOption(second.id);
+  await slow.getByLabel('标题').fill('公交站没有站牌');
+  await slow.getByLabel('具体内容').fill('新华大街东口的公交站牌被撤走了。');
+  await slow.getByLabel(/匿名提交/).check();
+  await slow.getByLabel(/我同意人大常委会/).check();
+  await slow.getByLabel(/同意在答复后公开/).uncheck();
+  await slow.locator('form button[type=submit]').click();
+  assert.equal(await slow.locator('form button[type=submit]').getAttribute('aria-busy'), 'true');
+  assert.equal(await isLive(slow), false);
+  assert.match(slow.url(), /\/opinions\/new\?home=xc-01$/, 'the browser did not send the form');
+  release();
+  await slow.locator('.tracking-number').waitFor();
+  const token = (await slow.locator('a.private-link').getAttribute('href')).split('/').pop();
+  const sent = await (await fetch(`${server.url}/api/opinions/by-token/${token}`)).json();
+  assert.deepEqual(
+    [sent.category, sent.home_id, sent.title, sent.body, sent.contact ?? null, sent.allow_publish],
+    ['transport', second.id, '公交站没有站牌', '新华大街东口的公交站牌被撤走了。', null, false],
+  );
+  assert.deepEqual(slow.jsErrors, []);
+  await slow.context().close();
+
+  // Photos chosen before the app is live: the app opens the chooser.
+  const photos = await newPhonePage(browser);
+  let releasePhotos;
+  const heldPhotos = new Promise((r) => { releasePhotos = r; });
+  await photos.route(/\.wasm$/, async (route) => { await heldPhotos; await route.continue(); });
+  await photos.mainFrame().goto(server.url + '/opinions/new');
+  const chooser = photos.waitForEvent('filechooser');
+  await photos.locator('#opinion-photo').click();
+  assert.equal(await isLive(photos), false);
+  releasePhotos();
+  await chooser;
+  assert.equal(await isLive(photos), true, 'the app opened it');
+  await photos.context().close();
+});
+
+test('the app starts at once where the device chose another look', async () => {  // English chosen on this device before the server was told (no cookie): shown at once.
   const english = await newPhonePage(browser);
   await english.addInitScript(() => localStorage.setItem('deputy-homes.lang', 'en'));
   await english.mainFrame().goto(server.url + '/');

@@ -1,20 +1,25 @@
 //! The first screens of the public board (`/board`), the statistics (`/stats`) and the form for
 //! a new opinion (`/opinions/new`), drawn by the server into the page it serves
 //! (`platform::first_screen`): the published opinions and their replies, how opinions are
-//! handled, and what becomes of an opinion sent. The markup is the app's own
+//! handled, and the form for an opinion with the homes to choose from. The markup is the app's own
 //! (`src/opinions/pages/board.rs`, `stats.rs`, `opinion_new.rs`).
 
+use crate::homes::first_screen::list_request_key;
 use crate::platform::first_screen::{pager, Shell, Start, Words, WORDS};
+use deputy_homes_api::citizens::CODE_DIGITS;
+use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::{
     NamedCount, OpinionStats, PublicBoardQuery, PublicOpinion, PublicOpinionPage, Rating,
     ReplyClass, UnitScore,
 };
-use deputy_homes_api::opinions::{Category, OpinionStatus};
+use deputy_homes_api::opinions::{
+    Category, OpinionStatus, MAX_BODY_CHARS, MAX_CONTACT_NAME_CHARS, MAX_TITLE_CHARS,
+};
 use deputy_homes_api::platform::apps::Page;
 use deputy_homes_api::platform::figures::{bar_percent, days, percent};
 use deputy_homes_api::platform::first_answers;
 use deputy_homes_api::platform::time::local_time;
-use deputy_homes_api::District;
+use deputy_homes_api::{District, HomesResponse};
 use maud::{html, Markup};
 
 /// The key under which the app asks for the board with `query` (`src/opinions/client.rs`).
@@ -280,29 +285,198 @@ fn unit_table(w: &Words, units: &[UnitScore]) -> Markup {
     }
 }
 
-/// The page of the form for a new opinion: its heading and what becomes of an opinion, with the
-/// form itself left to the app (`OpinionNewPage` in `src/opinions/pages/opinion_new.rs`). It
-/// works only with the app (a phone's code, photos, a key against sending twice), and fields
-/// drawn here would lose what was typed into them when the app takes over, so until then it
-/// says it is loading, or, without the app, that the app is needed.
-pub fn new_opinion_page(shell: &Shell) -> String {
+/// The key under which the form asks for the homes to choose from (`src/homes/client.rs`).
+pub fn homes_request_key() -> String {
+    list_request_key(&HomeFilter::default())
+}
+
+/// The page of the form for a new opinion, as the app first draws it (`OpinionForm` in
+/// `src/opinions/pages/opinion_new.rs`) for a phone with no verified number: the homes of
+/// `homes` (the list's answer, and its JSON, which the page carries) to choose from, `home`
+/// chosen. The form is sent only by the app (a phone's code, photos, a key against sending
+/// twice): entering a field starts it (`src/forms.js`), which keeps what was typed, and a form
+/// sent before it is live is sent again by it.
+pub fn new_opinion_page(
+    shell: &Shell,
+    homes: &HomesResponse,
+    json: String,
+    home: Option<&str>,
+) -> String {
     let w = &*WORDS;
     let heading = w.get("opinion_new_heading");
     let screen = html! {
         h1 { (heading) }
         p { (w.get("opinion_intro")) }
         form.form novalidate {
-            p.loading role="status" { (w.get("loading")) }
-            (shell.noscript())
+            div.field {
+                label for="opinion-category" { (w.get("opinion_category")) }
+                select #opinion-category {
+                    @for c in Category::ALL {
+                        option value=(c.code()) selected[c == Category::UrbanConstruction] {
+                            (category_name(w, c))
+                        }
+                    }
+                }
+            }
+            div.field {
+                label for="opinion-home" { (w.get("opinion_home")) }
+                select #opinion-home {
+                    option value="" { (w.get("opinion_no_home")) }
+                    @for h in &homes.items {
+                        option value=(h.id) selected[home == Some(h.id.as_str())] { (h.name_zh) }
+                    }
+                }
+            }
+            (text_field(w, TextInput::counted("opinion-title", "opinion_title", MAX_TITLE_CHARS)))
+            (text_field(w, TextInput { rows: Some(6), ..TextInput::counted("opinion-body", "opinion_body", MAX_BODY_CHARS) }))
+            div.field {
+                label for="opinion-photo" { (w.get("photos_label")) }
+                input #opinion-photo type="file" accept="image/jpeg,image/png,image/webp" multiple
+                    aria-describedby="opinion-photo-hint opinion-photo-error";
+                p.hint #opinion-photo-hint { (w.get("photos_hint")) }
+                p.field-error #opinion-photo-error role="alert" {}
+                ul.photos {}
+            }
+            fieldset.field.checks {
+                legend { (w.get("opinion_location")) }
+                button.button type="button" { (w.get("opinion_add_location")) }
+            }
+            fieldset.field.checks {
+                legend { (w.get("opinion_contact")) }
+                label.check for="opinion-named" {
+                    input #opinion-named type="radio" name="opinion-contact" checked;
+                    span { (w.get("opinion_with_contact")) }
+                }
+                label.check for="opinion-anonymous" {
+                    input #opinion-anonymous type="radio" name="opinion-contact";
+                    span { (w.get("opinion_anonymous")) }
+                }
+            }
+            (text_field(w, TextInput {
+                autocomplete: "name",
+                ..TextInput::new("opinion-contact-name", "book_name", Some(MAX_CONTACT_NAME_CHARS))
+            }))
+            (text_field(w, TextInput {
+                kind: "tel",
+                inputmode: Some("numeric"),
+                autocomplete: "tel",
+                hint: Some("verify_phone_hint"),
+                ..TextInput::new("opinion-contact-phone", "book_phone", None)
+            }))
+            div.code-row {
+                (text_field(w, TextInput {
+                    inputmode: Some("numeric"),
+                    autocomplete: "one-time-code",
+                    enterkeyhint: Some("done"),
+                    ..TextInput::new("opinion-contact-code", "verify_code_label", Some(CODE_DIGITS + 2))
+                }))
+                button #opinion-contact-get-code.button.code-row__ask type="button" {
+                    (w.get("verify_get_code"))
+                }
+            }
+            div.field {
+                label.check.check--consent for="opinion-consent" {
+                    input #opinion-consent type="checkbox" aria-describedby="opinion-consent-error";
+                    span { (w.get("opinion_consent")) }
+                }
+                p.field-error #opinion-consent-error {}
+            }
+            div.field {
+                label.check for="opinion-publish" {
+                    input #opinion-publish type="checkbox" checked;
+                    span { (w.get("opinion_allow_publish")) }
+                }
+            }
+            p.form-error role="alert" {}
+            button.button.button--primary.button--wide type="submit" { (w.get("opinion_submit")) }
         }
     };
     shell.page(
         Some(heading),
         Some(Page::Opinions),
-        Start::AtOnce,
+        Start::OnFirstUse,
         screen,
-        &[],
+        &[(homes_request_key(), json)],
     )
+}
+
+/// A text field as the app's `TextField` (`src/kit/text_field.rs`) draws it empty.
+struct TextInput {
+    id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    kind: &'static str,
+    autocomplete: &'static str,
+    enterkeyhint: Option<&'static str>,
+    inputmode: Option<&'static str>,
+    max_chars: Option<usize>,
+    count: bool,
+    rows: Option<u32>,
+}
+
+impl TextInput {
+    fn new(id: &'static str, label: &'static str, max_chars: Option<usize>) -> TextInput {
+        TextInput {
+            id,
+            label,
+            hint: None,
+            kind: "text",
+            autocomplete: "off",
+            enterkeyhint: None,
+            inputmode: None,
+            max_chars,
+            count: false,
+            rows: None,
+        }
+    }
+
+    /// With the count of characters typed shown under it.
+    fn counted(id: &'static str, label: &'static str, max_chars: usize) -> TextInput {
+        TextInput {
+            count: true,
+            ..TextInput::new(id, label, Some(max_chars))
+        }
+    }
+}
+
+fn text_field(w: &Words, f: TextInput) -> Markup {
+    let id = f.id;
+    let (hint_id, count_id, error_id) = (
+        format!("{id}-hint"),
+        format!("{id}-count"),
+        format!("{id}-error"),
+    );
+    let counted = f.count && f.max_chars.is_some();
+    let described_by = [
+        f.hint.map(|_| hint_id.as_str()),
+        counted.then_some(count_id.as_str()),
+        Some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        div.field {
+            label for=(id) { (w.get(f.label)) }
+            @if let Some(hint) = f.hint {
+                p.field-hint id=(hint_id) { (w.get(hint)) }
+            }
+            @if let Some(rows) = f.rows {
+                textarea id=(id) rows=(rows) maxlength=[f.max_chars] aria-describedby=(described_by) {}
+            } @else {
+                input id=(id) type=(f.kind) autocomplete=(f.autocomplete) inputmode=[f.inputmode]
+                    enterkeyhint=[f.enterkeyhint] maxlength=[f.max_chars] autocapitalize="none"
+                    aria-describedby=(described_by);
+            }
+            @if let Some(max) = f.max_chars.filter(|_| counted) {
+                p.field-hint id=(count_id) aria-live="polite" {
+                    (w.fill("chars_count", &[("n", "0"), ("max", &max.to_string())]))
+                }
+            }
+            p.field-error id=(error_id) {}
+        }
+    }
 }
 
 fn category_name(w: &Words, category: Category) -> &str {
@@ -332,6 +506,7 @@ mod tests {
     use super::*;
     use crate::platform::first_screen::tests::BUILT;
     use deputy_homes_api::opinions::board::Satisfaction;
+    use deputy_homes_api::{HomeSummary, RegisterInfo};
 
     #[test]
     fn an_opinion_on_the_board_shows_its_reply_units_and_rating_and_the_pages_link_on() {
@@ -380,19 +555,48 @@ mod tests {
     }
 
     #[test]
-    fn the_form_for_an_opinion_is_left_to_the_app_and_says_so_without_it() {
-        let page = new_opinion_page(&Shell::new(BUILT).unwrap());
-        assert!(
-            page.contains("<title>提意见建议 · 呼和浩特人大代表之家</title>"),
-            "{page}"
+    fn the_form_for_an_opinion_is_drawn_empty_with_the_homes_and_the_home_chosen() {
+        let register =
+            crate::homes::register_file::parse_register(include_str!("../../../data/homes.csv"))
+                .unwrap();
+        let mut items: Vec<_> = register
+            .iter()
+            .take(2)
+            .map(|h| HomeSummary::from_home(h, None))
+            .collect();
+        items[0].name_zh = "新城<一>".into();
+        let (first, second) = (items[0].id.clone(), items[1].id.clone());
+        let homes = HomesResponse {
+            register: RegisterInfo {
+                sample: true,
+                total: 2,
+            },
+            items,
+        };
+        let page = new_opinion_page(
+            &Shell::new(BUILT).unwrap(),
+            &homes,
+            "{\"items\":[]}".into(),
+            Some(&second),
         );
-        assert!(
-            page.contains("<a href=\"/opinions\" aria-current=\"page\">"),
-            "{page}"
-        );
-        // Its form needs the app: it starts as soon as its code has loaded.
-        assert!(!page.contains("app-start"), "{page}");
-        assert!(page.contains("<form class=\"form\" novalidate><p class=\"loading\" role=\"status\">正在加载…</p><noscript><p>需要 JavaScript</p></noscript></form>"), "{page}");
+        let options = format!("<option value=\"\">不指定</option><option value=\"{first}\">新城&lt;一&gt;</option><option value=\"{second}\" selected>");
+        for part in [
+            "<title>提意见建议 · 呼和浩特人大代表之家</title><meta name=\"app-start\" content=\"on-first-use\">",
+            "<a href=\"/opinions\" aria-current=\"page\">",
+            "<select id=\"opinion-category\"><option value=\"urban_construction\" selected>城乡建设</option><option value=\"transport\">",
+            &options,
+            "<input id=\"opinion-title\" type=\"text\" autocomplete=\"off\" maxlength=\"60\" autocapitalize=\"none\" aria-describedby=\"opinion-title-count opinion-title-error\">",
+            "<p class=\"field-hint\" id=\"opinion-title-count\" aria-live=\"polite\">0/60 字</p>",
+            "<textarea id=\"opinion-body\" rows=\"6\" maxlength=\"2000\" aria-describedby=\"opinion-body-count opinion-body-error\"></textarea>",
+            "<input id=\"opinion-named\" type=\"radio\" name=\"opinion-contact\" checked>",
+            "<p class=\"field-hint\" id=\"opinion-contact-phone-hint\">11 位手机号。获取短信验证码，证明是您本人。</p><input id=\"opinion-contact-phone\" type=\"tel\" autocomplete=\"tel\" inputmode=\"numeric\"",
+            "<button class=\"button code-row__ask\" id=\"opinion-contact-get-code\" type=\"button\">获取验证码</button>",
+            "<input id=\"opinion-publish\" type=\"checkbox\" checked>",
+            "<button class=\"button button--primary button--wide\" type=\"submit\">提交意见建议</button></form>",
+            "<script type=\"application/json\" data-request=\"[&quot;/api/homes&quot;,[]]\">{\"items\":[]}</script>",
+        ] {
+            assert!(page.contains(part), "{part} in {page}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::opinions::first_screen;
 use crate::opinions::routes::board::board_revision;
+use crate::platform::auth::CITIZEN_COOKIE;
 use crate::platform::first_screen::{looks_default, next_minute, Built};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -15,8 +16,11 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
+use axum_extra::extract::CookieJar;
+use deputy_homes_api::homes::query::HomeFilter;
 use deputy_homes_api::opinions::board::PublicBoardQuery;
 use deputy_homes_api::opinions::handling::page_number;
+use deputy_homes_api::{HomesResponse, RegisterInfo};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -115,21 +119,63 @@ async fn stats(
         .unwrap_or_else(|_| built.plain(&headers))
 }
 
-/// `/opinions/new`: the form for an opinion, whose first screen is the same for everyone (the
-/// home in `?home=` is the app's to choose in the form).
+/// What `/opinions/new` is asked for: `?home=ID`, the home the form starts with.
+#[derive(Debug, Deserialize)]
+struct NewOpinionQuery {
+    home: Option<String>,
+}
+
+/// `/opinions/new`: the form for an opinion with the register's homes to choose from, kept per
+/// register revision and home chosen. A phone with a verified number (the citizen's cookie)
+/// gets the plain page: its form shows the number verified, which only the app knows.
 async fn new_opinion(
     State(state): State<AppState>,
     Extension(built): Extension<Arc<Built>>,
     headers: HeaderMap,
+    query: Result<Query<NewOpinionQuery>, QueryRejection>,
 ) -> Response {
-    if !looks_default(&headers) {
+    if !looks_default(&headers) || has_citizen_session(&headers) {
         return built.plain(&headers);
     }
+    let Ok(Query(NewOpinionQuery { home })) = query else {
+        return built.plain(&headers);
+    };
+    let Ok(register) = state.register.current(&state.db).await else {
+        return built.plain(&headers);
+    };
+    // A home the register lacks is the app's to leave unchosen.
+    let home = home.filter(|h| !h.is_empty());
+    if home
+        .as_ref()
+        .is_some_and(|h| register.homes.get(h).is_none())
+    {
+        return built.plain(&headers);
+    }
+    let key = match &home {
+        Some(h) => format!("/opinions/new?home={h}"),
+        None => "/opinions/new".to_owned(),
+    };
     state
         .shared_answers
-        .page_until(&headers, "/opinions/new", "", 0, || async {
-            Ok((first_screen::new_opinion_page(&built.shell), None))
+        .page_until(&headers, &key, &register.revision, 0, || async {
+            let answer = HomesResponse {
+                register: RegisterInfo {
+                    sample: register.sample,
+                    total: register.homes.len(),
+                },
+                items: HomeFilter::default().apply(&register.homes),
+            };
+            let json = serde_json::to_string(&answer)?;
+            let page = first_screen::new_opinion_page(&built.shell, &answer, json, home.as_deref());
+            Ok((page, None))
         })
         .await
         .unwrap_or_else(|_| built.plain(&headers))
+}
+
+/// Whether the request comes with a phone's session (`citizens::session`).
+fn has_citizen_session(headers: &HeaderMap) -> bool {
+    CookieJar::from_headers(headers)
+        .get(CITIZEN_COOKIE)
+        .is_some()
 }

@@ -184,7 +184,8 @@ pub enum Start {
     /// As soon as its code has loaded: the page needs it.
     AtOnce,
     /// When it is first needed (`src/forms.js`): the page's links and filters work without it,
-    /// so its load is not held up by the app drawing it again.
+    /// and a form only it sends starts it when entered, so the page's load is not held up by
+    /// the app drawing it again.
     OnFirstUse,
 }
 

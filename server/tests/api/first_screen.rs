@@ -21,7 +21,7 @@ on_both_databases!(
     the_activities_page_carries_its_list_and_follows_each_booking,
     the_board_page_carries_its_page_and_follows_each_publication,
     the_statistics_page_carries_its_figures_and_follows_each_change,
-    the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_the_app,
+    the_form_for_an_opinion_is_drawn_with_the_homes_to_choose_from,
     a_filter_form_sent_without_the_app_is_the_page_the_app_writes_for_it,
 );
 
@@ -421,13 +421,19 @@ async fn the_statistics_page_carries_its_figures_and_follows_each_change(app: Te
     assert_eq!(body, INDEX_HTML);
 }
 
-async fn the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_the_app(
-    app: TestApp,
-) {
-    for path in ["/opinions/new", "/opinions/new?home=xc-01"] {
+/// The form is drawn empty with every home of the register to choose from, the one in `?home=`
+/// chosen, and carries the list the app asks for to fill that choice.
+async fn the_form_for_an_opinion_is_drawn_with_the_homes_to_choose_from(app: TestApp) {
+    let homes = api_json(&app, "/api/homes").await;
+    let count = homes["items"].as_array().unwrap().len();
+    assert!(count > 0);
+    for (path, chosen) in [
+        ("/opinions/new", None),
+        ("/opinions/new?home=xc-01", Some("xc-01")),
+    ] {
         let (_, body) = page(app.get(path)).await;
         assert!(
-            body.contains("<title>提意见建议 · 呼和浩特人大代表之家</title>"),
+            body.contains("<title>提意见建议 · 呼和浩特人大代表之家</title><meta name=\"app-start\" content=\"on-first-use\">"),
             "{path}"
         );
         assert!(
@@ -435,11 +441,35 @@ async fn the_form_for_an_opinion_comes_with_its_heading_and_leaves_the_form_to_t
             "{path}: {body}"
         );
         assert!(
-            body.contains("<form class=\"form\" novalidate><p class=\"loading\" role=\"status\">正在加载…</p></form>"),
-            "{path}: the form is the app's: {body}"
+            body.contains("<label for=\"opinion-title\">标题</label>"),
+            "{path}"
         );
-        assert!(carried(&body).is_empty(), "{path}");
+        let home_list = body
+            .split_once("<select id=\"opinion-home\">")
+            .and_then(|(_, rest)| rest.split_once("</select>"))
+            .expect("the homes to choose from")
+            .0;
+        assert_eq!(home_list.matches("<option ").count(), count + 1, "{path}");
+        assert_eq!(
+            home_list.matches(" selected>").count(),
+            usize::from(chosen.is_some()),
+            "{path}"
+        );
+        if let Some(id) = chosen {
+            assert!(home_list.contains(&format!("<option value=\"{id}\" selected>")));
+        }
+        assert_eq!(
+            carried(&body),
+            [(r#"["/api/homes",[]]"#.to_owned(), homes.clone())],
+            "{path}"
+        );
     }
+    // A home the register lacks, a phone with a verified number (its form shows the number,
+    // which only the app knows), another language: the app draws the page.
+    let (_, body) = page(app.get("/opinions/new?home=nowhere")).await;
+    assert_eq!(body, INDEX_HTML);
+    let (_, body) = page(app.get("/opinions/new").header(COOKIE, "dh_citizen=abc")).await;
+    assert_eq!(body, INDEX_HTML);
     let (_, body) = page(
         app.get("/opinions/new")
             .header(COOKIE, "dh-lang=mn-Mong-CN"),
