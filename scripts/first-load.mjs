@@ -1,9 +1,10 @@
 // Prints what each citizen entry page loads, as bytes on the wire: the page is opened in Debian's
 // Chromium at 390x844, once accepting only gzip and once only brotli, and every response's
 // encoded length is summed (CDP Network.loadingFinished) until the network has been idle for
-// 500 ms after the app, asked to start as a first use does, drew its page ("with the app"). The same again with the app's code held
-// back ("drawn"): what the page the server drew loads, with which it is read, its links followed
-// and its filters sent (forms.js) before the app's code has arrived, or where it cannot run.
+// 500 ms. "First load": the page as it arrives, read and not yet touched. A page the server drew
+// works so (read, its links followed, its filters sent by forms.js, its form filled in), and the
+// app's code is fetched only once the page is used (a tap, a key, a scroll; Trunk.toml). "Used":
+// then the app asked to start as a first need does (src/forms.js), until it drew its page.
 // Usage: node scripts/first-load.mjs BASE PATH...
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -15,11 +16,9 @@ const { chromium } = createRequire(join(root, "tools", "package.json"))("playwri
 const [base, ...paths] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 
-async function measure(path, encoding, withApp = true) {
+async function measure(path, encoding, used = true) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  // The app's code: its wasm-bindgen glue and its WebAssembly.
-  if (!withApp) await page.route(/\/deputy-homes-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -31,7 +30,7 @@ async function measure(path, encoding, withApp = true) {
     files.push({ url: urls.get(e.requestId) ?? "?", bytes: e.encodedDataLength }),
   );
   await page.goto(base + path, { waitUntil: "networkidle" });
-  if (withApp) {
+  if (used) {
     // A drawn page starts the app on its first use (src/forms.js): ask for it as that does.
     await page.evaluate(() => {
       document.documentElement.setAttribute("data-start", "");
@@ -48,18 +47,18 @@ async function measure(path, encoding, withApp = true) {
 
 const kib = (n) => (n / 1024).toFixed(1).padStart(7);
 console.log(
-  `${"".padEnd(16)} ${"drawn".padStart(17)} ${"with the app".padStart(18)}\n` +
-    `${"page".padEnd(16)} ${"gzip KiB".padStart(9)} ${"br KiB".padStart(7)} ${"gzip KiB".padStart(10)} ${"br KiB".padStart(7)}  largest (gzip, with the app)`,
+  `${"".padEnd(16)} ${"first load".padStart(17)} ${"used".padStart(18)}\n` +
+    `${"page".padEnd(16)} ${"gzip KiB".padStart(9)} ${"br KiB".padStart(7)} ${"gzip KiB".padStart(10)} ${"br KiB".padStart(7)}  largest (gzip, used)`,
 );
 const sum = (files) => files.reduce((s, f) => s + f.bytes, 0);
 for (const path of paths) {
-  const [drawnGz, drawnBr] = [await measure(path, "gzip", false), await measure(path, "br", false)];
+  const [firstGz, firstBr] = [await measure(path, "gzip", false), await measure(path, "br", false)];
   const gz = await measure(path, "gzip");
   const br = await measure(path, "br");
   const top = [...gz].sort((a, b) => b.bytes - a.bytes).slice(0, 3)
     .map((f) => `${new URL(f.url).pathname.replace(/^(.{28}).+/, "$1…")} ${kib(f.bytes).trim()}`).join(", ");
-  console.log(`${path.padEnd(16)} ${kib(sum(drawnGz)).padStart(9)} ${kib(sum(drawnBr))} ${kib(sum(gz)).padStart(10)} ${kib(sum(br))}  ${top}`);
+  console.log(`${path.padEnd(16)} ${kib(sum(firstGz)).padStart(9)} ${kib(sum(firstBr))} ${kib(sum(gz)).padStart(10)} ${kib(sum(br))}  ${top}`);
 }
 console.log("goal: at most 200 KiB gzip and 160 KiB brotli per page (headers included)");
-console.log("drawn: without the app's code (read, links, filters sent as forms); /opinions/new's form needs the app");
+console.log("first load: as it arrives, read and not yet touched; used: with the app's code, started");
 await browser.close();

@@ -32,7 +32,7 @@ server_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.2; done
 base=http://127.0.0.1:$PORT
 
-echo "== What each entry page loads until it is usable (Chromium, bytes on the wire) =="
+echo "== What each entry page loads: as it arrives, and once used (Chromium, bytes on the wire) =="
 node scripts/first-load.mjs "$base" $PAGES
 
 echo

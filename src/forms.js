@@ -12,7 +12,8 @@
 // language); that press waits for the app and is made again on the same button once it is live,
 // which keeps the focus if the pressed one had it. The form for an opinion is drawn too: entering
 // any of its fields asks for the app, and sending it (or choosing photos) before the app is live
-// waits for it and is done again by it.
+// waits for it and is done again by it. Its code is fetched only once the page is first used at
+// all (a tap, a key, a scroll: `use`, for the loader in Trunk.toml).
 //
 // When the app takes a page over, what was typed, chosen or ticked in the drawn fields is put
 // into its fields of the same id, as if done there (the events `deputy-homes:taking-over` and
@@ -25,11 +26,39 @@
   const onFirstUse = () =>
     !live() && document.querySelector('meta[name="app-start"][content="on-first-use"]') !== null;
 
+  // The page is used: the loader (Trunk.toml) fetches the app's code, which a page that works
+  // without it does only then, so that reading it costs no more than the page.
+  function use() {
+    if (html.hasAttribute("data-used")) return;
+    html.setAttribute("data-used", "");
+    document.dispatchEvent(new Event("deputy-homes:use"));
+  }
+  for (const type of ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "scroll"]) {
+    document.addEventListener(type, use, { capture: true, passive: true, once: true });
+  }
+  // Asked to start by a test or a script: its code is needed too.
+  document.addEventListener("deputy-homes:start", use);
+
   function startApp() {
+    use();
     if (html.hasAttribute("data-start")) return;
     html.setAttribute("data-start", "");
     document.dispatchEvent(new Event("deputy-homes:start"));
   }
+
+  // A device that chose another language or elders' mode before the server was told (no cookie
+  // yet) sees the page as the app draws it, at once: as `device_looks_default` in src/app.rs
+  // (`looks_default` in api/src/platform/first_answers.rs), of what src/i18n and
+  // src/kit/elders.rs store.
+  const stored = (key) => {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  };
+  const language = stored("deputy-homes.lang");
+  if (onFirstUse() && !((language === null || language === "zh-CN") && stored("deputy-homes.elders") !== "on")) startApp();
 
   // A form the app sends (not one of the filters, which are sent without it).
   const appForm = '#app form:not(.filters):not(.stats__year)';

@@ -247,14 +247,16 @@ test('a page the server left plain (another language) keeps the filters in its U
 });
 
 /**
- * Loads `url` as a person does, and nothing more: the page and the app's code, which has run
- * (the loader in Trunk.toml then sets `data-code-loaded`) but is not asked to take the page over.
+ * Opens `url` as a person does and reads it without using it: the app's code is not fetched
+ * (the loader in Trunk.toml waits for a first use: a tap, a key, a scroll, `use` in forms.js).
  */
-async function loadedNotAsked(page, url) {
-  await page.mainFrame().goto(url);
-  await page.locator('html[data-code-loaded]').waitFor({ state: 'attached' });
-  // Two frames: a start would have set `data-live` by then (`mount` sets it in the next one).
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+async function readNotUsed(page, url) {
+  const code = [];
+  const seen = (r) => { if (/_bg\.wasm$/.test(new URL(r.url()).pathname)) code.push(r.url()); };
+  page.on('request', seen);
+  await page.mainFrame().goto(url, { waitUntil: 'networkidle' });
+  page.off('request', seen);
+  assert.deepEqual(code, [], `${url}: the app's code is not fetched before the page is used`);
 }
 
 const isLive = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-live'));
@@ -265,8 +267,13 @@ const isLive = (page) => page.evaluate(() => document.documentElement.hasAttribu
 test('a drawn page starts the app when first needed, and the press that needed it works', async () => {
   const position = { latitude: 40.2815, longitude: 111.1900 };
   const page = await newPhonePage(browser, { geolocation: position, permissions: ['geolocation'] });
-  await loadedNotAsked(page, server.url + '/');
+  await readNotUsed(page, server.url + '/');
   assert.equal(await isLive(page), false, '/ waits for a first use');
+  // Scrolled, it is used: the app's code is fetched, and the app waits until it is needed.
+  await page.mouse.wheel(0, 300);
+  await page.locator('html[data-code-loaded]').waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await isLive(page), false, 'fetched, the app waits for a first need');
   await page.getByRole('button', { name: '离我最近' }).click();
   await page.getByText('已按离您的距离排序').waitFor();
   assert.equal(await isLive(page), true);
@@ -289,13 +296,13 @@ test('a drawn page starts the app when first needed, and the press that needed i
   await slow.context().close();
 
   // A link is followed without the app: the next drawn page waits too.
-  await loadedNotAsked(page, sample.url + '/activities');
+  await readNotUsed(page, sample.url + '/activities');
   assert.equal(await isLive(page), false, '/activities waits for a first use');
   await page.getByRole('navigation').getByRole('link', { name: '公开答复' }).click();
   await page.waitForURL(/\/board$/);
-  await page.locator('html[data-code-loaded]').waitFor({ state: 'attached' });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.equal(await isLive(page), false, 'the board, reached by a link, waits too');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-code-loaded')), false, 'the board, reached by a link, waits too');
+  assert.equal(await isLive(page), false);
   // A language chosen on it.
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -304,9 +311,9 @@ test('a drawn page starts the app when first needed, and the press that needed i
   // A home's page waits too; elders' mode turned on from the list with the keyboard, which
   // stays on the switch.
   const home = await newPhonePage(browser);
-  await loadedNotAsked(home, server.url + '/homes/xc-01');
+  await readNotUsed(home, server.url + '/homes/xc-01');
   assert.equal(await isLive(home), false, 'a home\'s page waits for a first use');
-  await loadedNotAsked(home, server.url + '/');
+  await readNotUsed(home, server.url + '/');
   await home.locator('.elders-switch').focus();
   await home.keyboard.press('Enter');
   await home.waitForFunction(() => document.documentElement.hasAttribute('data-elders'));
@@ -319,7 +326,7 @@ test('a drawn page starts the app when first needed, and the press that needed i
   await home.locator('html[data-live]').waitFor({ state: 'attached' });
   assert.equal(await home.evaluate(() => document.documentElement.hasAttribute('data-elders')), true);
   const search = await newPhonePage(browser);
-  await loadedNotAsked(search, server.url + '/');
+  await readNotUsed(search, server.url + '/');
   await search.locator('#search').click();
   await search.locator('html[data-live]').waitFor({ state: 'attached' });
   await search.locator('#search').pressSequentially('法律');
@@ -336,7 +343,7 @@ test('a drawn page starts the app when first needed, and the press that needed i
 // and a form sent before the app is live is sent by it.
 test('the form for an opinion is drawn, and what is done in it before the app is live is kept and sent', async () => {
   const page = await newPhonePage(browser);
-  await loadedNotAsked(page, server.url + '/opinions/new?home=xc-01');
+  await readNotUsed(page, server.url + '/opinions/new?home=xc-01');
   assert.equal(await isLive(page), false, 'the form waits for a first use');
   assert.equal(await page.locator('#opinion-home').inputValue(), 'xc-01');
   await page.locator('#opinion-category').focus();
@@ -394,6 +401,12 @@ test('the app starts at once where the device chose another look', async () => {
   await english.locator('html[data-live]').waitFor({ state: 'attached' });
   await english.waitForFunction(() => document.documentElement.lang === 'en');
   await english.context().close();
+  // Elders' mode likewise.
+  const elders = await newPhonePage(browser);
+  await elders.addInitScript(() => localStorage.setItem('deputy-homes.elders', 'on'));
+  await elders.mainFrame().goto(server.url + '/board');
+  await elders.locator('html[data-live][data-elders]').waitFor({ state: 'attached' });
+  await elders.context().close();
 });
 
 // A filter form works without the app: with no script at all by its own button, and where
