@@ -160,9 +160,7 @@ async function takesOver(at, path, skip, carried) {
 test('what is typed into the server-drawn search before the app is live carries over', async () => {
   const page = await newPhonePage(browser);
   // Hold the app's code back until the search box has been typed into.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdCode(page);
   const goto = page.goto(server.url + '/');
   await page.locator('#search').waitFor();
   await page.locator('#search').fill('法律');
@@ -207,9 +205,7 @@ test('the activities and the board are in the page the server sends, and their f
     ['/board?page=2', '#board-category', 'transport', /\/board\?category=transport$/],
   ]) {
     const live = await newPhonePage(browser);
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await live.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    const release = await holdCode(live);
     // (The frame's own goto: the page's waits for the app, held back here.)
     await live.mainFrame().goto(sample.url + path, { waitUntil: 'commit' });
     await live.locator(field).waitFor();
@@ -259,6 +255,14 @@ async function readNotUsed(page, url) {
   assert.deepEqual(code, [], `${url}: the app's code is not fetched before the page is used`);
 }
 
+/** Holds the app's code back from `page` until the function returned is called. */
+async function holdCode(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 const isLive = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-live'));
 
 // A drawn page works without the app, so the app starts when first needed: its load is not held
@@ -283,9 +287,7 @@ test('a drawn page starts the app when first needed, and the press that needed i
   // Pressed before the app's code has arrived: the button says it is at work until the app,
   // live, presses it.
   const slow = await newPhonePage(browser, { geolocation: position, permissions: ['geolocation'] });
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await slow.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdCode(slow);
   await slow.mainFrame().goto(server.url + '/');
   await slow.getByRole('button', { name: '离我最近' }).click();
   assert.equal(await slow.getByRole('button', { name: '离我最近' }).getAttribute('aria-busy'), 'true');
@@ -352,9 +354,7 @@ test('the form for an opinion is drawn, and what is done in it before the app is
 
   // All of it done while the app's code is on its way.
   const slow = await newPhonePage(browser);
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await slow.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdCode(slow);
   await slow.mainFrame().goto(server.url + '/opinions/new?home=xc-01');
   const second = register.find((h) => h.id !== 'xc-01');
   await slow.locator('#opinion-category').selectOption('transport');
@@ -381,9 +381,7 @@ test('the form for an opinion is drawn, and what is done in it before the app is
 
   // Photos chosen before the app is live: the app opens the chooser.
   const photos = await newPhonePage(browser);
-  let releasePhotos;
-  const heldPhotos = new Promise((r) => { releasePhotos = r; });
-  await photos.route(/\.wasm$/, async (route) => { await heldPhotos; await route.continue(); });
+  const releasePhotos = await holdCode(photos);
   await photos.mainFrame().goto(server.url + '/opinions/new');
   const chooser = photos.waitForEvent('filechooser');
   await photos.locator('#opinion-photo').click();
