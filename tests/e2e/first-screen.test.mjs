@@ -362,6 +362,9 @@ test('the form for an opinion is drawn, and what is done in it before the app is
   await slow.getByLabel('标题').fill('公交站没有站牌');
   await slow.getByLabel('具体内容').fill('新华大街东口的公交站牌被撤走了。');
   await slow.getByLabel(/匿名提交/).check();
+  // Anonymous: the contact fields go, as the app leaves them out.
+  assert.equal(await slow.locator('#opinion-contact-name').isVisible(), false);
+  assert.equal(await slow.locator('#opinion-contact-code').isVisible(), false);
   await slow.getByLabel(/我同意人大常委会/).check();
   await slow.getByLabel(/同意在答复后公开/).uncheck();
   await slow.locator('form button[type=submit]').click();

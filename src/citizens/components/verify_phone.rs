@@ -42,7 +42,7 @@ impl Verification {
     /// verified one when this browser has one.
     pub fn new(prefix: &'static str) -> Verification {
         let citizen = use_citizen();
-        let phone = RwSignal::new(citizen.phone().unwrap_or_default());
+        let phone = RwSignal::new(untrack(|| citizen.phone()).unwrap_or_default());
         // The session may arrive after the form: fill an untouched phone field with it.
         Effect::new(move |_| {
             if let Some(verified) = citizen.phone() {
